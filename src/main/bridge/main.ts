@@ -1,0 +1,37 @@
+// `npm run web`: the full app in a browser. Serves the built renderer and the contract on 127.0.0.1.
+import { join, resolve } from 'node:path';
+import { parseArgs, single } from '../args';
+import { defaultDbPath } from '../paths';
+import { createPlanner } from '../services/planner';
+import { JobHost } from '../workers/jobHost';
+import { startBridge } from './server';
+import { version } from '../../../package.json';
+
+export async function runBridge(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, ['no-demo']);
+  const dbPath = resolve(single(args, 'db') ?? defaultDbPath());
+  const port = Number(single(args, 'port') ?? 0);
+  const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js') });
+  const planner = createPlanner({ dbPath, shell: 'web', jobs, appVersion: version });
+  const bridge = await startBridge({ planner, rendererDir: resolve(__dirname, '../renderer'), port });
+  if (planner.activeSnapshotId() === null && !args.flags.has('no-demo')) {
+    console.log('The planning store is empty: loading the demo dataset…');
+    planner.handlers['demo.load']({ scale: 1 });
+  }
+  console.log(`Beverly Knits Planner (web preview) — database ${dbPath}`);
+  console.log(`Open ${bridge.url}`);
+  const stop = async () => {
+    await bridge.close();
+    await planner.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  runBridge(process.argv.slice(2)).catch((err) => {
+    console.error(`web bridge failed: ${(err as Error).message}`);
+    process.exit(1);
+  });
+}

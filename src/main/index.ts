@@ -1,0 +1,190 @@
+// The Electron shell: window, menu, dialogs, IPC registration, printing. Everything else lives in services.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell, type MenuItemConstructorOptions } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IPC_EVENT, IPC_INVOKE } from '../shared/ipc';
+import { events as eventSchemas, type EventName } from '../shared/contract';
+import { safeStaticPath } from './bridge/server';
+import { CONTENT_SECURITY_POLICY } from './security';
+import { dispatch } from './services/dispatch';
+import { createPlanner, type Planner } from './services/planner';
+import { JobHost } from './workers/jobHost';
+
+const APP_SCHEME = 'app';
+const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+const rendererDir = join(__dirname, '../renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let planner: Planner | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+/** Only our own renderer may call the contract. */
+export function isTrustedSender(frameUrl: string | undefined): boolean {
+  if (!frameUrl) return false;
+  if (frameUrl.startsWith(`${APP_ORIGIN}/`)) return true;
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  return !app.isPackaged && !!devUrl && frameUrl.startsWith(devUrl);
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const path = safeStaticPath(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (url.host !== 'renderer' || !path) return new Response('forbidden', { status: 403 });
+    const response = await net.fetch(pathToFileURL(path).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Beverly Knits Planner',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
+  else void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function lockDownNavigation(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedSender(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+async function importFromDialog(properties: ('openFile' | 'openDirectory' | 'multiSelections')[]): Promise<void> {
+  if (!planner || !mainWindow) return;
+  const picked = await dialog.showOpenDialog(mainWindow, {
+    title: 'Import ERP exports',
+    properties,
+    filters: properties.includes('openFile') ? [{ name: 'ERP exports', extensions: ['xlsx', 'csv', 'json'] }] : undefined,
+  });
+  if (!picked.canceled && picked.filePaths.length) await planner.handlers['import.start']({ paths: picked.filePaths });
+}
+
+async function saveAsPdf(): Promise<void> {
+  if (!mainWindow) return;
+  const target = await dialog.showSaveDialog(mainWindow, { title: 'Save as PDF', defaultPath: 'beverly-knits-plan.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  if (target.canceled || !target.filePath) return;
+  const pdf = await mainWindow.webContents.printToPDF({ landscape: true, printBackground: true, pageSize: 'Letter', displayHeaderFooter: true, footerTemplate: '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>', headerTemplate: '<div></div>' });
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(target.filePath, pdf);
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => void importFromDialog(['openFile', 'multiSelections']) },
+        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void importFromDialog(['openDirectory']) },
+        { type: 'separator' },
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => mainWindow?.webContents.print({ printBackground: true }) },
+        { label: 'Save as PDF…', click: () => void saveAsPdf() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'About Beverly Knits Planner',
+          click: () =>
+            void dialog.showMessageBox({ type: 'info', title: 'Beverly Knits Planner', message: `Beverly Knits Planner ${app.getVersion()}`, detail: `Database: ${join(app.getPath('userData'), 'planner.db')}` }),
+        },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function registerIpc(p: Planner): void {
+  ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, payload: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame' } };
+    }
+    return dispatch(p.handlers, channel, payload);
+  });
+  for (const name of Object.keys(eventSchemas) as EventName[]) {
+    p.on(name, (payload) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT, name, payload);
+    });
+  }
+}
+
+export async function startApp(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => mainWindow?.focus());
+  lockDownNavigation();
+  await app.whenReady();
+  serveRenderer();
+  const dbPath = join(app.getPath('userData'), 'planner.db');
+  const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js') });
+  try {
+    planner = createPlanner({ dbPath, shell: 'electron', jobs, appVersion: app.getVersion() });
+  } catch (err) {
+    dialog.showErrorBox('Beverly Knits Planner cannot open its database', (err as Error).message);
+    app.quit();
+    return;
+  }
+  registerIpc(planner);
+  Menu.setApplicationMenu(buildMenu());
+  if (planner.activeSnapshotId() === null) void planner.handlers['demo.load']({ scale: 1 });
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void planner?.close());
+}
+
+if (!process.env.VITEST) void startApp();

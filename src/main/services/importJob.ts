@@ -1,0 +1,29 @@
+// The import job: one batch of files becomes one snapshot, all or nothing. Runs in a worker thread.
+import { openStore } from '../store/db';
+import { importFiles } from '../import/importBatch';
+import { throttledProgress, type JobContext } from '../workers/jobContext';
+
+export interface ImportJobInput {
+  files: string[];
+  asOf?: string;
+  label?: string;
+  kind?: 'import' | 'demo';
+}
+
+export async function runImportJob(input: ImportJobInput, ctx: JobContext): Promise<{ snapshotId: number; reused: boolean; rejectedFiles: number }> {
+  const db = openStore(ctx.dbPath);
+  try {
+    const progress = throttledProgress(ctx);
+    const outcome = await importFiles(db, input.files, {
+      asOf: input.asOf,
+      label: input.label,
+      kind: input.kind,
+      now: ctx.now,
+      onProgress: (fraction: number, message: string) => progress(fraction, message),
+      isCancelled: ctx.isCancelled,
+    });
+    return { snapshotId: outcome.snapshotId, reused: outcome.reused, rejectedFiles: outcome.report.files.filter((f) => f.status === 'rejected').length };
+  } finally {
+    db.close();
+  }
+}

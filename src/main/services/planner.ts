@@ -1,0 +1,135 @@
+// The planner service: implements the contract over the store, the job host and the engine.
+// Electron, the web bridge and tests all drive the app through this object.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { EventName, EventPayload, JobState } from '../../shared/contract';
+import { openStore, type Db } from '../store/db';
+import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../store/snapshots';
+import { getSetting, putSetting } from '../store/settings';
+import { JobHost } from '../workers/jobHost';
+import { NotFoundError } from './dispatch';
+import type { Handlers } from './handlers';
+import { loadPolicy, setPolicyValue } from './policy';
+import { readPlanView } from './planViews';
+import { compareSnapshots } from '../import/compare';
+
+export interface PlannerOptions {
+  dbPath: string;
+  shell: 'electron' | 'web' | 'cli' | 'test';
+  jobs: JobHost;
+  appVersion?: string;
+  clock?: () => string;
+}
+
+export interface Planner {
+  handlers: Handlers;
+  db: Db;
+  jobs: JobHost;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  activeSnapshotId(): number | null;
+  close(): Promise<void>;
+}
+
+const ACTIVE_SNAPSHOT_KEY = 'app.activeSnapshotId';
+
+export function createPlanner(options: PlannerOptions): Planner {
+  const db = openStore(options.dbPath);
+  const { jobs } = options;
+  const now = options.clock ?? (() => new Date().toISOString());
+  const bus = new EventEmitter();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit(event, payload);
+
+  const activeSnapshotId = (): number | null => {
+    const stored = getSetting<number>(db, ACTIVE_SNAPSHOT_KEY);
+    if (stored !== undefined && getSnapshot(db, stored)) return stored;
+    return listSnapshots(db)[0]?.id ?? null;
+  };
+  const requireSnapshot = (id?: number): number => {
+    const target = id ?? activeSnapshotId();
+    if (target === null || target === undefined) throw new NotFoundError('no snapshot yet: import the ERP exports or load the demo');
+    if (!getSnapshot(db, target)) throw new NotFoundError(`snapshot ${target} does not exist`);
+    return target;
+  };
+  const setActive = (id: number) => {
+    putSetting(db, ACTIVE_SNAPSHOT_KEY, id, now());
+    emit('snapshots.changed', { activeSnapshotId: id });
+  };
+
+  const onProgress = (state: JobState) => emit('job.progress', state);
+  const onFinished = (state: JobState) => {
+    if (state.status !== 'done') return;
+    const result = state.result as { snapshotId?: number } | undefined;
+    if ((state.kind === 'import' || state.kind === 'demo') && result?.snapshotId) {
+      setActive(result.snapshotId);
+      jobs.start('plan', { snapshotId: result.snapshotId });
+    }
+    if (state.kind === 'plan' && result?.snapshotId) emit('plan.changed', { snapshotId: result.snapshotId, reason: 'plan run' });
+  };
+  jobs.on('progress', onProgress);
+  jobs.on('finished', onFinished);
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      appName: 'Beverly Knits Planner',
+      version: options.appVersion ?? '0.0.0',
+      dbPath: options.dbPath,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      activeSnapshotId: activeSnapshotId(),
+      shell: options.shell,
+    }),
+    'snapshots.list': async () => listSnapshots(db).map(({ contentHash: _hash, ...s }) => s),
+    'snapshots.delete': async ({ id }) => {
+      const deleted = deleteSnapshot(db, id);
+      if (deleted) emit('snapshots.changed', { activeSnapshotId: activeSnapshotId() });
+      return { deleted };
+    },
+    'snapshots.setActive': async ({ id }) => {
+      requireSnapshot(id);
+      setActive(id);
+      return { activeSnapshotId: id };
+    },
+    'snapshots.report': async ({ id }) => {
+      requireSnapshot(id);
+      return getSnapshotReport(db, id);
+    },
+    'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
+    'import.start': async ({ paths, uploads, asOf, label }) => {
+      const files = [...(paths ?? [])];
+      if (uploads?.length) {
+        const dir = mkdtempSync(join(tmpdir(), 'bkp-upload-'));
+        for (const u of uploads) {
+          const target = join(dir, basename(u.name));
+          writeFileSync(target, Buffer.from(u.base64, 'base64'));
+          files.push(target);
+        }
+      }
+      return { jobId: jobs.start('import', { files, asOf, label }) };
+    },
+    'demo.load': async ({ scale }) => ({ jobId: jobs.start('demo', { scale }) }),
+    'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'jobs.list': async () => jobs.list(),
+    'plan.run': async ({ snapshotId }) => ({ jobId: jobs.start('plan', { snapshotId: requireSnapshot(snapshotId) }) }),
+    'plan.get': async ({ view, snapshotId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}),
+    'settings.getPolicy': async () => loadPolicy(db),
+    'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
+  };
+
+  return {
+    handlers,
+    db,
+    jobs,
+    on(event, listener) {
+      bus.on(event, listener as (p: unknown) => void);
+      return () => bus.off(event, listener as (p: unknown) => void);
+    },
+    activeSnapshotId,
+    async close() {
+      jobs.off('progress', onProgress);
+      jobs.off('finished', onFinished);
+      await jobs.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// Snapshot history: each import batch is a snapshot with an as-of date; older ones are kept until deleted.
+import type { Db } from './db';
+
+export interface SnapshotRow {
+  id: number;
+  asOf: string;
+  label: string;
+  kind: 'import' | 'master' | 'demo';
+  source: string;
+  contentHash: string;
+  createdAt: string;
+  entities: Record<string, number>;
+}
+
+interface RawSnapshot {
+  id: number;
+  as_of: string;
+  label: string;
+  kind: SnapshotRow['kind'];
+  source: string;
+  content_hash: string;
+  created_at: string;
+}
+
+export function listSnapshots(db: Db): SnapshotRow[] {
+  const rows = db.prepare('SELECT * FROM snapshot ORDER BY as_of DESC, id DESC').all() as RawSnapshot[];
+  const counts = db.prepare('SELECT snapshot_id, entity, row_count FROM snapshot_entity').all() as {
+    snapshot_id: number;
+    entity: string;
+    row_count: number;
+  }[];
+  const bySnapshot = new Map<number, Record<string, number>>();
+  for (const c of counts) {
+    const m = bySnapshot.get(c.snapshot_id) ?? {};
+    m[c.entity] = c.row_count;
+    bySnapshot.set(c.snapshot_id, m);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    asOf: r.as_of,
+    label: r.label,
+    kind: r.kind,
+    source: r.source,
+    contentHash: r.content_hash,
+    createdAt: r.created_at,
+    entities: bySnapshot.get(r.id) ?? {},
+  }));
+}
+
+export function getSnapshot(db: Db, id: number): SnapshotRow | undefined {
+  return listSnapshots(db).find((s) => s.id === id);
+}
+
+export function findSnapshotByContent(db: Db, contentHash: string, asOf: string): number | undefined {
+  const row = db.prepare('SELECT id FROM snapshot WHERE content_hash = ? AND as_of = ?').get(contentHash, asOf) as
+    | { id: number }
+    | undefined;
+  return row?.id;
+}
+
+export function insertSnapshot(
+  db: Db,
+  s: { asOf: string; label: string; kind: SnapshotRow['kind']; source: string; contentHash: string; createdAt: string },
+): number {
+  const info = db
+    .prepare(
+      'INSERT INTO snapshot (as_of, label, kind, source, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(s.asOf, s.label, s.kind, s.source, s.contentHash, s.createdAt);
+  return Number(info.lastInsertRowid);
+}
+
+export function recordSnapshotEntities(db: Db, snapshotId: number, counts: Record<string, number>): void {
+  const stmt = db.prepare('INSERT OR REPLACE INTO snapshot_entity (snapshot_id, entity, row_count) VALUES (?, ?, ?)');
+  for (const [entity, n] of Object.entries(counts)) stmt.run(snapshotId, entity, n);
+}
+
+export function setSnapshotReport(db: Db, snapshotId: number, report: unknown): void {
+  db.prepare('UPDATE snapshot SET report_json = ? WHERE id = ?').run(JSON.stringify(report), snapshotId);
+}
+
+export function getSnapshotReport(db: Db, snapshotId: number): unknown {
+  const row = db.prepare('SELECT report_json FROM snapshot WHERE id = ?').get(snapshotId) as
+    | { report_json: string }
+    | undefined;
+  return row ? JSON.parse(row.report_json) : undefined;
+}
+
+/** Deletes a snapshot and, through ON DELETE CASCADE, every row it carried. Planner data is untouched. */
+export function deleteSnapshot(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM snapshot WHERE id = ?').run(id).changes > 0;
+}
+
+/**
+ * For each entity kind, the batch a plan of `snapshotId` reads it from: the snapshot itself if it carries the kind,
+ * else the most recent earlier batch that does (masters imported on their own stay valid across snapshots).
+ */
+export function entitySources(db: Db, snapshotId: number): Map<string, number> {
+  const target = db.prepare('SELECT as_of, id FROM snapshot WHERE id = ?').get(snapshotId) as
+    | { as_of: string; id: number }
+    | undefined;
+  if (!target) throw new Error(`snapshot ${snapshotId} does not exist`);
+  const rows = db
+    .prepare(
+      `SELECT e.entity, e.snapshot_id FROM snapshot_entity e JOIN snapshot s ON s.id = e.snapshot_id
+       WHERE (s.as_of < ? OR (s.as_of = ? AND s.id <= ?)) ORDER BY s.as_of, s.id`,
+    )
+    .all(target.as_of, target.as_of, target.id) as { entity: string; snapshot_id: number }[];
+  const sources = new Map<string, number>();
+  for (const r of rows) sources.set(r.entity, r.snapshot_id);
+  return sources;
+}

@@ -1,0 +1,139 @@
+// Runs jobs (import, plan run, forecasts) in worker threads with progress events and cooperative cancellation,
+// so the main thread never blocks. `inline` mode runs the same job functions in-process (CLI, tests).
+import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { JobKind, JobState } from '../../shared/contract';
+import { JobCancelled, type JobContext } from './jobContext';
+import { runJob } from './jobs';
+
+export interface JobHostOptions {
+  dbPath: string;
+  mode: 'worker' | 'inline';
+  /** Worker entry script (built `out/main/worker.js`, or the TS source with `execArgv: ['--import','tsx']`). */
+  workerScript?: string;
+  workerExecArgv?: string[];
+  clock?: () => string;
+}
+
+interface RunningJob {
+  state: JobState;
+  cancelFlag: Int32Array;
+  worker?: Worker;
+  done: Promise<JobState>;
+}
+
+let nextJobNumber = 1;
+
+export class JobHost extends EventEmitter {
+  private readonly jobs = new Map<string, RunningJob>();
+
+  constructor(private readonly options: JobHostOptions) {
+    super();
+  }
+
+  list(): JobState[] {
+    return [...this.jobs.values()].map((j) => j.state);
+  }
+
+  /** Starts a job and returns its id at once; `wait(id)` resolves when it ends. */
+  start(kind: JobKind, input: unknown): string {
+    const jobId = `${kind}-${nextJobNumber++}`;
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    const state: JobState = { jobId, kind, status: 'running', fraction: 0, message: 'starting' };
+    const job: RunningJob = { state, cancelFlag, done: Promise.resolve(state) };
+    this.jobs.set(jobId, job);
+    job.done = this.options.mode === 'worker' ? this.runInWorker(job, input) : this.runInline(job, input);
+    this.emitState(job);
+    return jobId;
+  }
+
+  wait(jobId: string): Promise<JobState> {
+    const job = this.jobs.get(jobId);
+    if (!job) return Promise.reject(new Error(`no job ${jobId}`));
+    return job.done;
+  }
+
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job || job.state.status !== 'running') return false;
+    Atomics.store(job.cancelFlag, 0, 1);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.jobs.values()) if (job.state.status === 'running') this.cancel(job.state.jobId);
+    await Promise.allSettled([...this.jobs.values()].map((j) => j.done));
+  }
+
+  private now(): string {
+    return (this.options.clock ?? (() => new Date().toISOString()))();
+  }
+
+  private emitState(job: RunningJob): void {
+    this.emit('progress', { ...job.state });
+  }
+
+  private finish(job: RunningJob, outcome: { result?: unknown; error?: string; cancelled?: boolean }): JobState {
+    job.state.status = outcome.cancelled ? 'cancelled' : outcome.error !== undefined ? 'failed' : 'done';
+    job.state.fraction = job.state.status === 'done' ? 1 : job.state.fraction;
+    job.state.message = outcome.cancelled ? 'cancelled' : outcome.error ?? 'done';
+    if (outcome.error !== undefined && !outcome.cancelled) job.state.error = outcome.error;
+    job.state.result = outcome.result;
+    this.emitState(job);
+    this.emit('finished', { ...job.state });
+    return job.state;
+  }
+
+  private async runInline(job: RunningJob, input: unknown): Promise<JobState> {
+    const ctx: JobContext = {
+      dbPath: this.options.dbPath,
+      now: this.now(),
+      progress: (fraction, message) => {
+        job.state.fraction = Math.max(0, Math.min(1, fraction));
+        job.state.message = message;
+        this.emitState(job);
+      },
+      isCancelled: () => Atomics.load(job.cancelFlag, 0) === 1,
+    };
+    await Promise.resolve(); // let the caller receive the job id before work starts
+    try {
+      const result = await runJob(job.state.kind, input, ctx);
+      return this.finish(job, { result });
+    } catch (err) {
+      return this.finish(job, { error: (err as Error).message, cancelled: err instanceof JobCancelled });
+    }
+  }
+
+  private runInWorker(job: RunningJob, input: unknown): Promise<JobState> {
+    const script = this.options.workerScript;
+    if (!script) throw new Error('worker mode needs a workerScript');
+    return new Promise<JobState>((resolve) => {
+      const worker = new Worker(script, {
+        workerData: { kind: job.state.kind, input, dbPath: this.options.dbPath, now: this.now(), cancelFlag: job.cancelFlag },
+        execArgv: this.options.workerExecArgv,
+      });
+      job.worker = worker;
+      let settled = false;
+      const settle = (outcome: { result?: unknown; error?: string; cancelled?: boolean }) => {
+        if (settled) return;
+        settled = true;
+        resolve(this.finish(job, outcome));
+      };
+      worker.on('message', (msg: WorkerMessage) => {
+        if (msg.type === 'progress') {
+          job.state.fraction = msg.fraction;
+          job.state.message = msg.message;
+          this.emitState(job);
+        } else if (msg.type === 'done') settle({ result: msg.result });
+        else if (msg.type === 'error') settle({ error: msg.error, cancelled: msg.cancelled });
+      });
+      worker.on('error', (err) => settle({ error: err.message }));
+      worker.on('exit', (code) => settle(code === 0 ? { error: 'worker ended without a result' } : { error: `worker exited with code ${code}` }));
+    });
+  }
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; fraction: number; message: string }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; error: string; cancelled: boolean };

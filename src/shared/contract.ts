@@ -1,0 +1,123 @@
+// The one contract between the renderer and the main process (Electron IPC, or HTTP + SSE through the web bridge).
+// Each channel has a zod input and output schema; handlers, the preload client and the renderer API are typed from it.
+import { z } from 'zod';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const id = z.number().int().positive();
+const empty = z.object({}).strict();
+
+export const snapshotSchema = z.object({
+  id,
+  asOf: isoDate,
+  label: z.string(),
+  kind: z.enum(['import', 'master', 'demo']),
+  source: z.string(),
+  createdAt: z.string(),
+  entities: z.record(z.string(), z.number()),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const jobKindSchema = z.enum(['import', 'plan', 'forecast', 'demo']);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+export const jobStateSchema = z.object({
+  jobId: z.string(),
+  kind: jobKindSchema,
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  fraction: z.number().min(0).max(1),
+  message: z.string(),
+  error: z.string().optional(),
+  result: z.unknown().optional(),
+});
+export type JobState = z.infer<typeof jobStateSchema>;
+
+export const appInfoSchema = z.object({
+  appName: z.string(),
+  version: z.string(),
+  dbPath: z.string(),
+  schemaVersion: z.number(),
+  activeSnapshotId: z.number().nullable(),
+  shell: z.enum(['electron', 'web', 'cli', 'test']),
+});
+
+const uploadSchema = z.object({
+  name: z.string().min(1).max(260),
+  base64: z.string(),
+});
+
+/** Every channel: name -> { input, output }. */
+export const channels = {
+  'app.info': { input: empty, output: appInfoSchema },
+  'snapshots.list': { input: empty, output: z.array(snapshotSchema) },
+  'snapshots.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: z.boolean() }) },
+  'snapshots.setActive': { input: z.object({ id }).strict(), output: z.object({ activeSnapshotId: id }) },
+  'snapshots.report': { input: z.object({ id }).strict(), output: z.unknown() },
+  'snapshots.compare': {
+    input: z.object({ fromId: id, toId: id }).strict(),
+    output: z.unknown(),
+  },
+  'import.start': {
+    input: z
+      .object({
+        paths: z.array(z.string().min(1)).max(500).optional(),
+        uploads: z.array(uploadSchema).max(500).optional(),
+        asOf: isoDate.optional(),
+        label: z.string().max(200).optional(),
+      })
+      .strict()
+      .refine((v) => (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) > 0, 'give at least one file'),
+    output: z.object({ jobId: z.string() }),
+  },
+  'demo.load': { input: z.object({ scale: z.number().int().min(1).max(100).default(1) }).strict(), output: z.object({ jobId: z.string() }) },
+  'jobs.cancel': { input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'jobs.list': { input: empty, output: z.array(jobStateSchema) },
+  'plan.run': { input: z.object({ snapshotId: id.optional() }).strict(), output: z.object({ jobId: z.string() }) },
+  'plan.get': {
+    input: z
+      .object({
+        view: z.string().min(1).max(64),
+        snapshotId: id.optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      })
+      .strict(),
+    output: z.unknown(),
+  },
+  'settings.getPolicy': { input: empty, output: z.record(z.string(), z.record(z.string(), z.unknown())) },
+  'settings.setPolicy': {
+    input: z
+      .object({ area: z.string().min(1).max(32), key: z.string().min(1).max(64), value: z.union([z.number(), z.string(), z.boolean()]) })
+      .strict(),
+    output: z.record(z.string(), z.record(z.string(), z.unknown())),
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+/** Push events from main to renderer. */
+export const events = {
+  'job.progress': jobStateSchema,
+  'plan.changed': z.object({ snapshotId: z.number(), reason: z.string() }),
+  'snapshots.changed': z.object({ activeSnapshotId: z.number().nullable() }),
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+
+/** What every call returns across the boundary: never a thrown error. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ContractError };
+export interface ContractError {
+  code: 'UNKNOWN_CHANNEL' | 'INVALID_INPUT' | 'INVALID_OUTPUT' | 'NOT_FOUND' | 'FAILED' | 'FORBIDDEN';
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+
+/** The API the renderer sees, typed from the contract. */
+export type PlannerApi = {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export { IPC_INVOKE, IPC_EVENT } from './ipc';

@@ -1,0 +1,15 @@
+// The central policy table: every threshold the engine uses, with defaults the planner can edit in Settings.
+import { yarnPolicyDefaults } from './yarn';
+import { purchasingPolicyDefaults } from './purchasing';
+import { capacityPolicyDefaults } from './capacity';
+import { forecastPolicyDefaults } from './forecast';
+
+export const policyDefaults = {
+  yarn: yarnPolicyDefaults,
+  purchasing: purchasingPolicyDefaults,
+  capacity: capacityPolicyDefaults,
+  forecast: forecastPolicyDefaults,
+};
+
+export type PolicyTable = typeof policyDefaults;
+export type PolicyArea = keyof PolicyTable;
