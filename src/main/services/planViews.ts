@@ -1,0 +1,22 @@
+// Read-only slices of a computed plan for the screens: each view returns only what its grid or chart shows.
+import type { Db } from '../store/db';
+import { NotFoundError } from './dispatch';
+import { readPlan } from './planCache';
+import type { Plan } from './planRun';
+
+export type ViewParams = Record<string, string | number | boolean>;
+type View = (plan: Plan, params: ViewParams, db: Db, snapshotId: number) => unknown;
+
+const views: Record<string, View> = {};
+
+export function registerViews(more: Record<string, View>): void {
+  Object.assign(views, more);
+}
+
+export function readPlanView(db: Db, snapshotId: number, view: string, params: ViewParams): unknown {
+  const fn = Object.prototype.hasOwnProperty.call(views, view) ? views[view] : undefined;
+  if (!fn) throw new NotFoundError(`unknown view: ${view}`);
+  const cached = readPlan<Plan>(db, snapshotId, 0, 'plan');
+  if (!cached) throw new NotFoundError(`no plan has been computed for snapshot ${snapshotId} yet`);
+  return fn(cached.plan, params, db, snapshotId);
+}

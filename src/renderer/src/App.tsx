@@ -1,0 +1,38 @@
+// The app: shell + the page for the current hash route.
+import { useEffect, type ReactNode } from 'react';
+import type { PageId } from './routes';
+import { Shell } from './shell/Shell';
+import { useHashRoute } from './shell/useHashRoute';
+import { connectStores } from './stores/connect';
+import { DashboardPage } from './pages/plan/DashboardPage';
+import { YarnPage } from './pages/plan/YarnPage';
+import { DemandPage } from './pages/plan/DemandPage';
+import { PurchasingPage } from './pages/plan/PurchasingPage';
+import { CapacityPage } from './pages/plan/CapacityPage';
+import { SchedulePage } from './pages/plan/SchedulePage';
+import { ForecastPage } from './pages/plan/ForecastPage';
+import { ImportsPage } from './pages/imports/ImportsPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+
+const PAGE_COMPONENTS: Record<PageId, () => ReactNode> = {
+  dashboard: DashboardPage,
+  yarn: YarnPage,
+  demand: DemandPage,
+  purchasing: PurchasingPage,
+  capacity: CapacityPage,
+  schedule: SchedulePage,
+  forecast: ForecastPage,
+  imports: ImportsPage,
+  settings: SettingsPage,
+};
+
+export function App(): ReactNode {
+  const page = useHashRoute();
+  useEffect(() => connectStores(), []);
+  const Page = PAGE_COMPONENTS[page];
+  return (
+    <Shell page={page}>
+      <Page key={page} />
+    </Shell>
+  );
+}

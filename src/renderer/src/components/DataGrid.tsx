@@ -1,0 +1,281 @@
+// The one grid of the app: AG Grid Community with sort, filter, quick search, a column chooser, copy (TSV),
+// CSV export, optional XLSX export (callback), unit-aware number formats and status colours.
+// Tests reach the GridApi at `window.__grids[testId]`; the wrapper gets `data-ready="true"` once data is rendered.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type CellKeyDownEvent,
+  type ColDef,
+  type FullWidthCellKeyDownEvent,
+  type GetRowIdParams,
+  type GridApi,
+  type GridReadyEvent,
+  type RowSelectionOptions,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useApp } from '../stores/appStore';
+import { toast } from '../stores/toastStore';
+import { formatNumber } from '../lib/format';
+import { trackRender } from '../lib/readiness';
+import { ColumnChooser } from './ColumnChooser';
+import { gridThemeFor } from './gridTheme';
+import { resolveColumns, toColDef, toTsv, type GridColumn, type ResolvedColumn } from './gridColumns';
+import { copyText } from '../lib/clipboard';
+import { Icon } from './Icon';
+import './DataGrid.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export interface DataGridProps<T extends object> {
+  /** `data-testid` of the wrapper and the key of `window.__grids`. */
+  testId: string;
+  rows: readonly T[];
+  /** Column specs (units, kinds, decimals); inferred from the rows when absent. */
+  columns?: readonly GridColumn[];
+  /** Raw AG Grid column defs for special cases; used instead of `columns` when given. */
+  colDefs?: ColDef<T>[];
+  title?: ReactNode;
+  /** Fixed height (px or CSS length). Without it the grid fills its flex parent; with `autoHeight` it grows to fit. */
+  height?: number | string;
+  autoHeight?: boolean;
+  rowSelection?: 'single' | 'multi' | 'none';
+  onSelectionChanged?: (rows: T[]) => void;
+  onRowDoubleClicked?: (row: T) => void;
+  getRowId?: (row: T) => string;
+  /** With `getRowId`: the row to keep selected (single selection driven by the page). */
+  selectedRowId?: string;
+  /** File name (without extension) for CSV export. */
+  exportFileName?: string;
+  /** Shows an "XLSX" button that calls this; hidden when absent. */
+  onExportXlsx?: (ctx: { rows: T[]; columns: ResolvedColumn[] }) => void;
+  /** Extra toolbar content, right of the search box. */
+  toolbar?: ReactNode;
+  quickFilter?: boolean;
+  /** Message in the grid body when there are no rows. */
+  emptyMessage?: string;
+  loading?: boolean;
+  /** Hide the toolbar entirely (small embedded tables). */
+  bare?: boolean;
+}
+
+export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
+  const {
+    testId,
+    rows,
+    columns,
+    colDefs,
+    title,
+    height,
+    autoHeight,
+    rowSelection = 'multi',
+    onSelectionChanged,
+    onRowDoubleClicked,
+    getRowId,
+    selectedRowId,
+    exportFileName,
+    onExportXlsx,
+    toolbar,
+    quickFilter = true,
+    emptyMessage = 'No rows',
+    loading,
+    bare,
+  } = props;
+  const theme = useApp((s) => s.theme);
+  const apiRef = useRef<GridApi<T> | null>(null);
+  const resolveRenderRef = useRef<(() => void) | null>(null);
+  const [ready, setReady] = useState(false);
+  const [search, setSearch] = useState('');
+  const [displayedCount, setDisplayedCount] = useState(rows.length);
+  const [selectedCount, setSelectedCount] = useState(0);
+
+  const resolved = useMemo(() => resolveColumns(rows as readonly object[], columns), [rows, columns]);
+  const columnDefs = useMemo<ColDef<T>[]>(() => colDefs ?? (resolved.map(toColDef) as ColDef<T>[]), [colDefs, resolved]);
+  const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, minWidth: 72 }), []);
+  const selection = useMemo<RowSelectionOptions<T> | undefined>(() => {
+    if (rowSelection === 'none') return undefined;
+    if (rowSelection === 'single') return { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
+    return { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true };
+  }, [rowSelection]);
+  const rowIdGetter = useMemo(() => (getRowId ? (p: GetRowIdParams<T>) => getRowId(p.data) : undefined), [getRowId]);
+  const rowData = useMemo(() => rows as T[], [rows]);
+
+  // Readiness: registered on mount, resolved on first rendered data (or an empty grid), or on unmount.
+  useEffect(() => {
+    resolveRenderRef.current = trackRender();
+    return () => {
+      resolveRenderRef.current?.();
+      resolveRenderRef.current = null;
+      if (window.__grids?.[testId] === apiRef.current) delete window.__grids?.[testId];
+      apiRef.current = null;
+    };
+  }, [testId]);
+
+  const markReady = useCallback(() => {
+    setReady(true);
+    resolveRenderRef.current?.();
+  }, []);
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<T>) => {
+      apiRef.current = e.api;
+      window.__grids = { ...(window.__grids ?? {}), [testId]: e.api as GridApi };
+      setDisplayedCount(e.api.getDisplayedRowCount());
+      if (rows.length === 0) markReady();
+    },
+    // rows.length is read once at grid creation
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [testId, markReady],
+  );
+
+  const copy = useCallback(async () => {
+    const gridApi = apiRef.current;
+    if (!gridApi) return;
+    const cols = gridApi.getAllDisplayedColumns();
+    const selected = gridApi.getSelectedNodes();
+    const nodes = selected.length ? selected : (() => {
+      const all: typeof selected = [];
+      gridApi.forEachNodeAfterFilterAndSort((n) => all.push(n));
+      return all;
+    })();
+    const headers = cols.map((c) => c.getColDef().headerName ?? c.getColId());
+    const body = nodes.map((n) => cols.map((c) => gridApi.getCellValue({ rowNode: n, colKey: c })));
+    const ok = await copyText(toTsv(headers, body));
+    if (ok) toast('success', `Copied ${formatNumber(nodes.length)} ${nodes.length === 1 ? 'row' : 'rows'}`, selected.length ? 'Selected rows, tab-separated' : 'All filtered rows, tab-separated');
+    else toast('error', 'Copy failed', 'The clipboard is not available here; use Export CSV instead.');
+  }, []);
+
+  const copyFocusedCell = useCallback(async () => {
+    const gridApi = apiRef.current;
+    const focused = gridApi?.getFocusedCell();
+    if (!gridApi || !focused) return;
+    const node = gridApi.getDisplayedRowAtIndex(focused.rowIndex);
+    if (!node) return;
+    const value = gridApi.getCellValue({ rowNode: node, colKey: focused.column });
+    await copyText(value === null || value === undefined ? '' : String(value));
+  }, []);
+
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<T> | FullWidthCellKeyDownEvent<T>) => {
+      const ke = e.event as KeyboardEvent | null | undefined;
+      if (!ke || !(ke.ctrlKey || ke.metaKey) || ke.key.toLowerCase() !== 'c') return;
+      ke.preventDefault();
+      if ((apiRef.current?.getSelectedNodes().length ?? 0) > 0) void copy();
+      else void copyFocusedCell();
+    },
+    [copy, copyFocusedCell],
+  );
+
+  const exportCsv = useCallback(() => {
+    apiRef.current?.exportDataAsCsv({ fileName: `${exportFileName ?? testId}.csv` });
+  }, [exportFileName, testId]);
+
+  const exportXlsx = useCallback(() => {
+    const gridApi = apiRef.current;
+    if (!gridApi || !onExportXlsx) return;
+    const out: T[] = [];
+    gridApi.forEachNodeAfterFilterAndSort((n) => n.data && out.push(n.data));
+    onExportXlsx({ rows: out, columns: resolved });
+  }, [onExportXlsx, resolved]);
+
+  useEffect(() => {
+    apiRef.current?.setGridOption('quickFilterText', search);
+  }, [search]);
+
+  useEffect(() => {
+    const gridApi = apiRef.current;
+    if (!ready || !gridApi || selectedRowId === undefined) return;
+    const node = gridApi.getRowNode(selectedRowId);
+    if (node && !node.isSelected()) node.setSelected(true, true);
+  }, [ready, selectedRowId, rows]);
+
+  const style = autoHeight ? undefined : height !== undefined ? { height } : undefined;
+  const countLabel =
+    displayedCount === rows.length
+      ? `${formatNumber(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}`
+      : `${formatNumber(displayedCount)} of ${formatNumber(rows.length)} rows`;
+
+  return (
+    <div
+      className={`data-grid${height === undefined && !autoHeight ? ' data-grid-fill' : ''}`}
+      data-testid={testId}
+      data-ready={ready ? 'true' : 'false'}
+      data-row-count={rows.length}
+      style={style}
+    >
+      {!bare && (
+        <div className="data-grid-toolbar">
+          {title && <div className="data-grid-title">{title}</div>}
+          <span className="data-grid-count num" data-testid={`${testId}-count`}>
+            {countLabel}
+            {selectedCount > 0 && ` · ${formatNumber(selectedCount)} selected`}
+          </span>
+          <div className="data-grid-tools">
+            {quickFilter && (
+              <label className="data-grid-search">
+                <Icon name="search" size={13} />
+                <span className="visually-hidden">Search rows</span>
+                <input
+                  className="input"
+                  type="search"
+                  placeholder="Search…"
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                  data-testid={`${testId}-search`}
+                />
+              </label>
+            )}
+            {toolbar}
+            <ColumnChooser getApi={() => apiRef.current as GridApi | null} testId={`${testId}-columns`} />
+            <button type="button" className="btn btn-sm" onClick={() => void copy()} title="Copy selected rows (or all filtered rows) as tab-separated text" data-testid={`${testId}-copy`}>
+              <Icon name="copy" size={13} />
+              Copy
+            </button>
+            <button type="button" className="btn btn-sm" onClick={exportCsv} title="Export the filtered rows as CSV" data-testid={`${testId}-csv`}>
+              <Icon name="download" size={13} />
+              CSV
+            </button>
+            {onExportXlsx && (
+              <button type="button" className="btn btn-sm" onClick={exportXlsx} title="Export the filtered rows as an Excel workbook" data-testid={`${testId}-xlsx`}>
+                <Icon name="download" size={13} />
+                XLSX
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      <div className="data-grid-body">
+        <AgGridReact<T>
+          theme={gridThemeFor(theme)}
+          rowData={rowData}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          rowSelection={selection}
+          getRowId={rowIdGetter}
+          domLayout={autoHeight ? 'autoHeight' : 'normal'}
+          loading={loading}
+          overlayNoRowsTemplate={`<span class="data-grid-empty">${escapeHtml(emptyMessage)}</span>`}
+          onGridReady={onGridReady}
+          onFirstDataRendered={markReady}
+          onModelUpdated={(e) => setDisplayedCount(e.api.getDisplayedRowCount())}
+          onSelectionChanged={(e) => {
+            const selected = e.api.getSelectedRows();
+            setSelectedCount(selected.length);
+            onSelectionChanged?.(selected);
+          }}
+          onRowDoubleClicked={(e) => e.data && onRowDoubleClicked?.(e.data)}
+          onCellKeyDown={onCellKeyDown}
+          suppressFieldDotNotation
+          animateRows={false}
+          suppressCellFocus={false}
+          enableCellTextSelection={false}
+          tooltipShowDelay={400}
+        />
+      </div>
+    </div>
+  );
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

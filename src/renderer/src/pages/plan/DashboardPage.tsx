@@ -1,0 +1,12 @@
+// Dashboard page: asks for its plan view and renders it (generic frame until the view payload gets a specific design).
+import type { ReactNode } from 'react';
+import { pageById } from '../../routes';
+import { usePlanView } from '../../stores/planStore';
+import { PlanFrame } from './PlanFrame';
+
+const VIEW = pageById('dashboard').view ?? 'dashboard';
+
+export function DashboardPage(): ReactNode {
+  const view = usePlanView(VIEW);
+  return <PlanFrame page="dashboard" view={view} />;
+}

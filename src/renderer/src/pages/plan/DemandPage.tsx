@@ -1,0 +1,12 @@
+// Demand page: asks for its plan view and renders it (generic frame until the view payload gets a specific design).
+import type { ReactNode } from 'react';
+import { pageById } from '../../routes';
+import { usePlanView } from '../../stores/planStore';
+import { PlanFrame } from './PlanFrame';
+
+const VIEW = pageById('demand').view ?? 'demand';
+
+export function DemandPage(): ReactNode {
+  const view = usePlanView(VIEW);
+  return <PlanFrame page="demand" view={view} />;
+}

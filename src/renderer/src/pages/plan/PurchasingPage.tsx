@@ -1,0 +1,12 @@
+// Purchasing page: asks for its plan view and renders it (generic frame until the view payload gets a specific design).
+import type { ReactNode } from 'react';
+import { pageById } from '../../routes';
+import { usePlanView } from '../../stores/planStore';
+import { PlanFrame } from './PlanFrame';
+
+const VIEW = pageById('purchasing').view ?? 'purchasing';
+
+export function PurchasingPage(): ReactNode {
+  const view = usePlanView(VIEW);
+  return <PlanFrame page="purchasing" view={view} />;
+}

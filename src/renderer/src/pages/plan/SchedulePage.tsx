@@ -1,0 +1,12 @@
+// Schedule page: asks for its plan view and renders it (generic frame until the view payload gets a specific design).
+import type { ReactNode } from 'react';
+import { pageById } from '../../routes';
+import { usePlanView } from '../../stores/planStore';
+import { PlanFrame } from './PlanFrame';
+
+const VIEW = pageById('schedule').view ?? 'schedule';
+
+export function SchedulePage(): ReactNode {
+  const view = usePlanView(VIEW);
+  return <PlanFrame page="schedule" view={view} />;
+}

@@ -1,0 +1,49 @@
+// The pages of the app, their hash routes (`#/yarn`) and the plan view each one asks for.
+// View names are the lead's contract for `plan.get`; change them here in one place.
+export type PageId =
+  | 'dashboard'
+  | 'yarn'
+  | 'demand'
+  | 'purchasing'
+  | 'capacity'
+  | 'schedule'
+  | 'forecast'
+  | 'imports'
+  | 'settings';
+
+export interface PageSpec {
+  id: PageId;
+  title: string;
+  /** One line under the title in the top bar. */
+  subtitle: string;
+  /** The `plan.get` view for plan pages. */
+  view?: string;
+}
+
+export const PAGES: readonly PageSpec[] = [
+  { id: 'dashboard', title: 'Dashboard', subtitle: 'Exceptions and key figures of the current plan', view: 'dashboard.summary' },
+  { id: 'yarn', title: 'Yarn', subtitle: 'Yarn position, planning balance and risk by yarn', view: 'yarn.position' },
+  { id: 'demand', title: 'Demand', subtitle: 'Time-phased yarn demand from knit and sales orders', view: 'demand.weekly' },
+  { id: 'purchasing', title: 'Purchasing', subtitle: 'Suggested purchase orders and open PO coverage', view: 'purchasing.suggestions' },
+  { id: 'capacity', title: 'Capacity', subtitle: 'Weekly machine and work-center load', view: 'capacity.load' },
+  { id: 'schedule', title: 'Schedule', subtitle: 'Knit schedule by machine', view: 'schedule.knit' },
+  { id: 'forecast', title: 'Forecast', subtitle: 'Demand forecasts and backtest accuracy', view: 'forecast.summary' },
+  { id: 'imports', title: 'Imports', subtitle: 'ERP exports, snapshots and import reports' },
+  { id: 'settings', title: 'Settings', subtitle: 'Planning policy: thresholds and rules the engines use' },
+];
+
+export const DEFAULT_PAGE: PageId = 'dashboard';
+
+export function pageById(id: PageId): PageSpec {
+  return PAGES.find((p) => p.id === id) ?? PAGES[0];
+}
+
+/** `#/yarn` or `#/yarn?x=1` -> 'yarn'; anything unknown -> the dashboard. */
+export function parseHash(hash: string): PageId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return (PAGES.find((p) => p.id === id)?.id ?? DEFAULT_PAGE) as PageId;
+}
+
+export function hrefFor(id: PageId): string {
+  return `#/${id}`;
+}

@@ -1,0 +1,41 @@
+// Keyboard handling for the navigation, kept pure so it is unit-tested without a DOM.
+
+/** Arrow/Home/End movement inside the nav list: the index to focus, or undefined when the key is not ours. */
+export function nextNavIndex(key: string, index: number, count: number): number | undefined {
+  if (count <= 0) return undefined;
+  switch (key) {
+    case 'ArrowDown':
+      return (index + 1) % count;
+    case 'ArrowUp':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
+
+export interface ShortcutKeyEvent {
+  key: string;
+  code?: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}
+
+/**
+ * Alt+1..9 (and Ctrl/Cmd+1..9, which the Electron window gets but a browser tab may keep for itself) open page 1..9.
+ * Uses `code` so Alt+digit works on macOS keyboards where Alt changes the produced character.
+ */
+export function shortcutPageIndex(e: ShortcutKeyEvent, count: number): number | undefined {
+  if (e.shiftKey) return undefined;
+  const modifiers = [e.altKey, e.ctrlKey, e.metaKey].filter(Boolean).length;
+  if (modifiers !== 1) return undefined;
+  const digit = /^Digit([1-9])$/.exec(e.code ?? '')?.[1] ?? (/^[1-9]$/.test(e.key) ? e.key : undefined);
+  if (!digit) return undefined;
+  const index = Number(digit) - 1;
+  return index < count ? index : undefined;
+}

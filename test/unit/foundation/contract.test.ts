@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../../src/shared/contract';
+import { dispatch } from '../../../src/main/services/dispatch';
+import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { JobHost } from '../../../src/main/workers/jobHost';
+import { tempDir } from '../../support/tempDb';
+
+const tmp = tempDir();
+let planner: Planner;
+
+beforeAll(() => {
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }) });
+});
+afterAll(async () => {
+  await planner.close();
+  tmp.cleanup();
+});
+
+describe('the contract boundary', () => {
+  it('answers a valid call with validated data', async () => {
+    const res = await dispatch(planner.handlers, 'app.info', {});
+    expect(res.ok).toBe(true);
+    if (res.ok) expect(res.data).toMatchObject({ appName: 'Beverly Knits Planner', shell: 'test', activeSnapshotId: null });
+  });
+
+  it('rejects a malformed payload with the offending field named, and keeps serving', async () => {
+    const res = await dispatch(planner.handlers, 'snapshots.delete', { id: 'seven' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!res.ok) expect(res.error.issues?.[0].path).toBe('id');
+    const extra = await dispatch(planner.handlers, 'app.info', { sneaky: true });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await dispatch(planner.handlers, 'snapshots.list', {})).ok).toBe(true);
+  });
+
+  it('rejects an unknown channel, including prototype names', async () => {
+    for (const name of ['app.shutdown', '__proto__', 'constructor', 42, undefined]) {
+      const res = await dispatch(planner.handlers, name, {});
+      expect(res).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('turns a handler failure into a structured error', async () => {
+    const res = await dispatch(planner.handlers, 'plan.get', { view: 'yarn.positions' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    if (!res.ok) expect(res.error.message).toMatch(/no snapshot yet/);
+    const bad = await dispatch(planner.handlers, 'settings.setPolicy', { area: 'yarn', key: 'noSuchKey', value: 1 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'FAILED', message: 'unknown policy setting yarn.noSuchKey' } });
+  });
+
+  it('stores a policy edit and serves it overlaid on the defaults', async () => {
+    const res = await dispatch(planner.handlers, 'settings.setPolicy', { area: 'yarn', key: 'criticalBelowLbs', value: -2500 });
+    expect(res.ok).toBe(true);
+    const policy = await dispatch(planner.handlers, 'settings.getPolicy', {});
+    if (!policy.ok) throw new Error(policy.error.message);
+    expect(policy.data.yarn.criticalBelowLbs).toBe(-2500);
+    expect(policy.data.yarn.highBelowLbs).toBe(-100);
+    const wrongType = await dispatch(planner.handlers, 'settings.setPolicy', { area: 'yarn', key: 'criticalBelowLbs', value: 'low' });
+    expect(wrongType).toMatchObject({ ok: false, error: { message: 'policy yarn.criticalBelowLbs must be a number' } });
+  });
+
+  it('has a handler for every channel', () => {
+    expect(Object.keys(planner.handlers).sort()).toEqual(Object.keys(channels).sort());
+  });
+});
