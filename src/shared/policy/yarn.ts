@@ -40,8 +40,8 @@ export const yarnPolicyDefaults = {
   /** When no style rate is found, use the median Production Lbs rate of styles with the same base (before "/"). */
   rateBaseMedianFallback: true,
   /**
-   * Learn a rate from a report's first-week bucket (assuming the order had already started on the run day) when
-   * the report shows no full week for the style.
+   * When a report comes without its run's knit orders and shows no full week for a style, learn the rate from the
+   * pro-rated first week assuming the order had started by the run day.
    */
   learnRateFromFirstWeek: true,
   /** Order in which sales-order demand is covered from stock before open knit orders of the greige style. */

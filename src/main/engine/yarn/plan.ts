@@ -1,0 +1,118 @@
+// The yarn plan in one call: resolve BOMs and rates (with provenance), phase knit-order demand, project yarn balances,
+// positions, the sales-order layer, pegging and the ERP-layout tables. Pure: the as-of date and policy are inputs.
+import type { IsoDate } from '../../../shared/dates';
+import type { YarnPolicy } from '../../../shared/policy/yarn';
+import { buildBomSources, resolveBoms } from './bom';
+import { demandByStyleKoTable, demandByStyleTable, yarnDemandTable } from './erpTables';
+import { styleKey } from './keys';
+import { learnBomFromReports, learnRatesFromReports } from './learn';
+import { pegShortages } from './pegging';
+import { phaseKnitOrderDemand } from './phasing';
+import { inventoryIdentityWarnings, yarnPositions } from './position';
+import { projectYarnBalances } from './projection';
+import { buildRateSources, resolveRates } from './rates';
+import { buildSalesOrderLayer, salesOrderGreigeStyles } from './salesOrders';
+import type { ResolvedBom, StyleResolution, Warning, YarnPlan, YarnPlanInput, YarnPlanOptions } from './types';
+import { erpBucketLabels, horizonWeeks, planWeeks } from './weeks';
+
+export function computeYarnPlan(
+  input: YarnPlanInput,
+  asOf: IsoDate,
+  policy: YarnPolicy,
+  options: YarnPlanOptions = {},
+): YarnPlan {
+  const reports = input.erpReports ?? [];
+  const bomSources = buildBomSources({
+    overrides: input.bomOverrides,
+    learned: learnBomFromReports(reports),
+    exportLines: input.bomLines,
+    exportAsOf: input.bomExportAsOf,
+  });
+  const rateSources = buildRateSources({
+    overrides: input.rateOverrides,
+    learned: learnRatesFromReports(reports, policy),
+    productionRates: input.productionRates,
+    productionRatesAsOf: input.productionRatesAsOf,
+  });
+
+  const salesOrders = input.salesOrders ?? [];
+  const styleKeys = [
+    ...new Set([
+      ...input.knitOrders.map((k) => styleKey(k.style)),
+      ...salesOrderGreigeStyles(salesOrders, options.styleBridge),
+      ...(options.extraStyles ?? []).map(styleKey),
+    ]),
+  ];
+  const boms = resolveBoms(styleKeys, bomSources, policy);
+  const rates = resolveRates(styleKeys, rateSources, policy);
+  const styles: StyleResolution[] = boms.map((bom, i) => ({ style: bom.style, bom, rate: rates[i] }));
+
+  const warnings: Warning[] = [];
+  for (const bom of boms) for (const message of bom.warnings) warnings.push({ code: 'bom', message, style: bom.style });
+
+  const demand = phaseKnitOrderDemand(input.knitOrders, boms, rates, asOf, policy);
+  warnings.push(...demand.warnings);
+
+  // The ERP lists zero rows for the BOM yarns of styles whose knit orders have no open balance.
+  const bomByStyle = new Map(boms.map((b) => [b.style, b]));
+  const openStyles = new Set(demand.phases.map((p) => p.style));
+  const zeroStyleBoms: ResolvedBom[] = [];
+  for (const style of new Set(demand.notOpen.map((o) => o.style))) {
+    const bom = bomByStyle.get(style);
+    if (bom && !openStyles.has(style)) zeroStyleBoms.push(bom);
+  }
+  const zeroYarnIds = zeroStyleBoms.flatMap((b) => b.lines.map((l) => l.yarnId));
+
+  const koOnly = projectYarnBalances(
+    { demand: demand.rows, extraYarnIds: zeroYarnIds, receipts: input.expectedReceipts, inventory: input.inventory },
+    asOf,
+    policy,
+  );
+  warnings.push(...koOnly.warnings);
+
+  const soLayer = buildSalesOrderLayer(
+    salesOrders,
+    input.stageStock ?? [],
+    input.knitOrders,
+    boms,
+    asOf,
+    policy,
+    options.styleBridge,
+  );
+
+  const projection = options.includeSalesOrdersInProjection
+    ? projectYarnBalances(
+        {
+          demand: [...demand.rows, ...soLayer.yarnDemand],
+          extraYarnIds: zeroYarnIds,
+          receipts: input.expectedReceipts,
+          inventory: input.inventory,
+        },
+        asOf,
+        policy,
+      ).projections
+    : koOnly.projections;
+
+  warnings.push(...inventoryIdentityWarnings(input.inventory, policy));
+  const weeks = planWeeks(asOf, horizonWeeks(policy));
+
+  return {
+    asOf,
+    policy,
+    weeks,
+    erpBuckets: erpBucketLabels(asOf, policy),
+    styles,
+    demand,
+    projectionKoOnly: koOnly.projections,
+    projection,
+    positions: yarnPositions(input.inventory, projection, policy),
+    salesOrders: soLayer,
+    pegging: pegShortages(demand.rows, projection, weeks, policy),
+    tables: {
+      demandByStyleKo: demandByStyleKoTable(demand.rows, asOf, policy),
+      demandByStyle: demandByStyleTable(demand.rows, zeroStyleBoms, asOf, policy),
+      yarnDemand: yarnDemandTable(koOnly.projections, asOf, policy),
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,181 @@
+// Yarn plan benchmark: a full computeYarnPlan on a synthetic model shaped like the real exports (1x: ~1,200 yarns,
+// ~200 knit orders, ~6,000 BOM styles with duplicate and truncated lines, Production Lbs for 40 % of styles, two
+// learned ERP reports, ~80 POs, ~130 sales orders, ~10k stock rolls) and on a 10x model.
+// Run: npx tsx -e "import('./test/bench/yarn.ts').then(async (m) => console.table(await m.bench()))"
+import { performance } from 'node:perf_hooks';
+import type { BenchArea, BenchFigure } from './types';
+import { checkAvailability, computeYarnPlan } from '../../src/main/engine/yarn';
+import type {
+  BomLine,
+  ErpDemandReport,
+  ExpectedReceipt,
+  KnitOrder,
+  ProductionRate,
+  SalesOrder,
+  StageStock,
+  StyleBridgeResult,
+  YarnInventory,
+  YarnPlanInput,
+} from '../../src/main/engine/yarn';
+import { yarnPolicyDefaults } from '../../src/shared/policy/yarn';
+import { addDays, mondayOf } from '../../src/shared/dates';
+
+const AS_OF = '2025-09-02';
+
+/** mulberry32: a seeded PRNG so every run sees the same model. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface YarnModel {
+  input: YarnPlanInput;
+  bridge: Record<string, StyleBridgeResult>;
+  styles: string[];
+}
+
+export function syntheticYarnModel(scale = 1, seed = 7): YarnModel {
+  const r = rng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const yarnIds = Array.from({ length: 1200 * scale }, (_, i) => String(10000 + i));
+  const styles = Array.from({ length: 6000 * scale }, (_, i) => `S${Math.floor(i / 4)}/${i % 4}`);
+
+  // BOM: 1-6 yarns per style, shares floor-truncated to 2 decimals, 10 % of lines duplicated.
+  const bomLines: BomLine[] = [];
+  for (const style of styles) {
+    const n = int(1, 6);
+    let left = 1;
+    for (let k = 0; k < n; k++) {
+      const share = k === n - 1 ? left : left * (0.2 + r() * 0.6);
+      left -= share;
+      const yarnId = yarnIds[int(0, yarnIds.length - 1)];
+      const fraction = Math.floor(share * 100) / 100;
+      if (r() < 0.1) {
+        bomLines.push({ style, yarnId, fraction: Math.floor(fraction * 50) / 100 });
+        bomLines.push({ style, yarnId, fraction: fraction - Math.floor(fraction * 50) / 100 });
+      } else bomLines.push({ style, yarnId, fraction });
+    }
+  }
+  const productionRates: ProductionRate[] = styles.filter(() => r() < 0.4).map((style) => ({ style: r() < 0.01 ? ` ${style}` : style, lbsPerDay: 100 + r() * 1500 }));
+
+  const koStyles = Array.from({ length: 170 * scale }, () => styles[int(0, styles.length - 1)]);
+  const knitOrders: KnitOrder[] = Array.from({ length: 200 * scale }, (_, i) => {
+    const balanceLbs = r() < 0.2 ? 0 : Math.round(r() * 20000 * 10) / 10;
+    return {
+      orderNo: `K${String(2500000 + i)}`,
+      style: koStyles[int(0, koStyles.length - 1)],
+      startDate: r() < 0.05 ? null : addDays(AS_OF, int(-60, 40)),
+      quotedDate: null,
+      qtyOrderedLbs: balanceLbs * 1.5,
+      g00Lbs: 0,
+      shippedLbs: balanceLbs * 0.5,
+      secondsLbs: 0,
+      balanceLbs,
+      machine: String(int(1, 286)),
+    };
+  });
+
+  // Two earlier ERP runs (KO level) with the ERP rule's shape: a pro-rated week, full weeks, a partial week.
+  const reports: ErpDemandReport[] = ['2025-08-22', '2025-08-28'].map((runDate) => {
+    const rows: ErpDemandReport['rows'] = [];
+    for (const ko of knitOrders.slice(0, 160 * scale)) {
+      const weekly = 600 + r() * 5000;
+      const buckets = [weekly * 0.45, weekly, weekly, weekly * 0.3, 0, 0, 0, 0, 0];
+      for (const yarnId of [yarnIds[int(0, yarnIds.length - 1)], yarnIds[int(0, yarnIds.length - 1)]]) {
+        const percentage = 50;
+        rows.push({ style: ko.style, orderNo: ko.orderNo, yarnId, percentage, bucketsLbs: buckets.map((b) => b * 0.5), laterLbs: 0, totalLbs: weekly * 1.375 });
+      }
+    }
+    return { runDate, kind: 'by-style-ko', rows, knitOrders };
+  });
+
+  const inventory: YarnInventory[] = yarnIds.map((yarnId) => {
+    const theoreticalBalanceLbs = Math.round((r() * 20000 - 2000) * 100) / 100;
+    const allocatedLbs = -Math.round(r() * 5000);
+    const onOrderLbs = r() < 0.1 ? Math.round(r() * 30000) : 0;
+    return {
+      yarnId, description: `yarn ${yarnId}`, supplier: `SUP${int(1, 128)}`, color: 'Natural', beginningBalanceLbs: theoreticalBalanceLbs, receivedLbs: 0,
+      consumedLbs: 0, adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs, allocatedLbs, planningBalanceLbs: theoreticalBalanceLbs + onOrderLbs + allocatedLbs, costPerLb: 3,
+    };
+  });
+  const monday = mondayOf(AS_OF);
+  const expectedReceipts: ExpectedReceipt[] = Array.from({ length: 80 * scale }, (_, i) => ({
+    poNo: `Y${2500000 + i}`,
+    yarnId: yarnIds[int(0, yarnIds.length - 1)],
+    pastDueLbs: r() < 0.5 ? Math.round(r() * 5000) : 0,
+    byWeek: Array.from({ length: int(0, 3) }, () => ({ weekMonday: addDays(monday, 7 * int(0, 8)), lbs: Math.round(r() * 10000) })),
+    laterLbs: r() < 0.3 ? Math.round(r() * 8000) : 0,
+  }));
+
+  const bridge: Record<string, StyleBridgeResult> = {};
+  const salesOrders: SalesOrder[] = Array.from({ length: 130 * scale }, (_, i) => {
+    const finishedStyle = `F${i % (100 * scale)}-1/0`;
+    if (r() < 0.85) bridge[finishedStyle] ??= { greigeStyle: koStyles[int(0, koStyles.length - 1)], ozPerLinYd: r() < 0.9 ? 4 + r() * 8 : null };
+    return { soNo: String(25000 + i), finishedStyle, uom: r() < 0.9 ? 'yds' : 'lbs', balanceQty: Math.round(r() * 8000), shipDate: r() < 0.5 ? addDays(AS_OF, int(-10, 70)) : null };
+  });
+  const stages = ['F01', 'I01', 'G02', 'G00'] as const;
+  const stageStock: StageStock[] = Array.from({ length: 10000 * scale }, () => {
+    const stage = stages[int(0, 3)];
+    return { stage, style: stage === 'G00' ? koStyles[int(0, koStyles.length - 1)] : `F${int(0, 100 * scale - 1)}-1/0`, lbs: Math.round(r() * 600) };
+  });
+
+  return {
+    input: { knitOrders, bomLines, productionRates, erpReports: reports, inventory, expectedReceipts, salesOrders, stageStock },
+    bridge,
+    styles,
+  };
+}
+
+/** Best and median wall time of `runs` calls after a JIT warm-up. The best is the budgeted figure: on a shared
+ * machine the median mostly measures the neighbours. CPU time of the process is reported alongside. */
+function timeIt(runs: number, fn: () => void): { best: number; median: number; cpuMedian: number } {
+  for (let i = 0; i < 3; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { best: Math.min(...wall), median: mid(wall), cpuMedian: mid(cpu) };
+}
+
+export const bench: BenchArea = async () => {
+  const figures: BenchFigure[] = [];
+  for (const [scale, budget, runs] of [[1, 100, 15], [10, 1000, 5]] as const) {
+    const model = syntheticYarnModel(scale);
+    const styleBridge = (s: string) => model.bridge[s] ?? null;
+    let plan = computeYarnPlan(model.input, AS_OF, yarnPolicyDefaults, { styleBridge });
+    const t = timeIt(runs, () => {
+      plan = computeYarnPlan(model.input, AS_OF, yarnPolicyDefaults, { styleBridge });
+    });
+    figures.push({
+      name: `yarn plan full recompute ${scale}x`,
+      value: t.best,
+      unit: 'ms',
+      budget,
+      note:
+        `best of ${runs}; median ${t.median.toFixed(0)} ms wall, ${t.cpuMedian.toFixed(0)} ms CPU; ` +
+        `${model.input.inventory.length} yarns, ${model.input.knitOrders.length} KOs, ${model.input.bomLines.length} BOM lines -> ` +
+        `${plan.demand.rows.length} KO x yarn rows, ${plan.projection.length} projected yarns`,
+    });
+    const json = timeIt(runs, () => JSON.parse(JSON.stringify(plan)));
+    figures.push({ name: `yarn plan JSON round trip ${scale}x`, value: json.best, unit: 'ms', note: `${(JSON.stringify(plan).length / 1e6).toFixed(1)} MB` });
+    if (scale === 1) {
+      const style = plan.styles.find((s) => s.bom.lines.length > 0)!.style;
+      const check = timeIt(runs, () => checkAvailability(style, 5000, AS_OF, plan));
+      figures.push({ name: 'availability check 1x (with earliest-start search)', value: check.best, unit: 'ms', budget: 20 });
+    }
+  }
+  return figures;
+};
