@@ -2,6 +2,7 @@
 // the last one applied. Never edit a released migration: add a new one.
 import type { Database } from 'better-sqlite3';
 import { entityMigrations } from './entityMigrations';
+import { planningMigrations } from './planningMigrations';
 
 export interface Migration {
   version: number;
@@ -66,7 +67,7 @@ const coreMigrations: Migration[] = [
   },
 ];
 
-export const migrations: Migration[] = [...coreMigrations, ...entityMigrations].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [...coreMigrations, ...entityMigrations, ...planningMigrations].sort((a, b) => a.version - b.version);
 
 export function migrate(db: Database): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;

@@ -3,12 +3,14 @@ import { yarnPolicyDefaults } from './yarn';
 import { purchasingPolicyDefaults } from './purchasing';
 import { capacityPolicyDefaults } from './capacity';
 import { forecastPolicyDefaults } from './forecast';
+import { alertsPolicyDefaults } from './alerts';
 
 export const policyDefaults = {
   yarn: yarnPolicyDefaults,
   purchasing: purchasingPolicyDefaults,
   capacity: capacityPolicyDefaults,
   forecast: forecastPolicyDefaults,
+  alerts: alertsPolicyDefaults,
 };
 
 export type PolicyTable = typeof policyDefaults;

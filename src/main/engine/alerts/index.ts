@@ -1,0 +1,3 @@
+export { computeAlerts, defaultAlertPolicies } from './compute';
+export { compareAlerts, defaultAlertView } from './rank';
+export type * from './types';
