@@ -1,0 +1,73 @@
+// Benchmark models: naive, seasonal naive, historical mean, moving average. No parameters to fit.
+import type { ModelSpec } from '../types';
+import { sum } from '../stats';
+import { flat, makeFit } from './fitted';
+
+export const naive: ModelSpec = {
+  name: 'naive',
+  family: 'level',
+  minWeeks: 1,
+  fit(y) {
+    const fitted = () => y.map((_, t) => (t > 0 ? y[t - 1] : NaN));
+    return makeFit('naive', {}, y, fitted, (h) => flat(y[y.length - 1], h));
+  },
+};
+
+/** Last season repeated; only offered with at least two full seasons of history. */
+export function seasonalNaive(periodWeeks: number): ModelSpec {
+  return {
+    name: 'seasonalNaive',
+    family: 'seasonal',
+    minWeeks: 2 * periodWeeks,
+    fit(y) {
+      const m = periodWeeks;
+      const n = y.length;
+      const fitted = () => y.map((_, t) => (t >= m ? y[t - m] : NaN));
+      return makeFit('seasonalNaive', { period: m }, y, fitted, (h) =>
+        Array.from({ length: h }, (_, i) => y[n - m + (i % m)]),
+      );
+    },
+  };
+}
+
+export const historicalMean: ModelSpec = {
+  name: 'mean',
+  family: 'level',
+  minWeeks: 1,
+  fit(y) {
+    const fitted = () => {
+      const f: number[] = [];
+      let s = 0;
+      for (let t = 0; t < y.length; t++) {
+        f.push(t > 0 ? s / t : NaN);
+        s += y[t];
+      }
+      return f;
+    };
+    return makeFit('mean', {}, y, fitted, (h) => flat(sum(y) / y.length, h));
+  },
+};
+
+/** Mean of the last `window` weeks (fewer when the history is shorter). */
+export function movingAverage(window: number): ModelSpec {
+  const name = `ma${window}`;
+  return {
+    name,
+    family: 'level',
+    minWeeks: 1,
+    fit(y) {
+      const fitted = () => {
+        const f: number[] = [];
+        let s = 0;
+        for (let t = 0; t < y.length; t++) {
+          f.push(t > 0 ? s / Math.min(t, window) : NaN);
+          s += y[t];
+          if (t >= window) s -= y[t - window];
+        }
+        return f;
+      };
+      const last = y.slice(-window);
+      return makeFit(name, { window }, y, fitted, (h) => flat(sum(last) / last.length, h));
+    },
+  };
+}

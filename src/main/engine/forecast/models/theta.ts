@@ -1,0 +1,34 @@
+// Standard Theta method (Assimakopoulos & Nikolopoulos 2000, in Hyndman & Billah's 2003 form, as statsmodels'
+// ThetaModel without deseasonalising and without MLE): SES with the first observation as initial level,
+// plus half the OLS slope b0 of the history as drift:
+//   forecast(h) = SES level + b0/2 * (h - 1 + 1/alpha - (1 - alpha)^n / alpha)
+import type { ForecastPolicy } from '../../../../shared/policy/forecast';
+import type { ModelSpec } from '../types';
+import { olsSlope } from '../stats';
+import { fitSesAlpha, sesPass } from './exponential';
+import { makeFit } from './fitted';
+
+export function theta(p: ForecastPolicy): ModelSpec {
+  return {
+    name: 'theta',
+    family: 'trend',
+    minWeeks: 3,
+    fit(y, fixed = {}) {
+      const n = y.length;
+      const l0 = fixed.l0 ?? y[0];
+      const alpha = fixed.alpha ?? fitSesAlpha(y, l0, p);
+      const b0 = fixed.b0 ?? olsSlope(y);
+      const { level } = sesPass(y, alpha, l0);
+      // the drift term of a forecast made after t observations
+      const drift = (h: number, t: number) => (b0 / 2) * (h - 1 + 1 / alpha - (1 - alpha) ** t / alpha);
+      const fitted = () => {
+        const f: number[] = new Array(n);
+        sesPass(y, alpha, l0, f);
+        return f.map((v, t) => v + drift(1, t));
+      };
+      return makeFit('theta', { alpha, b0, l0 }, y, fitted, (h) =>
+        Array.from({ length: h }, (_, i) => level + drift(i + 1, n)),
+      );
+    },
+  };
+}

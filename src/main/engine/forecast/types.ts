@@ -1,0 +1,72 @@
+// Domain types of the demand forecasting engine.
+import type { IsoDate } from '../../../shared/dates';
+
+/** One invoice line of the sales history (Sales Activity Report), already typed by the importer. */
+export interface SalesLine {
+  document: string;
+  invoiceDate: IsoDate;
+  customer: string;
+  fStyle: string;
+  qty: number;
+  /** As exported: 'yds', 'lbs', 'kg', 'each', ... (normalised case-insensitively). */
+  uom: string;
+  unitPrice: number;
+  linePrice: number;
+}
+
+/**
+ * Finished style -> greige style and fabric weight, injected by the caller (eFab_Styles + fabric specs).
+ * Shaped so the yarn engine's bridge (nulls for unknowns) can be passed as is.
+ */
+export type StyleBridge = (fStyle: string) => { greigeStyle?: string | null; ozPerLinYd?: number | null } | null | undefined;
+
+export type SeriesLevel = 'total' | 'style' | 'styleCustomer' | 'greige';
+export type DemandUnit = 'yds' | 'lbs';
+
+/** A weekly demand series. Every series of one history shares the same calendar (zero-filled). */
+export interface DemandSeries {
+  /** `TOTAL`, `S:<style>`, `SC:<style>|<customer>`, `G:<greige>`; lbs series end in `@lbs`. */
+  id: string;
+  level: SeriesLevel;
+  unit: DemandUnit;
+  style?: string;
+  customer?: string;
+  greigeStyle?: string;
+  /** Monday of the first week. */
+  startWeek: IsoDate;
+  values: number[];
+}
+
+export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy';
+
+/** A model fitted to a history: one-step in-sample fit and a forecast function (clamped at 0). */
+export interface FittedModel {
+  readonly model: string;
+  readonly params: Readonly<Record<string, number>>;
+  /** One-step-ahead in-sample forecasts; NaN where the model has no forecast yet. */
+  readonly fitted: number[];
+  /** y - fitted (NaN where fitted is NaN). */
+  readonly residuals: number[];
+  forecast(h: number): number[];
+}
+
+export type ModelFamily = 'level' | 'trend' | 'seasonal' | 'intermittent';
+
+export interface ModelSpec {
+  name: string;
+  family: ModelFamily;
+  /** Weeks of (leading-zero-trimmed) history the model needs. */
+  minWeeks: number;
+  /** Fit to a history; `fixed` pins parameters (and initial states) instead of estimating them. */
+  fit(history: readonly number[], fixed?: Readonly<Record<string, number>>): FittedModel;
+}
+
+/** One backtest point. `origin` is the Monday of the first forecast week. */
+export interface BacktestRow {
+  series: string;
+  origin: IsoDate;
+  horizon: number;
+  model: string;
+  actual: number;
+  forecast: number;
+}
