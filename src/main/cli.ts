@@ -1,7 +1,8 @@
 // `npm run plan`: the headless twin of the app. Imports ERP exports, runs the plan, writes its reports as CSV.
 //   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--pdf]
-// A folder holding `master/` and `snapshots/<date>/` is imported as history: masters first, then each snapshot in
-// date order (so calibration learns only from earlier ERP reports), and the latest (or --as-of) is planned.
+// A folder holding `master/` and `snapshots/<name>/` is imported as history: the masters with the first snapshot (so
+// they take its as-of date), then each later snapshot in name order (calibration then learns only from earlier ERP
+// reports), and the latest (or --as-of) is planned.
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIsoDate } from '../shared/dates';
@@ -21,11 +22,12 @@ export function planBatches(dataPaths: string[]): string[][] {
     const master = join(p, 'master');
     const snapshots = join(p, 'snapshots');
     if (existsSync(master) && existsSync(snapshots) && statSync(snapshots).isDirectory()) {
-      batches.push([master]);
-      for (const name of readdirSync(snapshots).sort()) {
-        const dir = join(snapshots, name);
-        if (statSync(dir).isDirectory()) batches.push([dir]);
-      }
+      const dirs = readdirSync(snapshots)
+        .sort()
+        .map((name) => join(snapshots, name))
+        .filter((dir) => statSync(dir).isDirectory());
+      if (!dirs.length) batches.push([master]);
+      dirs.forEach((dir, i) => batches.push(i === 0 ? [master, dir] : [dir]));
     } else loose.push(p);
   }
   if (loose.length) batches.push(loose);
@@ -66,7 +68,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   jobs.on('progress', (s: { kind: string; fraction: number; message: string; status: string }) => {
     if (process.stderr.isTTY && s.status === 'running') process.stderr.write(`\r${s.kind} ${Math.round(s.fraction * 100)}% ${s.message}`.padEnd(100).slice(0, 100));
   });
-  const planner = createPlanner({ dbPath, shell: 'cli', jobs });
+  const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
   try {
     let snapshotId: number | undefined;
     for (const batch of planBatches(data)) {
@@ -91,6 +93,8 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       log(`plan run failed: ${plan.error ?? plan.message}`);
       return 1;
     }
+    const forecast = await jobs.wait(jobs.start('forecast', { snapshotId }));
+    if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));
     const written = await writePlanOutputs(planner.db, snapshotId, outDir, { pdf: args.flags.has('pdf') });

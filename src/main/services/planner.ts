@@ -13,6 +13,7 @@ import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
 import { loadPolicy, setPolicyValue } from './policy';
 import { readPlanView } from './planViews';
+import './views';
 import { compareSnapshots } from '../import/compare';
 
 export interface PlannerOptions {
@@ -21,6 +22,8 @@ export interface PlannerOptions {
   jobs: JobHost;
   appVersion?: string;
   clock?: () => string;
+  /** After an import, plan it; after a plan run, forecast it (default true; the CLI sequences jobs itself). */
+  autoRun?: boolean;
 }
 
 export interface Planner {
@@ -63,9 +66,13 @@ export function createPlanner(options: PlannerOptions): Planner {
     const result = state.result as { snapshotId?: number } | undefined;
     if ((state.kind === 'import' || state.kind === 'demo') && result?.snapshotId) {
       setActive(result.snapshotId);
-      jobs.start('plan', { snapshotId: result.snapshotId });
+      if (options.autoRun !== false) jobs.start('plan', { snapshotId: result.snapshotId });
     }
-    if (state.kind === 'plan' && result?.snapshotId) emit('plan.changed', { snapshotId: result.snapshotId, reason: 'plan run' });
+    if (state.kind === 'plan' && result?.snapshotId) {
+      emit('plan.changed', { snapshotId: result.snapshotId, reason: 'plan run' });
+      if (options.autoRun !== false) jobs.start('forecast', { snapshotId: result.snapshotId });
+    }
+    if (state.kind === 'forecast' && result?.snapshotId) emit('plan.changed', { snapshotId: result.snapshotId, reason: 'forecast' });
   };
   jobs.on('progress', onProgress);
   jobs.on('finished', onFinished);

@@ -16,8 +16,11 @@ export const purchasingPolicyDefaults = {
   /** Count "Unscheduled or Past Due" receipts in the starting balance (can be negative: the ERP's balancing bucket). */
   countPastDueReceipts: true,
 
-  /** Unit of the supplier master's Lead_time column. */
-  supplierLeadTimeUnit: 'days' as LeadTimeUnit,
+  /**
+   * Unit of the supplier master's Lead_time column (values 4-14). The export does not say; the mill's production-flow
+   * documentation says yarn arrives in 8-14 weeks, so weeks by default. A planner who knows otherwise switches it here.
+   */
+  supplierLeadTimeUnit: 'weeks' as LeadTimeUnit,
   /** Lead time for a yarn whose supplier is not in the supplier master (flagged). */
   defaultLeadTimeDays: 14,
   /** MOQ for a yarn whose supplier is not in the supplier master (flagged). */

@@ -2,10 +2,11 @@
 // through the real importer into an in-memory store, `loadPlanningData` reads them back, and the engine must
 // reproduce the ERP's own computed reports (erp-exports-profile 5a/5b). "Match" = every bucket (This Week ... Later
 // and Total) within 1 % of the ERP value + 0.05 lb, as in the profile.
-// The PlanningData -> YarnPlanInput mapping below is test-local; the services layer should own the real one.
+// The PlanningData -> YarnPlanInput mapping is the services layer's (src/main/services/planInputs.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeYarnPlan } from '../../../src/main/engine/yarn';
-import type { ErpDemandReport, ExpectedReceipt, KnitOrder, YarnInventory, YarnPlan, YarnPlanInput } from '../../../src/main/engine/yarn';
+import type { ErpDemandReport, YarnPlan, YarnPlanInput } from '../../../src/main/engine/yarn';
+import { erpStyleReports as styleReportsOf, expectedReceipts as receiptsOf, yarnInventory as inventoryOf, yarnKnitOrders as knitOrdersOf } from '../../../src/main/services/planInputs';
 import type { PlanningData } from '../../../src/main/import/entities';
 import { importFiles } from '../../../src/main/import/importBatch';
 import { openStore } from '../../../src/main/store/db';
@@ -17,78 +18,6 @@ const SNAPSHOTS = ['2025-08-22', '2025-08-28', '2025-09-02'] as const;
 type Snap = (typeof SNAPSHOTS)[number];
 
 const within = (ours: number, erp: number) => Math.abs(ours - erp) <= 0.01 * Math.abs(erp) + 0.05;
-
-function knitOrdersOf(d: PlanningData): KnitOrder[] {
-  return d.knitOrders.map((k) => ({
-    orderNo: k.koNumber,
-    style: k.style,
-    startDate: k.startDate,
-    quotedDate: k.quotedDate,
-    qtyOrderedLbs: k.orderedLbs,
-    g00Lbs: k.g00Lbs,
-    shippedLbs: k.shippedLbs,
-    secondsLbs: k.secondsLbs,
-    balanceLbs: k.balanceLbs,
-    machine: k.machine,
-  }));
-}
-
-function inventoryOf(d: PlanningData): YarnInventory[] {
-  return d.yarns.map((y) => ({
-    yarnId: y.yarnId,
-    description: y.description ?? '',
-    supplier: y.supplier ?? '',
-    color: y.color ?? '',
-    beginningBalanceLbs: y.beginningLbs,
-    receivedLbs: y.receivedLbs,
-    consumedLbs: y.consumedLbs,
-    adjustmentsLbs: y.adjustmentsLbs,
-    theoreticalBalanceLbs: y.theoreticalLbs,
-    onOrderLbs: y.onOrderLbs,
-    allocatedLbs: y.allocatedLbs,
-    planningBalanceLbs: y.planningLbs,
-    costPerLb: y.costPerLb ?? 0,
-  }));
-}
-
-function receiptsOf(d: PlanningData): ExpectedReceipt[] {
-  const byPo = new Map<string, ExpectedReceipt>();
-  for (const r of d.expectedReceipts) {
-    const key = `${r.poNumber}|${r.yarnId}`;
-    let po = byPo.get(key);
-    if (!po) byPo.set(key, (po = { poNo: r.poNumber, yarnId: r.yarnId, pastDueLbs: 0, byWeek: [], laterLbs: 0 }));
-    if (r.bucket === 'pastDue') po.pastDueLbs += r.qtyLbs;
-    else if (r.bucket === 'later') po.laterLbs += r.qtyLbs;
-    else po.byWeek.push({ weekMonday: r.weekStart!, lbs: r.qtyLbs });
-  }
-  return [...byPo.values()];
-}
-
-/** The snapshot's Yarn_Demand_By_Style_KO (with the run's knit orders) and Yarn_Demand_By_Style, as engine reports. */
-function styleReportsOf(d: PlanningData, withKnitOrders = true): ErpDemandReport[] {
-  return d.erpReports
-    .filter((r) => r.type === 'erp_style_ko_demand' || r.type === 'erp_style_demand')
-    .map((r) => {
-      const kind = r.type === 'erp_style_ko_demand' ? 'by-style-ko' : 'by-style';
-      return {
-        runDate: r.runDate ?? d.asOf,
-        kind,
-        label: `${r.fileName} (${r.runDate ?? d.asOf})`,
-        knitOrders: kind === 'by-style-ko' && withKnitOrders ? knitOrdersOf(d) : undefined,
-        rows: d.erpStyleDemand
-          .filter((row) => row.reportId === r.reportId)
-          .map((row) => ({
-            style: row.style,
-            orderNo: row.koNumber,
-            yarnId: row.yarnId,
-            percentage: row.percentage,
-            bucketsLbs: row.bucketsLbs.slice(0, -1),
-            laterLbs: row.bucketsLbs[row.bucketsLbs.length - 1],
-            totalLbs: row.totalLbs,
-          })),
-      } satisfies ErpDemandReport;
-    });
-}
 
 const koReportOf = (d: PlanningData) => styleReportsOf(d).find((r) => r.kind === 'by-style-ko')!;
 
@@ -179,7 +108,7 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
     const learned = [...styleReportsOf(data['2025-08-22']), ...styleReportsOf(data['2025-08-28'])];
     const input: YarnPlanInput = {
       knitOrders: knitOrdersOf(d),
-      bomLines: d.bomLines.filter((l) => l.effective),
+      bomLines: d.bomLines,
       productionRates: d.knitRates,
       erpReports: learned,
       inventory: [],

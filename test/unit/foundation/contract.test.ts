@@ -52,8 +52,9 @@ describe('the contract boundary', () => {
     expect(res.ok).toBe(true);
     const policy = await dispatch(planner.handlers, 'settings.getPolicy', {});
     if (!policy.ok) throw new Error(policy.error.message);
-    expect(policy.data.yarn.criticalBelowLbs).toBe(-2500);
-    expect(policy.data.yarn.highBelowLbs).toBe(-100);
+    const table = policy.data as Record<string, Record<string, unknown>>;
+    expect(table.yarn.criticalBelowLbs).toBe(-2500);
+    expect(table.yarn.highBelowLbs).toBe(-100);
     const wrongType = await dispatch(planner.handlers, 'settings.setPolicy', { area: 'yarn', key: 'criticalBelowLbs', value: 'low' });
     expect(wrongType).toMatchObject({ ok: false, error: { message: 'policy yarn.criticalBelowLbs must be a number' } });
   });

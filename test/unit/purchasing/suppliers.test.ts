@@ -76,8 +76,8 @@ describe('supplier matcher', () => {
 
   it('reads Supplier_ID records: Remove = retired, lead-time unit from policy', () => {
     const rec = { '\uFEFFSupplier_ID': '3', Supplier: 'BANSWARA SYNTEX LIMITED', Lead_time: '14', MOQ: '5000', Type: 'Import' };
-    expect(supplierFromRecord(rec, policy)).toEqual({ supplierId: '3', name: 'BANSWARA SYNTEX LIMITED', leadTimeDays: 14, moqLbs: 5000, type: 'Import', retired: false });
-    expect(supplierFromRecord(rec, { ...policy, supplierLeadTimeUnit: 'weeks' }).leadTimeDays).toBe(98);
+    expect(supplierFromRecord(rec, policy)).toEqual({ supplierId: '3', name: 'BANSWARA SYNTEX LIMITED', leadTimeDays: 98, moqLbs: 5000, type: 'Import', retired: false });
+    expect(supplierFromRecord(rec, { ...policy, supplierLeadTimeUnit: 'days' }).leadTimeDays).toBe(14);
     const gone = supplierFromRecord({ Supplier_ID: '1', Supplier: 'AKRA', Lead_time: 'Remove', MOQ: 'Remove', Type: 'Remove' }, policy);
     expect([gone.retired, gone.leadTimeDays, gone.moqLbs, gone.type]).toEqual([true, null, null, null]);
   });

@@ -1,16 +1,11 @@
 // CSV text the way the ERP and Excel write it: minimal quoting, LF line ends, optional UTF-8 BOM.
 import type { Cell, ColumnFormat, SheetTable } from './table';
 import { isDateCell, usDate } from './table';
+import { csvLine } from '../../../shared/csv';
+
+export { csvField, csvLine } from '../../../shared/csv';
 
 export const UTF8_BOM = '\ufeff';
-
-export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(',');
-}
 
 /** Lines joined with LF and a final LF. */
 export function csvText(lines: readonly (readonly string[])[], bom = false): string {

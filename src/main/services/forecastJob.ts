@@ -1,0 +1,108 @@
+// The forecast job (in a worker): weekly demand series from the sales history, rolling-origin backtests with
+// model selection that never peeks, forecasts with empirical intervals; cached per snapshot.
+import type { BacktestRow, SalesLine } from '../engine/forecast/types';
+import { buildDemandSeries, runForecastBatch, summariseAccuracy } from '../engine/forecast';
+import type { SeriesForecastResult } from '../engine/forecast/batch';
+import { openStore } from '../store/db';
+import { loadPlanningData } from '../store/entities';
+import { throwIfCancelled, type JobContext } from '../workers/jobContext';
+import { writePlan } from './planCache';
+import { loadPolicy } from './policy';
+import { buildStyleBridge } from './styleBridge';
+
+/** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
+const KEEP_ROWS_LEVELS = new Set(['total', 'style']);
+
+export interface ForecastRun {
+  snapshotId: number;
+  computedAt: string;
+  historyWeeks: string[];
+  series: (Omit<SeriesForecastResult, 'rows' | 'metrics'> & { level: string; unit: string; style?: string; customer?: string; greigeStyle?: string; history: number[] })[];
+  accuracy: ReturnType<typeof summariseAccuracy>;
+  /** WAPE of the selected forecast and the baselines per horizon, over the portfolio of TOTAL + styles. */
+  accuracyByHorizon: { horizon: number; model: string; wape: number; points: number }[];
+  lineIssues: ReturnType<typeof buildDemandSeries>['lineIssues'];
+  rollUpIssues: ReturnType<typeof buildDemandSeries>['rollUpIssues'];
+  outliers: ReturnType<typeof buildDemandSeries>['outliers'];
+}
+
+export type CompactBacktestRow = [series: string, origin: string, horizon: number, model: string, actual: number, forecast: number];
+
+export function salesLinesOf(history: { document: string; invoiceDate: string; customer: string | null; finishedStyle: string; qty: number; uom: string | null; unitPrice: number | null; linePrice: number | null }[]): SalesLine[] {
+  return history.map((l) => ({
+    document: l.document,
+    invoiceDate: l.invoiceDate,
+    customer: l.customer ?? '',
+    fStyle: l.finishedStyle,
+    qty: l.qty,
+    uom: l.uom ?? '',
+    unitPrice: l.unitPrice ?? 0,
+    linePrice: l.linePrice ?? 0,
+  }));
+}
+
+export function accuracyByHorizon(rows: BacktestRow[], models: string[]): ForecastRun['accuracyByHorizon'] {
+  const sums = new Map<string, { abs: number; actual: number; points: number }>();
+  for (const r of rows) {
+    if (!models.includes(r.model)) continue;
+    const key = `${r.horizon}|${r.model}`;
+    const s = sums.get(key) ?? { abs: 0, actual: 0, points: 0 };
+    s.abs += Math.abs(r.forecast - r.actual);
+    s.actual += r.actual;
+    s.points++;
+    sums.set(key, s);
+  }
+  return [...sums.entries()]
+    .map(([key, s]) => {
+      const [h, model] = key.split('|');
+      return { horizon: Number(h), model, wape: s.actual > 0 ? s.abs / s.actual : NaN, points: s.points };
+    })
+    .filter((r) => Number.isFinite(r.wape))
+    .sort((a, b) => a.horizon - b.horizon || a.model.localeCompare(b.model));
+}
+
+export async function runForecastJob(input: { snapshotId: number }, ctx: JobContext): Promise<{ snapshotId: number; series: number }> {
+  const db = openStore(ctx.dbPath);
+  try {
+    ctx.progress(0.02, 'building weekly demand series from the sales history');
+    const data = loadPlanningData(db, input.snapshotId);
+    const policy = loadPolicy(db).forecast;
+    const history = buildDemandSeries(salesLinesOf(data.salesHistory), { bridge: buildStyleBridge(data), policy });
+    if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
+    throwIfCancelled(ctx);
+    const batch = runForecastBatch(
+      history.series.map((s) => ({ id: s.id, startWeek: s.startWeek, values: s.values })),
+      { policy, horizonWeeks: policy.maxHorizonWeeks },
+      (done, total) => ctx.progress(0.05 + 0.85 * (done / total), `backtesting and forecasting series ${done} of ${total}`),
+      ctx.isCancelled,
+    );
+    throwIfCancelled(ctx);
+    const meta = new Map(history.series.map((s) => [s.id, s]));
+    const keptRows: BacktestRow[] = [];
+    for (const r of batch.results) if (KEEP_ROWS_LEVELS.has(meta.get(r.series)!.level)) keptRows.push(...(r.rows ?? []));
+    const run: ForecastRun = {
+      snapshotId: input.snapshotId,
+      computedAt: ctx.now,
+      historyWeeks: history.weeks,
+      series: batch.results.map(({ rows: _rows, metrics: _metrics, ...r }) => {
+        const s = meta.get(r.series)!;
+        return { ...r, level: s.level, unit: s.unit, style: s.style, customer: s.customer, greigeStyle: s.greigeStyle, history: s.values };
+      }),
+      accuracy: summariseAccuracy(
+        batch.results.filter((r) => KEEP_ROWS_LEVELS.has(meta.get(r.series)!.level)),
+        (r) => [meta.get(r.series)!.level === 'total' ? 'TOTAL' : 'styles', r.classification.demandClass ?? 'no demand'],
+      ),
+      accuracyByHorizon: accuracyByHorizon(keptRows, ['selected', 'naive', 'ma4', 'ma8', 'mean']),
+      lineIssues: history.lineIssues,
+      rollUpIssues: history.rollUpIssues,
+      outliers: history.outliers,
+    };
+    ctx.progress(0.95, 'saving the forecast');
+    writePlan(db, input.snapshotId, 0, 'forecast', String(history.series.length), ctx.now, run);
+    const compact: CompactBacktestRow[] = keptRows.map((r) => [r.series, r.origin, r.horizon, r.model, r.actual, r.forecast]);
+    writePlan(db, input.snapshotId, 0, 'forecastBacktest', String(compact.length), ctx.now, compact);
+    return { snapshotId: input.snapshotId, series: run.series.length };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,121 @@
+// A plan run (in a worker): load the snapshot, run the engines in dependency order — yarn plan, purchasing MRP,
+// machine load and knit schedule — and cache the result for the screens, the CLI and the reports.
+import { createHash } from 'node:crypto';
+import type { PolicyTable } from '../../shared/policy';
+import { computeYarnPlan } from '../engine/yarn';
+import type { YarnPlan } from '../engine/yarn/types';
+import { runMrp, groupSuggestionsBySupplier } from '../engine/purchasing';
+import type { MrpResult, SupplierSuggestionGroup } from '../engine/purchasing/types';
+import { computeLoad, scheduleKnitOrders, type LoadResult, type ScheduleResult } from '../engine/capacity';
+import type { PlanningData } from '../import/entities';
+import { loadPlanningData } from '../store/entities';
+import { loadReportHistory } from './reportHistory';
+import { openStore, type Db } from '../store/db';
+import { getSnapshot } from '../store/snapshots';
+import { throwIfCancelled, type JobContext } from '../workers/jobContext';
+import { writePlan } from './planCache';
+import { capacityInput, mrpInput, plannerSettings, yarnPlanInput, type PlannerSettings } from './planInputs';
+import { buildStyleBridge } from './styleBridge';
+import { loadPolicy } from './policy';
+
+export interface Plan {
+  snapshotId: number;
+  scenarioId: number;
+  asOf: string;
+  computedAt: string;
+  policy: PolicyTable;
+  yarn: YarnPlan;
+  purchasing: MrpResult & { bySupplier: SupplierSuggestionGroup[] };
+  load: LoadResult;
+  schedule: ScheduleResult;
+  /** $/lb per yarn from the yarn inventory, for valuing shortages. */
+  yarnCostPerLb: Record<string, number>;
+  /** Expected receipts per PO line, for the yarn detail. */
+  receiptLines: { yarnId: string; poNo: string; weekStart: string | null; lbs: number; pastDue: boolean }[];
+  timingsMs: Record<string, number>;
+}
+
+export interface PlanRunOptions {
+  /** Learn BOM % and rates from the snapshot's own ERP reports too (the live plan). Off for honest calibration. */
+  learnFromOwnReports?: boolean;
+}
+
+/** Runs every engine over already-loaded data. Pure apart from the clock value passed in. */
+export function computePlan(
+  data: PlanningData,
+  reportHistory: Parameters<typeof yarnPlanInput>[1],
+  settings: PlannerSettings,
+  policy: PolicyTable,
+  computedAt: string,
+  scenarioId = 0,
+  progress: (fraction: number, message: string) => void = () => {},
+): Plan {
+  const timingsMs: Record<string, number> = {};
+  const timed = <T>(name: string, fn: () => T): T => {
+    const t0 = performance.now();
+    const out = fn();
+    timingsMs[name] = Math.round((performance.now() - t0) * 10) / 10;
+    return out;
+  };
+  progress(0.3, 'yarn plan: demand phasing and projected balances');
+  const bridge = buildStyleBridge(data);
+  const yarn = timed('yarnPlanMs', () =>
+    computeYarnPlan(yarnPlanInput(data, reportHistory, settings), data.asOf, policy.yarn, {
+      styleBridge: bridge,
+      includeSalesOrdersInProjection: settings.includeSalesOrderLayer,
+    }),
+  );
+  progress(0.55, 'purchasing: time-phased MRP');
+  const mrp = timed('mrpMs', () => runMrp(mrpInput(data, yarn, settings, policy), policy.purchasing));
+  progress(0.75, 'capacity: machine load and knit schedule');
+  const cap = capacityInput(data, yarn, settings, policy);
+  const load = timed('loadMs', () => computeLoad(cap, policy.capacity));
+  const schedule = timed('scheduleMs', () => scheduleKnitOrders(cap, { allowMoves: settings.allowScheduleMoves }, policy.capacity));
+  // The KO-only projection equals the projection unless the sales-order layer is on: do not carry it twice.
+  if (!settings.includeSalesOrderLayer) yarn.projectionKoOnly = [];
+  return {
+    snapshotId: data.snapshotId,
+    scenarioId,
+    asOf: data.asOf,
+    computedAt,
+    policy,
+    yarn,
+    purchasing: { ...mrp, bySupplier: groupSuggestionsBySupplier(mrp.suggestions) },
+    load,
+    schedule,
+    yarnCostPerLb: Object.fromEntries(data.yarns.filter((y) => y.costPerLb !== null).map((y) => [y.yarnId, y.costPerLb!])),
+    receiptLines: data.expectedReceipts
+      .filter((r) => r.qtyLbs !== 0)
+      .map((r) => ({ yarnId: r.yarnId, poNo: r.poNumber, weekStart: r.weekStart, lbs: r.qtyLbs, pastDue: r.bucket === 'pastDue' })),
+    timingsMs,
+  };
+}
+
+export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOptions = {}) {
+  const data = loadPlanningData(db, snapshotId);
+  const history = loadReportHistory(db, snapshotId, { includeOwn: options.learnFromOwnReports ?? true });
+  return { data, history, settings: plannerSettings(db), policy: loadPolicy(db) };
+}
+
+export async function runPlanJob(input: { snapshotId: number } & PlanRunOptions, ctx: JobContext): Promise<{ snapshotId: number; timingsMs: Record<string, number> }> {
+  const db = openStore(ctx.dbPath);
+  try {
+    if (!getSnapshot(db, input.snapshotId)) throw new Error(`snapshot ${input.snapshotId} does not exist`);
+    ctx.progress(0.05, 'loading the snapshot');
+    const t0 = performance.now();
+    const { data, history, settings, policy } = loadPlanContext(db, input.snapshotId, input);
+    const loadMs = Math.round(performance.now() - t0);
+    throwIfCancelled(ctx);
+    const plan = computePlan(data, history, settings, policy, ctx.now, 0, (f, m) => {
+      throwIfCancelled(ctx);
+      ctx.progress(f, m);
+    });
+    plan.timingsMs.loadSnapshotMs = loadMs;
+    ctx.progress(0.92, 'saving the plan');
+    const inputsHash = createHash('sha256').update(JSON.stringify([input.snapshotId, settings, policy])).digest('hex');
+    writePlan(db, input.snapshotId, 0, 'plan', inputsHash, ctx.now, plan);
+    return { snapshotId: input.snapshotId, timingsMs: plan.timingsMs };
+  } finally {
+    db.close();
+  }
+}
