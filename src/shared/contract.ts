@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main process (Electron IPC, or HTTP + SSE through the web bridge).
 // Each channel has a zod input and output schema; handlers, the preload client and the renderer API are typed from it.
 import { z } from 'zod';
+import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const id = z.number().int().positive();
@@ -45,6 +46,22 @@ const uploadSchema = z.object({
   base64: z.string(),
 });
 
+export const fileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export type FilePayload = z.infer<typeof fileSchema>;
+
+export const poDraftSchema = z.object({
+  draftId: z.string(),
+  yarnId: z.string(),
+  supplierId: z.string().nullable(),
+  qtyLbs: z.number(),
+  receiptDate: isoDate,
+  releaseDate: isoDate,
+  status: z.enum(['proposed', 'accepted', 'edited', 'closed', 'rejected']),
+  erpPoNumber: z.string().optional(),
+  fromSuggestionId: z.string().optional(),
+});
+export type PoDraftPayload = z.infer<typeof poDraftSchema>;
+
 /** Every channel: name -> { input, output }. */
 export const channels = {
   'app.info': { input: empty, output: appInfoSchema },
@@ -77,10 +94,83 @@ export const channels = {
       .object({
         view: z.string().min(1).max(64),
         snapshotId: id.optional(),
+        /** 0 or absent: the base plan. */
+        scenarioId: z.number().int().min(0).optional(),
         params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
       })
       .strict(),
     output: z.unknown(),
+  },
+  'alerts.ack': { input: z.object({ key: z.string().min(1).max(200), note: z.string().max(500).optional() }).strict(), output: z.object({ acknowledged: z.boolean() }) },
+  'alerts.unack': { input: z.object({ key: z.string().min(1).max(200) }).strict(), output: z.object({ acknowledged: z.boolean() }) },
+  'drafts.list': { input: empty, output: z.array(poDraftSchema) },
+  'drafts.accept': {
+    input: z.object({ suggestionIds: z.array(z.string().min(1)).min(1).max(5000), snapshotId: id.optional() }).strict(),
+    output: z.array(poDraftSchema),
+  },
+  'drafts.update': {
+    input: z
+      .object({
+        draftId: z.string().min(1),
+        qtyLbs: z.number().positive().finite().optional(),
+        receiptDate: isoDate.optional(),
+        supplierId: z.string().nullable().optional(),
+        status: z.enum(['accepted', 'edited', 'rejected']).optional(),
+      })
+      .strict(),
+    output: poDraftSchema,
+  },
+  'drafts.export': { input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(), output: fileSchema },
+  'schedule.pin': {
+    input: z.object({ orderNo: z.string().min(1), machineId: z.string().min(1).optional(), start: isoDate.optional() }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'schedule.unpin': { input: z.object({ orderNo: z.string().min(1) }).strict(), output: z.object({ jobId: z.string() }) },
+  'scenarios.list': { input: z.object({ snapshotId: id.optional() }).strict(), output: z.array(scenarioListItemSchema) },
+  'scenarios.get': { input: z.object({ id }).strict(), output: scenarioSchema },
+  'scenarios.create': { input: z.object({ name: z.string().min(1).max(120), snapshotId: id.optional() }).strict(), output: scenarioSchema },
+  'scenarios.copy': { input: z.object({ id, name: z.string().min(1).max(120) }).strict(), output: scenarioSchema },
+  'scenarios.rename': { input: z.object({ id, name: z.string().min(1).max(120) }).strict(), output: z.object({ renamed: z.boolean() }) },
+  'scenarios.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: z.boolean() }) },
+  'scenarios.addOverride': { input: z.object({ id, override: overrideInputSchema }).strict(), output: scenarioSchema },
+  'scenarios.removeOverride': { input: z.object({ id, overrideId: z.string().min(1) }).strict(), output: scenarioSchema },
+  'scenarios.plan': { input: z.object({ id }).strict(), output: z.object({ jobId: z.string() }) },
+  'scenarios.compare': {
+    input: z.object({ a: z.number().int().min(0), b: z.number().int().min(0) }).strict(),
+    output: z.object({
+      comparison: planComparisonSchema,
+      alertsAdded: z.array(z.object({ key: z.string(), severity: z.string(), title: z.string(), cause: z.string() })),
+      alertsRemoved: z.array(z.object({ key: z.string(), severity: z.string(), title: z.string(), cause: z.string() })),
+    }),
+  },
+  'reports.render': {
+    input: z
+      .object({
+        report: z.enum(['shortages', 'purchasePlan', 'machineSchedule', 'loadByWorkCenter']),
+        format: z.enum(['html', 'pdf']),
+        snapshotId: id.optional(),
+        scenarioId: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: fileSchema,
+  },
+  'export.xlsx': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(200),
+        sheets: z
+          .array(
+            z.object({
+              name: z.string().min(1).max(31),
+              columns: z.array(z.string().max(200)).max(500),
+              rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).max(1_000_000),
+            }),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
+    output: fileSchema,
   },
   'settings.getPolicy': { input: empty, output: z.record(z.string(), z.record(z.string(), z.unknown())) },
   'settings.setPolicy': {
@@ -99,8 +189,9 @@ export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output'
 /** Push events from main to renderer. */
 export const events = {
   'job.progress': jobStateSchema,
-  'plan.changed': z.object({ snapshotId: z.number(), reason: z.string() }),
+  'plan.changed': z.object({ snapshotId: z.number(), scenarioId: z.number().default(0), reason: z.string() }),
   'snapshots.changed': z.object({ activeSnapshotId: z.number().nullable() }),
+  'alerts.new': z.object({ alerts: z.array(z.object({ key: z.string(), severity: z.string(), title: z.string(), cause: z.string() })) }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -17,6 +17,8 @@ import { writePlan } from './planCache';
 import { capacityInput, mrpInput, plannerSettings, yarnPlanInput, type PlannerSettings } from './planInputs';
 import { buildStyleBridge } from './styleBridge';
 import { loadPolicy } from './policy';
+import { getScenario } from '../store/scenarios';
+import { computeScenarioPlan } from './scenarioRun';
 
 export interface Plan {
   snapshotId: number;
@@ -97,10 +99,21 @@ export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOpti
   return { data, history, settings: plannerSettings(db), policy: loadPolicy(db) };
 }
 
-export async function runPlanJob(input: { snapshotId: number } & PlanRunOptions, ctx: JobContext): Promise<{ snapshotId: number; timingsMs: Record<string, number> }> {
+export async function runPlanJob(
+  input: { snapshotId: number; scenarioId?: number } & PlanRunOptions,
+  ctx: JobContext,
+): Promise<{ snapshotId: number; scenarioId: number; timingsMs: Record<string, number>; warnings?: string[] }> {
   const db = openStore(ctx.dbPath);
   try {
     if (!getSnapshot(db, input.snapshotId)) throw new Error(`snapshot ${input.snapshotId} does not exist`);
+    if (input.scenarioId) {
+      const scenario = getScenario(db, input.scenarioId);
+      if (!scenario) throw new Error(`scenario ${input.scenarioId} does not exist`);
+      ctx.progress(0.1, `planning scenario ${scenario.name}`);
+      const { plan, warnings } = computeScenarioPlan(db, scenario, ctx.now);
+      writePlan(db, scenario.snapshotId, scenario.id, 'plan', JSON.stringify(scenario.overrides), ctx.now, plan);
+      return { snapshotId: scenario.snapshotId, scenarioId: scenario.id, timingsMs: plan.timingsMs, warnings };
+    }
     ctx.progress(0.05, 'loading the snapshot');
     const t0 = performance.now();
     const { data, history, settings, policy } = loadPlanContext(db, input.snapshotId, input);
@@ -114,7 +127,7 @@ export async function runPlanJob(input: { snapshotId: number } & PlanRunOptions,
     ctx.progress(0.92, 'saving the plan');
     const inputsHash = createHash('sha256').update(JSON.stringify([input.snapshotId, settings, policy])).digest('hex');
     writePlan(db, input.snapshotId, 0, 'plan', inputsHash, ctx.now, plan);
-    return { snapshotId: input.snapshotId, timingsMs: plan.timingsMs };
+    return { snapshotId: input.snapshotId, scenarioId: 0, timingsMs: plan.timingsMs };
   } finally {
     db.close();
   }

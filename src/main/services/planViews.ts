@@ -13,10 +13,10 @@ export function registerViews(more: Record<string, View>): void {
   Object.assign(views, more);
 }
 
-export function readPlanView(db: Db, snapshotId: number, view: string, params: ViewParams): unknown {
+export function readPlanView(db: Db, snapshotId: number, view: string, params: ViewParams, scenarioId = 0): unknown {
   const fn = Object.prototype.hasOwnProperty.call(views, view) ? views[view] : undefined;
   if (!fn) throw new NotFoundError(`unknown view: ${view}`);
-  const cached = readPlan<Plan>(db, snapshotId, 0, 'plan');
-  if (!cached) throw new NotFoundError(`no plan has been computed for snapshot ${snapshotId} yet`);
+  const cached = readPlan<Plan>(db, snapshotId, scenarioId, 'plan');
+  if (!cached) throw new NotFoundError(scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`);
   return fn(cached.plan, params, db, snapshotId);
 }

@@ -15,6 +15,8 @@ import { loadPolicy, setPolicyValue } from './policy';
 import { readPlanView } from './planViews';
 import './views';
 import { compareSnapshots } from '../import/compare';
+import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
+import { takeNewCriticalAlerts } from './alerts';
 
 export interface PlannerOptions {
   dbPath: string;
@@ -24,6 +26,8 @@ export interface PlannerOptions {
   clock?: () => string;
   /** After an import, plan it; after a plan run, forecast it (default true; the CLI sequences jobs itself). */
   autoRun?: boolean;
+  /** How reports become PDF: Chromium by default, `printToPDF` in the Electron shell. */
+  renderPdf?: PdfRenderer;
 }
 
 export interface Planner {
@@ -68,11 +72,16 @@ export function createPlanner(options: PlannerOptions): Planner {
       setActive(result.snapshotId);
       if (options.autoRun !== false) jobs.start('plan', { snapshotId: result.snapshotId });
     }
+    const scenarioId = (result as { scenarioId?: number } | undefined)?.scenarioId ?? 0;
     if (state.kind === 'plan' && result?.snapshotId) {
-      emit('plan.changed', { snapshotId: result.snapshotId, reason: 'plan run' });
-      if (options.autoRun !== false) jobs.start('forecast', { snapshotId: result.snapshotId });
+      emit('plan.changed', { snapshotId: result.snapshotId, scenarioId, reason: scenarioId ? 'scenario plan' : 'plan run' });
+      if (!scenarioId && options.autoRun !== false) jobs.start('forecast', { snapshotId: result.snapshotId });
     }
-    if (state.kind === 'forecast' && result?.snapshotId) emit('plan.changed', { snapshotId: result.snapshotId, reason: 'forecast' });
+    if (state.kind === 'forecast' && result?.snapshotId) emit('plan.changed', { snapshotId: result.snapshotId, scenarioId: 0, reason: 'forecast' });
+    if ((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') {
+      const fresh = result?.snapshotId ? takeNewCriticalAlerts(db, result.snapshotId, now()) : [];
+      if (fresh.length) emit('alerts.new', { alerts: fresh.map((a) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause })) });
+    }
   };
   jobs.on('progress', onProgress);
   jobs.on('finished', onFinished);
@@ -118,9 +127,10 @@ export function createPlanner(options: PlannerOptions): Planner {
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs.list': async () => jobs.list(),
     'plan.run': async ({ snapshotId }) => ({ jobId: jobs.start('plan', { snapshotId: requireSnapshot(snapshotId) }) }),
-    'plan.get': async ({ view, snapshotId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}),
+    'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
+    ...createActionHandlers({ db, jobs, now, requireSnapshot, renderPdf: options.renderPdf ?? chromiumPdf }),
   };
 
   return {
