@@ -39,7 +39,7 @@ async function bridgeColdStart(): Promise<BenchFigure> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   await page.goto(url);
-  await page.waitForSelector('[data-testid="app-shell"]');
+  await page.waitForSelector('[data-testid="statusbar"]');
   const ms = performance.now() - t0;
   await browser.close();
   proc.kill('SIGTERM');

@@ -1,0 +1,41 @@
+// The real ERP history imported through the app's own services (masters with the first snapshot, then each later
+// snapshot) into a temporary store, planned inline. Shared by the acceptance tests; built once per test file.
+import { planBatches } from '../../src/main/cli';
+import { createPlanner, type Planner } from '../../src/main/services/planner';
+import { JobHost } from '../../src/main/workers/jobHost';
+import { ERP_DATA_DIR } from './erpData';
+import { tempDir } from './tempDb';
+
+export interface RealPlanStore {
+  planner: Planner;
+  snapshotIds: Record<string, number>;
+  cleanup(): Promise<void>;
+}
+
+export async function importRealHistory(): Promise<RealPlanStore> {
+  const tmp = tempDir('bkp-real-');
+  const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', clock: () => '2025-09-02T08:00:00' });
+  const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false, clock: () => '2025-09-02T08:00:00' });
+  const snapshotIds: Record<string, number> = {};
+  for (const batch of planBatches([ERP_DATA_DIR])) {
+    const state = await jobs.wait((await planner.handlers['import.start']({ paths: batch })).jobId);
+    if (state.status !== 'done') throw new Error(`import of ${batch} failed: ${state.error}`);
+    const id = (state.result as { snapshotId: number }).snapshotId;
+    const snap = (await planner.handlers['snapshots.list']({})).find((s) => s.id === id)!;
+    snapshotIds[snap.asOf] = id;
+  }
+  return {
+    planner,
+    snapshotIds,
+    async cleanup() {
+      await planner.close();
+      tmp.cleanup();
+    },
+  };
+}
+
+export async function runJob(planner: Planner, start: Promise<{ jobId: string }>): Promise<unknown> {
+  const state = await planner.jobs.wait((await start).jobId);
+  if (state.status !== 'done') throw new Error(`${state.kind} failed: ${state.error}`);
+  return state.result;
+}
