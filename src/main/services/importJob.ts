@@ -1,7 +1,7 @@
 // The import job: one batch of files becomes one snapshot, all or nothing. Runs in a worker thread.
 import { openStore } from '../store/db';
-import { importFiles } from '../import/importBatch';
-import { throttledProgress, type JobContext } from '../workers/jobContext';
+import { importFiles, ImportCancelledError } from '../import/importBatch';
+import { JobCancelled, throttledProgress, type JobContext } from '../workers/jobContext';
 
 export interface ImportJobInput {
   files: string[];
@@ -23,6 +23,9 @@ export async function runImportJob(input: ImportJobInput, ctx: JobContext): Prom
       isCancelled: ctx.isCancelled,
     });
     return { snapshotId: outcome.snapshotId, reused: outcome.reused, rejectedFiles: outcome.report.files.filter((f) => f.status === 'rejected').length };
+  } catch (err) {
+    if (err instanceof ImportCancelledError) throw new JobCancelled();
+    throw err;
   } finally {
     db.close();
   }

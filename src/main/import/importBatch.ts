@@ -1,0 +1,363 @@
+// One import batch: a folder or a set of files becomes ONE snapshot, written in ONE transaction (all or nothing).
+//
+// Per file: read (sniffing the bytes) -> detect the export type from the header -> map rows to entities through
+// the column dictionary and the cleaners. Then, for the batch: pick one file per single-source type (the others
+// are "superseded"), derive the as-of date from the files (asOf.ts), apply the BOM precedence, and write.
+//
+// Decisions:
+// - A REJECTED FILE FAILS THE BATCH (default): unreadable files, unknown shapes and files whose rows are mostly
+//   unreadable. Nothing is written, the previous snapshots are untouched, and `ImportFailedError.report` lists
+//   every file with the reason. A snapshot silently missing e.g. the knit orders would plan zero demand.
+//   `allowRejectedFiles: true` imports the rest anyway (the rejected files stay in the report).
+// - Several files of one type (the 8-28 folder has every export as .xlsx AND .csv; the masters have fin1 .csv,
+//   .xlsx and the Machine Report workbook): one is used, the others are reported "superseded" (batchFiles.ts).
+//   BOM files and ERP reports are all kept (see mappers/bom.ts for the BOM precedence).
+// - Idempotent: the content hash covers the bytes of every file; re-importing the same files with the same as-of
+//   returns the existing snapshot (`reused: true`) and writes nothing.
+// - A batch of master/history exports only is a `master` snapshot; `kind: 'demo'` marks generated data.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { FileReport, ImportReport, PlanningWarning } from '../../shared/importReport';
+import type { Db } from '../store/db';
+import { loadPlanningData, writeEntities } from '../store/entities';
+import {
+  findSnapshotByContent,
+  getSnapshotReport,
+  insertSnapshot,
+  recordSnapshotEntities,
+  setSnapshotReport,
+} from '../store/snapshots';
+import { fillThisWeekReceipts, resolveAsOf, type FileFacts } from './asOf';
+import { completeSource, listFiles, openSource, pickPrimaries, type Source } from './batchFiles';
+import type { EntityBatch } from './entities';
+import type { ExportTypeId } from './exportTypes';
+import { bomPrecedence } from './mappers/bom';
+import { MAPPERS } from './mappers';
+import { RowReader } from './rowReader';
+import { planningWarnings } from './warnings';
+
+/** Entity kinds a file of each type carries (recorded even when the file has no rows: an empty export is data). */
+const KINDS: Record<ExportTypeId, string[]> = {
+  yarn_inventory: ['yarnInventory'],
+  yarn_master: ['yarnMaster'],
+  suppliers: ['suppliers'],
+  bom: ['bomLines'],
+  greige_styles: ['greigeStyles'],
+  finished_specs: ['fabricSpecs:finished_specs'],
+  styles_master: ['fabricSpecs:styles_master'],
+  style_bridge: ['styleBridge'],
+  knit_orders: ['knitOrders'],
+  knit_orders_api: ['knitOrdersApi'],
+  sales_orders: ['salesOrders'],
+  sales_history: ['salesHistory'],
+  yarn_po: ['yarnPos'],
+  expected_receipts: ['expectedPos', 'expectedReceipts'],
+  rolls_g00: ['fabricRolls:G00'],
+  rolls_g02: ['fabricRolls:G02'],
+  rolls_i01: ['fabricRolls:I01'],
+  rolls_f01: ['fabricRolls:F01'],
+  rolls_p01: ['fabricRolls:P01'],
+  machines: ['machines'],
+  knit_rates: ['knitRates'],
+  erp_yarn_demand: ['erpReports', 'erpYarnDemand'],
+  erp_style_demand: ['erpReports', 'erpStyleDemand'],
+  erp_style_ko_demand: ['erpReports', 'erpStyleDemand'],
+};
+
+export interface ImportOptions {
+  /** As-of date to use when the files do not carry one (they win when they do; a mismatch is a warning). */
+  asOf?: string;
+  label?: string;
+  /** 'demo' marks generated data; otherwise the kind follows the files ('master' when only masters). */
+  kind?: 'import' | 'demo';
+  /** Wall-clock timestamp of the import (snapshot created_at). */
+  now: string;
+  /** Called at least every 250 ms while the import runs: fraction 0..1, a message, the current file. */
+  onProgress?: (fraction: number, message: string, file?: string) => void;
+  isCancelled?: () => boolean;
+  /** Import the readable files of a batch that has rejected ones (default: the batch fails). */
+  allowRejectedFiles?: boolean;
+}
+
+export interface ImportOutcome {
+  snapshotId: number;
+  /** True when the same files were imported before: the existing snapshot is returned, nothing written. */
+  reused: boolean;
+  report: ImportReport;
+}
+
+export type ImportFailureCode = 'REJECTED_FILES' | 'AS_OF_UNKNOWN' | 'NO_FILES' | 'NOTHING_TO_IMPORT' | 'INTERNAL';
+
+export class ImportFailedError extends Error {
+  constructor(
+    message: string,
+    readonly code: ImportFailureCode,
+    readonly report: ImportReport,
+  ) {
+    super(message);
+    this.name = 'ImportFailedError';
+  }
+}
+
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+/** More than half the data rows unreadable: the file is not what it claims to be. */
+function mostlyRejected(r: FileReport): boolean {
+  return r.rowsRejected > 0 && r.rowsRejected >= r.rowsAccepted;
+}
+
+function mergeBatch(into: Partial<EntityBatch>, part: Partial<EntityBatch>): void {
+  for (const [k, rows] of Object.entries(part) as [keyof EntityBatch, unknown[]][]) {
+    const target = (into[k] ?? []) as unknown[];
+    for (const r of rows) target.push(r);
+    (into as Record<string, unknown[]>)[k] = target;
+  }
+}
+
+function baseReport(options: ImportOptions, source: string, startedAt: number): ImportReport {
+  return {
+    status: 'failed',
+    snapshotId: null,
+    kind: null,
+    asOf: null,
+    asOfSource: 'none',
+    asOfEvidence: [],
+    label: options.label ?? '',
+    source,
+    contentHash: '',
+    startedAt: options.now,
+    durationMs: Math.round(performance.now() - startedAt),
+    errors: [],
+    files: [],
+    entityCounts: {},
+    warnings: [],
+  };
+}
+
+const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
+
+export async function importFiles(db: Db, input: string[] | string, options: ImportOptions): Promise<ImportOutcome> {
+  const started = performance.now();
+  try {
+    return await runImport(db, input, options, started);
+  } catch (err) {
+    if (err instanceof ImportFailedError || err instanceof ImportCancelledError) throw err;
+    // a bug or an environment error (disk, permissions): still a structured failure, nothing was written
+    const report = baseReport(options, (typeof input === 'string' ? [input] : input).join('; '), started);
+    const message = `import failed unexpectedly, nothing imported: ${(err as Error).message}`;
+    report.errors.push(message);
+    throw new ImportFailedError(message, 'INTERNAL', report);
+  }
+}
+
+async function runImport(db: Db, input: string[] | string, options: ImportOptions, started: number): Promise<ImportOutcome> {
+  const paths = listFiles(input);
+  const sourceText = (typeof input === 'string' ? [input] : input).join('; ');
+  const report = baseReport(options, sourceText, started);
+  const fail = (code: ImportFailureCode, message: string): never => {
+    report.errors.push(message);
+    report.durationMs = Math.round(performance.now() - started);
+    throw new ImportFailedError(message, code, report);
+  };
+  // every file start is reported; ticks from inside long steps at most every 100 ms
+  let lastProgress = -Infinity;
+  const progress = (fraction: number, message: string, file?: string, tick = false) => {
+    const t = performance.now();
+    if (tick && t - lastProgress < 100) return;
+    lastProgress = t;
+    options.onProgress?.(Math.min(1, fraction), message, file);
+  };
+  const checkCancelled = () => {
+    if (options.isCancelled?.()) throw new ImportCancelledError();
+  };
+  if (!paths.length) fail('NO_FILES', 'no files to import');
+
+  // 1. read and detect every file
+  const sizeOf = (p: string) => {
+    try {
+      return statSync(p).size;
+    } catch {
+      return 0;
+    }
+  };
+  const totalBytes = paths.reduce((s, p) => s + sizeOf(p), 0) || 1;
+  let doneBytes = 0;
+  const names = new Map<string, number>();
+  const sources: Source[] = [];
+  for (const path of paths) {
+    checkCancelled();
+    let file = basename(path);
+    const seen = names.get(file) ?? 0;
+    names.set(file, seen + 1);
+    if (seen) file = `${file} (${seen + 1})`;
+    const at = (0.55 * doneBytes) / totalBytes;
+    progress(at, `reading ${file}`, file);
+    sources.push(openSource(path, file, () => progress(at, `reading ${file}`, file, true)));
+    doneBytes += sources[sources.length - 1].bytes;
+    await yieldToEventLoop();
+  }
+  pickPrimaries(sources);
+
+  // 2. map the rows of the files in use
+  let reportId = 0;
+  for (const [i, s] of sources.entries()) {
+    if (s.report.status !== 'imported') continue;
+    checkCancelled();
+    const at = 0.55 + (0.2 * i) / sources.length;
+    progress(at, `reading rows of ${s.file}`, s.file);
+    completeSource(s, () => progress(at, `reading ${s.file}`, s.file, true));
+    if (s.report.status !== 'imported') continue;
+    const type = s.table!.type;
+    if (type.category === 'reference') s.reportId = ++reportId;
+    const reader = new RowReader(s.table!, s.file, (f) => progress(at + (0.2 / sources.length) * f, `reading rows of ${s.file}`, s.file, true));
+    try {
+      s.result = MAPPERS[type.id](reader, {
+        fileName: s.file,
+        reportId: s.reportId ?? 0,
+        tick: () => progress(at, `reading rows of ${s.file}`, s.file, true),
+      });
+    } catch (err) {
+      s.report.status = 'rejected';
+      s.report.reason = `cannot read the rows: ${(err as Error).message}`;
+      continue;
+    }
+    s.table!.rows = []; // the raw cells are not needed any more: free them before the next file
+    Object.assign(s.report, reader.stats);
+    s.report.rejections = reader.rejections.items;
+    s.report.dropped = reader.dropped.items;
+    s.report.droppedCount = reader.dropped.count;
+    s.report.notes = s.result.notes;
+    if (mostlyRejected(s.report)) {
+      s.report.status = 'rejected';
+      s.report.reason = `most rows are unreadable (${s.report.rowsRejected} rejected, ${s.report.rowsAccepted} accepted)`;
+      s.result = undefined;
+    }
+    await yieldToEventLoop();
+  }
+  report.files = sources.map((s) => s.report);
+  const rejected = sources.filter((s) => s.report.status === 'rejected');
+  if (rejected.length && !options.allowRejectedFiles) {
+    fail('REJECTED_FILES', `${rejected.length} file(s) rejected, nothing imported: ${rejected.map((s) => `${s.file} (${s.report.reason})`).join('; ')}`);
+  }
+  const used = sources.filter((s) => s.report.status === 'imported' && s.result);
+  if (!used.length) fail('NOTHING_TO_IMPORT', 'no readable ERP export in the batch');
+
+  // 3. as-of date, report weeks, BOM precedence
+  const facts: FileFacts[] = used.map((s) => ({
+    fileName: s.file,
+    reportId: s.reportId,
+    report: s.result!.report,
+    batch: s.result!.batch,
+    expectedThisWeek: s.result!.expectedThisWeek,
+  }));
+  progress(0.75, 'finding the as-of date');
+  const asOf = resolveAsOf(facts, options.asOf);
+  report.asOfEvidence = asOf.evidence;
+  report.asOfSource = asOf.source;
+  if (!asOf.asOf) {
+    fail('AS_OF_UNKNOWN', 'the files do not carry their as-of date (no ERP report with dated weeks) and none was given: pass the as-of date');
+  }
+  const asOfDate = asOf.asOf!;
+  report.asOf = asOfDate;
+  progress(0.77, 'merging the files');
+  const batch: Partial<EntityBatch> = {};
+  for (const s of used) mergeBatch(batch, s.result!.batch);
+  batch.erpReports = asOf.reports;
+  fillThisWeekReceipts(batch, asOfDate);
+  const bomFiles = used.filter((s) => s.table!.type.id === 'bom').map((s) => ({ fileName: s.file, lines: s.result!.batch.bomLines ?? [] }));
+  if (bomFiles.length > 1) {
+    const koStyles = new Set((batch.knitOrders ?? []).map((k) => k.style));
+    const reportStyles = new Set((batch.erpStyleDemand ?? []).map((r) => r.style));
+    const { lines, order } = bomPrecedence(bomFiles, koStyles, reportStyles);
+    batch.bomLines = lines;
+    for (const [i, fileName] of order.entries()) {
+      const report = sources.find((s) => s.file === fileName)!.report;
+      const styles = new Set(lines.filter((l) => l.sourceFile === fileName).map((l) => l.style)).size;
+      report.notes.push(
+        i === 0
+          ? `BOM precedence: first of ${order.length} BOM files (covers the most knit-order styles); ${styles} styles taken from it`
+          : `BOM precedence: used only for the ${styles} styles the files before it lack`,
+      );
+    }
+  }
+
+  const categories = new Set(used.map((s) => s.table!.type.category));
+  const kind = options.kind === 'demo' ? 'demo' : [...categories].every((c) => c === 'master' || c === 'history') ? 'master' : 'import';
+  report.kind = kind;
+  report.contentHash = createHash('sha256').update(sources.map((s) => s.sha256).sort().join('\n')).digest('hex');
+  const asOfWarnings: PlanningWarning[] = asOf.warnings.map((w) => ({ code: 'as_of', severity: 'warning', message: w, count: 1, examples: [] }));
+
+  const existing = findSnapshotByContent(db, report.contentHash, asOfDate);
+  if (existing !== undefined) {
+    const stored = getSnapshotReport(db, existing) as ImportReport | undefined;
+    const reused: ImportReport = { ...(stored ?? report), status: 'unchanged', snapshotId: existing, durationMs: Math.round(performance.now() - started) };
+    progress(1, `already imported as snapshot ${existing}`);
+    return { snapshotId: existing, reused: true, report: reused };
+  }
+
+  // 4. write: one transaction, all or nothing
+  checkCancelled();
+  progress(0.8, 'writing the snapshot');
+  const write = db.transaction(() => {
+    const snapshotId = insertSnapshot(db, {
+      asOf: asOfDate,
+      label: options.label ?? `${kind === 'master' ? 'Masters' : 'ERP exports'} as of ${asOfDate}`,
+      kind,
+      source: sourceText,
+      contentHash: report.contentHash,
+      createdAt: options.now,
+    });
+    const total = Object.values(batch).reduce((n, rows) => n + (rows?.length ?? 0), 0) || 1;
+    let written = 0;
+    let current = '';
+    const counts = writeEntities(db, snapshotId, batch, (table, done, rows) => {
+      if (table !== current) {
+        current = table;
+        written += rows;
+      }
+      progress(0.8 + (0.12 * (written - rows + done)) / total, `writing ${table}`, undefined, done > 0);
+    });
+    const carried: Record<string, number> = {};
+    for (const s of used) for (const k of KINDS[s.table!.type.id]) carried[k] = counts[k] ?? 0;
+    recordSnapshotEntities(db, snapshotId, carried);
+    const fileStmt = db.prepare(
+      'INSERT INTO import_file (snapshot_id, file_name, sha256, export_type, rows_read, rows_accepted, rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const f of report.files) {
+      fileStmt.run(snapshotId, f.file, f.sha256, f.status === 'imported' ? (f.exportType ?? 'unknown') : `${f.status}:${f.exportType ?? 'unknown'}`, f.rowsRead, f.rowsAccepted, f.rowsRejected);
+    }
+    progress(0.92, 'checking the planning data');
+    report.entityCounts = carried;
+    const tick = () => progress(0.94, 'checking the planning data', undefined, true);
+    report.warnings = [...asOfWarnings, ...planningWarnings(loadPlanningData(db, snapshotId, batch), undefined, tick)];
+    progress(0.96, 'saving the import report');
+    report.status = 'imported';
+    report.snapshotId = snapshotId;
+    report.durationMs = Math.round(performance.now() - started);
+    setSnapshotReport(db, snapshotId, report);
+    return snapshotId;
+  });
+  let snapshotId: number;
+  // The WAL checkpoint of a big batch would otherwise run inside COMMIT; run it after, as its own step.
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    snapshotId = write();
+  } catch (err) {
+    report.status = 'failed';
+    report.snapshotId = null;
+    return fail('INTERNAL', `writing the snapshot failed, nothing imported: ${(err as Error).message}`);
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${Number(autoCheckpoint)}`);
+  }
+  progress(0.98, 'saving the database file');
+  db.pragma('wal_checkpoint(PASSIVE)');
+  progress(1, `imported snapshot ${snapshotId} as of ${asOfDate}`);
+  return { snapshotId, reused: false, report };
+}

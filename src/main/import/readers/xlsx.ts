@@ -1,0 +1,312 @@
+// .xlsx reader: unzips the package and scans the sheet XML directly. Reads every cell that is present (the ERP
+// writes a wrong <dimension>, so it is ignored), shared and inline strings incl. rich text verbatim, the cached
+// result of formulas, booleans, and numbers; numbers in a date/time format become UTC `Date`s (the same values as
+// exceljs, which is ~3x slower here and was the budget's bottleneck; test/unit/import/xlsxReader.test.ts checks
+// the two agree cell by cell on the real exports).
+import { readZip, type ZipEntry } from './zip';
+import { UnreadableFileError, type Cell, type RawSheet } from './types';
+
+const XML_ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g;
+const EXCEL_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+function decodeXml(s: string): string {
+  let out = s;
+  if (out.includes('&')) {
+    out = out.replace(XML_ENTITY, (_, e: string) => {
+      switch (e) {
+        case 'amp':
+          return '&';
+        case 'lt':
+          return '<';
+        case 'gt':
+          return '>';
+        case 'quot':
+          return '"';
+        case 'apos':
+          return "'";
+        default:
+          return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      }
+    });
+  }
+  if (out.includes('_x')) out = out.replace(EXCEL_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return out;
+}
+
+const attrPatterns = new Map<string, RegExp>();
+
+function attr(attrs: string, name: string): string | undefined {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
+  const m = re.exec(attrs);
+  return m ? (m[2] ?? m[3]) : undefined;
+}
+
+/** Text of all <t> runs, skipping phonetic runs (<rPh>). */
+function runText(xml: string): string {
+  const body = xml.includes('rPh') ? xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '') : xml;
+  let s = '';
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) s += m[1];
+  return decodeXml(s);
+}
+
+function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const re = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(m[1] ? runText(m[1]) : '');
+  return out;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function isDateFormatCode(code: string): boolean {
+  const stripped = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '');
+  return /[dmyhs]/i.test(stripped) && !/^general$/i.test(stripped.trim());
+}
+
+/** For each cellXfs index: does it format numbers as a date/time? */
+function dateStyles(xml: string | undefined): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  const fmtRe = /<(?:[\w.-]+:)?numFmt\b([^>]*)\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = fmtRe.exec(xml))) {
+    const id = attr(m[1], 'numFmtId');
+    const code = attr(m[1], 'formatCode');
+    if (id !== undefined && code !== undefined) custom.set(Number(id), decodeXml(code));
+  }
+  const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
+  if (!xfs) return [];
+  const out: boolean[] = [];
+  const xfRe = /<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g;
+  while ((m = xfRe.exec(xfs[1]))) {
+    const id = Number(attr(m[1], 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    out.push(code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id));
+  }
+  return out;
+}
+
+function serialToDate(serial: number, date1904: boolean): Date {
+  const days = date1904 ? serial + 1462 : serial;
+  return new Date(Math.round((days - 25569) * 86_400_000));
+}
+
+function columnIndex(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  return col - 1;
+}
+
+/** Like Excel's own view (and exceljs), every cell of a merged range shows the top-left value: merged headers. */
+function fillMergedCells(xml: string, rows: Cell[][]): void {
+  const re = /<(?:[\w.-]+:)?mergeCell\b[^>]*?ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
+  re.lastIndex = Math.max(0, xml.lastIndexOf('sheetData>'));
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) {
+    const c0 = columnIndex(m[1]);
+    const r0 = Number(m[2]) - 1;
+    const c1 = columnIndex(m[3]);
+    const r1 = Number(m[4]) - 1;
+    const value = rows[r0]?.[c0];
+    if (value === undefined || value === null || (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) continue;
+    for (let r = r0; r <= r1; r++) {
+      const row = (rows[r] ??= []);
+      for (let c = c0; c <= c1; c++) if (row[c] === undefined || row[c] === null) row[c] = value;
+    }
+  }
+}
+
+const TAG = /<(?:([\w.-]+):)?(row|c)\b([^>]*?)(\/?)>/g;
+const CELL_ATTR = /(?:^|\s)(?:[\w.-]+:)?(r|s|t)=(?:"([^"]*)"|'([^']*)')/g;
+const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
+
+/** Cells between two calls of the progress tick while a big sheet is scanned. */
+const TICK_CELLS = 25_000;
+
+function parseSheet(
+  name: string,
+  xml: string,
+  strings: string[],
+  isDate: boolean[],
+  date1904: boolean,
+  tick?: () => void,
+  maxRows = Infinity,
+): RawSheet {
+  const rows: Cell[][] = [];
+  let errorCells = 0;
+  let cells = 0;
+  let row = -1;
+  let nextCol = 0;
+  TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TAG.exec(xml))) {
+    const [, prefix, tag, attrs, selfClosing] = m;
+    if (tag === 'row') {
+      const r = attr(attrs, 'r');
+      row = r ? Number(r) - 1 : row + 1;
+      nextCol = 0;
+      if (row >= maxRows) break;
+      continue;
+    }
+    if (tick && ++cells % TICK_CELLS === 0) tick();
+    let ref: string | undefined;
+    let type = 'n';
+    let style: string | undefined;
+    CELL_ATTR.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    while ((a = CELL_ATTR.exec(attrs))) {
+      const v = a[2] ?? a[3];
+      if (a[1] === 'r') ref = v;
+      else if (a[1] === 't') type = v;
+      else style = v;
+    }
+    let col = nextCol;
+    if (ref) {
+      col = columnIndex(ref);
+      const digits = /\d+$/.exec(ref);
+      if (digits) row = Number(digits[0]) - 1;
+    }
+    if (row < 0) row = 0;
+    nextCol = col + 1;
+    if (selfClosing) continue;
+    const close = prefix ? `</${prefix}:c>` : '</c>';
+    const start = TAG.lastIndex;
+    const end = xml.indexOf(close, start);
+    if (end < 0) break; // truncated XML: keep what was read
+    TAG.lastIndex = end + close.length;
+
+    let value: Cell = null;
+    if (type === 'inlineStr') {
+      const text = runText(xml.slice(start, end));
+      value = text === '' ? null : text;
+    } else {
+      // the cached value: <v>…</v> (fast path), else <v xml:space="preserve">, a namespace prefix…
+      let raw: string | undefined;
+      const v = xml.indexOf('<v>', start);
+      if (v >= 0 && v < end) raw = xml.slice(v + 3, xml.indexOf('</v>', v));
+      else if (end > start) raw = VALUE.exec(xml.slice(start, end))?.[1];
+      if (raw !== undefined) {
+        switch (type) {
+          case 's': {
+            const s = strings[Number(raw)];
+            value = s === undefined || s === '' ? null : s;
+            break;
+          }
+          case 'str': {
+            const s = decodeXml(raw);
+            value = s === '' ? null : s;
+            break;
+          }
+          case 'e':
+            errorCells++;
+            break;
+          case 'b':
+            value = raw === '1' || raw === 'true';
+            break;
+          case 'd': {
+            const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
+            value = Number.isNaN(d.getTime()) ? decodeXml(raw) : d;
+            break;
+          }
+          default: {
+            const n = Number(raw);
+            if (raw.trim() === '' || Number.isNaN(n)) break;
+            value = style !== undefined && isDate[Number(style)] ? serialToDate(n, date1904) : n;
+          }
+        }
+      }
+    }
+    if (value !== null) (rows[row] ??= [])[col] = value;
+  }
+  fillMergedCells(xml, rows);
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  return { name, rows, errorCells };
+}
+
+function resolveTarget(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = `xl/${target}`.split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.') out.push(p);
+  }
+  return out.join('/');
+}
+
+function text(entries: Map<string, ZipEntry>, name: string): string | undefined {
+  return entries.get(name)?.read().toString('utf8');
+}
+
+export interface XlsxWorkbook {
+  sheetNames: string[];
+  /**
+   * The cells of one sheet (by name) or of all sheets. `maxRows` stops each sheet after its first rows (enough to
+   * detect the export type); `tick` is called now and then while big sheets are scanned (progress reporting).
+   */
+  read(options?: { sheet?: string; maxRows?: number; tick?: () => void }): RawSheet[];
+}
+
+/** Opens the package once: shared strings and styles are parsed here, sheets on each `read`. */
+export function openXlsx(buf: Buffer): XlsxWorkbook {
+  const entries = readZip(buf);
+  const workbook = text(entries, 'xl/workbook.xml');
+  if (workbook === undefined) throw new UnreadableFileError('zip archive is not an xlsx workbook (no xl/workbook.xml)');
+  const rels = text(entries, 'xl/_rels/workbook.xml.rels') ?? '';
+  const targets = new Map<string, string>();
+  const relRe = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
+  let m: RegExpExecArray | null;
+  while ((m = relRe.exec(rels))) {
+    const id = attr(m[1], 'Id');
+    const target = attr(m[1], 'Target');
+    if (id && target) targets.set(id, resolveTarget(target));
+  }
+  const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*)>/.exec(workbook);
+  const date1904 = pr ? /^(1|true)$/.test(attr(pr[1], 'date1904') ?? '') : false;
+  const sst = text(entries, 'xl/sharedStrings.xml');
+  const strings = sst ? sharedStrings(sst) : [];
+  const isDate = dateStyles(text(entries, 'xl/styles.xml'));
+
+  const parts: { name: string; path: string }[] = [];
+  const sheetRe = /<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g;
+  while ((m = sheetRe.exec(workbook))) {
+    const index = parts.length + 1;
+    const rid = attr(m[1], 'id');
+    parts.push({ name: decodeXml(attr(m[1], 'name') ?? `Sheet${index}`), path: (rid && targets.get(rid)) || `xl/worksheets/sheet${index}.xml` });
+  }
+  // chart sheets and dangling references carry no cells
+  const present = parts.filter((p) => entries.has(p.path));
+  if (present.length === 0) throw new UnreadableFileError('xlsx workbook has no readable worksheet');
+  return {
+    sheetNames: present.map((p) => p.name),
+    read({ sheet, maxRows = Infinity, tick } = {}) {
+      return present
+        .filter((p) => sheet === undefined || p.name === sheet)
+        .map((p) => {
+          const xml = text(entries, p.path)!;
+          tick?.();
+          return parseSheet(p.name, xml, strings, isDate, date1904, tick, maxRows);
+        });
+    },
+  };
+}
+
+/** Every sheet of an xlsx file (see `openXlsx`). */
+export function readXlsx(buf: Buffer, tick?: () => void, maxRows = Infinity): RawSheet[] {
+  return openXlsx(buf).read({ tick, maxRows });
+}
