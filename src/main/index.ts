@@ -1,13 +1,14 @@
 // The Electron shell: window, menu, dialogs, IPC registration, printing. Everything else lives in services.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, shell, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/ipc';
 import { events as eventSchemas, type EventName } from '../shared/contract';
 import { safeStaticPath } from './bridge/server';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { electronPrintOptions } from './reports/pdf';
 import { dispatch } from './services/dispatch';
-import { createPlanner, type Planner } from './services/planner';
+import { openPlanner, type Planner } from './services/planner';
 import { JobHost } from './workers/jobHost';
 
 const APP_SCHEME = 'app';
@@ -97,6 +98,17 @@ async function saveAsPdf(): Promise<void> {
   await writeFile(target.filePath, pdf);
 }
 
+/** Reports print through Electron's own Chromium: a hidden window renders the HTML, `printToPDF` writes it. */
+async function printHtmlToPdf(html: string, pageSize: 'A4' | 'Letter'): Promise<Buffer> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await win.webContents.printToPDF(electronPrintOptions(pageSize));
+  } finally {
+    win.destroy();
+  }
+}
+
 function buildMenu(): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -154,6 +166,12 @@ function registerIpc(p: Planner): void {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT, name, payload);
     });
   }
+  p.on('alerts.new', ({ alerts }) => {
+    if (!Notification.isSupported() || !alerts.length) return;
+    const first = alerts[0];
+    const more = alerts.length > 1 ? ` (+${alerts.length - 1} more)` : '';
+    new Notification({ title: `${first.title}${more}`, body: first.cause }).show();
+  });
 }
 
 export async function startApp(): Promise<void> {
@@ -165,18 +183,29 @@ export async function startApp(): Promise<void> {
   lockDownNavigation();
   await app.whenReady();
   serveRenderer();
-  const dbPath = join(app.getPath('userData'), 'planner.db');
-  const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js') });
-  try {
-    planner = createPlanner({ dbPath, shell: 'electron', jobs, appVersion: app.getVersion() });
-  } catch (err) {
-    dialog.showErrorBox('Beverly Knits Planner cannot open its database', (err as Error).message);
-    app.quit();
-    return;
+  let dbPath = join(app.getPath('userData'), 'planner.db');
+  const start = (path: string) =>
+    openPlanner({ dbPath: path, shell: 'electron', jobs: new JobHost({ dbPath: path, mode: 'worker', workerScript: join(__dirname, 'worker.js') }), appVersion: app.getVersion(), renderPdf: printHtmlToPdf });
+  let opened = start(dbPath);
+  if (opened.error) {
+    // Never touch the unreadable file: offer a fresh database beside it, or keep running and show the error.
+    const choice = await dialog.showMessageBox({
+      type: 'error',
+      title: 'Beverly Knits Planner cannot open its database',
+      message: opened.error,
+      buttons: ['Start a new database', 'Continue without a database'],
+      defaultId: 0,
+    });
+    if (choice.response === 0) {
+      dbPath = join(app.getPath('userData'), `planner-${new Date().toISOString().slice(0, 10)}-${Date.now()}.db`);
+      await opened.planner.close();
+      opened = start(dbPath);
+    }
   }
+  planner = opened.planner;
   registerIpc(planner);
   Menu.setApplicationMenu(buildMenu());
-  if (planner.activeSnapshotId() === null) void planner.handlers['demo.load']({ scale: 1 });
+  if (!opened.error && planner.activeSnapshotId() === null) void planner.handlers['demo.load']({ scale: 1 });
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

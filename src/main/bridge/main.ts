@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs, single } from '../args';
 import { defaultDbPath } from '../paths';
-import { createPlanner } from '../services/planner';
+import { openPlanner } from '../services/planner';
 import { JobHost } from '../workers/jobHost';
 import { startBridge } from './server';
 import { version } from '../../../package.json';
@@ -12,9 +12,10 @@ export async function runBridge(argv: string[]): Promise<void> {
   const dbPath = resolve(single(args, 'db') ?? defaultDbPath());
   const port = Number(single(args, 'port') ?? 0);
   const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js') });
-  const planner = createPlanner({ dbPath, shell: 'web', jobs, appVersion: version });
+  const { planner, error } = openPlanner({ dbPath, shell: 'web', jobs, appVersion: version });
+  if (error) console.error(`Cannot open the planning store: ${error}\nThe app runs and shows this error; start it with --db <another file> to plan.`);
   const bridge = await startBridge({ planner, rendererDir: resolve(__dirname, '../renderer'), port });
-  if (planner.activeSnapshotId() === null && !args.flags.has('no-demo')) {
+  if (!error && planner.activeSnapshotId() === null && !args.flags.has('no-demo')) {
     console.log('The planning store is empty: loading the demo dataset…');
     planner.handlers['demo.load']({ scale: 1 });
   }

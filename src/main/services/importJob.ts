@@ -1,7 +1,7 @@
 // The import job: one batch of files becomes one snapshot, all or nothing. Runs in a worker thread.
 import { openStore } from '../store/db';
-import { importFiles, ImportCancelledError } from '../import/importBatch';
-import { JobCancelled, throttledProgress, type JobContext } from '../workers/jobContext';
+import { importFiles, ImportCancelledError, ImportFailedError } from '../import/importBatch';
+import { JobCancelled, JobFailed, throttledProgress, type JobContext } from '../workers/jobContext';
 
 export interface ImportJobInput {
   files: string[];
@@ -25,6 +25,10 @@ export async function runImportJob(input: ImportJobInput, ctx: JobContext): Prom
     return { snapshotId: outcome.snapshotId, reused: outcome.reused, rejectedFiles: outcome.report.files.filter((f) => f.status === 'rejected').length };
   } catch (err) {
     if (err instanceof ImportCancelledError) throw new JobCancelled();
+    if (err instanceof ImportFailedError) {
+      const reasons = err.report.files.filter((f) => f.status === 'rejected').map((f) => `${f.file}: ${f.reason}`);
+      throw new JobFailed(reasons.length ? `${err.message} — ${reasons.join('; ')}` : err.message, { report: err.report });
+    }
     throw err;
   } finally {
     db.close();

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { EventName, EventPayload, JobState } from '../../shared/contract';
+import { channels, type EventName, type EventPayload, type JobState } from '../../shared/contract';
 import { openStore, type Db } from '../store/db';
 import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../store/snapshots';
 import { getSetting, putSetting } from '../store/settings';
@@ -149,4 +149,35 @@ export function createPlanner(options: PlannerOptions): Planner {
       db.close();
     },
   };
+}
+
+/**
+ * A planner whose store could not be opened (e.g. the file is not an SQLite database): the app keeps running and
+ * every call answers with the reason, so the UI can show it instead of crashing. Nothing touches the bad file.
+ */
+export function unavailablePlanner(reason: string, jobs: JobHost): Planner {
+  const fail = async () => {
+    throw new Error(reason);
+  };
+  const handlers = Object.fromEntries(Object.keys(channels).map((name) => [name, fail])) as unknown as Handlers;
+  return {
+    handlers,
+    get db(): Db {
+      throw new Error(reason);
+    },
+    jobs,
+    on: () => () => {},
+    activeSnapshotId: () => null,
+    close: async () => jobs.close(),
+  };
+}
+
+/** Opens the planner, or an unavailable one that reports why when the database cannot be opened. */
+export function openPlanner(options: PlannerOptions): { planner: Planner; error?: string } {
+  try {
+    return { planner: createPlanner(options) };
+  } catch (err) {
+    const message = (err as Error).message;
+    return { planner: unavailablePlanner(message, options.jobs), error: message };
+  }
 }

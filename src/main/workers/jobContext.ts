@@ -14,6 +14,16 @@ export class JobCancelled extends Error {
   }
 }
 
+/** A job failure that carries data for the planner (e.g. the import report saying which file was rejected and why). */
+export class JobFailed extends Error {
+  constructor(
+    message: string,
+    readonly data: unknown,
+  ) {
+    super(message);
+  }
+}
+
 export function throwIfCancelled(ctx: JobContext): void {
   if (ctx.isCancelled()) throw new JobCancelled();
 }

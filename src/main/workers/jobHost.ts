@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { JobKind, JobState } from '../../shared/contract';
-import { JobCancelled, type JobContext } from './jobContext';
+import { JobCancelled, JobFailed, type JobContext } from './jobContext';
 import { runJob } from './jobs';
 
 export interface JobHostOptions {
@@ -100,7 +100,7 @@ export class JobHost extends EventEmitter {
       const result = await runJob(job.state.kind, input, ctx);
       return this.finish(job, { result });
     } catch (err) {
-      return this.finish(job, { error: (err as Error).message, cancelled: err instanceof JobCancelled });
+      return this.finish(job, { error: (err as Error).message, cancelled: err instanceof JobCancelled, result: err instanceof JobFailed ? err.data : undefined });
     }
   }
 
@@ -125,7 +125,7 @@ export class JobHost extends EventEmitter {
           job.state.message = msg.message;
           this.emitState(job);
         } else if (msg.type === 'done') settle({ result: msg.result });
-        else if (msg.type === 'error') settle({ error: msg.error, cancelled: msg.cancelled });
+        else if (msg.type === 'error') settle({ error: msg.error, cancelled: msg.cancelled, result: msg.data });
       });
       worker.on('error', (err) => settle({ error: err.message }));
       worker.on('exit', (code) => settle(code === 0 ? { error: 'worker ended without a result' } : { error: `worker exited with code ${code}` }));
@@ -136,4 +136,4 @@ export class JobHost extends EventEmitter {
 export type WorkerMessage =
   | { type: 'progress'; fraction: number; message: string }
   | { type: 'done'; result: unknown }
-  | { type: 'error'; error: string; cancelled: boolean };
+  | { type: 'error'; error: string; cancelled: boolean; data?: unknown };

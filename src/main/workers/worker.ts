@@ -1,6 +1,6 @@
 // Worker-thread entry: runs one job and reports progress, its result or its error to the host.
 import { parentPort, workerData } from 'node:worker_threads';
-import { JobCancelled, type JobContext } from './jobContext';
+import { JobCancelled, JobFailed, type JobContext } from './jobContext';
 import { runJob } from './jobs';
 import type { WorkerMessage } from './jobHost';
 
@@ -23,5 +23,6 @@ const ctx: JobContext = {
 
 runJob(kind, input, ctx).then(
   (result) => post({ type: 'done', result }),
-  (err: Error) => post({ type: 'error', error: err.message ?? String(err), cancelled: err instanceof JobCancelled }),
+  (err: Error) =>
+    post({ type: 'error', error: err.message ?? String(err), cancelled: err instanceof JobCancelled, data: err instanceof JobFailed ? err.data : undefined }),
 );

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeStaticPath, startBridge, type Bridge } from '../../../src/main/bridge/server';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, openPlanner, type Planner } from '../../../src/main/services/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 
@@ -80,6 +80,22 @@ describe('web bridge', () => {
     expect(JSON.parse((await invoke('no.such.channel', {})).text).error.code).toBe('UNKNOWN_CHANNEL');
     expect(JSON.parse((await invoke('snapshots.delete', { id: -1 })).text).error.code).toBe('INVALID_INPUT');
     expect(JSON.parse((await invoke('app.info', {})).text).ok).toBe(true);
+  });
+
+  it('keeps serving with a clear error when the database file is not SQLite', async () => {
+    const bogus = join(tmp.dir, 'not-a-db.db');
+    writeFileSync(bogus, 'PK\u0003\u0004 this is a zip, not a database'.repeat(50));
+    const { planner: broken, error } = openPlanner({ dbPath: bogus, shell: 'web', jobs: new JobHost({ dbPath: bogus, mode: 'inline' }) });
+    expect(error).toMatch(/not an SQLite file/);
+    const other = await startBridge({ planner: broken, rendererDir: join(tmp.dir, 'renderer') });
+    try {
+      const res = await fetch(`http://127.0.0.1:${other.port}/api/invoke?token=${other.token}`, { method: 'POST', body: JSON.stringify({ channel: 'snapshots.list', input: {} }) });
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringMatching(/not-a-db\.db is not a Beverly Knits Planner database/) } });
+      expect((await fetch(`http://127.0.0.1:${other.port}/`)).status).toBe(200);
+      expect(readFileSync(bogus, 'utf8')).toContain('this is a zip');
+    } finally {
+      await other.close();
+    }
   });
 
   it('pushes events over server-sent events', async () => {

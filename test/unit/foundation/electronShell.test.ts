@@ -53,8 +53,12 @@ vi.mock('electron', () => {
     },
     net: { fetch: vi.fn(async () => new Response('<html></html>', { status: 200 })) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
-    dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
     shell: { openExternal: vi.fn() },
+    Notification: class {
+      static isSupported = () => true;
+      show = vi.fn();
+    },
   };
 });
 
