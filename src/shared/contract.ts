@@ -172,6 +172,11 @@ export const channels = {
       .strict(),
     output: fileSchema,
   },
+  'settings.getLayers': { input: empty, output: z.object({ salesOrders: z.boolean(), forecast: z.boolean() }) },
+  'settings.setLayers': {
+    input: z.object({ salesOrders: z.boolean().optional(), forecast: z.boolean().optional() }).strict(),
+    output: z.object({ jobId: z.string().nullable() }),
+  },
   'settings.getPolicy': { input: empty, output: z.record(z.string(), z.record(z.string(), z.unknown())) },
   'settings.setPolicy': {
     input: z

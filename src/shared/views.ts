@@ -93,7 +93,12 @@ export interface DemandView extends PlanStamp {
   styles: Row[];
   skippedOrders: Row[];
   salesOrders: Row[];
+  /** Whether the projection and the MRP include the uncovered sales-order demand (Settings: demand layers). */
   salesOrderLayerOn: boolean;
+  /** Whether they include the forecast not consumed by open sales orders. */
+  forecastLayerOn: boolean;
+  /** Per greige style: forecast lbs in the plan weeks, consumed by sales orders, net, and how many yarns it explodes to. */
+  forecastLines: Row[];
 }
 
 export interface PurchasingView extends PlanStamp {

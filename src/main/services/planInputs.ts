@@ -155,6 +155,7 @@ export function yarnPlanInput(d: PlanningData, reportHistory: ReportSnapshot[], 
 /** Everything the planner entered that a plan run reads. Stored as settings: never tied to a snapshot. */
 export interface PlannerSettings extends PlannerOverrides {
   includeSalesOrderLayer: boolean;
+  includeForecastLayer: boolean;
   allowScheduleMoves: boolean;
   supplierMappings: SupplierNameMapping[];
   yarnSupplyOverrides: YarnSupplyOverride[];
@@ -168,6 +169,7 @@ export const SETTING_KEYS = {
   bomOverrides: 'yarn.bomOverrides',
   rateOverrides: 'yarn.rateOverrides',
   includeSalesOrderLayer: 'yarn.includeSalesOrderLayer',
+  includeForecastLayer: 'yarn.includeForecastLayer',
   allowScheduleMoves: 'schedule.allowMoves',
   supplierMappings: 'purchasing.supplierMappings',
   yarnSupplyOverrides: 'purchasing.yarnSupplyOverrides',
@@ -183,6 +185,7 @@ export function plannerSettings(db: Db): PlannerSettings {
     bomOverrides: get(SETTING_KEYS.bomOverrides, []),
     rateOverrides: get(SETTING_KEYS.rateOverrides, []),
     includeSalesOrderLayer: get(SETTING_KEYS.includeSalesOrderLayer, false),
+    includeForecastLayer: get(SETTING_KEYS.includeForecastLayer, false),
     allowScheduleMoves: get(SETTING_KEYS.allowScheduleMoves, false),
     supplierMappings: get(SETTING_KEYS.supplierMappings, []),
     yarnSupplyOverrides: get(SETTING_KEYS.yarnSupplyOverrides, []),
@@ -197,16 +200,24 @@ const fitToHorizon = (values: number[], weeks: number): number[] =>
   Array.from({ length: weeks }, (_, i) => values[i] ?? 0);
 
 /** MRP items from the yarn plan's projection: gross demand and expected receipts per week, pegged to knit orders. */
-export function mrpInput(d: PlanningData, yarn: YarnPlan, settings: PlannerSettings, policy: PolicyTable): MrpInput {
+export function mrpInput(
+  d: PlanningData,
+  yarn: YarnPlan,
+  settings: PlannerSettings,
+  policy: PolicyTable,
+  layers: { label: string; demand: { yarnId: string; weeklyLbs: number[] }[] }[] = [],
+): MrpInput {
   const weeks = policy.purchasing.horizonWeeks;
   const sourcesByYarn = new Map<string, { source: string; lbs: number }[][]>();
-  for (const row of yarn.demand.rows) {
-    const perWeek = sourcesByYarn.get(row.yarnId) ?? Array.from({ length: weeks }, () => []);
-    row.weeklyLbs.forEach((lbs, w) => {
-      if (w < weeks && lbs > 0) perWeek[w].push({ source: `KO ${row.orderNo} (${row.style})`, lbs });
+  const addSource = (yarnId: string, weeklyLbs: number[], source: string) => {
+    const perWeek = sourcesByYarn.get(yarnId) ?? Array.from({ length: weeks }, () => []);
+    weeklyLbs.forEach((lbs, w) => {
+      if (w < weeks && lbs > 0) perWeek[w].push({ source, lbs });
     });
-    sourcesByYarn.set(row.yarnId, perWeek);
-  }
+    sourcesByYarn.set(yarnId, perWeek);
+  };
+  for (const row of yarn.demand.rows) addSource(row.yarnId, row.weeklyLbs, `KO ${row.orderNo} (${row.style})`);
+  for (const layer of layers) for (const row of layer.demand) addSource(row.yarnId, row.weeklyLbs, layer.label);
   const yarnById = new Map(d.yarns.map((y) => [y.yarnId, y]));
   const items: MrpItem[] = yarn.projection.map((p) => {
     const inv = yarnById.get(p.yarnId);

@@ -13,7 +13,9 @@ import { loadReportHistory } from './reportHistory';
 import { openStore, type Db } from '../store/db';
 import { getSnapshot } from '../store/snapshots';
 import { throwIfCancelled, type JobContext } from '../workers/jobContext';
-import { writePlan } from './planCache';
+import { readPlan, writePlan } from './planCache';
+import type { ForecastRun } from './forecastJob';
+import { forecastGreigeStyles, forecastYarnLayer, type ForecastLayer } from './forecastLayer';
 import { capacityInput, mrpInput, plannerSettings, yarnPlanInput, type PlannerSettings } from './planInputs';
 import { buildStyleBridge } from './styleBridge';
 import { loadPolicy } from './policy';
@@ -30,6 +32,8 @@ export interface Plan {
   purchasing: MrpResult & { bySupplier: SupplierSuggestionGroup[] };
   load: LoadResult;
   schedule: ScheduleResult;
+  /** Which demand layers the projection and the MRP include besides the knit orders. */
+  layers: { salesOrders: boolean; forecast: boolean; forecastLines: ForecastLayer['lines'] };
   /** $/lb per yarn from the yarn inventory, for valuing shortages. */
   yarnCostPerLb: Record<string, number>;
   /** Expected receipts per PO line, for the yarn detail. */
@@ -51,6 +55,7 @@ export function computePlan(
   computedAt: string,
   scenarioId = 0,
   progress: (fraction: number, message: string) => void = () => {},
+  forecast?: ForecastRun,
 ): Plan {
   const timingsMs: Record<string, number> = {};
   const timed = <T>(name: string, fn: () => T): T => {
@@ -61,20 +66,33 @@ export function computePlan(
   };
   progress(0.3, 'yarn plan: demand phasing and projected balances');
   const bridge = buildStyleBridge(data);
-  const yarn = timed('yarnPlanMs', () =>
-    computeYarnPlan(yarnPlanInput(data, reportHistory, settings), data.asOf, policy.yarn, {
-      styleBridge: bridge,
-      includeSalesOrdersInProjection: settings.includeSalesOrderLayer,
-    }),
-  );
+  const input = yarnPlanInput(data, reportHistory, settings);
+  const useForecast = settings.includeForecastLayer && forecast !== undefined;
+  const yarnOptions = {
+    styleBridge: bridge,
+    includeSalesOrdersInProjection: settings.includeSalesOrderLayer,
+    extraStyles: useForecast ? forecastGreigeStyles(forecast) : undefined,
+  };
+  let forecastLayer: ForecastLayer | null = null;
+  const yarn = timed('yarnPlanMs', () => {
+    const first = computeYarnPlan(input, data.asOf, policy.yarn, yarnOptions);
+    if (!useForecast) return first;
+    // The forecast layer needs the BOMs the first pass resolved for the forecast's greige styles.
+    forecastLayer = forecastYarnLayer(forecast, first, policy.forecast);
+    return computeYarnPlan(input, data.asOf, policy.yarn, { ...yarnOptions, extraDemand: forecastLayer.yarnDemand });
+  });
   progress(0.55, 'purchasing: time-phased MRP');
-  const mrp = timed('mrpMs', () => runMrp(mrpInput(data, yarn, settings, policy), policy.purchasing));
+  const layers = [
+    ...(settings.includeSalesOrderLayer ? [{ label: 'sales orders (uncovered)', demand: yarn.salesOrders.yarnDemand }] : []),
+    ...(forecastLayer ? [{ label: 'forecast (not consumed by orders)', demand: (forecastLayer as ForecastLayer).yarnDemand }] : []),
+  ];
+  const mrp = timed('mrpMs', () => runMrp(mrpInput(data, yarn, settings, policy, layers), policy.purchasing));
   progress(0.75, 'capacity: machine load and knit schedule');
   const cap = capacityInput(data, yarn, settings, policy);
   const load = timed('loadMs', () => computeLoad(cap, policy.capacity));
   const schedule = timed('scheduleMs', () => scheduleKnitOrders(cap, { allowMoves: settings.allowScheduleMoves }, policy.capacity));
-  // The KO-only projection equals the projection unless the sales-order layer is on: do not carry it twice.
-  if (!settings.includeSalesOrderLayer) yarn.projectionKoOnly = [];
+  // The KO-only projection equals the projection unless a layer is on: do not carry it twice.
+  if (!settings.includeSalesOrderLayer && !useForecast) yarn.projectionKoOnly = [];
   return {
     snapshotId: data.snapshotId,
     scenarioId,
@@ -85,6 +103,7 @@ export function computePlan(
     purchasing: { ...mrp, bySupplier: groupSuggestionsBySupplier(mrp.suggestions) },
     load,
     schedule,
+    layers: { salesOrders: settings.includeSalesOrderLayer, forecast: useForecast, forecastLines: (forecastLayer as ForecastLayer | null)?.lines ?? [] },
     yarnCostPerLb: Object.fromEntries(data.yarns.filter((y) => y.costPerLb !== null).map((y) => [y.yarnId, y.costPerLb!])),
     receiptLines: data.expectedReceipts
       .filter((r) => r.qtyLbs !== 0)
@@ -96,7 +115,8 @@ export function computePlan(
 export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOptions = {}) {
   const data = loadPlanningData(db, snapshotId);
   const history = loadReportHistory(db, snapshotId, { includeOwn: options.learnFromOwnReports ?? true });
-  return { data, history, settings: plannerSettings(db), policy: loadPolicy(db) };
+  const forecast = readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan;
+  return { data, history, settings: plannerSettings(db), policy: loadPolicy(db), forecast };
 }
 
 export async function runPlanJob(
@@ -116,13 +136,22 @@ export async function runPlanJob(
     }
     ctx.progress(0.05, 'loading the snapshot');
     const t0 = performance.now();
-    const { data, history, settings, policy } = loadPlanContext(db, input.snapshotId, input);
+    const { data, history, settings, policy, forecast } = loadPlanContext(db, input.snapshotId, input);
     const loadMs = Math.round(performance.now() - t0);
     throwIfCancelled(ctx);
-    const plan = computePlan(data, history, settings, policy, ctx.now, 0, (f, m) => {
-      throwIfCancelled(ctx);
-      ctx.progress(f, m);
-    });
+    const plan = computePlan(
+      data,
+      history,
+      settings,
+      policy,
+      ctx.now,
+      0,
+      (f, m) => {
+        throwIfCancelled(ctx);
+        ctx.progress(f, m);
+      },
+      forecast,
+    );
     plan.timingsMs.loadSnapshotMs = loadMs;
     ctx.progress(0.92, 'saving the plan');
     const inputsHash = createHash('sha256').update(JSON.stringify([input.snapshotId, settings, policy])).digest('hex');

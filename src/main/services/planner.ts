@@ -13,6 +13,8 @@ import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
 import { loadPolicy, setPolicyValue } from './policy';
 import { readPlanView } from './planViews';
+import { readPlan } from './planCache';
+import { plannerSettings, SETTING_KEYS } from './planInputs';
 import './views';
 import { compareSnapshots } from '../import/compare';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
@@ -75,9 +77,13 @@ export function createPlanner(options: PlannerOptions): Planner {
     const scenarioId = (result as { scenarioId?: number } | undefined)?.scenarioId ?? 0;
     if (state.kind === 'plan' && result?.snapshotId) {
       emit('plan.changed', { snapshotId: result.snapshotId, scenarioId, reason: scenarioId ? 'scenario plan' : 'plan run' });
-      if (!scenarioId && options.autoRun !== false) jobs.start('forecast', { snapshotId: result.snapshotId });
+      // The forecast depends on the snapshot's sales history only: run it once per snapshot.
+      if (!scenarioId && options.autoRun !== false && !readPlan(db, result.snapshotId, 0, 'forecast')) jobs.start('forecast', { snapshotId: result.snapshotId });
     }
-    if (state.kind === 'forecast' && result?.snapshotId) emit('plan.changed', { snapshotId: result.snapshotId, scenarioId: 0, reason: 'forecast' });
+    if (state.kind === 'forecast' && result?.snapshotId) {
+      emit('plan.changed', { snapshotId: result.snapshotId, scenarioId: 0, reason: 'forecast' });
+      if (options.autoRun !== false && plannerSettings(db).includeForecastLayer) jobs.start('plan', { snapshotId: result.snapshotId });
+    }
     if ((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') {
       const fresh = result?.snapshotId ? takeNewCriticalAlerts(db, result.snapshotId, now()) : [];
       if (fresh.length) emit('alerts.new', { alerts: fresh.map((a) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause })) });
@@ -130,6 +136,16 @@ export function createPlanner(options: PlannerOptions): Planner {
     'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
+    'settings.getLayers': async () => {
+      const s = plannerSettings(db);
+      return { salesOrders: s.includeSalesOrderLayer, forecast: s.includeForecastLayer };
+    },
+    'settings.setLayers': async ({ salesOrders, forecast }) => {
+      if (salesOrders !== undefined) putSetting(db, SETTING_KEYS.includeSalesOrderLayer, salesOrders, now());
+      if (forecast !== undefined) putSetting(db, SETTING_KEYS.includeForecastLayer, forecast, now());
+      const target = activeSnapshotId();
+      return { jobId: target === null ? null : jobs.start('plan', { snapshotId: target }) };
+    },
     ...createActionHandlers({ db, jobs, now, requireSnapshot, renderPdf: options.renderPdf ?? chromiumPdf }),
   };
 

@@ -1,14 +1,16 @@
 // A scenario's plan: the snapshot's data with the scenario's overrides applied (never written back), run through the
 // same engines. Rates given as multipliers scale the rate the base plan resolved for the style.
 import type { Scenario } from '../../shared/scenario';
-import { applyOverrides, patchPolicy, scenarioRate } from '../engine/scenarios';
+import { applyOverrides, forecastMultiplier, patchPolicy, scenarioRate } from '../engine/scenarios';
+import type { ScenarioDemandMultiplier } from '../engine/scenarios';
+import type { ForecastRun } from './forecastJob';
 import type { PoDraft } from '../engine/purchasing/types';
 import type { Db } from '../store/db';
 import { readPlan } from './planCache';
 import { computePlan, loadPlanContext, type Plan } from './planRun';
 
 export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: string): { plan: Plan; warnings: string[] } {
-  const { data, history, settings, policy } = loadPlanContext(db, scenario.snapshotId);
+  const { data, history, settings, policy, forecast } = loadPlanContext(db, scenario.snapshotId);
   const applied = applyOverrides(data, scenario.overrides, { draftIds: settings.poDrafts.map((d) => d.draftId), policy });
   const { extras } = applied;
   const base = readPlan<Plan>(db, scenario.snapshotId, 0, 'plan')?.plan;
@@ -34,6 +36,18 @@ export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: stri
     pins: [...settings.pins.filter((p) => !pinned.has(p.orderNo)), ...extras.pins.map((p) => ({ orderNo: p.koNumber, machineId: p.machine, start: p.startDate }))],
     poDrafts: [...settings.poDrafts.filter((d) => !removedDrafts.has(d.draftId)), ...addedDrafts],
   };
-  const plan = computePlan(applied.data, history, scenarioSettings, patchPolicy(policy, extras.policyPatches), computedAt, scenario.id);
+  const plan = computePlan(applied.data, history, scenarioSettings, patchPolicy(policy, extras.policyPatches), computedAt, scenario.id, undefined, forecast && scaleForecast(forecast, extras.demandMultipliers));
   return { plan, warnings: applied.warnings.map((w) => `${w.kind} ${w.overrideId}: ${w.message}`) };
+}
+
+/** The forecast with the scenario's demand multipliers that reach it (forecast layer, style). */
+function scaleForecast(run: ForecastRun, multipliers: ScenarioDemandMultiplier[]): ForecastRun {
+  if (!multipliers.length) return run;
+  return {
+    ...run,
+    series: run.series.map((s) => {
+      const k = forecastMultiplier(multipliers, { style: s.greigeStyle ?? s.style, customer: s.customer });
+      return k === 1 ? s : { ...s, forecast: { ...s.forecast, point: s.forecast.point.map((v) => v * k) } };
+    }),
+  };
 }

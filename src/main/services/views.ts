@@ -207,7 +207,9 @@ function demand(plan: Plan): DemandView {
       unresolved: l.unresolved.join(', '),
       note: l.note,
     })),
-    salesOrderLayerOn: plan.yarn.projectionKoOnly.length > 0,
+    salesOrderLayerOn: plan.layers.salesOrders,
+    forecastLayerOn: plan.layers.forecast,
+    forecastLines: plan.layers.forecastLines.map((l) => ({ ...l, forecastLbs: round(l.forecastLbs), consumedBySalesOrdersLbs: round(l.consumedBySalesOrdersLbs), netLbs: round(l.netLbs) })),
   };
 }
 

@@ -4,13 +4,14 @@ import type { PageId } from './routes';
 import { Shell } from './shell/Shell';
 import { useHashRoute } from './shell/useHashRoute';
 import { connectStores } from './stores/connect';
-import { DashboardPage } from './pages/plan/DashboardPage';
-import { YarnPage } from './pages/plan/YarnPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { YarnPage } from './pages/yarn/YarnPage';
 import { DemandPage } from './pages/plan/DemandPage';
 import { PurchasingPage } from './pages/plan/PurchasingPage';
 import { CapacityPage } from './pages/plan/CapacityPage';
 import { SchedulePage } from './pages/plan/SchedulePage';
 import { ForecastPage } from './pages/plan/ForecastPage';
+import { ScenariosPage } from './pages/scenarios/ScenariosPage';
 import { ImportsPage } from './pages/imports/ImportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
@@ -22,6 +23,7 @@ const PAGE_COMPONENTS: Record<PageId, () => ReactNode> = {
   capacity: CapacityPage,
   schedule: SchedulePage,
   forecast: ForecastPage,
+  scenarios: ScenariosPage,
   imports: ImportsPage,
   settings: SettingsPage,
 };

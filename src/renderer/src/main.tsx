@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/widgets.css';
 import { applyTheme, useApp } from './stores/appStore';
 import './stores/toastStore';
 import './lib/readiness';

@@ -8,6 +8,7 @@ export type PageId =
   | 'capacity'
   | 'schedule'
   | 'forecast'
+  | 'scenarios'
   | 'imports'
   | 'settings';
 
@@ -28,6 +29,7 @@ export const PAGES: readonly PageSpec[] = [
   { id: 'capacity', title: 'Capacity', subtitle: 'Weekly machine and work-center load', view: 'capacity.load' },
   { id: 'schedule', title: 'Schedule', subtitle: 'Knit schedule by machine', view: 'schedule.knit' },
   { id: 'forecast', title: 'Forecast', subtitle: 'Demand forecasts and backtest accuracy', view: 'forecast.summary' },
+  { id: 'scenarios', title: 'Scenarios', subtitle: 'What-if plans over the active snapshot' },
   { id: 'imports', title: 'Imports', subtitle: 'ERP exports, snapshots and import reports' },
   { id: 'settings', title: 'Settings', subtitle: 'Planning policy: thresholds and rules the engines use' },
 ];
@@ -44,6 +46,25 @@ export function parseHash(hash: string): PageId {
   return (PAGES.find((p) => p.id === id)?.id ?? DEFAULT_PAGE) as PageId;
 }
 
-export function hrefFor(id: PageId): string {
-  return `#/${id}`;
+export type HashParams = Record<string, string>;
+
+/** `#/yarn?yarnId=4001&tab=mrp` -> { yarnId: '4001', tab: 'mrp' }. */
+export function parseHashParams(hash: string): HashParams {
+  const q = hash.indexOf('?');
+  if (q < 0) return {};
+  return Object.fromEntries(new URLSearchParams(hash.slice(q + 1)).entries());
+}
+
+/** `#/yarn`, or `#/yarn?yarnId=4001` with params (empty values dropped, keys sorted for stable URLs). */
+export function hrefFor(id: PageId, params?: Record<string, string | number | null | undefined>): string {
+  const entries = Object.entries(params ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => [k, String(v)]);
+  return entries.length ? `#/${id}?${new URLSearchParams(entries).toString()}` : `#/${id}`;
+}
+
+/** A page id from anything the backend links to (alert links carry a page name); unknown -> undefined. */
+export function asPageId(value: string): PageId | undefined {
+  return PAGES.find((p) => p.id === value)?.id;
 }

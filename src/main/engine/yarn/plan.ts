@@ -80,10 +80,11 @@ export function computeYarnPlan(
     options.styleBridge,
   );
 
-  const projection = options.includeSalesOrdersInProjection
+  const layered = options.includeSalesOrdersInProjection || (options.extraDemand?.length ?? 0) > 0;
+  const projection = layered
     ? projectYarnBalances(
         {
-          demand: [...demand.rows, ...soLayer.yarnDemand],
+          demand: [...demand.rows, ...(options.includeSalesOrdersInProjection ? soLayer.yarnDemand : []), ...(options.extraDemand ?? [])],
           extraYarnIds: zeroYarnIds,
           receipts: input.expectedReceipts,
           inventory: input.inventory,

@@ -166,6 +166,8 @@ export interface YarnPlanOptions {
   includeSalesOrdersInProjection?: boolean;
   /** More styles to resolve (BOM + rate) into `plan.styles`, e.g. for availability checks of new orders. */
   extraStyles?: string[];
+  /** Further yarn demand layers (e.g. the forecast) added to the projection, never to the ERP-layout tables. */
+  extraDemand?: ({ yarnId: string } & WeeklySeries)[];
 }
 
 // ---------- provenance ----------

@@ -6,11 +6,13 @@ import {
   AllCommunityModule,
   ModuleRegistry,
   type CellKeyDownEvent,
+  type CellValueChangedEvent,
   type ColDef,
   type FullWidthCellKeyDownEvent,
   type GetRowIdParams,
   type GridApi,
   type GridReadyEvent,
+  type RowClassParams,
   type RowSelectionOptions,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -57,6 +59,14 @@ export interface DataGridProps<T extends object> {
   loading?: boolean;
   /** Hide the toolbar entirely (small embedded tables). */
   bare?: boolean;
+  /** Extra CSS classes per row (e.g. `row-expedite`). */
+  getRowClass?: (row: T) => string | string[] | undefined;
+  /** Inline edits (columns with `colDef: { editable: true }`). */
+  onCellValueChanged?: (e: CellValueChangedEvent<T>) => void;
+  /** Rows pinned at the bottom (totals). */
+  pinnedBottomRows?: T[];
+  /** A single click on a row (also fires when the row is already selected). */
+  onRowClicked?: (row: T) => void;
 }
 
 export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
@@ -80,6 +90,10 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     emptyMessage = 'No rows',
     loading,
     bare,
+    getRowClass,
+    onCellValueChanged,
+    pinnedBottomRows,
+    onRowClicked,
   } = props;
   const theme = useApp((s) => s.theme);
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -99,6 +113,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   }, [rowSelection]);
   const rowIdGetter = useMemo(() => (getRowId ? (p: GetRowIdParams<T>) => getRowId(p.data) : undefined), [getRowId]);
   const rowData = useMemo(() => rows as T[], [rows]);
+  const rowClassGetter = useMemo(() => (getRowClass ? (p: RowClassParams<T>) => (p.data ? getRowClass(p.data) : undefined) : undefined), [getRowClass]);
 
   // Readiness: registered on mount, resolved on first rendered data (or an empty grid), or on unmount.
   useEffect(() => {
@@ -185,8 +200,15 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   useEffect(() => {
     const gridApi = apiRef.current;
     if (!ready || !gridApi || selectedRowId === undefined) return;
+    if (selectedRowId === '') {
+      if (gridApi.getSelectedNodes().length) gridApi.deselectAll();
+      return;
+    }
     const node = gridApi.getRowNode(selectedRowId);
-    if (node && !node.isSelected()) node.setSelected(true, true);
+    if (node && !node.isSelected()) {
+      node.setSelected(true, true);
+      if (node.displayed) gridApi.ensureNodeVisible(node, 'middle');
+    }
   }, [ready, selectedRowId, rows]);
 
   const style = autoHeight ? undefined : height !== undefined ? { height } : undefined;
@@ -264,6 +286,11 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
             onSelectionChanged?.(selected);
           }}
           onRowDoubleClicked={(e) => e.data && onRowDoubleClicked?.(e.data)}
+          onRowClicked={(e) => e.data && !e.rowPinned && onRowClicked?.(e.data)}
+          getRowClass={rowClassGetter}
+          onCellValueChanged={onCellValueChanged}
+          pinnedBottomRowData={pinnedBottomRows}
+          stopEditingWhenCellsLoseFocus
           onCellKeyDown={onCellKeyDown}
           suppressFieldDotNotation
           animateRows={false}

@@ -9,6 +9,7 @@ const PATHS = {
   capacity: 'M2 13a6 6 0 1 1 12 0M8 13l3-5M1 13h14',
   schedule: 'M2 3h12v11H2zM2 6h12M5 1.5v3M11 1.5v3M4.5 8.5h4M6.5 11h5',
   forecast: 'M1.5 13l4-5 3 2.5L14 4M10.5 4H14v3.5',
+  scenarios: 'M3 2v12M3 5.5c4 0 4 3 8 3M11 8.5h2.5M3 10.5c3 0 4 2 8 2h2.5M11.5 6.5l2 2-2 2M11.5 10.5l2 2-2 2',
   imports: 'M8 1.5v8.5M4.5 6.5L8 10l3.5-3.5M2 11v3h12v-3',
   settings: 'M8 5.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5zM8 1v2M8 13v2M1 8h2M13 8h2M3 3l1.4 1.4M11.6 11.6L13 13M3 13l1.4-1.4M11.6 4.4L13 3',
   search: 'M7 2.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9zM10.3 10.3L14 14',
@@ -29,6 +30,12 @@ const PATHS = {
   compare: 'M5 2v12M11 2v12M2 5l3-3 3 3M8 11l3 3 3-3',
   undo: 'M5 3L2 6l3 3M2 6h7.5a4 4 0 0 1 0 8H6',
   chevronDown: 'M4 6l4 4 4-4',
+  chevronRight: 'M6 4l4 4-4 4',
+  print: 'M4 6V1.5h8V6M4 12H2V6h12v6h-2M4 9.5h8v5H4z',
+  pin: 'M6 1.5h4l-.5 4 2.5 2.5H4l2.5-2.5zM8 8v6.5',
+  plus: 'M8 2.5v11M2.5 8h11',
+  edit: 'M10.5 2.5l3 3-8 8H2.5v-3zM9 4l3 3',
+  external: 'M9 2.5h4.5V7M13.5 2.5L7 9M11.5 9.5v4h-9v-9h4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -50,3 +50,72 @@ export function chartThemeName(mode: Theme): string {
   }
   return mode === 'dark' ? 'bkp-dark' : 'bkp-light';
 }
+
+/** Semantic colours for series that carry a meaning (status, demand vs receipts), per theme; mirrors tokens.css. */
+export interface ChartPalette {
+  text: string;
+  muted: string;
+  faint: string;
+  grid: string;
+  axis: string;
+  surface: string;
+  accent: string;
+  critical: string;
+  criticalSoft: string;
+  high: string;
+  medium: string;
+  low: string;
+  info: string;
+  demand: string;
+  receipts: string;
+  balance: string;
+  baseline: string;
+  series: string[];
+}
+
+const PALETTES: Record<Theme, ChartPalette> = {
+  dark: {
+    text: '#dfe4eb',
+    muted: '#9aa5b4',
+    faint: '#6d7888',
+    grid: '#2a323d',
+    axis: '#404b5a',
+    surface: '#1a2029',
+    accent: '#5b9be0',
+    critical: '#f47067',
+    criticalSoft: 'rgba(244, 112, 103, 0.14)',
+    high: '#f0883e',
+    medium: '#d9b23f',
+    low: '#57b97e',
+    info: '#6aa3e0',
+    demand: '#e8625c',
+    receipts: '#4fb394',
+    balance: '#5b9be0',
+    baseline: '#8a98ab',
+    series: ['#5b9be0', '#f0a24a', '#4fb394', '#a986d9', '#e8625c', '#8a98ab'],
+  },
+  light: {
+    text: '#1c2430',
+    muted: '#5b6675',
+    faint: '#8a94a3',
+    grid: '#e6e9ee',
+    axis: '#b9c1cc',
+    surface: '#ffffff',
+    accent: '#1f5fa8',
+    critical: '#b42318',
+    criticalSoft: 'rgba(180, 35, 24, 0.08)',
+    high: '#c4520a',
+    medium: '#b7860b',
+    low: '#2b8a5b',
+    info: '#1f5fa8',
+    demand: '#d0605a',
+    receipts: '#2b8a6e',
+    balance: '#1f5fa8',
+    baseline: '#6b7a8f',
+    series: ['#1f5fa8', '#e08a1e', '#2b8a6e', '#8a5cc2', '#c2413b', '#6b7a8f'],
+  },
+};
+
+export function chartPalette(mode: Theme): ChartPalette {
+  return PALETTES[mode];
+}

@@ -26,6 +26,8 @@ export interface GridColumn {
   hide?: boolean;
   /** Tooltip on the header. */
   description?: string;
+  /** AG Grid options merged over the generated column def (cell renderers, editors, cell classes). */
+  colDef?: Partial<ColDef>;
 }
 
 const SAMPLE_SIZE = 200;
@@ -108,6 +110,11 @@ function flagCellClass(p: CellClassParams): string | undefined {
 const KIND_MIN_WIDTH: Partial<Record<ColumnKind, number>> = { status: 104, date: 104, number: 84 };
 
 export function toColDef(col: ResolvedColumn): ColDef {
+  const def = baseColDef(col);
+  return col.colDef ? { ...def, ...col.colDef } : def;
+}
+
+function baseColDef(col: ResolvedColumn): ColDef {
   const headerName = headerWithUnit(col.headerName, col.unit);
   const minWidth = Math.max(headerMinWidth(headerName), KIND_MIN_WIDTH[col.kind] ?? 0);
   const base: ColDef = {

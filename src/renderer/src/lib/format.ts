@@ -153,3 +153,52 @@ export function formatDateTime(value: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** US dollars without cents for planning figures: `$152,428` (negative: `−$1,200`). */
+export function formatUsd(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const text = formatNumber(Math.abs(value), decimals);
+  return value < 0 && text !== formatNumber(0, decimals) ? `-$${text}` : `$${text}`;
+}
+
+/** Pounds: `39,122 lbs`. */
+export function formatLbs(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return `${formatNumber(value, decimals)} lbs`;
+}
+
+/** A percentage given in percent units (`87.4` -> `87%`). */
+export function formatPct(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return `${formatNumber(value, decimals)}%`;
+}
+
+/** A ratio (WAPE 0.0811) as a percentage: `8.1%`. */
+export function formatRatioPct(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return `${formatNumber(value * 100, decimals)}%`;
+}
+
+/** A signed delta with its unit for comparisons: `+1,234 lbs`, `-3`, `±0`. */
+export function formatDelta(value: number, unit?: string, decimals = 0): string {
+  const text = formatNumber(Math.abs(value), decimals);
+  const zero = text === formatNumber(0, decimals);
+  const sign = zero ? '±' : value > 0 ? '+' : '-';
+  const u = unit === '%' ? '%' : unit === 'USD' ? '' : unit ? ` ${unit}` : '';
+  return unit === 'USD' ? `${sign}$${text}` : `${sign}${text}${u}`;
+}
+
+/** A number of days: `1 day`, `19 days`. */
+export function formatDays(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const text = formatNumber(value, decimals);
+  return `${text} ${text === '1' || text === '-1' ? 'day' : 'days'}`;
+}
+
+/** `2026-11-16` -> `16 Nov` (axis labels; the year is in the tooltip). */
+export function shortDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${Number(m[3])} ${months[Number(m[2]) - 1]}`;
+}

@@ -50,6 +50,7 @@ export function NavBar({ current, appName, version }: NavBarProps): ReactNode {
       <ul className="nav-list" ref={listRef} onKeyDown={onListKey}>
         {PAGES.map((p, i) => {
           const active = p.id === current;
+          const key = i < 9 ? String(i + 1) : i === 9 ? '0' : undefined;
           return (
             <li key={p.id}>
               <a
@@ -59,14 +60,14 @@ export function NavBar({ current, appName, version }: NavBarProps): ReactNode {
                 className={active ? 'nav-link active' : 'nav-link'}
                 aria-current={active ? 'page' : undefined}
                 tabIndex={active ? 0 : -1}
-                aria-keyshortcuts={`Alt+${i + 1}`}
-                title={`${p.title} (${isMac ? '⌥' : 'Alt+'}${i + 1})`}
+                aria-keyshortcuts={key ? `Alt+${key}` : undefined}
+                title={key ? `${p.title} (${isMac ? '⌥' : 'Alt+'}${key})` : p.title}
               >
                 <Icon name={p.id} size={16} />
                 <span className="nav-label">{p.title}</span>
-                <kbd className="nav-key">{i + 1}</kbd>
+                {key && <kbd className="nav-key">{key}</kbd>}
               </a>
-              {p.id === 'forecast' && <div className="nav-sep" role="separator" />}
+              {p.id === 'scenarios' && <div className="nav-sep" role="separator" />}
             </li>
           );
         })}

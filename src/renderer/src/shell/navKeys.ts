@@ -27,15 +27,15 @@ export interface ShortcutKeyEvent {
 }
 
 /**
- * Alt+1..9 (and Ctrl/Cmd+1..9, which the Electron window gets but a browser tab may keep for itself) open page 1..9.
- * Uses `code` so Alt+digit works on macOS keyboards where Alt changes the produced character.
+ * Alt+1..9 and Alt+0 (and Ctrl/Cmd+digit, which the Electron window gets but a browser tab may keep for itself)
+ * open page 1..9 and 10. Uses `code` so Alt+digit works on macOS keyboards where Alt changes the produced character.
  */
 export function shortcutPageIndex(e: ShortcutKeyEvent, count: number): number | undefined {
   if (e.shiftKey) return undefined;
   const modifiers = [e.altKey, e.ctrlKey, e.metaKey].filter(Boolean).length;
   if (modifiers !== 1) return undefined;
-  const digit = /^Digit([1-9])$/.exec(e.code ?? '')?.[1] ?? (/^[1-9]$/.test(e.key) ? e.key : undefined);
+  const digit = /^Digit([0-9])$/.exec(e.code ?? '')?.[1] ?? (/^[0-9]$/.test(e.key) ? e.key : undefined);
   if (!digit) return undefined;
-  const index = Number(digit) - 1;
+  const index = digit === '0' ? 9 : Number(digit) - 1;
   return index < count ? index : undefined;
 }

@@ -36,7 +36,7 @@ export function connectStores(): () => void {
         if (job.kind === 'import' || job.kind === 'demo') void useApp.getState().loadSnapshots();
       }
     }),
-    api.on('plan.changed', () => usePlanStore.getState().invalidate()),
+    api.on('plan.changed', (e) => usePlanStore.getState().invalidate(e?.scenarioId ?? 0)),
     api.on('snapshots.changed', ({ activeSnapshotId }) => {
       useApp.getState().setActiveSnapshotId(activeSnapshotId);
       void useApp.getState().loadSnapshots();

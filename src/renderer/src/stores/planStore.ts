@@ -23,9 +23,12 @@ export interface ViewState {
 interface PlanState {
   /** Bumped on `plan.changed` and `snapshots.changed`; every mounted view refetches. */
   version: number;
+  /** Bumped on `plan.changed` for one scenario: only that scenario's views refetch. */
+  scenarioVersions: Record<number, number>;
   views: Record<string, ViewState>;
-  invalidate(): void;
-  fetchView(key: string, view: string, params: PlanParams | undefined, snapshotId: number | undefined): Promise<void>;
+  /** A scenario id > 0 invalidates that scenario's views; otherwise every view. */
+  invalidate(scenarioId?: number): void;
+  fetchView(key: string, view: string, params: PlanParams | undefined, snapshotId: number | undefined, scenarioId?: number): Promise<void>;
 }
 
 const IDLE: ViewState = { status: 'idle', refreshing: false, version: -1 };
@@ -40,23 +43,31 @@ export function isEmptyPayload(data: unknown): boolean {
   return entries.every(([, v]) => v === null || v === undefined || (Array.isArray(v) && v.length === 0));
 }
 
-export function viewKey(view: string, params?: PlanParams, snapshotId?: number | string): string {
+export function viewKey(view: string, params?: PlanParams, snapshotId?: number | string, scenarioId?: number): string {
   const sorted = params ? Object.keys(params).sort().map((k) => [k, params[k]]) : [];
-  return `${view}|${snapshotId ?? 'active'}|${JSON.stringify(sorted)}`;
+  return `${view}|${snapshotId ?? 'active'}|${JSON.stringify(sorted)}${scenarioId ? `|scenario:${scenarioId}` : ''}`;
 }
 
 export const usePlanStore = create<PlanState>((set, get) => ({
   version: 0,
+  scenarioVersions: {},
   views: {},
-  invalidate() {
-    set((s) => ({ version: s.version + 1 }));
+  invalidate(scenarioId) {
+    if (scenarioId && scenarioId > 0)
+      set((s) => ({ scenarioVersions: { ...s.scenarioVersions, [scenarioId]: (s.scenarioVersions[scenarioId] ?? 0) + 1 } }));
+    else set((s) => ({ version: s.version + 1 }));
   },
-  async fetchView(key, view, params, snapshotId) {
+  async fetchView(key, view, params, snapshotId, scenarioId) {
     const version = get().version;
     const prev = get().views[key] ?? IDLE;
     const hasData = prev.status === 'ready';
     set((s) => ({ views: { ...s.views, [key]: { ...prev, status: hasData ? 'ready' : 'loading', refreshing: hasData } } }));
-    const r = await api.invoke('plan.get', { view, ...(snapshotId ? { snapshotId } : {}), ...(params ? { params } : {}) });
+    const r = await api.invoke('plan.get', {
+      view,
+      ...(snapshotId ? { snapshotId } : {}),
+      ...(scenarioId ? { scenarioId } : {}),
+      ...(params ? { params } : {}),
+    });
     if (get().version !== version) return; // a newer fetch is on its way
     let next: ViewState;
     if (r.ok) next = { status: isEmptyPayload(r.data) ? 'empty' : 'ready', data: r.data, refreshing: false, version };
@@ -70,18 +81,24 @@ export interface PlanViewResult extends ViewState {
   refetch(): void;
 }
 
-/** Fetches a plan view and keeps it current. `params` may be a fresh object each render (compared by value). */
-export function usePlanView(view: string, params?: PlanParams, options?: { snapshotId?: number }): PlanViewResult {
+/**
+ * Fetches a plan view and keeps it current. `params` may be a fresh object each render (compared by value).
+ * `view` undefined means "nothing to fetch yet" (e.g. no row selected): the result stays idle.
+ */
+export function usePlanView(view: string | undefined, params?: PlanParams, options?: { snapshotId?: number; scenarioId?: number }): PlanViewResult {
   const snapshotId = options?.snapshotId;
+  const scenarioId = options?.scenarioId;
   // Cache per snapshot: after a snapshot switch the old snapshot's data is never shown as the new one's.
   const activeId = useApp((s) => s.activeSnapshotId);
-  const key = viewKey(view, params, snapshotId ?? `active:${activeId ?? 'none'}`);
+  const key = view ? viewKey(view, params, snapshotId ?? `active:${activeId ?? 'none'}`, scenarioId) : '';
   const version = usePlanStore((s) => s.version);
-  const state = usePlanStore((s) => s.views[key]) ?? IDLE;
+  const scenarioVersion = usePlanStore((s) => (scenarioId ? (s.scenarioVersions[scenarioId] ?? 0) : 0));
+  const state = usePlanStore((s) => (key ? s.views[key] : undefined)) ?? IDLE;
   useEffect(() => {
-    void usePlanStore.getState().fetchView(key, view, params, snapshotId);
+    if (!view) return;
+    void usePlanStore.getState().fetchView(key, view, params, snapshotId, scenarioId);
     // params are captured through `key`, which encodes them by value
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, version]);
-  return { ...state, refetch: () => void usePlanStore.getState().fetchView(key, view, params, snapshotId) };
+  }, [key, version, scenarioVersion]);
+  return { ...state, refetch: () => view && void usePlanStore.getState().fetchView(key, view, params, snapshotId, scenarioId) };
 }

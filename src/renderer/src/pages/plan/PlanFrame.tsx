@@ -18,6 +18,10 @@ interface PlanFrameProps {
   view: PlanViewResult;
   /** A page-specific rendering of the payload; the generic PayloadView when absent. */
   children?: (data: unknown) => ReactNode;
+  /** Page actions shown left of Refresh / Run plan (e.g. Print / PDF). */
+  actions?: ReactNode;
+  /** The page body fills the window height (grids scroll inside) instead of the page scrolling. */
+  fill?: boolean;
 }
 
 interface NoPlanYetProps {
@@ -67,7 +71,7 @@ export function NoPlanYet({ testId, detail, snapshotId }: NoPlanYetProps): React
   );
 }
 
-export function PlanFrame({ page, view, children }: PlanFrameProps): ReactNode {
+export function PlanFrame({ page, view, children, actions, fill }: PlanFrameProps): ReactNode {
   const spec = pageById(page);
   const snapshot = useActiveSnapshot();
   const planRunning = useRunningJobs(['plan']).length > 0;
@@ -115,13 +119,14 @@ export function PlanFrame({ page, view, children }: PlanFrameProps): ReactNode {
         />
       );
   } else {
-    body = children ? children(view.data) : <PayloadView data={view.data} testIdPrefix={page} exportBaseName={`${page}-${snapshot?.asOf ?? 'plan'}`} />;
+    body = children ? <div className="plan-body">{children(view.data)}</div> : <PayloadView data={view.data} testIdPrefix={page} exportBaseName={`${page}-${snapshot?.asOf ?? 'plan'}`} />;
   }
 
   return (
-    <div className="page plan-page" data-testid={`${page}-view`} data-status={view.status} data-refreshing={view.refreshing ? 'true' : 'false'}>
+    <div className={fill ? 'page plan-page page-fill' : 'page plan-page'} data-testid={`${page}-view`} data-status={view.status} data-refreshing={view.refreshing ? 'true' : 'false'}>
       <PageActions>
         {view.refreshing && <span className="muted plan-refreshing">Refreshing…</span>}
+        {view.status === 'ready' && actions}
         <button type="button" className="btn" onClick={view.refetch} title="Reload this view" data-testid={`${page}-refresh`}>
           <Icon name="refresh" size={14} />
           Refresh

@@ -1,0 +1,41 @@
+// Open receipts of the yarn by purchase order and week; past-due receipts marked.
+import type { ReactNode } from 'react';
+import type { YarnDetailView } from '../../../../shared/views';
+import { isoWeekLabel } from '../../../../shared/dates';
+import { Chip } from '../../components/Chip';
+import { formatNumber } from '../../lib/format';
+
+export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts'] }): ReactNode {
+  if (receipts.length === 0) return <p className="note">No open purchase-order receipts for this yarn.</p>;
+  const sorted = [...receipts].sort((a, b) => Number(b.pastDue) - Number(a.pastDue) || (a.weekStart ?? '').localeCompare(b.weekStart ?? ''));
+  return (
+    <div className="plain-table-wrap" data-testid="yarn-detail-receipts">
+      <table className="plain-table">
+        <thead>
+          <tr>
+            <th className="row-head">PO</th>
+            <th style={{ textAlign: 'left' }}>Week</th>
+            <th>Qty (lbs)</th>
+            <th style={{ textAlign: 'left' }}>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r, i) => (
+            <tr key={`${r.poNo}-${r.weekStart}-${i}`}>
+              <th className="row-head">{r.poNo}</th>
+              <td className="text">{r.weekStart ? `${isoWeekLabel(r.weekStart)} · ${r.weekStart}` : '–'}</td>
+              <td>{formatNumber(r.lbs)}</td>
+              <td className="text">{r.pastDue ? <Chip band="high" title="Due before the current week and not received">PAST DUE</Chip> : <Chip band="neutral">open</Chip>}</td>
+            </tr>
+          ))}
+          <tr className="total-row">
+            <th className="row-head">Total</th>
+            <td className="text">{receipts.length} receipts</td>
+            <td>{formatNumber(receipts.reduce((s, r) => s + r.lbs, 0))}</td>
+            <td />
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

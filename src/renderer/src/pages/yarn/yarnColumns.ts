@@ -1,0 +1,41 @@
+// Column specs of the yarn grids (position and shortages): units in the headers, chips for risk.
+import type { GridColumn } from '../../components/gridColumns';
+import { ChipCell } from '../../components/Chip';
+
+export const POSITION_COLUMNS: GridColumn[] = [
+  { field: 'yarnId', headerName: 'Yarn', kind: 'text', pinned: 'left', width: 84 },
+  { field: 'description', headerName: 'Description', kind: 'text', width: 250 },
+  { field: 'risk', headerName: 'Risk', kind: 'text', width: 100, colDef: { cellRenderer: ChipCell } },
+  { field: 'planningBalanceLbs', headerName: 'Planning balance', unit: 'lbs', width: 150, description: 'Theoretical balance + allocated (negative) + on order' },
+  { field: 'firstShortWeek', headerName: 'First short week', kind: 'date', width: 130, description: 'Monday of the first week the projected balance goes below zero' },
+  { field: 'maxDeficitLbs', headerName: 'Max deficit', unit: 'lbs', width: 120 },
+  { field: 'theoreticalBalanceLbs', headerName: 'Inventory', unit: 'lbs', width: 120, description: 'Theoretical balance (on hand)' },
+  { field: 'allocatedLbs', headerName: 'Allocated', unit: 'lbs', width: 120 },
+  { field: 'onOrderLbs', headerName: 'On order', unit: 'lbs', width: 120 },
+  { field: 'weeklyUsageLbs', headerName: 'Weekly usage', unit: 'lbs/wk', width: 130 },
+  { field: 'weeklyUsageSource', headerName: 'Usage source', kind: 'text', width: 120 },
+  { field: 'weeksOfSupply', headerName: 'Weeks of supply', unit: 'wks', decimals: 1, width: 130 },
+  { field: 'costPerLb', headerName: 'Cost', unit: '$/lb', decimals: 2, width: 96 },
+  { field: 'supplier', headerName: 'Supplier', kind: 'text', width: 200 },
+];
+
+export const SHORTAGE_COLUMNS: GridColumn[] = [
+  { field: 'yarnId', headerName: 'Yarn', kind: 'text', pinned: 'left', width: 84 },
+  { field: 'description', headerName: 'Description', kind: 'text', width: 230 },
+  { field: 'risk', headerName: 'Risk', kind: 'text', width: 100, colDef: { cellRenderer: ChipCell } },
+  { field: 'firstShortWeek', headerName: 'First short', kind: 'date', width: 110 },
+  { field: 'deficitAtFirstShortLbs', headerName: 'Deficit then', unit: 'lbs', width: 120 },
+  { field: 'maxDeficitLbs', headerName: 'Max deficit', unit: 'lbs', width: 120 },
+  { field: 'maxDeficitWeek', headerName: 'Deepest week', kind: 'date', width: 120 },
+  { field: 'recoveryWeek', headerName: 'Recovers', kind: 'date', width: 110, description: 'First week back above zero; empty = not within the horizon' },
+  { field: 'expeditePo', headerName: 'Expedite PO', kind: 'text', width: 110 },
+  { field: 'expediteLbs', headerName: 'PO qty', unit: 'lbs', width: 110 },
+  { field: 'expediteWeek', headerName: 'PO due', kind: 'date', width: 110 },
+  { field: 'suggestion', headerName: 'Suggestion', kind: 'text', width: 300 },
+  { field: 'noSuggestionReason', headerName: 'Why no suggestion', kind: 'text', width: 320 },
+  { field: 'peggedOrders', headerName: 'Pegged orders (first short week)', kind: 'text', width: 360 },
+  { field: 'peggedLbs', headerName: 'Pegged', unit: 'lbs', width: 100 },
+  { field: 'pastDueReceiptsLbs', headerName: 'Past-due receipts', unit: 'lbs', width: 140 },
+  { field: 'planningBalanceLbs', headerName: 'Planning balance', unit: 'lbs', width: 140 },
+  { field: 'supplier', headerName: 'Supplier', kind: 'text', width: 200 },
+];
