@@ -10,6 +10,7 @@ import { openStore, type Db } from '../../src/main/store/db';
 import { ENTITY_TABLE_SPECS, loadPlanningData } from '../../src/main/store/entities';
 import { erpPath, hasErpData } from '../support/erpData';
 import { tempDir } from '../support/tempDb';
+import { mulberry32 } from '../../src/shared/prng';
 
 const NOW = '2025-09-05T08:00:00';
 const SNAP = '2025-08-28';
@@ -22,17 +23,7 @@ function tableCounts(db: Db): Record<string, number> {
   return out;
 }
 
-/** Seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const JUNK = ['', ' ', 'N/A', 'Remove', '($1,2', '$$$', '<i class="fa">', '1e999', '-', '#REF!', '2/30/2025', '\u0000', 'ünïcødé', 'x'.repeat(5000), '0.0.0', '(5)'];
 

@@ -7,6 +7,7 @@ import { computeLoad } from '../../src/main/engine/capacity/load';
 import type { CapacityInput, KnitOrder, Machine, OrderYarn, RateInfo } from '../../src/main/engine/capacity/types';
 import { capacityPolicyDefaults } from '../../src/shared/policy/capacity';
 import { addDays } from '../../src/shared/dates';
+import { mulberry32 } from '../../src/shared/prng';
 
 export interface SyntheticSize {
   machineWorkCenters: number;
@@ -21,17 +22,7 @@ export interface SyntheticSize {
 export const SIZE_1X: SyntheticSize = { machineWorkCenters: 90, emptyWorkCenters: 18, machines: 290, stylesPerWorkCenter: 10, orders: 200 };
 export const SIZE_10X: SyntheticSize = { machineWorkCenters: 900, emptyWorkCenters: 180, machines: 2900, stylesPerWorkCenter: 10, orders: 2000 };
 
-/** Seeded PRNG (mulberry32) so every run sees the same plant. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 const TYPES = ['F', 'F', 'F', 'F', 'F', 'F', 'M', 'M', 'C', 'V', 'FOW', 'T'];
 const CONSTRUCTIONS = [1, 2, 4, 6, 8, 9, 10];

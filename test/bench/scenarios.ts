@@ -15,18 +15,9 @@ import { overrideSchema, type Override, type OverrideInput, type PlanSummary } f
 import { tempDir } from '../support/tempDb';
 import { fixture, ko, receipt, so, yarn } from '../unit/scenarios/fixture';
 import { openPlanningStore } from '../unit/scenarios/testStore';
+import { mulberry32 } from '../../src/shared/prng';
 
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const ASOF = '2025-09-01';
 const week = (i: number): string => addDays(ASOF, 7 * i);

@@ -19,20 +19,11 @@ import type {
 } from '../../src/main/engine/yarn';
 import { yarnPolicyDefaults } from '../../src/shared/policy/yarn';
 import { addDays, mondayOf } from '../../src/shared/dates';
+import { mulberry32 } from '../../src/shared/prng';
 
 const AS_OF = '2025-09-02';
 
-/** mulberry32: a seeded PRNG so every run sees the same model. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export interface YarnModel {
   input: YarnPlanInput;

@@ -1,16 +1,8 @@
 // Seeded pseudo-random numbers for the demo generator. mulberry32, with one independent stream per
 // purpose (derived from the seed and a label) so adding a stream never shifts the others.
+import { mulberry32 } from '../../shared/prng';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** FNV-1a hash of a label mixed with the seed: the seed of one named stream. */
 export function streamSeed(seed: number, label: string): number {

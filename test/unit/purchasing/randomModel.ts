@@ -3,17 +3,9 @@
 import { addDays } from '../../../src/shared/dates';
 import { purchasingPolicyDefaults, type PurchasingPolicy } from '../../../src/shared/policy/purchasing';
 import type { LotSizingRule, MrpInput, MrpItem, SafetyStockRule, SupplierMasterRow, YarnSupplyOverride } from '../../../src/main/engine/purchasing/types';
+import { mulberry32 } from '../../../src/shared/prng';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export const randomSuppliers: SupplierMasterRow[] = [
   { supplierId: '1', name: 'UNIFI', leadTimeDays: 8, moqLbs: 1500, type: 'Domestic', retired: false },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../../src/main/engine/scenarios/apply';
 import { comparePlans, planKpis } from '../../../src/main/engine/scenarios/compare';
 import { computeYarnPlan, type YarnPlanInput } from '../../../src/main/engine/yarn';
-import type { ExpectedReceipt as YarnReceipt } from '../../../src/main/engine/yarn/types';
+import { expectedReceipts, yarnInventory, yarnKnitOrders } from '../../../src/main/services/planInputs';
 import type { PlanningData } from '../../../src/main/import/entities';
 import { yarnPolicyDefaults } from '../../../src/shared/policy/yarn';
 import { overrideSchema, planComparisonSchema, type PlanSummary, type SummaryOrder, type SummarySuggestion } from '../../../src/shared/scenario';
@@ -132,47 +132,14 @@ describe('comparePlans', () => {
 // ---------- end to end through the yarn engine ----------
 
 /** The few PlanningData -> yarn engine mappings this case needs (the plan run does the real one). */
+/** The services' own mapping, without ERP reports, sales orders or stage stock. */
 function yarnInput(d: PlanningData): YarnPlanInput {
-  const receipts = new Map<string, YarnReceipt>();
-  for (const r of d.expectedReceipts) {
-    const key = `${r.poNumber}|${r.yarnId}`;
-    const e = receipts.get(key) ?? { poNo: r.poNumber, yarnId: r.yarnId, pastDueLbs: 0, byWeek: [], laterLbs: 0 };
-    if (r.bucket === 'pastDue') e.pastDueLbs += r.qtyLbs;
-    else if (r.bucket === 'later') e.laterLbs += r.qtyLbs;
-    else e.byWeek.push({ weekMonday: r.weekStart!, lbs: r.qtyLbs });
-    receipts.set(key, e);
-  }
   return {
-    knitOrders: d.knitOrders.map((k) => ({
-      orderNo: k.koNumber,
-      style: k.style,
-      startDate: k.startDate,
-      quotedDate: k.quotedDate,
-      qtyOrderedLbs: k.orderedLbs,
-      g00Lbs: k.g00Lbs,
-      shippedLbs: k.shippedLbs,
-      secondsLbs: k.secondsLbs,
-      balanceLbs: k.balanceLbs,
-      machine: k.machine,
-    })),
+    knitOrders: yarnKnitOrders(d),
     bomLines: d.bomLines.map((b) => ({ style: b.style, yarnId: b.yarnId, fraction: b.fraction })),
     productionRates: d.knitRates,
-    inventory: d.yarns.map((y) => ({
-      yarnId: y.yarnId,
-      description: y.description ?? '',
-      supplier: y.supplier ?? '',
-      color: '',
-      beginningBalanceLbs: y.beginningLbs,
-      receivedLbs: y.receivedLbs,
-      consumedLbs: y.consumedLbs,
-      adjustmentsLbs: y.adjustmentsLbs,
-      theoreticalBalanceLbs: y.theoreticalLbs,
-      onOrderLbs: y.onOrderLbs,
-      allocatedLbs: y.allocatedLbs,
-      planningBalanceLbs: y.planningLbs,
-      costPerLb: y.costPerLb ?? 0,
-    })),
-    expectedReceipts: [...receipts.values()],
+    inventory: yarnInventory(d),
+    expectedReceipts: expectedReceipts(d),
   };
 }
 

@@ -1,4 +1,5 @@
 // Small seeded PRNG (mulberry32) and the draws the demo generator needs. Same seed, same sequence.
+import { mulberry32 } from '../../../shared/prng';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -11,14 +12,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
