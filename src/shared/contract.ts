@@ -147,7 +147,7 @@ export const channels = {
     input: z
       .object({
         report: z.enum(['shortages', 'purchasePlan', 'machineSchedule', 'loadByWorkCenter']),
-        format: z.enum(['html', 'pdf']),
+        format: z.enum(['html', 'pdf', 'xlsx']),
         snapshotId: id.optional(),
         scenarioId: z.number().int().min(0).optional(),
       })

@@ -1,16 +1,25 @@
 // The integrated plan on the real 2025-09-02 exports: purchasing, capacity and scenarios checked against properties
 // that must hold and against hand-computed figures. Skipped when ../shared/data/erp is absent.
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erpPurchaseOrders, SETTING_KEYS, supplierMaster } from '../../src/main/services/planInputs';
+import { createSupplierMatcher } from '../../src/main/engine/purchasing';
+import { loadPlanningData } from '../../src/main/store/entities';
+import { putSetting } from '../../src/main/store/settings';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
 import { readPlan } from '../../src/main/services/planCache';
 import type { Plan } from '../../src/main/services/planRun';
 import { shortageRows } from '../../src/main/services/planTables';
-import { hasErpData } from '../support/erpData';
+import { erpPath, hasErpData } from '../support/erpData';
 import { importRealHistory, runJob, type RealPlanStore } from '../support/realPlan';
 
 let store: RealPlanStore;
 let plan: Plan;
 let snapshotId: number;
+afterAll(() => store?.cleanup());
 
 describe.skipIf(!hasErpData)('the integrated plan on the real 2025-09-02 exports', () => {
   beforeAll(async () => {
@@ -19,7 +28,6 @@ describe.skipIf(!hasErpData)('the integrated plan on the real 2025-09-02 exports
     await runJob(store.planner, store.planner.handlers['plan.run']({ snapshotId }));
     plan = readPlan<Plan>(store.planner.db, snapshotId, 0, 'plan')!.plan;
   }, 240_000);
-  afterAll(() => store?.cleanup());
 
   it('imports the three snapshots in date order with masters valid across them', () => {
     expect(Object.keys(store.snapshotIds)).toEqual(['2025-08-22', '2025-08-28', '2025-09-02']);
@@ -72,6 +80,63 @@ describe.skipIf(!hasErpData)('the integrated plan on the real 2025-09-02 exports
       const mine = plan.schedule.orders.filter((o) => m.orderNos.includes(o.orderNo)).reduce((t, o) => t + o.knitDays, 0);
       expect(m.daysRequired).toBeCloseTo(mine, 6);
     }
+  });
+});
+
+describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-02 exports', () => {
+  it('accepted suggestions become drafts that count as receipts, survive a re-import, and close when the ERP has the PO', async () => {
+    const { handlers } = store.planner;
+    const suggestion = plan.purchasing.suggestions.find((s) => s.action === 'release')!;
+    expect(suggestion).toBeTruthy();
+    const [draft] = await handlers['drafts.accept']({ suggestionIds: [suggestion.id], snapshotId });
+    expect(draft).toMatchObject({ yarnId: suggestion.yarnId, qtyLbs: suggestion.qtyLbs, status: 'accepted' });
+    await runJob(store.planner, handlers['plan.run']({ snapshotId }));
+    const replanned = readPlan<Plan>(store.planner.db, snapshotId, 0, 'plan')!.plan;
+    const item = replanned.purchasing.items.find((i) => i.yarnId === suggestion.yarnId)!;
+    expect(item.weeks.scheduledReceipts.reduce((t, v) => t + v, 0)).toBeGreaterThanOrEqual(suggestion.qtyLbs);
+    expect(replanned.purchasing.suggestions.some((s) => s.yarnId === suggestion.yarnId && s.receiptDate === suggestion.receiptDate)).toBe(false);
+
+    // Re-importing the same snapshot (unchanged files) keeps the planner's drafts.
+    await runJob(store.planner, handlers['import.start']({ paths: [erpPath('snapshots', '2025-09-02')] }));
+    expect((await handlers['drafts.list']({})).map((d) => d.draftId)).toContain(draft.draftId);
+
+    // A draft for what the ERP already has as a real PO (same yarn, supplier, quantity, ordered in the window) closes.
+    const data = loadPlanningData(store.planner.db, snapshotId);
+    const matcher = createSupplierMatcher(supplierMaster(data, plan.policy), [], plan.policy.purchasing);
+    const po = erpPurchaseOrders(data).find((p) => matcher.match(p.supplierName).supplierId)!;
+    expect(po, 'an ERP PO whose supplier is in the supplier master').toBeTruthy();
+    const supplierId = matcher.match(po.supplierName).supplierId;
+    const drafts = await handlers['drafts.list']({});
+    drafts.push({ draftId: 'D-ERP-CHECK', yarnId: po.yarnId, supplierId, qtyLbs: po.qtyLbs, receiptDate: po.orderDate, releaseDate: po.orderDate, status: 'accepted' });
+    putSetting(store.planner.db, SETTING_KEYS.poDrafts, drafts, '2025-09-02T09:00:00');
+    await runJob(store.planner, handlers['plan.run']({ snapshotId }));
+    const closed = (await handlers['drafts.list']({})).find((d) => d.draftId === 'D-ERP-CHECK')!;
+    expect(closed).toMatchObject({ status: 'closed', erpPoNumber: po.poNumber });
+  });
+
+  it('prints the machine schedule of the real plan with its header on every page and every scheduled order once', async () => {
+    const file = await store.planner.handlers['reports.render']({ report: 'machineSchedule', format: 'pdf', snapshotId });
+    const dir = join(__dirname, '../../test-output/reports');
+    mkdirSync(dir, { recursive: true });
+    const pdf = join(dir, 'machine_schedule_2025-09-02.pdf');
+    writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain('Machine schedule');
+      expect(page).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}`));
+    });
+    const text = pages.join('\n');
+    for (const o of plan.schedule.orders) expect(text.split(o.orderNo).length - 1, o.orderNo).toBeGreaterThanOrEqual(1);
+    execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '2', pdf, join(dir, 'machine_schedule_2025-09-02')]);
+  });
+
+  it('exports the shortage report as XLSX with one sheet per table', async () => {
+    const file = await store.planner.handlers['reports.render']({ report: 'shortages', format: 'xlsx', snapshotId });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('Every short yarn'))!;
+    expect(sheet.rowCount - 1).toBe(shortageRows(plan).length);
   });
 });
 

@@ -69,6 +69,22 @@ export async function xlsxFile(fileName: string, sheets: { name: string; columns
   return { fileName: fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`, mimeType: XLSX_MIME, base64: buffer.toString('base64') };
 }
 
+/** A printable report's tables as worksheets (one per section with a table), with plain cell values. */
+export function reportSheets(spec: ReportSpec): { name: string; columns: string[]; rows: (string | number | null)[][] }[] {
+  const used = new Set<string>();
+  return spec.sections
+    .filter((section) => section.table)
+    .map((section, i) => {
+      let name = section.heading.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28) || `Sheet ${i + 1}`;
+      while (used.has(name)) name = `${name.slice(0, 26)} ${i + 1}`;
+      used.add(name);
+      const table = section.table!;
+      const cell = (v: unknown): string | number | null =>
+        v === null || v === undefined ? null : typeof v === 'object' ? (v as { text: string }).text : (v as string | number);
+      return { name, columns: table.columns.map((c) => c.label), rows: table.rows.map((r) => table.columns.map((c) => cell(r[c.key]))) };
+    });
+}
+
 export function createActionHandlers(ctx: ActionContext): ActionHandlers {
   const { db, jobs } = ctx;
   const drafts = (): PoDraft[] => getSetting<PoDraft[]>(db, SETTING_KEYS.poDrafts) ?? [];
@@ -200,6 +216,7 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       const html = renderReport(spec);
       const base = `${report}_${plan.asOf}${scenarioId ? `_scenario${scenarioId}` : ''}`;
       if (format === 'html') return { fileName: `${base}.html`, mimeType: 'text/html', base64: Buffer.from(html).toString('base64') };
+      if (format === 'xlsx') return xlsxFile(`${base}.xlsx`, reportSheets(spec));
       const pdf = await ctx.renderPdf(html, spec.pageSize ?? 'Letter');
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
     },

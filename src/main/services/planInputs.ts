@@ -14,7 +14,7 @@ import type {
 import type { StockStage } from '../../shared/policy/yarn';
 import type { PolicyTable } from '../../shared/policy';
 import type { YarnPlan } from '../engine/yarn/types';
-import type { MrpInput, MrpItem, PoDraft, SupplierNameMapping, YarnSupplyOverride } from '../engine/purchasing/types';
+import type { ErpPurchaseOrder, MrpInput, MrpItem, PoDraft, SupplierMasterRow, SupplierNameMapping, YarnSupplyOverride } from '../engine/purchasing/types';
 import type { CapacityInput, DowntimeWindow, OrderYarn, RateInfo } from '../engine/capacity';
 import type { Db } from '../store/db';
 import { getSetting } from '../store/settings';
@@ -199,6 +199,26 @@ export function plannerSettings(db: Db): PlannerSettings {
 const fitToHorizon = (values: number[], weeks: number): number[] =>
   Array.from({ length: weeks }, (_, i) => values[i] ?? 0);
 
+export function supplierMaster(d: Pick<PlanningData, 'suppliers'>, policy: PolicyTable): SupplierMasterRow[] {
+  // The export does not state the unit of Lead_time (values 4-14); the policy says how to read it.
+  const leadTimeFactor = policy.purchasing.supplierLeadTimeUnit === 'weeks' ? 7 : 1;
+  return d.suppliers.map((s, i) => ({
+    supplierId: s.supplierId ?? `S${i + 1}`,
+    name: s.name,
+    leadTimeDays: s.leadTimeWeeks === null ? null : s.leadTimeWeeks * leadTimeFactor,
+    moqLbs: s.moqLbs,
+    type: s.supplierType === 'Import' || s.supplierType === 'Domestic' ? s.supplierType : null,
+    retired: s.retired,
+  }));
+}
+
+/** The ERP's open yarn POs, to recognise PO drafts the buyer has since entered in the ERP. */
+export function erpPurchaseOrders(d: Pick<PlanningData, 'yarnPos'>): ErpPurchaseOrder[] {
+  return d.yarnPos
+    .filter((po) => po.orderedAt)
+    .map((po) => ({ poNumber: po.poNumber, yarnId: po.yarnId, supplierName: po.supplier ?? '', orderDate: po.orderedAt!.slice(0, 10), qtyLbs: po.qtyLbs }));
+}
+
 /** MRP items from the yarn plan's projection: gross demand and expected receipts per week, pegged to knit orders. */
 export function mrpInput(
   d: PlanningData,
@@ -234,19 +254,10 @@ export function mrpInput(
       costPerLb: inv?.costPerLb ?? 0,
     };
   });
-  const leadTimeFactor = policy.purchasing.supplierLeadTimeUnit === 'weeks' ? 7 : 1;
   return {
     asOf: d.asOf,
     items,
-    suppliers: d.suppliers.map((s, i) => ({
-      supplierId: s.supplierId ?? `S${i + 1}`,
-      name: s.name,
-      // The export does not state the unit of Lead_time; the policy says how to read it.
-      leadTimeDays: s.leadTimeWeeks === null ? null : s.leadTimeWeeks * leadTimeFactor,
-      moqLbs: s.moqLbs,
-      type: s.supplierType === 'Import' || s.supplierType === 'Domestic' ? s.supplierType : null,
-      retired: s.retired,
-    })),
+    suppliers: supplierMaster(d, policy),
     supplierMappings: settings.supplierMappings,
     yarnOverrides: settings.yarnSupplyOverrides,
     drafts: settings.poDrafts,

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { PolicyTable } from '../../shared/policy';
 import { computeYarnPlan } from '../engine/yarn';
 import type { YarnPlan } from '../engine/yarn/types';
-import { runMrp, groupSuggestionsBySupplier } from '../engine/purchasing';
+import { createSupplierMatcher, groupSuggestionsBySupplier, reconcileDrafts, runMrp } from '../engine/purchasing';
 import type { MrpResult, SupplierSuggestionGroup } from '../engine/purchasing/types';
 import { computeLoad, scheduleKnitOrders, type LoadResult, type ScheduleResult } from '../engine/capacity';
 import type { PlanningData } from '../import/entities';
@@ -16,7 +16,8 @@ import { throwIfCancelled, type JobContext } from '../workers/jobContext';
 import { readPlan, writePlan } from './planCache';
 import type { ForecastRun } from './forecastJob';
 import { forecastGreigeStyles, forecastYarnLayer, type ForecastLayer } from './forecastLayer';
-import { capacityInput, mrpInput, plannerSettings, yarnPlanInput, type PlannerSettings } from './planInputs';
+import { capacityInput, erpPurchaseOrders, mrpInput, plannerSettings, SETTING_KEYS, supplierMaster, yarnPlanInput, type PlannerSettings } from './planInputs';
+import { putSetting } from '../store/settings';
 import { buildStyleBridge } from './styleBridge';
 import { loadPolicy } from './policy';
 import { getScenario } from '../store/scenarios';
@@ -112,6 +113,15 @@ export function computePlan(
   };
 }
 
+/** Drafts the ERP now shows as real POs are closed (and stop counting as receipts); the closure is saved. */
+function closeDraftsTheErpHas(db: Db, data: PlanningData, settings: PlannerSettings, policy: PolicyTable, now: string): PlannerSettings['poDrafts'] {
+  if (!settings.poDrafts.length) return settings.poDrafts;
+  const matcher = createSupplierMatcher(supplierMaster(data, policy), settings.supplierMappings, policy.purchasing);
+  const { drafts, closed } = reconcileDrafts(settings.poDrafts, erpPurchaseOrders(data), matcher, policy.purchasing);
+  if (closed.length) putSetting(db, SETTING_KEYS.poDrafts, drafts, now);
+  return drafts;
+}
+
 export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOptions = {}) {
   const data = loadPlanningData(db, snapshotId);
   const history = loadReportHistory(db, snapshotId, { includeOwn: options.learnFromOwnReports ?? true });
@@ -138,6 +148,7 @@ export async function runPlanJob(
     const t0 = performance.now();
     const { data, history, settings, policy, forecast } = loadPlanContext(db, input.snapshotId, input);
     const loadMs = Math.round(performance.now() - t0);
+    settings.poDrafts = closeDraftsTheErpHas(db, data, settings, policy, ctx.now);
     throwIfCancelled(ctx);
     const plan = computePlan(
       data,

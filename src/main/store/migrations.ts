@@ -65,6 +65,12 @@ const coreMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // Versions are global across core (1, 300+), entity (100+) and planning (200+) migrations: always increasing.
+    version: 300,
+    name: 'core: plan cache revision, so readers never mistake a re-plan for the plan they cached',
+    up: 'ALTER TABLE plan_cache ADD COLUMN revision INTEGER NOT NULL DEFAULT 0',
+  },
 ];
 
 export const migrations: Migration[] = [...coreMigrations, ...entityMigrations, ...planningMigrations].sort((a, b) => a.version - b.version);
