@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+const require = createRequire(new URL('../package.json', import.meta.url));
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
 const { load } = require('js-yaml');
 const { DebugLogger } = require('builder-util');
