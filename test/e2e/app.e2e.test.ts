@@ -67,8 +67,8 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
   it('opens on the dashboard with the demo snapshot in the status bar', async () => {
     await open('dashboard');
     await page.waitForSelector('[data-testid="dashboard-view"][data-status="ready"]', { timeout: 30_000 });
-    const status = await page.textContent('[data-testid="statusbar"]');
-    expect(status).toContain('Demo dataset');
+    await page.waitForFunction(() => document.querySelector('[data-testid="statusbar"]')?.textContent?.includes('Demo dataset'), null, { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="statusbar"]')).toMatch(/Demo dataset \(scale 1\).*as of \d{4}-\d{2}-\d{2}/);
     await shot('dashboard');
   });
 
