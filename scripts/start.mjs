@@ -2,18 +2,21 @@
 // CI), say so and serve the same app through the web bridge on 127.0.0.1 instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const extraArgs = process.argv.slice(2);
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
+const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
+const build = spawnSync(process.execPath, [electronVite, 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 function electronBinary() {
-  // In a child process with a time limit: resolving `electron` may try to download the binary.
+  // In a child process with a time limit: resolving `electron` downloads the binary on first use.
+  console.log('Looking for the Electron binary (downloaded on first start where the internet is reachable)…');
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 300_000,
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: process.env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '' },
   });
   return probe.status === 0 && probe.stdout ? probe.stdout.trim() : undefined;
