@@ -19,7 +19,7 @@ export interface RawTransport {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
-export const EVENT_NAMES = ['job.progress', 'plan.changed', 'snapshots.changed'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['job.progress', 'plan.changed', 'snapshots.changed', 'alerts.new'] as const satisfies readonly EventName[];
 
 function failure(code: ContractError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { NavBar } from '../../../src/renderer/src/shell/NavBar';
 import { nextNavIndex, shortcutPageIndex } from '../../../src/renderer/src/shell/navKeys';
-import { hrefFor, parseHash, PAGES } from '../../../src/renderer/src/routes';
+import { asPageId, hrefFor, parseHash, parseHashParams, PAGES } from '../../../src/renderer/src/routes';
 
 afterEach(() => {
   cleanup();
@@ -31,7 +31,9 @@ describe('nav keys (pure)', () => {
     expect(shortcutPageIndex(key({ key: '2', code: 'Digit2' }), 9)).toBeUndefined();
     expect(shortcutPageIndex(key({ altKey: true, ctrlKey: true, key: '2', code: 'Digit2' }), 9)).toBeUndefined();
     expect(shortcutPageIndex(key({ altKey: true, shiftKey: true, key: '2', code: 'Digit2' }), 9)).toBeUndefined();
+    // Alt+0 is the tenth page (when there is one)
     expect(shortcutPageIndex(key({ altKey: true, key: '0', code: 'Digit0' }), 9)).toBeUndefined();
+    expect(shortcutPageIndex(key({ altKey: true, key: '0', code: 'Digit0' }), 10)).toBe(9);
   });
 
   it('parses hash routes and falls back to the dashboard', () => {
@@ -40,6 +42,21 @@ describe('nav keys (pure)', () => {
     expect(parseHash('')).toBe('dashboard');
     expect(parseHash('#/nope')).toBe('dashboard');
     expect(hrefFor('imports')).toBe('#/imports');
+    expect(parseHash('#/scenarios?id=3')).toBe('scenarios');
+  });
+
+  it('reads and writes hash params (sorted, empty values dropped)', () => {
+    expect(parseHashParams('#/yarn?yarnId=4001&risk=critical,high')).toEqual({ yarnId: '4001', risk: 'critical,high' });
+    expect(parseHashParams('#/yarn')).toEqual({});
+    expect(hrefFor('yarn', { yarnId: '4001', tab: '' , risk: undefined })).toBe('#/yarn?yarnId=4001');
+    expect(hrefFor('capacity', { workCenter: '10.34.22.F', week: '2026-11-16' })).toBe('#/capacity?week=2026-11-16&workCenter=10.34.22.F');
+    expect(asPageId('purchasing')).toBe('purchasing');
+    expect(asPageId('nope')).toBeUndefined();
+  });
+
+  it('lists Scenarios after Forecast', () => {
+    const ids = PAGES.map((p) => p.id);
+    expect(ids.indexOf('scenarios')).toBe(ids.indexOf('forecast') + 1);
   });
 });
 
@@ -62,6 +79,10 @@ describe('<NavBar>', () => {
   it('Alt+digit opens the page by hash', () => {
     render(<NavBar current="dashboard" appName="Beverly Knits Planner" />);
     fireEvent.keyDown(window, { key: '8', code: 'Digit8', altKey: true });
+    expect(window.location.hash).toBe('#/scenarios');
+    fireEvent.keyDown(window, { key: '9', code: 'Digit9', altKey: true });
     expect(window.location.hash).toBe('#/imports');
+    fireEvent.keyDown(window, { key: '0', code: 'Digit0', altKey: true });
+    expect(window.location.hash).toBe('#/settings');
   });
 });

@@ -58,7 +58,7 @@ export function ColumnChooser({ getApi, testId }: ColumnChooserProps): ReactNode
         title="Show or hide columns"
       >
         <Icon name="columns" size={13} />
-        Columns
+        <span className="btn-label-opt">Columns</span>
         <Icon name="chevronDown" size={11} />
       </button>
       {open && (

@@ -67,6 +67,12 @@ export interface DataGridProps<T extends object> {
   pinnedBottomRows?: T[];
   /** A single click on a row (also fires when the row is already selected). */
   onRowClicked?: (row: T) => void;
+  /** Multi-selection with a checkbox column (and a select-all header checkbox). */
+  checkboxes?: boolean;
+  /** Icon-only toolbar buttons (narrow panels); the labels stay as tooltips. */
+  compactTools?: boolean;
+  /** Scroll this column (field) into view once the grid has data (e.g. the week an alert points to). */
+  revealColumn?: string;
 }
 
 export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
@@ -94,6 +100,9 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     onCellValueChanged,
     pinnedBottomRows,
     onRowClicked,
+    checkboxes,
+    compactTools,
+    revealColumn,
   } = props;
   const theme = useApp((s) => s.theme);
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -109,15 +118,19 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   const selection = useMemo<RowSelectionOptions<T> | undefined>(() => {
     if (rowSelection === 'none') return undefined;
     if (rowSelection === 'single') return { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
-    return { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true };
-  }, [rowSelection]);
+    return { mode: 'multiRow', checkboxes: !!checkboxes, headerCheckbox: !!checkboxes, enableClickSelection: true, selectAll: 'filtered' };
+  }, [rowSelection, checkboxes]);
   const rowIdGetter = useMemo(() => (getRowId ? (p: GetRowIdParams<T>) => getRowId(p.data) : undefined), [getRowId]);
   const rowData = useMemo(() => rows as T[], [rows]);
   const rowClassGetter = useMemo(() => (getRowClass ? (p: RowClassParams<T>) => (p.data ? getRowClass(p.data) : undefined) : undefined), [getRowClass]);
 
   // Readiness: registered on mount, resolved on first rendered data (or an empty grid), or on unmount.
+  // AG Grid can render its first rows before this effect runs (its own effects run first): then resolve at once.
+  const renderedRef = useRef(false);
   useEffect(() => {
-    resolveRenderRef.current = trackRender();
+    const resolve = trackRender();
+    if (renderedRef.current) resolve();
+    else resolveRenderRef.current = resolve;
     return () => {
       resolveRenderRef.current?.();
       resolveRenderRef.current = null;
@@ -127,6 +140,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   }, [testId]);
 
   const markReady = useCallback(() => {
+    renderedRef.current = true;
     setReady(true);
     resolveRenderRef.current?.();
   }, []);
@@ -211,6 +225,10 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     }
   }, [ready, selectedRowId, rows]);
 
+  useEffect(() => {
+    if (ready && revealColumn) apiRef.current?.ensureColumnVisible(revealColumn, 'middle');
+  }, [ready, revealColumn]);
+
   const style = autoHeight ? undefined : height !== undefined ? { height } : undefined;
   const countLabel =
     displayedCount === rows.length
@@ -219,7 +237,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
 
   return (
     <div
-      className={`data-grid${height === undefined && !autoHeight ? ' data-grid-fill' : ''}`}
+      className={`data-grid${height === undefined && !autoHeight ? ' data-grid-fill' : ''}${compactTools ? ' data-grid-compact' : ''}`}
       data-testid={testId}
       data-ready={ready ? 'true' : 'false'}
       data-row-count={rows.length}
@@ -251,16 +269,16 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
             <ColumnChooser getApi={() => apiRef.current as GridApi | null} testId={`${testId}-columns`} />
             <button type="button" className="btn btn-sm" onClick={() => void copy()} title="Copy selected rows (or all filtered rows) as tab-separated text" data-testid={`${testId}-copy`}>
               <Icon name="copy" size={13} />
-              Copy
+              <span className="btn-label-opt">Copy</span>
             </button>
             <button type="button" className="btn btn-sm" onClick={exportCsv} title="Export the filtered rows as CSV" data-testid={`${testId}-csv`}>
               <Icon name="download" size={13} />
-              CSV
+              <span className="btn-label">CSV</span>
             </button>
             {onExportXlsx && (
               <button type="button" className="btn btn-sm" onClick={exportXlsx} title="Export the filtered rows as an Excel workbook" data-testid={`${testId}-xlsx`}>
                 <Icon name="download" size={13} />
-                XLSX
+                <span className="btn-label">XLSX</span>
               </button>
             )}
           </div>

@@ -123,6 +123,16 @@ const STATUS_WORDS: Record<string, StatusBand> = {
   ACCEPTED: 'low',
   DONE: 'low',
   ACTIVE: 'info',
+  MATERIAL_SHORT: 'medium',
+  PINNED: 'info',
+  EXPEDITE: 'high',
+  RELEASE: 'info',
+  EDITED: 'info',
+  PROPOSED: 'info',
+  NO_BOM: 'critical',
+  NO_RATE: 'critical',
+  PAST_DUE: 'high',
+  WITHIN_LEAD_TIME: 'medium',
 };
 
 /** CRITICAL/HIGH/MEDIUM/LOW (and late/short flags) -> a status band; anything else -> undefined. */

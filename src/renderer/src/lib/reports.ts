@@ -1,7 +1,7 @@
 // Printed reports (`reports.render`): download the PDF, or print the HTML through the system print dialog.
 import type { ChannelInput } from '../../../shared/contract';
-import { call } from '../api';
-import { toast } from '../stores/toastStore';
+import { api, call } from '../api';
+import { describeError, toast } from '../stores/toastStore';
 import { base64ToText, downloadFile } from './download';
 
 export type ReportName = ChannelInput<'reports.render'>['report'];
@@ -15,8 +15,12 @@ export const REPORT_TITLES: Record<ReportName, string> = {
 
 /** Renders the report as PDF and downloads it. Resolves true when the file was produced. */
 export async function downloadReportPdf(report: ReportName, scenarioId?: number): Promise<boolean> {
-  const file = await call('reports.render', { report, format: 'pdf', ...(scenarioId ? { scenarioId } : {}) });
-  if (!file) return false;
+  const r = await api.invoke('reports.render', { report, format: 'pdf', ...(scenarioId ? { scenarioId } : {}) });
+  if (!r.ok) {
+    toast('error', `Could not render the ${REPORT_TITLES[report].toLowerCase()} as PDF`, `${describeError(r.error)} — “Print” opens the same report in the print dialog, where “Save as PDF” works too.`);
+    return false;
+  }
+  const file = r.data;
   downloadFile(file);
   toast('success', `${REPORT_TITLES[report]} saved`, file.fileName);
   return true;

@@ -37,6 +37,15 @@ export function connectStores(): () => void {
       }
     }),
     api.on('plan.changed', (e) => usePlanStore.getState().invalidate(e?.scenarioId ?? 0)),
+    api.on('alerts.new', ({ alerts }) => {
+      if (!alerts?.length) return;
+      const worst = alerts.find((a) => a.severity === 'critical') ?? alerts[0];
+      toast(
+        'warning',
+        `${alerts.length} new ${alerts.length === 1 ? 'alert' : 'alerts'} after the plan run`,
+        alerts.length === 1 ? worst.title : `${worst.title} and ${alerts.length - 1} more — see the dashboard`,
+      );
+    }),
     api.on('snapshots.changed', ({ activeSnapshotId }) => {
       useApp.getState().setActiveSnapshotId(activeSnapshotId);
       void useApp.getState().loadSnapshots();

@@ -33,6 +33,10 @@ interface PlanState {
 
 const IDLE: ViewState = { status: 'idle', refreshing: false, version: -1 };
 
+/** The last request started per view key (answers of older requests are dropped). */
+const latestRequest = new Map<string, number>();
+let nextRequest = 0;
+
 /** A payload with nothing to show: null/undefined, an empty object, or `{ rows: [] }` with nothing else. */
 export function isEmptyPayload(data: unknown): boolean {
   if (data === null || data === undefined) return true;
@@ -59,6 +63,8 @@ export const usePlanStore = create<PlanState>((set, get) => ({
   },
   async fetchView(key, view, params, snapshotId, scenarioId) {
     const version = get().version;
+    const request = (nextRequest += 1);
+    latestRequest.set(key, request);
     const prev = get().views[key] ?? IDLE;
     const hasData = prev.status === 'ready';
     set((s) => ({ views: { ...s.views, [key]: { ...prev, status: hasData ? 'ready' : 'loading', refreshing: hasData } } }));
@@ -68,7 +74,9 @@ export const usePlanStore = create<PlanState>((set, get) => ({
       ...(scenarioId ? { scenarioId } : {}),
       ...(params ? { params } : {}),
     });
-    if (get().version !== version) return; // a newer fetch is on its way
+    // A newer fetch of the same key is on its way: drop this answer, unless nothing is shown yet (then show it
+    // until the newer one lands, rather than leave the view loading if that fetch never starts).
+    if (latestRequest.get(key) !== request && get().views[key]?.status !== 'loading') return;
     let next: ViewState;
     if (r.ok) next = { status: isEmptyPayload(r.data) ? 'empty' : 'ready', data: r.data, refreshing: false, version };
     else if (r.error.code === 'NOT_FOUND') next = { status: 'empty', error: r.error, refreshing: false, version };

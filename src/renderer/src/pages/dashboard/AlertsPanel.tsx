@@ -1,6 +1,6 @@
 // Alerts ranked by impact: severity, what happened, why (with the numbers), impact, and one click to the screen
 // that explains it. Acknowledge hides an alert from the default list until its figures change.
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { AlertRow } from '../../../../shared/views';
 import { call } from '../../api';
 import { Chip } from '../../components/Chip';
@@ -17,7 +17,7 @@ import type { StatusBand } from '../../lib/format';
 const SEVERITY_BAND: Record<string, StatusBand> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low' };
 const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 
-type Scope = 'top' | 'all';
+type Scope = 'top' | 'all' | 'acked';
 
 export function alertTarget(alert: Pick<AlertRow, 'page' | 'params'>): string {
   const page = PAGES.find((p) => p.id === alert.page);
@@ -79,26 +79,25 @@ interface AlertsPanelProps {
 
 export function AlertsPanel({ top, counts }: AlertsPanelProps): ReactNode {
   const [scope, setScope] = useState<Scope>('top');
-  const [showAcked, setShowAcked] = useState(false);
   const [busyKey, setBusyKey] = useState<string | null>(null);
-  const all = usePlanView(scope === 'all' ? 'alerts.list' : undefined);
+  // The full list (with acknowledged alerts) backs the "All" and "Acknowledged" tabs and their counts.
+  const all = usePlanView('alerts.list');
   const allAlerts = (all.data as { alerts?: AlertRow[] } | undefined)?.alerts;
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const source = scope === 'all' ? (allAlerts ?? []) : top;
-  const shown = showAcked ? source : source.filter((a) => !a.acknowledged);
-  const hiddenAcked = source.length - shown.length;
+  const acked = useMemo(() => (allAlerts ?? []).filter((a) => a.acknowledged), [allAlerts]);
+  const open = useMemo(() => (allAlerts ?? []).filter((a) => !a.acknowledged), [allAlerts]);
+  const shown = scope === 'top' ? top.filter((a) => !a.acknowledged) : scope === 'all' ? open : acked;
 
   const onAck = async (a: AlertRow, ack: boolean) => {
     setBusyKey(a.key);
     const r = ack ? await call('alerts.ack', { key: a.key }) : await call('alerts.unack', { key: a.key });
     setBusyKey(null);
     if (!r) return;
-    toast('success', ack ? 'Alert acknowledged' : 'Alert shown again', a.title);
+    toast('success', ack ? 'Alert acknowledged' : 'Alert shown again', ack ? `${a.title} — it stays under “Acknowledged” until you undo it.` : a.title);
     usePlanStore.getState().invalidate();
   };
 
   return (
-    <section className="panel panel-fill alerts-panel" data-testid="dashboard-alerts" data-count={shown.length}>
+    <section className="panel panel-fill alerts-panel" data-testid="dashboard-alerts" data-count={shown.length} data-scope={scope}>
       <div className="panel-header">
         <h3 className="panel-title">Alerts</h3>
         <span className="alert-counts">
@@ -106,27 +105,23 @@ export function AlertsPanel({ top, counts }: AlertsPanelProps): ReactNode {
             <Chip key={s} band={SEVERITY_BAND[s]} testId={`dashboard-alert-count-${s}`}>{`${formatNumber(counts[s])} ${s}`}</Chip>
           ))}
         </span>
-        <div className="panel-actions">
-          <label className="checkbox">
-            <input type="checkbox" checked={showAcked} onChange={(e) => setShowAcked(e.target.checked)} data-testid="dashboard-alerts-show-acked" />
-            Show acknowledged
-          </label>
-        </div>
+        <span className="panel-subtitle alerts-rank">ranked by impact (lbs × days, $)</span>
       </div>
       <Tabs<Scope>
         testId="dashboard-alerts-scope"
         current={scope}
         onChange={setScope}
         tabs={[
-          { id: 'top', label: 'Top by impact', count: top.length },
-          { id: 'all', label: 'All alerts', count: total },
+          { id: 'top', label: 'Top by impact', count: top.filter((a) => !a.acknowledged).length },
+          { id: 'all', label: 'All open', count: allAlerts ? open.length : undefined },
+          { id: 'acked', label: 'Acknowledged', count: allAlerts ? acked.length : undefined },
         ]}
       />
-      {scope === 'all' && all.status === 'loading' && !allAlerts ? (
+      {scope !== 'top' && !allAlerts ? (
         <div className="alerts-empty muted">Loading all alerts…</div>
       ) : shown.length === 0 ? (
         <div className="alerts-empty muted" data-testid="dashboard-alerts-empty">
-          {hiddenAcked > 0 ? `All ${hiddenAcked} alerts here are acknowledged.` : 'No alerts for this plan.'}
+          {scope === 'acked' ? 'No acknowledged alert.' : 'No open alert for this plan.'}
         </div>
       ) : (
         <ul className="alert-list">
@@ -135,7 +130,6 @@ export function AlertsPanel({ top, counts }: AlertsPanelProps): ReactNode {
           ))}
         </ul>
       )}
-      {hiddenAcked > 0 && shown.length > 0 && <div className="alerts-foot note">{hiddenAcked} acknowledged alerts hidden</div>}
     </section>
   );
 }

@@ -1,5 +1,5 @@
-// The knit orders that consume the yarn, per week: which order, which style, its BOM share, and the lbs that fall
-// in the weeks the yarn is short. Order numbers open the order on the schedule.
+// The knit orders that consume the yarn, per week: which order, which style, its BOM share, the lbs pegged to the
+// shortage, and the lbs per week (short weeks shaded). Order numbers open the order on the schedule.
 import type { ReactNode } from 'react';
 import type { YarnDetailView } from '../../../../shared/views';
 import { formatNumber, shortDate } from '../../lib/format';
@@ -26,7 +26,7 @@ export function PeggedOrdersTable({ consumers, weeks, balanceLbs }: PeggedOrders
             <th style={{ textAlign: 'left' }}>Style</th>
             <th title="Share of the style's BOM that is this yarn">BOM %</th>
             <th>Total (lbs)</th>
-            <th title="Lbs this order needs in the weeks the yarn is short">In short weeks (lbs)</th>
+            <th title="Lbs of this order pegged to the yarn's first short week (the service's lbsInShortWindow)">Pegged to first short week (lbs)</th>
             {weeks.map((w, i) =>
               usedWeeks[i] || short[i] ? (
                 <th key={w} className={short[i] ? 'neg' : undefined} title={`week of ${w}${short[i] ? ' · yarn short' : ''}`}>
@@ -59,7 +59,7 @@ export function PeggedOrdersTable({ consumers, weeks, balanceLbs }: PeggedOrders
           ))}
           <tr className="total-row">
             <th className="row-head">Total</th>
-            <td className="text">{consumers.length} orders</td>
+            <td className="text">{consumers.length} {consumers.length === 1 ? 'order' : 'orders'}</td>
             <td />
             <td>{formatNumber(consumers.reduce((s, c) => s + c.totalLbs, 0))}</td>
             <td>{formatNumber(consumers.reduce((s, c) => s + c.lbsInShortWindow, 0))}</td>

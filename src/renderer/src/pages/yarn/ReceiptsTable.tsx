@@ -30,7 +30,7 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
           ))}
           <tr className="total-row">
             <th className="row-head">Total</th>
-            <td className="text">{receipts.length} receipts</td>
+            <td className="text">{receipts.length} {receipts.length === 1 ? 'receipt' : 'receipts'}</td>
             <td>{formatNumber(receipts.reduce((s, r) => s + r.lbs, 0))}</td>
             <td />
           </tr>

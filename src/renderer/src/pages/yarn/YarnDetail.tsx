@@ -70,7 +70,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
       <div className="panel-header yarn-detail-header">
         <div className="yarn-detail-title">
           <h3 className="panel-title">
-            Yarn {yarnId} {risk && <Chip>{risk}</Chip>}
+            Yarn {yarnId} {risk && <Chip title="Risk band of the planning balance (thresholds in Settings → yarn)">{risk}</Chip>}
           </h3>
           <span className="panel-subtitle">
             {description}
@@ -92,7 +92,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
             <Fact label="Planning balance" value={`${formatNumber(num(pos.planningBalanceLbs) ?? 0)} lbs`} negative={(num(pos.planningBalanceLbs) ?? 0) < 0} />
             <Fact
               label="Weekly usage"
-              value={num(pos.weeklyUsageLbs) === null ? '–' : `${formatNumber(num(pos.weeklyUsageLbs) as number)} lbs`}
+              value={num(pos.weeklyUsageLbs) === null ? '–' : `${formatNumber(num(pos.weeklyUsageLbs) as number)} lbs/wk`}
               title={`Source: ${str(pos.weeklyUsageSource) ?? 'none'}`}
             />
             <Fact label="Weeks of supply" value={num(pos.weeksOfSupply) === null ? '–' : formatNumber(num(pos.weeksOfSupply) as number, 1)} />

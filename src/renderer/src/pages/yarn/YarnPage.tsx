@@ -27,6 +27,19 @@ const RISKS: { id: FilterId; risk: Risk; label: string }[] = [
 
 const rowId = (r: Row) => String(r.yarnId);
 
+const RISK_ORDER: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
+
+/** Worst first: risk band, then the deepest deficit, then the lowest planning balance. */
+export function sortYarnRows(rows: readonly Row[]): Row[] {
+  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+  return [...rows].sort(
+    (a, b) =>
+      (RISK_ORDER[String(a.risk)] ?? 9) - (RISK_ORDER[String(b.risk)] ?? 9) ||
+      n(b.maxDeficitLbs) - n(a.maxDeficitLbs) ||
+      n(a.planningBalanceLbs) - n(b.planningBalanceLbs),
+  );
+}
+
 export function filterYarnRows(rows: readonly Row[], filters: readonly FilterId[]): Row[] {
   if (filters.length === 0) return rows as Row[];
   const risks = new Set(RISKS.filter((r) => filters.includes(r.id)).map((r) => r.risk));
@@ -81,7 +94,8 @@ interface YarnBodyProps {
 }
 
 function YarnBody({ d, tab, yarnId, filters, shortageRows, shortagesLoading, onSelect, asOf }: YarnBodyProps): ReactNode {
-  const rows = useMemo(() => filterYarnRows(d.rows, filters), [d.rows, filters]);
+  const sorted = useMemo(() => sortYarnRows(d.rows), [d.rows]);
+  const rows = useMemo(() => filterYarnRows(sorted, filters), [sorted, filters]);
   const shortCount = useMemo(() => d.rows.filter((r) => !!r.firstShortWeek).length, [d.rows]);
   const selectedRow = useMemo(() => d.rows.find((r) => rowId(r) === yarnId), [d.rows, yarnId]);
   const chips: FilterChipSpec<FilterId>[] = [
@@ -124,6 +138,7 @@ function YarnBody({ d, tab, yarnId, filters, shortageRows, shortagesLoading, onS
               getRowId={rowId}
               selectedRowId={yarnId}
               onSelectionChanged={onSelect}
+              compactTools={!!yarnId}
               exportFileName={`yarn-position-${asOf}`}
               onExportXlsx={exportPosition}
               emptyMessage="No yarn matches the filter"
@@ -138,6 +153,7 @@ function YarnBody({ d, tab, yarnId, filters, shortageRows, shortagesLoading, onS
               getRowId={rowId}
               selectedRowId={yarnId}
               onSelectionChanged={onSelect}
+              compactTools={!!yarnId}
               exportFileName={`yarn-shortages-${asOf}`}
               onExportXlsx={exportShortages}
               emptyMessage="No yarn runs short in the horizon"

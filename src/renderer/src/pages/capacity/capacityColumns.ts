@@ -1,0 +1,45 @@
+// Columns of the capacity grids other than the heat map.
+import type { GridColumn } from '../../components/gridColumns';
+import { linkCell } from '../../components/LinkCell';
+import { navigate } from '../../shell/useHashRoute';
+
+const openOrder = linkCell((id) => navigate('schedule', { koNumber: id }), 'Show the order on the schedule');
+
+export const MACHINE_COLUMNS: GridColumn[] = [
+  { field: 'machineId', headerName: 'Machine', kind: 'text', width: 96, pinned: 'left' },
+  { field: 'workCenter', headerName: 'Work center', kind: 'text', width: 120 },
+  { field: 'utilisationPct', headerName: 'Utilisation', unit: '%', decimals: 0, width: 110 },
+  { field: 'overloadedWeeks', headerName: 'Overloaded weeks', kind: 'number', width: 150 },
+  { field: 'daysRequired', headerName: 'Days required', kind: 'number', decimals: 1, width: 120 },
+  { field: 'daysAvailable', headerName: 'Days available', kind: 'number', decimals: 0, width: 120 },
+  { field: 'orders', headerName: 'Orders', kind: 'text', width: 520 },
+];
+
+export const BOTTLENECK_COLUMNS: GridColumn[] = [
+  { field: 'rank', headerName: '#', kind: 'number', width: 60, pinned: 'left' },
+  { field: 'workCenter', headerName: 'Work center', kind: 'text', width: 120, pinned: 'left' },
+  { field: 'peakUtilisationPct', headerName: 'Peak', unit: '%', decimals: 0, width: 90 },
+  { field: 'peakWeek', headerName: 'Peak week', kind: 'text', width: 100 },
+  { field: 'overloadedWeeks', headerName: 'Overloaded weeks', kind: 'number', width: 140 },
+  { field: 'overloadDays', headerName: 'Over capacity', unit: 'machine-days', decimals: 1, width: 170 },
+  { field: 'utilisationPct', headerName: 'Avg', unit: '%', decimals: 0, width: 80 },
+  { field: 'machines', headerName: 'Machines', kind: 'number', width: 96 },
+  { field: 'reason', headerName: 'Why', kind: 'text', width: 560 },
+];
+
+export const UNASSIGNED_COLUMNS: GridColumn[] = [
+  { field: 'orderNo', headerName: 'KO', kind: 'text', width: 110, pinned: 'left', colDef: { cellRenderer: openOrder } },
+  { field: 'style', headerName: 'Style', kind: 'text', width: 140 },
+  { field: 'workCenter', headerName: 'Work center', kind: 'text', width: 120 },
+  { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', width: 110 },
+  { field: 'knitDays', headerName: 'Knit days', kind: 'number', decimals: 1, width: 100 },
+  { field: 'candidates', headerName: 'Candidate machines', kind: 'text', width: 200 },
+  { field: 'note', headerName: 'Note', kind: 'text', width: 420 },
+];
+
+export const UNRATED_COLUMNS: GridColumn[] = [
+  { field: 'orderNo', headerName: 'KO', kind: 'text', width: 110, pinned: 'left', colDef: { cellRenderer: openOrder } },
+  { field: 'style', headerName: 'Style', kind: 'text', width: 140 },
+  { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', width: 110 },
+  { field: 'machine', headerName: 'Machine', kind: 'text', width: 110 },
+];

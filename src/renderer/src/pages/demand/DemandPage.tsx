@@ -1,0 +1,170 @@
+// Demand: time-phased yarn demand in the ERP's own layouts (by knit order, by style, by yarn), where each style's
+// BOM and knitting rate come from, the orders that could not be phased, and the sales-order layer.
+import { useMemo, useState, type ReactNode } from 'react';
+import type { DemandView, Row } from '../../../../shared/views';
+import { DataGrid } from '../../components/DataGrid';
+import { FilterChips } from '../../components/FilterChips';
+import { Icon } from '../../components/Icon';
+import { Tabs } from '../../components/Tabs';
+import { formatNumber } from '../../lib/format';
+import { xlsxExporter } from '../../lib/xlsx';
+import { setHashParams, useHashParams } from '../../shell/useHashRoute';
+import { usePlanView } from '../../stores/planStore';
+import { PlanFrame } from '../plan/PlanFrame';
+import { erpColumns, SALES_COLUMNS, SKIPPED_COLUMNS, STYLE_COLUMNS } from './demandColumns';
+import { SOURCE_BADGES } from './SourceBadge';
+
+type Tab = 'ko' | 'style' | 'yarn' | 'sources' | 'skipped' | 'sales';
+const TABS: Tab[] = ['ko', 'style', 'yarn', 'sources', 'skipped', 'sales'];
+
+export function DemandPage(): ReactNode {
+  const view = usePlanView('demand.weekly');
+  const params = useHashParams();
+  const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'ko';
+  return (
+    <PlanFrame page="demand" view={view} fill>
+      {(data) => <DemandBody d={data as DemandView} tab={tab} />}
+    </PlanFrame>
+  );
+}
+
+function countBy(rows: readonly Row[], field: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const k = r[field] === null || r[field] === undefined || r[field] === '' ? 'none' : String(r[field]);
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
+  const koColumns = useMemo(() => erpColumns(d.byKo.columns), [d.byKo.columns]);
+  const styleColumns = useMemo(() => erpColumns(d.byStyle.columns), [d.byStyle.columns]);
+  const yarnColumns = useMemo(() => erpColumns(d.byYarn.columns), [d.byYarn.columns]);
+  const unresolvedSales = d.salesOrders.filter((s) => !!s.unresolved).length;
+
+  const tabs = [
+    { id: 'ko' as const, label: 'By knit order', count: d.byKo.rows.length },
+    { id: 'style' as const, label: 'By style', count: d.byStyle.rows.length },
+    { id: 'yarn' as const, label: 'By yarn', count: d.byYarn.rows.length },
+    { id: 'sources' as const, label: 'BOM & rate sources', count: d.styles.length },
+    { id: 'skipped' as const, label: 'Not phased', count: d.skippedOrders.length, countTone: d.skippedOrders.length ? ('warning' as const) : undefined },
+    { id: 'sales' as const, label: 'Sales-order layer', count: d.salesOrders.length },
+  ];
+
+  return (
+    <>
+      <Tabs<Tab> testId="demand-tabs" current={tab} onChange={(t) => setHashParams({ tab: t === 'ko' ? undefined : t })} tabs={tabs} />
+      {(tab === 'ko' || tab === 'style' || tab === 'yarn') && (
+        <p className="note demand-note">
+          Yarn demand in lbs per ISO week as the ERP lays it out (“This Week” is the week of {d.asOf}). Click a yarn or a KO to open it.
+        </p>
+      )}
+      <section className="panel panel-fill grow">
+        {tab === 'ko' && (
+          <DataGrid<Row>
+            testId="demand-grid"
+            title="Demand by knit order"
+            rows={d.byKo.rows}
+            columns={koColumns}
+            exportFileName={`demand-by-ko-${d.asOf}`}
+            onExportXlsx={xlsxExporter(`demand-by-ko-${d.asOf}`, 'By KO')}
+          />
+        )}
+        {tab === 'style' && (
+          <DataGrid<Row>
+            testId="demand-style-grid"
+            title="Demand by style"
+            rows={d.byStyle.rows}
+            columns={styleColumns}
+            exportFileName={`demand-by-style-${d.asOf}`}
+            onExportXlsx={xlsxExporter(`demand-by-style-${d.asOf}`, 'By style')}
+          />
+        )}
+        {tab === 'yarn' && (
+          <DataGrid<Row>
+            testId="demand-yarn-grid"
+            title="Demand, receipts and balance by yarn"
+            rows={d.byYarn.rows}
+            columns={yarnColumns}
+            exportFileName={`demand-by-yarn-${d.asOf}`}
+            onExportXlsx={xlsxExporter(`demand-by-yarn-${d.asOf}`, 'By yarn')}
+          />
+        )}
+        {tab === 'sources' && <SourcesTab styles={d.styles} asOf={d.asOf} />}
+        {tab === 'skipped' && (
+          <DataGrid<Row>
+            testId="demand-skipped-grid"
+            title="Open knit orders not phased"
+            rows={d.skippedOrders}
+            columns={SKIPPED_COLUMNS}
+            exportFileName={`demand-not-phased-${d.asOf}`}
+            onExportXlsx={xlsxExporter(`demand-not-phased-${d.asOf}`, 'Not phased')}
+            emptyMessage="Every open knit order has a BOM and a knitting rate"
+            toolbar={
+              d.skippedOrders.length > 0 && (
+                <span className="note">
+                  {formatNumber(d.skippedOrders.reduce((s, r) => s + (typeof r.balanceLbs === 'number' ? r.balanceLbs : 0), 0))} lbs of open orders carry no yarn
+                  demand
+                </span>
+              )
+            }
+          />
+        )}
+        {tab === 'sales' && (
+          <div className="panel-fill grow demand-sales">
+            <div className={d.salesOrderLayerOn ? 'banner' : 'banner banner-warning'} data-testid="demand-sales-layer-state">
+              <Icon name="info" size={14} />
+              <span>
+                {d.salesOrderLayerOn
+                  ? 'The sales-order layer is included in the plan: uncovered sales-order lbs are exploded to yarn and phased in their needed week.'
+                  : 'The sales-order layer is not included in this plan: these lines show what it would add (uncovered lbs exploded to yarn) and are not in the demand above.'}
+                {unresolvedSales > 0 && ` ${unresolvedSales} lines cannot be exploded (see Unresolved).`}
+              </span>
+            </div>
+            <DataGrid<Row>
+              testId="demand-sales-grid"
+              rows={d.salesOrders}
+              columns={SALES_COLUMNS}
+              exportFileName={`demand-sales-orders-${d.asOf}`}
+              onExportXlsx={xlsxExporter(`demand-sales-orders-${d.asOf}`, 'Sales orders')}
+            />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function SourcesTab({ styles, asOf }: { styles: Row[]; asOf: string }): ReactNode {
+  const [bom, setBom] = useState<string[]>([]);
+  const [rate, setRate] = useState<string[]>([]);
+  const bomCounts = useMemo(() => countBy(styles, 'bomSource'), [styles]);
+  const rateCounts = useMemo(() => countBy(styles, 'rateSource'), [styles]);
+  const rows = useMemo(
+    () =>
+      styles.filter(
+        (s) => (bom.length === 0 || bom.includes(String(s.bomSource || 'none'))) && (rate.length === 0 || rate.includes(String(s.rateSource || 'none'))),
+      ),
+    [styles, bom, rate],
+  );
+  const chips = (counts: Record<string, number>) =>
+    Object.keys(SOURCE_BADGES)
+      .filter((k) => counts[k])
+      .map((k) => ({ id: k, label: k, count: counts[k], band: SOURCE_BADGES[k].band }));
+  return (
+    <>
+      <div className="toolbar-row demand-source-filters">
+        <FilterChips testId="demand-bom-source" label="BOM source" chips={chips(bomCounts)} selected={bom} onChange={setBom} />
+        <FilterChips testId="demand-rate-source" label="Rate source" chips={chips(rateCounts)} selected={rate} onChange={setRate} />
+      </div>
+      <DataGrid<Row>
+        testId="demand-sources-grid"
+        rows={rows}
+        columns={STYLE_COLUMNS}
+        exportFileName={`demand-bom-rate-sources-${asOf}`}
+        onExportXlsx={xlsxExporter(`demand-bom-rate-sources-${asOf}`, 'BOM and rate sources')}
+      />
+    </>
+  );
+}

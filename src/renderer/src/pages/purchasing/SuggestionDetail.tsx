@@ -1,0 +1,65 @@
+// The suggestion under the cursor: its yarn's MRP record (where the planned receipt and release come from) and
+// every suggestion of that yarn with its pegging.
+import type { ReactNode } from 'react';
+import type { Row, YarnDetailView } from '../../../../shared/views';
+import { Icon } from '../../components/Icon';
+import { MrpTable } from '../../components/MrpTable';
+import { mondayOf } from '../../../../shared/dates';
+import { navigate } from '../../shell/useHashRoute';
+import { usePlanView } from '../../stores/planStore';
+import { SuggestionsList } from '../yarn/SuggestionsList';
+
+export function SuggestionDetail({ suggestion, onClose }: { suggestion: Row | undefined; onClose: () => void }): ReactNode {
+  const yarnId = suggestion ? String(suggestion.yarnId) : undefined;
+  const view = usePlanView(yarnId ? 'yarn.detail' : undefined, yarnId ? { yarnId } : undefined);
+  if (!suggestion || !yarnId)
+    return (
+      <p className="note purchasing-detail-empty" data-testid="purchasing-detail">
+        Click a suggestion to see its yarn’s MRP record (gross requirement, scheduled receipts, projected on hand, planned receipts and releases) and
+        what it is pegged to. Tick several to accept them as PO drafts.
+      </p>
+    );
+  const d = view.status === 'ready' ? (view.data as YarnDetailView) : undefined;
+  const receipt = typeof suggestion.receiptDate === 'string' ? mondayOf(suggestion.receiptDate) : undefined;
+  const release = typeof suggestion.releaseDate === 'string' ? mondayOf(suggestion.releaseDate) : undefined;
+  return (
+    <aside className="panel purchasing-detail" data-testid="purchasing-detail" data-yarn-id={yarnId}>
+      <div className="panel-header">
+        <div className="yarn-detail-title">
+          <h3 className="panel-title">Yarn {yarnId}</h3>
+          <span className="panel-subtitle">{d ? `${d.description} · ${d.supplier}` : 'Loading…'}</span>
+        </div>
+        <div className="panel-actions">
+          <button type="button" className="btn btn-sm" onClick={() => navigate('yarn', { yarnId })} title="Open the yarn with its pegged orders, receipts and substitutes">
+            Open yarn <Icon name="chevronRight" size={12} />
+          </button>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={onClose} aria-label="Close the suggestion detail">
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      </div>
+      <div className="purchasing-detail-body">
+        {view.status === 'error' || (view.status === 'empty' && view.error) ? (
+          <p className="note">{view.error?.message}</p>
+        ) : !d ? (
+          <p className="note">Loading the MRP record of yarn {yarnId}…</p>
+        ) : (
+          <>
+            <section>
+              <h4 className="section-title">
+                MRP record <span className="muted">lbs per week · highlighted: this suggestion’s receipt week</span>
+              </h4>
+              <MrpTable rows={d.mrp} testId="purchasing-mrp" markWeeks={[receipt, release].filter((w): w is string => !!w)} />
+            </section>
+            <section>
+              <h4 className="section-title">
+                Suggestions for this yarn <span className="muted">with what each covers</span>
+              </h4>
+              <SuggestionsList suggestions={d.suggestions} selectedId={String(suggestion.id)} />
+            </section>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,198 @@
+// The selected order explained: machine and work center, dates, lateness and why, the orders ahead of it on the
+// machine, its yarns (short ones link to the yarn), and "Pin to…" (machine of the same work center + optional
+// start) / Unpin. Pinning re-plans.
+import { useState, type ReactNode } from 'react';
+import type { Row, ScheduleView } from '../../../../shared/views';
+import { call } from '../../api';
+import { Chip } from '../../components/Chip';
+import { Icon } from '../../components/Icon';
+import { formatDays, formatNumber } from '../../lib/format';
+import { navigate } from '../../shell/useHashRoute';
+import { toast } from '../../stores/toastStore';
+import { ordersAhead } from './ganttModel';
+
+const STATUS_BAND = { 'on time': 'low', late: 'critical', 'material short': 'medium' } as const;
+
+/** "2813, 4001 (short 2026-11-16), 5156" -> yarn ids with their shortage note. */
+export function parseYarns(text: unknown): { yarnId: string; note?: string }[] {
+  if (typeof text !== 'string' || !text.trim()) return [];
+  return text
+    .split(/,\s*(?![^()]*\))/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(\S+)(?:\s*\((.*)\))?$/.exec(part);
+      return m ? { yarnId: m[1], note: m[2] } : { yarnId: part };
+    });
+}
+
+interface OrderPanelProps {
+  order: Row;
+  view: ScheduleView;
+  onClose: () => void;
+  onSelect: (orderNo: string) => void;
+}
+
+export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps): ReactNode {
+  const orderNo = String(order.orderNo);
+  const pinned = order.assignment === 'pinned';
+  const wc = String(order.workCenter ?? '');
+  const machines = view.machines.filter((m) => m.workCenter === wc).map((m) => m.machineId);
+  const [machine, setMachine] = useState(String(order.machineId ?? ''));
+  const [start, setStart] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ahead = ordersAhead(view.orders, order);
+  const late = view.late.find((l) => l.orderNo === orderNo);
+  const yarns = parseYarns(order.yarns);
+  const status = String(order.status ?? '');
+
+  const pin = async () => {
+    setBusy(true);
+    const r = await call('schedule.pin', { orderNo, ...(machine ? { machineId: machine } : {}), ...(start ? { start } : {}) });
+    setBusy(false);
+    if (r) toast('info', `Pinning ${orderNo}${machine ? ` to machine ${machine}` : ''}${start ? ` from ${start}` : ''}`, 'The schedule is being recomputed.');
+  };
+  const unpin = async () => {
+    setBusy(true);
+    const r = await call('schedule.unpin', { orderNo });
+    setBusy(false);
+    if (r) toast('info', `Unpinning ${orderNo}`, 'The schedule is being recomputed.');
+  };
+
+  return (
+    <section className="panel order-panel" data-testid="schedule-order" data-order={orderNo}>
+      <div className="panel-header">
+        <div className="yarn-detail-title">
+          <h3 className="panel-title">
+            {orderNo} <Chip band={STATUS_BAND[status as keyof typeof STATUS_BAND] ?? 'neutral'}>{status.toUpperCase()}</Chip>
+            {pinned && (
+              <span className="pinned-mark" title="Pinned by a planner">
+                <Icon name="pin" size={12} /> pinned
+              </span>
+            )}
+          </h3>
+          <span className="panel-subtitle">style {String(order.style ?? '')}</span>
+        </div>
+        <div className="panel-actions">
+          <button type="button" className="btn btn-sm btn-ghost" onClick={onClose} aria-label="Clear the selection">
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      </div>
+      <div className="order-body">
+        <dl className="kv">
+          <dt>Machine</dt>
+          <dd>
+            {String(order.machineId)} · WC {wc || '(none)'} <span className="muted">({String(order.assignment ?? '')})</span>
+          </dd>
+          <dt>Quantity</dt>
+          <dd>
+            {formatNumber(Number(order.balanceLbs ?? 0))} lbs at {formatNumber(Number(order.rateLbsPerDay ?? 0))} lbs/day ({String(order.rateSource ?? '')})
+          </dd>
+          <dt>Knitting</dt>
+          <dd>{formatNumber(Number(order.knitDays ?? 0), 1)} days</dd>
+          <dt>Start → finish</dt>
+          <dd>
+            {String(order.plannedStart ?? '–')} → {String(order.plannedFinish ?? '–')}
+          </dd>
+          <dt>Quoted</dt>
+          <dd>
+            {String(order.quotedDate ?? '–')}
+            {typeof order.latenessDays === 'number' && (
+              <span className={order.latenessDays > 0 ? 'text-negative' : 'text-positive'}>
+                {' '}
+                · {order.latenessDays > 0 ? `${formatDays(order.latenessDays)} late` : `${formatDays(-order.latenessDays)} early`}
+              </span>
+            )}
+          </dd>
+        </dl>
+        {(order.why || late?.why) && <p className={order.late ? 'why why-critical' : 'why'}>{String(order.why ?? late?.why)}</p>}
+        <div>
+          <h4 className="section-title">
+            Yarns <span className="muted">{yarns.some((y) => y.note) ? 'short ones in red' : ''}</span>
+          </h4>
+          <div className="yarn-chips">
+            {yarns.length === 0 && <span className="note">none listed</span>}
+            {yarns.map((y) => (
+              <button
+                key={y.yarnId}
+                type="button"
+                className={y.note ? 'yarn-chip short' : 'yarn-chip'}
+                onClick={() => navigate('yarn', { yarnId: y.yarnId })}
+                title={y.note ? `Yarn ${y.yarnId}: ${y.note}` : `Open yarn ${y.yarnId}`}
+              >
+                {y.yarnId}
+                {y.note && <span className="yarn-chip-note"> {y.note}</span>}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div>
+          <h4 className="section-title">
+            Ahead on machine {String(order.machineId)} <span className="muted">{ahead.length} orders</span>
+          </h4>
+          {ahead.length === 0 ? (
+            <p className="note">Nothing ahead: it starts as soon as the machine and its yarn allow.</p>
+          ) : (
+            <ul className="ahead-list">
+              {ahead.slice(0, 8).map((a) => (
+                <li key={String(a.orderNo)}>
+                  <button type="button" className="link-button" onClick={() => onSelect(String(a.orderNo))}>
+                    {String(a.orderNo)}
+                  </button>{' '}
+                  <span className="num muted">
+                    {String(a.plannedStart)} → {String(a.plannedFinish)} · {formatNumber(Number(a.balanceLbs ?? 0))} lbs
+                  </span>
+                </li>
+              ))}
+              {ahead.length > 8 && <li className="muted">and {ahead.length - 8} more</li>}
+            </ul>
+          )}
+          {late?.ahead ? <p className="note">Service: ahead of it {String(late.ahead)}</p> : null}
+        </div>
+        <form
+          className="pin-form"
+          data-testid="schedule-pin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void pin();
+          }}
+        >
+          <h4 className="section-title">Pin to…</h4>
+          <p className="note pin-hint">
+            {machines.length > 1
+              ? `Any of the ${machines.length} machines of WC ${wc || '(none)'}; the start date is optional.`
+              : `Machine ${String(order.machineId)} is the only one of WC ${wc || '(none)'}: pin the start date.`}
+          </p>
+          <div className="pin-fields">
+            <label className="field">
+              Machine
+              <select className="select" value={machine} onChange={(e) => setMachine(e.target.value)} data-testid="schedule-pin-machine">
+                {machines.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                    {m === order.machineId ? ' (current)' : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              Start (optional)
+              <input className="input" type="date" value={start} onChange={(e) => setStart(e.target.value)} data-testid="schedule-pin-start" />
+            </label>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="schedule-pin">
+              <Icon name="pin" size={12} /> Pin and re-plan
+            </button>
+            {pinned && (
+              <button type="button" className="btn" onClick={() => void unpin()} disabled={busy} data-testid="schedule-unpin">
+                Unpin
+              </button>
+            )}
+          </div>
+        </form>
+      </div>
+    </section>
+  );
+}

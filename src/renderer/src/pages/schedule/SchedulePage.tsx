@@ -1,0 +1,213 @@
+// Schedule: the knit schedule as a Gantt (machines × days, by work center, coloured by status), the orders grid in
+// step with it, the selected order's explanation with "Pin to…", unschedulable orders with their reason, and
+// the late and at-risk orders. `#/schedule?koNumber=K2609021` selects an order and zooms to it.
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Row, ScheduleView } from '../../../../shared/views';
+import { DataGrid } from '../../components/DataGrid';
+import { FilterChips } from '../../components/FilterChips';
+import { Icon } from '../../components/Icon';
+import { PrintActions } from '../../components/PrintActions';
+import { Tabs } from '../../components/Tabs';
+import { usePalette } from '../../components/usePalette';
+import { formatNumber } from '../../lib/format';
+import { xlsxExporter } from '../../lib/xlsx';
+import { setHashParams, useHashParams } from '../../shell/useHashRoute';
+import { usePlanView } from '../../stores/planStore';
+import { PlanFrame } from '../plan/PlanFrame';
+import { GanttChart } from './GanttChart';
+import { buildGantt } from './ganttModel';
+import { OrderPanel } from './OrderPanel';
+import { LATE_COLUMNS, ORDER_COLUMNS, UNSCHEDULABLE_COLUMNS } from './scheduleColumns';
+import './SchedulePage.css';
+
+type Tab = 'gantt' | 'late' | 'atRisk' | 'unschedulable';
+const TABS: Tab[] = ['gantt', 'late', 'atRisk', 'unschedulable'];
+
+export function SchedulePage(): ReactNode {
+  const view = usePlanView('schedule.knit');
+  const params = useHashParams();
+  const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'gantt';
+  return (
+    <PlanFrame page="schedule" view={view} fill actions={<PrintActions report="machineSchedule" testId="schedule-report" />}>
+      {(data) => <ScheduleBody d={data as ScheduleView} tab={tab} koNumber={params.koNumber} workCenter={params.workCenter} />}
+    </PlanFrame>
+  );
+}
+
+const orderId = (r: Row) => String(r.orderNo);
+
+function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: Tab; koNumber?: string; workCenter?: string }): ReactNode {
+  const [allMachines, setAllMachines] = useState(false);
+  const palette = usePalette();
+  // A link (or a click in a grid) zooms the Gantt onto the order; a click on a bar only selects it.
+  const [focusKey, setFocusKey] = useState(1);
+  const model = useMemo(() => buildGantt(d, { allMachines, workCenter }), [d, allMachines, workCenter]);
+  const selected = koNumber ? d.orders.find((o) => o.orderNo === koNumber) : undefined;
+  const atRisk = useMemo(() => d.orders.filter((o) => o.late === true || o.materialShort === true), [d.orders]);
+  const gridRows = useMemo(() => (workCenter !== undefined ? d.orders.filter((o) => o.workCenter === workCenter) : d.orders), [d.orders, workCenter]);
+  const counts = useMemo(() => {
+    const c = { 'on time': 0, late: 0, 'material short': 0, pinned: 0 };
+    for (const o of d.orders) {
+      if (o.status === 'late' || o.status === 'material short' || o.status === 'on time') c[o.status] += 1;
+      if (o.assignment === 'pinned') c.pinned += 1;
+    }
+    return c;
+  }, [d.orders]);
+
+  const select = (orderNo: string, focus: boolean) => {
+    setHashParams({ koNumber: orderNo });
+    if (focus) setFocusKey((k) => k + 1);
+  };
+  const openInGantt = (r: Row) => {
+    setHashParams({ tab: undefined, koNumber: orderId(r) });
+    setFocusKey((k) => k + 1);
+  };
+
+  return (
+    <>
+      <Tabs<Tab>
+        testId="schedule-tabs"
+        current={tab}
+        onChange={(t) => setHashParams({ tab: t === 'gantt' ? undefined : t })}
+        tabs={[
+          { id: 'gantt', label: 'Gantt', count: d.orders.length },
+          { id: 'late', label: 'Late orders', count: d.late.length, countTone: d.late.length ? 'critical' : undefined },
+          { id: 'atRisk', label: 'At risk', count: atRisk.length, countTone: atRisk.length ? 'warning' : undefined },
+          { id: 'unschedulable', label: 'Unschedulable', count: d.unschedulable.length, countTone: d.unschedulable.length ? 'critical' : undefined },
+        ]}
+        extra={
+          tab === 'gantt' && (
+            <span className="gantt-legend" data-testid="schedule-legend">
+              <span className="gantt-swatch" style={{ background: palette.low }} /> on time {counts['on time']}
+              <span className="gantt-swatch" style={{ background: palette.critical }} /> late {counts.late}
+              <span className="gantt-swatch" style={{ background: palette.medium }} /> material short {counts['material short']}
+              <span className="gantt-swatch" style={{ border: `1.5px solid ${palette.critical}` }} /> outline: also late
+              {counts.pinned > 0 && (
+                <>
+                  <Icon name="pin" size={12} /> pinned {counts.pinned}
+                </>
+              )}
+            </span>
+          )
+        }
+      />
+      {tab === 'gantt' && (
+        <div className="split schedule-split">
+          <div className="split-main schedule-main">
+            <section className="panel schedule-gantt-panel">
+              <div className="panel-header gantt-toolbar">
+                <span className="note num">
+                  {formatNumber(model.bars.length)} orders on {formatNumber(model.rows.length)} machines · dashed line = as of {d.asOf} · wheel: machines · Ctrl+wheel: days
+                </span>
+                <div className="panel-actions">
+                  {workCenter !== undefined && (
+                    <FilterChips testId="schedule-wc-filter" chips={[{ id: 'wc', label: `WC ${workCenter || '(none)'}`, count: model.rows.length, band: 'info' }]} selected={['wc']} onChange={() => setHashParams({ workCenter: undefined })} />
+                  )}
+                  <label className="checkbox">
+                    <input type="checkbox" checked={allMachines} onChange={(e) => setAllMachines(e.target.checked)} data-testid="schedule-all-machines" />
+                    Idle machines too ({formatNumber(d.machines.length)})
+                  </label>
+                </div>
+              </div>
+              <div className="gantt-body">
+                <GanttChart model={model} asOf={d.asOf} selectedOrder={koNumber} onSelect={(o) => select(o, false)} focusKey={focusKey} />
+              </div>
+            </section>
+            <section className="panel panel-fill schedule-orders">
+              <DataGrid<Row>
+                testId="schedule-grid"
+                title="Orders"
+                rows={gridRows}
+                columns={ORDER_COLUMNS}
+                rowSelection="single"
+                getRowId={orderId}
+                selectedRowId={koNumber ?? ''}
+                onRowClicked={(r) => select(orderId(r), true)}
+                getRowClass={(r) => (r.late ? 'row-late' : undefined)}
+                exportFileName={`knit-schedule-${d.asOf}`}
+                onExportXlsx={xlsxExporter(`knit-schedule-${d.asOf}`, 'Schedule')}
+              />
+            </section>
+          </div>
+          <aside className="schedule-side">
+            {selected ? (
+              <OrderPanel key={koNumber} order={selected} view={d} onClose={() => setHashParams({ koNumber: undefined })} onSelect={(o) => select(o, true)} />
+            ) : (
+              <p className="note schedule-hint">
+                {koNumber ? `Order ${koNumber} is not on the schedule (see Unschedulable). ` : ''}Click a bar or an order to see why it sits where it is, the orders
+                ahead of it and its yarns, and to pin it to another machine.
+              </p>
+            )}
+            <section className="panel unschedulable-panel" data-testid="schedule-unschedulable">
+              <div className="panel-header">
+                <h3 className="panel-title">Unschedulable</h3>
+                <span className="panel-subtitle">{d.unschedulable.length} orders</span>
+              </div>
+              {d.unschedulable.length === 0 ? (
+                <p className="note unschedulable-empty">Every order with a rate found a machine.</p>
+              ) : (
+                <ul className="unschedulable-list">
+                  {d.unschedulable.map((u) => (
+                    <li key={String(u.orderNo)}>
+                      <div>
+                        <b>{String(u.orderNo)}</b> <span className="muted">style {String(u.style ?? '')}</span>{' '}
+                        <span className="num">{formatNumber(Number(u.balanceLbs ?? 0))} lbs</span>
+                      </div>
+                      <div className="note">
+                        <span className="reason-code">{String(u.reason ?? '')}</span> {String(u.message ?? '')}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </aside>
+        </div>
+      )}
+      {tab === 'late' && (
+        <section className="panel panel-fill grow">
+          <DataGrid<Row>
+            testId="schedule-late-grid"
+            title="Late orders: finish after the quoted date"
+            rows={d.late}
+            columns={LATE_COLUMNS}
+            rowSelection="single"
+            onRowDoubleClicked={openInGantt}
+            exportFileName={`late-orders-${d.asOf}`}
+            onExportXlsx={xlsxExporter(`late-orders-${d.asOf}`, 'Late orders')}
+            toolbar={<span className="note">double-click to show on the Gantt</span>}
+            emptyMessage="No order finishes after its quoted date"
+          />
+        </section>
+      )}
+      {tab === 'atRisk' && (
+        <section className="panel panel-fill grow">
+          <DataGrid<Row>
+            testId="schedule-risk-grid"
+            title="At risk: late or short of yarn"
+            rows={atRisk}
+            columns={ORDER_COLUMNS}
+            rowSelection="single"
+            onRowDoubleClicked={openInGantt}
+            exportFileName={`orders-at-risk-${d.asOf}`}
+            onExportXlsx={xlsxExporter(`orders-at-risk-${d.asOf}`, 'At risk')}
+            toolbar={<span className="note">double-click to show on the Gantt</span>}
+          />
+        </section>
+      )}
+      {tab === 'unschedulable' && (
+        <section className="panel panel-fill grow">
+          <DataGrid<Row>
+            testId="schedule-unschedulable-grid"
+            title="Orders that could not be scheduled"
+            rows={d.unschedulable}
+            columns={UNSCHEDULABLE_COLUMNS}
+            exportFileName={`unschedulable-${d.asOf}`}
+            onExportXlsx={xlsxExporter(`unschedulable-${d.asOf}`, 'Unschedulable')}
+            emptyMessage="Every order found a machine"
+          />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// Columns of the schedule grids.
+import type { GridColumn } from '../../components/gridColumns';
+import { ChipCell } from '../../components/Chip';
+
+export const ORDER_COLUMNS: GridColumn[] = [
+  { field: 'orderNo', headerName: 'KO', kind: 'text', width: 104, pinned: 'left' },
+  { field: 'status', headerName: 'Status', kind: 'text', width: 130, colDef: { cellRenderer: ChipCell } },
+  { field: 'style', headerName: 'Style', kind: 'text', width: 130 },
+  { field: 'machineId', headerName: 'Machine', kind: 'text', width: 90 },
+  { field: 'workCenter', headerName: 'Work center', kind: 'text', width: 110 },
+  { field: 'plannedStart', headerName: 'Start', kind: 'date', width: 104 },
+  { field: 'plannedFinish', headerName: 'Finish', kind: 'date', width: 104 },
+  { field: 'quotedDate', headerName: 'Quoted', kind: 'date', width: 104 },
+  { field: 'latenessDays', headerName: 'Late by', unit: 'days', decimals: 0, width: 104 },
+  { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', width: 104 },
+  { field: 'knitDays', headerName: 'Knit days', kind: 'number', decimals: 1, width: 96 },
+  { field: 'rateLbsPerDay', headerName: 'Rate', unit: 'lbs/day', decimals: 0, width: 110 },
+  { field: 'assignment', headerName: 'Assignment', kind: 'text', width: 104 },
+  { field: 'yarns', headerName: 'Yarns', kind: 'text', width: 260 },
+  { field: 'why', headerName: 'Why', kind: 'text', width: 480 },
+];
+
+export const LATE_COLUMNS: GridColumn[] = [
+  { field: 'orderNo', headerName: 'KO', kind: 'text', width: 104, pinned: 'left' },
+  { field: 'latenessDays', headerName: 'Late by', unit: 'days', decimals: 0, width: 110 },
+  { field: 'quotedDate', headerName: 'Quoted', kind: 'date', width: 110 },
+  { field: 'plannedFinish', headerName: 'Planned finish', kind: 'date', width: 130 },
+  { field: 'machineId', headerName: 'Machine', kind: 'text', width: 90 },
+  { field: 'ahead', headerName: 'Orders ahead', kind: 'text', width: 200 },
+  { field: 'why', headerName: 'Why', kind: 'text', width: 720 },
+];
+
+export const UNSCHEDULABLE_COLUMNS: GridColumn[] = [
+  { field: 'orderNo', headerName: 'KO', kind: 'text', width: 104 },
+  { field: 'style', headerName: 'Style', kind: 'text', width: 120 },
+  { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', width: 100 },
+  { field: 'reason', headerName: 'Reason', kind: 'text', width: 180 },
+  { field: 'message', headerName: 'Detail', kind: 'text', width: 600 },
+];
