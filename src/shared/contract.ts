@@ -172,6 +172,31 @@ export const channels = {
       .strict(),
     output: fileSchema,
   },
+  'overrides.list': {
+    input: empty,
+    output: z.object({
+      rates: z.array(z.object({ style: z.string(), lbsPerDay: z.number(), asOf: isoDate, note: z.string().optional() })),
+      boms: z.array(z.object({ style: z.string(), lines: z.array(z.object({ yarnId: z.string(), fraction: z.number() })), asOf: isoDate, note: z.string().optional() })),
+    }),
+  },
+  'overrides.setRate': {
+    input: z.object({ style: z.string().trim().min(1).max(80), lbsPerDay: z.number().positive().finite().nullable(), note: z.string().max(300).optional() }).strict(),
+    output: z.object({ jobId: z.string().nullable() }),
+  },
+  'overrides.setBom': {
+    input: z
+      .object({
+        style: z.string().trim().min(1).max(80),
+        lines: z
+          .array(z.object({ yarnId: z.string().trim().min(1), fraction: z.number().positive().max(1) }))
+          .min(1)
+          .refine((ls) => Math.abs(ls.reduce((t, l) => t + l.fraction, 0) - 1) <= 0.001, 'the yarn fractions must add up to 1 (100 %)')
+          .nullable(),
+        note: z.string().max(300).optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string().nullable() }),
+  },
   'settings.getLayers': { input: empty, output: z.object({ salesOrders: z.boolean(), forecast: z.boolean() }) },
   'settings.setLayers': {
     input: z.object({ salesOrders: z.boolean().optional(), forecast: z.boolean().optional() }).strict(),

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { PolicyTable } from '../../shared/policy';
 import { computeYarnPlan } from '../engine/yarn';
-import type { YarnPlan } from '../engine/yarn/types';
+import type { ExpectedReceipt, YarnPlan } from '../engine/yarn/types';
+import { mondayOf } from '../../shared/dates';
 import { createSupplierMatcher, groupSuggestionsBySupplier, reconcileDrafts, runMrp } from '../engine/purchasing';
 import type { MrpResult, SupplierSuggestionGroup } from '../engine/purchasing/types';
 import { computeLoad, scheduleKnitOrders, type LoadResult, type ScheduleResult } from '../engine/capacity';
@@ -73,6 +74,7 @@ export function computePlan(
     styleBridge: bridge,
     includeSalesOrdersInProjection: settings.includeSalesOrderLayer,
     extraStyles: useForecast ? forecastGreigeStyles(forecast) : undefined,
+    extraReceipts: draftReceipts(settings.poDrafts),
   };
   let forecastLayer: ForecastLayer | null = null;
   const yarn = timed('yarnPlanMs', () => {
@@ -92,8 +94,8 @@ export function computePlan(
   const cap = capacityInput(data, yarn, settings, policy);
   const load = timed('loadMs', () => computeLoad(cap, policy.capacity));
   const schedule = timed('scheduleMs', () => scheduleKnitOrders(cap, { allowMoves: settings.allowScheduleMoves }, policy.capacity));
-  // The KO-only projection equals the projection unless a layer is on: do not carry it twice.
-  if (!settings.includeSalesOrderLayer && !useForecast) yarn.projectionKoOnly = [];
+  // The KO-only projection equals the projection unless a layer or a draft is in it: do not carry it twice.
+  if (!settings.includeSalesOrderLayer && !useForecast && !yarnOptions.extraReceipts.length) yarn.projectionKoOnly = [];
   return {
     snapshotId: data.snapshotId,
     scenarioId,
@@ -106,11 +108,21 @@ export function computePlan(
     schedule,
     layers: { salesOrders: settings.includeSalesOrderLayer, forecast: useForecast, forecastLines: (forecastLayer as ForecastLayer | null)?.lines ?? [] },
     yarnCostPerLb: Object.fromEntries(data.yarns.filter((y) => y.costPerLb !== null).map((y) => [y.yarnId, y.costPerLb!])),
-    receiptLines: data.expectedReceipts
-      .filter((r) => r.qtyLbs !== 0)
-      .map((r) => ({ yarnId: r.yarnId, poNo: r.poNumber, weekStart: r.weekStart, lbs: r.qtyLbs, pastDue: r.bucket === 'pastDue' })),
+    receiptLines: [
+      ...data.expectedReceipts
+        .filter((r) => r.qtyLbs !== 0)
+        .map((r) => ({ yarnId: r.yarnId, poNo: r.poNumber, weekStart: r.weekStart, lbs: r.qtyLbs, pastDue: r.bucket === 'pastDue' })),
+      ...yarnOptions.extraReceipts.map((r) => ({ yarnId: r.yarnId, poNo: r.poNo, weekStart: r.byWeek[0].weekMonday, lbs: r.byWeek[0].lbs, pastDue: false })),
+    ],
     timingsMs,
   };
+}
+
+/** Accepted PO drafts as receipts in the week of their receipt date (labelled as drafts, not ERP POs). */
+function draftReceipts(drafts: PlannerSettings['poDrafts']): ExpectedReceipt[] {
+  return drafts
+    .filter((d) => d.status === 'accepted' || d.status === 'edited')
+    .map((d) => ({ poNo: `draft ${d.draftId}`, yarnId: d.yarnId, pastDueLbs: 0, byWeek: [{ weekMonday: mondayOf(d.receiptDate), lbs: d.qtyLbs }], laterLbs: 0 }));
 }
 
 /** Drafts the ERP now shows as real POs are closed (and stop counting as receipts); the closure is saved. */

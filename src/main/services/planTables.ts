@@ -3,7 +3,7 @@ import type { Plan } from './planRun';
 
 export const POSITION_COLUMNS = [
   'yarnId', 'description', 'supplier', 'theoreticalBalanceLbs', 'allocatedLbs', 'onOrderLbs', 'planningBalanceLbs',
-  'weeklyUsageLbs', 'weeklyUsageSource', 'weeksOfSupply', 'risk', 'firstShortWeek', 'maxDeficitLbs', 'costPerLb',
+  'weeklyUsageLbs', 'weeklyUsageSource', 'weeksOfSupply', 'risk', 'riskBasis', 'firstShortWeek', 'maxDeficitLbs', 'costPerLb',
 ] as const;
 
 export type PositionRow = Record<(typeof POSITION_COLUMNS)[number], string | number | null>;
@@ -24,6 +24,7 @@ export function positionRows(plan: Plan): PositionRow[] {
       weeklyUsageSource: p.weeklyUsageSource,
       weeksOfSupply: p.weeksOfSupply,
       risk: p.risk,
+      riskBasis: p.riskBasis,
       firstShortWeek: shortage?.firstShortWeek ?? null,
       maxDeficitLbs: shortage?.maxDeficitLbs ?? 0,
       costPerLb: plan.yarnCostPerLb[p.yarnId] ?? null,

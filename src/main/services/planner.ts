@@ -67,7 +67,10 @@ export function createPlanner(options: PlannerOptions): Planner {
   };
 
   const onProgress = (state: JobState) => emit('job.progress', state);
+  /** Snapshots whose forecast is running, so re-plans in the meantime do not start it again. */
+  const forecasting = new Set<number>();
   const onFinished = (state: JobState) => {
+    if (state.kind === 'forecast') forecasting.clear();
     if (state.status !== 'done') return;
     const result = state.result as { snapshotId?: number } | undefined;
     if ((state.kind === 'import' || state.kind === 'demo') && result?.snapshotId) {
@@ -78,7 +81,11 @@ export function createPlanner(options: PlannerOptions): Planner {
     if (state.kind === 'plan' && result?.snapshotId) {
       emit('plan.changed', { snapshotId: result.snapshotId, scenarioId, reason: scenarioId ? 'scenario plan' : 'plan run' });
       // The forecast depends on the snapshot's sales history only: run it once per snapshot.
-      if (!scenarioId && options.autoRun !== false && !readPlan(db, result.snapshotId, 0, 'forecast')) jobs.start('forecast', { snapshotId: result.snapshotId });
+      const sid = result.snapshotId;
+      if (!scenarioId && options.autoRun !== false && !forecasting.has(sid) && !readPlan(db, sid, 0, 'forecast')) {
+        forecasting.add(sid);
+        jobs.start('forecast', { snapshotId: sid });
+      }
     }
     if (state.kind === 'forecast' && result?.snapshotId) {
       emit('plan.changed', { snapshotId: result.snapshotId, scenarioId: 0, reason: 'forecast' });
@@ -136,6 +143,24 @@ export function createPlanner(options: PlannerOptions): Planner {
     'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
+    'overrides.list': async () => {
+      const s = plannerSettings(db);
+      return { rates: s.rateOverrides ?? [], boms: s.bomOverrides ?? [] };
+    },
+    'overrides.setRate': async ({ style, lbsPerDay, note }) => {
+      const rest = (plannerSettings(db).rateOverrides ?? []).filter((r) => r.style !== style);
+      const today = now().slice(0, 10);
+      putSetting(db, SETTING_KEYS.rateOverrides, lbsPerDay === null ? rest : [...rest, { style, lbsPerDay, asOf: today, note: note ?? 'planner override' }], now());
+      const target = activeSnapshotId();
+      return { jobId: target === null ? null : jobs.start('plan', { snapshotId: target }) };
+    },
+    'overrides.setBom': async ({ style, lines, note }) => {
+      const rest = (plannerSettings(db).bomOverrides ?? []).filter((b) => b.style !== style);
+      const today = now().slice(0, 10);
+      putSetting(db, SETTING_KEYS.bomOverrides, lines === null ? rest : [...rest, { style, lines, asOf: today, note: note ?? 'planner override' }], now());
+      const target = activeSnapshotId();
+      return { jobId: target === null ? null : jobs.start('plan', { snapshotId: target }) };
+    },
     'settings.getLayers': async () => {
       const s = plannerSettings(db);
       return { salesOrders: s.includeSalesOrderLayer, forecast: s.includeForecastLayer };

@@ -41,6 +41,9 @@ function forecastRun(db: Db, snapshotId: number): ForecastRun | undefined {
   return readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan;
 }
 
+/** The series the Forecast page lists: company total, styles and greige styles (style x customer feed the totals). */
+const listedSeries = (run: ForecastRun) => run.series.filter((s) => s.level !== 'styleCustomer');
+
 function accuracyTile(run: ForecastRun | undefined): DashboardView['forecastAccuracy'] {
   if (!run) return null;
   const total = run.accuracy.TOTAL ?? {};
@@ -52,8 +55,8 @@ function accuracyTile(run: ForecastRun | undefined): DashboardView['forecastAccu
     totalWapeH9: h9.length ? h9[0].wape : null,
     bestBaselineH1to4: baselines[0] ?? null,
     stylesWapeH1to4: run.accuracy.styles?.selected?.wape ?? null,
-    seriesForecast: run.series.filter((s) => s.forecast.method === 'statistical').length,
-    seriesOrdersOnly: run.series.filter((s) => s.forecast.method === 'ordersOnly').length,
+    seriesForecast: listedSeries(run).filter((s) => s.forecast.method === 'statistical').length,
+    seriesOrdersOnly: listedSeries(run).filter((s) => s.forecast.method === 'ordersOnly').length,
   };
 }
 
@@ -276,7 +279,10 @@ function capacity(plan: Plan): CapacityView {
       candidates: u.candidates.slice(0, 5).map((c) => c.machineId).join(', '),
       note: u.note ?? null,
     })),
-    unrated: load.unrated.map((u) => ({ ...u })) as Row[],
+    unrated: load.unrated.map((u) => ({
+      ...u,
+      reason: `no knitting rate for style ${u.style}: no ERP report, no Production Lbs row and no other version of its base with one (set an override in Demand > BOM & rate sources)`,
+    })) as Row[],
   };
 }
 
@@ -330,9 +336,7 @@ function forecast(_plan: Plan, _p: ViewParams, db: Db, snapshotId: number): Fore
     asOf: _plan.asOf,
     computedAt: run.computedAt,
     historyWeeks: run.historyWeeks,
-    series: run.series
-      .filter((s) => s.level !== 'styleCustomer')
-      .map((s) => ({
+    series: listedSeries(run).map((s) => ({
         series: s.series,
         level: s.level,
         unit: s.unit,

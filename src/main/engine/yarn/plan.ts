@@ -80,13 +80,13 @@ export function computeYarnPlan(
     options.styleBridge,
   );
 
-  const layered = options.includeSalesOrdersInProjection || (options.extraDemand?.length ?? 0) > 0;
+  const layered = options.includeSalesOrdersInProjection || (options.extraDemand?.length ?? 0) > 0 || (options.extraReceipts?.length ?? 0) > 0;
   const projection = layered
     ? projectYarnBalances(
         {
           demand: [...demand.rows, ...(options.includeSalesOrdersInProjection ? soLayer.yarnDemand : []), ...(options.extraDemand ?? [])],
           extraYarnIds: zeroYarnIds,
-          receipts: input.expectedReceipts,
+          receipts: [...input.expectedReceipts, ...(options.extraReceipts ?? [])],
           inventory: input.inventory,
         },
         asOf,

@@ -51,13 +51,17 @@ export function yarnPositions(inventory: YarnInventory[], projections: YarnProje
       source = usage > 0 ? 'allocated' : 'none';
     }
     const tb = base.theoreticalBalanceLbs;
+    const deficit = projection?.shortage?.maxDeficitLbs ?? 0;
     return {
       yarnId,
       ...base,
       weeklyUsageLbs: usage,
       weeklyUsageSource: source,
       weeksOfSupply: usage > 0 ? (tb > 0 ? tb / usage : 0) : null,
-      risk: riskBand(base.planningBalanceLbs, policy),
+      // The worse of today's planning balance and the deepest projected deficit: a yarn that goes 8,000 lbs short
+      // in three weeks is critical even while its planning balance is positive (the alerts use the same rule).
+      risk: riskBand(Math.min(base.planningBalanceLbs, -deficit), policy),
+      riskBasis: deficit > 0 && -deficit < base.planningBalanceLbs ? 'projected deficit' : 'planning balance',
       shortageLbs: Math.max(0, -base.planningBalanceLbs),
     };
   };

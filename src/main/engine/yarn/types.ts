@@ -168,6 +168,8 @@ export interface YarnPlanOptions {
   extraStyles?: string[];
   /** Further yarn demand layers (e.g. the forecast) added to the projection, never to the ERP-layout tables. */
   extraDemand?: ({ yarnId: string } & WeeklySeries)[];
+  /** Receipts the planner has committed to (accepted PO drafts): in the projection, never in the ERP-layout tables. */
+  extraReceipts?: ExpectedReceipt[];
 }
 
 // ---------- provenance ----------
@@ -324,6 +326,8 @@ export interface YarnPosition {
   /** Theoretical / weekly usage; 0 when theoretical <= 0; null when there is no usage. */
   weeksOfSupply: number | null;
   risk: RiskBand;
+  /** What set the band: today's planning balance, or the deepest deficit of the projection if that is worse. */
+  riskBasis: 'planning balance' | 'projected deficit';
   shortageLbs: number;
 }
 
