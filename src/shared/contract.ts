@@ -59,6 +59,9 @@ export const poDraftSchema = z.object({
   status: z.enum(['proposed', 'accepted', 'edited', 'closed', 'rejected']),
   erpPoNumber: z.string().optional(),
   fromSuggestionId: z.string().optional(),
+  supplierName: z.string().nullable().optional(),
+  description: z.string().optional(),
+  costPerLb: z.number().optional(),
 });
 export type PoDraftPayload = z.infer<typeof poDraftSchema>;
 

@@ -121,7 +121,19 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
         if (!s) throw new NotFoundError(`suggestion ${id} is not in the current plan (re-plan and try again)`);
         const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
         if (list.some((d) => d.draftId === draftId)) continue;
-        const draft: PoDraft = { draftId, yarnId: s.yarnId, supplierId: s.supplierId, qtyLbs: s.qtyLbs, receiptDate: s.receiptDate, releaseDate: s.releaseDate, status: 'accepted', fromSuggestionId: s.id };
+        const draft: PoDraft = {
+          draftId,
+          yarnId: s.yarnId,
+          supplierId: s.supplierId,
+          supplierName: s.supplierName,
+          description: s.description,
+          costPerLb: s.costPerLb,
+          qtyLbs: s.qtyLbs,
+          receiptDate: s.receiptDate,
+          releaseDate: s.releaseDate,
+          status: 'accepted',
+          fromSuggestionId: s.id,
+        };
         list.push(draft);
         created.push(draft);
       }
@@ -146,7 +158,7 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       return list[i] as PoDraftPayload;
     },
     'drafts.export': async ({ format }) => {
-      const columns = ['draftId', 'status', 'yarnId', 'supplierId', 'qtyLbs', 'releaseDate', 'receiptDate', 'erpPoNumber'];
+      const columns = ['draftId', 'status', 'yarnId', 'description', 'supplierId', 'supplierName', 'qtyLbs', 'costPerLb', 'releaseDate', 'receiptDate', 'erpPoNumber'];
       const open = drafts().filter((d) => d.status === 'accepted' || d.status === 'edited');
       if (format === 'csv') {
         const text = rowsToCsv(open as unknown as Record<string, string | number | null>[], columns);

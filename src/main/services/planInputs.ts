@@ -208,7 +208,8 @@ export function supplierMaster(d: Pick<PlanningData, 'suppliers'>, policy: Polic
     leadTimeDays: s.leadTimeWeeks === null ? null : s.leadTimeWeeks * leadTimeFactor,
     moqLbs: s.moqLbs,
     type: s.supplierType === 'Import' || s.supplierType === 'Domestic' ? s.supplierType : null,
-    retired: s.retired,
+    // "Remove" in the export, or a name the buyers marked "(Do not Use)".
+    retired: s.retired || /do not use/i.test(s.name),
   }));
 }
 

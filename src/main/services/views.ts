@@ -218,9 +218,19 @@ function demand(plan: Plan): DemandView {
 
 function purchasing(plan: Plan): PurchasingView {
   const { suggestions, bySupplier, items, weekStarts } = plan.purchasing;
+  const itemById = new Map(items.map((i) => [i.yarnId, i]));
   return {
     ...stamp(plan),
-    suggestions: suggestions.map((s) => ({ ...(suggestionRow(s) as Row), id: s.id, pegging: s.pegging.map((pg) => `${pg.weekStart}: ${round(pg.lbs)} lbs`).join('; ') })),
+    suggestions: suggestions.map((s) => {
+      const supply = itemById.get(s.yarnId)?.supply.supplier;
+      return {
+        ...(suggestionRow(s) as Row),
+        id: s.id,
+        yarnSupplier: supply?.inputName ?? null,
+        supplierMatch: supply ? `${supply.method}${supply.method === 'token' ? ` ${round(supply.score, 2)}` : ''}` : null,
+        pegging: s.pegging.map((pg) => `${pg.weekStart}: ${round(pg.lbs)} lbs${pg.sources.length ? ` (${pg.sources.map((src) => src.source).join(', ')})` : ''}`).join('; '),
+      };
+    }),
     bySupplier: bySupplier.map(({ flags, ...g }) => ({ ...g, flags: flags.join('; ') })),
     uncovered: items
       .filter((i) => i.uncovered.length || i.status === 'uncovered')

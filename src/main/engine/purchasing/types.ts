@@ -94,6 +94,10 @@ export interface PoDraft {
   /** Set when an ERP PO closed the draft. */
   erpPoNumber?: string;
   fromSuggestionId?: string;
+  /** For people: the supplier's name, the yarn and its price when the draft was made. */
+  supplierName?: string | null;
+  description?: string;
+  costPerLb?: number;
 }
 
 /** A real purchase order seen in a later ERP export (YarnPO: PO#, Desc#, Ordered, Qty, Supplier). */
