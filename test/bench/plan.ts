@@ -10,6 +10,9 @@ import { createPlanner } from '../../src/main/services/planner';
 import { JobHost } from '../../src/main/workers/jobHost';
 import { tempDir } from '../support/tempDb';
 import type { BenchArea, BenchFigure } from './types';
+import { checkMrpProperties } from '../../src/main/engine/purchasing';
+import { readPlan } from '../../src/main/services/planCache';
+import type { Plan } from '../../src/main/services/planRun';
 
 const WORKER = join(__dirname, '../../out/main/worker.js');
 
@@ -31,6 +34,8 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
     const toYarnPage = performance.now() - t0;
     if (!view.ok) throw new Error(view.error.message);
     const timings = (planned.result as { timingsMs: Record<string, number> }).timingsMs;
+    const plan = readPlan<Plan>(planner.db, snapshotId, 0, 'plan')!.plan;
+    const violations = checkMrpProperties(plan.purchasing, plan.policy.purchasing);
 
     const c0 = performance.now();
     const scenario = await planner.handlers['scenarios.create']({ name: 'bench', snapshotId });
@@ -47,6 +52,7 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
       { name: `${scale}x: engines (yarn plan + MRP + load + schedule)`, value: engineMs, unit: 'ms', budget: scale === 1 ? 100 * 4 : 4000, note: `yarn ${timings.yarnPlanMs}, MRP ${timings.mrpMs}, load ${timings.loadMs}, schedule ${timings.scheduleMs} ms` },
       { name: `${scale}x: yarn plan engine`, value: timings.yarnPlanMs, unit: 'ms', budget: scale === 1 ? 100 : 1000 },
       { name: `${scale}x: import finished -> Yarn page data (worker plan run + view)`, value: toYarnPage, unit: 'ms', budget: scale === 1 ? 2000 : 20000, note: `snapshot load ${timings.loadSnapshotMs} ms` },
+      { name: `${scale}x: MRP property violations (MOQ, multiples, safety stock, coverage)`, value: violations.length, unit: 'violations', budget: 0, note: `${plan.purchasing.suggestions.length} suggestions over ${plan.purchasing.items.length} yarns` },
       { name: `${scale}x: create a scenario with an override`, value: createMs, unit: 'ms', budget: 1000 },
       { name: `${scale}x: re-plan a scenario (worker)`, value: replanMs, unit: 'ms', budget: scale === 1 ? 1000 : 10000 },
     ];

@@ -88,6 +88,8 @@ export const forecastPolicyDefaults = {
   // --- forecast ---
   /** Longest forecast horizon in weeks. */
   maxHorizonWeeks: 26,
+  /** Backtest rows stored per snapshot beyond the company total's (memory and database size); accuracy uses all. */
+  maxStoredBacktestRows: 400_000,
   /** Fewer backtest errors than this at a horizon: neighbouring horizons are pooled for the interval. */
   intervalMinErrors: 10,
 
