@@ -111,7 +111,11 @@ export async function runForecastJob(input: { snapshotId: number }, ctx: JobCont
       }),
       accuracy: summariseAccuracy(
         results.filter((r) => KEEP_ROWS_LEVELS.has(meta.get(r.series)!.level)),
-        (r) => [meta.get(r.series)!.level === 'total' ? 'TOTAL' : 'styles', r.classification.demandClass ?? 'no demand'],
+        // Styles split by whether their history supports a forecast: the short ones are shown, never pooled in.
+        (r) =>
+          meta.get(r.series)!.level === 'total'
+            ? ['TOTAL']
+            : [r.classification.forecastable ? 'styles' : 'styles too short', `${r.classification.forecastable ? '' : 'short '}${r.classification.demandClass ?? 'no demand'}`],
       ),
       accuracyByHorizon: horizonAccuracy.result(),
       storedBacktestRows: keptRows.length,
