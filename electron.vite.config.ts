@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
+      // playwright-core prints reports for the web bridge and the CLI; it must stay a runtime require (it reads its
+      // own package files), and the desktop app prints through Electron's printToPDF instead.
+      externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
