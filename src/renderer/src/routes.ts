@@ -31,7 +31,7 @@ export const PAGES: readonly PageSpec[] = [
   { id: 'forecast', title: 'Forecast', subtitle: 'Demand forecasts and backtest accuracy', view: 'forecast.summary' },
   { id: 'scenarios', title: 'Scenarios', subtitle: 'What-if plans over the active snapshot' },
   { id: 'imports', title: 'Imports', subtitle: 'ERP exports, snapshots and import reports' },
-  { id: 'settings', title: 'Settings', subtitle: 'Planning policy: thresholds and rules the engines use' },
+  { id: 'settings', title: 'Settings', subtitle: 'Demand layers and the planning policy: thresholds and rules the engines use' },
 ];
 
 export const DEFAULT_PAGE: PageId = 'dashboard';

@@ -1,6 +1,7 @@
-// "Print / PDF" for a page: the service renders the printable report; print it (HTML) or save the PDF.
+// "PDF / Print / XLSX" for a page: the service renders the printable report; download the PDF, print it (HTML), or
+// download it as an Excel workbook.
 import { useState, type ReactNode } from 'react';
-import { downloadReportPdf, printReportHtml, REPORT_TITLES, type ReportName } from '../lib/reports';
+import { downloadReport, printReportHtml, REPORT_TITLES, type ReportName } from '../lib/reports';
 import { Icon } from './Icon';
 
 interface PrintActionsProps {
@@ -11,24 +12,35 @@ interface PrintActionsProps {
 }
 
 export function PrintActions({ report, scenarioId, disabled, testId }: PrintActionsProps): ReactNode {
-  const [busy, setBusy] = useState<'print' | 'pdf' | null>(null);
-  const run = async (kind: 'print' | 'pdf') => {
+  const [busy, setBusy] = useState<'print' | 'pdf' | 'xlsx' | null>(null);
+  const run = async (kind: 'print' | 'pdf' | 'xlsx') => {
     setBusy(kind);
     try {
-      await (kind === 'pdf' ? downloadReportPdf(report, scenarioId) : printReportHtml(report, scenarioId));
+      await (kind === 'print' ? printReportHtml(report, scenarioId) : downloadReport(report, kind, scenarioId));
     } finally {
       setBusy(null);
     }
   };
   const title = REPORT_TITLES[report];
   return (
-    <div className="btn-group" role="group" aria-label={`${title}: print or PDF`}>
+    <div className="btn-group" role="group" aria-label={`${title}: PDF, print or Excel`}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void run('pdf')}
+        disabled={disabled || busy !== null}
+        title={`Download the ${title.toLowerCase()} as a PDF file`}
+        data-testid={`${testId}-pdf`}
+      >
+        <Icon name="download" size={13} />
+        {busy === 'pdf' ? 'Rendering…' : 'PDF'}
+      </button>
       <button
         type="button"
         className="btn"
         onClick={() => void run('print')}
         disabled={disabled || busy !== null}
-        title={`Print the ${title.toLowerCase()} (opens the print dialog)`}
+        title={`Print the ${title.toLowerCase()} (opens the print dialog; “Save as PDF” works there too)`}
         data-testid={`${testId}-print`}
       >
         <Icon name="print" size={14} />
@@ -37,13 +49,13 @@ export function PrintActions({ report, scenarioId, disabled, testId }: PrintActi
       <button
         type="button"
         className="btn"
-        onClick={() => void run('pdf')}
+        onClick={() => void run('xlsx')}
         disabled={disabled || busy !== null}
-        title={`Save the ${title.toLowerCase()} as a PDF file`}
-        data-testid={`${testId}-pdf`}
+        title={`Download the ${title.toLowerCase()} as an Excel workbook`}
+        data-testid={`${testId}-xlsx`}
       >
         <Icon name="download" size={13} />
-        {busy === 'pdf' ? 'Rendering…' : 'PDF'}
+        {busy === 'xlsx' ? 'Rendering…' : 'XLSX'}
       </button>
     </div>
   );

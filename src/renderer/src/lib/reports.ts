@@ -1,4 +1,4 @@
-// Printed reports (`reports.render`): download the PDF, or print the HTML through the system print dialog.
+// Printed reports (`reports.render`): download the PDF (or the Excel workbook), or print the HTML through the system print dialog.
 import type { ChannelInput } from '../../../shared/contract';
 import { api, call } from '../api';
 import { describeError, toast } from '../stores/toastStore';
@@ -13,11 +13,15 @@ export const REPORT_TITLES: Record<ReportName, string> = {
   loadByWorkCenter: 'Load by work center',
 };
 
-/** Renders the report as PDF and downloads it. Resolves true when the file was produced. */
-export async function downloadReportPdf(report: ReportName, scenarioId?: number): Promise<boolean> {
-  const r = await api.invoke('reports.render', { report, format: 'pdf', ...(scenarioId ? { scenarioId } : {}) });
+/** Renders the report as a PDF or an Excel workbook and downloads it. Resolves true when the file was produced. */
+export async function downloadReport(report: ReportName, format: 'pdf' | 'xlsx', scenarioId?: number): Promise<boolean> {
+  const r = await api.invoke('reports.render', { report, format, ...(scenarioId ? { scenarioId } : {}) });
   if (!r.ok) {
-    toast('error', `Could not render the ${REPORT_TITLES[report].toLowerCase()} as PDF`, `${describeError(r.error)} — “Print” opens the same report in the print dialog, where “Save as PDF” works too.`);
+    toast(
+      'error',
+      `Could not render the ${REPORT_TITLES[report].toLowerCase()} as ${format === 'pdf' ? 'PDF' : 'Excel'}`,
+      `${describeError(r.error)}${format === 'pdf' ? ' — “Print” opens the same report in the print dialog, where “Save as PDF” works too.' : ''}`,
+    );
     return false;
   }
   const file = r.data;

@@ -14,6 +14,7 @@ import { navigate, setHashParams, useHashParams } from '../../shell/useHashRoute
 import { usePlanView } from '../../stores/planStore';
 import { useUtilisationBands } from '../../stores/policyStore';
 import { PlanFrame } from '../plan/PlanFrame';
+import { OverrideDialogHost } from '../demand/OverrideDialogs';
 import { BOTTLENECK_COLUMNS, MACHINE_COLUMNS, UNASSIGNED_COLUMNS, UNRATED_COLUMNS } from './capacityColumns';
 import { heatColumns, heatRows, weekField, type HeatRow } from './loadHeatmap';
 import './CapacityPage.css';
@@ -27,7 +28,12 @@ export function CapacityPage(): ReactNode {
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'load';
   return (
     <PlanFrame page="capacity" view={view} fill actions={<PrintActions report="loadByWorkCenter" testId="capacity-report" />}>
-      {(data) => <CapacityBody d={data as CapacityView} tab={tab} workCenter={params.workCenter} week={params.week} />}
+      {(data) => (
+        <>
+          <CapacityBody d={data as CapacityView} tab={tab} workCenter={params.workCenter} week={params.week} />
+          <OverrideDialogHost />
+        </>
+      )}
     </PlanFrame>
   );
 }
@@ -230,7 +236,11 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
         <section className="panel panel-fill grow">
           <p className="note capacity-unrated-note">
             These orders have no knitting rate (lbs/day) from any source — ERP report, production lbs or the base style — so their machine time is unknown: they
-            are not in the load and cannot be scheduled. Demand → BOM &amp; rate sources shows where each style’s rate comes from.
+            are not in the load and cannot be scheduled. “Set rate…” enters a planner rate for the style (the plan is recomputed);{' '}
+            <button type="button" className="link-button" onClick={() => navigate('demand', { tab: 'sources' })}>
+              Demand → BOM &amp; rate sources
+            </button>{' '}
+            shows where each style’s rate comes from.
           </p>
           <DataGrid<Row>
             testId="capacity-unrated-grid"

@@ -2,6 +2,7 @@
 import type { GridColumn } from '../../components/gridColumns';
 import { linkCell } from '../../components/LinkCell';
 import { navigate } from '../../shell/useHashRoute';
+import { SetRateCell } from '../demand/StyleActions';
 
 const openOrder = linkCell((id) => navigate('schedule', { koNumber: id }), 'Show the order on the schedule');
 
@@ -42,4 +43,6 @@ export const UNRATED_COLUMNS: GridColumn[] = [
   { field: 'style', headerName: 'Style', kind: 'text', width: 140 },
   { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', width: 110 },
   { field: 'machine', headerName: 'Machine', kind: 'text', width: 110 },
+  { field: 'reason', headerName: 'Why no rate', kind: 'text', width: 560, colDef: { tooltipField: 'reason' } },
+  { field: 'setRate', headerName: 'Fix', kind: 'text', width: 120, pinned: 'right', colDef: { cellRenderer: SetRateCell, sortable: false, filter: false, cellClass: 'cell-actions' } },
 ];

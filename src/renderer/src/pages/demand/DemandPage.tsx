@@ -1,21 +1,25 @@
 // Demand: time-phased yarn demand in the ERP's own layouts (by knit order, by style, by yarn), where each style's
-// BOM and knitting rate come from, the orders that could not be phased, and the sales-order layer.
+// BOM and knitting rate come from (with the planner's overrides), the orders that could not be phased, and the
+// sales-order and forecast layers (on or off in Settings; never in the ERP-layout tables).
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DemandView, Row } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
 import { FilterChips } from '../../components/FilterChips';
+import { Chip } from '../../components/Chip';
 import { Icon } from '../../components/Icon';
 import { Tabs } from '../../components/Tabs';
 import { formatNumber } from '../../lib/format';
 import { xlsxExporter } from '../../lib/xlsx';
-import { setHashParams, useHashParams } from '../../shell/useHashRoute';
+import { navigate, setHashParams, useHashParams } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
 import { PlanFrame } from '../plan/PlanFrame';
-import { erpColumns, SALES_COLUMNS, SKIPPED_COLUMNS, STYLE_COLUMNS } from './demandColumns';
+import { erpColumns, FORECAST_COLUMNS, SALES_COLUMNS, SKIPPED_COLUMNS, STYLE_COLUMNS } from './demandColumns';
+import { OverrideDialogHost } from './OverrideDialogs';
+import { OverridesPanel } from './OverridesPanel';
 import { SOURCE_BADGES } from './SourceBadge';
 
-type Tab = 'ko' | 'style' | 'yarn' | 'sources' | 'skipped' | 'sales';
-const TABS: Tab[] = ['ko', 'style', 'yarn', 'sources', 'skipped', 'sales'];
+type Tab = 'ko' | 'style' | 'yarn' | 'sources' | 'skipped' | 'sales' | 'forecast';
+const TABS: Tab[] = ['ko', 'style', 'yarn', 'sources', 'skipped', 'sales', 'forecast'];
 
 export function DemandPage(): ReactNode {
   const view = usePlanView('demand.weekly');
@@ -23,7 +27,12 @@ export function DemandPage(): ReactNode {
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'ko';
   return (
     <PlanFrame page="demand" view={view} fill>
-      {(data) => <DemandBody d={data as DemandView} tab={tab} />}
+      {(data) => (
+        <>
+          <DemandBody d={data as DemandView} tab={tab} />
+          <OverrideDialogHost />
+        </>
+      )}
     </PlanFrame>
   );
 }
@@ -50,11 +59,13 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
     { id: 'sources' as const, label: 'BOM & rate sources', count: d.styles.length },
     { id: 'skipped' as const, label: 'Not phased', count: d.skippedOrders.length, countTone: d.skippedOrders.length ? ('warning' as const) : undefined },
     { id: 'sales' as const, label: 'Sales-order layer', count: d.salesOrders.length },
+    { id: 'forecast' as const, label: 'Forecast layer', count: d.forecastLines.length },
   ];
 
   return (
     <>
       <Tabs<Tab> testId="demand-tabs" current={tab} onChange={(t) => setHashParams({ tab: t === 'ko' ? undefined : t })} tabs={tabs} />
+      <LayersBanner salesOrders={d.salesOrderLayerOn} forecast={d.forecastLayerOn} />
       {(tab === 'ko' || tab === 'style' || tab === 'yarn') && (
         <p className="note demand-note">
           Yarn demand in lbs per ISO week as the ERP lays it out (“This Week” is the week of {d.asOf}). Click a yarn or a KO to open it.
@@ -113,13 +124,13 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
         )}
         {tab === 'sales' && (
           <div className="panel-fill grow demand-sales">
-            <div className={d.salesOrderLayerOn ? 'banner' : 'banner banner-warning'} data-testid="demand-sales-layer-state">
+            <div className={d.salesOrderLayerOn ? 'banner' : 'banner banner-warning'} data-testid="demand-sales-layer-state" data-on={d.salesOrderLayerOn ? 'true' : 'false'}>
               <Icon name="info" size={14} />
               <span>
                 {d.salesOrderLayerOn
                   ? 'The sales-order layer is included in the plan: uncovered sales-order lbs are exploded to yarn and phased in their needed week.'
-                  : 'The sales-order layer is not included in this plan: these lines show what it would add (uncovered lbs exploded to yarn) and are not in the demand above.'}
-                {unresolvedSales > 0 && ` ${unresolvedSales} lines cannot be exploded (see Unresolved).`}
+                  : 'The sales-order layer is not included in this plan: these lines show what it would add (uncovered lbs exploded to yarn) and are not in the projected balance.'}
+                {unresolvedSales > 0 && ` ${unresolvedSales} lines cannot be exploded (see Unresolved).`} <SettingsLink />
               </span>
             </div>
             <DataGrid<Row>
@@ -131,8 +142,68 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
             />
           </div>
         )}
+        {tab === 'forecast' && (
+          <div className="panel-fill grow demand-sales">
+            <div className={d.forecastLayerOn ? 'banner' : 'banner banner-warning'} data-testid="demand-forecast-layer-state" data-on={d.forecastLayerOn ? 'true' : 'false'}>
+              <Icon name="info" size={14} />
+              <span>
+                {d.forecastLayerOn
+                  ? 'The forecast layer is included in the plan: per greige style, the forecast not consumed by open sales orders is exploded to yarn through the style BOM.'
+                  : 'The forecast layer is not included in this plan, so nothing is listed here. Switch it on in Settings to add the forecast not consumed by open sales orders to the yarn demand.'}{' '}
+                <SettingsLink />
+              </span>
+            </div>
+            <DataGrid<Row>
+              testId="demand-forecast-grid"
+              rows={d.forecastLines}
+              columns={FORECAST_COLUMNS}
+              exportFileName={`demand-forecast-layer-${d.asOf}`}
+              onExportXlsx={xlsxExporter(`demand-forecast-layer-${d.asOf}`, 'Forecast layer')}
+              emptyMessage={d.forecastLayerOn ? 'No forecast beyond the open sales orders in the plan weeks' : 'The forecast layer is off'}
+              toolbar={
+                d.forecastLines.length > 0 && (
+                  <span className="note num">
+                    {formatNumber(d.forecastLines.reduce((s, r) => s + (typeof r.netLbs === 'number' ? r.netLbs : 0), 0))} lbs added over{' '}
+                    {formatNumber(d.forecastLines.length)} greige styles
+                  </span>
+                )
+              }
+            />
+          </div>
+        )}
       </section>
     </>
+  );
+}
+
+function SettingsLink(): ReactNode {
+  return (
+    <button type="button" className="link-button" onClick={() => navigate('settings', { section: 'layers' })} data-testid="demand-layers-settings">
+      Change in Settings
+    </button>
+  );
+}
+
+/** Which demand layers the plan includes; the ERP-layout tables never do. */
+function LayersBanner({ salesOrders, forecast }: { salesOrders: boolean; forecast: boolean }): ReactNode {
+  const state = (on: boolean) => (
+    <Chip band={on ? 'info' : 'neutral'} title={on ? 'In the projected balance, shortages, MRP and suggestions' : 'Not in the plan'}>
+      {on ? 'on' : 'off'}
+    </Chip>
+  );
+  return (
+    <div className="banner demand-layers" data-testid="demand-layers-banner" data-sales-orders={salesOrders ? 'on' : 'off'} data-forecast={forecast ? 'on' : 'off'}>
+      <Icon name="info" size={14} />
+      <span>
+        Demand layers in the plan: sales orders {state(salesOrders)} · forecast {state(forecast)}.{' '}
+        <span className="muted">
+          {salesOrders || forecast
+            ? 'They add to the projected balance, shortages and purchases; the ERP-layout tables (by KO, style, yarn) never include them.'
+            : 'Only open knit orders create yarn demand; the ERP-layout tables (by KO, style, yarn) never include the layers anyway.'}
+        </span>{' '}
+        <SettingsLink />
+      </span>
+    </div>
   );
 }
 
@@ -154,6 +225,7 @@ function SourcesTab({ styles, asOf }: { styles: Row[]; asOf: string }): ReactNod
       .map((k) => ({ id: k, label: k, count: counts[k], band: SOURCE_BADGES[k].band }));
   return (
     <>
+      <OverridesPanel />
       <div className="toolbar-row demand-source-filters">
         <FilterChips testId="demand-bom-source" label="BOM source" chips={chips(bomCounts)} selected={bom} onChange={setBom} />
         <FilterChips testId="demand-rate-source" label="Rate source" chips={chips(rateCounts)} selected={rate} onChange={setRate} />

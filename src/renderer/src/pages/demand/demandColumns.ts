@@ -4,6 +4,7 @@ import { ChipCell } from '../../components/Chip';
 import { linkCell } from '../../components/LinkCell';
 import { navigate } from '../../shell/useHashRoute';
 import { SourceCell } from './SourceBadge';
+import { FixSkippedCell, StyleActionsCell } from './StyleActions';
 
 const openYarn = linkCell((id) => navigate('yarn', { yarnId: id }), 'Open the yarn');
 const openOrder = linkCell((id) => navigate('schedule', { koNumber: id }), 'Show the order on the schedule');
@@ -41,6 +42,14 @@ export const STYLE_COLUMNS: GridColumn[] = [
   { field: 'rateSource', headerName: 'Rate source', kind: 'text', width: 130, colDef: { cellRenderer: SourceCell } },
   { field: 'rateAsOf', headerName: 'Rate as of', kind: 'date', width: 110 },
   { field: 'note', headerName: 'Note', kind: 'text', width: 480 },
+  {
+    field: 'actions',
+    headerName: 'Planner override',
+    kind: 'text',
+    width: 218,
+    pinned: 'right',
+    colDef: { cellRenderer: StyleActionsCell, sortable: false, filter: false, cellClass: 'cell-actions' },
+  },
 ];
 
 export const SKIPPED_COLUMNS: GridColumn[] = [
@@ -49,6 +58,7 @@ export const SKIPPED_COLUMNS: GridColumn[] = [
   { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', kind: 'number', width: 120 },
   { field: 'reason', headerName: 'Reason', kind: 'text', width: 110, colDef: { cellRenderer: ChipCell } },
   { field: 'note', headerName: 'Note', kind: 'text', width: 600 },
+  { field: 'fix', headerName: 'Fix', kind: 'text', width: 130, pinned: 'right', colDef: { cellRenderer: FixSkippedCell, sortable: false, filter: false, cellClass: 'cell-actions' } },
 ];
 
 export const SALES_COLUMNS: GridColumn[] = [
@@ -62,5 +72,15 @@ export const SALES_COLUMNS: GridColumn[] = [
   { field: 'yarns', headerName: 'Yarns (id lbs)', kind: 'text', width: 170 },
   { field: 'bomSource', headerName: 'BOM source', kind: 'text', width: 120, colDef: { cellRenderer: SourceCell } },
   { field: 'unresolved', headerName: 'Unresolved', kind: 'text', width: 170 },
+  { field: 'note', headerName: 'Note', kind: 'text', width: 420 },
+];
+
+export const FORECAST_COLUMNS: GridColumn[] = [
+  { field: 'greigeStyle', headerName: 'Greige style', kind: 'text', pinned: 'left', width: 150 },
+  { field: 'forecastLbs', headerName: 'Forecast', unit: 'lbs', kind: 'number', decimals: 0, width: 120, description: 'Forecast lbs in the plan weeks' },
+  { field: 'consumedBySalesOrdersLbs', headerName: 'Consumed by sales orders', unit: 'lbs', kind: 'number', decimals: 0, width: 210, description: 'Forecast already taken by open sales orders of the style (not added twice)' },
+  { field: 'netLbs', headerName: 'Net (added)', unit: 'lbs', kind: 'number', decimals: 0, width: 130, description: 'Forecast not consumed: what the layer adds to the yarn demand' },
+  { field: 'yarns', headerName: 'Yarns', kind: 'number', width: 80, description: 'Yarns the net forecast explodes to through the style BOM' },
+  { field: 'series', headerName: 'Forecast series', kind: 'text', width: 200, hide: true },
   { field: 'note', headerName: 'Note', kind: 'text', width: 420 },
 ];

@@ -11,14 +11,14 @@ import type { GridColumn } from '../../components/gridColumns';
 import { Icon } from '../../components/Icon';
 import { linkCell } from '../../components/LinkCell';
 import { downloadFile } from '../../lib/download';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatUsd } from '../../lib/format';
 import { useChannel, type ChannelState } from '../../lib/useChannel';
 import { xlsxExporter } from '../../lib/xlsx';
 import { navigate } from '../../shell/useHashRoute';
 import { usePlanStore } from '../../stores/planStore';
 import { toast } from '../../stores/toastStore';
 
-type DraftRow = PoDraftPayload & { supplierName: string; description: string };
+type DraftRow = PoDraftPayload & { supplierName: string; description: string; valueUsd: number | null };
 
 const OPEN = new Set(['proposed', 'accepted', 'edited']);
 const editable = (p: { data?: DraftRow }) => !!p.data && OPEN.has(p.data.status);
@@ -35,6 +35,8 @@ const COLUMNS: GridColumn[] = [
     width: 110,
     colDef: { editable, cellEditor: 'agNumberCellEditor', cellEditorParams: { min: 1, precision: 0 }, cellClassRules: { 'cell-editable': editable } },
   },
+  { field: 'costPerLb', headerName: 'Price', unit: '$/lb', kind: 'number', decimals: 2, width: 100, description: 'Cost per lb of the yarn when the draft was made' },
+  { field: 'valueUsd', headerName: 'Value', unit: 'USD', kind: 'number', decimals: 0, width: 110, description: 'Quantity × price' },
   { field: 'releaseDate', headerName: 'Release', kind: 'date', width: 110 },
   {
     field: 'receiptDate',
@@ -49,7 +51,7 @@ const COLUMNS: GridColumn[] = [
 ];
 
 interface DraftsTabProps {
-  /** Supplier name and description per yarn (from the position and suggestions) so drafts read as more than ids. */
+  /** Supplier name and description per yarn (position and suggestions): the fallback for drafts made before they carried their own. */
   yarnInfo: Map<string, { supplierName: string; description: string }>;
   drafts: ChannelState<PoDraftPayload[]>;
 }
@@ -64,10 +66,21 @@ export function isOpenDraft(d: PoDraftPayload): boolean {
   return OPEN.has(d.status);
 }
 
+/** A draft as a grid row: its own supplier name and description (else the yarn's), and its value (qty × price). */
+export function draftRow(d: PoDraftPayload, yarnInfo: Map<string, { supplierName: string; description: string }>): DraftRow {
+  const info = yarnInfo.get(d.yarnId);
+  return {
+    ...d,
+    supplierName: d.supplierName || info?.supplierName || d.supplierId || '',
+    description: d.description || info?.description || '',
+    valueUsd: typeof d.costPerLb === 'number' && Number.isFinite(d.costPerLb) ? Math.round(d.qtyLbs * d.costPerLb * 100) / 100 : null,
+  };
+}
+
 export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
   const [selected, setSelected] = useState<DraftRow[]>([]);
   const rows = useMemo<DraftRow[]>(
-    () => (drafts.data ?? []).map((d) => ({ ...d, supplierName: yarnInfo.get(d.yarnId)?.supplierName ?? d.supplierId ?? '', description: yarnInfo.get(d.yarnId)?.description ?? '' })),
+    () => (drafts.data ?? []).map((d) => draftRow(d, yarnInfo)),
     [drafts.data, yarnInfo],
   );
   const open = rows.filter((r) => OPEN.has(r.status));
@@ -154,7 +167,8 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
       {selected.length === 1 && OPEN.has(selected[0].status) && <DraftForm key={selected[0].draftId} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />}
       {open.length > 0 && (
         <p className="note drafts-foot num">
-          {open.length} open drafts · {formatNumber(open.reduce((s, d) => s + d.qtyLbs, 0))} lbs
+          {open.length} open drafts · {formatNumber(open.reduce((s, d) => s + d.qtyLbs, 0))} lbs · {formatUsd(open.reduce((s, d) => s + (d.valueUsd ?? 0), 0))}
+          {open.some((d) => d.valueUsd === null) && ' (some without a price)'}
         </p>
       )}
     </div>
@@ -178,7 +192,8 @@ function DraftForm({ draft, onSave }: { draft: DraftRow; onSave: (change: { qtyL
       }}
     >
       <span className="draft-form-title">
-        Edit draft <b>{draft.draftId}</b> (yarn {draft.yarnId})
+        Edit draft <b>{draft.draftId}</b> (yarn {draft.yarnId}
+        {draft.supplierName ? ` · ${draft.supplierName}` : ''})
       </span>
       <label className="field">
         Quantity (lbs)
@@ -188,6 +203,11 @@ function DraftForm({ draft, onSave }: { draft: DraftRow; onSave: (change: { qtyL
         Receipt date
         <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="draft-form-date" />
       </label>
+      {typeof draft.costPerLb === 'number' && Number.isFinite(qtyNum) && qtyNum > 0 && (
+        <span className="note num" data-testid="draft-form-value">
+          = {formatUsd(qtyNum * draft.costPerLb)} at {formatUsd(draft.costPerLb, 2)}/lb
+        </span>
+      )}
       <button type="submit" className="btn btn-primary" disabled={!valid || !changed} data-testid="draft-form-save">
         Save and re-plan
       </button>

@@ -3,14 +3,30 @@ import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
 import { linkCell } from '../../components/LinkCell';
 import { navigate } from '../../shell/useHashRoute';
-import { ActionCell } from './ActionCell';
+import { ActionCell, SupplierMatchCell, yarnSupplierClass } from './ActionCell';
 
 const openYarn = linkCell((id) => navigate('yarn', { yarnId: id }), 'Open the yarn');
 
 export const SUGGESTION_COLUMNS: GridColumn[] = [
   { field: 'action', headerName: 'Action', kind: 'text', width: 180, colDef: { cellRenderer: ActionCell } },
   { field: 'yarnId', headerName: 'Yarn', kind: 'text', width: 84, colDef: { cellRenderer: openYarn } },
-  { field: 'supplierName', headerName: 'Supplier', kind: 'text', width: 200 },
+  { field: 'supplierName', headerName: 'Supplier', kind: 'text', width: 200, description: 'The supplier of the supplier master the suggestion is placed with (lead time, MOQ)' },
+  {
+    field: 'yarnSupplier',
+    headerName: 'Yarn’s supplier',
+    kind: 'text',
+    width: 190,
+    description: 'The supplier text on the yarn (inventory export)',
+    colDef: { cellClass: yarnSupplierClass },
+  },
+  {
+    field: 'supplierMatch',
+    headerName: 'Match',
+    kind: 'text',
+    width: 110,
+    description: 'How the yarn’s supplier text was matched to the supplier master: manual, exact, normalised, token (some words only: check) or none',
+    colDef: { cellRenderer: SupplierMatchCell },
+  },
   { field: 'qtyLbs', headerName: 'Qty', unit: 'lbs', width: 100 },
   { field: 'valueUsd', headerName: 'Value', unit: 'USD', width: 100 },
   { field: 'releaseDate', headerName: 'Release', kind: 'date', width: 110, description: 'Order date: receipt date minus the supplier lead time' },
@@ -20,7 +36,7 @@ export const SUGGESTION_COLUMNS: GridColumn[] = [
   { field: 'netRequirementLbs', headerName: 'Net requirement', unit: 'lbs', width: 140 },
   { field: 'lotSizeLbs', headerName: 'Lot size', unit: 'lbs', width: 110, hide: true },
   { field: 'shortageLbs', headerName: 'Short if late', unit: 'lbs', width: 120, description: 'Lbs short until this receipt arrives (expedite rows)' },
-  { field: 'pegging', headerName: 'Pegging (week: lbs)', kind: 'text', width: 280 },
+  { field: 'pegging', headerName: 'Pegging (week: lbs, orders)', kind: 'text', width: 420 },
   { field: 'unpeggedLbs', headerName: 'Unpegged', unit: 'lbs', width: 110 },
   { field: 'flags', headerName: 'Flags', kind: 'text', width: 320 },
   { field: 'id', headerName: 'Suggestion', kind: 'text', width: 150, hide: true },

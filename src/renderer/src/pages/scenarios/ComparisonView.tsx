@@ -175,7 +175,7 @@ function AlertDiffList({ title, alerts, testId }: { title: string; alerts: Compa
       ) : (
         <ul className="alert-diff-list">
           {alerts.map((a) => (
-            <li key={a.key}>
+            <li key={a.key} data-alert-key={a.key}>
               <ChipCell value={a.severity.toUpperCase()} /> <b>{a.title}</b>
               <div className="note">{a.cause}</div>
             </li>

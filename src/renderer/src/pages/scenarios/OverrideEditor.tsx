@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { usePlanView } from '../../stores/planStore';
 import { usePolicy } from '../../stores/policyStore';
+import { isDraftReceipt } from '../yarn/ReceiptsTable';
 import { buildOverride, OVERRIDE_KINDS, type FormState } from './overrideForms';
 
 interface OverrideEditorProps {
@@ -41,7 +42,8 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
   const machines = sched?.machines ?? [];
   const styles = useMemo(() => ((demand.data as DemandView | undefined)?.styles ?? []).map((s) => String(s.style)), [demand.data]);
   const yarns = (position.data as YarnPositionView | undefined)?.rows ?? [];
-  const receipts = (yarnDetail.data as YarnDetailView | undefined)?.receipts ?? [];
+  // PO drafts are receipts in the projection too, but a PO override acts on the ERP's POs only.
+  const receipts = ((yarnDetail.data as YarnDetailView | undefined)?.receipts ?? []).filter((r) => !isDraftReceipt(r.poNo));
   const selectedOrder: Row | undefined = orders.find((o) => o.orderNo === form.koNumber);
 
   const set = (k: string, v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));

@@ -1,5 +1,6 @@
-// Settings: the planning policy (every threshold the engines use) as an editable form grouped by area, with each
-// value's default, what the planner changed, and per-setting reset.
+// Settings: the demand layers (sales orders, forecast) at the top, then the planning policy (every threshold the
+// engines use) as an editable form grouped by area, with each value's default, what the planner changed, and reset.
+// `#/settings?section=layers` scrolls to the demand layers.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { policyDefaults } from '../../../../shared/policy';
 import { api, call } from '../../api';
@@ -7,8 +8,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { headerWithUnit, humanizeField } from '../../lib/format';
 import { PageActions } from '../../shell/PageActions';
+import { useHashParams } from '../../shell/useHashRoute';
 import { describeError, toast } from '../../stores/toastStore';
 import type { ContractError } from '../../../../shared/contract';
+import { DemandLayers } from './DemandLayers';
 import { fieldId, fieldKind, pendingChanges, sameValue, toDraft, type PolicyTable } from './policyForm';
 import './SettingsPage.css';
 
@@ -31,6 +34,10 @@ export function SettingsPage(): ReactNode {
   useEffect(() => {
     void load();
   }, []);
+  const section = useHashParams().section;
+  useEffect(() => {
+    if (section) document.getElementById(`area-${section}`)?.scrollIntoView({ block: 'start' });
+  }, [section, saved]);
 
   const { changes, errors } = useMemo(() => (saved ? pendingChanges(saved, DEFAULTS, drafts) : { changes: [], errors: {} }), [saved, drafts]);
   const hasErrors = Object.keys(errors).length > 0;
@@ -64,7 +71,8 @@ export function SettingsPage(): ReactNode {
 
   if (loadError)
     return (
-      <div className="page">
+      <div className="page settings-page">
+        <DemandLayers />
         <EmptyState tone="error" icon="alert" title="Could not load the policy" message={describeError(loadError)} testId="settings-error" actions={<button type="button" className="btn" onClick={() => void load()}>Retry</button>} />
       </div>
     );
@@ -87,9 +95,13 @@ export function SettingsPage(): ReactNode {
           {saving ? 'Saving…' : changes.length > 0 ? `Save ${changes.length} change${changes.length === 1 ? '' : 's'}` : 'Save changes'}
         </button>
       </PageActions>
+      <DemandLayers />
       <div className="settings-toolbar">
         <input className="input" type="search" placeholder="Filter settings…" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="settings-filter" />
         <nav className="settings-areas" aria-label="Policy areas">
+          <a href="#/settings" onClick={(e) => { e.preventDefault(); document.getElementById('area-layers')?.scrollIntoView({ block: 'start' }); }}>
+            Demand layers
+          </a>
           {areas.map((a) => (
             <a key={a} href={`#/settings`} onClick={(e) => { e.preventDefault(); document.getElementById(`area-${a}`)?.scrollIntoView({ block: 'start' }); }}>
               {humanizeField(a).label}

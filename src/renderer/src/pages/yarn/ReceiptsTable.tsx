@@ -1,9 +1,17 @@
-// Open receipts of the yarn by purchase order and week; past-due receipts marked.
+// Open receipts of the yarn by purchase order and week; past-due receipts marked; accepted PO drafts (`draft …`, in
+// the projection but not in the ERP yet) marked as drafts.
 import type { ReactNode } from 'react';
 import type { YarnDetailView } from '../../../../shared/views';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Chip } from '../../components/Chip';
 import { formatNumber } from '../../lib/format';
+
+const DRAFT_PREFIX = 'draft ';
+
+/** Receipts of accepted PO drafts carry `draft <draftId>` as their PO number. */
+export function isDraftReceipt(poNo: string): boolean {
+  return poNo.startsWith(DRAFT_PREFIX);
+}
 
 export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts'] }): ReactNode {
   if (receipts.length === 0) return <p className="note">No open purchase-order receipts for this yarn.</p>;
@@ -22,10 +30,20 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
         <tbody>
           {sorted.map((r, i) => (
             <tr key={`${r.poNo}-${r.weekStart}-${i}`}>
-              <th className="row-head">{r.poNo}</th>
+              <th className="row-head">{isDraftReceipt(r.poNo) ? r.poNo.slice(DRAFT_PREFIX.length) : r.poNo}</th>
               <td className="text">{r.weekStart ? `${isoWeekLabel(r.weekStart)} · ${r.weekStart}` : '–'}</td>
               <td>{formatNumber(r.lbs)}</td>
-              <td className="text">{r.pastDue ? <Chip band="high" title="Due before the current week and not received">PAST DUE</Chip> : <Chip band="neutral">open</Chip>}</td>
+              <td className="text">
+                {r.pastDue ? (
+                  <Chip band="high" title="Due before the current week and not received">PAST DUE</Chip>
+                ) : isDraftReceipt(r.poNo) ? (
+                  <Chip band="info" title="An accepted PO draft (Purchasing › PO drafts): counted as supply in the projection, not in the ERP yet">
+                    PO draft
+                  </Chip>
+                ) : (
+                  <Chip band="neutral">open</Chip>
+                )}
+              </td>
             </tr>
           ))}
           <tr className="total-row">

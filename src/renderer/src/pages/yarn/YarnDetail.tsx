@@ -11,6 +11,7 @@ import { formatNumber, formatUsd } from '../../lib/format';
 import { usePlanView } from '../../stores/planStore';
 import { describeError } from '../../stores/toastStore';
 import { PeggedOrdersTable } from './PeggedOrdersTable';
+import { riskBasisText } from './RiskCell';
 import { ReceiptsTable } from './ReceiptsTable';
 import { SubstitutesList } from './SubstitutesList';
 import { SuggestionsList } from './SuggestionsList';
@@ -70,7 +71,12 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
       <div className="panel-header yarn-detail-header">
         <div className="yarn-detail-title">
           <h3 className="panel-title">
-            Yarn {yarnId} {risk && <Chip title="Risk band of the planning balance (thresholds in Settings → yarn)">{risk}</Chip>}
+            Yarn {yarnId} {risk && <Chip title={`${riskBasisText(pos)} — thresholds in Settings › yarn`}>{risk}</Chip>}
+            {risk && str(pos?.riskBasis) && (
+              <span className={pos?.riskBasis === 'projected deficit' ? 'risk-basis risk-basis-projected' : 'risk-basis'} data-testid="yarn-detail-risk-basis">
+                from the {String(pos?.riskBasis)}
+              </span>
+            )}
           </h3>
           <span className="panel-subtitle">
             {description}

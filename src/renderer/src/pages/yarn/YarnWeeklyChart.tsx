@@ -51,7 +51,7 @@ export function yarnWeeklyOption(d: Detail, p: ChartPalette): EChartsOption {
       },
     },
     xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (Math.abs(v) >= 1000 ? `${formatNumber(v / 1000)}k` : formatNumber(v)) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (Math.abs(v) >= 1000 ? `${formatNumber(v / 1000, Number.isInteger(v / 1000) ? 0 : 1)}k` : formatNumber(v)) } },
     series: [
       {
         name: 'Demand',

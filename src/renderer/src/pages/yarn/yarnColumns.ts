@@ -1,11 +1,20 @@
-// Column specs of the yarn grids (position and shortages): units in the headers, chips for risk.
+// Column specs of the yarn grids (position and shortages): units in the headers, chips for risk (with its basis).
 import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
+import { RiskCell } from './RiskCell';
 
 export const POSITION_COLUMNS: GridColumn[] = [
   { field: 'yarnId', headerName: 'Yarn', kind: 'text', pinned: 'left', width: 84 },
   { field: 'description', headerName: 'Description', kind: 'text', width: 250 },
-  { field: 'risk', headerName: 'Risk', kind: 'text', width: 100, colDef: { cellRenderer: ChipCell } },
+  { field: 'risk', headerName: 'Risk', kind: 'text', width: 100, colDef: { cellRenderer: RiskCell } },
+  {
+    field: 'riskBasis',
+    headerName: 'Risk basis',
+    kind: 'text',
+    width: 140,
+    description: 'What set the risk band: today’s planning balance, or the deepest projected deficit when that is worse',
+    colDef: { cellClassRules: { 'cell-basis-projected': (p: { value?: unknown }) => p.value === 'projected deficit' } },
+  },
   { field: 'planningBalanceLbs', headerName: 'Planning balance', unit: 'lbs', width: 150, description: 'Theoretical balance + allocated (negative) + on order' },
   { field: 'firstShortWeek', headerName: 'First short week', kind: 'date', width: 130, description: 'Monday of the first week the projected balance goes below zero' },
   { field: 'maxDeficitLbs', headerName: 'Max deficit', unit: 'lbs', width: 120 },
