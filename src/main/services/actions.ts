@@ -43,6 +43,7 @@ export interface ActionContext {
   jobs: JobHost;
   now: () => string;
   requireSnapshot: (id?: number) => number;
+  startPlan: (snapshotId: number, scenarioId?: number) => string;
   renderPdf: PdfRenderer;
 }
 
@@ -89,7 +90,7 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
   const { db, jobs } = ctx;
   const drafts = (): PoDraft[] => getSetting<PoDraft[]>(db, SETTING_KEYS.poDrafts) ?? [];
   const saveDrafts = (list: PoDraft[]) => putSetting(db, SETTING_KEYS.poDrafts, list, ctx.now());
-  const replan = (snapshotId?: number) => jobs.start('plan', { snapshotId: ctx.requireSnapshot(snapshotId) });
+  const replan = (snapshotId?: number) => ctx.startPlan(ctx.requireSnapshot(snapshotId));
   const planOf = (snapshotId: number, scenarioId: number): Plan => {
     const plan = readPlan<Plan>(db, snapshotId, scenarioId, 'plan')?.plan;
     if (!plan) throw new NotFoundError(scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`);
@@ -120,7 +121,9 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
         const s = byId.get(id);
         if (!s) throw new NotFoundError(`suggestion ${id} is not in the current plan (re-plan and try again)`);
         const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
-        if (list.some((d) => d.draftId === draftId)) continue;
+        const existing = list.findIndex((d) => d.draftId === draftId);
+        if (existing >= 0 && list[existing].status !== 'rejected') continue;
+        if (existing >= 0) list.splice(existing, 1);
         const draft: PoDraft = {
           draftId,
           yarnId: s.yarnId,
@@ -195,7 +198,7 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     },
     'scenarios.plan': async ({ id }) => {
       const s = scenario(id);
-      return { jobId: jobs.start('plan', { snapshotId: s.snapshotId, scenarioId: s.id }) };
+      return { jobId: ctx.startPlan(s.snapshotId, s.id) };
     },
     'scenarios.compare': async ({ a, b }) => {
       const snapshotOf = (sid: number) => (sid ? scenario(sid).snapshotId : undefined);

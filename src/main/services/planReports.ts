@@ -28,7 +28,7 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
       },
       {
         heading: 'Every short yarn, by first short week',
-        note: 'Deficits are lbs below zero of the projected balance (theoretical balance + expected receipts - knit-order demand). Pegged orders consume the yarn up to the first short week.',
+        note: `Deficits are lbs below zero of the projected balance (theoretical balance + expected receipts${plan.receiptLines.some((r) => r.poNo.startsWith('draft ')) ? ' + accepted PO drafts' : ''} - knit-order demand${plan.layers.salesOrders ? ' - uncovered sales orders' : ''}${plan.layers.forecast ? ' - forecast not consumed by orders' : ''}). Pegged orders consume the yarn up to the first short week.`,
         table: {
           columns: [
             { key: 'yarnId', label: 'Yarn', nowrap: true },

@@ -145,6 +145,7 @@ export async function runPlanJob(
   input: { snapshotId: number; scenarioId?: number } & PlanRunOptions,
   ctx: JobContext,
 ): Promise<{ snapshotId: number; scenarioId: number; timingsMs: Record<string, number>; warnings?: string[] }> {
+  throwIfCancelled(ctx);
   const db = openStore(ctx.dbPath);
   try {
     if (!getSnapshot(db, input.snapshotId)) throw new Error(`snapshot ${input.snapshotId} does not exist`);

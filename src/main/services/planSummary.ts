@@ -62,11 +62,12 @@ export function alertInput(
   plan: Plan,
   extras: { forecast?: ForecastRun; backtest?: [string, string, number, string, number, number][]; importReport?: ImportReport } = {},
 ): AlertInput {
-  const positions = new Map(plan.yarn.positions.map((p) => [p.yarnId, p]));
+  // Planning balance counts the planner's accepted PO drafts, as the yarn position's risk band does.
+  const planned = new Map(plan.yarn.positions.map((p) => [p.yarnId, p.planningBalanceLbs + (p.draftLbs ?? 0)]));
   return {
     asOf: plan.asOf,
     yarns: plan.yarn.projection
-      .filter((p) => p.shortage || (positions.get(p.yarnId)?.planningBalanceLbs ?? 0) < 0)
+      .filter((p) => p.shortage || (planned.get(p.yarnId) ?? 0) < 0)
       .map((p) => ({
         yarnId: p.yarnId,
         description: p.description,
@@ -75,7 +76,7 @@ export function alertInput(
         maxDeficitLbs: p.shortage?.maxDeficitLbs ?? 0,
         recoveryWeek: p.shortage?.recoveryWeek ?? null,
         costPerLb: plan.yarnCostPerLb[p.yarnId] ?? null,
-        planningBalanceLbs: positions.get(p.yarnId)?.planningBalanceLbs ?? 0,
+        planningBalanceLbs: planned.get(p.yarnId) ?? 0,
       })),
     workCenterWeeks: plan.load.workCenters.flatMap((w) =>
       w.weeks.filter((wk) => wk.utilisationPct !== null).map((wk) => ({ workCenter: w.workCenter, week: wk.weekStart, utilisationPct: wk.utilisationPct! })),

@@ -14,6 +14,7 @@ import type { Handlers } from './handlers';
 import { loadPolicy, setPolicyValue } from './policy';
 import { readPlanView } from './planViews';
 import { readPlan } from './planCache';
+import type { Plan } from './planRun';
 import { plannerSettings, SETTING_KEYS } from './planInputs';
 import './views';
 import { compareSnapshots } from '../import/compare';
@@ -66,6 +67,9 @@ export function createPlanner(options: PlannerOptions): Planner {
     emit('snapshots.changed', { activeSnapshotId: id });
   };
 
+  /** One plan run per snapshot and scenario at a time: a newer request cancels the one it makes moot. */
+  const startPlan = (snapshotId: number, scenarioId = 0) =>
+    jobs.start('plan', { snapshotId, ...(scenarioId ? { scenarioId } : {}) }, { supersedes: `plan:${snapshotId}:${scenarioId}` });
   const onProgress = (state: JobState) => emit('job.progress', state);
   /** Snapshots whose forecast is running, so re-plans in the meantime do not start it again. */
   const forecasting = new Set<number>();
@@ -75,7 +79,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     const result = state.result as { snapshotId?: number } | undefined;
     if ((state.kind === 'import' || state.kind === 'demo') && result?.snapshotId) {
       setActive(result.snapshotId);
-      if (options.autoRun !== false) jobs.start('plan', { snapshotId: result.snapshotId });
+      if (options.autoRun !== false) startPlan(result.snapshotId);
     }
     const scenarioId = (result as { scenarioId?: number } | undefined)?.scenarioId ?? 0;
     if (state.kind === 'plan' && result?.snapshotId) {
@@ -89,7 +93,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     }
     if (state.kind === 'forecast' && result?.snapshotId) {
       emit('plan.changed', { snapshotId: result.snapshotId, scenarioId: 0, reason: 'forecast' });
-      if (options.autoRun !== false && plannerSettings(db).includeForecastLayer) jobs.start('plan', { snapshotId: result.snapshotId });
+      if (options.autoRun !== false && plannerSettings(db).includeForecastLayer) startPlan(result.snapshotId);
     }
     if ((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') {
       const fresh = result?.snapshotId ? takeNewCriticalAlerts(db, result.snapshotId, now()) : [];
@@ -139,7 +143,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     'demo.load': async ({ scale }) => ({ jobId: jobs.start('demo', { scale }) }),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs.list': async () => jobs.list(),
-    'plan.run': async ({ snapshotId }) => ({ jobId: jobs.start('plan', { snapshotId: requireSnapshot(snapshotId) }) }),
+    'plan.run': async ({ snapshotId }) => ({ jobId: startPlan(requireSnapshot(snapshotId)) }),
     'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
@@ -150,16 +154,22 @@ export function createPlanner(options: PlannerOptions): Planner {
     'overrides.setRate': async ({ style, lbsPerDay, note }) => {
       const rest = (plannerSettings(db).rateOverrides ?? []).filter((r) => r.style !== style);
       const today = now().slice(0, 10);
-      putSetting(db, SETTING_KEYS.rateOverrides, lbsPerDay === null ? rest : [...rest, { style, lbsPerDay, asOf: today, note: note ?? 'planner override' }], now());
+      putSetting(db, SETTING_KEYS.rateOverrides, lbsPerDay === null ? rest : [...rest, { style, lbsPerDay, asOf: today, note: note ?? '' }], now());
       const target = activeSnapshotId();
-      return { jobId: target === null ? null : jobs.start('plan', { snapshotId: target }) };
+      return { jobId: target === null ? null : startPlan(target) };
     },
     'overrides.setBom': async ({ style, lines, note }) => {
+      const target = activeSnapshotId();
+      const plan = target === null ? undefined : readPlan<Plan>(db, target, 0, 'plan')?.plan;
+      if (plan && lines) {
+        const known = new Set([...plan.yarn.positions.map((p) => p.yarnId), ...plan.purchasing.items.map((i) => i.yarnId)]);
+        const unknown = lines.map((l) => l.yarnId).filter((y) => !known.has(y));
+        if (unknown.length) throw new Error(`yarn ${unknown.join(', ')} is not in the yarn inventory of snapshot ${target}: check the yarn id`);
+      }
       const rest = (plannerSettings(db).bomOverrides ?? []).filter((b) => b.style !== style);
       const today = now().slice(0, 10);
-      putSetting(db, SETTING_KEYS.bomOverrides, lines === null ? rest : [...rest, { style, lines, asOf: today, note: note ?? 'planner override' }], now());
-      const target = activeSnapshotId();
-      return { jobId: target === null ? null : jobs.start('plan', { snapshotId: target }) };
+      putSetting(db, SETTING_KEYS.bomOverrides, lines === null ? rest : [...rest, { style, lines, asOf: today, note: note ?? '' }], now());
+      return { jobId: target === null ? null : startPlan(target) };
     },
     'settings.getLayers': async () => {
       const s = plannerSettings(db);
@@ -169,9 +179,9 @@ export function createPlanner(options: PlannerOptions): Planner {
       if (salesOrders !== undefined) putSetting(db, SETTING_KEYS.includeSalesOrderLayer, salesOrders, now());
       if (forecast !== undefined) putSetting(db, SETTING_KEYS.includeForecastLayer, forecast, now());
       const target = activeSnapshotId();
-      return { jobId: target === null ? null : jobs.start('plan', { snapshotId: target }) };
+      return { jobId: target === null ? null : startPlan(target) };
     },
-    ...createActionHandlers({ db, jobs, now, requireSnapshot, renderPdf: options.renderPdf ?? chromiumPdf }),
+    ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf }),
   };
 
   return {

@@ -26,6 +26,8 @@ let nextJobNumber = 1;
 
 export class JobHost extends EventEmitter {
   private readonly jobs = new Map<string, RunningJob>();
+  /** supersedes key -> the running job started with it. */
+  private readonly running = new Map<string, string>();
 
   constructor(private readonly options: JobHostOptions) {
     super();
@@ -35,14 +37,28 @@ export class JobHost extends EventEmitter {
     return [...this.jobs.values()].map((j) => j.state);
   }
 
-  /** Starts a job and returns its id at once; `wait(id)` resolves when it ends. */
-  start(kind: JobKind, input: unknown): string {
+  /**
+   * Starts a job and returns its id at once; `wait(id)` resolves when it ends. A job started with the same
+   * `supersedes` key as a running one cancels it: a re-plan asked for while another runs makes the older one moot.
+   */
+  start(kind: JobKind, input: unknown, options: { supersedes?: string } = {}): string {
+    if (options.supersedes) {
+      const previous = this.running.get(options.supersedes);
+      if (previous) this.cancel(previous);
+    }
     const jobId = `${kind}-${nextJobNumber++}`;
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const state: JobState = { jobId, kind, status: 'running', fraction: 0, message: 'starting' };
     const job: RunningJob = { state, cancelFlag, done: Promise.resolve(state) };
     this.jobs.set(jobId, job);
     job.done = this.options.mode === 'worker' ? this.runInWorker(job, input) : this.runInline(job, input);
+    const key = options.supersedes;
+    if (key) {
+      this.running.set(key, jobId);
+      void job.done.then(() => {
+        if (this.running.get(key) === jobId) this.running.delete(key);
+      });
+    }
     this.emitState(job);
     return jobId;
   }

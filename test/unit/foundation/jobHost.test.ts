@@ -30,6 +30,18 @@ describe.skipIf(!built)('job host with worker threads', () => {
     await jobs.close();
   });
 
+  it('a job started with the same supersede key cancels the running one', async () => {
+    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
+    const first = jobs.start('plan', { snapshotId: 1 }, { supersedes: 'plan:1:0' });
+    const second = jobs.start('plan', { snapshotId: 1 }, { supersedes: 'plan:1:0' });
+    const other = jobs.start('plan', { snapshotId: 2 }, { supersedes: 'plan:2:0' });
+    expect((await jobs.wait(first)).status).toBe('cancelled');
+    // No snapshot 1 or 2 in this store: the jobs that were not superseded run and fail with the reason.
+    expect(await jobs.wait(second)).toMatchObject({ status: 'failed', error: 'snapshot 1 does not exist' });
+    expect((await jobs.wait(other)).status).toBe('failed');
+    await jobs.close();
+  });
+
   it('reports progress and cancels a running demo load, leaving no snapshot', async () => {
     const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
     const seen: JobState[] = [];

@@ -12,7 +12,7 @@ import { inventoryIdentityWarnings, yarnPositions } from './position';
 import { projectYarnBalances } from './projection';
 import { buildRateSources, resolveRates } from './rates';
 import { buildSalesOrderLayer, salesOrderGreigeStyles } from './salesOrders';
-import type { ResolvedBom, StyleResolution, Warning, YarnPlan, YarnPlanInput, YarnPlanOptions } from './types';
+import type { ExpectedReceipt, ResolvedBom, StyleResolution, Warning, YarnPlan, YarnPlanInput, YarnPlanOptions } from './types';
 import { erpBucketLabels, horizonWeeks, planWeeks } from './weeks';
 
 export function computeYarnPlan(
@@ -106,7 +106,7 @@ export function computeYarnPlan(
     demand,
     projectionKoOnly: koOnly.projections,
     projection,
-    positions: yarnPositions(input.inventory, projection, policy),
+    positions: yarnPositions(input.inventory, projection, policy, draftTotals(options.extraReceipts ?? [])),
     salesOrders: soLayer,
     pegging: pegShortages(demand.rows, projection, weeks, policy),
     tables: {
@@ -116,4 +116,13 @@ export function computeYarnPlan(
     },
     warnings,
   };
+}
+
+function draftTotals(receipts: ExpectedReceipt[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const r of receipts) {
+    const lbs = r.pastDueLbs + r.laterLbs + r.byWeek.reduce((t, w) => t + w.lbs, 0);
+    totals.set(r.yarnId, (totals.get(r.yarnId) ?? 0) + lbs);
+  }
+  return totals;
 }

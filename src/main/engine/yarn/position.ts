@@ -31,7 +31,13 @@ export function inventoryIdentityWarnings(inventory: YarnInventory[], policy: Ya
  * Positions for every yarn in yarn_inventory plus every projected yarn missing from it. For a missing yarn the
  * position is derived: theoretical 0, allocated = -(total demand), on order = total receipts.
  */
-export function yarnPositions(inventory: YarnInventory[], projections: YarnProjection[], policy: YarnPolicy): YarnPosition[] {
+export function yarnPositions(
+  inventory: YarnInventory[],
+  projections: YarnProjection[],
+  policy: YarnPolicy,
+  /** Lbs the planner has committed to buy (accepted PO drafts) but the ERP does not have on order yet. */
+  draftLbsByYarn: ReadonlyMap<string, number> = new Map(),
+): YarnPosition[] {
   const projectionByYarn = new Map(projections.map((p) => [p.yarnId, p]));
   const usageWeeks = Math.max(1, policy.usageAverageWeeks);
 
@@ -52,6 +58,8 @@ export function yarnPositions(inventory: YarnInventory[], projections: YarnProje
     }
     const tb = base.theoreticalBalanceLbs;
     const deficit = projection?.shortage?.maxDeficitLbs ?? 0;
+    const draftLbs = draftLbsByYarn.get(yarnId) ?? 0;
+    const planned = base.planningBalanceLbs + draftLbs;
     return {
       yarnId,
       ...base,
@@ -60,8 +68,9 @@ export function yarnPositions(inventory: YarnInventory[], projections: YarnProje
       weeksOfSupply: usage > 0 ? (tb > 0 ? tb / usage : 0) : null,
       // The worse of today's planning balance and the deepest projected deficit: a yarn that goes 8,000 lbs short
       // in three weeks is critical even while its planning balance is positive (the alerts use the same rule).
-      risk: riskBand(Math.min(base.planningBalanceLbs, -deficit), policy),
-      riskBasis: deficit > 0 && -deficit < base.planningBalanceLbs ? 'projected deficit' : 'planning balance',
+      draftLbs,
+      risk: riskBand(Math.min(planned, -deficit), policy),
+      riskBasis: deficit > 0 && -deficit < planned ? 'projected deficit' : draftLbs > 0 ? 'planning balance + PO drafts' : 'planning balance',
       shortageLbs: Math.max(0, -base.planningBalanceLbs),
     };
   };

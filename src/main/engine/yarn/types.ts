@@ -326,8 +326,10 @@ export interface YarnPosition {
   /** Theoretical / weekly usage; 0 when theoretical <= 0; null when there is no usage. */
   weeksOfSupply: number | null;
   risk: RiskBand;
-  /** What set the band: today's planning balance, or the deepest deficit of the projection if that is worse. */
-  riskBasis: 'planning balance' | 'projected deficit';
+  /** Accepted PO drafts for the yarn (lbs): counted with the planning balance for the risk band. */
+  draftLbs: number;
+  /** What set the band: the planning balance (plus drafts), or the deepest projected deficit if that is worse. */
+  riskBasis: 'planning balance' | 'planning balance + PO drafts' | 'projected deficit';
   shortageLbs: number;
 }
 
