@@ -69,6 +69,23 @@ describe('supplier matcher', () => {
     expect(m('')).toEqual(['none', null, false]);
   });
 
+  it('refuses two companies that share a first word but make different things', () => {
+    const local = createSupplierMatcher(
+      [
+        { supplierId: '1', name: 'Elkin Textiles S.A.', leadTimeDays: 14, moqLbs: 1000, type: 'Import', retired: false },
+        { supplierId: '2', name: 'LOWELL YARNS LTD', leadTimeDays: 14, moqLbs: 1000, type: 'Import', retired: false },
+        { supplierId: '3', name: 'PROMPTEX YARNS INC', leadTimeDays: 14, moqLbs: 1000, type: 'Import', retired: false },
+      ],
+      [],
+      policy,
+    );
+    expect(local.match('ELKIN FIBERS INC').supplierId).toBeNull();
+    expect(local.match('Lowell Polymers Corp').supplierId).toBeNull();
+    // Same trade word, or none on one side: still a match.
+    expect(local.match('Fils Promptex Yarns, Inc').supplierId).toBe('3');
+    expect(local.match('ELKIN').supplierId).toBe('1');
+  });
+
   it('honours the planner mapping table, including "no supplier on purpose"', () => {
     expect(m('Sued')).toEqual(['manual', '32', false]);
     expect(m('ABY')).toEqual(['manual', null, false]);

@@ -75,6 +75,24 @@ function supplierWords(raw: string): string[] {
 }
 
 /** Words that identify the supplier: normalised words without generic ones. */
+// Words that say what a company makes. Two names that both carry such words, none in common, are different
+// companies even when their first word agrees ("Elkin Fibers" is not "Elkin Textiles").
+const LINE_OF_BUSINESS = new Set([
+  'fiber', 'fibers', 'fibre', 'fibres', 'yarn', 'yarns', 'textile', 'textiles', 'tekstil', 'polymer', 'polymers',
+  'synthetic', 'synthetics', 'mill', 'mills', 'spinning', 'knitting', 'dyeing', 'chemical', 'chemicals',
+]);
+
+export function lineOfBusiness(raw: string): Set<string> {
+  const norm = normaliseSupplierName(raw);
+  return new Set(norm ? norm.split(' ').filter((w) => LINE_OF_BUSINESS.has(w)) : []);
+}
+
+function conflictingTrades(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const w of a) if (b.has(w)) return false;
+  return true;
+}
+
 export function significantTokens(raw: string): string[] {
   const norm = normaliseSupplierName(raw);
   return norm ? norm.split(' ').filter((w) => !GENERIC_WORDS.has(w)) : [];
@@ -85,6 +103,7 @@ interface IndexedSupplier {
   lower: string;
   normalised: string;
   tokens: string[];
+  trades: Set<string>;
 }
 
 export interface SupplierMatcher {
@@ -106,6 +125,7 @@ export function createSupplierMatcher(
     lower: row.name.trim().toLowerCase(),
     normalised: normaliseSupplierName(row.name),
     tokens: significantTokens(row.name),
+    trades: lineOfBusiness(row.name),
   }));
   const byId = new Map(suppliers.map((s) => [s.supplierId, s]));
   const manual = new Map<string, string | null>();
@@ -135,8 +155,9 @@ export function createSupplierMatcher(
     if (norm.length === 1) return result(inputName, norm[0].row, 'normalised', 1);
 
     const tokens = significantTokens(inputName);
+    const trades = lineOfBusiness(inputName);
     const scored = indexed
-      .map((s) => ({ s, score: tokenScore(tokens, s.tokens, policy) }))
+      .map((s) => ({ s, score: conflictingTrades(trades, s.trades) ? 0 : tokenScore(tokens, s.tokens, policy) }))
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || a.s.row.supplierId.localeCompare(b.s.row.supplierId));
     const candidates = scored.slice(0, 3).map((x) => ({ supplierId: x.s.row.supplierId, supplierName: x.s.row.name, score: round3(x.score) }));
