@@ -159,27 +159,7 @@ export function RateOverrideDialog({ style, onClose }: DialogProps): ReactNode {
       onClose={onClose}
       onSubmit={() => void submit()}
       busy={save.busy}
-      actions={
-        save.saved ? (
-          <button type="button" className="btn btn-primary" onClick={onClose} data-testid="override-close">
-            Close
-          </button>
-        ) : (
-          <>
-            {existing && (
-              <button type="button" className="btn btn-danger override-remove-left" onClick={() => void remove()} disabled={save.busy} data-testid="override-remove">
-                <Icon name="trash" size={12} /> Remove override
-              </button>
-            )}
-            <button type="button" className="btn" onClick={onClose} disabled={save.busy} data-testid="override-cancel">
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={save.busy} data-testid="override-save">
-              {save.busy ? 'Saving…' : 'Save and re-plan'}
-            </button>
-          </>
-        )
-      }
+      actions={<OverrideActions saved={save.saved} busy={save.busy} canSave onClose={onClose} onRemove={existing ? () => void remove() : undefined} />}
     >
       <div className="override-facts">
         <Fact label="Now">
@@ -285,27 +265,7 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
       onClose={onClose}
       onSubmit={() => void submit()}
       busy={save.busy}
-      actions={
-        save.saved ? (
-          <button type="button" className="btn btn-primary" onClick={onClose} data-testid="override-close">
-            Close
-          </button>
-        ) : (
-          <>
-            {existing && (
-              <button type="button" className="btn btn-danger override-remove-left" onClick={() => void remove()} disabled={save.busy} data-testid="override-remove">
-                <Icon name="trash" size={12} /> Remove override
-              </button>
-            )}
-            <button type="button" className="btn" onClick={onClose} disabled={save.busy} data-testid="override-cancel">
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={save.busy || lines === null} data-testid="override-save">
-              {save.busy ? 'Saving…' : 'Save and re-plan'}
-            </button>
-          </>
-        )
-      }
+      actions={<OverrideActions saved={save.saved} busy={save.busy} canSave={lines !== null} onClose={onClose} onRemove={existing ? () => void remove() : undefined} />}
     >
       <div className="override-facts">
         <Fact label="Now">
@@ -405,5 +365,30 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
       {save.saved && save.jobId === null && <p className="note">Saved. There is no active snapshot: it applies at the next plan run.</p>}
       <JobProgress jobId={save.jobId} testId="override-job" label="Re-planning with the new BOM" done={<SourceAfterSave label="BOM source" source={row?.bomSource} fresh={fresh} />} />
     </Modal>
+  );
+}
+
+/** The dialogs' buttons: Remove (when there is an override), Cancel, Save and re-plan; Close once saved. */
+function OverrideActions(props: { saved: boolean; busy: boolean; canSave: boolean; onClose: () => void; onRemove?: () => void }) {
+  if (props.saved)
+    return (
+      <button type="button" className="btn btn-primary" onClick={props.onClose} data-testid="override-close">
+        Close
+      </button>
+    );
+  return (
+    <>
+      {props.onRemove && (
+        <button type="button" className="btn btn-danger override-remove-left" onClick={props.onRemove} disabled={props.busy} data-testid="override-remove">
+          <Icon name="trash" size={12} /> Remove override
+        </button>
+      )}
+      <button type="button" className="btn" onClick={props.onClose} disabled={props.busy} data-testid="override-cancel">
+        Cancel
+      </button>
+      <button type="submit" className="btn btn-primary" disabled={props.busy || !props.canSave} data-testid="override-save">
+        {props.busy ? 'Saving…' : 'Save and re-plan'}
+      </button>
+    </>
   );
 }
