@@ -3,7 +3,6 @@ import type {
   AlertRow, CapacityView, DashboardView, DemandView, ForecastSeriesView, ForecastView, PurchasingView, Risk, Row,
   ScheduleView, YarnDetailView, YarnPositionView,
 } from '../../shared/views';
-import { addDays, mondayOf } from '../../shared/dates';
 import { findSubstitutes, freeStockFromMrp, mrpWeekRows, parseYarnDescription, suggestionRow, type SubstituteYarn } from '../engine/purchasing';
 import type { Alert } from '../../shared/scenario';
 import type { Db } from '../store/db';
@@ -416,4 +415,3 @@ registerViews({
   'alerts.list': alertsView,
 });
 
-export const _weekAfter = (d: string) => addDays(mondayOf(d), 7);

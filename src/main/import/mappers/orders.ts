@@ -18,6 +18,28 @@ function orderNumber(r: RowReader) {
   return parsed;
 }
 
+/** The fields the eFab export and the ERP API share, read the same way from either. */
+function knitOrderFields(r: RowReader) {
+  const orderedLbs = r.num('qty', { required: true }) ?? 0;
+  const g00Lbs = r.num0('g00');
+  const shippedLbs = r.num0('shipped');
+  const secondsLbs = r.num0('seconds');
+  return {
+    startDate: r.date('startDate'),
+    quotedDate: r.date('quotedDate'),
+    orderedLbs,
+    g00Lbs,
+    shippedLbs,
+    secondsLbs,
+    balanceLbs: r.num0('balance'),
+    liveBalanceLbs: liveBalanceLbs(orderedLbs, g00Lbs, shippedLbs, secondsLbs),
+    machine: r.id('machine'),
+    bki: r.id('bki'),
+    poNumber: r.id('poNumber'),
+    modifiedAt: r.dateTime('modified'),
+  };
+}
+
 function uniqueOrders(r: RowReader, key: string | null, seen: Set<string>, what: string): void {
   if (key && seen.has(key)) r.problem('orderNumber', `duplicate ${what} (first row kept)`, true);
 }
@@ -29,10 +51,6 @@ export const mapKnitOrders: Mapper = (r) => {
   for (const _ of r.rows()) {
     const no = orderNumber(r);
     uniqueOrders(r, no?.value ?? null, seen, 'knit order');
-    const ordered = r.num('qty', { required: true }) ?? 0;
-    const g00 = r.num0('g00');
-    const shipped = r.num0('shipped');
-    const seconds = r.num0('seconds');
     const row: KnitOrder = {
       koNumber: no?.value ?? '',
       source: 'export',
@@ -40,19 +58,8 @@ export const mapKnitOrders: Mapper = (r) => {
       styleRaw: cellText(r.raw('style')) ?? '',
       hasWarning: no?.hasWarning ?? false,
       warningText: no?.warningText ?? null,
-      startDate: r.date('startDate'),
-      quotedDate: r.date('quotedDate'),
+      ...knitOrderFields(r),
       requestedDate: null,
-      orderedLbs: ordered,
-      g00Lbs: g00,
-      shippedLbs: shipped,
-      secondsLbs: seconds,
-      balanceLbs: r.num0('balance'),
-      liveBalanceLbs: liveBalanceLbs(ordered, g00, shipped, seconds),
-      machine: r.id('machine'),
-      bki: r.id('bki'),
-      poNumber: r.id('poNumber'),
-      modifiedAt: r.dateTime('modified'),
       status: null,
       scheduleStatus: null,
       receivedLbs: null,
@@ -76,10 +83,6 @@ export const mapKnitOrdersApi: Mapper = (r) => {
     uniqueOrders(r, no?.value ?? null, seen, 'knit order');
     const base = r.style('greigeBase', { required: true });
     const version = r.style('greigeVersion', { required: true });
-    const ordered = r.num('qty', { required: true }) ?? 0;
-    const g00 = r.num0('g00');
-    const shipped = r.num0('shipped');
-    const seconds = r.num0('seconds');
     const style = normStyle(`${base ?? ''}/${version ?? ''}`) ?? '';
     const row: KnitOrder = {
       koNumber: no?.value ?? '',
@@ -88,19 +91,8 @@ export const mapKnitOrdersApi: Mapper = (r) => {
       styleRaw: `${cellText(r.raw('greigeBase')) ?? ''}/${cellText(r.raw('greigeVersion')) ?? ''}`,
       hasWarning: false,
       warningText: null,
-      startDate: r.date('startDate'),
-      quotedDate: r.date('quotedDate'),
+      ...knitOrderFields(r),
       requestedDate: r.date('requestedDate'),
-      orderedLbs: ordered,
-      g00Lbs: g00,
-      shippedLbs: shipped,
-      secondsLbs: seconds,
-      balanceLbs: r.num0('balance'),
-      liveBalanceLbs: liveBalanceLbs(ordered, g00, shipped, seconds),
-      machine: r.id('machine'),
-      bki: r.id('bki'),
-      poNumber: r.id('poNumber'),
-      modifiedAt: r.dateTime('modified'),
       status: r.text('status'),
       scheduleStatus: r.text('scheduleStatus'),
       receivedLbs: r.num('received'),
