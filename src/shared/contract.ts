@@ -81,11 +81,13 @@ export const channels = {
       .object({
         paths: z.array(z.string().min(1)).max(500).optional(),
         uploads: z.array(uploadSchema).max(500).optional(),
+        /** Files the web bridge streamed to disk (`POST /api/upload`), by the ids it answered. */
+        uploadIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id')).max(500).optional(),
         asOf: isoDate.optional(),
         label: z.string().max(200).optional(),
       })
       .strict()
-      .refine((v) => (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) > 0, 'give at least one file'),
+      .refine((v) => (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) + (v.uploadIds?.length ?? 0) > 0, 'give at least one file'),
     output: z.object({ jobId: z.string() }),
   },
   'demo.load': { input: z.object({ scale: z.number().int().min(1).max(100).default(1) }).strict(), output: z.object({ jobId: z.string() }) },
