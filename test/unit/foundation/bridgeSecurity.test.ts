@@ -215,6 +215,16 @@ describe('web bridge: bodies and uploads', () => {
     expect(again).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no uploaded file/) } });
   });
 
+  it('deletes files handed over in the call itself (Electron IPC) once their import has finished', async () => {
+    const base64 = Buffer.from('not an ERP export at all\n').toString('base64');
+    const { jobId } = await planner.handlers['import.start']({ uploads: [{ name: 'notes.csv', base64 }], asOf: '2025-09-06' });
+    expect(stagedFiles().some((f) => f.endsWith('notes.csv'))).toBe(true);
+    const done = await planner.jobs.wait(jobId);
+    expect(done.status).toBe('failed');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stagedFiles()).toEqual([]);
+  });
+
   it('answers an over-limit upload with 413 and leaves no partial file behind', async () => {
     const headers = { ...own(), 'x-bkp-token': bridge.token, 'content-type': 'application/octet-stream', 'x-bkp-file-name': 'big.csv' };
     const declared = await raw('POST', '/api/upload', { body: Buffer.alloc(UPLOAD_LIMIT + 1, 'x'), headers });
