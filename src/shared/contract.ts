@@ -49,6 +49,10 @@ const uploadSchema = z.object({
 export const fileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 export type FilePayload = z.infer<typeof fileSchema>;
 
+const policyChangeSchema = z
+  .object({ area: z.string().min(1).max(32), key: z.string().min(1).max(64), value: z.union([z.number(), z.string(), z.boolean()]) })
+  .strict();
+
 export const poDraftSchema = z.object({
   draftId: z.string(),
   yarnId: z.string(),
@@ -209,9 +213,8 @@ export const channels = {
   },
   'settings.getPolicy': { input: empty, output: z.record(z.string(), z.record(z.string(), z.unknown())) },
   'settings.setPolicy': {
-    input: z
-      .object({ area: z.string().min(1).max(32), key: z.string().min(1).max(64), value: z.union([z.number(), z.string(), z.boolean()]) })
-      .strict(),
+    // One value, or several saved together (related keys such as the risk bands must move at once).
+    input: z.union([policyChangeSchema, z.object({ changes: z.array(policyChangeSchema).min(1).max(500) }).strict()]),
     output: z.record(z.string(), z.record(z.string(), z.unknown())),
   },
 } as const;

@@ -9,7 +9,7 @@ import { getSetting, putSetting } from '../store/settings';
 import { JobHost } from '../workers/jobHost';
 import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
-import { loadPolicy, setPolicyValue } from './policy';
+import { loadPolicy, setPolicyValues } from './policy';
 import { readPlanView } from './planViews';
 import { readPlan } from './planCache';
 import type { Plan } from './planRun';
@@ -145,7 +145,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     'plan.run': async ({ snapshotId }) => ({ jobId: startPlan(requireSnapshot(snapshotId)) }),
     'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
-    'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
+    'settings.setPolicy': async (input) => setPolicyValues(db, 'changes' in input ? input.changes : [input], now()),
     'overrides.list': async () => {
       const s = plannerSettings(db);
       return { rates: s.rateOverrides ?? [], boms: s.bomOverrides ?? [] };
