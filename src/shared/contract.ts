@@ -73,7 +73,14 @@ export type PoDraftPayload = z.infer<typeof poDraftSchema>;
 export const channels = {
   'app.info': { input: empty, output: appInfoSchema },
   'snapshots.list': { input: empty, output: z.array(snapshotSchema) },
-  'snapshots.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: z.boolean() }) },
+  'snapshots.delete': {
+    // Scenarios built on the snapshot are planner data: moved to another snapshot or deleted only when asked.
+    input: z
+      .object({ id, moveScenariosTo: id.optional(), deleteScenarios: z.boolean().optional() })
+      .strict()
+      .refine((v) => !(v.moveScenariosTo !== undefined && v.deleteScenarios), 'either move the scenarios or delete them, not both'),
+    output: z.object({ deleted: z.boolean(), scenariosMoved: z.number().int(), scenariosDeleted: z.number().int() }),
+  },
   'snapshots.setActive': { input: z.object({ id }).strict(), output: z.object({ activeSnapshotId: id }) },
   'snapshots.report': { input: z.object({ id }).strict(), output: z.unknown() },
   'snapshots.compare': {

@@ -117,10 +117,10 @@ export function createPlanner(options: PlannerOptions): Planner {
       shell: options.shell,
     }),
     'snapshots.list': async () => listSnapshots(db).map(({ contentHash: _hash, ...s }) => s),
-    'snapshots.delete': async ({ id }) => {
-      const deleted = deleteSnapshot(db, id);
-      if (deleted) emit('snapshots.changed', { activeSnapshotId: activeSnapshotId() });
-      return { deleted };
+    'snapshots.delete': async ({ id, ...fate }) => {
+      const result = deleteSnapshot(db, id, fate);
+      if (result.deleted) emit('snapshots.changed', { activeSnapshotId: activeSnapshotId() });
+      return result;
     },
     'snapshots.setActive': async ({ id }) => {
       requireSnapshot(id);

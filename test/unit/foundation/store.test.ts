@@ -64,7 +64,7 @@ describe('planning store', () => {
     expect(listSnapshots(db).map((s) => s.id)).toEqual([b, a]);
     expect(listSnapshots(db)[0].entities).toEqual({ yarns: 1199 });
     expect(findSnapshotByContent(db, '2025-09-02', '2025-09-02')).toBe(b);
-    expect(deleteSnapshot(db, b)).toBe(true);
+    expect(deleteSnapshot(db, b).deleted).toBe(true);
     expect(listSnapshots(db).map((s) => s.id)).toEqual([a]);
     expect(db.prepare('SELECT count(*) AS n FROM snapshot_entity').get()).toEqual({ n: 0 });
     db.close();
