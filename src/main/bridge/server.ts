@@ -11,7 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { events as eventSchemas, type EventName } from '../../shared/contract';
 import { dispatch } from '../services/dispatch';
 import type { Planner } from '../services/planner';
-import { formatBytes, UploadTooLargeError } from '../services/uploads';
+import { formatBytes, uploadTooLargeMessage, UploadTooLargeError } from '../services/uploads';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 export interface BridgeOptions {
@@ -174,7 +174,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!tokenMatches(token, given)) return refuse(res, 403, 'FORBIDDEN', 'missing or wrong token: open the app from the URL the web bridge printed');
     if (url.pathname === '/api/invoke' && req.method === 'POST') {
       if (mediaType(req) !== 'application/json') return refuse(res, 415, 'INVALID_INPUT', 'calls must be sent as application/json');
-      const tooLarge = `request body larger than ${formatBytes(callLimit)}: send files through an upload`;
+      const tooLarge = `request body larger than ${formatBytes(callLimit)}: the web bridge takes calls up to that size (files go through /api/upload)`;
       if (declaredLength(req) > callLimit) return refuseTooLarge(req, res, tooLarge);
       const text = await readBody(req, callLimit);
       if (text === undefined) return refuseTooLarge(req, res, tooLarge);
@@ -195,8 +195,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
         // refused below
       }
       if (!name || name.length > 260) return refuse(res, 400, 'INVALID_INPUT', 'an upload needs its file name (URI-encoded) in X-Bkp-File-Name, at most 260 characters');
-      const tooLarge = `${name} is larger than ${formatBytes(uploadLimit)}: import it with the desktop app or the command line`;
-      if (declaredLength(req) > uploadLimit) return refuseTooLarge(req, res, tooLarge);
+      if (declaredLength(req) > uploadLimit) return refuseTooLarge(req, res, uploadTooLargeMessage(name, uploadLimit));
       try {
         return sendJson(res, 200, { ok: true, data: { uploadId: await planner.stageUpload(name, req, uploadLimit) } });
       } catch (err) {

@@ -13,6 +13,10 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+export function uploadTooLargeMessage(name: string, maxBytes: number): string {
+  return `${storedName(name)} is larger than ${formatBytes(maxBytes)}: import it with the desktop app or the command line`;
+}
+
 /** The file name an upload is stored under: the last path segment, without characters a file system refuses. */
 function storedName(name: string): string {
   const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
@@ -68,7 +72,7 @@ export class UploadStaging {
       };
       source.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
-        if (bytes > maxBytes) fail(new UploadTooLargeError(`${storedName(name)} is larger than ${formatBytes(maxBytes)}: import it with the desktop app or the command line`));
+        if (bytes > maxBytes) fail(new UploadTooLargeError(uploadTooLargeMessage(name, maxBytes)));
       });
       source.on('error', fail);
       source.on('close', () => {
