@@ -167,6 +167,9 @@ describe('Settings on the real store', () => {
     expect(refused.status).toBe('failed');
     expect(refused.error).toMatch(/policy purchasing\.horizonWeeks must be at most 156 \(got 1000000\).*Settings/);
 
+    // The old bad value does not block an unrelated edit (the planner can still work in Settings).
+    expect((await set({ area: 'capacity', key: 'defaultPriority', value: 2 })).ok).toBe(true);
+
     expect((await set({ area: 'purchasing', key: 'horizonWeeks', value: 12 })).ok).toBe(true);
     const planned = await planner.jobs.wait((await planner.handlers['plan.run']({})).jobId);
     expect(planned.status).toBe('done');
