@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
 import { bridgeBuilt, startBridgeProcess, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
+import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../support/tinyExports';
 
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
 if (!canRun) console.warn(`e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npm run build)'}`);
@@ -22,12 +23,6 @@ const requests: string[] = [];
 /** HTTP status of each events-stream connection the page opened. */
 const eventStreams: number[] = [];
 const consoleErrors: string[] = [];
-
-const INVENTORY = `Desc#,QS Cust,Supplier,Description,Color,Beginning Balance,Received,Consumed,Adjustments,Theoretical Balance,Misc,On Order,Allocated,Planning Balance,Reconcile Date,Cost/Pound,Total Cost
-739,CFAB,LYCRA,1/40 Lycra ,Clear,300.10,,0.00,,300.10,,0.00,-100.00,200.10,2025-06-27,$5.96 ,"$1,788.60 "
-1571,CFAB,LYCRA,1/70 Lycra,Clear,224.10,10.00,-4.10,,230.00,,500.00,-800.00,-100.00,Never,$5.92 ,$0.00
-`;
-const BOM = 'Style#,Desc#,BOM_Percentage,unit\nA/1,739,0.6,lbs\nA/1,1571,0.4,lbs\n';
 
 async function gridRows(testId: string): Promise<number> {
   await page.waitForSelector(`[data-testid="${testId}"][data-ready="true"]`, { timeout: 30_000 });
@@ -51,8 +46,8 @@ async function importThroughThePage(asOf: string, label: string): Promise<void> 
 describe.skipIf(!canRun)('a browser session on the web bridge', () => {
   beforeAll(async () => {
     mkdirSync(join(tmp.dir, 'files'));
-    writeFileSync(join(tmp.dir, 'files', 'yarn_inventory.csv'), INVENTORY);
-    writeFileSync(join(tmp.dir, 'files', 'bom.csv'), BOM);
+    writeFileSync(join(tmp.dir, 'files', 'yarn_inventory.csv'), TINY_YARN_INVENTORY_CSV);
+    writeFileSync(join(tmp.dir, 'files', 'bom.csv'), TINY_BOM_CSV);
     bridge = await startBridgeProcess(tmp.dbPath, ['--no-demo']);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

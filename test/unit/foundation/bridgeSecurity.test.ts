@@ -9,6 +9,7 @@ import { startBridge, type Bridge } from '../../../src/main/bridge/server';
 import { createPlanner, type Planner } from '../../../src/main/services/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
+import { TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 
 const tmp = tempDir('bkp-bridge-sec-');
 const uploadsDir = join(tmp.dir, 'uploads');
@@ -191,11 +192,8 @@ describe('web bridge: bodies and uploads', () => {
   });
 
   it('streams an upload to disk under its own limit, imports it, and deletes the temporary file afterwards', async () => {
-    const inventory = `Desc#,QS Cust,Supplier,Description,Color,Beginning Balance,Received,Consumed,Adjustments,Theoretical Balance,Misc,On Order,Allocated,Planning Balance,Reconcile Date,Cost/Pound,Total Cost
-739,CFAB,LYCRA,1/40 Lycra ,Clear,300.10,,0.00,,300.10,,0.00,-100.00,200.10,2025-06-27,$5.96 ,"$1,788.60 "
-`;
     // Larger than a call may be, smaller than an upload may be: padded with blank lines the reader skips.
-    const body = Buffer.from(inventory + '\n'.repeat(CALL_LIMIT * 2));
+    const body = Buffer.from(TINY_YARN_INVENTORY_CSV + '\n'.repeat(CALL_LIMIT * 2));
     const up = await raw('POST', '/api/upload', { body, headers: { ...own(), 'x-bkp-token': bridge.token, 'content-type': 'application/octet-stream', 'x-bkp-file-name': encodeURIComponent('yarn inventory (1).csv') } });
     expect(up.status).toBe(200);
     const { uploadId } = JSON.parse(up.text).data as { uploadId: string };
@@ -206,7 +204,7 @@ describe('web bridge: bodies and uploads', () => {
     expect(started).toMatchObject({ ok: true });
     const done = await planner.jobs.wait(started.data.jobId);
     expect(done.status).toBe('done');
-    expect(planner.db.prepare('SELECT count(*) AS n FROM yarn_inventory').get()).toEqual({ n: 1 });
+    expect(planner.db.prepare('SELECT count(*) AS n FROM yarn_inventory').get()).toEqual({ n: 2 });
     await new Promise((r) => setTimeout(r, 50));
     expect(stagedFiles()).toEqual([]);
 

@@ -11,24 +11,20 @@ import { JobHost } from '../../../src/main/workers/jobHost';
 import { policyDefaults } from '../../../src/shared/policy';
 import { checkPolicyValue, policyProblems } from '../../../src/shared/policy/schema';
 import { tempDir } from '../../support/tempDb';
+import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 
 type Table = Record<string, Record<string, unknown>>;
 const defaults = () => structuredClone(policyDefaults) as unknown as Table;
 const messages = (table: unknown) => policyProblems(table).map((p) => p.message);
 
 const tmp = tempDir('bkp-policy-');
-const INVENTORY = `Desc#,QS Cust,Supplier,Description,Color,Beginning Balance,Received,Consumed,Adjustments,Theoretical Balance,Misc,On Order,Allocated,Planning Balance,Reconcile Date,Cost/Pound,Total Cost
-739,CFAB,LYCRA,1/40 Lycra ,Clear,300.10,,0.00,,300.10,,0.00,-100.00,200.10,2025-06-27,$5.96 ,"$1,788.60 "
-1571,CFAB,LYCRA,1/70 Lycra,Clear,224.10,10.00,-4.10,,230.00,,500.00,-800.00,-100.00,Never,$5.92 ,$0.00
-`;
-const BOM = 'Style#,Desc#,BOM_Percentage,unit\nA/1,739,0.6,lbs\nA/1,1571,0.4,lbs\n';
 const dataDir = join(tmp.dir, 'data');
 const files = [join(dataDir, 'yarn_inventory.csv'), join(dataDir, 'bom.csv')];
 
 beforeAll(() => {
   mkdirSync(dataDir);
-  writeFileSync(files[0], INVENTORY);
-  writeFileSync(files[1], BOM);
+  writeFileSync(files[0], TINY_YARN_INVENTORY_CSV);
+  writeFileSync(files[1], TINY_BOM_CSV);
 });
 afterAll(() => tmp.cleanup());
 
