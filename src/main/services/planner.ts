@@ -169,7 +169,7 @@ export function createPlanner(options: PlannerOptions): Planner {
       db.transaction(() => {
         if (salesOrders !== undefined) writeSetting(db, SETTINGS.includeSalesOrderLayer, salesOrders, now());
         if (forecast !== undefined) writeSetting(db, SETTINGS.includeForecastLayer, forecast, now());
-      })();
+      }).immediate();
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },

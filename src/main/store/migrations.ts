@@ -273,7 +273,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 302,
-    name: "planner data in tables: the setting blobs moved into them, what does not fit kept as legacy.<key>",
+    name: 'planner data in tables: the setting blobs moved into them, what does not fit kept as legacy.<key>',
     up: movePlannerBlobsToTables,
   },
 ];

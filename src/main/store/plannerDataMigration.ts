@@ -1,7 +1,8 @@
 // Migrations 301-302: planner data moves from JSON blobs in `setting` into tables of its own. Released migrations
-// never change, so this file writes its own SQL instead of calling the repositories (which follow later schemas).
-// Every entry of every blob either becomes a row that reads back as it was, or is kept aside in a `legacy.<key>`
-// setting with the reason, and the migration says so: nothing the planner entered is dropped.
+// never change, so this file writes its own SQL instead of calling the repositories (which follow later schemas); it
+// checks each entry with the domain schemas, as the app reads the rows. Every entry of every blob either becomes a row
+// that reads back as it was, or is kept aside in a `legacy.<key>` setting with the reason, and the migration says so:
+// nothing the planner entered is dropped.
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { bomOverrideSchema, type BomOverride } from '../../shared/domain/bomOverride';

@@ -17,6 +17,12 @@ const RELEASED: { version: number; name: string; sqlHash?: string }[] = [
   { version: 102, name: "import: the ERP's own computed reports (reference data)", sqlHash: '591aef6c8d9fa0d3' },
   { version: 200, name: 'planning: what-if scenarios (overrides only) and alert acknowledgements', sqlHash: 'ca53bc19e9fc3f42' },
   { version: 300, name: 'core: plan cache revision, so readers never mistake a re-plan for the plan they cached', sqlHash: 'ea0037632f5b6abd' },
+  {
+    version: 301,
+    name: 'planner data in tables: PO drafts, pins, rate and BOM overrides, supplier mappings, yarn supply overrides, holidays, downtime, policy values',
+    sqlHash: '473c68ca45c13eb6',
+  },
+  { version: 302, name: 'planner data in tables: the setting blobs moved into them, what does not fit kept as legacy.<key>' },
 ];
 
 const sqlHash = (sql: string) => createHash('sha256').update(sql.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanningData } from '../../../src/main/import/entities';
 import { closeDraftsTheErpHas } from '../../../src/main/services/planRun';
 import { openStore, type Db } from '../../../src/main/store/db';
-import { getPoDraft, listPoDrafts, listPoDraftsWithRevision, putPoDraft, updatePoDraft } from '../../../src/main/store/poDrafts';
+import { closePoDrafts, getPoDraft, listPoDrafts, listPoDraftsWithRevision, putPoDraft, updatePoDraft } from '../../../src/main/store/poDrafts';
 import type { PoDraft } from '../../../src/shared/domain/poDraft';
 import { policyDefaults } from '../../../src/shared/policy';
 import { tempDir } from '../../support/tempDb';
@@ -94,5 +94,23 @@ describe('closing drafts the ERP has while the planner edits drafts', () => {
     closeDraftsTheErpHas(worker, erp, read, [], policyDefaults, '2025-09-05T08:00:02');
     expect(getPoDraft(planner, 'D739')).toMatchObject({ status: 'rejected' });
     expect(getPoDraft(planner, 'D739')!.erpPoNumber).toBeUndefined();
+  });
+
+  it('closes a draft only while it is accepted or edited, and only at the revision given', () => {
+    putPoDraft(planner, draft('D1', '739', 1000), '2025-09-05T08:00:00');
+    putPoDraft(planner, { ...draft('D2', '739', 1000), status: 'rejected' }, '2025-09-05T08:00:00');
+    putPoDraft(planner, { ...draft('D3', '739', 1000), status: 'proposed' }, '2025-09-05T08:00:00');
+    const changes = closePoDrafts(
+      worker,
+      [
+        { draftId: 'D1', revision: 2, erpPoNumber: 'P1' },
+        { draftId: 'D2', revision: 1, erpPoNumber: 'P2' },
+        { draftId: 'D3', revision: 1, erpPoNumber: 'P3' },
+        { draftId: 'D1', revision: 1, erpPoNumber: 'P4' },
+      ],
+      '2025-09-05T09:00:00',
+    );
+    expect(changes).toEqual([{ table: 'po_draft', key: 'D1', before: draft('D1', '739', 1000), after: { ...draft('D1', '739', 1000), status: 'closed', erpPoNumber: 'P4' } }]);
+    expect(listPoDrafts(planner).map((d) => `${d.draftId} ${d.status}`)).toEqual(['D1 closed', 'D2 rejected', 'D3 proposed']);
   });
 });
