@@ -173,13 +173,18 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     ]);
     expect(listLegacySettings(db)).toEqual([]);
 
-    // What a plan run reads.
-    const settings = plannerSettings(db);
-    expect(settings).toMatchObject({
+    // What a plan run reads: every field of it.
+    expect(plannerSettings(db)).toEqual({
       poDrafts: [accepted, editedStored, closed, rejected, older],
+      pins: [...pins].sort(byKey((p) => p.orderNo)),
+      rateOverrides: [...rateOverrides].sort(byKey((o) => o.style)),
+      bomOverrides: [...bomOverrides].sort(byKey((o) => o.style)),
+      supplierMappings: [...supplierMappings].sort(byKey((m) => m.name)),
+      yarnSupplyOverrides: [...yarnSupplyOverrides].sort(byKey((o) => o.yarnId)),
       holidays: ['2025-11-27', '2025-12-25'],
       downtime,
       includeSalesOrderLayer: true,
+      includeForecastLayer: false,
       allowScheduleMoves: true,
     });
     db.close();
