@@ -233,7 +233,7 @@ function supersede(group: Source[], copies: boolean): void {
   for (const s of ranked.slice(1)) {
     s.report.status = 'superseded';
     s.report.supersededBy = used.file;
-    s.report.rowsRead = s.pending ? 0 : s.table!.rows.length;
+    s.report.rowsRead = s.pending ? 0 : s.table!.rows.length + s.table!.absentRows;
     s.report.reason = copies
       ? `a copy of ${used.file} (same header and rows); ${used.file} is used`
       : `another ${s.table!.type.label} file in the batch is used: ${used.file}`;

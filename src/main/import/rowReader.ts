@@ -68,6 +68,8 @@ export class RowReader {
 
   /** Iterates the data rows; blank rows are counted as skipped; `fn` returns false to skip a row on purpose. */
   *rows(): Generator<{ line: number; cells: Cell[] }> {
+    this.stats.rowsRead += this.table.absentRows;
+    this.stats.rowsSkipped += this.table.absentRows;
     const total = this.table.rows.length;
     for (const row of this.table.rows) {
       this.stats.rowsRead++;

@@ -5,7 +5,8 @@ export type Cell = string | number | boolean | Date | null;
 
 export interface RawSheet {
   name: string;
-  /** rows[i] is spreadsheet row i + 1 (csv: line i + 1); missing cells are undefined or null. */
+  /** rows[i] is spreadsheet row i + 1 (csv: line i + 1); missing cells are undefined or null; rows absent from an
+   * xlsx sheet are holes (undefined), so a sparse sheet costs memory per row present, not per row number. */
   rows: Cell[][];
   /** Cells whose cached value was an Excel error such as #REF! (read as null). */
   errorCells: number;
