@@ -128,7 +128,7 @@ export function createPlanner(options: PlannerOptions): Planner {
       return getSnapshotReport(db, id);
     },
     'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
-    'import.start': async ({ paths, uploads, asOf, label }) => {
+    'import.start': async ({ paths, uploads, asOf, label, confirmThinData }) => {
       const files = [...(paths ?? [])];
       if (uploads?.length) {
         const dir = mkdtempSync(join(tmpdir(), 'bkp-upload-'));
@@ -138,7 +138,7 @@ export function createPlanner(options: PlannerOptions): Planner {
           files.push(target);
         }
       }
-      return { jobId: jobs.start('import', { files, asOf, label }) };
+      return { jobId: jobs.start('import', { files, asOf, label, confirmThinData }) };
     },
     'demo.load': async ({ scale }) => ({ jobId: jobs.start('demo', { scale }) }),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),

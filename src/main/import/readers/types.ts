@@ -16,6 +16,8 @@ export type SourceFormat = 'xlsx' | 'csv' | 'json';
 
 export interface RawBook {
   format: SourceFormat;
+  /** How a csv/json file's bytes were decoded (Windows-1252 when they are not UTF-8). */
+  encoding?: 'utf-8' | 'windows-1252';
   sheets: RawSheet[];
 }
 
