@@ -14,6 +14,7 @@ import { DropZone } from './DropZone';
 import { ImportJobs } from './ImportJobs';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsPanel } from './SnapshotsPanel';
+import { ThinDataConfirm, type ImportRequest, type PendingImport } from './ThinDataConfirm';
 import './ImportsPage.css';
 
 /** The web bridge accepts request bodies up to 300 MB; base64 adds a third. */
@@ -26,6 +27,8 @@ export function ImportsPage(): ReactNode {
   const [label, setLabel] = useState('');
   const [asOf, setAsOf] = useState('');
   const [reading, setReading] = useState<string | undefined>(undefined);
+  /** The last import started here, kept so a thin-data refusal can be re-run with the planner's confirmation. */
+  const [pending, setPending] = useState<PendingImport | undefined>(undefined);
   const busy = useRunningJobs(['import', 'demo']).length > 0;
 
   // Show the active snapshot until the planner picks another one (and recover when the selected one is deleted).
@@ -46,11 +49,13 @@ export function ImportsPage(): ReactNode {
         return;
       }
       setReading(`Uploading ${formatNumber(batch.uploads.length)} file(s)…`);
-      const r = await call('import.start', {
+      const request: ImportRequest = {
         uploads: batch.uploads,
         ...(label.trim() ? { label: label.trim() } : {}),
         ...(asOf ? { asOf } : {}),
-      });
+      };
+      const r = await call('import.start', request);
+      setPending(r ? { jobId: r.jobId, request } : undefined);
       if (r) toast('info', `Import started: ${batch.uploads.length} file(s)`, 'Progress is shown below and in the status bar.');
     } catch (err) {
       toast('error', 'Could not read the files', (err as Error).message);
@@ -105,6 +110,7 @@ export function ImportsPage(): ReactNode {
           </div>
         </section>
       </div>
+      {pending && <ThinDataConfirm pending={pending} onRestart={setPending} onDismiss={() => setPending(undefined)} />}
       <ImportJobs />
       <SnapshotsPanel selectedId={selectedId} onSelect={setSelectedId} />
       {selected && <SnapshotDetail key={selected.id} snapshot={selected} snapshots={snapshots} />}
