@@ -216,3 +216,28 @@ describe('dates the plan cannot handle are refused per row (item 6)', () => {
     expect(loadPlanningData(db, out.snapshotId).knitOrders.map((k) => k.startDate)).toEqual(['2025-08-25', null]);
   });
 });
+
+const YARN_CSV = [YARN_HEADER.join(','), ...Array.from({ length: 30 }, (_, i) => yarnRow(i).join(','))].join('\n') + '\n';
+
+describe('a csv cut short or malformed is refused, never half-read', () => {
+  it('the clean csv imports every yarn; without a final line end it still does (some real exports end so)', async () => {
+    expect((await imported('yarn_inventory.csv', YARN_CSV)).report.entityCounts.yarnInventory).toBe(30);
+    expect((await imported('yarn_inventory.csv', YARN_CSV.trimEnd())).report.entityCounts.yarnInventory).toBe(30);
+  });
+
+  it('a quote that never closes would swallow the rest of the file into one field: refused with the line', async () => {
+    const lines = YARN_CSV.split('\n');
+    lines[10] = lines[10].replace('LYCRA', '"LYCRA');
+    expect(await refused('yarn_inventory.csv', lines.join('\n'))).toMatch(/line 11 opens a quoted field that never closes/);
+  });
+
+  it('a file cut in the middle of a line is refused', async () => {
+    const cut = YARN_CSV.slice(0, YARN_CSV.indexOf('1/40 Lycra 17') + 5);
+    expect(await refused('yarn_inventory.csv', cut)).toMatch(/last line \(19\) ends early: 3 of 10 fields/);
+  });
+
+  it('UTF-16 text (Excel "Unicode text") is refused with what to do', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(YARN_CSV, 'utf16le')]);
+    expect(await refused('yarn_inventory.csv', utf16)).toMatch(/UTF-16.*save it as CSV UTF-8/);
+  });
+});

@@ -21,6 +21,9 @@ export function sniffFormat(buf: Buffer): SourceFormat {
   if (start.length >= 8 && start.readUInt32BE(0) === 0xd0cf11e0) {
     throw new UnreadableFileError('legacy .xls (or other OLE) file; save it as .xlsx');
   }
+  if (start.length >= 2 && (start.readUInt16LE(0) === 0xfeff || start.readUInt16BE(0) === 0xfeff)) {
+    throw new UnreadableFileError('UTF-16 text ("Unicode text"); save it as CSV UTF-8');
+  }
   if (start.includes(0)) throw new UnreadableFileError('binary file (contains NUL bytes), not an export');
   const { text } = decodeText(start, start.length < buf.length);
   const first = text.trimStart()[0];
