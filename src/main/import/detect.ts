@@ -32,6 +32,8 @@ export interface Table {
   rows: { line: number; cells: Cell[] }[];
   /** Rows below the header absent from the sheet (a sheet may jump from row 2 to row 1,048,576): blank rows. */
   absentRows: number;
+  /** csv: the header's number of fields, which every data line must have (junk lines, shifted columns). */
+  width?: number;
   /** Rows above the header (title rows carry e.g. week-start dates in the hand-built Yarn_Demand). */
   above: Cell[][];
   score: number;
@@ -175,6 +177,7 @@ export function detect(sheets: RawSheet[], types: ExportType[] = EXPORT_TYPES): 
       unrecognised: best.unrecognised,
       rows,
       absentRows: sheet.rows.length - best.row - 1 - rows.length,
+      width: sheet.fixedWidth ? headerRowCells.length : undefined,
       above: Array.from({ length: best.row }, (_, r) => sheet.rows[r] ?? []),
       score: best.score,
     },

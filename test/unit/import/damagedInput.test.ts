@@ -236,6 +236,18 @@ describe('a csv cut short or malformed is refused, never half-read', () => {
     expect(await refused('yarn_inventory.csv', cut)).toMatch(/last line \(19\) ends early: 3 of 10 fields/);
   });
 
+  it('a junk line, or a value with an unquoted comma, is a rejected row (fields against the header), not an entity', async () => {
+    const lines = YARN_CSV.split('\n');
+    lines.splice(5, 0, 'Page 2 of 7');
+    lines[20] = lines[20].replace('1/40 Lycra', '1/40 Lycra, shifted');
+    const out = await imported('yarn_inventory.csv', lines.join('\n'));
+    expect(out.report.entityCounts.yarnInventory).toBe(29);
+    expect(out.report.files[0].rejections.map((i) => [i.row, i.reason])).toEqual([
+      [6, '1 fields, the header has 10'],
+      [21, '11 fields, the header has 10'],
+    ]);
+  });
+
   it('UTF-16 text (Excel "Unicode text") is refused with what to do', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(YARN_CSV, 'utf16le')]);
     expect(await refused('yarn_inventory.csv', utf16)).toMatch(/UTF-16.*save it as CSV UTF-8/);

@@ -35,5 +35,5 @@ export function readCsv(text: string, options: { previewRows?: number; tick?: ()
   if (!options.previewRows && last > 0 && !/[\r\n]$/.test(text) && rows[last].length < rows[last - 1].length) {
     throw new UnreadableFileError(`the last line (${rows.length}) ends early: ${rows[last].length} of ${rows[last - 1].length} fields and no line end (the file is cut short)`);
   }
-  return { name: 'csv', rows, errorCells: 0 };
+  return { name: 'csv', rows, errorCells: 0, fixedWidth: true };
 }

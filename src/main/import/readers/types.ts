@@ -10,6 +10,8 @@ export interface RawSheet {
   rows: Cell[][];
   /** Cells whose cached value was an Excel error such as #REF! (read as null). */
   errorCells: number;
+  /** Every line has the header's number of fields (csv: a line with more or fewer is not a data row). */
+  fixedWidth?: boolean;
 }
 
 export type SourceFormat = 'xlsx' | 'csv' | 'json';
