@@ -1,7 +1,7 @@
 // .csv reader: papaparse with every value kept as text (typing happens per column in the cleaners, so leading
-// zeros survive); the UTF-8 BOM is stripped. A file cut short is refused rather than half-read: a quote that never
-// closes (papaparse would swallow the rest of the file into one field), or a last line with fewer fields than the
-// line before it and no line end.
+// zeros survive); the UTF-8 BOM is stripped. A file cut short or malformed is refused rather than half-read: a quote
+// that never closes (papaparse would swallow the rest of the file into one field) or a malformed quoted field (the
+// lines around it would be guessed), or a last line with fewer fields than the line before it and no line end.
 import Papa from 'papaparse';
 import { UnreadableFileError, type Cell, type RawSheet } from './types';
 
@@ -15,8 +15,15 @@ const CHUNK_CHARS = 2 * 1024 * 1024;
 export function readCsv(text: string, options: { previewRows?: number; tick?: () => void } = {}): RawSheet {
   const rows: Cell[][] = [];
   const take = (data: string[][], errors: Papa.ParseError[]) => {
-    const open = options.previewRows ? undefined : errors.find((e) => e.code === 'MissingQuotes');
-    if (open) throw new UnreadableFileError(`line ${rows.length + (open.row ?? 0) + 1} opens a quoted field that never closes (the file is cut short or malformed)`);
+    const quote = options.previewRows ? undefined : errors.find((e) => e.type === 'Quotes');
+    if (quote) {
+      const line = rows.length + (quote.row ?? 0) + 1;
+      throw new UnreadableFileError(
+        quote.code === 'MissingQuotes'
+          ? `line ${line} opens a quoted field that never closes (the file is cut short or malformed)`
+          : `line ${line} has a malformed quoted field (a quote not followed by a comma or a line end)`,
+      );
+    }
     for (const r of data) rows.push(r.map((v) => (v === '' ? null : v)));
     options.tick?.();
   };

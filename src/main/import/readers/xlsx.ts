@@ -180,9 +180,19 @@ function fillMergedCells(name: string, xml: string, rows: Cell[][]): void {
   }
 }
 
-const TAG = /<(?:([\w.-]+):)?(row|c)\b([^>]*?)(\/?)>/g;
+const TAG = /<(?:([\w.-]+):)?(row|c)\b([^<>]*?)(\/?)>/g;
+/** What may stand between a cell or row and the next one: white space, and a row's end tag. */
+const GAP = /^\s*(?:<\/(?:[\w.-]+:)?row>\s*)?$/;
 const CELL_ATTR = /(?:^|\s)(?:[\w.-]+:)?(r|s|t)=(?:"([^"]*)"|'([^']*)')/g;
 const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
+
+/**
+ * A copy of text cut out of the sheet XML: V8 keeps a long substring as a view on its parent, so one kept cell value
+ * would keep the whole sheet's XML (up to MAX_INFLATED_BYTES) alive after the read.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
 
 /** Cells between two calls of the progress tick while a big sheet is scanned. */
 const TICK_CELLS = 25_000;
@@ -195,8 +205,11 @@ function parseSheet(
   date1904: boolean,
   tick?: () => void,
   maxRows = Infinity,
+  /** The XML after the rows (merged cells), when `xml` is only the first rows of the sheet (a preview). */
+  tail = xml,
 ): RawSheet {
-  requireComplete(xml, 'worksheet', `sheet ${name}`);
+  const whole = tail === xml;
+  if (whole) requireComplete(xml, 'worksheet', `sheet ${name}`);
   const rows: Cell[][] = [];
   let errorCells = 0;
   let cells = 0;
@@ -207,10 +220,19 @@ function parseSheet(
   let numbered = false;
   let lastCol = -1;
   let width = 0;
+  /** Where the previous row tag or cell ended (-1 before the first row): only white space and </row> may follow. */
+  let after = -1;
+  const checkGap = (at: number) => {
+    if (after >= 0 && at !== after && !GAP.test(xml.slice(after, at))) {
+      throw malformed(name, `unexpected text after row ${row + 1}, column ${lastCol + 1}: "${xml.slice(after, Math.min(at, after + 40))}"`);
+    }
+  };
   TAG.lastIndex = 0;
   let m: RegExpExecArray | null = TAG.exec(xml);
   while (m) {
     const [, prefix, tag, attrs, selfClosing] = m;
+    checkGap(m.index);
+    after = TAG.lastIndex;
     if (tag === 'row') {
       const r = attr(attrs, 'r');
       let next = row + 1;
@@ -267,11 +289,12 @@ function parseSheet(
     // the next row or cell must begin after this cell's end: a cell left open would swallow it
     const next = TAG.exec(xml);
     if (next && next.index < end) throw malformed(name, `cell ${at} is not closed before the next ${next[2] === 'c' ? 'cell' : 'row'}`);
+    after = end + close.length;
 
     let value: Cell = null;
     if (type === 'inlineStr') {
       const text = runText(xml.slice(start, end));
-      value = text === '' ? null : text;
+      value = text === '' ? null : ownCopy(text);
     } else {
       // the cached value: <v>…</v> (fast path), else <v xml:space="preserve">, a namespace prefix…
       let raw: string | undefined;
@@ -293,7 +316,7 @@ function parseSheet(
           }
           case 'str': {
             const s = decodeXml(raw);
-            value = s === '' ? null : s;
+            value = s === '' ? null : ownCopy(s);
             break;
           }
           case 'e':
@@ -326,7 +349,12 @@ function parseSheet(
     }
     m = next;
   }
-  fillMergedCells(name, xml, rows);
+  if (!m && after >= 0 && whole) {
+    const end = /<\/(?:[\w.-]+:)?sheetData>/.exec(xml.slice(after));
+    if (!end) throw malformed(name, 'no </sheetData> after the last row');
+    checkGap(after + end.index);
+  }
+  fillMergedCells(name, tail, rows);
   return { name, rows, errorCells };
 }
 
@@ -355,6 +383,22 @@ export interface XlsxWorkbook {
    * detect the export type); `tick` is called now and then while big sheets are scanned (progress reporting).
    */
   read(options?: { sheet?: string; maxRows?: number; tick?: () => void }): RawSheet[];
+}
+
+/** The sheet XML up to the end of its first `rows` rows, and the XML after its rows; the whole text when short. */
+function previewText(data: Buffer, rows: number): { head: string; tail: string } {
+  let at = 0;
+  for (let k = 0; k <= rows; k++) {
+    let i = data.indexOf('row>', at);
+    // an end tag </row> or </x:row>, not "row>" in text
+    while (i > 0 && data[i - 1] !== 0x2f && data[i - 1] !== 0x3a) i = data.indexOf('row>', i + 4);
+    if (i < 0) {
+      const whole = data.toString('utf8');
+      return { head: whole, tail: whole };
+    }
+    at = i + 4;
+  }
+  return { head: data.toString('utf8', 0, at), tail: data.toString('utf8', Math.max(at, data.lastIndexOf('sheetData>'))) };
 }
 
 /** Opens the package once: shared strings and styles are parsed here, sheets on each `read`. */
@@ -396,9 +440,12 @@ export function openXlsx(buf: Buffer): XlsxWorkbook {
       return present
         .filter((p) => sheet === undefined || p.name === sheet)
         .map((p) => {
-          const xml = text(entries, p.path)!;
+          const data = entries.get(p.path)!.read();
           tick?.();
-          return parseSheet(p.name, xml, strings, isDate, date1904, tick, maxRows);
+          if (maxRows === Infinity) return parseSheet(p.name, data.toString('utf8'), strings, isDate, date1904, tick);
+          // a preview decodes only the first rows (and the merged cells after them), not a sheet of 100 MB
+          const { head, tail } = previewText(data, maxRows);
+          return parseSheet(p.name, head, strings, isDate, date1904, tick, maxRows, tail);
         });
     },
   };
