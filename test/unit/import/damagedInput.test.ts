@@ -114,6 +114,14 @@ describe('damaged workbooks are refused, never half-read (item 4)', () => {
     expect(await refused('yarn_inventory.xlsx', xlsxOf(backwards))).toMatch(/row 3 .*after row 5/);
   });
 
+  it('a span cut out that leaves a broken tag and skips rows is refused (seen in the seeded test)', async () => {
+    // cut from inside a cell's attributes of row 20 to inside a value of row 45: `<c r="D20" t=` + `120</v></c></row>…`
+    const xml = sheetXml(yarnRows());
+    const a = xml.indexOf(' t=', xml.indexOf('<c r="D20"')) + 3;
+    const b = xml.indexOf('<v>', xml.indexOf('<c r="E45"')) + 3;
+    expect(await refused('yarn_inventory.xlsx', xlsxOf(xml.slice(0, a) + xml.slice(b)))).toMatch(/malformed XML, unexpected text after row 20/);
+  });
+
   it('a number cell that is not a number, or a shared string that does not exist, is refused', async () => {
     const xml = sheetXml(yarnRows()).replace('<v>120</v>', '<v>12x0</v>');
     expect(await refused('yarn_inventory.xlsx', xlsxOf(xml))).toMatch(/not a number/);
@@ -146,7 +154,8 @@ describe('cell references beyond Excel limits; memory bounded by the inflated si
     expect(sheet.rows[1_048_575][16_383]).toBe(1);
     const out = await imported('yarn_inventory.xlsx', xlsxOf(xml));
     expect(out.report.entityCounts.yarnInventory).toBe(2);
-    expect(out.report.files[0]).toMatchObject({ rowsAccepted: 2, rowsRejected: 0 });
+    // the rows between are blank rows, counted without being built
+    expect(out.report.files[0]).toMatchObject({ rowsRead: 1_048_575, rowsAccepted: 2, rowsRejected: 0, rowsSkipped: 1_048_573 });
   });
 
   it('a zip bomb is refused without inflating it: a part declared far larger than the cap, or compressed beyond any real export', async () => {
