@@ -112,6 +112,23 @@ describe('damaged workbooks are refused, never half-read (item 4)', () => {
     expect(await refused('yarn_inventory.xlsx', xlsxOf(xml.slice(0, a + 4) + xml.slice(b + 4)))).toMatch(/malformed.*row 10/);
     const backwards = sheetXml([YARN_HEADER, yarnRow(1), yarnRow(2)], [1, 5, 3]);
     expect(await refused('yarn_inventory.xlsx', xlsxOf(backwards))).toMatch(/row 3 .*after row 5/);
+    const twice = sheetXml([YARN_HEADER, yarnRow(1), yarnRow(2)], [1, 5, 5]);
+    expect(await refused('yarn_inventory.xlsx', xlsxOf(twice))).toMatch(/row 5 comes after row 5/);
+  });
+
+  it('a shared-strings part missing strings in the middle (well-formed, every index in range) is refused', async () => {
+    const strings = ['Desc#', 'Supplier', 'Description', 'Color', 'LYCRA', 'Clear', '1/40 Lycra'];
+    const si = (t: string) => `<si><t>${t}</t></si>`;
+    const sst = (list: string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${list.length}" uniqueCount="${strings.length}">${list.map(si).join('')}</sst>`;
+    const rows = [YARN_HEADER, yarnRow(1), yarnRow(2)];
+    const xml = sheetXml(rows).replace(/<c r="([A-Z]+\d+)" t="inlineStr"><is><t>([^<]*)<\/t><\/is><\/c>/g, (all, ref: string, text: string) =>
+      strings.includes(text) ? `<c r="${ref}" t="s"><v>${strings.indexOf(text)}</v></c>` : all,
+    );
+    const withSst = (list: string[]) => zipParts([...unzipParts(xlsxOf(xml)), { name: 'xl/sharedStrings.xml', data: Buffer.from(sst(list)) }]);
+    expect((await imported('yarn_inventory.xlsx', withSst(strings))).report.entityCounts.yarnInventory).toBe(2);
+    const missing = strings.filter((t) => t !== 'Supplier');
+    expect(await refused('yarn_inventory.xlsx', withSst(missing))).toMatch(/sharedStrings\.xml holds 6 strings, not the 7 it declares/);
   });
 
   it('a span cut out that leaves a broken tag and skips rows is refused (seen in the seeded test)', async () => {
@@ -137,6 +154,9 @@ describe('cell references beyond Excel limits; memory bounded by the inflated si
     const reason = await refused('yarn_inventory.xlsx', xlsxOf(xml));
     expect(reason).toMatch(/99999999.*1048576/);
     expect(performance.now() - t0).toBeLessThan(2_000);
+    // a row element numbered so, its cells without references
+    const bare = sheetXml([YARN_HEADER, yarnRow(1)]).replace('</sheetData>', '<row r="99999999"><c><v>1</v></c></row></sheetData>');
+    expect(await refused('yarn_inventory.xlsx', xlsxOf(bare))).toMatch(/row 99999999 is beyond Excel's last row 1048576/);
   });
 
   it('a column beyond XFD is refused', async () => {
@@ -176,7 +196,8 @@ describe('cell references beyond Excel limits; memory bounded by the inflated si
     expect(await refused('yarn_inventory.xlsx', lying)).toMatch(/declared size/);
     const zeros = deflateRawSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
     const withStyles = zipParts([...unzipParts(good), { name: 'xl/styles.xml', data: Buffer.alloc(10), compressed: zeros }]);
-    expect(await refused('yarn_inventory.xlsx', withStyles)).toMatch(/xl\/styles\.xml.*declared size/);
+    // refused after 11 bytes, not after inflating the 8 MB
+    expect(await refused('yarn_inventory.xlsx', withStyles)).toMatch(/xl\/styles\.xml inflates beyond its declared size of 10 bytes/);
   });
 });
 
