@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { Icon } from '../../components/Icon';
 import { loadDemo } from '../../lib/actions';
 import { formatNumber } from '../../lib/format';
-import { toUploads } from '../../lib/upload';
+import { filesForImport, toUploads } from '../../lib/upload';
 import { PageActions } from '../../shell/PageActions';
 import { useApp } from '../../stores/appStore';
 import { useRunningJobs } from '../../stores/jobsStore';
@@ -14,10 +14,10 @@ import { DropZone } from './DropZone';
 import { ImportJobs } from './ImportJobs';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsPanel } from './SnapshotsPanel';
-import { ThinDataConfirm, type ImportRequest, type PendingImport } from './ThinDataConfirm';
+import { ThinDataConfirm } from './ThinDataConfirm';
 import './ImportsPage.css';
 
-/** The web bridge accepts request bodies up to 300 MB; base64 adds a third. */
+/** One import at a time stays below this (the web bridge streams each file to disk, up to 300 MB a file). */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export function ImportsPage(): ReactNode {
@@ -28,7 +28,7 @@ export function ImportsPage(): ReactNode {
   const [asOf, setAsOf] = useState('');
   const [reading, setReading] = useState<string | undefined>(undefined);
   /** The last import started here, kept so a thin-data refusal can be re-run with the planner's confirmation. */
-  const [pending, setPending] = useState<PendingImport | undefined>(undefined);
+  const [pending, setPending] = useState<{ jobId: string; files: File[]; label: string; asOf: string } | undefined>(undefined);
   const busy = useRunningJobs(['import', 'demo']).length > 0;
 
   // Show the active snapshot until the planner picks another one (and recover when the selected one is deleted).
@@ -38,25 +38,27 @@ export function ImportsPage(): ReactNode {
     }
   }, [snapshots, activeId, selectedId]);
 
-  const startImport = async (files: File[]) => {
+  const startImport = async (files: File[], again?: { label: string; asOf: string; confirmThinData: true }) => {
+    const importLabel = again ? again.label : label.trim();
+    const importAsOf = again ? again.asOf : asOf;
     setReading(`Reading ${formatNumber(files.length)} ${files.length === 1 ? 'file' : 'files'}…`);
     try {
-      const batch = await toUploads(files);
+      const batch = toUploads(files);
       if (batch.skipped.length) toast('warning', `Skipped ${batch.skipped.length} file(s) that are not ERP exports`, batch.skipped.slice(0, 8).join(', '));
-      if (batch.uploads.length === 0) return;
+      if (batch.files.length === 0) return;
       if (batch.totalBytes > MAX_UPLOAD_BYTES) {
         toast('error', 'Too much data for one import', `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`);
         return;
       }
-      setReading(`Uploading ${formatNumber(batch.uploads.length)} file(s)…`);
-      const request: ImportRequest = {
-        uploads: batch.uploads,
-        ...(label.trim() ? { label: label.trim() } : {}),
-        ...(asOf ? { asOf } : {}),
-      };
-      const r = await call('import.start', request);
-      setPending(r ? { jobId: r.jobId, request } : undefined);
-      if (r) toast('info', `Import started: ${batch.uploads.length} file(s)`, 'Progress is shown below and in the status bar.');
+      setReading(`Uploading ${formatNumber(batch.files.length)} file(s)…`);
+      const r = await call('import.start', {
+        ...(await filesForImport(batch.files)),
+        ...(importLabel ? { label: importLabel } : {}),
+        ...(importAsOf ? { asOf: importAsOf } : {}),
+        ...(again ? { confirmThinData: true } : {}),
+      });
+      setPending(r ? { jobId: r.jobId, files, label: importLabel, asOf: importAsOf } : undefined);
+      if (r) toast('info', `Import started: ${batch.files.length} file(s)`, 'Progress is shown below and in the status bar.');
     } catch (err) {
       toast('error', 'Could not read the files', (err as Error).message);
     } finally {
@@ -110,7 +112,13 @@ export function ImportsPage(): ReactNode {
           </div>
         </section>
       </div>
-      {pending && <ThinDataConfirm pending={pending} onRestart={setPending} onDismiss={() => setPending(undefined)} />}
+      {pending && (
+        <ThinDataConfirm
+          jobId={pending.jobId}
+          onImportAnyway={() => void startImport(pending.files, { label: pending.label, asOf: pending.asOf, confirmThinData: true })}
+          onDismiss={() => setPending(undefined)}
+        />
+      )}
       <ImportJobs />
       <SnapshotsPanel selectedId={selectedId} onSelect={setSelectedId} />
       {selected && <SnapshotDetail key={selected.id} snapshot={selected} snapshots={snapshots} />}

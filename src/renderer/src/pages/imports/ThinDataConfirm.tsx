@@ -2,33 +2,19 @@
 // reason, and "Import anyway", which re-runs the same import (same files, label, as-of) with the planner's
 // confirmation.
 import type { ReactNode } from 'react';
-import { call } from '../../api';
-import type { ChannelInput } from '../../../../shared/contract';
 import { Icon } from '../../components/Icon';
 import { useJobs } from '../../stores/jobsStore';
-
-export type ImportRequest = ChannelInput<'import.start'>;
-
-export interface PendingImport {
-  jobId: string;
-  request: ImportRequest;
-}
 
 interface NeedsConfirmation {
   code?: string;
   report?: { errors?: string[] };
 }
 
-export function ThinDataConfirm({ pending, onRestart, onDismiss }: { pending: PendingImport; onRestart: (p: PendingImport) => void; onDismiss: () => void }): ReactNode {
-  const job = useJobs((s) => s.byId[pending.jobId]);
+export function ThinDataConfirm({ jobId, onImportAnyway, onDismiss }: { jobId: string; onImportAnyway: () => void; onDismiss: () => void }): ReactNode {
+  const job = useJobs((s) => s.byId[jobId]);
   const result = job?.result as NeedsConfirmation | undefined;
   if (job?.status !== 'failed' || result?.code !== 'NEEDS_CONFIRMATION') return null;
   const reason = result.report?.errors?.[0] ?? job.error ?? job.message;
-  const importAnyway = async () => {
-    const request = { ...pending.request, confirmThinData: true };
-    const r = await call('import.start', request);
-    if (r) onRestart({ jobId: r.jobId, request });
-  };
   return (
     <section className="panel thin-data" role="alert" data-testid="thin-data-confirm">
       <div className="panel-header">
@@ -41,7 +27,7 @@ export function ThinDataConfirm({ pending, onRestart, onDismiss }: { pending: Pe
           {reason}
         </p>
         <div className="thin-data-actions">
-          <button type="button" className="btn btn-primary" onClick={() => void importAnyway()} data-testid="thin-data-import-anyway">
+          <button type="button" className="btn btn-primary" onClick={onImportAnyway} data-testid="thin-data-import-anyway">
             Import anyway
           </button>
           <button type="button" className="btn" onClick={onDismiss} data-testid="thin-data-dismiss">
