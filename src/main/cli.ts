@@ -1,6 +1,6 @@
 // `npm run plan`: the headless twin of the app. Imports ERP exports, runs the plan, writes its reports as CSV.
 //   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD]
-//                   [--policy <file.json>] [--pdf]
+//                   [--policy <file.json>] [--pdf] [--accept-thin-data]
 // A folder holding `master/` and `snapshots/<name>/` is imported as history: the masters with the first snapshot (so
 // they take its as-of date), then each later snapshot in name order (calibration then learns only from earlier ERP
 // reports), and the latest (or --as-of) is planned.
@@ -14,7 +14,8 @@ import { writePlanOutputs } from './services/planOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/policy';
 import { JobHost } from './workers/jobHost';
 
-const USAGE = 'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf]';
+const USAGE =
+  'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data]';
 
 /** Batches to import, in order: one per snapshot folder of a history layout, else one batch of everything given. */
 export function planBatches(dataPaths: string[]): string[][] {
@@ -39,7 +40,7 @@ export function planBatches(dataPaths: string[]): string[][] {
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ['pdf', 'help']);
+    args = parseArgs(argv, ['pdf', 'help', 'accept-thin-data']);
   } catch (err) {
     log(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -90,13 +91,17 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     }
     let snapshotId: number | undefined;
     for (const batch of planBatches(data)) {
-      const { jobId } = await planner.handlers['import.start']({ paths: batch, asOf: batch.length === 1 && data.length === 1 ? undefined : asOf });
+      const confirmThinData = args.flags.has('accept-thin-data');
+      const { jobId } = await planner.handlers['import.start']({ paths: batch, asOf: batch.length === 1 && data.length === 1 ? undefined : asOf, confirmThinData });
       const state = await jobs.wait(jobId);
       if (state.status !== 'done') {
         log(`import of ${batch.join(', ')} failed: ${state.error ?? state.message}`);
+        if ((state.result as { code?: string } | undefined)?.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
         return 1;
       }
       const result = state.result as { snapshotId: number; reused: boolean };
+      const report = (await planner.handlers['snapshots.report']({ id: result.snapshotId })) as { warnings?: { code: string; message: string }[] } | undefined;
+      for (const w of report?.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
       const snap = (await planner.handlers['snapshots.list']({})).find((s) => s.id === result.snapshotId);
       log(`imported ${batch.join(', ')} -> snapshot ${result.snapshotId} (as of ${snap?.asOf}${result.reused ? ', already imported' : ''})`);
       if (snap?.kind !== 'master' && (!asOf || snap?.asOf === asOf)) snapshotId = result.snapshotId;

@@ -84,6 +84,8 @@ export const channels = {
         uploadIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id')).max(500).optional(),
         asOf: isoDate.optional(),
         label: z.string().max(200).optional(),
+        /** Import even with thin data (a header-only file, a core entity below half of the previous snapshot). */
+        confirmThinData: z.boolean().optional(),
       })
       .strict()
       .refine((v) => (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) + (v.uploadIds?.length ?? 0) > 0, 'give at least one file'),

@@ -69,6 +69,10 @@ export const planningWarningCodes = [
   'ko_balance_stale',
   'expected_po_balance',
   'as_of',
+  /** A file with a header and no rows, or a core entity below half of the previous snapshot (confirmed). */
+  'thin_data',
+  /** A csv/json file read as Windows-1252 because it is not UTF-8. */
+  'encoding',
 ] as const;
 
 export const planningWarningSchema = z.object({

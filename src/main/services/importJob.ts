@@ -8,6 +8,7 @@ export interface ImportJobInput {
   asOf?: string;
   label?: string;
   kind?: 'import' | 'demo';
+  confirmThinData?: boolean;
 }
 
 export async function runImportJob(input: ImportJobInput, ctx: JobContext): Promise<{ snapshotId: number; reused: boolean; rejectedFiles: number }> {
@@ -21,13 +22,14 @@ export async function runImportJob(input: ImportJobInput, ctx: JobContext): Prom
       now: ctx.now,
       onProgress: (fraction: number, message: string) => progress(fraction, message),
       isCancelled: ctx.isCancelled,
+      confirmThinData: input.confirmThinData,
     });
     return { snapshotId: outcome.snapshotId, reused: outcome.reused, rejectedFiles: outcome.report.files.filter((f) => f.status === 'rejected').length };
   } catch (err) {
     if (err instanceof ImportCancelledError) throw new JobCancelled();
     if (err instanceof ImportFailedError) {
       const reasons = err.report.files.filter((f) => f.status === 'rejected').map((f) => `${f.file}: ${f.reason}`);
-      throw new JobFailed(reasons.length ? `${err.message} — ${reasons.join('; ')}` : err.message, { report: err.report });
+      throw new JobFailed(reasons.length ? `${err.message} — ${reasons.join('; ')}` : err.message, { code: err.code, report: err.report });
     }
     throw err;
   } finally {

@@ -131,9 +131,9 @@ export function createPlanner(options: PlannerOptions): Planner {
       return getSnapshotReport(db, id);
     },
     'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
-    'import.start': async ({ paths, uploads: inMemory, uploadIds, asOf, label }) => {
+    'import.start': async ({ paths, uploads: inMemory, uploadIds, asOf, label, confirmThinData }) => {
       const staged = [...uploads.take(uploadIds ?? []), ...(inMemory ?? []).map((u) => uploads.fromBytes(u.name, Buffer.from(u.base64, 'base64')))];
-      const jobId = jobs.start('import', { files: [...(paths ?? []), ...staged], asOf, label });
+      const jobId = jobs.start('import', { files: [...(paths ?? []), ...staged], asOf, label, confirmThinData });
       // The import has read them (or failed) by then: uploaded files never outlive their import.
       void jobs.wait(jobId).finally(() => uploads.release(staged));
       return { jobId };

@@ -14,6 +14,7 @@ import { DropZone } from './DropZone';
 import { ImportJobs } from './ImportJobs';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsPanel } from './SnapshotsPanel';
+import { ThinDataConfirm } from './ThinDataConfirm';
 import './ImportsPage.css';
 
 /** One import at a time stays below this (the web bridge streams each file to disk, up to 300 MB a file). */
@@ -26,6 +27,8 @@ export function ImportsPage(): ReactNode {
   const [label, setLabel] = useState('');
   const [asOf, setAsOf] = useState('');
   const [reading, setReading] = useState<string | undefined>(undefined);
+  /** The last import started here, kept so a thin-data refusal can be re-run with the planner's confirmation. */
+  const [pending, setPending] = useState<{ jobId: string; files: File[]; label: string; asOf: string } | undefined>(undefined);
   const busy = useRunningJobs(['import', 'demo']).length > 0;
 
   // Show the active snapshot until the planner picks another one (and recover when the selected one is deleted).
@@ -35,7 +38,9 @@ export function ImportsPage(): ReactNode {
     }
   }, [snapshots, activeId, selectedId]);
 
-  const startImport = async (files: File[]) => {
+  const startImport = async (files: File[], again?: { label: string; asOf: string; confirmThinData: true }) => {
+    const importLabel = again ? again.label : label.trim();
+    const importAsOf = again ? again.asOf : asOf;
     setReading(`Reading ${formatNumber(files.length)} ${files.length === 1 ? 'file' : 'files'}…`);
     try {
       const batch = toUploads(files);
@@ -48,9 +53,11 @@ export function ImportsPage(): ReactNode {
       setReading(`Uploading ${formatNumber(batch.files.length)} file(s)…`);
       const r = await call('import.start', {
         ...(await filesForImport(batch.files)),
-        ...(label.trim() ? { label: label.trim() } : {}),
-        ...(asOf ? { asOf } : {}),
+        ...(importLabel ? { label: importLabel } : {}),
+        ...(importAsOf ? { asOf: importAsOf } : {}),
+        ...(again ? { confirmThinData: true } : {}),
       });
+      setPending(r ? { jobId: r.jobId, files, label: importLabel, asOf: importAsOf } : undefined);
       if (r) toast('info', `Import started: ${batch.files.length} file(s)`, 'Progress is shown below and in the status bar.');
     } catch (err) {
       toast('error', 'Could not read the files', (err as Error).message);
@@ -105,6 +112,13 @@ export function ImportsPage(): ReactNode {
           </div>
         </section>
       </div>
+      {pending && (
+        <ThinDataConfirm
+          jobId={pending.jobId}
+          onImportAnyway={() => void startImport(pending.files, { label: pending.label, asOf: pending.asOf, confirmThinData: true })}
+          onDismiss={() => setPending(undefined)}
+        />
+      )}
       <ImportJobs />
       <SnapshotsPanel selectedId={selectedId} onSelect={setSelectedId} />
       {selected && <SnapshotDetail key={selected.id} snapshot={selected} snapshots={snapshots} />}
