@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main process (Electron IPC, or HTTP + SSE through the web bridge).
 // Each channel has a zod input and output schema; handlers, the preload client and the renderer API are typed from it.
 import { z } from 'zod';
+import { poDraftSchema } from './domain/poDraft';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -53,20 +54,7 @@ const policyChangeSchema = z
   .object({ area: z.string().min(1).max(32), key: z.string().min(1).max(64), value: z.union([z.number(), z.string(), z.boolean()]) })
   .strict();
 
-export const poDraftSchema = z.object({
-  draftId: z.string(),
-  yarnId: z.string(),
-  supplierId: z.string().nullable(),
-  qtyLbs: z.number(),
-  receiptDate: isoDate,
-  releaseDate: isoDate,
-  status: z.enum(['proposed', 'accepted', 'edited', 'closed', 'rejected']),
-  erpPoNumber: z.string().optional(),
-  fromSuggestionId: z.string().optional(),
-  supplierName: z.string().nullable().optional(),
-  description: z.string().optional(),
-  costPerLb: z.number().optional(),
-});
+export { poDraftSchema };
 export type PoDraftPayload = z.infer<typeof poDraftSchema>;
 
 /** Every channel: name -> { input, output }. */

@@ -2,9 +2,9 @@
 // A scenario stores only the planner's overrides on top of a snapshot (copy-on-write deltas, anchors §2 Kinaxis),
 // never a copy of the data, so creating one is a single small row.
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { isoDateSchema } from './domain/isoDate';
 
-export const isoDateSchema = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD');
+export { isoDateSchema };
 const lbs = z.number().finite();
 const nonNegativeLbs = z.number().finite().min(0);
 const positive = z.number().finite().positive();

@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erpPurchaseOrders, SETTING_KEYS, supplierMaster } from '../../src/main/services/planInputs';
+import { erpPurchaseOrders, supplierMaster } from '../../src/main/services/planInputs';
 import { createSupplierMatcher } from '../../src/main/engine/purchasing';
 import { loadPlanningData } from '../../src/main/store/entities';
-import { putSetting } from '../../src/main/store/settings';
+import { putPoDraft } from '../../src/main/store/poDrafts';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
 import { readPlan } from '../../src/main/services/planCache';
 import type { Plan } from '../../src/main/services/planRun';
@@ -106,9 +106,11 @@ describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-
     const po = erpPurchaseOrders(data).find((p) => matcher.match(p.supplierName).supplierId)!;
     expect(po, 'an ERP PO whose supplier is in the supplier master').toBeTruthy();
     const supplierId = matcher.match(po.supplierName).supplierId;
-    const drafts = await handlers['drafts.list']({});
-    drafts.push({ draftId: 'D-ERP-CHECK', yarnId: po.yarnId, supplierId, qtyLbs: po.qtyLbs, receiptDate: po.orderDate, releaseDate: po.orderDate, status: 'accepted' });
-    putSetting(store.planner.db, SETTING_KEYS.poDrafts, drafts, '2025-09-02T09:00:00');
+    putPoDraft(
+      store.planner.db,
+      { draftId: 'D-ERP-CHECK', yarnId: po.yarnId, supplierId, qtyLbs: po.qtyLbs, receiptDate: po.orderDate, releaseDate: po.orderDate, status: 'accepted' },
+      '2025-09-02T09:00:00',
+    );
     await runJob(store.planner, handlers['plan.run']({ snapshotId }));
     const closed = (await handlers['drafts.list']({})).find((d) => d.draftId === 'D-ERP-CHECK')!;
     expect(closed).toMatchObject({ status: 'closed', erpPoNumber: po.poNumber });

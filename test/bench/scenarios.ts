@@ -14,7 +14,7 @@ import { addDays } from '../../src/shared/dates';
 import { overrideSchema, type Override, type OverrideInput, type PlanSummary } from '../../src/shared/scenario';
 import { tempDir } from '../support/tempDb';
 import { fixture, ko, receipt, so, yarn } from '../unit/scenarios/fixture';
-import { openPlanningStore } from '../unit/scenarios/testStore';
+import { openStore } from '../../src/main/store/db';
 import { mulberry32 } from '../../src/shared/prng';
 
 const rng = mulberry32;
@@ -147,7 +147,7 @@ export const bench: BenchArea = async () => {
   const inputs = fiftyOverrides(data1x);
 
   const tmp = tempDir('bkp-bench-scenarios-');
-  const db = openPlanningStore(tmp.dbPath);
+  const db = openStore(tmp.dbPath);
   try {
     const snapshotId = insertSnapshot(db, { asOf: ASOF, label: 'bench', kind: 'import', source: 'bench', contentHash: 'bench', createdAt: ASOF });
     let created = createScenario(db, { snapshotId, name: 'warm-up', createdAt: ASOF, overrides: inputs });

@@ -1,25 +1,25 @@
 // Handlers for what the planner does to a plan: accept and edit PO drafts, pin orders, acknowledge alerts, build and
-// compare scenarios, print reports and export grids. Planner data lives in settings and scenario tables, never in
-// a snapshot, so nothing entered is lost on re-import.
+// compare scenarios, print reports and export grids. Planner data lives in its own tables, never in a snapshot, so
+// nothing entered is lost on re-import; each action changes single rows.
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FilePayload, PoDraftPayload } from '../../shared/contract';
+import type { FilePayload } from '../../shared/contract';
 import { rowsToCsv } from '../../shared/csv';
-import type { PoDraft } from '../engine/purchasing/types';
+import type { PoDraft } from '../../shared/domain/poDraft';
 import { comparePlans } from '../engine/scenarios';
 import { loadByWorkCenterReport, machineScheduleReport, renderPdf, renderReport, type ReportSpec } from '../reports';
 import { acknowledgeAlert, unacknowledgeAlert } from '../store/alertAcks';
 import type { Db } from '../store/db';
 import * as scenarios from '../store/scenarios';
-import { getSetting, putSetting } from '../store/settings';
+import { getPoDraft, listPoDrafts, putPoDraft, updatePoDraft } from '../store/poDrafts';
+import { deletePin, putPin } from '../store/schedulePins';
 import type { JobHost } from '../workers/jobHost';
 import { planAlerts } from './alerts';
 import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
 import { readPlan } from './planCache';
-import { SETTING_KEYS, type PlannerSettings } from './planInputs';
 import { purchasePlanReport, shortageReport } from './planReports';
 import type { Plan } from './planRun';
 import { planSummary } from './planSummary';
@@ -88,8 +88,6 @@ export function reportSheets(spec: ReportSpec): { name: string; columns: string[
 
 export function createActionHandlers(ctx: ActionContext): ActionHandlers {
   const { db, jobs } = ctx;
-  const drafts = (): PoDraft[] => getSetting<PoDraft[]>(db, SETTING_KEYS.poDrafts) ?? [];
-  const saveDrafts = (list: PoDraft[]) => putSetting(db, SETTING_KEYS.poDrafts, list, ctx.now());
   const replan = (snapshotId?: number) => ctx.startPlan(ctx.requireSnapshot(snapshotId));
   const planOf = (snapshotId: number, scenarioId: number): Plan => {
     const plan = readPlan<Plan>(db, snapshotId, scenarioId, 'plan')?.plan;
@@ -110,59 +108,63 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     },
     'alerts.unack': async ({ key }) => ({ acknowledged: !unacknowledgeAlert(db, key) }),
 
-    'drafts.list': async () => drafts() as PoDraftPayload[],
+    'drafts.list': async () => listPoDrafts(db),
     'drafts.accept': async ({ suggestionIds, snapshotId }) => {
       const sid = ctx.requireSnapshot(snapshotId);
       const plan = planOf(sid, 0);
       const byId = new Map(plan.purchasing.suggestions.map((s) => [s.id, s]));
-      const list = drafts();
-      const created: PoDraft[] = [];
-      for (const id of suggestionIds) {
-        const s = byId.get(id);
-        if (!s) throw new NotFoundError(`suggestion ${id} is not in the current plan (re-plan and try again)`);
-        const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
-        const existing = list.findIndex((d) => d.draftId === draftId);
-        if (existing >= 0 && list[existing].status !== 'rejected') continue;
-        if (existing >= 0) list.splice(existing, 1);
-        const draft: PoDraft = {
-          draftId,
-          yarnId: s.yarnId,
-          supplierId: s.supplierId,
-          supplierName: s.supplierName,
-          description: s.description,
-          costPerLb: s.costPerLb,
-          qtyLbs: s.qtyLbs,
-          receiptDate: s.receiptDate,
-          releaseDate: s.releaseDate,
-          status: 'accepted',
-          fromSuggestionId: s.id,
-        };
-        list.push(draft);
-        created.push(draft);
-      }
-      saveDrafts(list);
+      const missing = suggestionIds.find((id) => !byId.has(id));
+      if (missing) throw new NotFoundError(`suggestion ${missing} is not in the current plan (re-plan and try again)`);
+      const now = ctx.now();
+      // One transaction: every suggestion becomes a draft, or none does. A draft already made from the same
+      // suggestion is kept as it is, unless the planner had rejected it.
+      const created = db.transaction(() =>
+        suggestionIds.flatMap((id) => {
+          const s = byId.get(id)!;
+          const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
+          const existing = getPoDraft(db, draftId);
+          if (existing && existing.status !== 'rejected') return [];
+          const draft: PoDraft = {
+            draftId,
+            yarnId: s.yarnId,
+            supplierId: s.supplierId,
+            supplierName: s.supplierName,
+            description: s.description,
+            costPerLb: s.costPerLb,
+            qtyLbs: s.qtyLbs,
+            receiptDate: s.receiptDate,
+            releaseDate: s.releaseDate,
+            status: 'accepted',
+            fromSuggestionId: s.id,
+          };
+          putPoDraft(db, draft, now);
+          return [draft];
+        }),
+      ).immediate();
       replan(sid);
-      return created as PoDraftPayload[];
+      return created;
     },
     'drafts.update': async ({ draftId, ...change }) => {
-      const list = drafts();
-      const i = list.findIndex((d) => d.draftId === draftId);
-      if (i < 0) throw new NotFoundError(`draft ${draftId} does not exist`);
       const edited = change.qtyLbs !== undefined || change.receiptDate !== undefined || change.supplierId !== undefined;
-      list[i] = {
-        ...list[i],
-        ...(change.qtyLbs !== undefined ? { qtyLbs: change.qtyLbs } : {}),
-        ...(change.receiptDate !== undefined ? { receiptDate: change.receiptDate } : {}),
-        ...(change.supplierId !== undefined ? { supplierId: change.supplierId } : {}),
-        status: change.status ?? (edited ? 'edited' : list[i].status),
-      };
-      saveDrafts(list);
+      const result = updatePoDraft(
+        db,
+        draftId,
+        (d) => ({
+          ...d,
+          ...(change.qtyLbs !== undefined ? { qtyLbs: change.qtyLbs } : {}),
+          ...(change.receiptDate !== undefined ? { receiptDate: change.receiptDate } : {}),
+          ...(change.supplierId !== undefined ? { supplierId: change.supplierId } : {}),
+          status: change.status ?? (edited ? 'edited' : d.status),
+        }),
+        ctx.now(),
+      );
+      if (!result?.after) throw new NotFoundError(`draft ${draftId} does not exist`);
       replan();
-      return list[i] as PoDraftPayload;
+      return result.after;
     },
     'drafts.export': async ({ format }) => {
       const columns = ['draftId', 'status', 'yarnId', 'description', 'supplierId', 'supplierName', 'qtyLbs', 'costPerLb', 'releaseDate', 'receiptDate', 'erpPoNumber'];
-      const open = drafts().filter((d) => d.status === 'accepted' || d.status === 'edited');
+      const open = listPoDrafts(db).filter((d) => d.status === 'accepted' || d.status === 'edited');
       if (format === 'csv') {
         const text = rowsToCsv(open as unknown as Record<string, string | number | null>[], columns);
         return { fileName: 'po_drafts.csv', mimeType: 'text/csv', base64: Buffer.from(text).toString('base64') };
@@ -171,14 +173,11 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     },
 
     'schedule.pin': async ({ orderNo, machineId, start }) => {
-      const pins = (getSetting<PlannerSettings['pins']>(db, SETTING_KEYS.pins) ?? []).filter((p) => p.orderNo !== orderNo);
-      pins.push({ orderNo, machineId, start });
-      putSetting(db, SETTING_KEYS.pins, pins, ctx.now());
+      putPin(db, { orderNo, ...(machineId !== undefined ? { machineId } : {}), ...(start !== undefined ? { start } : {}) }, ctx.now());
       return { jobId: replan() };
     },
     'schedule.unpin': async ({ orderNo }) => {
-      const pins = (getSetting<PlannerSettings['pins']>(db, SETTING_KEYS.pins) ?? []).filter((p) => p.orderNo !== orderNo);
-      putSetting(db, SETTING_KEYS.pins, pins, ctx.now());
+      deletePin(db, orderNo);
       return { jobId: replan() };
     },
 

@@ -4,14 +4,12 @@ import type { ImportReport } from '../../shared/importReport';
 import { computeAlerts, type AlertsResult } from '../engine/alerts';
 import { acknowledgedAlertKeys } from '../store/alertAcks';
 import type { Db } from '../store/db';
-import { getSetting, putSetting } from '../store/settings';
+import { readSetting, SETTINGS, writeSetting } from '../store/settings';
 import { getSnapshotReport } from '../store/snapshots';
 import type { CompactBacktestRow, ForecastRun } from './forecastJob';
 import { readPlan } from './planCache';
 import type { Plan } from './planRun';
 import { alertInput } from './planSummary';
-
-const NOTIFIED_KEY = 'alerts.notifiedKeys';
 
 export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult {
   const input = alertInput(plan, {
@@ -21,7 +19,7 @@ export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult
   });
   return computeAlerts(input, plan.policy, {
     acknowledgedKeys: acknowledgedAlertKeys(db),
-    previousKeys: getSetting<string[]>(db, NOTIFIED_KEY) ?? [],
+    previousKeys: readSetting(db, SETTINGS.notifiedAlertKeys),
   });
 }
 
@@ -31,6 +29,6 @@ export function takeNewCriticalAlerts(db: Db, snapshotId: number, now: string): 
   if (!plan) return [];
   const result = planAlerts(db, snapshotId, plan);
   const fresh = new Set(result.newCriticalKeys);
-  putSetting(db, NOTIFIED_KEY, result.alerts.map((a) => a.key), now);
+  writeSetting(db, SETTINGS.notifiedAlertKeys, result.alerts.map((a) => a.key), now);
   return result.alerts.filter((a) => fresh.has(a.key));
 }

@@ -17,7 +17,12 @@ import type { YarnPlan } from '../engine/yarn/types';
 import type { ErpPurchaseOrder, MrpInput, MrpItem, PoDraft, SupplierMasterRow, SupplierNameMapping, YarnSupplyOverride } from '../engine/purchasing/types';
 import type { CapacityInput, DowntimeWindow, OrderYarn, RateInfo } from '../engine/capacity';
 import type { Db } from '../store/db';
-import { getSetting } from '../store/settings';
+import { listDowntime, listHolidays } from '../store/plantCalendar';
+import { listPoDrafts } from '../store/poDrafts';
+import { listPins } from '../store/schedulePins';
+import { readSetting, SETTINGS } from '../store/settings';
+import { listBomOverrides, listRateOverrides } from '../store/styleOverrides';
+import { listSupplierMappings, listYarnSupplyOverrides } from '../store/supplyOverrides';
 
 /** The part of a snapshot that carries ERP reports, for learning BOM % and rates across snapshots. */
 export type ReportSnapshot = Pick<PlanningData, 'asOf' | 'erpReports' | 'erpStyleDemand' | 'knitOrders'>;
@@ -152,7 +157,7 @@ export function yarnPlanInput(d: PlanningData, reportHistory: ReportSnapshot[], 
   };
 }
 
-/** Everything the planner entered that a plan run reads. Stored as settings: never tied to a snapshot. */
+/** Everything the planner entered that a plan run reads: its own tables and switches, never tied to a snapshot. */
 export interface PlannerSettings extends PlannerOverrides {
   includeSalesOrderLayer: boolean;
   includeForecastLayer: boolean;
@@ -165,35 +170,21 @@ export interface PlannerSettings extends PlannerOverrides {
   pins: { orderNo: string; machineId?: string; start?: string }[];
 }
 
-export const SETTING_KEYS = {
-  bomOverrides: 'yarn.bomOverrides',
-  rateOverrides: 'yarn.rateOverrides',
-  includeSalesOrderLayer: 'yarn.includeSalesOrderLayer',
-  includeForecastLayer: 'yarn.includeForecastLayer',
-  allowScheduleMoves: 'schedule.allowMoves',
-  supplierMappings: 'purchasing.supplierMappings',
-  yarnSupplyOverrides: 'purchasing.yarnSupplyOverrides',
-  poDrafts: 'purchasing.poDrafts',
-  holidays: 'capacity.holidays',
-  downtime: 'capacity.downtime',
-  pins: 'schedule.pins',
-} as const;
-
+/** Reads it all in one transaction, so a plan never mixes data from before and after a planner's change. */
 export function plannerSettings(db: Db): PlannerSettings {
-  const get = <T>(key: string, fallback: T): T => getSetting<T>(db, key) ?? fallback;
-  return {
-    bomOverrides: get(SETTING_KEYS.bomOverrides, []),
-    rateOverrides: get(SETTING_KEYS.rateOverrides, []),
-    includeSalesOrderLayer: get(SETTING_KEYS.includeSalesOrderLayer, false),
-    includeForecastLayer: get(SETTING_KEYS.includeForecastLayer, false),
-    allowScheduleMoves: get(SETTING_KEYS.allowScheduleMoves, false),
-    supplierMappings: get(SETTING_KEYS.supplierMappings, []),
-    yarnSupplyOverrides: get(SETTING_KEYS.yarnSupplyOverrides, []),
-    poDrafts: get(SETTING_KEYS.poDrafts, []),
-    holidays: get(SETTING_KEYS.holidays, []),
-    downtime: get(SETTING_KEYS.downtime, []),
-    pins: get(SETTING_KEYS.pins, []),
-  };
+  return db.transaction(() => ({
+    bomOverrides: listBomOverrides(db),
+    rateOverrides: listRateOverrides(db),
+    includeSalesOrderLayer: readSetting(db, SETTINGS.includeSalesOrderLayer),
+    includeForecastLayer: readSetting(db, SETTINGS.includeForecastLayer),
+    allowScheduleMoves: readSetting(db, SETTINGS.allowScheduleMoves),
+    supplierMappings: listSupplierMappings(db),
+    yarnSupplyOverrides: listYarnSupplyOverrides(db),
+    poDrafts: listPoDrafts(db),
+    holidays: listHolidays(db),
+    downtime: listDowntime(db).map(({ id: _id, ...window }) => window),
+    pins: listPins(db),
+  }))();
 }
 
 const fitToHorizon = (values: number[], weeks: number): number[] =>

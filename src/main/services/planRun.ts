@@ -17,8 +17,8 @@ import { throwIfCancelled, type JobContext } from '../workers/jobContext';
 import { readPlan, writePlan } from './planCache';
 import type { ForecastRun } from './forecastJob';
 import { forecastGreigeStyles, forecastYarnLayer, type ForecastLayer } from './forecastLayer';
-import { capacityInput, erpPurchaseOrders, mrpInput, plannerSettings, SETTING_KEYS, supplierMaster, yarnPlanInput, type PlannerSettings } from './planInputs';
-import { putSetting } from '../store/settings';
+import { capacityInput, erpPurchaseOrders, mrpInput, plannerSettings, supplierMaster, yarnPlanInput, type PlannerSettings } from './planInputs';
+import { closePoDrafts, listPoDrafts, listPoDraftsWithRevision } from '../store/poDrafts';
 import { buildStyleBridge } from './styleBridge';
 import { planningPolicy } from './policy';
 import { getScenario } from '../store/scenarios';
@@ -125,13 +125,26 @@ function draftReceipts(drafts: PlannerSettings['poDrafts']): ExpectedReceipt[] {
     .map((d) => ({ poNo: `draft ${d.draftId}`, yarnId: d.yarnId, pastDueLbs: 0, byWeek: [{ weekMonday: mondayOf(d.receiptDate), lbs: d.qtyLbs }], laterLbs: 0 }));
 }
 
-/** Drafts the ERP now shows as real POs are closed (and stop counting as receipts); the closure is saved. */
-function closeDraftsTheErpHas(db: Db, data: PlanningData, settings: PlannerSettings, policy: PolicyTable, now: string): PlannerSettings['poDrafts'] {
-  if (!settings.poDrafts.length) return settings.poDrafts;
-  const matcher = createSupplierMatcher(supplierMaster(data, policy), settings.supplierMappings, policy.purchasing);
-  const { drafts, closed } = reconcileDrafts(settings.poDrafts, erpPurchaseOrders(data), matcher, policy.purchasing);
-  if (closed.length) putSetting(db, SETTING_KEYS.poDrafts, drafts, now);
-  return drafts;
+/**
+ * Drafts the ERP now shows as real POs are closed (and stop counting as receipts). `drafts` are the rows as this run
+ * read them: only those are closed, and only if nobody changed them since (a planner's edit in the meantime wins and
+ * the plan it starts decides again). Returns the drafts as they are now.
+ */
+export function closeDraftsTheErpHas(
+  db: Db,
+  data: Pick<PlanningData, 'suppliers' | 'yarnPos'>,
+  drafts: { draft: PlannerSettings['poDrafts'][number]; revision: number }[],
+  supplierMappings: PlannerSettings['supplierMappings'],
+  policy: PolicyTable,
+  now: string,
+): PlannerSettings['poDrafts'] {
+  if (!drafts.length) return [];
+  const matcher = createSupplierMatcher(supplierMaster(data, policy), supplierMappings, policy.purchasing);
+  const { closed } = reconcileDrafts(drafts.map((d) => d.draft), erpPurchaseOrders(data), matcher, policy.purchasing);
+  if (!closed.length) return drafts.map((d) => d.draft);
+  const revision = new Map(drafts.map((d) => [d.draft.draftId, d.revision]));
+  closePoDrafts(db, closed.map((c) => ({ draftId: c.draftId, revision: revision.get(c.draftId)!, erpPoNumber: c.poNumber })), now);
+  return listPoDrafts(db);
 }
 
 export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOptions = {}) {
@@ -161,7 +174,7 @@ export async function runPlanJob(
     const t0 = performance.now();
     const { data, history, settings, policy, forecast } = loadPlanContext(db, input.snapshotId, input);
     const loadMs = Math.round(performance.now() - t0);
-    settings.poDrafts = closeDraftsTheErpHas(db, data, settings, policy, ctx.now);
+    settings.poDrafts = closeDraftsTheErpHas(db, data, listPoDraftsWithRevision(db), settings.supplierMappings, policy, ctx.now);
     throwIfCancelled(ctx);
     const plan = computePlan(
       data,

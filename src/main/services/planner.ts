@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream';
 import { channels, type EventName, type EventPayload, type JobState } from '../../shared/contract';
 import { openStore, type Db } from '../store/db';
 import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../store/snapshots';
-import { getSetting, putSetting } from '../store/settings';
+import { readSetting, SETTINGS, writeSetting } from '../store/settings';
+import { deleteBomOverride, deleteRateOverride, listBomOverrides, listRateOverrides, putBomOverride, putRateOverride } from '../store/styleOverrides';
 import { JobHost } from '../workers/jobHost';
 import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
@@ -13,7 +14,7 @@ import { loadPolicy, setPolicyValues } from './policy';
 import { readPlanView } from './planViews';
 import { readPlan } from './planCache';
 import type { Plan } from './planRun';
-import { plannerSettings, SETTING_KEYS } from './planInputs';
+import { plannerSettings } from './planInputs';
 import './views';
 import { compareSnapshots } from '../import/compare';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
@@ -45,8 +46,6 @@ export interface Planner {
   close(): Promise<void>;
 }
 
-const ACTIVE_SNAPSHOT_KEY = 'app.activeSnapshotId';
-
 export function createPlanner(options: PlannerOptions): Planner {
   const db = openStore(options.dbPath);
   const { jobs } = options;
@@ -56,8 +55,8 @@ export function createPlanner(options: PlannerOptions): Planner {
   const uploads = new UploadStaging(options.uploadsDir);
 
   const activeSnapshotId = (): number | null => {
-    const stored = getSetting<number>(db, ACTIVE_SNAPSHOT_KEY);
-    if (stored !== undefined && getSnapshot(db, stored)) return stored;
+    const stored = readSetting(db, SETTINGS.activeSnapshotId);
+    if (stored !== null && getSnapshot(db, stored)) return stored;
     return listSnapshots(db)[0]?.id ?? null;
   };
   const requireSnapshot = (id?: number): number => {
@@ -67,7 +66,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     return target;
   };
   const setActive = (id: number) => {
-    putSetting(db, ACTIVE_SNAPSHOT_KEY, id, now());
+    writeSetting(db, SETTINGS.activeSnapshotId, id, now());
     emit('snapshots.changed', { activeSnapshotId: id });
   };
 
@@ -146,14 +145,10 @@ export function createPlanner(options: PlannerOptions): Planner {
     'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async (input) => setPolicyValues(db, 'changes' in input ? input.changes : [input], now()),
-    'overrides.list': async () => {
-      const s = plannerSettings(db);
-      return { rates: s.rateOverrides ?? [], boms: s.bomOverrides ?? [] };
-    },
+    'overrides.list': async () => ({ rates: listRateOverrides(db), boms: listBomOverrides(db) }),
     'overrides.setRate': async ({ style, lbsPerDay, note }) => {
-      const rest = (plannerSettings(db).rateOverrides ?? []).filter((r) => r.style !== style);
-      const today = now().slice(0, 10);
-      putSetting(db, SETTING_KEYS.rateOverrides, lbsPerDay === null ? rest : [...rest, { style, lbsPerDay, asOf: today, note: note ?? '' }], now());
+      if (lbsPerDay === null) deleteRateOverride(db, style);
+      else putRateOverride(db, { style, lbsPerDay, asOf: now().slice(0, 10), note: note ?? '' }, now());
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },
@@ -165,18 +160,16 @@ export function createPlanner(options: PlannerOptions): Planner {
         const unknown = lines.map((l) => l.yarnId).filter((y) => !known.has(y));
         if (unknown.length) throw new Error(`yarn ${unknown.join(', ')} is not in the yarn inventory of snapshot ${target}: check the yarn id`);
       }
-      const rest = (plannerSettings(db).bomOverrides ?? []).filter((b) => b.style !== style);
-      const today = now().slice(0, 10);
-      putSetting(db, SETTING_KEYS.bomOverrides, lines === null ? rest : [...rest, { style, lines, asOf: today, note: note ?? '' }], now());
+      if (lines === null) deleteBomOverride(db, style);
+      else putBomOverride(db, { style, lines, asOf: now().slice(0, 10), note: note ?? '' }, now());
       return { jobId: target === null ? null : startPlan(target) };
     },
-    'settings.getLayers': async () => {
-      const s = plannerSettings(db);
-      return { salesOrders: s.includeSalesOrderLayer, forecast: s.includeForecastLayer };
-    },
+    'settings.getLayers': async () => ({ salesOrders: readSetting(db, SETTINGS.includeSalesOrderLayer), forecast: readSetting(db, SETTINGS.includeForecastLayer) }),
     'settings.setLayers': async ({ salesOrders, forecast }) => {
-      if (salesOrders !== undefined) putSetting(db, SETTING_KEYS.includeSalesOrderLayer, salesOrders, now());
-      if (forecast !== undefined) putSetting(db, SETTING_KEYS.includeForecastLayer, forecast, now());
+      db.transaction(() => {
+        if (salesOrders !== undefined) writeSetting(db, SETTINGS.includeSalesOrderLayer, salesOrders, now());
+        if (forecast !== undefined) writeSetting(db, SETTINGS.includeForecastLayer, forecast, now());
+      }).immediate();
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },

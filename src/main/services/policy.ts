@@ -1,12 +1,12 @@
-// The policy table as the planner sees it: defaults overlaid with the planner's edits (stored as settings). Every
+// The policy table as the planner sees it: defaults overlaid with the planner's edits (a row per changed key). Every
 // edit, from Settings or the CLI's --policy file, is checked against the one policy schema before it is saved, and
 // a plan runs only with a table that passes it.
 import { policyDefaults, type PolicyTable } from '../../shared/policy';
 import { checkPolicyValue, policyProblems } from '../../shared/policy/schema';
+import type { PolicyValue } from '../../shared/domain/policyValue';
 import type { Db } from '../store/db';
-import { getSetting, putSetting } from '../store/settings';
+import { listPolicyValues, putPolicyValue } from '../store/policyValues';
 
-const POLICY_KEY = 'policy.overrides';
 type Overrides = Record<string, Record<string, unknown>>;
 
 export interface PolicyChange {
@@ -20,13 +20,9 @@ export class PolicyError extends Error {}
 /** The stored edits of known keys only (own properties: a stored `constructor` or `__proto__` is ignored). */
 function storedOverrides(db: Db): Overrides {
   const defaults = policyDefaults as unknown as Overrides;
-  const stored = getSetting<Overrides>(db, POLICY_KEY) ?? {};
   const out: Overrides = {};
-  for (const [area, values] of Object.entries(stored)) {
-    if (!Object.hasOwn(defaults, area) || !values || typeof values !== 'object') continue;
-    for (const [key, value] of Object.entries(values)) {
-      if (Object.hasOwn(defaults[area], key)) (out[area] ??= {})[key] = value;
-    }
+  for (const { area, key, value } of listPolicyValues(db)) {
+    if (Object.hasOwn(defaults, area) && Object.hasOwn(defaults[area], key)) (out[area] ??= {})[key] = value;
   }
   return out;
 }
@@ -64,11 +60,11 @@ export function policyChangeProblems(db: Db, changes: readonly PolicyChange[]): 
 
 /** Saves the edits together, or none of them (PolicyError naming every problem). */
 export function setPolicyValues(db: Db, changes: readonly PolicyChange[], now: string): PolicyTable {
-  const problems = policyChangeProblems(db, changes);
-  if (problems.length) throw new PolicyError(problems.join('; '));
-  const overrides = storedOverrides(db);
-  for (const c of changes) (overrides[c.area] ??= {})[c.key] = c.value;
-  putSetting(db, POLICY_KEY, overrides, now);
+  db.transaction(() => {
+    const problems = policyChangeProblems(db, changes);
+    if (problems.length) throw new PolicyError(problems.join('; '));
+    for (const c of changes) putPolicyValue(db, { area: c.area, key: c.key, value: c.value as PolicyValue['value'] }, now);
+  }).immediate();
   return loadPolicy(db);
 }
 

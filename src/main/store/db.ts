@@ -69,7 +69,7 @@ export function openStore(path: string, options: { readonly?: boolean } = {}): D
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) for (const note of migrate(db).notes) console.warn(`${path}: ${note}`);
   } catch (err) {
     db.close();
     const msg = (err as Error).message;

@@ -1,16 +1,24 @@
-// Forward-only schema migrations. Each entry runs once, in order, inside a transaction; `user_version` records
-// the last one applied. Never edit a released migration: add a new one.
+// The one migration sequence of the planning store: every schema change, in version order, forward only. Each runs
+// once, inside a transaction; `user_version` records the last one applied. Never edit or remove a released migration
+// (test/unit/foundation/migrations.test.ts lists them): add a new one, numbered above the last. The numbers are the
+// ones the migrations were released with (core 1 and 300, the importer's tables 100-102, scenarios and alerts 200);
+// the gaps between them are history, not room for new ones.
 import type { Database } from 'better-sqlite3';
-import { entityMigrations } from './entityMigrations';
-import { planningMigrations } from './planningMigrations';
+import { movePlannerBlobsToTables, PLANNER_TABLES_SQL } from './plannerDataMigration';
 
 export interface Migration {
   version: number;
   name: string;
-  up: string | ((db: Database) => void);
+  /** SQL, or a function that changes the data and returns notes for the planner (e.g. what it had to keep aside). */
+  up: string | ((db: Database) => string[] | void);
 }
 
-const coreMigrations: Migration[] = [
+// The importer's tables: one per entity; every row belongs to the snapshot (import batch) that carried it and goes
+// with it. Column names are the snake_case of the entity fields in src/main/import/entities.ts (store/entities.ts
+// maps them; a unit test checks the two agree). Booleans are 0/1, arrays JSON text, dates ISO text.
+const snapshotRef = 'snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE';
+
+export const migrations: readonly Migration[] = [
   {
     version: 1,
     name: 'core: snapshots, import files, settings, planner data, plan cache',
@@ -66,28 +74,233 @@ const coreMigrations: Migration[] = [
     `,
   },
   {
-    // Versions are global across core (1, 300+), entity (100+) and planning (200+) migrations: always increasing.
+    version: 100,
+    name: 'import: master entities (yarn master, suppliers, BOM, styles, specs, machines, rates)',
+    up: `
+      CREATE TABLE yarn_master (
+        ${snapshotRef},
+        yarn_id TEXT NOT NULL, supplier TEXT, yarn_count TEXT, blend TEXT, yarn_type TEXT, color TEXT,
+        desc_extra TEXT NOT NULL, cost_per_lb REAL, total_cost REAL
+      );
+      CREATE INDEX yarn_master_key ON yarn_master(snapshot_id, yarn_id);
+
+      CREATE TABLE supplier (
+        ${snapshotRef},
+        supplier_id TEXT, name TEXT NOT NULL, lead_time_weeks REAL, moq_lbs REAL, supplier_type TEXT,
+        retired INTEGER NOT NULL
+      );
+      CREATE INDEX supplier_key ON supplier(snapshot_id, name);
+
+      CREATE TABLE bom_line (
+        ${snapshotRef},
+        style TEXT NOT NULL, yarn_id TEXT NOT NULL, fraction REAL NOT NULL, line_count INTEGER NOT NULL,
+        source_file TEXT NOT NULL
+      );
+      CREATE INDEX bom_line_key ON bom_line(snapshot_id, style, yarn_id);
+
+      CREATE TABLE greige_style (
+        ${snapshotRef},
+        style TEXT NOT NULL, base TEXT NOT NULL, version TEXT NOT NULL, work_center TEXT, construction TEXT,
+        construction_id TEXT, customer TEXT, stage TEXT, price_per_lb REAL, active INTEGER, ref_style TEXT
+      );
+      CREATE INDEX greige_style_key ON greige_style(snapshot_id, style);
+
+      CREATE TABLE style_bridge (
+        ${snapshotRef},
+        finished_style TEXT NOT NULL, finished_version TEXT, customer_base TEXT, style_alias TEXT,
+        greige_base TEXT NOT NULL, greige_created TEXT
+      );
+      CREATE INDEX style_bridge_key ON style_bridge(snapshot_id, finished_style);
+
+      CREATE TABLE fabric_spec (
+        ${snapshotRef},
+        source TEXT NOT NULL, finished_style TEXT NOT NULL, finished_version TEXT, spec_id TEXT, finish_code TEXT,
+        overall_width_in REAL, cuttable_width_in REAL, oz_per_lin_yd REAL, yds_per_lb REAL, gsm REAL,
+        oz_per_sq_yd REAL, composition TEXT, construction TEXT, fabric_type TEXT, roll_weight_lbs REAL,
+        roll_length_yds REAL, stage TEXT
+      );
+      CREATE INDEX fabric_spec_key ON fabric_spec(snapshot_id, source, finished_style);
+
+      CREATE TABLE machine (
+        ${snapshotRef},
+        machine_id TEXT NOT NULL, work_center TEXT, work_center_raw TEXT
+      );
+      CREATE INDEX machine_key ON machine(snapshot_id, machine_id);
+
+      CREATE TABLE knit_rate (
+        ${snapshotRef},
+        style TEXT NOT NULL, lbs_per_day REAL NOT NULL
+      );
+      CREATE INDEX knit_rate_key ON knit_rate(snapshot_id, style);
+    `,
+  },
+  {
+    version: 101,
+    name: 'import: transactions and history (yarn inventory, orders, POs, receipts, rolls, sales)',
+    up: `
+      CREATE TABLE yarn_inventory (
+        ${snapshotRef},
+        yarn_id TEXT NOT NULL, supplier TEXT, description TEXT, color TEXT, qs_customer TEXT,
+        beginning_lbs REAL NOT NULL, received_lbs REAL NOT NULL, consumed_lbs REAL NOT NULL,
+        adjustments_lbs REAL NOT NULL, theoretical_lbs REAL NOT NULL, misc TEXT, on_order_lbs REAL NOT NULL,
+        allocated_lbs REAL NOT NULL, planning_lbs REAL NOT NULL, reconcile_date TEXT, cost_per_lb REAL,
+        total_cost REAL
+      );
+      CREATE INDEX yarn_inventory_key ON yarn_inventory(snapshot_id, yarn_id);
+
+      CREATE TABLE knit_order (
+        ${snapshotRef},
+        ko_number TEXT NOT NULL, source TEXT NOT NULL, style TEXT NOT NULL, style_raw TEXT NOT NULL,
+        has_warning INTEGER NOT NULL, warning_text TEXT, start_date TEXT, quoted_date TEXT, requested_date TEXT,
+        ordered_lbs REAL NOT NULL, g00_lbs REAL NOT NULL, shipped_lbs REAL NOT NULL, seconds_lbs REAL NOT NULL,
+        balance_lbs REAL NOT NULL, live_balance_lbs REAL NOT NULL, machine TEXT, bki TEXT, po_number TEXT,
+        modified_at TEXT, status TEXT, schedule_status TEXT, received_lbs REAL, unit_cost_yarn_per_lb REAL,
+        knit_price_per_lb REAL
+      );
+      CREATE INDEX knit_order_key ON knit_order(snapshot_id, source, ko_number);
+
+      CREATE TABLE sales_order (
+        ${snapshotRef},
+        so_number TEXT NOT NULL, status TEXT, csr TEXT, unit_price REAL, price_unit TEXT, quoted_date TEXT,
+        customer_style TEXT, finished_base TEXT, finished_style TEXT, finished_version TEXT, greige_style TEXT,
+        on_hold INTEGER,
+        uom TEXT, ordered_qty REAL NOT NULL, shipped_qty REAL NOT NULL, balance_qty REAL NOT NULL,
+        available_qty REAL NOT NULL, sop TEXT, po_number TEXT, sold_to TEXT, ship_to TEXT, ship_date TEXT
+      );
+      CREATE INDEX sales_order_key ON sales_order(snapshot_id, so_number);
+
+      CREATE TABLE sales_history (
+        ${snapshotRef},
+        document TEXT NOT NULL, invoice_date TEXT NOT NULL, customer TEXT, finished_style TEXT NOT NULL, greige_style TEXT,
+        qty REAL NOT NULL, uom TEXT, unit_price REAL, line_price REAL, first_invoice TEXT, sales_rep TEXT,
+        commission REAL, selling_company TEXT, po_number TEXT
+      );
+      CREATE INDEX sales_history_key ON sales_history(snapshot_id, finished_style, invoice_date);
+
+      CREATE TABLE yarn_po (
+        ${snapshotRef},
+        po_number TEXT NOT NULL, status TEXT, yarn_id TEXT NOT NULL, ordered_at TEXT, requested_date TEXT,
+        quoted_date TEXT, qty_lbs REAL NOT NULL, balance_lbs REAL NOT NULL, supplier TEXT, size TEXT,
+        yarn_type TEXT, color TEXT, description TEXT, cost_per_lb REAL, total_cost REAL
+      );
+      CREATE INDEX yarn_po_key ON yarn_po(snapshot_id, po_number);
+
+      CREATE TABLE expected_po (
+        ${snapshotRef},
+        po_number TEXT NOT NULL, po_date TEXT, supplier TEXT, yarn_id TEXT NOT NULL, cost_per_lb REAL,
+        inventory_lbs REAL, ordered_lbs REAL, received_lbs REAL, balance_lbs REAL NOT NULL, yarn_type TEXT,
+        ply TEXT, size TEXT, filament TEXT, color TEXT, blend TEXT
+      );
+      CREATE INDEX expected_po_key ON expected_po(snapshot_id, po_number);
+
+      CREATE TABLE expected_receipt (
+        ${snapshotRef},
+        po_number TEXT NOT NULL, yarn_id TEXT NOT NULL, bucket TEXT NOT NULL, week_start TEXT,
+        qty_lbs REAL NOT NULL
+      );
+      CREATE INDEX expected_receipt_key ON expected_receipt(snapshot_id, yarn_id, week_start);
+
+      CREATE TABLE fabric_roll (
+        ${snapshotRef},
+        stage TEXT NOT NULL, roll_number TEXT NOT NULL, style TEXT NOT NULL, greige_style TEXT,
+        order_number TEXT, so_number TEXT, do_number TEXT, customer TEXT, vendor_roll_number TEXT, rack TEXT,
+        qty_yds REAL, qty_lbs REAL NOT NULL, good_each REAL, bad_each REAL, processor TEXT, machine TEXT,
+        event_date TEXT
+      );
+      CREATE INDEX fabric_roll_key ON fabric_roll(snapshot_id, stage, style);
+    `,
+  },
+  {
+    version: 102,
+    name: "import: the ERP's own computed reports (reference data)",
+    up: `
+      CREATE TABLE erp_report (
+        ${snapshotRef},
+        report_id INTEGER NOT NULL, type TEXT NOT NULL, file_name TEXT NOT NULL, run_date TEXT,
+        this_week_start TEXT NOT NULL, buckets TEXT NOT NULL,
+        PRIMARY KEY (snapshot_id, report_id)
+      );
+
+      CREATE TABLE erp_style_demand (
+        ${snapshotRef},
+        report_id INTEGER NOT NULL, style TEXT NOT NULL, ko_number TEXT, yarn_id TEXT NOT NULL,
+        percentage REAL NOT NULL, buckets_lbs TEXT NOT NULL, total_lbs REAL NOT NULL
+      );
+      CREATE INDEX erp_style_demand_key ON erp_style_demand(snapshot_id, report_id, style);
+
+      CREATE TABLE erp_yarn_demand (
+        ${snapshotRef},
+        report_id INTEGER NOT NULL, yarn_id TEXT NOT NULL, supplier TEXT, description TEXT, color TEXT,
+        inventory_lbs REAL NOT NULL, total_demand_lbs REAL NOT NULL, total_receipt_lbs REAL NOT NULL,
+        balance_lbs REAL NOT NULL, past_due_receipts_lbs REAL NOT NULL, demand_lbs TEXT NOT NULL,
+        receipts_lbs TEXT NOT NULL, balance_by_bucket_lbs TEXT NOT NULL
+      );
+      CREATE INDEX erp_yarn_demand_key ON erp_yarn_demand(snapshot_id, report_id, yarn_id);
+    `,
+  },
+  {
+    version: 200,
+    name: 'planning: what-if scenarios (overrides only) and alert acknowledgements',
+    up: `
+      -- A scenario is a list of overrides on top of a snapshot, never a copy of its data.
+      CREATE TABLE scenario (
+        id INTEGER PRIMARY KEY,
+        snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        overrides_json TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX scenario_snapshot ON scenario(snapshot_id, id);
+
+      -- Keyed by the alert's stable key (e.g. yarn-short:<yarnId>), not by snapshot: acks survive re-plans and
+      -- re-imports.
+      CREATE TABLE alert_ack (
+        alert_key TEXT PRIMARY KEY,
+        acknowledged_at TEXT NOT NULL,
+        note TEXT
+      );
+    `,
+  },
+  {
     version: 300,
     name: 'core: plan cache revision, so readers never mistake a re-plan for the plan they cached',
     up: 'ALTER TABLE plan_cache ADD COLUMN revision INTEGER NOT NULL DEFAULT 0',
   },
+  {
+    version: 301,
+    name: 'planner data in tables: PO drafts, pins, rate and BOM overrides, supplier mappings, yarn supply overrides, holidays, downtime, policy values',
+    up: PLANNER_TABLES_SQL,
+  },
+  {
+    version: 302,
+    name: 'planner data in tables: the setting blobs moved into them, what does not fit kept as legacy.<key>',
+    up: movePlannerBlobsToTables,
+  },
 ];
 
-export const migrations: Migration[] = [...coreMigrations, ...entityMigrations, ...planningMigrations].sort((a, b) => a.version - b.version);
+export interface MigrateResult {
+  from: number;
+  to: number;
+  /** What the migrations applied want the planner told. */
+  notes: string[];
+}
 
-export function migrate(db: Database): { from: number; to: number } {
+/** Applies the migrations above the database's version, up to `upTo` (default: all). */
+export function migrate(db: Database, options: { upTo?: number } = {}): MigrateResult {
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
     throw new Error(`database schema version ${from} is newer than this app (${latest}); update the app`);
   }
+  const upTo = Math.min(options.upTo ?? latest, latest);
+  const notes: string[] = [];
   for (const m of migrations) {
-    if (m.version <= from) continue;
+    if (m.version <= from || m.version > upTo) continue;
     db.transaction(() => {
       if (typeof m.up === 'string') db.exec(m.up);
-      else m.up(db);
+      else notes.push(...(m.up(db) ?? []));
       db.pragma(`user_version = ${m.version}`);
     })();
   }
-  return { from, to: latest };
+  return { from, to: Math.max(from, upTo), notes };
 }

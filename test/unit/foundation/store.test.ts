@@ -12,7 +12,8 @@ import {
   listSnapshots,
   recordSnapshotEntities,
 } from '../../../src/main/store/snapshots';
-import { getSetting, putSetting } from '../../../src/main/store/settings';
+import { listPins, putPin } from '../../../src/main/store/schedulePins';
+import { readSetting, SETTINGS, writeSetting } from '../../../src/main/store/settings';
 import { tempDir } from '../../support/tempDb';
 
 let tmp = tempDir();
@@ -134,9 +135,11 @@ describe('planning store', () => {
   it('stores planner settings apart from snapshots', () => {
     const db = openStore(tmp.dbPath);
     const s = insertSnapshot(db, snap('2025-09-02'));
-    putSetting(db, 'supplier.mapping', { 'SPUNLAB': 'SpunLab Performance Yarns' }, '2026-11-21');
+    writeSetting(db, SETTINGS.includeSalesOrderLayer, true, '2026-11-21');
+    putPin(db, { orderNo: 'K1', machineId: '58' }, '2026-11-21');
     deleteSnapshot(db, s);
-    expect(getSetting(db, 'supplier.mapping')).toEqual({ SPUNLAB: 'SpunLab Performance Yarns' });
+    expect(readSetting(db, SETTINGS.includeSalesOrderLayer)).toBe(true);
+    expect(listPins(db)).toEqual([{ orderNo: 'K1', machineId: '58' }]);
     db.close();
   });
 });

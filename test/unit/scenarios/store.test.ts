@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeAlerts } from '../../../src/main/engine/alerts';
 import { acknowledgeAlert, acknowledgedAlertKeys, getAlertAck, listAlertAcks, unacknowledgeAlert } from '../../../src/main/store/alertAcks';
-import type { Db } from '../../../src/main/store/db';
-import { planningMigrations } from '../../../src/main/store/planningMigrations';
+import { openStore, type Db } from '../../../src/main/store/db';
 import {
   addOverride,
   copyScenario,
@@ -19,7 +18,6 @@ import {
 import { deleteSnapshot, insertSnapshot } from '../../../src/main/store/snapshots';
 import { overrideSchema, scenarioSchema, type OverrideInput } from '../../../src/shared/scenario';
 import { tempDir } from '../../support/tempDb';
-import { openPlanningStore } from './testStore';
 
 let tmp = tempDir();
 let db: Db | undefined;
@@ -46,12 +44,8 @@ const everyKind: OverrideInput[] = [
 ];
 
 describe('scenario store', () => {
-  it('has version 200+ migrations', () => {
-    expect(planningMigrations.every((m) => m.version >= 200)).toBe(true);
-  });
-
   it('creates a scenario of overrides only, filling ids and labels, and round-trips every kind through zod', () => {
-    db = openPlanningStore(tmp.dbPath);
+    db = openStore(tmp.dbPath);
     const sid = snap(db, '2025-09-02');
     const s = createScenario(db, { snapshotId: sid, name: '  Late yarn  ', createdAt: NOW, overrides: everyKind });
     expect(s).toMatchObject({ id: 1, snapshotId: sid, name: 'Late yarn', createdAt: NOW });
@@ -66,7 +60,7 @@ describe('scenario store', () => {
   });
 
   it('refuses an unknown snapshot and invalid overrides, leaving nothing behind', () => {
-    db = openPlanningStore(tmp.dbPath);
+    db = openStore(tmp.dbPath);
     const sid = snap(db, '2025-09-02');
     expect(() => createScenario(db!, { snapshotId: 99, name: 'x', createdAt: NOW })).toThrow(ScenarioStoreError);
     expect(() => createScenario(db!, { snapshotId: sid, name: 'x', createdAt: NOW, overrides: [{ kind: 'knitRate', style: 'S' } as OverrideInput] })).toThrow(
@@ -77,7 +71,7 @@ describe('scenario store', () => {
   });
 
   it('copies, renames, lists and deletes; deleting the snapshot deletes its scenarios only when told to', () => {
-    db = openPlanningStore(tmp.dbPath);
+    db = openStore(tmp.dbPath);
     const s1 = snap(db, '2025-09-02');
     const s2 = snap(db, '2025-09-09');
     const a = createScenario(db, { snapshotId: s1, name: 'A', createdAt: NOW, overrides: everyKind.slice(0, 3) });
@@ -110,7 +104,7 @@ describe('scenario store', () => {
   });
 
   it('adds, updates and removes overrides in place', () => {
-    db = openPlanningStore(tmp.dbPath);
+    db = openStore(tmp.dbPath);
     const s = createScenario(db, { snapshotId: snap(db, '2025-09-02'), name: 'edit', createdAt: NOW });
     const o1 = addOverride(db, s.id, { kind: 'machineDowntime', machineId: 'M1', from: '2025-09-08', to: '2025-09-10' });
     const o2 = addOverride(db, s.id, { kind: 'knitRate', style: 'S1/0', lbsPerDay: 450 });
@@ -138,7 +132,7 @@ describe('scenario store', () => {
   });
 
   it('refuses to read a scenario whose stored overrides no longer validate', () => {
-    db = openPlanningStore(tmp.dbPath);
+    db = openStore(tmp.dbPath);
     const s = createScenario(db, { snapshotId: snap(db, '2025-09-02'), name: 'x', createdAt: NOW });
     db.prepare('UPDATE scenario SET overrides_json = ? WHERE id = ?').run('[{"kind":"teleport","id":"o1","label":"?"}]', s.id);
     expect(() => getScenario(db!, s.id)).toThrow(/invalid overrides/);
@@ -147,7 +141,7 @@ describe('scenario store', () => {
 
 describe('alert acknowledgements', () => {
   it('persist across reopening the database and re-importing a snapshot (keys are stable, not per snapshot)', () => {
-    db = openPlanningStore(tmp.dbPath);
+    db = openStore(tmp.dbPath);
     const s1 = snap(db, '2025-09-02');
     acknowledgeAlert(db, 'yarn-short:18868', NOW, 'PO 4512 expedited');
     acknowledgeAlert(db, 'late-order:K2508091', NOW);
@@ -155,7 +149,7 @@ describe('alert acknowledgements', () => {
     deleteSnapshot(db, s1);
     db.close();
 
-    db = openPlanningStore(tmp.dbPath);
+    db = openStore(tmp.dbPath);
     snap(db, '2025-09-09');
     expect(listAlertAcks(db)).toEqual([
       { alertKey: 'late-order:K2508091', acknowledgedAt: NOW, note: null },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { createPlanner, type Planner } from '../../../src/main/services/planner';
-import { getSetting, putSetting } from '../../../src/main/store/settings';
+import { listPolicyValues, putPolicyValue } from '../../../src/main/store/policyValues';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { policyDefaults } from '../../../src/shared/policy';
 import { checkPolicyValue, policyProblems } from '../../../src/shared/policy/schema';
@@ -124,7 +124,7 @@ describe('Settings on the real store', () => {
       error: { message: 'policy purchasing.horizonWeeks must be at most 156 (got 1000000)' },
     });
     expect((await policy()).purchasing.horizonWeeks).toBe(26);
-    expect(getSetting(planner.db, 'policy.overrides')).toBeUndefined();
+    expect(listPolicyValues(planner.db)).toEqual([]);
   });
 
   it('refuses unknown and inherited keys with a message naming them', async () => {
@@ -137,7 +137,7 @@ describe('Settings on the real store', () => {
     ]) {
       expect(await set({ area, key, value: 1 }), `${area}.${key}`).toMatchObject({ ok: false, error: { message: `unknown policy setting ${area}.${key}` } });
     }
-    expect(getSetting(planner.db, 'policy.overrides')).toBeUndefined();
+    expect(listPolicyValues(planner.db)).toEqual([]);
   });
 
   it('checks the rules between keys on the table as it would be saved, so related keys can move together', async () => {
@@ -155,8 +155,7 @@ describe('Settings on the real store', () => {
   it('refuses to plan with an out-of-range value an older app saved, naming it, until it is changed', async () => {
     const imported = await planner.jobs.wait((await planner.handlers['import.start']({ paths: files, asOf: '2025-09-05' })).jobId);
     expect(imported.status).toBe('done');
-    const stored = getSetting<Table>(planner.db, 'policy.overrides') ?? {};
-    putSetting(planner.db, 'policy.overrides', { ...stored, purchasing: { horizonWeeks: 1_000_000 } }, '2026-01-01');
+    putPolicyValue(planner.db, { area: 'purchasing', key: 'horizonWeeks', value: 1_000_000 }, '2026-01-01');
     expect((await policy()).purchasing.horizonWeeks).toBe(1_000_000);
 
     const refused = await planner.jobs.wait((await planner.handlers['plan.run']({})).jobId);

@@ -1,0 +1,71 @@
+// The one migration sequence: versions strictly increase, every released migration is still there unchanged (a
+// database at any released version must keep migrating), and a new one comes after the last released.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { migrate, migrations } from '../../../src/main/store/migrations';
+
+/**
+ * Every migration ever released: version, name, and for SQL migrations a hash of the SQL with runs of white space
+ * made one space (re-indenting is fine, changing a statement is not). Append here when a migration is released;
+ * never change a line.
+ */
+const RELEASED: { version: number; name: string; sqlHash?: string }[] = [
+  { version: 1, name: 'core: snapshots, import files, settings, planner data, plan cache', sqlHash: '9c7043fa28593325' },
+  { version: 100, name: 'import: master entities (yarn master, suppliers, BOM, styles, specs, machines, rates)', sqlHash: '7ef5d57d8a1e05cd' },
+  { version: 101, name: 'import: transactions and history (yarn inventory, orders, POs, receipts, rolls, sales)', sqlHash: 'b4140727292fbcbe' },
+  { version: 102, name: "import: the ERP's own computed reports (reference data)", sqlHash: '591aef6c8d9fa0d3' },
+  { version: 200, name: 'planning: what-if scenarios (overrides only) and alert acknowledgements', sqlHash: 'ca53bc19e9fc3f42' },
+  { version: 300, name: 'core: plan cache revision, so readers never mistake a re-plan for the plan they cached', sqlHash: 'ea0037632f5b6abd' },
+  {
+    version: 301,
+    name: 'planner data in tables: PO drafts, pins, rate and BOM overrides, supplier mappings, yarn supply overrides, holidays, downtime, policy values',
+    sqlHash: '473c68ca45c13eb6',
+  },
+  { version: 302, name: 'planner data in tables: the setting blobs moved into them, what does not fit kept as legacy.<key>' },
+];
+
+const sqlHash = (sql: string) => createHash('sha256').update(sql.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);
+
+describe('the migration sequence', () => {
+  it('is one list whose versions strictly increase', () => {
+    const versions = migrations.map((m) => m.version);
+    versions.forEach((v, i) => {
+      expect(Number.isInteger(v) && v > 0, `version ${v}`).toBe(true);
+      if (i > 0) expect(v, `migration ${i} (${migrations[i].name})`).toBeGreaterThan(versions[i - 1]);
+    });
+  });
+
+  it('still holds every released migration, unchanged', () => {
+    for (const r of RELEASED) {
+      const m = migrations.find((x) => x.version === r.version);
+      expect(m, `released migration ${r.version}`).toBeDefined();
+      expect(m!.name).toBe(r.name);
+      if (r.sqlHash) expect(typeof m!.up === 'string' ? sqlHash(m!.up) : 'a function', `SQL of migration ${r.version}`).toBe(r.sqlHash);
+    }
+  });
+
+  it('numbers every new migration above the last released one (a database at that version would skip it otherwise)', () => {
+    const lastReleased = Math.max(...RELEASED.map((r) => r.version));
+    const released = new Set(RELEASED.map((r) => r.version));
+    for (const m of migrations.filter((x) => !released.has(x.version))) expect(m.version, m.name).toBeGreaterThan(lastReleased);
+  });
+
+  it('migrates up to a given version, then on from there', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, { upTo: 200 })).toMatchObject({ from: 0, to: 200 });
+    expect(db.pragma('user_version', { simple: true })).toBe(200);
+    const tables = () => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).sort();
+    expect(tables()).toContain('scenario');
+    expect(tables()).not.toContain('po_draft');
+    expect(db.prepare("SELECT count(*) FROM pragma_table_info('plan_cache') WHERE name = 'revision'").pluck().get()).toBe(0);
+
+    const latest = migrations.at(-1)!.version;
+    expect(migrate(db)).toMatchObject({ from: 200, to: latest });
+    expect(tables()).toEqual(expect.arrayContaining(['po_draft', 'pin', 'rate_override', 'bom_override', 'bom_override_line', 'supplier_mapping', 'yarn_supply_override', 'holiday', 'downtime', 'policy_value']));
+    expect(db.prepare("SELECT count(*) FROM pragma_table_info('plan_cache') WHERE name = 'revision'").pluck().get()).toBe(1);
+    // Nothing runs twice.
+    expect(migrate(db)).toEqual({ from: latest, to: latest, notes: [] });
+    db.close();
+  });
+});
