@@ -1,9 +1,6 @@
 // The planner service: implements the contract over the store, the job host and the engine.
 // Electron, the web bridge and tests all drive the app through this object.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import { channels, type EventName, type EventPayload, type JobState } from '../../shared/contract';
 import { openStore, type Db } from '../store/db';
 import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../store/snapshots';
@@ -18,6 +15,8 @@ import type { Plan } from './planRun';
 import { plannerSettings, SETTING_KEYS } from './planInputs';
 import './views';
 import { compareSnapshots } from '../import/compare';
+import { previewFolder } from '../import/importFolder';
+import { UploadStage } from './uploadStage';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from './alerts';
 
@@ -103,6 +102,15 @@ export function createPlanner(options: PlannerOptions): Planner {
   jobs.on('progress', onProgress);
   jobs.on('finished', onFinished);
 
+  // Uploads staged by an inspection and not imported (yet): the next inspection replaces them.
+  const stages = new UploadStage();
+  let inspected: string | null = null;
+  const stageUploads = (uploads: { name: string; base64: string }[]): string => {
+    if (inspected) stages.discard(inspected);
+    inspected = stages.stage(uploads).stageId;
+    return inspected;
+  };
+
   const handlers: Handlers = {
     'app.info': async () => ({
       appName: 'Beverly Knits Planner',
@@ -128,17 +136,19 @@ export function createPlanner(options: PlannerOptions): Planner {
       return getSnapshotReport(db, id);
     },
     'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
-    'import.start': async ({ paths, uploads, asOf, label }) => {
-      const files = [...(paths ?? [])];
-      if (uploads?.length) {
-        const dir = mkdtempSync(join(tmpdir(), 'bkp-upload-'));
-        for (const u of uploads) {
-          const target = join(dir, basename(u.name));
-          writeFileSync(target, Buffer.from(u.base64, 'base64'));
-          files.push(target);
-        }
+    'import.inspect': async ({ paths, uploads, stageId, asOf }) => {
+      const stage = uploads?.length ? stageUploads(uploads) : (stageId ?? null);
+      const preview = await previewFolder([...(paths ?? []), ...(stage ? [stages.root(stage)] : [])], { asOf });
+      return { stageId: stage, preview };
+    },
+    'import.start': async ({ paths, uploads, stageId, asOf, label }) => {
+      const stage = uploads?.length ? stageUploads(uploads) : stageId;
+      const jobId = jobs.start('import', { paths: [...(paths ?? []), ...(stage ? [stages.root(stage)] : [])], asOf, label });
+      if (stage) {
+        if (inspected === stage) inspected = null;
+        void jobs.wait(jobId).finally(() => stages.discard(stage));
       }
-      return { jobId: jobs.start('import', { files, asOf, label }) };
+      return { jobId };
     },
     'demo.load': async ({ scale }) => ({ jobId: jobs.start('demo', { scale }) }),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
@@ -197,6 +207,7 @@ export function createPlanner(options: PlannerOptions): Planner {
       jobs.off('progress', onProgress);
       jobs.off('finished', onFinished);
       await jobs.close();
+      stages.discardAll();
       db.close();
     },
   };

@@ -71,6 +71,11 @@ const coreMigrations: Migration[] = [
     name: 'core: plan cache revision, so readers never mistake a re-plan for the plan they cached',
     up: 'ALTER TABLE plan_cache ADD COLUMN revision INTEGER NOT NULL DEFAULT 0',
   },
+  {
+    version: 301,
+    name: 'import: when an API knit order was created, to leave out orders created after the as-of date',
+    up: 'ALTER TABLE knit_order ADD COLUMN created_at TEXT',
+  },
 ];
 
 export const migrations: Migration[] = [...coreMigrations, ...entityMigrations, ...planningMigrations].sort((a, b) => a.version - b.version);
