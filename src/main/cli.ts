@@ -63,7 +63,11 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     const snapshotId = result.snapshotId;
     const report = (await planner.handlers['snapshots.report']({ id: snapshotId })) as ImportReport;
     // the first line: a plan of this date built with records from after it
-    for (const f of report.futureRecords ?? []) log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${f.message}`);
+    const future = report.futureRecords ?? [];
+    if (future.length) {
+      log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);
+      for (const f of future) log(`  ${f.message}`);
+    }
     for (const s of result.snapshots) log(`imported ${s.label} -> snapshot ${s.snapshotId} (as of ${s.asOf}${s.reused ? ', already imported' : ''})`);
     for (const f of result.ignored) log(`not imported (not part of the history folder): ${f}`);
     log(`as of ${report.asOf}: ${asOfOrigin(report)}`);

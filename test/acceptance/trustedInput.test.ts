@@ -47,6 +47,12 @@ describe.skipIf(!hasErpData)(`input a planner can trust, on the real exports${ha
     expect(r.asOfSource).toBe('caller');
     // the files alone say week 36 (Expected_Yarn_Report's dated columns), not the day: stated, not hidden
     expect(r.asOfEvidence.map((e) => e.file)).toContain('Expected_Yarn_Report.xlsx');
+    expect(r.asOfInferred).toBe('2025-09-01');
+    // YarnPO and the Expected report both list the 79 open POs: each counts once (on order = total receipts)
+    const onOrder = new Map(csv(join(out, 'yarn_position.csv')).map((p) => [p.yarnId, Number(p.onOrderLbs)]));
+    const receipts = csv(join(out, 'yarn_demand.csv'));
+    expect(receipts.filter((y) => Number(y['Total Receipt']) > 0).length).toBeGreaterThan(50);
+    for (const y of receipts) expect(Number(y['Total Receipt']), `yarn ${y.Yarn}`).toBeCloseTo(onOrder.get(y.Yarn) ?? 0, 1);
   }, 120_000);
 
   it('2. an earlier ERP week\'s report never moves the date: the exports\' run dates in their names win', async () => {
@@ -145,8 +151,7 @@ describe.skipIf(!hasErpData)(`input a planner can trust, on the real exports${ha
     const out = join(tmp.dir, 'i8', 'out');
     const run = await plan(['--data', folder, '--as-of', '2025-09-02', '--db', join(tmp.dir, 'i8', 'db'), '--out', out]);
     expect(run.code, run.lines.join('\n')).toBe(0);
-    expect(run.lines[0]).toMatch(/^notice: .*efab_api_knit_orders\.json/);
-    expect(run.lines[0]).toContain('8 created after 2025-09-02');
+    expect(run.lines[0]).toMatch(/^notice: snapshot \d+ \(as of 2025-09-02\) holds records dated after its as-of date: .*efab_api_knit_orders\.json \(66 knit orders, 8 created after it left out\)/);
     const json = JSON.parse(readFileSync(erpPath('master', 'efab_api_knit_orders.json'), 'utf8')) as { serial_number: string; created_date: string }[];
     const late = json.filter((k) => k.created_date.slice(0, 10) > '2025-09-02').map((k) => k.serial_number);
     expect(late.length).toBe(8);

@@ -124,11 +124,22 @@ export interface AsOfOptions {
   folder?: { name: string; date: string };
 }
 
-const weekList = (evidence: AsOfEvidence[]) =>
-  [...new Set(evidence.map((e) => mondayOf(e.date)))]
-    .sort()
-    .map((week) => `week of ${week}: ${evidence.filter((e) => mondayOf(e.date) === week).map((e) => `${e.file} (${e.date}, ${e.how})`).join(', ')}`)
+/** "week of 2025-08-18: a.xlsx (2025-08-22, run date in the file name), ...; week of ...": each file once per week,
+ * by its day evidence when it has one. */
+function weekList(evidence: AsOfEvidence[]): string {
+  const byWeek = new Map<string, Map<string, AsOfEvidence>>();
+  for (const e of evidence) {
+    const week = mondayOf(e.date);
+    const files = byWeek.get(week) ?? new Map<string, AsOfEvidence>();
+    const seen = files.get(e.file);
+    if (!seen || (seen.precision === 'week' && e.precision === 'day')) files.set(e.file, e);
+    byWeek.set(week, files);
+  }
+  return [...byWeek]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, files]) => `week of ${week}: ${[...files.values()].map((e) => `${e.file} (${e.date}, ${e.how})`).join(', ')}`)
     .join('; ');
+}
 
 export function resolveAsOf(files: FileFacts[], options: AsOfOptions = {}): AsOfResult {
   const { callerAsOf, folder } = options;

@@ -58,11 +58,7 @@ export function takeFutureRecords(files: FileBatch[], asOf: string, apiOrdersPla
       if (!count) continue;
       if (leftOut) (f.batch as Record<string, unknown[]>)[key] = kept;
       const usedByPlan = !isApi || apiOrdersPlanned;
-      const changedOnly = count - leftOut;
-      const parts = [
-        leftOut ? `${leftOut} created after ${asOf} left out of the snapshot` : '',
-        changedOnly ? `${changedOnly} ${leftOut ? 'changed' : 'dated'} after it ${usedByPlan ? 'planned as they are now' : 'kept'}` : '',
-      ].filter(Boolean);
+      const summary = `${count} ${spec.what}${leftOut ? `; ${leftOut} created after ${asOf} left out of the snapshot` : ''}${usedByPlan ? '' : '; not used by the plan (the knit-order export is)'}`;
       out.push({
         file: f.fileName,
         what: spec.what,
@@ -70,7 +66,7 @@ export function takeFutureRecords(files: FileBatch[], asOf: string, apiOrdersPla
         leftOut,
         latest,
         usedByPlan,
-        message: `${f.fileName}: ${count} ${spec.what} dated after the as-of date ${asOf} (latest ${latest}): ${parts.join('; ')}${usedByPlan ? '' : ' (not used by the plan: the knit-order export is)'}`,
+        message: `${f.fileName}: ${summary}, dated after the as-of date ${asOf} (latest ${latest})`,
       });
     }
   }
