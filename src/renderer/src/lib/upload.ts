@@ -1,5 +1,7 @@
-// Files from a drop or a file picker -> `{ name, base64 }` uploads for `import.start` (the sandboxed renderer has no
-// file paths). Folders are walked with `webkitGetAsEntry`.
+// Files from a drop or a file picker -> `{ name, base64 }` uploads for `import.inspect` / `import.start` (the
+// sandboxed renderer has no file paths). Folders are walked with `webkitGetAsEntry`. Each upload is named by its
+// path inside the chosen or dropped folder ("erp/master/BOM.csv"), so the main process sees the folder's layout:
+// a history folder (master/ + snapshots/<date>/) is imported as a history, as the CLI does.
 
 export const IMPORTABLE_EXTENSIONS = ['.xlsx', '.xls', '.xlsm', '.csv', '.json', '.txt'];
 
@@ -24,7 +26,15 @@ export interface Upload {
   base64: string;
 }
 
-export async function fileToUpload(file: File, name = file.name): Promise<Upload> {
+/** Paths of dropped files inside their dropped folder (a File from a drop does not carry it). */
+const droppedPaths = new WeakMap<File, string>();
+
+/** The file's path inside the chosen or dropped folder, else its name. */
+export function relativePathOf(file: File): string {
+  return droppedPaths.get(file) ?? (file.webkitRelativePath || file.name);
+}
+
+export async function fileToUpload(file: File, name = relativePathOf(file)): Promise<Upload> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return { name, base64: bytesToBase64(bytes) };
 }
@@ -62,6 +72,7 @@ function readAllEntries(dir: FsDirectoryEntry): Promise<FsEntry[]> {
 async function walkEntry(entry: FsEntry, out: File[]): Promise<void> {
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FsFileEntry).file(resolve, reject));
+    droppedPaths.set(file, entry.fullPath.replace(/^\/+/, ''));
     out.push(file);
   } else if (entry.isDirectory) {
     for (const child of await readAllEntries(entry as FsDirectoryEntry)) await walkEntry(child, out);
@@ -95,7 +106,7 @@ export async function toUploads(files: File[]): Promise<UploadBatch> {
   let totalBytes = 0;
   for (const f of files) {
     if (!isImportable(f.name)) {
-      skipped.push(f.name);
+      skipped.push(relativePathOf(f));
       continue;
     }
     totalBytes += f.size;

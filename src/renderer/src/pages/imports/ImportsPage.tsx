@@ -1,6 +1,8 @@
-// Imports: drop ERP exports (files or a folder), load the demo, watch import progress, manage snapshots, and read
-// each snapshot's import report and its comparison with the previous one.
+// Imports: drop ERP exports (files or a folder), see what the import will do (its as-of date and the evidence for
+// it) and import, load the demo, watch import progress, manage snapshots, and read each snapshot's import report
+// and its comparison with the previous one.
 import { useEffect, useState, type ReactNode } from 'react';
+import type { ImportPreview as Preview } from '../../../../shared/importReport';
 import { call } from '../../api';
 import { Icon } from '../../components/Icon';
 import { loadDemo } from '../../lib/actions';
@@ -12,6 +14,7 @@ import { useRunningJobs } from '../../stores/jobsStore';
 import { toast } from '../../stores/toastStore';
 import { DropZone } from './DropZone';
 import { ImportJobs } from './ImportJobs';
+import { ImportPreview } from './ImportPreview';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import './ImportsPage.css';
@@ -25,6 +28,9 @@ export function ImportsPage(): ReactNode {
   const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
   const [label, setLabel] = useState('');
   const [asOf, setAsOf] = useState('');
+  /** The date the planner typed (undefined: the files' date is used, as the preview shows it). */
+  const [givenAsOf, setGivenAsOf] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState<{ stageId: string; preview: Preview } | undefined>(undefined);
   const [reading, setReading] = useState<string | undefined>(undefined);
   const busy = useRunningJobs(['import', 'demo']).length > 0;
 
@@ -35,7 +41,14 @@ export function ImportsPage(): ReactNode {
     }
   }, [snapshots, activeId, selectedId]);
 
-  const startImport = async (files: File[]) => {
+  const showPreview = (stageId: string, preview: Preview, given: string | undefined) => {
+    setPending({ stageId, preview });
+    setGivenAsOf(given);
+    setAsOf(given ?? (preview.kind === 'batch' ? (preview.batches[0]?.report.asOf ?? '') : ''));
+  };
+
+  /** Reads the files' headers (nothing imported yet) and shows the date the import would use. */
+  const inspect = async (files: File[]) => {
     setReading(`Reading ${formatNumber(files.length)} ${files.length === 1 ? 'file' : 'files'}…`);
     try {
       const batch = await toUploads(files);
@@ -45,17 +58,39 @@ export function ImportsPage(): ReactNode {
         toast('error', 'Too much data for one import', `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`);
         return;
       }
-      setReading(`Uploading ${formatNumber(batch.uploads.length)} file(s)…`);
-      const r = await call('import.start', {
-        uploads: batch.uploads,
-        ...(label.trim() ? { label: label.trim() } : {}),
-        ...(asOf ? { asOf } : {}),
-      });
-      if (r) toast('info', `Import started: ${batch.uploads.length} file(s)`, 'Progress is shown below and in the status bar.');
+      setReading(`Reading the headers of ${formatNumber(batch.uploads.length)} file(s)…`);
+      const r = await call('import.inspect', { uploads: batch.uploads });
+      if (r?.stageId) showPreview(r.stageId, r.preview, undefined);
     } catch (err) {
       toast('error', 'Could not read the files', (err as Error).message);
     } finally {
       setReading(undefined);
+    }
+  };
+
+  /** The planner changed the date: inspect again, so the conflicts with the files' evidence show. */
+  const changeAsOf = async (date: string) => {
+    setAsOf(date);
+    if (!pending || !date) return;
+    setReading('Checking the date against the files…');
+    try {
+      const r = await call('import.inspect', { stageId: pending.stageId, asOf: date });
+      if (r) showPreview(pending.stageId, r.preview, date);
+    } finally {
+      setReading(undefined);
+    }
+  };
+
+  const startImport = async () => {
+    if (!pending) return;
+    const r = await call('import.start', {
+      stageId: pending.stageId,
+      ...(label.trim() ? { label: label.trim() } : {}),
+      ...(givenAsOf ? { asOf: givenAsOf } : {}),
+    });
+    if (r) {
+      setPending(undefined);
+      toast('info', 'Import started', 'Progress is shown below and in the status bar.');
     }
   };
 
@@ -76,18 +111,14 @@ export function ImportsPage(): ReactNode {
             <span className="panel-subtitle">Each import becomes a snapshot; the plan is recomputed for it</span>
           </div>
           <div className="panel-body imports-drop-body">
-            <DropZone onFiles={(f) => void startImport(f)} disabled={!!reading} busyText={reading} />
+            <DropZone onFiles={(f) => void inspect(f)} disabled={!!reading} busyText={reading} />
             <div className="imports-options">
               <label className="field">
                 Label (optional)
                 <input className="input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Week 36 ERP pull" maxLength={200} data-testid="import-label" />
               </label>
-              <label className="field">
-                As-of date (optional)
-                <input className="input" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="import-asof" />
-              </label>
               <p className="muted imports-note">
-                Without an as-of date the importer takes it from the exports. Rejected rows never stop an import; they are listed in the report with file, row, column and reason.
+                Before anything is imported you see the as-of date the exports give (run dates in their names, the ERP reports&apos; weeks) and can change it; the date you give is the one used. A folder holding master/ and snapshots/&lt;date&gt;/ is imported as a history, one snapshot per folder. Rejected rows are listed in the report with file, row, column and reason.
               </p>
             </div>
           </div>
@@ -105,6 +136,16 @@ export function ImportsPage(): ReactNode {
           </div>
         </section>
       </div>
+      {pending && (
+        <ImportPreview
+          preview={pending.preview}
+          asOf={asOf}
+          onAsOf={(d) => void changeAsOf(d)}
+          onImport={() => void startImport()}
+          onCancel={() => setPending(undefined)}
+          busy={!!reading || busy}
+        />
+      )}
       <ImportJobs />
       <SnapshotsPanel selectedId={selectedId} onSelect={setSelectedId} />
       {selected && <SnapshotDetail key={selected.id} snapshot={selected} snapshots={snapshots} />}
