@@ -78,7 +78,7 @@ describe('input a planner can trust, on generated folders', () => {
     expect(report(out2)).toMatchObject({ asOf: '2025-09-04', asOfSource: 'caller', asOfInferred: LATE });
   }, 90_000);
 
-  it('3. a history folder is a history on every path: CLI, import.start with paths, the Imports page\'s uploads', async () => {
+  it('3. a history folder is a history on every path: the CLI and the Imports page (uploads through import.inspect/start)', async () => {
     const out = join(tmp.dir, 'i3-out');
     const cli = await plan(['--data', root, '--db', join(tmp.dir, 'i3-cli.db'), '--out', out]);
     expect(cli.code, cli.lines.join('\n')).toBe(0);
@@ -86,23 +86,29 @@ describe('input a planner can trust, on generated folders', () => {
       expect.stringMatching(new RegExp(`^imported master \\+ snapshots/${EARLY} -> snapshot 1 \\(as of ${EARLY}\\)`)),
       expect.stringMatching(new RegExp(`^imported snapshots/${LATE} -> snapshot 2 \\(as of ${LATE}\\)`)),
     ]);
-    for (const how of ['paths', 'uploads'] as const) {
-      await withPlanner(`i3-${how}`, async (planner, jobs) => {
-        const input = how === 'paths' ? { paths: [root] } : { uploads: uploadsOf(root, 'erp') };
-        const preview = await planner.handlers['import.inspect'](input);
-        expect(preview.preview.kind).toBe('history');
-        expect(preview.preview.batches.map((b) => [b.label, b.report.asOf, b.report.status])).toEqual([
-          [`master + snapshots/${EARLY}`, EARLY, 'preview'],
-          [`snapshots/${LATE}`, LATE, 'preview'],
-        ]);
-        expect(await planner.handlers['snapshots.list']({})).toEqual([]);
-        const state = await jobs.wait((await planner.handlers['import.start'](how === 'paths' ? input : { stageId: preview.stageId! })).jobId);
-        expect(state.status, state.error).toBe('done');
-        const snapshots = await planner.handlers['snapshots.list']({});
-        expect(snapshots.map((s) => s.asOf).sort()).toEqual([EARLY, LATE]);
-        expect(planner.activeSnapshotId()).toBe(snapshots.find((s) => s.asOf === LATE)!.id);
-      });
-    }
+    expect(report(out).snapshotId).toBe(2);
+    // in a history the planner's date names the snapshot to plan; a date no snapshot has is refused up front
+    const early = await plan(['--data', root, '--as-of', EARLY, '--db', join(tmp.dir, 'i3-cli.db'), '--out', join(tmp.dir, 'i3-early')]);
+    expect(early.code, early.lines.join('\n')).toBe(0);
+    expect(report(join(tmp.dir, 'i3-early'))).toMatchObject({ snapshotId: 1, asOf: EARLY });
+    const none = await plan(['--data', root, '--as-of', '2025-08-30', '--db', join(tmp.dir, 'i3-cli.db'), '--out', join(tmp.dir, 'i3-none')]);
+    expect(none.code).toBe(1);
+    expect(none.lines[0]).toContain(`no snapshot folder of the history is as of 2025-08-30 (they are ${EARLY}, ${LATE}): nothing imported`);
+    // the Imports page: the chosen folder's files uploaded with their paths, inspected, then imported
+    await withPlanner('i3-uploads', async (planner, jobs) => {
+      const preview = await planner.handlers['import.inspect']({ uploads: uploadsOf(root, 'erp') });
+      expect(preview.preview.kind).toBe('history');
+      expect(preview.preview.batches.map((b) => [b.label, b.report.asOf, b.report.status])).toEqual([
+        [`master + snapshots/${EARLY}`, EARLY, 'preview'],
+        [`snapshots/${LATE}`, LATE, 'preview'],
+      ]);
+      expect(await planner.handlers['snapshots.list']({})).toEqual([]);
+      const state = await jobs.wait((await planner.handlers['import.start']({ stageId: preview.stageId! })).jobId);
+      expect(state.status, state.error).toBe('done');
+      const snapshots = await planner.handlers['snapshots.list']({});
+      expect(snapshots.map((s) => s.asOf).sort()).toEqual([EARLY, LATE]);
+      expect(planner.activeSnapshotId()).toBe(snapshots.find((s) => s.asOf === LATE)!.id);
+    });
   }, 240_000);
 
   it('3. loose exports of two ERP weeks are refused, before import (inspect) and at import, listing weeks and files', async () => {
