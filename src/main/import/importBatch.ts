@@ -1,8 +1,11 @@
 // One import batch: a folder or a set of files becomes ONE snapshot, written in ONE transaction (all or nothing).
+// Which files a folder holds is layout.ts's (a history folder is refused here: importFolder.ts imports it).
 //
 // Per file: read (sniffing the bytes) -> detect the export type from the header -> map rows to entities through
 // the column dictionary and the cleaners. Then, for the batch: pick one file per single-source type (the others
-// are "superseded"), derive the as-of date from the files (asOf.ts), apply the BOM precedence, and write.
+// are "superseded"), settle the as-of date (asOf.ts: the caller's, else the files'; exports of different ERP
+// weeks refuse the batch), count and leave out records dated after it (futureRecords.ts), apply the BOM
+// precedence, and write. `previewImport` stops before writing (the Imports page shows it before importing).
 //
 // Decisions:
 // - A REJECTED FILE FAILS THE BATCH (default): unreadable files, unknown shapes and files whose rows are mostly

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { koReportWeekday, nameRunDate, resolveAsOf, type FileFacts } from '../../../src/main/import/asOf';
-import type { ErpStyleDemandRow } from '../../../src/main/import/entities';
+import type { ErpStyleDemandRow, KnitOrder, YarnPo } from '../../../src/main/import/entities';
+import { takeFutureRecords } from '../../../src/main/import/futureRecords';
 
 /** A KO report row whose first week is pro-rated `units`/11 of a full week W. */
 function koRow(ko: string, units: number, w = 336.9): ErpStyleDemandRow {
@@ -122,5 +123,29 @@ describe('as-of date of a batch', () => {
     expect(r.warnings[0]).toContain('not the day');
     expect(resolveAsOf([{ fileName: 'BOM_20250101.csv', role: 'master', batch: {} }], { callerAsOf: '2025-08-01' })).toMatchObject({ asOf: '2025-08-01', source: 'caller', evidence: [] });
     expect(resolveAsOf([{ fileName: 'BOM_updated.csv', role: 'master', batch: {} }])).toMatchObject({ asOf: undefined, source: 'none' });
+  });
+});
+
+describe('records dated after the as-of date', () => {
+  const ko = (koNumber: string, source: 'export' | 'api', createdAt: string | null, modifiedAt: string | null) => ({ koNumber, source, createdAt, modifiedAt }) as KnitOrder;
+
+  it('counts them per file, leaves out the API orders created after the date, keeps the ones only changed after it', () => {
+    const api = { fileName: 'efab_api_knit_orders.json', batch: { knitOrders: [ko('K1', 'api', '2025-09-04T10:00:00', '2025-09-04T11:00:00'), ko('K2', 'api', '2025-08-01T00:00:00', '2025-09-03T00:00:00'), ko('K3', 'api', '2025-08-01T00:00:00', '2025-09-02T23:00:00')] } };
+    const pos = { fileName: 'YarnPO.xlsx', batch: { yarnPos: [{ orderedAt: '2025-09-05T00:00:00' }, { orderedAt: '2025-08-05T00:00:00' }] as YarnPo[] } };
+    const records = takeFutureRecords([api, pos], '2025-09-02', true);
+    expect(records).toEqual([
+      { file: 'efab_api_knit_orders.json', what: 'knit orders', count: 2, leftOut: 1, latest: '2025-09-04', usedByPlan: true, message: 'efab_api_knit_orders.json: 2 knit orders; 1 created after 2025-09-02 left out of the snapshot, dated after the as-of date 2025-09-02 (latest 2025-09-04)' },
+      { file: 'YarnPO.xlsx', what: 'yarn POs', count: 1, leftOut: 0, latest: '2025-09-05', usedByPlan: true, message: 'YarnPO.xlsx: 1 yarn POs, dated after the as-of date 2025-09-02 (latest 2025-09-05)' },
+    ]);
+    expect(api.batch.knitOrders.map((k) => k.koNumber)).toEqual(['K2', 'K3']);
+    // an exported order is never left out (its creation is unknown); the API's are not planned beside an export
+    const exported = { fileName: 'eFab_Knit_Orders.xlsx', batch: { knitOrders: [ko('K9', 'export', null, '2025-09-03T08:00:00')] } };
+    const api2 = { fileName: 'api.json', batch: { knitOrders: [ko('K1', 'api', '2025-09-04T10:00:00', null)] } };
+    const second = takeFutureRecords([exported, api2], '2025-09-02', false);
+    expect(second.map((r) => [r.file, r.count, r.leftOut, r.usedByPlan])).toEqual([
+      ['eFab_Knit_Orders.xlsx', 1, 0, true],
+      ['api.json', 1, 1, false],
+    ]);
+    expect(exported.batch.knitOrders).toHaveLength(1);
   });
 });
