@@ -213,19 +213,19 @@ export function resolveAsOf(files: FileFacts[], options: AsOfOptions = {}): AsOf
   }
 
   let inferred: string | undefined;
+  const dayKnown = !!week && evidence.some((e) => e.precision === 'day' && weekOf(e) === week);
   if (week) {
-    inferred = evidence.filter((e) => e.precision === 'day' && weekOf(e) === week).map((e) => e.date).sort().at(-1);
-    if (!inferred) {
-      inferred = week;
-      if (!callerAsOf) warnings.push(`the files give the run week (${week}) but not the day; used its Monday - give the as-of date to set the day`);
-    }
+    inferred = dayKnown ? evidence.filter((e) => e.precision === 'day' && weekOf(e) === week).map((e) => e.date).sort().at(-1) : week;
+    if (!dayKnown && !callerAsOf) warnings.push(`the files give the run week (${week}) but not the day; used its Monday - give the as-of date to set the day`);
   }
   const asOf = callerAsOf ?? inferred;
   const source: AsOfResult['source'] = callerAsOf ? 'caller' : inferred ? 'files' : 'none';
 
   const conflicts: string[] = [];
-  if (callerAsOf && inferred && callerAsOf !== inferred) {
-    conflicts.push(`the files say ${inferred} (${evidence.filter((e) => e.date === inferred || (e.precision === 'week' && e.date === mondayOf(inferred!))).map((e) => `${e.file}: ${e.how}`).join('; ')}); the date given, ${callerAsOf}, is used`);
+  // the caller's date against the files': a day must match; with the week only, the week
+  if (callerAsOf && inferred && (dayKnown ? callerAsOf !== inferred : mondayOf(callerAsOf) !== inferred)) {
+    const said = evidence.filter((e) => (dayKnown ? e.date === inferred : weekOf(e) === inferred));
+    conflicts.push(`the files say ${dayKnown ? inferred : `the week of ${inferred}`} (${said.map((e) => `${e.file}: ${e.how}`).join('; ')}); the date given, ${callerAsOf}, is used`);
   }
   // files that disagree with the newest evidence (the caller's date is compared above, once)
   const newest = inferred ?? asOf;

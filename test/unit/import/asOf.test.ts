@@ -117,10 +117,14 @@ describe('as-of date of a batch', () => {
     expect(resolveAsOf([expected], { folder: { name: 'snapshots/2025-08-22', date: '2025-08-22' } }).mixedWeeks).toContain('snapshots/2025-08-22');
   });
 
-  it('with the week only: its Monday with a warning; masters say nothing', () => {
+  it('with the week only: its Monday with a warning; a given day conflicts only when outside the week; masters say nothing', () => {
     const r = resolveAsOf([expected]);
     expect(r.asOf).toBe('2025-09-01');
     expect(r.warnings[0]).toContain('not the day');
+    expect(resolveAsOf([expected], { callerAsOf: '2025-09-04' })).toMatchObject({ asOf: '2025-09-04', conflicts: [], warnings: [] });
+    expect(resolveAsOf([expected], { callerAsOf: '2025-09-08' }).conflicts).toEqual([
+      'the files say the week of 2025-09-01 (Expected_Yarn_Report.xlsx: Friday-dated week columns); the date given, 2025-09-08, is used',
+    ]);
     expect(resolveAsOf([{ fileName: 'BOM_20250101.csv', role: 'master', batch: {} }], { callerAsOf: '2025-08-01' })).toMatchObject({ asOf: '2025-08-01', source: 'caller', evidence: [] });
     expect(resolveAsOf([{ fileName: 'BOM_updated.csv', role: 'master', batch: {} }])).toMatchObject({ asOf: undefined, source: 'none' });
   });

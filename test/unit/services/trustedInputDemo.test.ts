@@ -55,7 +55,9 @@ describe('input a planner can trust, on generated folders', () => {
     const out = join(tmp.dir, 'i1-out');
     const run = await plan(['--data', folder, '--as-of', LATE, '--db', join(tmp.dir, 'i1.db'), '--out', out]);
     expect(run.code, run.lines.join('\n')).toBe(0);
-    expect(report(out)).toMatchObject({ asOf: LATE, asOfSource: 'caller', asOfInferred: '2025-09-01', asOfConflicts: [expect.stringContaining(`the date given, ${LATE}, is used`)] });
+    // the files without the reports give the week (Expected_Yarn_Report's dated columns): the given day is in it
+    expect(report(out)).toMatchObject({ asOf: LATE, asOfSource: 'caller', asOfInferred: '2025-09-01', asOfConflicts: [] });
+    expect(report(out).asOfEvidence).toEqual([expect.objectContaining({ file: 'Expected_Yarn_Report.xlsx', precision: 'week', date: '2025-09-01' })]);
     expect(run.lines).toContain(`as of ${LATE}: the date given (--as-of)`);
   }, 60_000);
 

@@ -34,6 +34,8 @@ function Batch({ report, label, single, asOf, onAsOf, busy }: { report: ImportRe
   const files = report.files;
   const count = (status: string) => files.filter((f) => f.status === status).length;
   const refused = report.status === 'failed';
+  const inferredDay = report.asOfEvidence.some((e) => e.precision === 'day' && e.date === report.asOfInferred);
+  const filesSay = report.asOfInferred ? (inferredDay ? report.asOfInferred : `the week of ${report.asOfInferred}`) : null;
   return (
     <div className="preview-batch" data-testid="import-preview-batch" data-as-of={report.asOf ?? ''} data-refused={refused ? 'true' : 'false'}>
       <div className="preview-batch-head">
@@ -50,9 +52,9 @@ function Batch({ report, label, single, asOf, onAsOf, busy }: { report: ImportRe
         )}
         <span className="muted" data-testid="import-preview-source">
           {report.asOfSource === 'caller'
-            ? `the date given${report.asOfInferred ? ` (the files say ${report.asOfInferred})` : ''}`
+            ? `the date given${filesSay ? ` (the files say ${filesSay})` : ''}`
             : report.asOfSource === 'files'
-              ? 'from the files'
+              ? `from the files${inferredDay ? '' : ': the week only, its Monday'}`
               : ''}
         </span>
         <span className="muted">
