@@ -21,13 +21,14 @@ let bridge: BridgeProcess;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
+let root: string;
 let week36: string;
 let mixed: string;
 
 describe.skipIf(!canRun)('the Imports page shows the as-of date before importing', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const root = join(tmp.dir, 'erp');
+    root = join(tmp.dir, 'erp');
     await generateErpExports({ seed: 5, scale: 1, asOf: '2025-08-27', outDir: root });
     await generateErpExports({ seed: 5, scale: 1, asOf: '2025-09-03', outDir: root });
     // one ERP week (Wed 9-03) with the API knit orders of the masters, some created after the date
@@ -80,6 +81,15 @@ describe.skipIf(!canRun)('the Imports page shows the as-of date before importing
     expect(await page.isDisabled('[data-testid="import-preview-go"]')).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'imports-refused.png') });
   }, 120_000);
+
+  it('reads a chosen history folder as a history: one snapshot per snapshot folder, each with its date', async () => {
+    await page.setInputFiles('[data-testid="import-folder-input"]', root);
+    await page.waitForSelector('[data-testid="import-preview"][data-kind="history"]', { timeout: 120_000 });
+    const dates = await page.$$eval('[data-testid="import-preview-batch"]', (els) => els.map((e) => e.getAttribute('data-as-of')));
+    expect(dates).toEqual(['2025-08-27', '2025-09-03']);
+    await page.click('[data-testid="import-preview-cancel"]');
+    expect(await page.$('[data-testid="import-preview"]')).toBeNull();
+  }, 180_000);
 
   it('raised no errors in the page', () => {
     expect(consoleErrors).toEqual([]);
