@@ -1,11 +1,12 @@
 // `npm run plan`: the headless twin of the app. Imports ERP exports, runs the plan, writes its reports as CSV.
-//   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--pdf]
+//   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD]
+//                   [--policy <file.json>] [--pdf]
 // The --data paths are read as every entry point reads them (import/layout.ts): one batch (one snapshot), or a
 // history folder (`master/` + `snapshots/<date>/`, given alone) imported snapshot by snapshot in date order.
 // --as-of: the date of the batch, always used (evidence in the files that disagrees is stated in the report); in a
 // history, the snapshot to plan. The first line of the output is a notice when the planned snapshot holds records
 // dated after its as-of date.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIsoDate, mondayOf } from '../shared/dates';
 import type { ImportReport } from '../shared/importReport';
@@ -14,9 +15,10 @@ import { defaultDbPath } from './paths';
 import type { ImportJobResult } from './services/importJob';
 import { createPlanner } from './services/planner';
 import { writePlanOutputs } from './services/planOutputs';
+import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/policy';
 import { JobHost } from './workers/jobHost';
 
-const USAGE = 'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--pdf]';
+const USAGE = 'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf]';
 
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   let args;
@@ -46,6 +48,12 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       return 2;
     }
   }
+  const policyPath = single(args, 'policy');
+  const policy = policyPath && (existsSync(policyPath) ? parsePolicyFile(readFileSync(policyPath, 'utf8'), policyPath) : { changes: [], problems: [`${policyPath}: no such file`] });
+  if (policy && policy.problems.length) {
+    log(`--policy ${policyPath}: ${policy.problems.join('; ')}`);
+    return 2;
+  }
   const dbPath = resolve(single(args, 'db') ?? defaultDbPath());
   const outDir = resolve(single(args, 'out') ?? 'plan-output');
   const jobs = new JobHost({ dbPath, mode: 'inline' });
@@ -54,9 +62,22 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   });
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
   try {
+    // said after the first line (which is kept for the notice below)
+    let policyNote: string | undefined;
+    if (policy && policy.changes.length) {
+      // Saved like a Settings edit, checked against the rules between keys with the store's current policy.
+      const problems = policyChangeProblems(planner.db, policy.changes);
+      if (problems.length) {
+        log(`--policy ${policyPath}: ${problems.join('; ')}`);
+        return 2;
+      }
+      setPolicyValues(planner.db, policy.changes, new Date().toISOString());
+      policyNote = `policy from ${policyPath}: ${policy.changes.map((c) => `${c.area}.${c.key} = ${JSON.stringify(c.value)}`).join(', ')}`;
+    }
     const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}) })).jobId);
     if (job.status !== 'done') {
       log(`import of ${data.join(', ')} failed: ${job.error ?? job.message}`);
+      if (policyNote) log(policyNote);
       return 1;
     }
     const result = job.result as ImportJobResult;
@@ -68,6 +89,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);
       for (const f of future) log(`  ${f.message}`);
     }
+    if (policyNote) log(policyNote);
     for (const s of result.snapshots) log(`imported ${s.label} -> snapshot ${s.snapshotId} (as of ${s.asOf}${s.reused ? ', already imported' : ''})`);
     for (const f of result.ignored) log(`not imported (not part of the history folder): ${f}`);
     log(`as of ${report.asOf}: ${asOfOrigin(report)}`);

@@ -1,6 +1,7 @@
 // The planner service: implements the contract over the store, the job host and the engine.
 // Electron, the web bridge and tests all drive the app through this object.
 import { EventEmitter } from 'node:events';
+import type { Readable } from 'node:stream';
 import { channels, type EventName, type EventPayload, type JobState } from '../../shared/contract';
 import { openStore, type Db } from '../store/db';
 import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../store/snapshots';
@@ -8,7 +9,7 @@ import { getSetting, putSetting } from '../store/settings';
 import { JobHost } from '../workers/jobHost';
 import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
-import { loadPolicy, setPolicyValue } from './policy';
+import { loadPolicy, setPolicyValues } from './policy';
 import { readPlanView } from './planViews';
 import { readPlan } from './planCache';
 import type { Plan } from './planRun';
@@ -16,9 +17,9 @@ import { plannerSettings, SETTING_KEYS } from './planInputs';
 import './views';
 import { compareSnapshots } from '../import/compare';
 import { previewFolder } from '../import/importFolder';
-import { UploadStage } from './uploadStage';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from './alerts';
+import { UploadStaging } from './uploads';
 
 export interface PlannerOptions {
   dbPath: string;
@@ -30,6 +31,8 @@ export interface PlannerOptions {
   autoRun?: boolean;
   /** How reports become PDF: Chromium by default, `printToPDF` in the Electron shell. */
   renderPdf?: PdfRenderer;
+  /** Where uploaded files wait for their import (default: a fresh folder in the system's temporary folder). */
+  uploadsDir?: string;
 }
 
 export interface Planner {
@@ -38,6 +41,8 @@ export interface Planner {
   jobs: JobHost;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   activeSnapshotId(): number | null;
+  /** Streams an uploaded file to disk for a later `import.start({ uploadIds })`; rejects past `maxBytes`. */
+  stageUpload(name: string, body: Readable, maxBytes: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export function createPlanner(options: PlannerOptions): Planner {
   const now = options.clock ?? (() => new Date().toISOString());
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit(event, payload);
+  const uploads = new UploadStaging(options.uploadsDir);
 
   const activeSnapshotId = (): number | null => {
     const stored = getSetting<number>(db, ACTIVE_SNAPSHOT_KEY);
@@ -102,13 +108,12 @@ export function createPlanner(options: PlannerOptions): Planner {
   jobs.on('progress', onProgress);
   jobs.on('finished', onFinished);
 
-  // Uploads staged by an inspection and not imported (yet): the next inspection replaces them.
-  const stages = new UploadStage();
+  // Uploads (streamed by the bridge, or handed over in the call) are put together as the chosen folder's tree.
+  // The stage of an inspection not imported (yet) is replaced by the next inspection.
   let inspected: string | null = null;
-  const stageUploads = (uploads: { name: string; base64: string }[]): string => {
-    if (inspected) stages.discard(inspected);
-    inspected = stages.stage(uploads).stageId;
-    return inspected;
+  const stageUploads = (uploadIds: string[] | undefined, inMemory: { name: string; base64: string }[] | undefined): string | undefined => {
+    const files = [...uploads.take(uploadIds ?? []), ...(inMemory ?? []).map((u) => uploads.fromBytes(u.name, Buffer.from(u.base64, 'base64')))];
+    return files.length ? uploads.assemble(files) : undefined;
   };
 
   const handlers: Handlers = {
@@ -121,10 +126,10 @@ export function createPlanner(options: PlannerOptions): Planner {
       shell: options.shell,
     }),
     'snapshots.list': async () => listSnapshots(db).map(({ contentHash: _hash, ...s }) => s),
-    'snapshots.delete': async ({ id }) => {
-      const deleted = deleteSnapshot(db, id);
-      if (deleted) emit('snapshots.changed', { activeSnapshotId: activeSnapshotId() });
-      return { deleted };
+    'snapshots.delete': async ({ id, ...fate }) => {
+      const result = deleteSnapshot(db, id, fate);
+      if (result.deleted) emit('snapshots.changed', { activeSnapshotId: activeSnapshotId() });
+      return result;
     },
     'snapshots.setActive': async ({ id }) => {
       requireSnapshot(id);
@@ -136,17 +141,23 @@ export function createPlanner(options: PlannerOptions): Planner {
       return getSnapshotReport(db, id);
     },
     'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
-    'import.inspect': async ({ paths, uploads, stageId, asOf }) => {
-      const stage = uploads?.length ? stageUploads(uploads) : (stageId ?? null);
-      const preview = await previewFolder([...(paths ?? []), ...(stage ? [stages.root(stage)] : [])], { asOf });
+    'import.inspect': async ({ paths, uploads: inMemory, uploadIds, stageId, asOf }) => {
+      const fresh = stageUploads(uploadIds, inMemory);
+      if (fresh) {
+        if (inspected) uploads.discard(inspected);
+        inspected = fresh;
+      }
+      const stage = fresh ?? stageId ?? null;
+      const preview = await previewFolder([...(paths ?? []), ...(stage ? [uploads.stageRoot(stage)] : [])], { asOf });
       return { stageId: stage, preview };
     },
-    'import.start': async ({ paths, uploads, stageId, asOf, label }) => {
-      const stage = uploads?.length ? stageUploads(uploads) : stageId;
-      const jobId = jobs.start('import', { paths: [...(paths ?? []), ...(stage ? [stages.root(stage)] : [])], asOf, label });
+    'import.start': async ({ paths, uploads: inMemory, uploadIds, stageId, asOf, label }) => {
+      const stage = stageUploads(uploadIds, inMemory) ?? stageId;
+      const jobId = jobs.start('import', { paths: [...(paths ?? []), ...(stage ? [uploads.stageRoot(stage)] : [])], asOf, label });
       if (stage) {
         if (inspected === stage) inspected = null;
-        void jobs.wait(jobId).finally(() => stages.discard(stage));
+        // The import has read them (or failed) by then: uploaded files never outlive their import.
+        void jobs.wait(jobId).finally(() => uploads.discard(stage));
       }
       return { jobId };
     },
@@ -156,7 +167,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     'plan.run': async ({ snapshotId }) => ({ jobId: startPlan(requireSnapshot(snapshotId)) }),
     'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
-    'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
+    'settings.setPolicy': async (input) => setPolicyValues(db, 'changes' in input ? input.changes : [input], now()),
     'overrides.list': async () => {
       const s = plannerSettings(db);
       return { rates: s.rateOverrides ?? [], boms: s.bomOverrides ?? [] };
@@ -203,11 +214,12 @@ export function createPlanner(options: PlannerOptions): Planner {
       return () => bus.off(event, listener as (p: unknown) => void);
     },
     activeSnapshotId,
+    stageUpload: (name, body, maxBytes) => uploads.fromStream(name, body, maxBytes),
     async close() {
       jobs.off('progress', onProgress);
       jobs.off('finished', onFinished);
       await jobs.close();
-      stages.discardAll();
+      uploads.close();
       db.close();
     },
   };
@@ -230,6 +242,7 @@ export function unavailablePlanner(reason: string, jobs: JobHost): Planner {
     jobs,
     on: () => () => {},
     activeSnapshotId: () => null,
+    stageUpload: fail,
     close: async () => jobs.close(),
   };
 }

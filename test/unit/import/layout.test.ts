@@ -1,10 +1,11 @@
 // One folder, one meaning (import/layout.ts) and the staging of uploads that keeps a chosen folder's layout.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles, ImportFailedError } from '../../../src/main/import/importBatch';
 import { importLayout, LayoutError } from '../../../src/main/import/layout';
-import { UploadStage } from '../../../src/main/services/uploadStage';
+import { UploadStaging, uploadNameProblem } from '../../../src/main/services/uploads';
 import { openStore } from '../../../src/main/store/db';
 import { tempDir } from '../../support/tempDb';
 
@@ -68,28 +69,33 @@ describe('import layout', () => {
 });
 
 describe('upload staging', () => {
-  it('writes uploads under their relative paths; the folder they share is the root', () => {
-    const stages = new UploadStage();
-    const b64 = (s: string) => Buffer.from(s).toString('base64');
-    const { stageId, root } = stages.stage([
-      { name: 'erp/master/BOM.csv', base64: b64('bom') },
-      { name: 'erp/snapshots/2025-08-22/ko.xlsx', base64: b64('ko') },
-    ]);
+  const b64 = (text: string) => Buffer.from(text);
+
+  it('puts uploads together under their paths in the chosen folder; the folder they share is the root', () => {
+    const staging = new UploadStaging(join(tmp.dir, 'uploads'));
+    const stageId = staging.assemble([staging.fromBytes('erp/master/BOM.csv', b64('bom')), staging.fromBytes('erp/snapshots/2025-08-22/ko.xlsx', b64('ko'))]);
+    const root = staging.stageRoot(stageId);
     expect(root.endsWith('/erp')).toBe(true);
     expect(readFileSync(join(root, 'snapshots', '2025-08-22', 'ko.xlsx'), 'utf8')).toBe('ko');
-    expect(importLayout([stages.root(stageId)]).kind).toBe('history');
-    // plain file picks share no folder: the stage itself is the root
-    const loose = stages.stage([{ name: 'a.csv', base64: b64('a') }, { name: 'b.csv', base64: b64('b') }]);
-    expect(readFileSync(join(loose.root, 'b.csv'), 'utf8')).toBe('b');
-    stages.discardAll();
+    expect(importLayout([root]).kind).toBe('history');
+    // files picked one by one share no folder: the stage itself is the root
+    const loose = staging.stageRoot(staging.assemble([staging.fromBytes('a.csv', b64('a')), staging.fromBytes('b.csv', b64('b'))]));
+    expect(readFileSync(join(loose, 'b.csv'), 'utf8')).toBe('b');
+    staging.discard(stageId);
     expect(existsSync(root)).toBe(false);
-    expect(() => stages.root(stageId)).toThrow(/choose the files again/);
+    expect(() => staging.stageRoot(stageId)).toThrow(/choose the files again/);
+    staging.close();
+    expect(readdirSync(join(tmp.dir, 'uploads'))).toEqual([]);
   });
 
-  it('never writes outside the stage', () => {
-    const stages = new UploadStage();
+  it('never writes outside the stage', async () => {
+    const staging = new UploadStaging(join(tmp.dir, 'uploads'));
     for (const name of ['../evil.csv', 'a/../../evil.csv', 'C:/x.csv', '/']) {
-      expect(() => stages.stage([{ name, base64: '' }]), name).toThrow(/not a file name/);
+      expect(uploadNameProblem(name), name).toMatch(/not a file name/);
+      expect(() => staging.fromBytes(name, b64('x')), name).toThrow(/not a file name/);
+      await expect(staging.fromStream(name, Readable.from([b64('x')]), 100)).rejects.toThrow(/not a file name/);
     }
+    expect(uploadNameProblem('erp/snapshots/2025-08-22/Yarn_Demand_2025-08-20_0442.xlsx')).toBeNull();
+    staging.close();
   });
 });

@@ -1,7 +1,10 @@
-// Files from a drop or a file picker -> `{ name, base64 }` uploads for `import.inspect` / `import.start` (the
-// sandboxed renderer has no file paths). Folders are walked with `webkitGetAsEntry`. Each upload is named by its
-// path inside the chosen or dropped folder ("erp/master/BOM.csv"), so the main process sees the folder's layout:
+// Files from a drop or a file picker -> the files of an `import.inspect` / `import.start` (the sandboxed renderer has
+// no file paths): through the web bridge each file streams to the service's disk and the call names the upload ids;
+// in Electron the call carries `{ name, base64 }`. Folders are walked with `webkitGetAsEntry`. Each file is named by
+// its path inside the chosen or dropped folder ("erp/master/BOM.csv"), so the main process sees the folder's layout:
 // a history folder (master/ + snapshots/<date>/) is imported as a history, as the CLI does.
+import type { ChannelInput } from '../../../shared/contract';
+import { fileUploader } from '../api';
 
 export const IMPORTABLE_EXTENSIONS = ['.xlsx', '.xls', '.xlsm', '.csv', '.json', '.txt'];
 
@@ -95,14 +98,16 @@ export async function filesFromDataTransfer(dt: DataTransfer): Promise<File[]> {
 }
 
 export interface UploadBatch {
-  uploads: Upload[];
+  /** The files that look like ERP exports, not read yet. */
+  files: File[];
   skipped: string[];
   totalBytes: number;
 }
 
-export async function toUploads(files: File[]): Promise<UploadBatch> {
+/** Picks the importable files (nothing is read yet, so a too-large selection is refused before any work). */
+export function toUploads(files: File[]): UploadBatch {
   const skipped: string[] = [];
-  const uploads: Upload[] = [];
+  const importable: File[] = [];
   let totalBytes = 0;
   for (const f of files) {
     if (!isImportable(f.name)) {
@@ -110,7 +115,21 @@ export async function toUploads(files: File[]): Promise<UploadBatch> {
       continue;
     }
     totalBytes += f.size;
-    uploads.push(await fileToUpload(f));
+    importable.push(f);
   }
-  return { uploads, skipped, totalBytes };
+  return { files: importable, skipped, totalBytes };
+}
+
+/** The file part of `import.inspect`: upload ids (web bridge, one streamed upload per file) or the bytes (Electron),
+ * each named by its path in the chosen folder. */
+export async function filesForImport(files: File[]): Promise<Pick<ChannelInput<'import.inspect'>, 'uploads' | 'uploadIds'>> {
+  const upload = fileUploader();
+  if (!upload) return { uploads: await Promise.all(files.map((f) => fileToUpload(f))) };
+  const uploadIds: string[] = [];
+  for (const f of files) {
+    const r = await upload(relativePathOf(f), f);
+    if (!r.ok) throw new Error(r.error.message);
+    uploadIds.push(r.data.uploadId);
+  }
+  return { uploadIds };
 }

@@ -7,7 +7,7 @@ import { call } from '../../api';
 import { Icon } from '../../components/Icon';
 import { loadDemo } from '../../lib/actions';
 import { formatNumber } from '../../lib/format';
-import { toUploads } from '../../lib/upload';
+import { filesForImport, toUploads } from '../../lib/upload';
 import { PageActions } from '../../shell/PageActions';
 import { useApp } from '../../stores/appStore';
 import { useRunningJobs } from '../../stores/jobsStore';
@@ -19,7 +19,7 @@ import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import './ImportsPage.css';
 
-/** The web bridge accepts request bodies up to 300 MB; base64 adds a third. */
+/** One import at a time stays below this (the web bridge streams each file to disk, up to 300 MB a file). */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export function ImportsPage(): ReactNode {
@@ -51,15 +51,17 @@ export function ImportsPage(): ReactNode {
   const inspect = async (files: File[]) => {
     setReading(`Reading ${formatNumber(files.length)} ${files.length === 1 ? 'file' : 'files'}…`);
     try {
-      const batch = await toUploads(files);
+      const batch = toUploads(files);
       if (batch.skipped.length) toast('warning', `Skipped ${batch.skipped.length} file(s) that are not ERP exports`, batch.skipped.slice(0, 8).join(', '));
-      if (batch.uploads.length === 0) return;
+      if (batch.files.length === 0) return;
       if (batch.totalBytes > MAX_UPLOAD_BYTES) {
         toast('error', 'Too much data for one import', `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`);
         return;
       }
-      setReading(`Reading the headers of ${formatNumber(batch.uploads.length)} file(s)…`);
-      const r = await call('import.inspect', { uploads: batch.uploads });
+      setReading(`Uploading ${formatNumber(batch.files.length)} file(s)…`);
+      const uploaded = await filesForImport(batch.files);
+      setReading(`Reading the headers of ${formatNumber(batch.files.length)} file(s)…`);
+      const r = await call('import.inspect', uploaded);
       if (r?.stageId) showPreview(r.stageId, r.preview, undefined);
     } catch (err) {
       toast('error', 'Could not read the files', (err as Error).message);
