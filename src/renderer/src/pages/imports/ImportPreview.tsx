@@ -30,6 +30,20 @@ function Evidence({ report }: { report: ImportReport }): ReactNode {
   );
 }
 
+function Notes({ tone, items, testId }: { tone: 'warning' | 'error'; items: string[]; testId: string }): ReactNode {
+  if (!items.length) return null;
+  return (
+    <div className={`banner banner-${tone}`} data-testid={testId}>
+      <Icon name="alert" size={14} />
+      <ul className="preview-list">
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Batch({ report, label, single, asOf, onAsOf, busy }: { report: ImportReport; label: string; single: boolean; asOf: string; onAsOf: (d: string) => void; busy: boolean }): ReactNode {
   const files = report.files;
   const count = (status: string) => files.filter((f) => f.status === status).length;
@@ -64,26 +78,8 @@ function Batch({ report, label, single, asOf, onAsOf, busy }: { report: ImportRe
         </span>
       </div>
       <Evidence report={report} />
-      {report.asOfConflicts.length > 0 && (
-        <div className="banner banner-warning" data-testid="import-preview-conflicts">
-          <Icon name="alert" size={14} />
-          <ul className="preview-list">
-            {report.asOfConflicts.map((c, i) => (
-              <li key={i}>{c}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {refused && (
-        <div className="banner banner-error" data-testid="import-preview-refusal">
-          <Icon name="alert" size={14} />
-          <ul className="preview-list">
-            {report.errors.map((e, i) => (
-              <li key={i}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Notes tone="warning" items={report.asOfConflicts} testId="import-preview-conflicts" />
+      {refused && <Notes tone="error" items={report.errors} testId="import-preview-refusal" />}
     </div>
   );
 }
@@ -100,12 +96,7 @@ export function ImportPreview({ preview, asOf, onAsOf, onImport, onCancel, busy 
         </span>
       </div>
       <div className="panel-body preview-body">
-        {preview.error && (
-          <div className="banner banner-error" data-testid="import-preview-refusal">
-            <Icon name="alert" size={14} />
-            {preview.error}
-          </div>
-        )}
+        {preview.error && <Notes tone="error" items={[preview.error]} testId="import-preview-refusal" />}
         {preview.batches.map((b) => (
           <Batch key={b.label} label={b.label} report={b.report} single={single} asOf={asOf} onAsOf={onAsOf} busy={busy} />
         ))}
