@@ -1,11 +1,11 @@
 // `npm run plan`: the headless twin of the app. Imports ERP exports, runs the plan, writes its reports as CSV.
 //   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD]
-//                   [--policy <file.json>] [--pdf]
+//                   [--policy <file.json>] [--pdf] [--accept-thin-data]
 // The --data paths are read as every entry point reads them (import/layout.ts): one batch (one snapshot), or a
 // history folder (`master/` + `snapshots/<date>/`, given alone) imported snapshot by snapshot in date order.
 // --as-of: the date of the batch, always used (evidence in the files that disagrees is stated in the report); in a
-// history, the snapshot to plan. The first line of the output is a notice when the planned snapshot holds records
-// dated after its as-of date.
+// history, the snapshot to plan. The output starts with the notices: thin data the planner confirmed, and records
+// dated after the planned snapshot's as-of date.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIsoDate, mondayOf } from '../shared/dates';
@@ -18,12 +18,13 @@ import { writePlanOutputs } from './services/planOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/policy';
 import { JobHost } from './workers/jobHost';
 
-const USAGE = 'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf]';
+const USAGE =
+  'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data]';
 
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ['pdf', 'help']);
+    args = parseArgs(argv, ['pdf', 'help', 'accept-thin-data']);
   } catch (err) {
     log(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -74,16 +75,22 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       setPolicyValues(planner.db, policy.changes, new Date().toISOString());
       policyNote = `policy from ${policyPath}: ${policy.changes.map((c) => `${c.area}.${c.key} = ${JSON.stringify(c.value)}`).join(', ')}`;
     }
-    const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}) })).jobId);
+    const confirmThinData = args.flags.has('accept-thin-data');
+    const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}), confirmThinData })).jobId);
     if (job.status !== 'done') {
       log(`import of ${data.join(', ')} failed: ${job.error ?? job.message}`);
+      if ((job.result as { code?: string } | undefined)?.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
       if (policyNote) log(policyNote);
       return 1;
     }
     const result = job.result as ImportJobResult;
     const snapshotId = result.snapshotId;
+    // the first lines: what the planner confirmed, and a plan of this date built with records from after it
+    for (const s of result.snapshots) {
+      const r = (await planner.handlers['snapshots.report']({ id: s.snapshotId })) as ImportReport;
+      for (const w of r.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
+    }
     const report = (await planner.handlers['snapshots.report']({ id: snapshotId })) as ImportReport;
-    // the first line: a plan of this date built with records from after it
     const future = report.futureRecords ?? [];
     if (future.length) {
       log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);

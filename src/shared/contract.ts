@@ -113,7 +113,13 @@ export const channels = {
   },
   'import.start': {
     input: z
-      .object({ ...importSourceFields, asOf: isoDate.optional(), label: z.string().max(200).optional() })
+      .object({
+        ...importSourceFields,
+        asOf: isoDate.optional(),
+        label: z.string().max(200).optional(),
+        /** Import even with thin data (a header-only file, a core entity below half of the previous snapshot). */
+        confirmThinData: z.boolean().optional(),
+      })
       .strict()
       .refine(givesFiles, 'give at least one file'),
     output: z.object({ jobId: z.string() }),

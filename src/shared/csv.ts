@@ -1,7 +1,21 @@
-// CSV text: minimal quoting, LF line ends. Used by every CSV the app writes (CLI reports, grid exports, demo files).
+// CSV text: minimal quoting, LF line ends. Used by every CSV the app writes (CLI reports, PO drafts, grid exports,
+// demo files); every field passes `neutraliseFormula`, so text from the exports can never run as a formula.
+
+/** A number as text (sign, thousands separators, decimals, exponent): a spreadsheet reads it as a number. */
+const NUMBER_TEXT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+
+/**
+ * Text a spreadsheet would run as a formula — beginning with `=`, `+`, `-`, `@`, a tab or a carriage return — gets a
+ * leading single quote (OWASP's CSV-injection advice); numbers such as -196.5 stay numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text) || (/\d/.test(text) && NUMBER_TEXT.test(text))) return text;
+  return `'${text}`;
+}
 
 export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutraliseFormula(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(fields: readonly string[]): string {

@@ -69,8 +69,14 @@ export const planningWarningCodes = [
   'ko_balance_stale',
   'expected_po_balance',
   'as_of',
+  /** Open YarnPO balances no Expected_Yarn_Report schedules, received at their own dates. */
   'receipts_from_po',
+  /** Records dated after the as-of date (a banner in the app, the first line of the CLI). */
   'future_records',
+  /** A file with a header and no rows, or a core entity below half of the previous snapshot (confirmed). */
+  'thin_data',
+  /** A csv/json file read as Windows-1252 because it is not UTF-8. */
+  'encoding',
 ] as const;
 
 export const planningWarningSchema = z.object({

@@ -1,6 +1,10 @@
 // Corrupted inputs never crash the import and never half-write: each gives a clear report entry, the batch fails
-// (nothing written) and the previous snapshot is untouched. A seeded fuzz test mutates real exports.
-import ExcelJS from 'exceljs';
+// (nothing written) and the previous snapshot is untouched. The seeded corruption test (≥ 100 variants of the real
+// exports, a smaller set of the demo exports) runs each variant through `importFiles` in a child process that
+// measures its time and peak memory: every variant is refused naming the file with the store unchanged, or
+// imported complete.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +15,11 @@ import { ENTITY_TABLE_SPECS, loadPlanningData } from '../../src/main/store/entit
 import { erpPath, hasErpData } from '../support/erpData';
 import { tempDir } from '../support/tempDb';
 import { mulberry32 } from '../../src/shared/prng';
+import { generateErpExports } from '../../src/main/demo';
+import { runCli } from '../../src/main/cli';
+import type { Manifest, RunResults, VariantResult } from './corruption/runVariants';
+import { bombVariants, csvVariants, VariantWriter, xlsxVariants, type Base } from './corruption/variants';
+import { editParts } from '../support/zipParts';
 
 const NOW = '2025-09-05T08:00:00';
 const SNAP = '2025-08-28';
@@ -131,111 +140,161 @@ describe.skipIf(!hasErpData)('corrupted inputs', () => {
   });
 });
 
-describe.skipIf(!hasErpData)('fuzz: mutated real exports never crash the import nor half-write it', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let db: Db;
-  beforeAll(() => {
-    tmp = tempDir('bkp-fuzz-');
-    db = openStore(tmp.dbPath);
+
+describe.skipIf(!hasErpData)('observed: a damaged workbook through the CLI', () => {
+  it('a yarn inventory whose sheet is cut in the middle is refused naming the file, not planned with part of the yarns', async () => {
+    const tmp = tempDir('bkp-cut-');
+    try {
+      const good = readFileSync(erpPath('snapshots', '2025-09-02', 'yarn_inventory.xlsx'));
+      const cut = editParts(good, (p) => (p.name === 'xl/worksheets/sheet1.xml' ? { data: p.data.subarray(0, Math.floor(p.data.length / 2)) } : undefined));
+      mkdirSync(join(tmp.dir, 'data'));
+      writeFileSync(join(tmp.dir, 'data', 'yarn_inventory.xlsx'), cut);
+      copyFileSync(erpPath('snapshots', '2025-09-02', 'eFab_Knit_Orders.xlsx'), join(tmp.dir, 'data', 'eFab_Knit_Orders.xlsx'));
+      const lines: string[] = [];
+      const code = await runCli(['--data', join(tmp.dir, 'data'), '--db', tmp.dbPath, '--out', join(tmp.dir, 'out'), '--as-of', '2025-09-02'], (l) => lines.push(l));
+      expect(code).toBe(1);
+      expect(lines[0]).toMatch(/failed: 1 file\(s\) rejected, nothing imported: yarn_inventory\.xlsx \(sheet .* ends early/);
+    } finally {
+      tmp.cleanup();
+    }
   });
-  afterAll(() => {
-    db?.close();
-    tmp?.cleanup();
+});
+
+const SEED = 20250902;
+const GIB_KB = 1024 * 1024;
+
+async function runInChild(manifest: Manifest, dir: string): Promise<RunResults> {
+  const manifestPath = join(dir, 'manifest.json');
+  const resultsPath = join(dir, 'results.json');
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  const runner = join(__dirname, 'corruption', 'runVariants.ts');
+  await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', runner, manifestPath, resultsPath], {
+    cwd: join(__dirname, '../..'),
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024,
   });
+  return JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResults;
+}
 
-  const CSVS = ['yarn_inventory.csv', 'eFab_Knit_Orders.csv', 'eFab_SO_List.csv', 'Expected_Yarn_Report.csv', 'Yarn_Demand_By_Style_KO.csv', 'eFab_Inventory_I01.csv'];
-  const XLSXS = ['eFab_Knit_Orders.xlsx', 'eFab_SO_List.xlsx', 'Expected_Yarn_Report.xlsx', 'Yarn_Demand.xlsx', 'yarn_inventory.xlsx'];
+/** The test's verdict on every variant, and a summary per kind for the log. */
+function judge(run: RunResults, minVariants: number, label: string, wallMs: number): void {
+  const { results } = run;
+  const bad = (r: VariantResult): string | undefined => {
+    if (r.outcome === 'crashed') return `crashed: ${r.message}`;
+    if (r.ms > 60_000) return `took ${r.ms} ms`;
+    if (r.peakKb > GIB_KB) return `peak memory ${Math.round(r.peakKb / 1024)} MB`;
+    if (r.outcome === 'refused') {
+      if (!r.namesFile) return `refused without naming ${r.file}: ${r.message}`;
+      if (!r.storeUnchanged) return 'refused, but the store changed';
+      if (r.expect === 'complete') return `refused, should import complete: ${r.message}`;
+      return undefined;
+    }
+    if (r.expect === 'refused') return 'imported, should be refused';
+    return r.incomplete ? `imported incomplete: ${r.incomplete}` : undefined;
+  };
+  const failures = results.map((r) => [r, bad(r)] as const).filter(([, why]) => why).map(([r, why]) => `${r.id} ${r.file} (${r.kind}: ${r.what}): ${why}`);
+  const kinds = [...new Set(results.map((r) => r.kind))];
+  const peak = results.reduce((m, r) => Math.max(m, r.peakKb), 0);
+  const slowest = results.reduce((m, r) => Math.max(m, r.ms), 0);
+  console.log(
+    [
+      `${label}: ${results.length} variants, ${results.filter((r) => r.outcome === 'refused').length} refused, ${results.filter((r) => r.outcome === 'imported').length} imported complete, ${failures.length} failed; wall ${Math.round(wallMs / 1000)} s`,
+      `peak RSS per variant: max ${Math.round(peak / 1024)} MB (process baseline ${Math.round(run.baselineKb / 1024)} MB); slowest variant ${slowest} ms`,
+      ...kinds.map((k) => {
+        const of = results.filter((r) => r.kind === k);
+        return `  ${k}: ${of.length} tried, ${of.filter((r) => r.outcome === 'refused').length} refused, ${of.filter((r) => r.outcome === 'imported').length} imported`;
+      }),
+      ...failures,
+    ].join('\n'),
+  );
+  expect(failures).toEqual([]);
+  expect(results.length).toBeGreaterThanOrEqual(minVariants);
+  expect(run.finalHash).toEqual(run.initialHash);
+}
 
-  function mutateCsv(text: string, rand: () => number): { text: string; what: string } {
-    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    const pick = (n: number) => Math.floor(rand() * n);
-    const op = pick(5);
-    if (op === 0) {
-      const col = pick(rows[0].length);
-      return { text: Papa.unparse(rows.map((r) => r.filter((_, i) => i !== col))), what: `drop column ${rows[0][col]}` };
+describe.skipIf(!hasErpData)('seeded corruption of the real exports', () => {
+  it('≥ 100 variants: refused naming the file with the store unchanged, or imported complete; each ≤ 60 s and ≤ 1 GB', async () => {
+    const tmp = tempDir('bkp-variants-');
+    try {
+      const t0 = performance.now();
+      const w = new VariantWriter(join(tmp.dir, 'variants'), mulberry32(SEED), 'real-');
+      const at = (day: string, file: string): Base => ({ key: `${day}/${file}`, path: erpPath('snapshots', day, file), asOf: day });
+      const xlsx: [Base, boolean][] = [
+        [at('2025-09-02', 'eFab_Knit_Orders.xlsx'), true],
+        [at('2025-09-02', 'yarn_inventory.xlsx'), true],
+        [at('2025-09-02', 'Expected_Yarn_Report.xlsx'), true],
+        [at('2025-09-02', 'eFab_SO_List.xlsx'), true],
+        [at('2025-09-02', 'YarnPO.xlsx'), false],
+        [at('2025-09-02', 'eFab_Inventory_I01.xlsx'), false],
+        [at('2025-09-02', 'Yarn_Demand_By_Style_KO.xlsx'), false],
+        [at('2025-08-22', 'eFab_Knit_Orders_20250822.xlsx'), true],
+      ];
+      const csv: [Base, boolean][] = [
+        [at('2025-08-28', 'eFab_Knit_Orders.csv'), true],
+        [at('2025-08-28', 'yarn_inventory.csv'), true],
+        [at('2025-08-28', 'eFab_SO_List.csv'), true],
+        [at('2025-08-28', 'Expected_Yarn_Report.csv'), true],
+        [at('2025-08-28', 'eFab_Inventory_I01.csv'), false],
+        [at('2025-08-28', 'Yarn_Demand_By_Style_KO.csv'), false],
+      ];
+      const references: Base[] = [];
+      for (const [base, core] of xlsx) xlsxVariants(w, base, { flips: 3, core });
+      bombVariants(w, xlsx[0][0]);
+      for (const [base, core] of csv) csvVariants(w, base, { junk: 2, core, references });
+      const run = await runInChild(
+        {
+          dbPath: join(tmp.dir, 'store.db'),
+          now: NOW,
+          // the previous week: what thin data is measured against
+          previous: { paths: [erpPath('snapshots', '2025-08-22')], asOf: '2025-08-22' },
+          bases: [...xlsx, ...csv].map(([b]) => b),
+          references,
+          variants: w.variants,
+        },
+        tmp.dir,
+      );
+      judge(run, 100, 'real exports', performance.now() - t0);
+    } finally {
+      tmp.cleanup();
     }
-    if (op === 1) {
-      const n = 1 + pick(rows.length * 2);
-      for (let i = 0; i < n; i++) {
-        const r = 1 + pick(rows.length - 1);
-        rows[r][pick(rows[r].length)] = JUNK[pick(JUNK.length)];
-      }
-      return { text: Papa.unparse(rows), what: `garble ${n} cells` };
-    }
-    if (op === 2) return { text: text.slice(0, pick(text.length)), what: 'truncate' };
-    if (op === 3) {
-      const a = pick(rows[0].length);
-      const b = pick(rows[0].length);
-      [rows[0][a], rows[0][b]] = [rows[0][b], rows[0][a]];
-      return { text: Papa.unparse(rows), what: `swap headers ${a},${b}` };
-    }
-    const at = pick(text.length);
-    return { text: text.slice(0, at) + '\u0000\u0001\u00ff' + text.slice(at), what: 'insert binary bytes' };
-  }
+  }, 300_000);
+});
 
-  async function mutateXlsx(buf: Buffer, rand: () => number): Promise<{ buf: Buffer; what: string }> {
-    const pick = (n: number) => Math.floor(rand() * n);
-    const op = pick(4);
-    if (op === 0) return { buf: buf.subarray(0, pick(buf.length)), what: 'truncate' };
-    if (op === 1) {
-      const out = Buffer.from(buf);
-      const n = 1 + pick(20);
-      for (let i = 0; i < n; i++) out[pick(out.length)] = pick(256);
-      return { buf: out, what: `flip ${n} bytes` };
+describe('seeded corruption of the demo exports (runs without the shared data)', () => {
+  it('variants of every kind: refused naming the file with the store unchanged, or imported complete', async () => {
+    const tmp = tempDir('bkp-demo-variants-');
+    try {
+      const t0 = performance.now();
+      const demo = await generateErpExports({ seed: 5, scale: 1, asOf: '2025-09-02', outDir: join(tmp.dir, 'demo'), formats: ['xlsx', 'csv'], writeManifest: false });
+      const file = (name: string): Base => ({ key: name, path: join(demo.snapshotDir, name), asOf: '2025-09-02' });
+      const w = new VariantWriter(join(tmp.dir, 'variants'), mulberry32(SEED + 1), 'demo-');
+      const references: Base[] = [];
+      const xlsx: [Base, boolean][] = [
+        [file('eFab_Knit_Orders.xlsx'), true],
+        [file('yarn_inventory.xlsx'), true],
+        [file('Expected_Yarn_Report.xlsx'), false],
+      ];
+      const csv: [Base, boolean][] = [
+        [file('eFab_SO_List.csv'), true],
+        [file('yarn_inventory.csv'), false],
+      ];
+      for (const [base, core] of xlsx) xlsxVariants(w, base, { flips: 1, core });
+      bombVariants(w, xlsx[0][0]);
+      for (const [base, core] of csv) csvVariants(w, base, { junk: 1, core, references });
+      const run = await runInChild(
+        {
+          dbPath: join(tmp.dir, 'store.db'),
+          now: NOW,
+          previous: { paths: [demo.snapshotDir], asOf: '2025-08-26' },
+          bases: [...xlsx, ...csv].map(([b]) => b),
+          references,
+          variants: w.variants,
+        },
+        tmp.dir,
+      );
+      judge(run, 40, 'demo exports', performance.now() - t0);
+    } finally {
+      tmp.cleanup();
     }
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as never);
-    const ws = wb.worksheets[0];
-    if (op === 2) {
-      const n = 1 + pick(ws.rowCount * 2);
-      for (let i = 0; i < n; i++) ws.getRow(2 + pick(ws.rowCount - 1)).getCell(1 + pick(ws.columnCount)).value = JUNK[pick(JUNK.length)];
-      return { buf: Buffer.from(await wb.xlsx.writeBuffer()), what: `garble ${n} cells` };
-    }
-    const col = 1 + pick(ws.columnCount);
-    ws.spliceColumns(col, 1);
-    return { buf: Buffer.from(await wb.xlsx.writeBuffer()), what: `drop column ${col}` };
-  }
-
-  it('40 seeded mutations: every import either succeeds consistently or fails with a report and no writes', async () => {
-    const rand = prng(20250828);
-    const outcomes: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      const dir = join(tmp.dir, `fuzz-${i}`);
-      mkdirSync(dir);
-      const useCsv = i % 2 === 0;
-      const name = useCsv ? CSVS[Math.floor(rand() * CSVS.length)] : XLSXS[Math.floor(rand() * XLSXS.length)];
-      let what: string;
-      if (useCsv) {
-        const m = mutateCsv(readFileSync(erpPath('snapshots', SNAP, name), 'utf8'), rand);
-        writeFileSync(join(dir, name), m.text);
-        what = m.what;
-      } else {
-        const m = await mutateXlsx(readFileSync(erpPath('snapshots', SNAP, name)), rand);
-        writeFileSync(join(dir, name), m.buf);
-        what = m.what;
-      }
-      copyFileSync(erpPath('master', 'Supplier_ID.csv'), join(dir, 'Supplier_ID.csv'));
-      const before = tableCounts(db);
-      let result: string;
-      try {
-        const out = await importFiles(db, dir, { now: NOW, asOf: SNAP });
-        // success: what was written is exactly what the report says
-        const written = db.prepare('SELECT entity, row_count FROM snapshot_entity WHERE snapshot_id = ?').all(out.snapshotId) as { entity: string; row_count: number }[];
-        expect(Object.fromEntries(written.map((w) => [w.entity, w.row_count]))).toEqual(out.report.entityCounts);
-        const file = out.report.files.find((f) => f.file === name)!;
-        expect(file.rowsRead).toBe(file.rowsAccepted + file.rowsRejected + file.rowsSkipped);
-        result = out.reused ? 'reused' : `imported (${file.rowsRejected} rows rejected)`;
-      } catch (err) {
-        if (!(err instanceof ImportFailedError)) throw new Error(`case ${i} ${name} ${what}: crashed with ${(err as Error).stack}`);
-        expect(tableCounts(db)).toEqual(before);
-        expect(err.report.errors.length).toBeGreaterThan(0);
-        result = `failed: ${err.code}`;
-      }
-      outcomes.push(`${i} ${name} ${what}: ${result}`);
-      rmSync(dir, { recursive: true, force: true });
-    }
-    console.log(outcomes.join('\n'));
-    expect(outcomes.some((o) => o.includes('imported'))).toBe(true);
-    expect(outcomes.some((o) => o.includes('failed'))).toBe(true);
-  });
+  }, 300_000);
 });

@@ -95,6 +95,27 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
     await shot('imports');
   });
 
+  it('asks before importing a header-only knit-order file, and imports it with "Import anyway"', async () => {
+    await open('imports');
+    await page.fill('[data-testid="import-asof"]', '2025-09-05');
+    const knitOrders = 'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified\n';
+    const yarns = 'Desc#,Supplier,Description,Color,Beginning Balance,Theoretical Balance,On Order,Allocated,Planning Balance,Cost/Pound\n739,LYCRA,1/40 Lycra,Clear,1,1,0,0,1,$1.00\n';
+    const snapshots = async () => (await bridge.invoke<unknown[]>('snapshots.list')).data!.length;
+    const before = await snapshots();
+    await page.setInputFiles('[data-testid="import-file-input"]', [
+      { name: 'eFab_Knit_Orders.csv', mimeType: 'text/csv', buffer: Buffer.from(knitOrders) },
+      { name: 'yarn_inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(yarns) },
+    ]);
+    await page.waitForSelector('[data-testid="thin-data-confirm"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="thin-data-reason"]')).toMatch(/^thin data, needs confirmation: eFab_Knit_Orders\.csv has a header and no knit orders/);
+    expect(await snapshots()).toBe(before);
+    await shot('imports-thin-data');
+    await page.click('[data-testid="thin-data-import-anyway"]');
+    await page.waitForSelector('[data-testid="thin-data-confirm"]', { state: 'detached', timeout: 30_000 });
+    for (let i = 0; i < 120 && (await snapshots()) === before; i++) await new Promise((r) => setTimeout(r, 250));
+    expect(await snapshots()).toBe(before + 1);
+  });
+
   it('raised no errors in the page', () => {
     expect(consoleErrors).toEqual([]);
   });

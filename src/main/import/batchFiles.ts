@@ -19,6 +19,7 @@ import {
   readBook,
   sniffFormat,
   UnreadableFileError,
+  type RawBook,
   type SourceFormat,
   type XlsxWorkbook,
 } from './readers';
@@ -36,6 +37,8 @@ export interface Source {
   table?: Table;
   /** Sheets in the workbook that held cells (to prefer a standalone table over a workbook's sheet). */
   sheetCount: number;
+  /** Windows-1252 when a csv/json file's bytes are not UTF-8 (warned in the report). */
+  encoding?: 'utf-8' | 'windows-1252';
   report: FileReport;
   result?: MapResult;
   reportId?: number;
@@ -125,6 +128,7 @@ export function openSource(path: string, file: string, tick?: () => void): Sourc
     const workbook = format === 'xlsx' ? openXlsx(buf) : undefined;
     tick?.();
     const book = workbook ? previewWorkbook(workbook, tick) : previewBook(buf, format, tick);
+    noteEncoding(src, book.encoding);
     const detection = detect(book.sheets);
     src.sheetCount = book.sheets.filter((s) => s.rows.length > 0).length;
     report.ignoredSheets = detection.ignoredSheets;
@@ -156,8 +160,9 @@ export function completeSource(src: Source, tick?: () => void): void {
   src.pending = undefined;
   src.workbook = undefined;
   try {
-    const sheets = workbook ? workbook.read({ sheet: src.table!.sheet, tick }) : readBook(buf, src.format!, tick).sheets;
-    const detection = detect(sheets, [src.table!.type]);
+    const book: RawBook = workbook ? { format: 'xlsx', sheets: workbook.read({ sheet: src.table!.sheet, tick }) } : readBook(buf, src.format!, tick);
+    noteEncoding(src, book.encoding);
+    const detection = detect(book.sheets, [src.table!.type]);
     if (!detection.table || detection.table.headerRow !== src.table!.headerRow) {
       src.report.status = 'rejected';
       src.report.reason = 'the header found in the first rows is not the header of the whole file';
@@ -168,6 +173,13 @@ export function completeSource(src: Source, tick?: () => void): void {
     src.report.status = 'rejected';
     src.report.reason = err instanceof UnreadableFileError ? err.message : `unreadable: ${(err as Error).message}`;
   }
+}
+
+/** The first sign of Windows-1252 (the preview, or the full read past the first 64 KB) is noted once. */
+function noteEncoding(src: Source, encoding: Source['encoding']): void {
+  if (encoding !== 'windows-1252' || src.encoding === encoding) return;
+  src.encoding = encoding;
+  src.report.notes.push('read as Windows-1252: the file is not UTF-8 (Excel "CSV" on Windows); accented letters and symbols were converted');
 }
 
 function unknownShape(report: FileReport, closest: { type: { id: string; label: string }; missing: string[] } | undefined): void {
@@ -233,7 +245,7 @@ function supersede(group: Source[], copies: boolean): void {
   for (const s of ranked.slice(1)) {
     s.report.status = 'superseded';
     s.report.supersededBy = used.file;
-    s.report.rowsRead = s.pending ? 0 : s.table!.rows.length;
+    s.report.rowsRead = s.pending ? 0 : s.table!.rows.length + s.table!.absentRows;
     s.report.reason = copies
       ? `a copy of ${used.file} (same header and rows); ${used.file} is used`
       : `another ${s.table!.type.label} file in the batch is used: ${used.file}`;

@@ -2,7 +2,8 @@
 //   Yarn_Demand_By_Style(_KO): "This Week", "Week 37" x8, "Later"
 //   Yarn_Demand:               "Demand This Week" / "Receipts Week 37" / "Balance Later" triples
 //   Expected_Yarn_Report:      "Unscheduled or Past Due", "This Week", "9/12/2025" (the Friday of each week) x8, "Later"
-import { addDays, fromUtcDate, isoWeek, mondayOf, toDayNumber } from '../../shared/dates';
+import { addDays, fromUtcDate, isIsoDate, isoWeek, mondayOf, toDayNumber } from '../../shared/dates';
+import { inDateWindow } from './cleaners';
 import type { Cell } from './readers/types';
 
 export type Bucket =
@@ -31,14 +32,23 @@ function parseBucket(text: string): Bucket | undefined {
   const d = MDY.exec(t);
   if (d) {
     const iso = `${d[3]}-${d[1].padStart(2, '0')}-${d[2].padStart(2, '0')}`;
-    return Number.isNaN(Date.parse(iso)) ? undefined : { kind: 'dated', date: iso };
+    return Number.isNaN(Date.parse(iso)) ? undefined : datedBucket(iso);
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return { kind: 'dated', date: t };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return datedBucket(t);
   return undefined;
 }
 
+/** A dated column outside the dates the plan can handle is not a week bucket. */
+function datedBucket(date: string): Bucket | undefined {
+  return isIsoDate(date) && inDateWindow(date) ? { kind: 'dated', date } : undefined;
+}
+
 export function parseBucketHeader(cell: Cell): BucketHeader | undefined {
-  if (cell instanceof Date) return { bucket: { kind: 'dated', date: fromUtcDate(cell) } };
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return undefined;
+    const bucket = datedBucket(fromUtcDate(cell));
+    return bucket ? { bucket } : undefined;
+  }
   if (typeof cell !== 'string') return undefined;
   const m = /^\s*(demand|receipts|balance)\s+(.+)$/i.exec(cell);
   if (m) {

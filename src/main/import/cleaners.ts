@@ -1,6 +1,6 @@
 // Value cleaners: the ERP's text conventions -> typed values. Each returns `{ ok: false, reason }` for a value it
 // cannot read, so the caller can reject the row (required) or drop the value (optional) and report why.
-import { fromUtcDate, isIsoDate } from '../../shared/dates';
+import { isIsoDate, toDayNumber } from '../../shared/dates';
 import type { Cell } from './readers/types';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -80,11 +80,30 @@ export function parseMoney(cell: Cell | undefined): Parsed<{ value: number; unit
 }
 
 const MS_PER_DAY = 86_400_000;
+/** Excel's serial day number of 1970-01-01. */
+const EXCEL_EPOCH_SERIAL = 25569;
+
+/**
+ * Dates the plan can handle: 1990-01-01 .. 2100-01-01, in every form (ISO text, M/D/YYYY, Excel serials and date
+ * cells, date-times). Anything outside is not a date the exports mean (9999-12-31 placeholders, typos such as 2205)
+ * and is refused per value, so no plan meets a year it cannot count weeks in.
+ */
+export const DATE_WINDOW = { first: '1990-01-01', last: '2100-01-01' } as const;
+const FIRST_SERIAL = toDayNumber(DATE_WINDOW.first) + EXCEL_EPOCH_SERIAL;
+const LAST_SERIAL = toDayNumber(DATE_WINDOW.last) + EXCEL_EPOCH_SERIAL;
+
+/** Is the ISO date (YYYY-MM-DD…) inside DATE_WINDOW? */
+export function inDateWindow(isoDate: string): boolean {
+  const day = isoDate.slice(0, 10);
+  return day >= DATE_WINDOW.first && day <= DATE_WINDOW.last;
+}
+
+const outsideWindow = (date: string): Parsed<never> => fail(`date ${date} is outside ${DATE_WINDOW.first}..${DATE_WINDOW.last}`);
 
 function excelSerialToIso(serial: number): string | undefined {
-  // 1990-01-01 .. 2100-01-01: anything else in a date column is not a date
-  if (serial < 32874 || serial > 73051) return undefined;
-  return new Date(Math.round((serial - 25569) * MS_PER_DAY)).toISOString();
+  // anything outside the window in a date column is a number, not a date
+  if (serial < FIRST_SERIAL || serial > LAST_SERIAL) return undefined;
+  return new Date(Math.round((serial - EXCEL_EPOCH_SERIAL) * MS_PER_DAY)).toISOString();
 }
 
 function fromParts(y: number, m: number, d: number): string | undefined {
@@ -104,7 +123,11 @@ function twoDigitYear(y: string): number {
 export function parseDateTime(cell: Cell | undefined): Parsed<string | null> {
   if (cell === null || cell === undefined) return ok(null);
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? fail('invalid date') : ok(cell.toISOString().slice(0, 19));
+    if (Number.isNaN(cell.getTime())) return fail('invalid date');
+    const serial = cell.getTime() / MS_PER_DAY + EXCEL_EPOCH_SERIAL;
+    const iso = cell.toISOString();
+    if (serial < FIRST_SERIAL || serial >= LAST_SERIAL + 1) return outsideWindow(/^\d{4}-/.test(iso) ? iso.slice(0, 10) : `in year ${cell.getUTCFullYear()}`);
+    return ok(iso.slice(0, 19));
   }
   if (typeof cell === 'number') {
     const iso = excelSerialToIso(cell);
@@ -117,12 +140,14 @@ export function parseDateTime(cell: Cell | undefined): Parsed<string | null> {
   if (m) {
     const date = fromParts(+m[1], +m[2], +m[3]);
     if (!date) return fail('invalid date');
+    if (!inDateWindow(date)) return outsideWindow(date);
     return ok(`${date}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`);
   }
   m = SLASH_DATE.exec(t);
   if (m) {
     const date = fromParts(twoDigitYear(m[3]), +m[1], +m[2]);
     if (!date) return fail('invalid date');
+    if (!inDateWindow(date)) return outsideWindow(date);
     let hour = Number(m[4] ?? 0);
     if (m[7]) hour = (hour % 12) + (m[7].toLowerCase() === 'pm' ? 12 : 0);
     const hh = String(hour).padStart(2, '0');
@@ -131,7 +156,8 @@ export function parseDateTime(cell: Cell | undefined): Parsed<string | null> {
   m = DASH_DATE.exec(t);
   if (m) {
     const date = fromParts(twoDigitYear(m[3]), +m[1], +m[2]);
-    return date ? ok(`${date}T00:00:00`) : fail('invalid date');
+    if (!date) return fail('invalid date');
+    return inDateWindow(date) ? ok(`${date}T00:00:00`) : outsideWindow(date);
   }
   if (/^\d+(\.\d+)?$/.test(t)) return parseDateTime(Number(t));
   return fail('not a date');
@@ -142,7 +168,6 @@ export function parseDateTime(cell: Cell | undefined): Parsed<string | null> {
  * `M/D/YYYY` (even inside xlsx), `MM-DD-YY` (sales). "Never" and blanks are null.
  */
 export function parseDate(cell: Cell | undefined): Parsed<string | null> {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? fail('invalid date') : ok(fromUtcDate(cell));
   const dt = parseDateTime(cell);
   return dt.ok ? ok(dt.value === null ? null : dt.value.slice(0, 10)) : dt;
 }

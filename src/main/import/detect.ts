@@ -30,6 +30,10 @@ export interface Table {
   unrecognised: string[];
   /** Data rows below the header; `line` is the 1-based row number in the sheet / file. */
   rows: { line: number; cells: Cell[] }[];
+  /** Rows below the header absent from the sheet (a sheet may jump from row 2 to row 1,048,576): blank rows. */
+  absentRows: number;
+  /** csv: the header's number of fields, which every data line must have (junk lines, shifted columns). */
+  width?: number;
   /** Rows above the header (title rows carry e.g. week-start dates in the hand-built Yarn_Demand). */
   above: Cell[][];
   score: number;
@@ -158,7 +162,10 @@ export function detect(sheets: RawSheet[], types: ExportType[] = EXPORT_TYPES): 
   const sheet = sheets[best.sheetIndex];
   const headerRowCells = sheet.rows[best.row];
   const rows: Table['rows'] = [];
-  for (let r = best.row + 1; r < sheet.rows.length; r++) rows.push({ line: r + 1, cells: sheet.rows[r] ?? [] });
+  // present rows only: the gaps of a sparse sheet are counted, not materialised
+  sheet.rows.forEach((cells, r) => {
+    if (r > best!.row) rows.push({ line: r + 1, cells });
+  });
   return {
     table: {
       type: best.type,
@@ -169,7 +176,9 @@ export function detect(sheets: RawSheet[], types: ExportType[] = EXPORT_TYPES): 
       buckets: best.buckets,
       unrecognised: best.unrecognised,
       rows,
-      above: sheet.rows.slice(0, best.row),
+      absentRows: sheet.rows.length - best.row - 1 - rows.length,
+      width: sheet.fixedWidth ? headerRowCells.length : undefined,
+      above: Array.from({ length: best.row }, (_, r) => sheet.rows[r] ?? []),
       score: best.score,
     },
     ignoredSheets: sheets.filter((_, i) => i !== best!.sheetIndex && sheets[i].rows.length > 0).map((s) => s.name),

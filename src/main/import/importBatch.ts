@@ -41,6 +41,7 @@ import { importLayout, LayoutError } from './layout';
 import { bomPrecedence } from './mappers/bom';
 import { MAPPERS } from './mappers';
 import { RowReader } from './rowReader';
+import { findThinData } from './thinData';
 import { planningWarnings } from './warnings';
 
 /** Entity kinds a file of each type carries (recorded even when the file has no rows: an empty export is data). */
@@ -88,6 +89,8 @@ export interface ImportOptions {
   isCancelled?: () => boolean;
   /** Import the readable files of a batch that has rejected ones (default: the batch fails). */
   allowRejectedFiles?: boolean;
+  /** Import a batch with thin data (thinData.ts) the planner has confirmed (default: NEEDS_CONFIRMATION). */
+  confirmThinData?: boolean;
 }
 
 export interface ImportOutcome {
@@ -99,6 +102,7 @@ export interface ImportOutcome {
 
 export type ImportFailureCode =
   | 'REJECTED_FILES'
+  | 'NEEDS_CONFIRMATION'
   | 'AS_OF_UNKNOWN'
   | 'MIXED_WEEKS'
   | 'LAYOUT'
@@ -291,7 +295,7 @@ async function runImport(db: Db | undefined, input: string[] | string, options: 
     s.report.rejections = reader.rejections.items;
     s.report.dropped = reader.dropped.items;
     s.report.droppedCount = reader.dropped.count;
-    s.report.notes = s.result.notes;
+    s.report.notes.push(...s.result.notes);
     if (mostlyRejected(s.report)) {
       s.report.status = 'rejected';
       s.report.reason = `most rows are unreadable (${s.report.rowsRejected} rejected, ${s.report.rowsAccepted} accepted)`;
@@ -385,7 +389,17 @@ async function runImport(db: Db | undefined, input: string[] | string, options: 
     return { snapshotId: existing, reused: true, report: reused };
   }
 
-  // 4. write: one transaction, all or nothing
+  // 4. what the planner must confirm or know first: thin data, then text read as Windows-1252
+  const thin = findThinData(db, used.map((s) => ({ file: s.file, type: s.table!.type, rowsAccepted: s.report.rowsAccepted, batch: s.result!.batch })), asOfDate);
+  if (thin.length && !options.confirmThinData) fail('NEEDS_CONFIRMATION', `thin data, needs confirmation: ${thin.join('; ')}. Nothing imported; confirm to import anyway`);
+  const notices: PlanningWarning[] = [];
+  if (thin.length) notices.push({ code: 'thin_data', severity: 'warning', message: `thin data, confirmed by the planner: ${thin.join('; ')}`, count: thin.length, examples: [] });
+  const cp1252 = used.filter((s) => s.encoding === 'windows-1252').map((s) => s.file);
+  if (cp1252.length) {
+    notices.push({ code: 'encoding', severity: 'warning', message: `${cp1252.join(', ')}: not UTF-8, read as Windows-1252; check accented text`, count: cp1252.length, examples: cp1252 });
+  }
+
+  // 5. write: one transaction, all or nothing
   checkCancelled();
   progress(0.8, 'writing the snapshot');
   const write = db.transaction(() => {
@@ -419,7 +433,7 @@ async function runImport(db: Db | undefined, input: string[] | string, options: 
     progress(0.92, 'checking the planning data');
     report.entityCounts = carried;
     const tick = () => progress(0.94, 'checking the planning data', undefined, true);
-    report.warnings = [...asOfWarnings, ...planningWarnings(loadPlanningData(db, snapshotId, batch), undefined, tick)];
+    report.warnings = [...notices, ...asOfWarnings, ...planningWarnings(loadPlanningData(db, snapshotId, batch), undefined, tick)];
     progress(0.96, 'saving the import report');
     report.status = 'imported';
     report.snapshotId = snapshotId;

@@ -68,6 +68,8 @@ export class RowReader {
 
   /** Iterates the data rows; blank rows are counted as skipped; `fn` returns false to skip a row on purpose. */
   *rows(): Generator<{ line: number; cells: Cell[] }> {
+    this.stats.rowsRead += this.table.absentRows;
+    this.stats.rowsSkipped += this.table.absentRows;
     const total = this.table.rows.length;
     for (const row of this.table.rows) {
       this.stats.rowsRead++;
@@ -86,6 +88,12 @@ export class RowReader {
 
   /** Call once per row yielded by rows(): true when the row may be kept. */
   finish(): boolean {
+    const width = this.table.width;
+    if (width !== undefined && this.cells.length !== width) {
+      // a junk line, or a value with an unquoted comma that shifts the columns after it (the cause of any other issue)
+      this.rowIssues = [{ file: this.file, row: this.line, column: null, value: null, reason: `${this.cells.length} fields, the header has ${width}` }];
+      this.failed = true;
+    }
     if (this.failed) {
       this.stats.rowsRejected++;
       for (const i of this.rowIssues) this.rejections.add(i);

@@ -10,6 +10,7 @@ export interface ImportJobInput {
   asOf?: string;
   label?: string;
   kind?: 'import' | 'demo';
+  confirmThinData?: boolean;
 }
 
 export interface ImportJobResult {
@@ -33,6 +34,7 @@ export async function runImportJob(input: ImportJobInput, ctx: JobContext): Prom
       now: ctx.now,
       onProgress: (fraction: number, message: string) => progress(fraction, message),
       isCancelled: ctx.isCancelled,
+      confirmThinData: input.confirmThinData,
     });
     const planned = outcome.imports.find((i) => i.snapshotId === outcome.planSnapshotId) ?? outcome.imports.at(-1)!;
     return {
@@ -46,7 +48,7 @@ export async function runImportJob(input: ImportJobInput, ctx: JobContext): Prom
     if (err instanceof ImportCancelledError) throw new JobCancelled();
     if (err instanceof ImportFailedError) {
       const reasons = err.report.files.filter((f) => f.status === 'rejected').map((f) => `${f.file}: ${f.reason}`);
-      throw new JobFailed(reasons.length ? `${err.message} — ${reasons.join('; ')}` : err.message, { report: err.report });
+      throw new JobFailed(reasons.length ? `${err.message} — ${reasons.join('; ')}` : err.message, { code: err.code, report: err.report });
     }
     throw err;
   } finally {

@@ -151,9 +151,9 @@ export function createPlanner(options: PlannerOptions): Planner {
       const preview = await previewFolder([...(paths ?? []), ...(stage ? [uploads.stageRoot(stage)] : [])], { asOf });
       return { stageId: stage, preview };
     },
-    'import.start': async ({ paths, uploads: inMemory, uploadIds, stageId, asOf, label }) => {
+    'import.start': async ({ paths, uploads: inMemory, uploadIds, stageId, asOf, label, confirmThinData }) => {
       const stage = stageUploads(uploadIds, inMemory) ?? stageId;
-      const jobId = jobs.start('import', { paths: [...(paths ?? []), ...(stage ? [uploads.stageRoot(stage)] : [])], asOf, label });
+      const jobId = jobs.start('import', { paths: [...(paths ?? []), ...(stage ? [uploads.stageRoot(stage)] : [])], asOf, label, confirmThinData });
       if (stage) {
         if (inspected === stage) inspected = null;
         // The import has read them (or failed) by then: uploaded files never outlive their import.

@@ -3,7 +3,7 @@
 // "Week 37" carries no year.
 import type { Bucket, BucketHeader } from '../buckets';
 import { fromUtcDate } from '../../../shared/dates';
-import { parseOrderNumber, weekdayInHeader } from '../cleaners';
+import { inDateWindow, parseOrderNumber, weekdayInHeader } from '../cleaners';
 import type { ErpStyleDemandRow, ErpYarnDemandRow } from '../entities';
 import type { Mapper } from './types';
 
@@ -85,7 +85,7 @@ export const mapYarnDemand: Mapper = (r, ctx) => {
   // the hand-built workbook's title row holds the start date of each bucket; the first one is This Week's
   let titleWeekStart: string | undefined;
   for (const row of r.table.above) {
-    const d = row.find((c) => c instanceof Date);
+    const d = row.find((c) => c instanceof Date && !Number.isNaN(c.getTime()) && inDateWindow(fromUtcDate(c)));
     if (d instanceof Date) {
       titleWeekStart = fromUtcDate(d);
       break;

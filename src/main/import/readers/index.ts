@@ -1,7 +1,9 @@
 // Opens any export by sniffing its bytes (never its name): zip -> xlsx, `[`/`{` -> JSON (QuadS lists are JSON
-// saved as .csv), other text -> csv. Binary garbage, empty files and legacy .xls are refused with a reason.
-import { readCsv, stripBom } from './csv';
+// saved as .csv), other text -> csv (UTF-8, or Windows-1252 marked on the book: text.ts). Binary garbage, empty
+// files and legacy .xls are refused with a reason.
+import { readCsv } from './csv';
 import { readJsonRecords } from './json';
+import { decodeText } from './text';
 import { readXlsx, type XlsxWorkbook } from './xlsx';
 import { UnreadableFileError, type RawBook, type SourceFormat } from './types';
 
@@ -19,10 +21,11 @@ export function sniffFormat(buf: Buffer): SourceFormat {
   if (start.length >= 8 && start.readUInt32BE(0) === 0xd0cf11e0) {
     throw new UnreadableFileError('legacy .xls (or other OLE) file; save it as .xlsx');
   }
+  if (start.length >= 2 && (start.readUInt16LE(0) === 0xfeff || start.readUInt16BE(0) === 0xfeff)) {
+    throw new UnreadableFileError('UTF-16 text ("Unicode text"); save it as CSV UTF-8');
+  }
   if (start.includes(0)) throw new UnreadableFileError('binary file (contains NUL bytes), not an export');
-  const text = stripBom(start.toString('utf8'));
-  const bad = (text.match(/\uFFFD/g) ?? []).length;
-  if (bad > 8 && bad > text.length / 100) throw new UnreadableFileError('not UTF-8 text, not an export');
+  const { text } = decodeText(start, start.length < buf.length);
   const first = text.trimStart()[0];
   if (first === undefined) throw new UnreadableFileError('file holds only white space');
   return first === '[' || first === '{' ? 'json' : 'csv';
@@ -31,10 +34,10 @@ export function sniffFormat(buf: Buffer): SourceFormat {
 /** The whole file as sheets of raw cells; `tick` is called now and then while a big workbook is read. */
 export function readBook(buf: Buffer, format: SourceFormat = sniffFormat(buf), tick?: () => void): RawBook {
   if (format === 'xlsx') return { format, sheets: readXlsx(buf, tick) };
-  const text = stripBom(buf.toString('utf8'));
+  const { text, encoding } = decodeText(buf);
   tick?.();
-  if (format === 'json') return { format, sheets: [readJsonRecords(text, tick)] };
-  return { format, sheets: [readCsv(text, { tick })] };
+  if (format === 'json') return { format, encoding, sheets: [readJsonRecords(text, tick)] };
+  return { format, encoding, sheets: [readCsv(text, { tick })] };
 }
 
 /**
@@ -43,7 +46,9 @@ export function readBook(buf: Buffer, format: SourceFormat = sniffFormat(buf), t
  */
 export function previewBook(buf: Buffer, format: SourceFormat = sniffFormat(buf), tick?: () => void): RawBook {
   if (format === 'csv') {
-    return { format, sheets: [readCsv(stripBom(buf.subarray(0, SNIFF_BYTES).toString('utf8')), { previewRows: PREVIEW_ROWS })] };
+    const start = buf.subarray(0, SNIFF_BYTES);
+    const { text, encoding } = decodeText(start, start.length < buf.length);
+    return { format, encoding, sheets: [readCsv(text, { previewRows: PREVIEW_ROWS })] };
   }
   if (format === 'xlsx') return { format, sheets: readXlsx(buf, tick, PREVIEW_ROWS) };
   return readBook(buf, format, tick);

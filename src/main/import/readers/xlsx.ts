@@ -3,8 +3,22 @@
 // result of formulas, booleans, and numbers; numbers in a date/time format become UTC `Date`s (the same values as
 // exceljs, which is ~3x slower here and was the budget's bottleneck; test/unit/import/xlsxReader.test.ts checks
 // the two agree cell by cell on the real exports).
+//
+// A damaged workbook is refused, never half-read: every zip entry passes its CRC-32 check (zip.ts), every part that
+// is parsed must end with its root element (a part cut short), and the sheet scan refuses what Excel itself would
+// not write: a cell left open, a cell outside its row, rows or cells out of order, references beyond Excel's limits,
+// a number cell that is not a number, a shared string that does not exist. Rows missing between two rows stay
+// holes in `rows` (no allocation per empty row), so memory follows the cells present, not their references.
 import { readZip, type ZipEntry } from './zip';
 import { UnreadableFileError, type Cell, type RawSheet } from './types';
+
+/** Excel's limits: rows 1..1,048,576 and columns A..XFD. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+/** Row x column slots the rows of one sheet may span (bounds the work per row, e.g. the blank-row check). */
+const MAX_SLOTS = 32 * 1024 * 1024;
+/** Cells of merged ranges filled with their top-left value, per sheet (real exports merge a few header cells). */
+const MAX_MERGED_CELLS = 1_000_000;
 
 const XML_ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g;
 const EXCEL_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
@@ -56,10 +70,17 @@ function runText(xml: string): string {
 }
 
 function sharedStrings(xml: string): string[] {
+  const part = 'xl/sharedStrings.xml';
+  requireComplete(xml, 'sst', part);
   const out: string[] = [];
   const re = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) out.push(m[1] ? runText(m[1]) : '');
+  const root = /<(?:[\w.-]+:)?sst\b([^>]*)>/.exec(xml);
+  const declared = root ? attr(root[1], 'uniqueCount') : undefined;
+  if (declared !== undefined && Number(declared) !== out.length) {
+    throw new UnreadableFileError(`${part} holds ${out.length} strings, not the ${declared} it declares (part of it is missing)`);
+  }
   return out;
 }
 
@@ -104,7 +125,7 @@ function serialToDate(serial: number, date1904: boolean): Date {
 
 function columnIndex(ref: string): number {
   let col = 0;
-  for (let i = 0; i < ref.length; i++) {
+  for (let i = 0; i < ref.length && i < 4; i++) {
     const ch = ref.charCodeAt(i);
     if (ch < 65 || ch > 90) break;
     col = col * 26 + ch - 64;
@@ -112,11 +133,37 @@ function columnIndex(ref: string): number {
   return col - 1;
 }
 
+const CELL_REF = /^([A-Z]{1,3})([1-9][0-9]{0,11})$/;
+
+/** A cell reference as 0-based [row, column], refused when malformed or beyond Excel's last row or column. */
+function cellPosition(sheet: string, ref: string): [number, number] {
+  const m = CELL_REF.exec(ref);
+  if (!m) throw new UnreadableFileError(`sheet ${sheet}: malformed cell reference "${ref.slice(0, 40)}"`);
+  const col = columnIndex(m[1]);
+  const row = Number(m[2]);
+  if (col >= MAX_COLUMNS) throw new UnreadableFileError(`sheet ${sheet}: cell ${ref} is beyond Excel's last column XFD`);
+  if (row > MAX_ROWS) throw new UnreadableFileError(`sheet ${sheet}: cell ${ref} is in row ${row}, beyond Excel's last row ${MAX_ROWS}`);
+  return [row - 1, col];
+}
+
+/** A part cut short (a truncated file re-packed, a writer that died) lacks the closing tag of its root element. */
+function requireComplete(xml: string, root: string, part: string): void {
+  const tail = xml.slice(-200).trimEnd();
+  if (!new RegExp(`</(?:[\\w.-]+:)?${root}>$`).test(tail)) {
+    throw new UnreadableFileError(`${part} ends early: no closing </${root}> (the part is cut short)`);
+  }
+}
+
+function malformed(sheet: string, what: string): UnreadableFileError {
+  return new UnreadableFileError(`sheet ${sheet}: malformed XML, ${what}`);
+}
+
 /** Like Excel's own view (and exceljs), every cell of a merged range shows the top-left value: merged headers. */
-function fillMergedCells(xml: string, rows: Cell[][]): void {
+function fillMergedCells(name: string, xml: string, rows: Cell[][]): void {
   const re = /<(?:[\w.-]+:)?mergeCell\b[^>]*?ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
   re.lastIndex = Math.max(0, xml.lastIndexOf('sheetData>'));
   let m: RegExpExecArray | null;
+  let filled = 0;
   while ((m = re.exec(xml))) {
     const c0 = columnIndex(m[1]);
     const r0 = Number(m[2]) - 1;
@@ -124,6 +171,8 @@ function fillMergedCells(xml: string, rows: Cell[][]): void {
     const r1 = Number(m[4]) - 1;
     const value = rows[r0]?.[c0];
     if (value === undefined || value === null || (r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) continue;
+    filled += (r1 - r0 + 1) * (c1 - c0 + 1);
+    if (filled > MAX_MERGED_CELLS) throw new UnreadableFileError(`sheet ${name}: more than ${MAX_MERGED_CELLS} merged cells, not an export`);
     for (let r = r0; r <= r1; r++) {
       const row = (rows[r] ??= []);
       for (let c = c0; c <= c1; c++) if (row[c] === undefined || row[c] === null) row[c] = value;
@@ -131,9 +180,19 @@ function fillMergedCells(xml: string, rows: Cell[][]): void {
   }
 }
 
-const TAG = /<(?:([\w.-]+):)?(row|c)\b([^>]*?)(\/?)>/g;
+const TAG = /<(?:([\w.-]+):)?(row|c)\b([^<>]*?)(\/?)>/g;
+/** What may stand between a cell or row and the next one: white space, and a row's end tag. */
+const GAP = /^\s*(?:<\/(?:[\w.-]+:)?row>\s*)?$/;
 const CELL_ATTR = /(?:^|\s)(?:[\w.-]+:)?(r|s|t)=(?:"([^"]*)"|'([^']*)')/g;
 const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
+
+/**
+ * A copy of text cut out of the sheet XML: V8 keeps a long substring as a view on its parent, so one kept cell value
+ * would keep the whole sheet's XML (up to MAX_INFLATED_BYTES) alive after the read.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
 
 /** Cells between two calls of the progress tick while a big sheet is scanned. */
 const TICK_CELLS = 25_000;
@@ -146,21 +205,50 @@ function parseSheet(
   date1904: boolean,
   tick?: () => void,
   maxRows = Infinity,
+  /** The XML after the rows (merged cells), when `xml` is only the first rows of the sheet (a preview). */
+  tail = xml,
 ): RawSheet {
+  const whole = tail === xml;
+  if (whole) requireComplete(xml, 'worksheet', `sheet ${name}`);
   const rows: Cell[][] = [];
   let errorCells = 0;
   let cells = 0;
+  let slots = 0;
+  /** 0-based number of the current <row> (-1 before the first), the row before it, and whether it carried r="…". */
   let row = -1;
-  let nextCol = 0;
+  let previousRow = -1;
+  let numbered = false;
+  let lastCol = -1;
+  let width = 0;
+  /** Where the previous row tag or cell ended (-1 before the first row): only white space and </row> may follow. */
+  let after = -1;
+  const checkGap = (at: number) => {
+    if (after >= 0 && at !== after && !GAP.test(xml.slice(after, at))) {
+      throw malformed(name, `unexpected text after row ${row + 1}, column ${lastCol + 1}: "${xml.slice(after, Math.min(at, after + 40))}"`);
+    }
+  };
   TAG.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TAG.exec(xml))) {
+  let m: RegExpExecArray | null = TAG.exec(xml);
+  while (m) {
     const [, prefix, tag, attrs, selfClosing] = m;
+    checkGap(m.index);
+    after = TAG.lastIndex;
     if (tag === 'row') {
       const r = attr(attrs, 'r');
-      row = r ? Number(r) - 1 : row + 1;
-      nextCol = 0;
+      let next = row + 1;
+      if (r !== undefined) {
+        if (!/^[1-9][0-9]{0,11}$/.test(r)) throw malformed(name, `row number "${r.slice(0, 20)}"`);
+        next = Number(r) - 1;
+        if (next >= MAX_ROWS) throw new UnreadableFileError(`sheet ${name}: row ${r} is beyond Excel's last row ${MAX_ROWS}`);
+      }
+      if (next <= row) throw malformed(name, `row ${next + 1} comes after row ${row + 1}`);
+      previousRow = row;
+      row = next;
+      numbered = r !== undefined;
+      lastCol = -1;
+      width = 0;
       if (row >= maxRows) break;
+      m = TAG.exec(xml);
       continue;
     }
     if (tick && ++cells % TICK_CELLS === 0) tick();
@@ -175,41 +263,60 @@ function parseSheet(
       else if (a[1] === 't') type = v;
       else style = v;
     }
-    let col = nextCol;
-    if (ref) {
-      col = columnIndex(ref);
-      const digits = /\d+$/.exec(ref);
-      if (digits) row = Number(digits[0]) - 1;
+    if (row < 0) throw malformed(name, `cell ${ref ?? ''} outside any row`);
+    let col = lastCol + 1;
+    if (ref !== undefined) {
+      const [r, c] = cellPosition(name, ref);
+      if (r !== row) {
+        // a <row> without r="…" takes its number from its first cell
+        if (numbered || lastCol >= 0 || r <= previousRow) throw malformed(name, `cell ${ref} inside row ${row + 1}`);
+        row = r;
+        if (row >= maxRows) break;
+      }
+      col = c;
+    } else if (col >= MAX_COLUMNS) throw new UnreadableFileError(`sheet ${name}: row ${row + 1} has cells beyond Excel's last column XFD`);
+    if (col <= lastCol) throw malformed(name, `cell ${ref} of row ${row + 1} comes after column ${lastCol + 1}`);
+    lastCol = col;
+    if (selfClosing) {
+      m = TAG.exec(xml);
+      continue;
     }
-    if (row < 0) row = 0;
-    nextCol = col + 1;
-    if (selfClosing) continue;
+    const at = ref ?? `${row + 1}:${col + 1}`;
     const close = prefix ? `</${prefix}:c>` : '</c>';
     const start = TAG.lastIndex;
     const end = xml.indexOf(close, start);
-    if (end < 0) break; // truncated XML: keep what was read
-    TAG.lastIndex = end + close.length;
+    if (end < 0) throw malformed(name, `cell ${at} is never closed`);
+    // the next row or cell must begin after this cell's end: a cell left open would swallow it
+    const next = TAG.exec(xml);
+    if (next && next.index < end) throw malformed(name, `cell ${at} is not closed before the next ${next[2] === 'c' ? 'cell' : 'row'}`);
+    after = end + close.length;
 
     let value: Cell = null;
     if (type === 'inlineStr') {
       const text = runText(xml.slice(start, end));
-      value = text === '' ? null : text;
+      value = text === '' ? null : ownCopy(text);
     } else {
       // the cached value: <v>…</v> (fast path), else <v xml:space="preserve">, a namespace prefix…
       let raw: string | undefined;
       const v = xml.indexOf('<v>', start);
-      if (v >= 0 && v < end) raw = xml.slice(v + 3, xml.indexOf('</v>', v));
-      else if (end > start) raw = VALUE.exec(xml.slice(start, end))?.[1];
+      if (v >= 0 && v < end) {
+        const vEnd = xml.indexOf('</v>', v);
+        if (vEnd < 0 || vEnd > end) throw malformed(name, `the value of cell ${at} is never closed`);
+        raw = xml.slice(v + 3, vEnd);
+      } else if (end > start) raw = VALUE.exec(xml.slice(start, end))?.[1];
       if (raw !== undefined) {
         switch (type) {
           case 's': {
             const s = strings[Number(raw)];
-            value = s === undefined || s === '' ? null : s;
+            if (s === undefined || raw.trim() === '') {
+              throw malformed(name, `cell ${at} refers to shared string ${raw.slice(0, 20)}, but the workbook has ${strings.length}`);
+            }
+            value = s === '' ? null : s;
             break;
           }
           case 'str': {
             const s = decodeXml(raw);
-            value = s === '' ? null : s;
+            value = s === '' ? null : ownCopy(s);
             break;
           }
           case 'e':
@@ -224,17 +331,30 @@ function parseSheet(
             break;
           }
           default: {
+            if (raw.trim() === '') break;
             const n = Number(raw);
-            if (raw.trim() === '' || Number.isNaN(n)) break;
+            if (Number.isNaN(n)) throw malformed(name, `cell ${at} holds "${raw.slice(0, 40)}", not a number`);
             value = style !== undefined && isDate[Number(style)] ? serialToDate(n, date1904) : n;
           }
         }
       }
     }
-    if (value !== null) (rows[row] ??= [])[col] = value;
+    if (value !== null) {
+      (rows[row] ??= [])[col] = value;
+      if (col >= width) {
+        slots += col + 1 - width;
+        width = col + 1;
+        if (slots > MAX_SLOTS) throw new UnreadableFileError(`sheet ${name}: its rows span more than ${MAX_SLOTS} cells (row ${row + 1} reaches column ${col + 1}); not an export`);
+      }
+    }
+    m = next;
   }
-  fillMergedCells(xml, rows);
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  if (!m && after >= 0 && whole) {
+    const end = /<\/(?:[\w.-]+:)?sheetData>/.exec(xml.slice(after));
+    if (!end) throw malformed(name, 'no </sheetData> after the last row');
+    checkGap(after + end.index);
+  }
+  fillMergedCells(name, tail, rows);
   return { name, rows, errorCells };
 }
 
@@ -249,8 +369,11 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
-function text(entries: Map<string, ZipEntry>, name: string): string | undefined {
-  return entries.get(name)?.read().toString('utf8');
+/** A part as text; `root` is the element it must end with (a part that ends early is refused). */
+function text(entries: Map<string, ZipEntry>, name: string, root?: string): string | undefined {
+  const xml = entries.get(name)?.read().toString('utf8');
+  if (xml !== undefined && root) requireComplete(xml, root, name);
+  return xml;
 }
 
 export interface XlsxWorkbook {
@@ -262,12 +385,28 @@ export interface XlsxWorkbook {
   read(options?: { sheet?: string; maxRows?: number; tick?: () => void }): RawSheet[];
 }
 
+/** The sheet XML up to the end of its first `rows` rows, and the XML after its rows; the whole text when short. */
+function previewText(data: Buffer, rows: number): { head: string; tail: string } {
+  let at = 0;
+  for (let k = 0; k <= rows; k++) {
+    let i = data.indexOf('row>', at);
+    // an end tag </row> or </x:row>, not "row>" in text
+    while (i > 0 && data[i - 1] !== 0x2f && data[i - 1] !== 0x3a) i = data.indexOf('row>', i + 4);
+    if (i < 0) {
+      const whole = data.toString('utf8');
+      return { head: whole, tail: whole };
+    }
+    at = i + 4;
+  }
+  return { head: data.toString('utf8', 0, at), tail: data.toString('utf8', Math.max(at, data.lastIndexOf('sheetData>'))) };
+}
+
 /** Opens the package once: shared strings and styles are parsed here, sheets on each `read`. */
 export function openXlsx(buf: Buffer): XlsxWorkbook {
   const entries = readZip(buf);
-  const workbook = text(entries, 'xl/workbook.xml');
+  const workbook = text(entries, 'xl/workbook.xml', 'workbook');
   if (workbook === undefined) throw new UnreadableFileError('zip archive is not an xlsx workbook (no xl/workbook.xml)');
-  const rels = text(entries, 'xl/_rels/workbook.xml.rels') ?? '';
+  const rels = text(entries, 'xl/_rels/workbook.xml.rels', 'Relationships') ?? '';
   const targets = new Map<string, string>();
   const relRe = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
   let m: RegExpExecArray | null;
@@ -280,7 +419,7 @@ export function openXlsx(buf: Buffer): XlsxWorkbook {
   const date1904 = pr ? /^(1|true)$/.test(attr(pr[1], 'date1904') ?? '') : false;
   const sst = text(entries, 'xl/sharedStrings.xml');
   const strings = sst ? sharedStrings(sst) : [];
-  const isDate = dateStyles(text(entries, 'xl/styles.xml'));
+  const isDate = dateStyles(text(entries, 'xl/styles.xml', 'styleSheet'));
 
   const parts: { name: string; path: string }[] = [];
   const sheetRe = /<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g;
@@ -292,15 +431,21 @@ export function openXlsx(buf: Buffer): XlsxWorkbook {
   // chart sheets and dangling references carry no cells
   const present = parts.filter((p) => entries.has(p.path));
   if (present.length === 0) throw new UnreadableFileError('xlsx workbook has no readable worksheet');
+  // every other part passes its CRC check too (the sheets do on each read): a damaged package is refused whole
+  const parsed = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', ...present.map((p) => p.path)]);
+  for (const [name, entry] of entries) if (!parsed.has(name)) entry.read();
   return {
     sheetNames: present.map((p) => p.name),
     read({ sheet, maxRows = Infinity, tick } = {}) {
       return present
         .filter((p) => sheet === undefined || p.name === sheet)
         .map((p) => {
-          const xml = text(entries, p.path)!;
+          const data = entries.get(p.path)!.read();
           tick?.();
-          return parseSheet(p.name, xml, strings, isDate, date1904, tick, maxRows);
+          if (maxRows === Infinity) return parseSheet(p.name, data.toString('utf8'), strings, isDate, date1904, tick);
+          // a preview decodes only the first rows (and the merged cells after them), not a sheet of 100 MB
+          const { head, tail } = previewText(data, maxRows);
+          return parseSheet(p.name, head, strings, isDate, date1904, tick, maxRows, tail);
         });
     },
   };

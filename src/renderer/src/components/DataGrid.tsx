@@ -22,7 +22,7 @@ import { formatNumber } from '../lib/format';
 import { trackRender } from '../lib/readiness';
 import { ColumnChooser } from './ColumnChooser';
 import { gridThemeFor } from './gridTheme';
-import { resolveColumns, toColDef, toTsv, type GridColumn, type ResolvedColumn } from './gridColumns';
+import { csvExportCell, resolveColumns, toColDef, toTsv, type GridColumn, type ResolvedColumn } from './gridColumns';
 import { copyText } from '../lib/clipboard';
 import { Icon } from './Icon';
 import './DataGrid.css';
@@ -196,7 +196,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   );
 
   const exportCsv = useCallback(() => {
-    apiRef.current?.exportDataAsCsv({ fileName: `${exportFileName ?? testId}.csv` });
+    apiRef.current?.exportDataAsCsv({ fileName: `${exportFileName ?? testId}.csv`, processCellCallback: csvExportCell });
   }, [exportFileName, testId]);
 
   const exportXlsx = useCallback(() => {

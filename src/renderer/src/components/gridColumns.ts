@@ -1,5 +1,6 @@
 // Column specs for DataGrid: a small, serialisable description (what plan views send) -> AG Grid column defs.
-import type { CellClassParams, ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ProcessCellForExportParams, ValueFormatterParams } from 'ag-grid-community';
+import { neutraliseFormula } from '../../../shared/csv';
 import {
   defaultDecimals,
   formatDateTime,
@@ -161,12 +162,21 @@ function baseColDef(col: ResolvedColumn): ColDef {
   }
 }
 
-/** Rows as tab-separated text (header first) for the clipboard; tabs/newlines inside values become spaces. */
+/** Rows as tab-separated text (header first) for the clipboard; tabs/newlines inside values become spaces, and text
+ * a spreadsheet would run as a formula gets a leading quote (pasted into Excel, it would run like a CSV cell). */
 export function toTsv(headers: string[], rows: unknown[][]): string {
   const cell = (v: unknown): string => {
     if (v === null || v === undefined) return '';
     const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return s.replace(/[\t\r\n]+/g, ' ');
+    return neutraliseFormula(s).replace(/[\t\r\n]+/g, ' ');
   };
   return [headers.map(cell).join('\t'), ...rows.map((r) => r.map(cell).join('\t'))].join('\n');
+}
+
+/** A grid cell as the CSV export writes it: the displayed (formatted) text, formula text neutralised. */
+export function csvExportCell(params: Pick<ProcessCellForExportParams, 'value' | 'formatValue'>): string {
+  if (params.value === null || params.value === undefined) return '';
+  const shown: unknown = params.formatValue(params.value);
+  const text = shown === null || shown === undefined ? '' : typeof shown === 'object' ? JSON.stringify(shown) : String(shown);
+  return neutraliseFormula(text);
 }

@@ -17,6 +17,7 @@ import { ImportJobs } from './ImportJobs';
 import { ImportPreview } from './ImportPreview';
 import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsPanel } from './SnapshotsPanel';
+import { ThinDataConfirm } from './ThinDataConfirm';
 import './ImportsPage.css';
 
 /** One import at a time stays below this (the web bridge streams each file to disk, up to 300 MB a file). */
@@ -30,7 +31,10 @@ export function ImportsPage(): ReactNode {
   const [asOf, setAsOf] = useState('');
   /** The date the planner typed (undefined: the files' date is used, as the preview shows it). */
   const [givenAsOf, setGivenAsOf] = useState<string | undefined>(undefined);
-  const [pending, setPending] = useState<{ stageId: string; preview: Preview } | undefined>(undefined);
+  /** The chosen files, staged and inspected, waiting for the planner's "Import". */
+  const [pending, setPending] = useState<{ stageId: string; preview: Preview; files: File[] } | undefined>(undefined);
+  /** The last import started here, kept so a thin-data refusal can be re-run with the planner's confirmation. */
+  const [started, setStarted] = useState<{ jobId: string; files: File[]; label: string; asOf?: string } | undefined>(undefined);
   const [reading, setReading] = useState<string | undefined>(undefined);
   const busy = useRunningJobs(['import', 'demo']).length > 0;
 
@@ -41,28 +45,34 @@ export function ImportsPage(): ReactNode {
     }
   }, [snapshots, activeId, selectedId]);
 
-  const showPreview = (stageId: string, preview: Preview, given: string | undefined) => {
-    setPending({ stageId, preview });
+  const showPreview = (stageId: string, preview: Preview, files: File[], given: string | undefined) => {
+    setPending({ stageId, preview, files });
     setGivenAsOf(given);
     setAsOf(given ?? (preview.kind === 'batch' ? (preview.batches[0]?.report.asOf ?? '') : ''));
+  };
+
+  /** The importable files uploaded (streamed to the service, or carried in the call), or undefined when refused. */
+  const upload = async (files: File[]) => {
+    const batch = toUploads(files);
+    if (batch.skipped.length) toast('warning', `Skipped ${batch.skipped.length} file(s) that are not ERP exports`, batch.skipped.slice(0, 8).join(', '));
+    if (batch.files.length === 0) return undefined;
+    if (batch.totalBytes > MAX_UPLOAD_BYTES) {
+      toast('error', 'Too much data for one import', `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`);
+      return undefined;
+    }
+    setReading(`Uploading ${formatNumber(batch.files.length)} file(s)…`);
+    return filesForImport(batch.files);
   };
 
   /** Reads the files' headers (nothing imported yet) and shows the date the import would use. */
   const inspect = async (files: File[]) => {
     setReading(`Reading ${formatNumber(files.length)} ${files.length === 1 ? 'file' : 'files'}…`);
     try {
-      const batch = toUploads(files);
-      if (batch.skipped.length) toast('warning', `Skipped ${batch.skipped.length} file(s) that are not ERP exports`, batch.skipped.slice(0, 8).join(', '));
-      if (batch.files.length === 0) return;
-      if (batch.totalBytes > MAX_UPLOAD_BYTES) {
-        toast('error', 'Too much data for one import', `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`);
-        return;
-      }
-      setReading(`Uploading ${formatNumber(batch.files.length)} file(s)…`);
-      const uploaded = await filesForImport(batch.files);
-      setReading(`Reading the headers of ${formatNumber(batch.files.length)} file(s)…`);
+      const uploaded = await upload(files);
+      if (!uploaded) return;
+      setReading(`Reading the headers of ${formatNumber(files.length)} file(s)…`);
       const r = await call('import.inspect', uploaded);
-      if (r?.stageId) showPreview(r.stageId, r.preview, undefined);
+      if (r?.stageId) showPreview(r.stageId, r.preview, files, undefined);
     } catch (err) {
       toast('error', 'Could not read the files', (err as Error).message);
     } finally {
@@ -77,7 +87,7 @@ export function ImportsPage(): ReactNode {
     setReading('Checking the date against the files…');
     try {
       const r = await call('import.inspect', { stageId: pending.stageId, asOf: date });
-      if (r) showPreview(pending.stageId, r.preview, date);
+      if (r) showPreview(pending.stageId, r.preview, pending.files, date);
     } finally {
       setReading(undefined);
     }
@@ -85,14 +95,35 @@ export function ImportsPage(): ReactNode {
 
   const startImport = async () => {
     if (!pending) return;
+    const importLabel = label.trim();
     const r = await call('import.start', {
       stageId: pending.stageId,
-      ...(label.trim() ? { label: label.trim() } : {}),
+      ...(importLabel ? { label: importLabel } : {}),
       ...(givenAsOf ? { asOf: givenAsOf } : {}),
     });
     if (r) {
+      setStarted({ jobId: r.jobId, files: pending.files, label: importLabel, asOf: givenAsOf });
       setPending(undefined);
       toast('info', 'Import started', 'Progress is shown below and in the status bar.');
+    }
+  };
+
+  /** "Import anyway" after a thin-data refusal: the same files, label and date again, with the confirmation. */
+  const importAnyway = async (again: NonNullable<typeof started>) => {
+    try {
+      const uploaded = await upload(again.files);
+      if (!uploaded) return;
+      const r = await call('import.start', {
+        ...uploaded,
+        ...(again.label ? { label: again.label } : {}),
+        ...(again.asOf ? { asOf: again.asOf } : {}),
+        confirmThinData: true,
+      });
+      setStarted(r ? { ...again, jobId: r.jobId } : undefined);
+    } catch (err) {
+      toast('error', 'Could not read the files', (err as Error).message);
+    } finally {
+      setReading(undefined);
     }
   };
 
@@ -148,6 +179,7 @@ export function ImportsPage(): ReactNode {
           busy={!!reading || busy}
         />
       )}
+      {started && <ThinDataConfirm jobId={started.jobId} onImportAnyway={() => void importAnyway(started)} onDismiss={() => setStarted(undefined)} />}
       <ImportJobs />
       <SnapshotsPanel selectedId={selectedId} onSelect={setSelectedId} />
       {selected && <SnapshotDetail key={selected.id} snapshot={selected} snapshots={snapshots} />}
