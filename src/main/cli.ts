@@ -1,14 +1,18 @@
 // `npm run plan`: the headless twin of the app. Imports ERP exports, runs the plan, writes its reports as CSV.
 //   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD]
 //                   [--policy <file.json>] [--pdf] [--accept-thin-data]
-// A folder holding `master/` and `snapshots/<name>/` is imported as history: the masters with the first snapshot (so
-// they take its as-of date), then each later snapshot in name order (calibration then learns only from earlier ERP
-// reports), and the latest (or --as-of) is planned.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// The --data paths are read as every entry point reads them (import/layout.ts): one batch (one snapshot), or a
+// history folder (`master/` + `snapshots/<date>/`, given alone) imported snapshot by snapshot in date order.
+// --as-of: the date of the batch, always used (evidence in the files that disagrees is stated in the report); in a
+// history, the snapshot to plan. The output starts with the notices: thin data the planner confirmed, and records
+// dated after the planned snapshot's as-of date.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isIsoDate } from '../shared/dates';
+import { isIsoDate, mondayOf } from '../shared/dates';
+import type { ImportReport } from '../shared/importReport';
 import { parseArgs, single } from './args';
 import { defaultDbPath } from './paths';
+import type { ImportJobResult } from './services/importJob';
 import { createPlanner } from './services/planner';
 import { writePlanOutputs } from './services/planOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/policy';
@@ -16,26 +20,6 @@ import { JobHost } from './workers/jobHost';
 
 const USAGE =
   'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data]';
-
-/** Batches to import, in order: one per snapshot folder of a history layout, else one batch of everything given. */
-export function planBatches(dataPaths: string[]): string[][] {
-  const batches: string[][] = [];
-  const loose: string[] = [];
-  for (const p of dataPaths) {
-    const master = join(p, 'master');
-    const snapshots = join(p, 'snapshots');
-    if (existsSync(master) && existsSync(snapshots) && statSync(snapshots).isDirectory()) {
-      const dirs = readdirSync(snapshots)
-        .sort()
-        .map((name) => join(snapshots, name))
-        .filter((dir) => statSync(dir).isDirectory());
-      if (!dirs.length) batches.push([master]);
-      dirs.forEach((dir, i) => batches.push(i === 0 ? [master, dir] : [dir]));
-    } else loose.push(p);
-  }
-  if (loose.length) batches.push(loose);
-  return batches;
-}
 
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   let args;
@@ -79,6 +63,8 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   });
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
   try {
+    // said after the first line (which is kept for the notice below)
+    let policyNote: string | undefined;
     if (policy && policy.changes.length) {
       // Saved like a Settings edit, checked against the rules between keys with the store's current policy.
       const problems = policyChangeProblems(planner.db, policy.changes);
@@ -87,27 +73,36 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
         return 2;
       }
       setPolicyValues(planner.db, policy.changes, new Date().toISOString());
-      log(`policy from ${policyPath}: ${policy.changes.map((c) => `${c.area}.${c.key} = ${JSON.stringify(c.value)}`).join(', ')}`);
+      policyNote = `policy from ${policyPath}: ${policy.changes.map((c) => `${c.area}.${c.key} = ${JSON.stringify(c.value)}`).join(', ')}`;
     }
-    let snapshotId: number | undefined;
-    for (const batch of planBatches(data)) {
-      const confirmThinData = args.flags.has('accept-thin-data');
-      const { jobId } = await planner.handlers['import.start']({ paths: batch, asOf: batch.length === 1 && data.length === 1 ? undefined : asOf, confirmThinData });
-      const state = await jobs.wait(jobId);
-      if (state.status !== 'done') {
-        log(`import of ${batch.join(', ')} failed: ${state.error ?? state.message}`);
-        if ((state.result as { code?: string } | undefined)?.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
-        return 1;
-      }
-      const result = state.result as { snapshotId: number; reused: boolean };
-      const report = (await planner.handlers['snapshots.report']({ id: result.snapshotId })) as { warnings?: { code: string; message: string }[] } | undefined;
-      for (const w of report?.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
-      const snap = (await planner.handlers['snapshots.list']({})).find((s) => s.id === result.snapshotId);
-      log(`imported ${batch.join(', ')} -> snapshot ${result.snapshotId} (as of ${snap?.asOf}${result.reused ? ', already imported' : ''})`);
-      if (snap?.kind !== 'master' && (!asOf || snap?.asOf === asOf)) snapshotId = result.snapshotId;
+    const confirmThinData = args.flags.has('accept-thin-data');
+    const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}), confirmThinData })).jobId);
+    if (job.status !== 'done') {
+      log(`import of ${data.join(', ')} failed: ${job.error ?? job.message}`);
+      if ((job.result as { code?: string } | undefined)?.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
+      if (policyNote) log(policyNote);
+      return 1;
     }
-    if (snapshotId === undefined) {
-      log(asOf ? `no imported snapshot is as of ${asOf}` : 'only masters were imported: nothing to plan');
+    const result = job.result as ImportJobResult;
+    const snapshotId = result.snapshotId;
+    // the first lines: what the planner confirmed, and a plan of this date built with records from after it
+    for (const s of result.snapshots) {
+      const r = (await planner.handlers['snapshots.report']({ id: s.snapshotId })) as ImportReport;
+      for (const w of r.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
+    }
+    const report = (await planner.handlers['snapshots.report']({ id: snapshotId })) as ImportReport;
+    const future = report.futureRecords ?? [];
+    if (future.length) {
+      log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);
+      for (const f of future) log(`  ${f.message}`);
+    }
+    if (policyNote) log(policyNote);
+    for (const s of result.snapshots) log(`imported ${s.label} -> snapshot ${s.snapshotId} (as of ${s.asOf}${s.reused ? ', already imported' : ''})`);
+    for (const f of result.ignored) log(`not imported (not part of the history folder): ${f}`);
+    log(`as of ${report.asOf}: ${asOfOrigin(report)}`);
+    for (const c of report.asOfConflicts ?? []) log(`  conflict: ${c}`);
+    if (result.snapshots.every((s) => s.kind === 'master')) {
+      log('only masters were imported: nothing to plan');
       return 1;
     }
     const { jobId } = await planner.handlers['plan.run']({ snapshotId });
@@ -127,6 +122,14 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   } finally {
     await planner.close();
   }
+}
+
+/** Where the as-of date came from, in one line: the planner, or the files with their evidence. */
+function asOfOrigin(report: ImportReport): string {
+  if (report.asOfSource === 'caller') return 'the date given (--as-of)';
+  const asOf = report.asOf!;
+  const used = report.asOfEvidence.filter((e) => (e.precision === 'day' ? e.date === asOf : e.date === mondayOf(asOf)));
+  return `from the files: ${used.map((e) => `${e.file} (${e.how})`).join('; ')}`;
 }
 
 if (require.main === module) {

@@ -2,6 +2,7 @@
 // Each channel has a zod input and output schema; handlers, the preload client and the renderer API are typed from it.
 import { z } from 'zod';
 import { poDraftSchema } from './domain/poDraft';
+import { futureRecordsSchema, importPreviewSchema } from './importReport';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -16,6 +17,8 @@ export const snapshotSchema = z.object({
   source: z.string(),
   createdAt: z.string(),
   entities: z.record(z.string(), z.number()),
+  /** Files the snapshot was built with that hold records dated after its as-of date (shown as a banner). */
+  futureRecords: z.array(futureRecordsSchema).default([]),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -42,10 +45,23 @@ export const appInfoSchema = z.object({
   shell: z.enum(['electron', 'web', 'cli', 'test']),
 });
 
+/** A file the renderer read; `name` is its path relative to the chosen folder's parent ("erp/master/BOM.csv"), so
+ * a folder keeps its layout. */
 const uploadSchema = z.object({
-  name: z.string().min(1).max(260),
+  name: z.string().min(1).max(1024),
   base64: z.string(),
 });
+
+/** What to import: paths (Electron's dialog, CLI), files handed over in the call (Electron), files the web bridge
+ * streamed to disk (`POST /api/upload`, by the ids it answered), or the files an `import.inspect` staged. */
+const importSourceFields = {
+  paths: z.array(z.string().min(1)).max(500).optional(),
+  uploads: z.array(uploadSchema).max(5000).optional(),
+  uploadIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id')).max(5000).optional(),
+  stageId: z.string().regex(/^stage-[0-9a-f]{16}$/, 'not a staged upload').optional(),
+};
+const givesFiles = (v: { paths?: string[]; uploads?: unknown[]; uploadIds?: string[]; stageId?: string }) =>
+  (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) + (v.uploadIds?.length ?? 0) + (v.stageId ? 1 : 0) > 0;
 
 export const fileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 export type FilePayload = z.infer<typeof fileSchema>;
@@ -75,20 +91,25 @@ export const channels = {
     input: z.object({ fromId: id, toId: id }).strict(),
     output: z.unknown(),
   },
+  /** Reads the files' headers and infers the as-of date without importing; uploads are staged for `import.start`. */
+  'import.inspect': {
+    input: z
+      .object({ ...importSourceFields, asOf: isoDate.optional() })
+      .strict()
+      .refine(givesFiles, 'give at least one file'),
+    output: z.object({ stageId: z.string().nullable(), preview: importPreviewSchema }),
+  },
   'import.start': {
     input: z
       .object({
-        paths: z.array(z.string().min(1)).max(500).optional(),
-        uploads: z.array(uploadSchema).max(500).optional(),
-        /** Files the web bridge streamed to disk (`POST /api/upload`), by the ids it answered. */
-        uploadIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id')).max(500).optional(),
+        ...importSourceFields,
         asOf: isoDate.optional(),
         label: z.string().max(200).optional(),
         /** Import even with thin data (a header-only file, a core entity below half of the previous snapshot). */
         confirmThinData: z.boolean().optional(),
       })
       .strict()
-      .refine((v) => (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) + (v.uploadIds?.length ?? 0) > 0, 'give at least one file'),
+      .refine(givesFiles, 'give at least one file'),
     output: z.object({ jobId: z.string() }),
   },
   'demo.load': { input: z.object({ scale: z.number().int().min(1).max(100).default(1) }).strict(), output: z.object({ jobId: z.string() }) },

@@ -64,7 +64,9 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
     expect(d.knitOrders.length).toBe(195);
     expect(d.knitOrders.filter((k) => k.balanceLbs > 0).length).toBe(158);
     expect(d.salesOrders.length).toBe(133);
-    expect(d.knitOrdersApi.length).toBe(205);
+    // the JSON holds 205 orders; the 8 the API created after 2025-09-02 are not in a snapshot of that date
+    expect(d.knitOrdersApi.length).toBe(197);
+    expect(outcomes.get('2025-09-02')!.report.futureRecords).toEqual([expect.objectContaining({ file: 'efab_api_knit_orders.json', count: 66, leftOut: 8, usedByPlan: false })]);
     // other snapshots
     expect(data.get('2025-08-22')!.knitOrders.length).toBe(208);
     expect(data.get('2025-08-28')!.knitOrders.length).toBe(194);

@@ -23,7 +23,7 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
     const generated = await generateErpExports({ seed: 7, scale, asOf: '2025-09-02', outDir: data });
     const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
     const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false });
-    const imported = await jobs.wait(jobs.start('import', { files: generated.files }));
+    const imported = await jobs.wait(jobs.start('import', { paths: generated.files }));
     if (imported.status !== 'done') throw new Error(`import failed: ${imported.error}`);
     const snapshotId = (imported.result as { snapshotId: number }).snapshotId;
 

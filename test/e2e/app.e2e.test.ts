@@ -97,7 +97,6 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
 
   it('asks before importing a header-only knit-order file, and imports it with "Import anyway"', async () => {
     await open('imports');
-    await page.fill('[data-testid="import-asof"]', '2025-09-05');
     const knitOrders = 'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified\n';
     const yarns = 'Desc#,Supplier,Description,Color,Beginning Balance,Theoretical Balance,On Order,Allocated,Planning Balance,Cost/Pound\n739,LYCRA,1/40 Lycra,Clear,1,1,0,0,1,$1.00\n';
     const snapshots = async () => (await bridge.invoke<unknown[]>('snapshots.list')).data!.length;
@@ -106,6 +105,11 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
       { name: 'eFab_Knit_Orders.csv', mimeType: 'text/csv', buffer: Buffer.from(knitOrders) },
       { name: 'yarn_inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(yarns) },
     ]);
+    // the files carry no date: the preview asks for it before anything is imported
+    await page.waitForSelector('[data-testid="import-preview-asof"]', { timeout: 30_000 });
+    await page.fill('[data-testid="import-preview-asof"]', '2025-09-05');
+    await page.waitForSelector('[data-testid="import-preview-go"]:not([disabled])');
+    await page.click('[data-testid="import-preview-go"]');
     await page.waitForSelector('[data-testid="thin-data-confirm"]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid="thin-data-reason"]')).toMatch(/^thin data, needs confirmation: eFab_Knit_Orders\.csv has a header and no knit orders/);
     expect(await snapshots()).toBe(before);

@@ -37,10 +37,14 @@ async function waitForRows(testId: string, n: number): Promise<void> {
   );
 }
 
+/** Chooses the files, gives the as-of date in the preview (the files carry none) and imports them. */
 async function importThroughThePage(asOf: string, label: string): Promise<void> {
-  await page.fill('[data-testid="import-asof"]', asOf);
   await page.fill('[data-testid="import-label"]', label);
   await page.setInputFiles('[data-testid="import-file-input"]', [join(tmp.dir, 'files', 'yarn_inventory.csv'), join(tmp.dir, 'files', 'bom.csv')]);
+  await page.waitForSelector('[data-testid="import-preview-asof"]');
+  await page.fill('[data-testid="import-preview-asof"]', asOf);
+  await page.waitForSelector('[data-testid="import-preview-go"]:not([disabled])');
+  await page.click('[data-testid="import-preview-go"]');
 }
 
 describe.skipIf(!canRun)('a browser session on the web bridge', () => {

@@ -1,6 +1,6 @@
-// The real ERP history imported through the app's own services (masters with the first snapshot, then each later
-// snapshot) into a temporary store, planned inline. Shared by the acceptance tests; built once per test file.
-import { planBatches } from '../../src/main/cli';
+// The real ERP history imported through the app's own services (the ERP folder as a history: masters with the first
+// snapshot, then each later snapshot) into a temporary store, planned inline. Shared by the acceptance tests.
+import type { ImportJobResult } from '../../src/main/services/importJob';
 import { createPlanner, type Planner } from '../../src/main/services/planner';
 import { JobHost } from '../../src/main/workers/jobHost';
 import { ERP_DATA_DIR } from './erpData';
@@ -17,13 +17,9 @@ export async function importRealHistory(): Promise<RealPlanStore> {
   const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', clock: () => '2025-09-02T08:00:00' });
   const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false, clock: () => '2025-09-02T08:00:00' });
   const snapshotIds: Record<string, number> = {};
-  for (const batch of planBatches([ERP_DATA_DIR])) {
-    const state = await jobs.wait((await planner.handlers['import.start']({ paths: batch })).jobId);
-    if (state.status !== 'done') throw new Error(`import of ${batch} failed: ${state.error}`);
-    const id = (state.result as { snapshotId: number }).snapshotId;
-    const snap = (await planner.handlers['snapshots.list']({})).find((s) => s.id === id)!;
-    snapshotIds[snap.asOf] = id;
-  }
+  const state = await jobs.wait((await planner.handlers['import.start']({ paths: [ERP_DATA_DIR] })).jobId);
+  if (state.status !== 'done') throw new Error(`import of ${ERP_DATA_DIR} failed: ${state.error}`);
+  for (const s of (state.result as ImportJobResult).snapshots) snapshotIds[s.asOf] = s.snapshotId;
   return {
     planner,
     snapshotIds,

@@ -11,7 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { events as eventSchemas, type EventName } from '../../shared/contract';
 import { dispatch } from '../services/dispatch';
 import type { Planner } from '../services/planner';
-import { formatBytes, uploadTooLargeMessage, UploadTooLargeError } from '../services/uploads';
+import { formatBytes, uploadNameProblem, uploadTooLargeMessage, UploadTooLargeError } from '../services/uploads';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 export interface BridgeOptions {
@@ -194,7 +194,10 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         // refused below
       }
-      if (!name || name.length > 260) return refuse(res, 400, 'INVALID_INPUT', 'an upload needs its file name (URI-encoded) in X-Bkp-File-Name, at most 260 characters');
+      // the name is the file's path in the folder the planner chose ("erp/snapshots/2025-09-02/YarnPO.xlsx")
+      if (!name || name.length > 1024) return refuse(res, 400, 'INVALID_INPUT', 'an upload needs its file name (URI-encoded) in X-Bkp-File-Name, at most 1024 characters');
+      const nameProblem = uploadNameProblem(name);
+      if (nameProblem) return refuse(res, 400, 'INVALID_INPUT', nameProblem);
       if (declaredLength(req) > uploadLimit) return refuseTooLarge(req, res, uploadTooLargeMessage(name, uploadLimit));
       try {
         return sendJson(res, 200, { ok: true, data: { uploadId: await planner.stageUpload(name, req, uploadLimit) } });

@@ -154,6 +154,8 @@ export interface KnitOrder {
   bki: string | null;
   poNumber: string | null;
   modifiedAt: string | null;
+  /** API only: when the order was created (export: null). */
+  createdAt: string | null;
   status: string | null;
   scheduleStatus: string | null;
   /** API only: qty_received. */

@@ -1,8 +1,11 @@
 // One import batch: a folder or a set of files becomes ONE snapshot, written in ONE transaction (all or nothing).
+// Which files a folder holds is layout.ts's (a history folder is refused here: importFolder.ts imports it).
 //
 // Per file: read (sniffing the bytes) -> detect the export type from the header -> map rows to entities through
 // the column dictionary and the cleaners. Then, for the batch: pick one file per single-source type (the others
-// are "superseded"), derive the as-of date from the files (asOf.ts), apply the BOM precedence, and write.
+// are "superseded"), settle the as-of date (asOf.ts: the caller's, else the files'; exports of different ERP
+// weeks refuse the batch), count and leave out records dated after it (futureRecords.ts), apply the BOM
+// precedence, and write. `previewImport` stops before writing (the Imports page shows it before importing).
 //
 // Decisions:
 // - A REJECTED FILE FAILS THE BATCH (default): unreadable files, unknown shapes and files whose rows are mostly
@@ -29,9 +32,12 @@ import {
   setSnapshotReport,
 } from '../store/snapshots';
 import { fillThisWeekReceipts, resolveAsOf, type FileFacts } from './asOf';
-import { completeSource, listFiles, openSource, pickPrimaries, type Source } from './batchFiles';
+import { thisWeekFromBuckets } from './buckets';
+import { completeSource, openSource, pickPrimaries, type Source } from './batchFiles';
 import type { EntityBatch } from './entities';
-import type { ExportTypeId } from './exportTypes';
+import type { ExportCategory, ExportTypeId } from './exportTypes';
+import { takeFutureRecords } from './futureRecords';
+import { importLayout, LayoutError } from './layout';
 import { bomPrecedence } from './mappers/bom';
 import { MAPPERS } from './mappers';
 import { RowReader } from './rowReader';
@@ -67,8 +73,12 @@ const KINDS: Record<ExportTypeId, string[]> = {
 };
 
 export interface ImportOptions {
-  /** As-of date to use when the files do not carry one (they win when they do; a mismatch is a warning). */
+  /** The planner's as-of date: always used; evidence in the files that disagrees is reported as a conflict. */
   asOf?: string;
+  /** The snapshot folder of a history layout (its name's date is evidence of the as-of date). */
+  folder?: { name: string; date?: string };
+  /** Where the batch came from, as recorded with the snapshot (default: the paths given). */
+  source?: string;
   label?: string;
   /** 'demo' marks generated data; otherwise the kind follows the files ('master' when only masters). */
   kind?: 'import' | 'demo';
@@ -90,7 +100,15 @@ export interface ImportOutcome {
   report: ImportReport;
 }
 
-export type ImportFailureCode = 'REJECTED_FILES' | 'NEEDS_CONFIRMATION' | 'AS_OF_UNKNOWN' | 'NO_FILES' | 'NOTHING_TO_IMPORT' | 'INTERNAL';
+export type ImportFailureCode =
+  | 'REJECTED_FILES'
+  | 'NEEDS_CONFIRMATION'
+  | 'AS_OF_UNKNOWN'
+  | 'MIXED_WEEKS'
+  | 'LAYOUT'
+  | 'NO_FILES'
+  | 'NOTHING_TO_IMPORT'
+  | 'INTERNAL';
 
 export class ImportFailedError extends Error {
   constructor(
@@ -131,6 +149,9 @@ function baseReport(options: ImportOptions, source: string, startedAt: number): 
     asOf: null,
     asOfSource: 'none',
     asOfEvidence: [],
+    asOfInferred: null,
+    asOfConflicts: [],
+    futureRecords: [],
     label: options.label ?? '',
     source,
     contentHash: '',
@@ -141,6 +162,13 @@ function baseReport(options: ImportOptions, source: string, startedAt: number): 
     entityCounts: {},
     warnings: [],
   };
+}
+
+/** The report of an import refused before any file was read. */
+export function refusedImport(options: ImportOptions, source: string, code: ImportFailureCode, message: string): ImportFailedError {
+  const report = baseReport(options, source, performance.now());
+  report.errors.push(message);
+  return new ImportFailedError(message, code, report);
 }
 
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
@@ -159,15 +187,47 @@ export async function importFiles(db: Db, input: string[] | string, options: Imp
   }
 }
 
-async function runImport(db: Db, input: string[] | string, options: ImportOptions, started: number): Promise<ImportOutcome> {
-  const paths = listFiles(input);
-  const sourceText = (typeof input === 'string' ? [input] : input).join('; ');
+/** The as-of role of an export's files: masters and history say nothing about the ERP run. */
+const ROLE: Record<ExportCategory, FileFacts['role']> = { transaction: 'export', reference: 'report', master: 'master', history: 'master' };
+
+/** One batch of files (see layout.ts: a history folder is refused here; import it with `importFolder`). */
+/** Export types a preview reads in full: the ones that carry as-of evidence (the reports, the Expected report's
+ * dated columns, the knit orders' start dates the KO report's pro-rating is read against). */
+const EVIDENCE_TYPES = new Set<ExportTypeId>(['erp_yarn_demand', 'erp_style_demand', 'erp_style_ko_demand', 'expected_receipts', 'knit_orders']);
+
+/**
+ * What an import of `input` would do, without writing: every file detected on its first rows, the as-of date and
+ * its evidence and conflicts. A batch the import would refuse comes back with status 'failed' and the reason.
+ */
+export async function previewImport(input: string[] | string, options: ImportOptions): Promise<ImportReport> {
+  const started = performance.now();
+  try {
+    return (await runImport(undefined, input, options, started)).report;
+  } catch (err) {
+    if (err instanceof ImportFailedError) return err.report;
+    throw err;
+  }
+}
+
+/** Imports one batch; without a store (`db` undefined) only previews it (see `previewImport`). */
+async function runImport(db: Db | undefined, input: string[] | string, options: ImportOptions, started: number): Promise<ImportOutcome> {
+  const preview = db === undefined;
+  const sourceText = options.source ?? (typeof input === 'string' ? [input] : input).join('; ');
   const report = baseReport(options, sourceText, started);
   const fail = (code: ImportFailureCode, message: string): never => {
     report.errors.push(message);
     report.durationMs = Math.round(performance.now() - started);
     throw new ImportFailedError(message, code, report);
   };
+  let paths: string[] = [];
+  try {
+    const layout = importLayout(input);
+    if (layout.kind === 'history') fail('LAYOUT', `${sourceText} is a history folder (master/ + snapshots/): it makes one snapshot per snapshot folder; import it as a history`);
+    paths = layout.batches[0].files;
+  } catch (err) {
+    if (err instanceof LayoutError) fail('LAYOUT', err.message);
+    throw err;
+  }
   // every file start is reported; ticks from inside long steps at most every 100 ms
   let lastProgress = -Infinity;
   const progress = (fraction: number, message: string, file?: string, tick = false) => {
@@ -210,7 +270,7 @@ async function runImport(db: Db, input: string[] | string, options: ImportOption
   // 2. map the rows of the files in use
   let reportId = 0;
   for (const [i, s] of sources.entries()) {
-    if (s.report.status !== 'imported') continue;
+    if (s.report.status !== 'imported' || (preview && !EVIDENCE_TYPES.has(s.table!.type.id))) continue;
     checkCancelled();
     const at = 0.55 + (0.2 * i) / sources.length;
     progress(at, `reading rows of ${s.file}`, s.file);
@@ -248,26 +308,48 @@ async function runImport(db: Db, input: string[] | string, options: ImportOption
   if (rejected.length && !options.allowRejectedFiles) {
     fail('REJECTED_FILES', `${rejected.length} file(s) rejected, nothing imported: ${rejected.map((s) => `${s.file} (${s.report.reason})`).join('; ')}`);
   }
-  const used = sources.filter((s) => s.report.status === 'imported' && s.result);
+  const used = sources.filter((s) => s.report.status === 'imported' && (s.result || preview));
   if (!used.length) fail('NOTHING_TO_IMPORT', 'no readable ERP export in the batch');
 
-  // 3. as-of date, report weeks, BOM precedence
-  const facts: FileFacts[] = used.map((s) => ({
-    fileName: s.file,
-    reportId: s.reportId,
-    report: s.result!.report,
-    batch: s.result!.batch,
-    expectedThisWeek: s.result!.expectedThisWeek,
-  }));
+  // 3. as-of date, report weeks, BOM precedence. A superseded file is evidence too (its name, an Expected report's
+  // dated columns): a copy from another ERP week must not slip into a batch unseen.
+  const superseded = sources.filter((s) => s.report.status === 'superseded');
+  const facts: FileFacts[] = [
+    ...used.map((s) => ({
+      fileName: s.file,
+      role: ROLE[s.table!.type.category],
+      reportId: s.reportId,
+      report: s.result?.report,
+      batch: s.result?.batch ?? {},
+      expectedThisWeek: s.result?.expectedThisWeek,
+    })),
+    ...superseded.map((s) => ({
+      fileName: s.file,
+      role: ROLE[s.table!.type.category],
+      batch: {},
+      expectedThisWeek: s.table!.type.id === 'expected_receipts' ? thisWeekFromBuckets(s.table!.buckets.map((b) => b.parsed.bucket)) : undefined,
+    })),
+  ];
   progress(0.75, 'finding the as-of date');
-  const asOf = resolveAsOf(facts, options.asOf);
+  const folderDate = options.folder?.date;
+  const asOf = resolveAsOf(facts, { callerAsOf: options.asOf, folder: folderDate ? { name: options.folder!.name, date: folderDate } : undefined });
   report.asOfEvidence = asOf.evidence;
   report.asOfSource = asOf.source;
+  report.asOfInferred = asOf.inferred ?? null;
+  report.asOfConflicts = asOf.conflicts;
+  if (asOf.mixedWeeks) fail('MIXED_WEEKS', `nothing imported: ${asOf.mixedWeeks}`);
   if (!asOf.asOf) {
     fail('AS_OF_UNKNOWN', 'the files do not carry their as-of date (no ERP report with dated weeks) and none was given: pass the as-of date');
   }
   const asOfDate = asOf.asOf!;
   report.asOf = asOfDate;
+  if (preview) {
+    report.status = 'preview';
+    report.durationMs = Math.round(performance.now() - started);
+    return { snapshotId: 0, reused: false, report };
+  }
+  const apiOrdersPlanned = !used.some((s) => s.table!.type.id === 'knit_orders');
+  report.futureRecords = takeFutureRecords(used.map((s) => ({ fileName: s.file, batch: s.result!.batch })), asOfDate, apiOrdersPlanned);
   progress(0.77, 'merging the files');
   const batch: Partial<EntityBatch> = {};
   for (const s of used) mergeBatch(batch, s.result!.batch);
@@ -294,7 +376,10 @@ async function runImport(db: Db, input: string[] | string, options: ImportOption
   const kind = options.kind === 'demo' ? 'demo' : [...categories].every((c) => c === 'master' || c === 'history') ? 'master' : 'import';
   report.kind = kind;
   report.contentHash = createHash('sha256').update(sources.map((s) => s.sha256).sort().join('\n')).digest('hex');
-  const asOfWarnings: PlanningWarning[] = asOf.warnings.map((w) => ({ code: 'as_of', severity: 'warning', message: w, count: 1, examples: [] }));
+  const asOfWarnings: PlanningWarning[] = [
+    ...[...asOf.warnings, ...asOf.conflicts].map((message): PlanningWarning => ({ code: 'as_of', severity: 'warning', message, count: 1, examples: [] })),
+    ...report.futureRecords.map((f): PlanningWarning => ({ code: 'future_records', severity: 'warning', message: f.message, count: f.count, examples: [] })),
+  ];
 
   const existing = findSnapshotByContent(db, report.contentHash, asOfDate);
   if (existing !== undefined) {

@@ -3,6 +3,7 @@
 import { yarnPolicyDefaults } from '../../shared/policy/yarn';
 import type { PlanningWarning } from '../../shared/importReport';
 import type { PlanningData } from './entities';
+import { openPoDue, posWithoutSchedule } from './openPoReceipts';
 
 /** Yarn identities are checked to this many lbs: the Excel-saved csv copies round every term to 2 decimals. */
 const IDENTITY_TOLERANCE_LBS = 0.05;
@@ -200,6 +201,24 @@ export function planningWarnings(
         'info',
         `${stale.length} of ${data.knitOrders.length} knit orders have an exported balance that differs from ordered - (G00 + shipped - seconds); both are kept`,
         stale.map((k) => `${k.koNumber} ${k.style}: ${fmt(k.balanceLbs, 1)} vs ${fmt(k.liveBalanceLbs, 1)}`),
+      ),
+    );
+  }
+
+  // open POs no Expected report schedules: receipts at YarnPO's own dates
+  const unscheduled = posWithoutSchedule(data.yarnPos, data.expectedPos);
+  if (unscheduled.length) {
+    const dues = unscheduled.map((po) => ({ po, due: openPoDue(po, data.asOf) }));
+    const n = (f: (d: (typeof dues)[number]) => boolean) => dues.filter(f).length;
+    const lbs = unscheduled.reduce((s, po) => s + po.balanceLbs, 0);
+    out.push(
+      warning(
+        'receipts_from_po',
+        'warning',
+        `${unscheduled.length} open yarn POs (${fmt(lbs, 0)} lbs) are on no Expected_Yarn_Report${data.expectedPos.length ? '' : ' (the snapshot has none)'}: ` +
+          `received at their Requested date (${n((d) => d.due.basis === 'requested')}), else Quoted (${n((d) => d.due.basis === 'quoted')}); ` +
+          `past due when that is before the as-of week or missing (${n((d) => d.due.bucket === 'pastDue')})`,
+        dues.map(({ po, due }) => `${po.poNumber} yarn ${po.yarnId}: ${fmt(po.balanceLbs)} lbs ${due.weekStart ? `week of ${due.weekStart}` : 'past due'}`),
       ),
     );
   }

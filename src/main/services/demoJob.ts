@@ -22,7 +22,7 @@ export async function runDemoJob(input: DemoJobInput, ctx: JobContext): Promise<
     const generated = await generateErpExports({ seed: DEMO_SEED, scale: input.scale, asOf, outDir });
     ctx.progress(0.4, 'importing the demo dataset');
     const importCtx: JobContext = { ...ctx, progress: (f, m) => ctx.progress(0.4 + 0.6 * f, m) };
-    const result = await runImportJob({ files: generated.files, asOf, label: `Demo dataset (scale ${input.scale})`, kind: 'demo' }, importCtx);
+    const result = await runImportJob({ paths: generated.files, asOf, label: `Demo dataset (scale ${input.scale})`, kind: 'demo' }, importCtx);
     return { snapshotId: result.snapshotId };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import type { Plan } from './planRun';
 import { plannerSettings } from './planInputs';
 import './views';
 import { compareSnapshots } from '../import/compare';
+import { previewFolder } from '../import/importFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from './alerts';
 import { UploadStaging } from './uploads';
@@ -106,6 +107,14 @@ export function createPlanner(options: PlannerOptions): Planner {
   jobs.on('progress', onProgress);
   jobs.on('finished', onFinished);
 
+  // Uploads (streamed by the bridge, or handed over in the call) are put together as the chosen folder's tree.
+  // The stage of an inspection not imported (yet) is replaced by the next inspection.
+  let inspected: string | null = null;
+  const stageUploads = (uploadIds: string[] | undefined, inMemory: { name: string; base64: string }[] | undefined): string | undefined => {
+    const files = [...uploads.take(uploadIds ?? []), ...(inMemory ?? []).map((u) => uploads.fromBytes(u.name, Buffer.from(u.base64, 'base64')))];
+    return files.length ? uploads.assemble(files) : undefined;
+  };
+
   const handlers: Handlers = {
     'app.info': async () => ({
       appName: 'Beverly Knits Planner',
@@ -131,11 +140,24 @@ export function createPlanner(options: PlannerOptions): Planner {
       return getSnapshotReport(db, id);
     },
     'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
-    'import.start': async ({ paths, uploads: inMemory, uploadIds, asOf, label, confirmThinData }) => {
-      const staged = [...uploads.take(uploadIds ?? []), ...(inMemory ?? []).map((u) => uploads.fromBytes(u.name, Buffer.from(u.base64, 'base64')))];
-      const jobId = jobs.start('import', { files: [...(paths ?? []), ...staged], asOf, label, confirmThinData });
-      // The import has read them (or failed) by then: uploaded files never outlive their import.
-      void jobs.wait(jobId).finally(() => uploads.release(staged));
+    'import.inspect': async ({ paths, uploads: inMemory, uploadIds, stageId, asOf }) => {
+      const fresh = stageUploads(uploadIds, inMemory);
+      if (fresh) {
+        if (inspected) uploads.discard(inspected);
+        inspected = fresh;
+      }
+      const stage = fresh ?? stageId ?? null;
+      const preview = await previewFolder([...(paths ?? []), ...(stage ? [uploads.stageRoot(stage)] : [])], { asOf });
+      return { stageId: stage, preview };
+    },
+    'import.start': async ({ paths, uploads: inMemory, uploadIds, stageId, asOf, label, confirmThinData }) => {
+      const stage = stageUploads(uploadIds, inMemory) ?? stageId;
+      const jobId = jobs.start('import', { paths: [...(paths ?? []), ...(stage ? [uploads.stageRoot(stage)] : [])], asOf, label, confirmThinData });
+      if (stage) {
+        if (inspected === stage) inspected = null;
+        // The import has read them (or failed) by then: uploaded files never outlive their import.
+        void jobs.wait(jobId).finally(() => uploads.discard(stage));
+      }
       return { jobId };
     },
     'demo.load': async ({ scale }) => ({ jobId: jobs.start('demo', { scale }) }),

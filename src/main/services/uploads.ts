@@ -1,8 +1,11 @@
 // Uploaded ERP exports wait here between arriving and being imported: each in its own folder under one staging
 // root, named by a random id. The bridge streams request bodies to disk (never into memory); Electron's IPC hands
-// over bytes. An import takes its files by id, and the files are deleted once that import has finished.
+// over bytes. An upload is named by its path inside the folder the planner chose ("erp/master/BOM.csv"): the files
+// of one import are put together as a folder tree under those paths (a "stage"), so a chosen folder keeps its
+// layout and a history folder (master/ + snapshots/<date>/) stays a history. An inspection makes the stage, the
+// import takes it, and the files are deleted once that import has finished.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -23,10 +26,31 @@ function storedName(name: string): string {
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned.slice(0, 200) : 'upload';
 }
 
+/** Why an upload's name (its path in the chosen folder) cannot be staged: `..`, drive letters, empty names. */
+export function uploadNameProblem(name: string): string | null {
+  const parts = name.split(/[\\/]+/).filter((p) => p && p !== '.');
+  const bad = !parts.length || parts.some((p) => p === '..' || p.includes(':') || p.includes('\0'));
+  return bad ? `upload "${name}": not a file name a folder can hold` : null;
+}
+
+function segments(name: string): string[] {
+  const problem = uploadNameProblem(name);
+  if (problem) throw new Error(problem);
+  return name.split(/[\\/]+/).filter((p) => p && p !== '.');
+}
+
+export interface StagedFile {
+  path: string;
+  /** The name it was uploaded under (its path in the chosen folder). */
+  name: string;
+}
+
 export class UploadStaging {
   private root: string | undefined;
   /** upload id -> the staged file. */
-  private readonly staged = new Map<string, string>();
+  private readonly staged = new Map<string, StagedFile>();
+  /** stage id -> its folder tree and the folder to import (the one folder all its files share, if any). */
+  private readonly stages = new Map<string, { dir: string; root: string }>();
 
   /** `dir`: where uploads wait (default: a fresh folder in the system's temporary folder, made on first use). */
   constructor(private readonly dir?: string) {}
@@ -41,11 +65,12 @@ export class UploadStaging {
     return folder;
   }
 
-  /** Writes bytes handed over in memory (Electron IPC) and returns the staged file's path. */
-  fromBytes(name: string, bytes: Buffer): string {
+  /** Writes bytes handed over in memory (Electron IPC) and returns the staged file. */
+  fromBytes(name: string, bytes: Buffer): StagedFile {
+    segments(name);
     const path = join(this.folderFor(randomBytes(16).toString('hex')), storedName(name));
     writeFileSync(path, bytes, { flag: 'wx' });
-    return path;
+    return { path, name };
   }
 
   /**
@@ -54,6 +79,8 @@ export class UploadStaging {
    * answer the request.
    */
   fromStream(name: string, source: Readable, maxBytes: number): Promise<string> {
+    const problem = uploadNameProblem(name);
+    if (problem) return Promise.reject(new Error(problem));
     const id = randomBytes(16).toString('hex');
     const folder = this.folderFor(id);
     const path = join(folder, storedName(name));
@@ -81,7 +108,7 @@ export class UploadStaging {
       out.on('error', fail);
       out.on('finish', () => {
         if (failed) return;
-        this.staged.set(id, path);
+        this.staged.set(id, { path, name });
         resolve(id);
       });
       source.pipe(out);
@@ -89,14 +116,46 @@ export class UploadStaging {
   }
 
   /** The staged files of these ids, which are spent: an upload is imported once. */
-  take(ids: readonly string[]): string[] {
+  take(ids: readonly string[]): StagedFile[] {
     const missing = ids.filter((id) => !this.staged.has(id));
     if (missing.length) throw new Error(`no uploaded file ${missing.join(', ')}: upload the files again`);
     return ids.map((id) => {
-      const path = this.staged.get(id)!;
+      const file = this.staged.get(id)!;
       this.staged.delete(id);
-      return path;
+      return file;
     });
+  }
+
+  /** Moves staged files into one folder tree under their uploaded paths; returns the stage's id. */
+  assemble(files: readonly StagedFile[]): string {
+    const paths = files.map((f) => segments(f.name));
+    const id = `stage-${randomBytes(8).toString('hex')}`;
+    const dir = this.folderFor(id);
+    for (const [i, f] of files.entries()) {
+      const target = join(dir, ...paths[i]);
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(f.path, target);
+      this.release([f.path]);
+    }
+    const tops = new Set(paths.map((p) => (p.length > 1 ? p[0] : '')));
+    const [top] = tops;
+    this.stages.set(id, { dir, root: tops.size === 1 && top ? join(dir, top) : dir });
+    return id;
+  }
+
+  /** The folder a stage imports as: its files (one batch), or the history folder they form. */
+  stageRoot(stageId: string): string {
+    const stage = this.stages.get(stageId);
+    if (!stage) throw new Error(`no staged upload ${stageId}: choose the files again`);
+    return stage.root;
+  }
+
+  /** Deletes a stage's files. */
+  discard(stageId: string): void {
+    const stage = this.stages.get(stageId);
+    if (!stage) return;
+    this.stages.delete(stageId);
+    rmSync(stage.dir, { recursive: true, force: true });
   }
 
   /** Deletes staged files, each with its folder; a path that is not one of the staged files is left alone. */
@@ -109,8 +168,9 @@ export class UploadStaging {
 
   /** Deletes everything still waiting, and the staging folder when it was made here. */
   close(): void {
-    this.release([...this.staged.values()]);
+    this.release([...this.staged.values()].map((f) => f.path));
     this.staged.clear();
+    for (const id of [...this.stages.keys()]) this.discard(id);
     if (this.root && !this.dir) rmSync(this.root, { recursive: true, force: true });
   }
 }

@@ -9,6 +9,7 @@ import type {
   WorkCenter,
   Yarn,
 } from '../import/entities';
+import { withOpenPoReceipts } from '../import/openPoReceipts';
 import type { Db } from './db';
 import { entitySources } from './snapshots';
 
@@ -89,7 +90,7 @@ const SPECS = {
       koNumber: 'text', source: 'text', style: 'text', styleRaw: 'text', hasWarning: 'bool', warningText: 'text',
       startDate: 'text', quotedDate: 'text', requestedDate: 'text', orderedLbs: 'real', g00Lbs: 'real',
       shippedLbs: 'real', secondsLbs: 'real', balanceLbs: 'real', liveBalanceLbs: 'real', machine: 'text', bki: 'text',
-      poNumber: 'text', modifiedAt: 'text', status: 'text', scheduleStatus: 'text', receivedLbs: 'real',
+      poNumber: 'text', modifiedAt: 'text', createdAt: 'text', status: 'text', scheduleStatus: 'text', receivedLbs: 'real',
       unitCostYarnPerLb: 'real', knitPricePerLb: 'real',
     },
   },
@@ -378,6 +379,8 @@ export function loadPlanningData(db: Db, snapshotId: number, preloaded?: Partial
   const api = knitOrdersAll.filter((k) => k.source === 'api');
   const fabricRolls = read('fabricRolls');
   const machines = read('machines');
+  const yarnPos = read('yarnPos');
+  const expectedPos = read('expectedPos');
   return {
     snapshotId,
     asOf: snap.as_of,
@@ -394,9 +397,10 @@ export function loadPlanningData(db: Db, snapshotId: number, preloaded?: Partial
     knitOrdersApi: api,
     salesOrders: read('salesOrders'),
     salesHistory: read('salesHistory'),
-    yarnPos: read('yarnPos'),
-    expectedPos: read('expectedPos'),
-    expectedReceipts: read('expectedReceipts'),
+    yarnPos,
+    expectedPos,
+    // open PO balances the Expected report does not schedule count as receipts too (openPoReceipts.ts)
+    expectedReceipts: withOpenPoReceipts(read('expectedReceipts'), expectedPos, yarnPos, snap.as_of),
     fabricRolls,
     machines,
     workCenters: workCentersOf(machines),

@@ -276,6 +276,11 @@ export const migrations: readonly Migration[] = [
     name: 'planner data in tables: the setting blobs moved into them, what does not fit kept as legacy.<key>',
     up: movePlannerBlobsToTables,
   },
+  {
+    version: 303,
+    name: 'import: when an API knit order was created, to leave out orders created after the as-of date',
+    up: 'ALTER TABLE knit_order ADD COLUMN created_at TEXT',
+  },
 ];
 
 export interface MigrateResult {

@@ -1,4 +1,5 @@
 // Snapshot history: each import batch is a snapshot with an as-of date; older ones are kept until deleted.
+import type { FutureRecords } from '../../shared/importReport';
 import type { Db } from './db';
 
 export interface SnapshotRow {
@@ -10,6 +11,8 @@ export interface SnapshotRow {
   contentHash: string;
   createdAt: string;
   entities: Record<string, number>;
+  /** From the import report: files holding records dated after the as-of date. */
+  futureRecords: FutureRecords[];
 }
 
 interface RawSnapshot {
@@ -20,10 +23,16 @@ interface RawSnapshot {
   source: string;
   content_hash: string;
   created_at: string;
+  future_records: string | null;
 }
 
 export function listSnapshots(db: Db): SnapshotRow[] {
-  const rows = db.prepare('SELECT * FROM snapshot ORDER BY as_of DESC, id DESC').all() as RawSnapshot[];
+  const rows = db
+    .prepare(
+      `SELECT id, as_of, label, kind, source, content_hash, created_at, json_extract(report_json, '$.futureRecords') AS future_records
+       FROM snapshot ORDER BY as_of DESC, id DESC`,
+    )
+    .all() as RawSnapshot[];
   const counts = db.prepare('SELECT snapshot_id, entity, row_count FROM snapshot_entity').all() as {
     snapshot_id: number;
     entity: string;
@@ -44,6 +53,7 @@ export function listSnapshots(db: Db): SnapshotRow[] {
     contentHash: r.content_hash,
     createdAt: r.created_at,
     entities: bySnapshot.get(r.id) ?? {},
+    futureRecords: r.future_records ? (JSON.parse(r.future_records) as FutureRecords[]) : [],
   }));
 }
 

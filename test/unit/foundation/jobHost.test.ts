@@ -20,7 +20,7 @@ describe.skipIf(!built)('job host with worker threads', () => {
     const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
     const garbage = join(tmp.dir, 'yarn_inventory.xlsx');
     writeFileSync(garbage, Buffer.from('PK\u0003\u0004 truncated zip, not a workbook'));
-    const state = await jobs.wait(jobs.start('import', { files: [garbage], asOf: '2025-09-02' }));
+    const state = await jobs.wait(jobs.start('import', { paths: [garbage], asOf: '2025-09-02' }));
     expect(state.status).toBe('failed');
     expect(state.error).toMatch(/yarn_inventory\.xlsx/);
     expect((state.result as { report: { files: { status: string }[] } }).report.files[0].status).toBe('rejected');

@@ -23,6 +23,7 @@ const RELEASED: { version: number; name: string; sqlHash?: string }[] = [
     sqlHash: '473c68ca45c13eb6',
   },
   { version: 302, name: 'planner data in tables: the setting blobs moved into them, what does not fit kept as legacy.<key>' },
+  { version: 303, name: 'import: when an API knit order was created, to leave out orders created after the as-of date', sqlHash: 'c9e798bc5baf4781' },
 ];
 
 const sqlHash = (sql: string) => createHash('sha256').update(sql.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);

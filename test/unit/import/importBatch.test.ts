@@ -62,12 +62,13 @@ afterEach(() => {
 });
 
 describe('importFiles', () => {
-  it('imports a folder as one snapshot with the as-of week from the Expected report and the day from the caller', async () => {
+  it('imports a folder as one snapshot as of the caller\'s date, with the Expected report\'s week as evidence', async () => {
     const dir = writeFiles(join(tmp.dir, 'snap'), { ...FILES, ...MASTERS });
     const { snapshotId, reused, report } = await importFiles(db, dir, { now: NOW, asOf: '2025-09-02' });
     expect(reused).toBe(false);
     expect(importReportSchema.parse(report)).toBeTruthy();
-    expect(report).toMatchObject({ status: 'imported', kind: 'import', asOf: '2025-09-02', asOfSource: 'files' });
+    expect(report).toMatchObject({ status: 'imported', kind: 'import', asOf: '2025-09-02', asOfSource: 'caller', asOfInferred: '2025-09-01', asOfConflicts: [] });
+    expect(report.asOfEvidence).toEqual([{ file: 'Expected.csv', precision: 'week', date: '2025-09-01', how: 'Friday-dated week columns', from: 'content', role: 'export' }]);
     expect(report.entityCounts).toMatchObject({ yarnInventory: 2, knitOrders: 2, expectedPos: 1, expectedReceipts: 2, bomLines: 3, machines: 2 });
     expect(report.files.every((f) => f.status === 'imported')).toBe(true);
     const data = loadPlanningData(db, snapshotId);

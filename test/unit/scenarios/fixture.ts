@@ -55,6 +55,7 @@ export function ko(koNumber: string, style: string, balanceLbs: number, extra: P
     bki: null,
     poNumber: null,
     modifiedAt: null,
+    createdAt: null,
     status: null,
     scheduleStatus: null,
     receivedLbs: null,

@@ -1,5 +1,5 @@
 // Roll inventories: greige on the floor (G00), greige at the dyer (G02), finished (F01), in inspection (I01).
-import { addDays } from '../../../shared/dates';
+import { addDays, minDate } from '../../../shared/dates';
 import { PROCESSOR_NAMES } from '../names';
 import { Rng, roundTo } from '../prng';
 import type { DemoTargets } from '../targets';
@@ -58,7 +58,8 @@ export function buildRolls(
         customer: cust,
         roll: `${rng.chance(0.1) ? '1' : '0'}${lot}${String(i + 1).padStart(2, '0')}`,
         lbs: roundTo(Math.min(273, Math.max(4.3, rng.logNormal(50, 0.2))), 1),
-        knitDate: addDays(knit0, Math.floor(i / 6)),
+        // six rolls a day from the lot's first day, never after the export's date
+        knitDate: minDate(addDays(knit0, Math.floor(i / 6)), asOf),
         machine: machineText(machine),
       });
     }

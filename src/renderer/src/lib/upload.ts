@@ -1,6 +1,8 @@
-// Files from a drop or a file picker -> the files of an `import.start` (the sandboxed renderer has no file paths):
-// through the web bridge each file streams to the service's disk and the call names the upload ids; in Electron the
-// call carries `{ name, base64 }`. Folders are walked with `webkitGetAsEntry`.
+// Files from a drop or a file picker -> the files of an `import.inspect` / `import.start` (the sandboxed renderer has
+// no file paths): through the web bridge each file streams to the service's disk and the call names the upload ids;
+// in Electron the call carries `{ name, base64 }`. Folders are walked with `webkitGetAsEntry`. Each file is named by
+// its path inside the chosen or dropped folder ("erp/master/BOM.csv"), so the main process sees the folder's layout:
+// a history folder (master/ + snapshots/<date>/) is imported as a history, as the CLI does.
 import type { ChannelInput } from '../../../shared/contract';
 import { fileUploader } from '../api';
 
@@ -27,7 +29,15 @@ export interface Upload {
   base64: string;
 }
 
-export async function fileToUpload(file: File, name = file.name): Promise<Upload> {
+/** Paths of dropped files inside their dropped folder (a File from a drop does not carry it). */
+const droppedPaths = new WeakMap<File, string>();
+
+/** The file's path inside the chosen or dropped folder, else its name. */
+export function relativePathOf(file: File): string {
+  return droppedPaths.get(file) ?? (file.webkitRelativePath || file.name);
+}
+
+export async function fileToUpload(file: File, name = relativePathOf(file)): Promise<Upload> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return { name, base64: bytesToBase64(bytes) };
 }
@@ -65,6 +75,7 @@ function readAllEntries(dir: FsDirectoryEntry): Promise<FsEntry[]> {
 async function walkEntry(entry: FsEntry, out: File[]): Promise<void> {
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FsFileEntry).file(resolve, reject));
+    droppedPaths.set(file, entry.fullPath.replace(/^\/+/, ''));
     out.push(file);
   } else if (entry.isDirectory) {
     for (const child of await readAllEntries(entry as FsDirectoryEntry)) await walkEntry(child, out);
@@ -100,7 +111,7 @@ export function toUploads(files: File[]): UploadBatch {
   let totalBytes = 0;
   for (const f of files) {
     if (!isImportable(f.name)) {
-      skipped.push(f.name);
+      skipped.push(relativePathOf(f));
       continue;
     }
     totalBytes += f.size;
@@ -109,13 +120,14 @@ export function toUploads(files: File[]): UploadBatch {
   return { files: importable, skipped, totalBytes };
 }
 
-/** The file part of `import.start`: upload ids (web bridge, one streamed upload per file) or the bytes (Electron). */
-export async function filesForImport(files: File[]): Promise<Pick<ChannelInput<'import.start'>, 'uploads' | 'uploadIds'>> {
+/** The file part of `import.inspect`: upload ids (web bridge, one streamed upload per file) or the bytes (Electron),
+ * each named by its path in the chosen folder. */
+export async function filesForImport(files: File[]): Promise<Pick<ChannelInput<'import.inspect'>, 'uploads' | 'uploadIds'>> {
   const upload = fileUploader();
   if (!upload) return { uploads: await Promise.all(files.map((f) => fileToUpload(f))) };
   const uploadIds: string[] = [];
   for (const f of files) {
-    const r = await upload(f.name, f);
+    const r = await upload(relativePathOf(f), f);
     if (!r.ok) throw new Error(r.error.message);
     uploadIds.push(r.data.uploadId);
   }
