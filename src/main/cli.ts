@@ -12,10 +12,10 @@ import { isIsoDate, mondayOf } from '../shared/dates';
 import type { ImportReport } from '../shared/importReport';
 import { parseArgs, single } from './args';
 import { defaultDbPath } from './paths';
-import type { ImportJobResult } from './services/importJob';
-import { createPlanner } from './services/planner';
-import { writePlanOutputs } from './services/planOutputs';
-import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/policy';
+import type { ImportJobResult } from './services/jobs/importJob';
+import { createPlanner } from './services/contract/planner';
+import { writePlanOutputs } from './services/outputs/planOutputs';
+import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
 import { JobHost } from './workers/jobHost';
 
 const USAGE =

@@ -1,8 +1,8 @@
 // Worker-thread entry: runs one job and reports progress, its result or its error to the host.
 import { parentPort, workerData } from 'node:worker_threads';
-import { JobCancelled, JobFailed, type JobContext } from './jobContext';
-import { runJob } from './jobs';
-import type { WorkerMessage } from './jobHost';
+import { JobCancelled, JobFailed, type JobContext } from './workers/jobContext';
+import { runJob } from './services/jobs/registry';
+import type { WorkerMessage } from './workers/jobHost';
 
 const { kind, input, dbPath, now, cancelFlag } = workerData as {
   kind: Parameters<typeof runJob>[0];

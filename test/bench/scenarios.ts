@@ -7,7 +7,7 @@ import { computeAlerts } from '../../src/main/engine/alerts';
 import type { AlertInput } from '../../src/main/engine/alerts/types';
 import { applyOverrides } from '../../src/main/engine/scenarios/apply';
 import { comparePlans } from '../../src/main/engine/scenarios/compare';
-import type { PlanningData } from '../../src/main/import/entities';
+import type { PlanningData } from '../../src/shared/domain/entities';
 import { addOverride, createScenario } from '../../src/main/store/scenarios';
 import { insertSnapshot } from '../../src/main/store/snapshots';
 import { addDays } from '../../src/shared/dates';

@@ -1,7 +1,7 @@
 // The real ERP history imported through the app's own services (the ERP folder as a history: masters with the first
 // snapshot, then each later snapshot) into a temporary store, planned inline. Shared by the acceptance tests.
-import type { ImportJobResult } from '../../src/main/services/importJob';
-import { createPlanner, type Planner } from '../../src/main/services/planner';
+import type { ImportJobResult } from '../../src/main/services/jobs/importJob';
+import { createPlanner, type Planner } from '../../src/main/services/contract/planner';
 import { JobHost } from '../../src/main/workers/jobHost';
 import { ERP_DATA_DIR } from './erpData';
 import { tempDir } from './tempDb';

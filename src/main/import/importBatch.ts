@@ -34,7 +34,7 @@ import {
 import { fillThisWeekReceipts, resolveAsOf, type FileFacts } from './asOf';
 import { thisWeekFromBuckets } from './buckets';
 import { completeSource, openSource, pickPrimaries, type Source } from './batchFiles';
-import type { EntityBatch } from './entities';
+import type { EntityBatch } from '../../shared/domain/entities';
 import type { ExportCategory, ExportTypeId } from './exportTypes';
 import { takeFutureRecords } from './futureRecords';
 import { importLayout, LayoutError } from './layout';

@@ -7,7 +7,7 @@
 // thin either way. Other entities (roll inventories, ERP reports) vary too much from week to week to compare: the
 // real F01 export went from 10,027 rolls on 8-22 to 4,639 on 8-28.
 import type { Db } from '../store/db';
-import type { EntityBatch } from './entities';
+import type { EntityBatch } from '../../shared/domain/entities';
 import type { ExportType } from './exportTypes';
 
 export const THIN_SHARE = 0.5;

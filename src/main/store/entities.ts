@@ -8,8 +8,8 @@ import type {
   PlanningData,
   WorkCenter,
   Yarn,
-} from '../import/entities';
-import { withOpenPoReceipts } from '../import/openPoReceipts';
+} from '../../shared/domain/entities';
+import { withOpenPoReceipts } from '../../shared/domain/openPoReceipts';
 import type { Db } from './db';
 import { entitySources } from './snapshots';
 

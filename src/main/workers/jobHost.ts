@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { JobKind, JobState } from '../../shared/contract';
 import { JobCancelled, JobFailed, type JobContext } from './jobContext';
-import { runJob } from './jobs';
+import { runJob } from '../services/jobs/registry';
 
 export interface JobHostOptions {
   dbPath: string;

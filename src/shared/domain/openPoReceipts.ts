@@ -5,7 +5,7 @@
 // past due when that date falls before the as-of week or the PO has neither. On 9-2 this puts 48 of 79 POs whole in
 // the bucket the ERP's own Expected report has them (erp-exports-profile 5b): the ERP splits deliveries YarnPO
 // does not show, so the Expected report stays the better source when there is one.
-import { mondayOf } from '../../shared/dates';
+import { mondayOf } from '../dates';
 import type { ExpectedPo, ExpectedReceipt, YarnPo } from './entities';
 
 export interface OpenPoDue {

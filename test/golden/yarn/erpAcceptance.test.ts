@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeYarnPlan } from '../../../src/main/engine/yarn';
 import type { ErpDemandReport, YarnPlan, YarnPlanInput } from '../../../src/main/engine/yarn';
-import { erpStyleReports as styleReportsOf, expectedReceipts as receiptsOf, yarnInventory as inventoryOf, yarnKnitOrders as knitOrdersOf } from '../../../src/main/services/planInputs';
-import type { PlanningData } from '../../../src/main/import/entities';
+import { erpStyleReports as styleReportsOf, expectedReceipts as receiptsOf, yarnInventory as inventoryOf, yarnKnitOrders as knitOrdersOf } from '../../../src/main/services/inputs/yarnInputs';
+import type { PlanningData } from '../../../src/shared/domain/entities';
 import { importFiles } from '../../../src/main/import/importBatch';
 import { openStore } from '../../../src/main/store/db';
 import { loadPlanningData } from '../../../src/main/store/entities';

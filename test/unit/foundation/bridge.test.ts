@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeStaticPath, startBridge, type Bridge } from '../../../src/main/bridge/server';
-import { createPlanner, openPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, openPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../src/main/bridge/server';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 import { TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../src/shared/contract';
-import { dispatch } from '../../../src/main/services/dispatch';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { dispatch } from '../../../src/main/services/contract/dispatch';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 

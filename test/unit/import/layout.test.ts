@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles, ImportFailedError } from '../../../src/main/import/importBatch';
 import { importLayout, LayoutError } from '../../../src/main/import/layout';
-import { UploadStaging, uploadNameProblem } from '../../../src/main/services/uploads';
+import { UploadStaging, uploadNameProblem } from '../../../src/main/services/contract/uploads';
 import { openStore } from '../../../src/main/store/db';
 import { tempDir } from '../../support/tempDb';
 

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportFailedError, importFiles } from '../../../src/main/import/importBatch';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';

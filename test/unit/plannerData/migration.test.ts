@@ -3,8 +3,8 @@
 // the tables field for field; what the tables cannot hold is kept as legacy.<key> with the reason, never dropped.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { plannerSettings } from '../../../src/main/services/planInputs';
-import { createPlanner } from '../../../src/main/services/planner';
+import { plannerSettings } from '../../../src/main/services/inputs/yarnInputs';
+import { createPlanner } from '../../../src/main/services/contract/planner';
 import { openStore } from '../../../src/main/store/db';
 import { migrate, migrations } from '../../../src/main/store/migrations';
 import { listDowntime, listHolidays } from '../../../src/main/store/plantCalendar';

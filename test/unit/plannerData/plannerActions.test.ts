@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/services/dispatch';
-import { readPlan } from '../../../src/main/services/planCache';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
-import type { Plan } from '../../../src/main/services/planRun';
+import { dispatch } from '../../../src/main/services/contract/dispatch';
+import { readPlan } from '../../../src/main/store/planCache';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
+import type { Plan } from '../../../src/main/services/jobs/planRun';
 import { listPins } from '../../../src/main/store/schedulePins';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import type { ChannelName } from '../../../src/shared/contract';

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateErpExports } from '../../../src/main/demo';
-import { readPlan } from '../../../src/main/services/planCache';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
-import type { Plan } from '../../../src/main/services/planRun';
+import { readPlan } from '../../../src/main/store/planCache';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
+import type { Plan } from '../../../src/main/services/jobs/planRun';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 

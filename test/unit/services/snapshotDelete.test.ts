@@ -1,8 +1,8 @@
 // Deleting a snapshot never takes the what-if scenarios built on it along silently: the call is refused, naming
 // them, unless it says to move them to another snapshot or to delete them too. On the real store, through the contract.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/services/dispatch';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { dispatch } from '../../../src/main/services/contract/dispatch';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { getScenario } from '../../../src/main/store/scenarios';
 import { insertSnapshot } from '../../../src/main/store/snapshots';
 import { JobHost } from '../../../src/main/workers/jobHost';

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src/shared/importReport';
 import { generateErpExports } from '../../../src/main/demo';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { copyFile, copyFolder, isErpDemandReport, plan } from '../../support/cli';
 import { tempDir } from '../../support/tempDb';

@@ -1,6 +1,6 @@
 // Validates a call at the boundary and runs its handler. Never throws: every failure becomes a structured error.
 import { z } from 'zod';
-import { channels, type ChannelName, type ContractError, type Result } from '../../shared/contract';
+import { channels, type ChannelName, type ContractError, type Result } from '../../../shared/contract';
 import type { Handlers } from './handlers';
 
 export class NotFoundError extends Error {}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelName, ChannelOutput, Channels } from '../../shared/contract';
+import type { ChannelName, ChannelOutput, Channels } from '../../../shared/contract';
 
 /** The implementation of every channel: input already validated by `dispatch`. */
 export type Handlers = {

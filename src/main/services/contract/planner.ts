@@ -2,24 +2,24 @@
 // Electron, the web bridge and tests all drive the app through this object.
 import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
-import { channels, type EventName, type EventPayload, type JobState } from '../../shared/contract';
-import { openStore, type Db } from '../store/db';
-import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../store/snapshots';
-import { readSetting, SETTINGS, writeSetting } from '../store/settings';
-import { deleteBomOverride, deleteRateOverride, listBomOverrides, listRateOverrides, putBomOverride, putRateOverride } from '../store/styleOverrides';
-import { JobHost } from '../workers/jobHost';
+import { channels, type EventName, type EventPayload, type JobState } from '../../../shared/contract';
+import { openStore, type Db } from '../../store/db';
+import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../../store/snapshots';
+import { readSetting, SETTINGS, writeSetting } from '../../store/settings';
+import { deleteBomOverride, deleteRateOverride, listBomOverrides, listRateOverrides, putBomOverride, putRateOverride } from '../../store/styleOverrides';
+import { JobHost } from '../../workers/jobHost';
 import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
-import { loadPolicy, setPolicyValues } from './policy';
-import { readPlanView } from './planViews';
-import { readPlan } from './planCache';
-import type { Plan } from './planRun';
-import { plannerSettings } from './planInputs';
-import './views';
-import { compareSnapshots } from '../import/compare';
-import { previewFolder } from '../import/importFolder';
+import { loadPolicy, setPolicyValues } from '../inputs/policy';
+import { readPlanView } from '../views/planViews';
+import { readPlan } from '../../store/planCache';
+import type { Plan } from '../jobs/planRun';
+import { plannerSettings } from '../inputs/yarnInputs';
+import '../views/screenViews';
+import { compareSnapshots } from '../views/snapshotComparison';
+import { previewFolder } from '../jobs/importFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
-import { takeNewCriticalAlerts } from './alerts';
+import { takeNewCriticalAlerts } from '../views/alerts';
 import { UploadStaging } from './uploads';
 
 export interface PlannerOptions {

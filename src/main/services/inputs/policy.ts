@@ -1,11 +1,11 @@
 // The policy table as the planner sees it: defaults overlaid with the planner's edits (a row per changed key). Every
 // edit, from Settings or the CLI's --policy file, is checked against the one policy schema before it is saved, and
 // a plan runs only with a table that passes it.
-import { policyDefaults, type PolicyTable } from '../../shared/policy';
-import { checkPolicyValue, policyProblems } from '../../shared/policy/schema';
-import type { PolicyValue } from '../../shared/domain/policyValue';
-import type { Db } from '../store/db';
-import { listPolicyValues, putPolicyValue } from '../store/policyValues';
+import { policyDefaults, type PolicyTable } from '../../../shared/policy';
+import { checkPolicyValue, policyProblems } from '../../../shared/policy/schema';
+import type { PolicyValue } from '../../../shared/domain/policyValue';
+import type { Db } from '../../store/db';
+import { listPolicyValues, putPolicyValue } from '../../store/policyValues';
 
 type Overrides = Record<string, Record<string, unknown>>;
 

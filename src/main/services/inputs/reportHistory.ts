@@ -1,8 +1,8 @@
 // The ERP's own demand reports across snapshots, for learning BOM % and knitting rates. A live plan learns from
 // its own snapshot's reports and every earlier one; an honest calibration (acceptance tests) only from earlier ones.
-import type { Db } from '../store/db';
-import { loadEntity, planningSources } from '../store/entities';
-import type { ReportSnapshot } from './planInputs';
+import type { Db } from '../../store/db';
+import { loadEntity, planningSources } from '../../store/entities';
+import type { ReportSnapshot } from './yarnInputs';
 
 export function loadReportHistory(db: Db, snapshotId: number, options: { includeOwn: boolean }): ReportSnapshot[] {
   const target = db.prepare('SELECT as_of FROM snapshot WHERE id = ?').get(snapshotId) as { as_of: string } | undefined;

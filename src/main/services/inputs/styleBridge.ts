@@ -1,8 +1,8 @@
 // Finished style -> greige style and fabric weight, for the sales-order demand layer and the forecast roll-up.
 // Order of evidence: a direct G02 pair (finished base -> greige style at the dyer), then eFab_Styles (finished
 // style -> greige base) narrowed to one greige version by an open knit order or a single BOM version.
-import type { PlanningData } from '../import/entities';
-import type { StyleBridge, StyleBridgeResult } from '../engine/yarn/types';
+import type { PlanningData } from '../../../shared/domain/entities';
+import type { StyleBridge, StyleBridgeResult } from '../../engine/yarn/types';
 
 const norm = (s: string) => s.trim().toUpperCase();
 const spaceless = (s: string) => norm(s).replace(/\s+/g, '');

@@ -1,5 +1,5 @@
 // Maps imported ERP entities (PlanningData) and the planner's own settings onto each engine's input shapes.
-import type { PlanningData } from '../import/entities';
+import type { PlanningData } from '../../../shared/domain/entities';
 import type {
   ErpDemandReport,
   ExpectedReceipt,
@@ -10,19 +10,19 @@ import type {
   YarnPlanInput,
   BomOverride,
   RateOverride,
-} from '../engine/yarn/types';
-import type { StockStage } from '../../shared/policy/yarn';
-import type { PolicyTable } from '../../shared/policy';
-import type { YarnPlan } from '../engine/yarn/types';
-import type { ErpPurchaseOrder, MrpInput, MrpItem, PoDraft, SupplierMasterRow, SupplierNameMapping, YarnSupplyOverride } from '../engine/purchasing/types';
-import type { CapacityInput, DowntimeWindow, OrderYarn, RateInfo } from '../engine/capacity';
-import type { Db } from '../store/db';
-import { listDowntime, listHolidays } from '../store/plantCalendar';
-import { listPoDrafts } from '../store/poDrafts';
-import { listPins } from '../store/schedulePins';
-import { readSetting, SETTINGS } from '../store/settings';
-import { listBomOverrides, listRateOverrides } from '../store/styleOverrides';
-import { listSupplierMappings, listYarnSupplyOverrides } from '../store/supplyOverrides';
+} from '../../engine/yarn/types';
+import type { StockStage } from '../../../shared/policy/yarn';
+import type { PolicyTable } from '../../../shared/policy';
+import type { YarnPlan } from '../../engine/yarn/types';
+import type { ErpPurchaseOrder, MrpInput, MrpItem, PoDraft, SupplierMasterRow, SupplierNameMapping, YarnSupplyOverride } from '../../engine/purchasing/types';
+import type { CapacityInput, DowntimeWindow, OrderYarn, RateInfo } from '../../engine/capacity';
+import type { Db } from '../../store/db';
+import { listDowntime, listHolidays } from '../../store/plantCalendar';
+import { listPoDrafts } from '../../store/poDrafts';
+import { listPins } from '../../store/schedulePins';
+import { readSetting, SETTINGS } from '../../store/settings';
+import { listBomOverrides, listRateOverrides } from '../../store/styleOverrides';
+import { listSupplierMappings, listYarnSupplyOverrides } from '../../store/supplyOverrides';
 
 /** The part of a snapshot that carries ERP reports, for learning BOM % and rates across snapshots. */
 export type ReportSnapshot = Pick<PlanningData, 'asOf' | 'erpReports' | 'erpStyleDemand' | 'knitOrders'>;

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateErpExports } from '../demo/generate';
-import type { JobContext } from '../workers/jobContext';
+import { generateErpExports } from '../../demo/generate';
+import type { JobContext } from '../../workers/jobContext';
 import { runImportJob } from './importJob';
 
 export const DEMO_SEED = 20250902;

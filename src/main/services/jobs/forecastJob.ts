@@ -1,14 +1,14 @@
 // The forecast job (in a worker): weekly demand series from the sales history, rolling-origin backtests with
 // model selection that never peeks, forecasts with empirical intervals; cached per snapshot.
-import type { BacktestRow, SalesLine } from '../engine/forecast/types';
-import { buildDemandSeries, createModelLibrary, runForecastBatch, summariseAccuracy } from '../engine/forecast';
-import type { SeriesForecastResult } from '../engine/forecast/batch';
-import { openStore } from '../store/db';
-import { loadPlanningData } from '../store/entities';
-import { throwIfCancelled, type JobContext } from '../workers/jobContext';
-import { writePlan } from './planCache';
-import { planningPolicy } from './policy';
-import { buildStyleBridge } from './styleBridge';
+import type { BacktestRow, SalesLine } from '../../engine/forecast/types';
+import { buildDemandSeries, createModelLibrary, runForecastBatch, summariseAccuracy } from '../../engine/forecast';
+import type { SeriesForecastResult } from '../../engine/forecast/batch';
+import { openStore } from '../../store/db';
+import { loadPlanningData } from '../../store/entities';
+import { throwIfCancelled, type JobContext } from '../../workers/jobContext';
+import { writePlan } from '../../store/planCache';
+import { planningPolicy } from '../inputs/policy';
+import { buildStyleBridge } from '../inputs/styleBridge';
 
 /** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
 const KEEP_ROWS_LEVELS = new Set(['total', 'style']);

@@ -1,8 +1,8 @@
 // The forecast as a yarn demand layer: per greige style, the forecast lbs per plan week that open sales orders have
 // not already consumed (they are in the sales-order layer), exploded to yarn through the style's resolved BOM.
-import type { ForecastPolicy } from '../../shared/policy/forecast';
-import { consumeForecast } from '../engine/forecast';
-import type { WeeklySeries, YarnPlan } from '../engine/yarn/types';
+import type { ForecastPolicy } from '../../../shared/policy/forecast';
+import { consumeForecast } from '../../engine/forecast';
+import type { WeeklySeries, YarnPlan } from '../../engine/yarn/types';
 import type { ForecastRun } from './forecastJob';
 
 export interface ForecastLayerLine {

@@ -2,10 +2,10 @@
 // batch is its own snapshot, written all or nothing by `importFiles`.
 // The planner's as-of date: for one batch it is the batch's date; in a history every snapshot keeps the date of its
 // folder and files, and the planner's date names the snapshot to plan (a date no snapshot has is refused).
-import type { Db } from '../store/db';
-import type { ImportPreview } from '../../shared/importReport';
-import { importFiles, previewImport, refusedImport, type ImportOptions, type ImportOutcome } from './importBatch';
-import { importLayout, LayoutError, type ImportLayout } from './layout';
+import type { Db } from '../../store/db';
+import type { ImportPreview } from '../../../shared/importReport';
+import { importFiles, previewImport, refusedImport, type ImportOptions, type ImportOutcome } from '../../import/importBatch';
+import { importLayout, LayoutError, type ImportLayout } from '../../import/layout';
 
 export interface FolderImport extends ImportOutcome {
   label: string;

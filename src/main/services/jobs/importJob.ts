@@ -1,9 +1,9 @@
 // The import job: the given files and folders become snapshots (layout.ts: one batch, or a history folder batch by
 // batch), each all or nothing. Runs in a worker thread.
-import { openStore } from '../store/db';
-import { ImportCancelledError, ImportFailedError } from '../import/importBatch';
-import { importFolder } from '../import/importFolder';
-import { JobCancelled, JobFailed, throttledProgress, type JobContext } from '../workers/jobContext';
+import { openStore } from '../../store/db';
+import { ImportCancelledError, ImportFailedError } from '../../import/importBatch';
+import { importFolder } from './importFolder';
+import { JobCancelled, JobFailed, throttledProgress, type JobContext } from '../../workers/jobContext';
 
 export interface ImportJobInput {
   paths: string[];

@@ -1,27 +1,27 @@
 // A plan run (in a worker): load the snapshot, run the engines in dependency order — yarn plan, purchasing MRP,
 // machine load and knit schedule — and cache the result for the screens, the CLI and the reports.
 import { createHash } from 'node:crypto';
-import type { PolicyTable } from '../../shared/policy';
-import { computeYarnPlan } from '../engine/yarn';
-import type { ExpectedReceipt, YarnPlan } from '../engine/yarn/types';
-import { mondayOf } from '../../shared/dates';
-import { createSupplierMatcher, groupSuggestionsBySupplier, reconcileDrafts, runMrp } from '../engine/purchasing';
-import type { MrpResult, SupplierSuggestionGroup } from '../engine/purchasing/types';
-import { computeLoad, scheduleKnitOrders, type LoadResult, type ScheduleResult } from '../engine/capacity';
-import type { PlanningData } from '../import/entities';
-import { loadPlanningData } from '../store/entities';
-import { loadReportHistory } from './reportHistory';
-import { openStore, type Db } from '../store/db';
-import { getSnapshot } from '../store/snapshots';
-import { throwIfCancelled, type JobContext } from '../workers/jobContext';
-import { readPlan, writePlan } from './planCache';
+import type { PolicyTable } from '../../../shared/policy';
+import { computeYarnPlan } from '../../engine/yarn';
+import type { ExpectedReceipt, YarnPlan } from '../../engine/yarn/types';
+import { mondayOf } from '../../../shared/dates';
+import { createSupplierMatcher, groupSuggestionsBySupplier, reconcileDrafts, runMrp } from '../../engine/purchasing';
+import type { MrpResult, SupplierSuggestionGroup } from '../../engine/purchasing/types';
+import { computeLoad, scheduleKnitOrders, type LoadResult, type ScheduleResult } from '../../engine/capacity';
+import type { PlanningData } from '../../../shared/domain/entities';
+import { loadPlanningData } from '../../store/entities';
+import { loadReportHistory } from '../inputs/reportHistory';
+import { openStore, type Db } from '../../store/db';
+import { getSnapshot } from '../../store/snapshots';
+import { throwIfCancelled, type JobContext } from '../../workers/jobContext';
+import { readPlan, writePlan } from '../../store/planCache';
 import type { ForecastRun } from './forecastJob';
 import { forecastGreigeStyles, forecastYarnLayer, type ForecastLayer } from './forecastLayer';
-import { capacityInput, erpPurchaseOrders, mrpInput, plannerSettings, supplierMaster, yarnPlanInput, type PlannerSettings } from './planInputs';
-import { closePoDrafts, listPoDrafts, listPoDraftsWithRevision } from '../store/poDrafts';
-import { buildStyleBridge } from './styleBridge';
-import { planningPolicy } from './policy';
-import { getScenario } from '../store/scenarios';
+import { capacityInput, erpPurchaseOrders, mrpInput, plannerSettings, supplierMaster, yarnPlanInput, type PlannerSettings } from '../inputs/yarnInputs';
+import { closePoDrafts, listPoDrafts, listPoDraftsWithRevision } from '../../store/poDrafts';
+import { buildStyleBridge } from '../inputs/styleBridge';
+import { planningPolicy } from '../inputs/policy';
+import { getScenario } from '../../store/scenarios';
 import { computeScenarioPlan } from './scenarioRun';
 
 export interface Plan {

@@ -1,12 +1,12 @@
 // A scenario's plan: the snapshot's data with the scenario's overrides applied (never written back), run through the
 // same engines. Rates given as multipliers scale the rate the base plan resolved for the style.
-import type { Scenario } from '../../shared/scenario';
-import { applyOverrides, forecastMultiplier, patchPolicy, scenarioRate } from '../engine/scenarios';
-import type { ScenarioDemandMultiplier } from '../engine/scenarios';
+import type { Scenario } from '../../../shared/scenario';
+import { applyOverrides, forecastMultiplier, patchPolicy, scenarioRate } from '../../engine/scenarios';
+import type { ScenarioDemandMultiplier } from '../../engine/scenarios';
 import type { ForecastRun } from './forecastJob';
-import type { PoDraft } from '../engine/purchasing/types';
-import type { Db } from '../store/db';
-import { readPlan } from './planCache';
+import type { PoDraft } from '../../engine/purchasing/types';
+import type { Db } from '../../store/db';
+import { readPlan } from '../../store/planCache';
 import { computePlan, loadPlanContext, type Plan } from './planRun';
 
 export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: string): { plan: Plan; warnings: string[] } {

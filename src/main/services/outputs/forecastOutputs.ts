@@ -1,10 +1,10 @@
 // forecast.csv, accuracy.csv and backtest.csv from the cached forecast run of a snapshot.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rowsToCsv } from '../../shared/csv';
-import type { Db } from '../store/db';
-import type { CompactBacktestRow, ForecastRun } from './forecastJob';
-import { readPlan } from './planCache';
+import { rowsToCsv } from '../../../shared/csv';
+import type { Db } from '../../store/db';
+import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
+import { readPlan } from '../../store/planCache';
 
 export function forecastCsvRows(run: ForecastRun): Record<string, string | number>[] {
   return run.series.flatMap((s) =>

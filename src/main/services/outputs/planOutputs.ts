@@ -2,15 +2,15 @@
 // suggestions, machine load and schedule as CSV; the printable reports as PDF on request.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rowsToCsv } from '../../shared/csv';
-import { machineLoadCsvRows, scheduleCsvRows, MACHINE_LOAD_CSV_COLUMNS, SCHEDULE_CSV_COLUMNS } from '../engine/capacity';
-import { mrpWeekRows, suggestionRow } from '../engine/purchasing';
-import { loadByWorkCenterReport, machineScheduleReport, renderPdf, renderReport } from '../reports';
-import type { Db } from '../store/db';
-import { NotFoundError } from './dispatch';
-import { readPlan } from './planCache';
-import type { Plan } from './planRun';
-import { shortageRows, positionRows, SHORTAGE_COLUMNS, POSITION_COLUMNS } from './planTables';
+import { rowsToCsv } from '../../../shared/csv';
+import { machineLoadCsvRows, scheduleCsvRows, MACHINE_LOAD_CSV_COLUMNS, SCHEDULE_CSV_COLUMNS } from '../../engine/capacity';
+import { mrpWeekRows, suggestionRow } from '../../engine/purchasing';
+import { loadByWorkCenterReport, machineScheduleReport, renderPdf, renderReport } from '../../reports';
+import type { Db } from '../../store/db';
+import { NotFoundError } from '../contract/dispatch';
+import { readPlan } from '../../store/planCache';
+import type { Plan } from '../jobs/planRun';
+import { shortageRows, positionRows, SHORTAGE_COLUMNS, POSITION_COLUMNS } from '../views/planTables';
 import { purchasePlanReport, shortageReport } from './planReports';
 import { writeForecastOutputs } from './forecastOutputs';
 

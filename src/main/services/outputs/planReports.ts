@@ -1,7 +1,7 @@
 // The shortage report and the purchase plan as printable reports (same conventions as the schedule report).
-import { hBarChart, type ReportSpec } from '../reports';
-import type { Plan } from './planRun';
-import { shortageRows } from './planTables';
+import { hBarChart, type ReportSpec } from '../../reports';
+import type { Plan } from '../jobs/planRun';
+import { shortageRows } from '../views/planTables';
 
 const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);
 

@@ -1,14 +1,14 @@
 // Alerts of a snapshot's plan: computed from the plan, its forecast and its import report, with the planner's
 // acknowledgements applied; "new" is relative to the alerts the planner was last told about.
-import type { ImportReport } from '../../shared/importReport';
-import { computeAlerts, type AlertsResult } from '../engine/alerts';
-import { acknowledgedAlertKeys } from '../store/alertAcks';
-import type { Db } from '../store/db';
-import { readSetting, SETTINGS, writeSetting } from '../store/settings';
-import { getSnapshotReport } from '../store/snapshots';
-import type { CompactBacktestRow, ForecastRun } from './forecastJob';
-import { readPlan } from './planCache';
-import type { Plan } from './planRun';
+import type { ImportReport } from '../../../shared/importReport';
+import { computeAlerts, type AlertsResult } from '../../engine/alerts';
+import { acknowledgedAlertKeys } from '../../store/alertAcks';
+import type { Db } from '../../store/db';
+import { readSetting, SETTINGS, writeSetting } from '../../store/settings';
+import { getSnapshotReport } from '../../store/snapshots';
+import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
+import { readPlan } from '../../store/planCache';
+import type { Plan } from '../jobs/planRun';
 import { alertInput } from './planSummary';
 
 export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult {

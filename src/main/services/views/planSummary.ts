@@ -1,11 +1,11 @@
 // What scenarios are compared on and what alerts are computed from, derived from a plan (plus the forecast run and
 // the import report when they exist).
-import { mondayOf } from '../../shared/dates';
-import type { ImportReport } from '../../shared/importReport';
-import type { PlanSummary } from '../../shared/scenario';
-import type { AlertInput } from '../engine/alerts/types';
-import type { ForecastRun } from './forecastJob';
-import type { Plan } from './planRun';
+import { mondayOf } from '../../../shared/dates';
+import type { ImportReport } from '../../../shared/importReport';
+import type { PlanSummary } from '../../../shared/scenario';
+import type { AlertInput } from '../../engine/alerts/types';
+import type { ForecastRun } from '../jobs/forecastJob';
+import type { Plan } from '../jobs/planRun';
 
 export function planSummary(plan: Plan): PlanSummary {
   return {

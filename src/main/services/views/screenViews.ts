@@ -2,15 +2,15 @@
 import type {
   AlertRow, CapacityView, DashboardView, DemandView, ForecastSeriesView, ForecastView, PurchasingView, Risk, Row,
   ScheduleView, YarnDetailView, YarnPositionView,
-} from '../../shared/views';
-import { findSubstitutes, freeStockFromMrp, mrpWeekRows, parseYarnDescription, suggestionRow, type SubstituteYarn } from '../engine/purchasing';
-import type { Alert } from '../../shared/scenario';
-import type { Db } from '../store/db';
-import { NotFoundError } from './dispatch';
+} from '../../../shared/views';
+import { findSubstitutes, freeStockFromMrp, mrpWeekRows, parseYarnDescription, suggestionRow, type SubstituteYarn } from '../../engine/purchasing';
+import type { Alert } from '../../../shared/scenario';
+import type { Db } from '../../store/db';
+import { NotFoundError } from '../contract/dispatch';
 import { planAlerts } from './alerts';
-import type { CompactBacktestRow, ForecastRun } from './forecastJob';
-import { readPlan } from './planCache';
-import type { Plan } from './planRun';
+import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
+import { readPlan } from '../../store/planCache';
+import type { Plan } from '../jobs/planRun';
 import { positionRows, shortageRows } from './planTables';
 import { registerViews, type ViewParams } from './planViews';
 

@@ -1,7 +1,7 @@
 // Compares two snapshots: yarns, knit orders and yarn POs added, removed and changed (with the changed fields).
-import type { Db } from '../store/db';
-import { loadEntity } from '../store/entities';
-import type { KnitOrder, YarnInventoryRow, YarnPo } from './entities';
+import type { Db } from '../../store/db';
+import { loadEntity } from '../../store/entities';
+import type { KnitOrder, YarnInventoryRow, YarnPo } from '../../../shared/domain/entities';
 
 export interface FieldChange {
   field: string;
