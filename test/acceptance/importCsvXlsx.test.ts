@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanningData } from '../../src/shared/domain/entities';
-import { importFiles } from '../../src/main/import/importBatch';
+import { importFiles } from '../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../src/main/store/db';
 import { loadPlanningData } from '../../src/main/store/entities';
 import { erpPath, hasErpData } from '../support/erpData';

@@ -12,7 +12,7 @@ import { tempDir } from '../support/tempDb';
 import type { BenchArea, BenchFigure } from './types';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
 import { readPlan } from '../../src/main/store/planCache';
-import type { Plan } from '../../src/main/services/jobs/planRun';
+import type { Plan } from '../../src/main/services/jobs/computePlan';
 
 const WORKER = join(__dirname, '../../out/main/worker.js');
 

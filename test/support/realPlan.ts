@@ -3,6 +3,7 @@
 import type { ImportJobResult } from '../../src/main/services/jobs/importJob';
 import { createPlanner, type Planner } from '../../src/main/services/contract/planner';
 import { JobHost } from '../../src/main/workers/jobHost';
+import { runJob as jobRegistry } from '../../src/main/services/jobs/registry';
 import { ERP_DATA_DIR } from './erpData';
 import { tempDir } from './tempDb';
 
@@ -14,7 +15,7 @@ export interface RealPlanStore {
 
 export async function importRealHistory(): Promise<RealPlanStore> {
   const tmp = tempDir('bkp-real-');
-  const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', clock: () => '2025-09-02T08:00:00' });
+  const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: jobRegistry, clock: () => '2025-09-02T08:00:00' });
   const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false, clock: () => '2025-09-02T08:00:00' });
   const snapshotIds: Record<string, number> = {};
   const state = await jobs.wait((await planner.handlers['import.start']({ paths: [ERP_DATA_DIR] })).jobId);

@@ -1,6 +1,6 @@
 // Stores and reads computed plans (per snapshot and scenario) as JSON in plan_cache, with a small in-memory cache
 // of parsed plans so views slice an already-parsed object.
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 
 interface CachedPlan {
   computedAt: string;

@@ -1,5 +1,5 @@
-// Typed ERP entities as the import produces them and the planning engine reads them (`PlanningData`).
-// Types only, no runtime code and no Node imports, so the module can move to src/shared unchanged.
+// Typed ERP entities as the import produces them, the store keeps them and the planning reads them (`PlanningData`).
+// Types only, no runtime code. (Part 13-B turns them into zod schemas with one set of names.)
 // Units are in the names; quantities whose unit varies per row (sales) carry `uom`. Dates are ISO `YYYY-MM-DD`,
 // timestamps `YYYY-MM-DDTHH:MM:SS` (plant-local, as exported). IDs are normalised strings.
 

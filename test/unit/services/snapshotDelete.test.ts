@@ -6,6 +6,7 @@ import { createPlanner, type Planner } from '../../../src/main/services/contract
 import { getScenario } from '../../../src/main/store/scenarios';
 import { insertSnapshot } from '../../../src/main/store/snapshots';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -20,7 +21,7 @@ const count = (sql: string) => (planner.db.prepare(sql).get() as { n: number }).
 
 beforeEach(async () => {
   tmp = tempDir('bkp-snapdel-');
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }), autoRun: false });
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
   const snap = (asOf: string) => insertSnapshot(planner.db, { asOf, label: `ERP ${asOf}`, kind: 'import', source: 't', contentHash: asOf, createdAt: '2026-01-05T08:00:00Z' });
   older = snap('2025-09-02');
   newer = snap('2025-09-09');

@@ -9,6 +9,7 @@ import type { ImportReport } from '../../../src/shared/importReport';
 import { generateErpExports } from '../../../src/main/demo';
 import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { copyFile, copyFolder, isErpDemandReport, plan } from '../../support/cli';
 import { tempDir } from '../../support/tempDb';
 
@@ -31,7 +32,7 @@ afterAll(() => tmp?.cleanup());
 
 function withPlanner<T>(name: string, work: (planner: Planner, jobs: JobHost) => Promise<T>): Promise<T> {
   const dbPath = join(tmp.dir, `${name}.db`);
-  const jobs = new JobHost({ dbPath, mode: 'inline' });
+  const jobs = new JobHost({ dbPath, mode: 'inline', run: runJob });
   const planner = createPlanner({ dbPath, shell: 'test', jobs, autoRun: false });
   return work(planner, jobs).finally(() => planner.close());
 }

@@ -17,11 +17,11 @@ import { getPoDraft, listPoDrafts, putPoDraft, updatePoDraft } from '../../store
 import { deletePin, putPin } from '../../store/schedulePins';
 import type { JobHost } from '../../workers/jobHost';
 import { planAlerts } from '../views/alerts';
-import { NotFoundError } from './dispatch';
+import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
 import { readPlan } from '../../store/planCache';
 import { purchasePlanReport, shortageReport } from '../outputs/planReports';
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 import { planSummary } from '../views/planSummary';
 
 export type PdfRenderer = (html: string, pageSize: 'A4' | 'Letter') => Promise<Buffer>;

@@ -1,9 +1,8 @@
 // Validates a call at the boundary and runs its handler. Never throws: every failure becomes a structured error.
 import { z } from 'zod';
 import { channels, type ChannelName, type ContractError, type Result } from '../../../shared/contract';
+import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
-
-export class NotFoundError extends Error {}
 
 function issuesOf(err: z.ZodError): ContractError['issues'] {
   return err.issues.map((i) => ({ path: i.path.join('.') || '(payload)', message: i.message }));

@@ -1,11 +1,11 @@
-// Imports what the given paths are (layout.ts): one batch, or a history folder batch by batch in date order. Each
-// batch is its own snapshot, written all or nothing by `importFiles`.
+// Imports what the given paths are (import/layout.ts): one batch, or a history folder batch by batch in date order.
+// Each batch is its own snapshot, written all or nothing by `importFiles`.
 // The planner's as-of date: for one batch it is the batch's date; in a history every snapshot keeps the date of its
 // folder and files, and the planner's date names the snapshot to plan (a date no snapshot has is refused).
 import type { Db } from '../../store/db';
-import type { ImportPreview } from '../../../shared/importReport';
-import { importFiles, previewImport, refusedImport, type ImportOptions, type ImportOutcome } from '../../import/importBatch';
+import { refusedImport, type ImportOptions } from '../../import/importBatch';
 import { importLayout, LayoutError, type ImportLayout } from '../../import/layout';
+import { importFiles, type ImportOutcome } from './importFiles';
 
 export interface FolderImport extends ImportOutcome {
   label: string;
@@ -62,31 +62,4 @@ export async function importFolder(db: Db, paths: string[], options: ImportOptio
     throw refusedImport(options, source, 'AS_OF_UNKNOWN', message);
   }
   return { kind: 'history', imports, planSnapshotId: chosen?.snapshotId, ignored: layout.ignored };
-}
-
-/** What `importFolder` would import, batch by batch, without writing (the Imports page shows it before importing). */
-export async function previewFolder(paths: string[], options: Omit<ImportOptions, 'now'>): Promise<ImportPreview> {
-  let layout: ImportLayout;
-  try {
-    layout = importLayout(paths);
-  } catch (err) {
-    if (err instanceof LayoutError) return { kind: 'batch', batches: [], ignored: [], error: err.message };
-    throw err;
-  }
-  const history = layout.kind === 'history';
-  const batches: ImportPreview['batches'] = [];
-  for (const batch of layout.batches) {
-    const report = await previewImport(history ? batch.files : paths, {
-      ...options,
-      now: '',
-      asOf: history ? undefined : options.asOf,
-      folder: batch.folder,
-      source: batch.label,
-    });
-    batches.push({ label: batch.label, report });
-  }
-  const dates = batches.map((b) => b.report.asOf);
-  const error =
-    history && options.asOf && !dates.includes(options.asOf) ? `no snapshot of the history is as of ${options.asOf} (they are ${dates.map((d) => d ?? '?').join(', ')})` : null;
-  return { kind: layout.kind, batches, ignored: layout.ignored, error };
 }

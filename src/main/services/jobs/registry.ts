@@ -1,4 +1,5 @@
-// The job registry: what each job kind does. The same functions run in a worker thread or inline.
+// The job registry: what each job kind does. The same functions run in a worker thread (src/main/worker.ts hands
+// them to it) or inline (the CLI and tests hand them to an inline JobHost).
 import type { JobKind } from '../../../shared/contract';
 import type { JobContext } from '../../workers/jobContext';
 

@@ -7,7 +7,7 @@ import type { ForecastRun } from './forecastJob';
 import type { PoDraft } from '../../engine/purchasing/types';
 import type { Db } from '../../store/db';
 import { readPlan } from '../../store/planCache';
-import { computePlan, loadPlanContext, type Plan } from './planRun';
+import { computePlan, loadPlanContext, type Plan } from './computePlan';
 
 export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: string): { plan: Plan; warnings: string[] } {
   const { data, history, settings, policy, forecast } = loadPlanContext(db, scenario.snapshotId);

@@ -7,9 +7,9 @@ import { machineLoadCsvRows, scheduleCsvRows, MACHINE_LOAD_CSV_COLUMNS, SCHEDULE
 import { mrpWeekRows, suggestionRow } from '../../engine/purchasing';
 import { loadByWorkCenterReport, machineScheduleReport, renderPdf, renderReport } from '../../reports';
 import type { Db } from '../../store/db';
-import { NotFoundError } from '../contract/dispatch';
+import { NotFoundError } from '../errors';
 import { readPlan } from '../../store/planCache';
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 import { shortageRows, positionRows, SHORTAGE_COLUMNS, POSITION_COLUMNS } from '../views/planTables';
 import { purchasePlanReport, shortageReport } from './planReports';
 import { writeForecastOutputs } from './forecastOutputs';

@@ -1,6 +1,6 @@
 // The shortage report and the purchase plan as printable reports (same conventions as the schedule report).
 import { hBarChart, type ReportSpec } from '../../reports';
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 import { shortageRows } from '../views/planTables';
 
 const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);

@@ -8,7 +8,7 @@ import { readSetting, SETTINGS, writeSetting } from '../../store/settings';
 import { getSnapshotReport } from '../../store/snapshots';
 import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
 import { readPlan } from '../../store/planCache';
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 import { alertInput } from './planSummary';
 
 export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult {

@@ -5,7 +5,7 @@ import type { ImportReport } from '../../../shared/importReport';
 import type { PlanSummary } from '../../../shared/scenario';
 import type { AlertInput } from '../../engine/alerts/types';
 import type { ForecastRun } from '../jobs/forecastJob';
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 
 export function planSummary(plan: Plan): PlanSummary {
   return {

@@ -1,5 +1,5 @@
 // Flat tables derived from a plan, shared by the screens, the CSV files and the printed reports.
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 
 export const POSITION_COLUMNS = [
   'yarnId', 'description', 'supplier', 'theoreticalBalanceLbs', 'allocatedLbs', 'onOrderLbs', 'planningBalanceLbs',

@@ -1,8 +1,8 @@
 // Read-only slices of a computed plan for the screens: each view returns only what its grid or chart shows.
 import type { Db } from '../../store/db';
-import { NotFoundError } from '../contract/dispatch';
+import { NotFoundError } from '../errors';
 import { readPlan } from '../../store/planCache';
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 
 export type ViewParams = Record<string, string | number | boolean>;
 type View = (plan: Plan, params: ViewParams, db: Db, snapshotId: number) => unknown;

@@ -6,11 +6,11 @@ import type {
 import { findSubstitutes, freeStockFromMrp, mrpWeekRows, parseYarnDescription, suggestionRow, type SubstituteYarn } from '../../engine/purchasing';
 import type { Alert } from '../../../shared/scenario';
 import type { Db } from '../../store/db';
-import { NotFoundError } from '../contract/dispatch';
+import { NotFoundError } from '../errors';
 import { planAlerts } from './alerts';
 import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
 import { readPlan } from '../../store/planCache';
-import type { Plan } from '../jobs/planRun';
+import type { Plan } from '../jobs/computePlan';
 import { positionRows, shortageRows } from './planTables';
 import { registerViews, type ViewParams } from './planViews';
 
