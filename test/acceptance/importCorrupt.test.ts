@@ -35,8 +35,6 @@ function tableCounts(db: Db): Record<string, number> {
 
 const prng = mulberry32;
 
-const JUNK = ['', ' ', 'N/A', 'Remove', '($1,2', '$$$', '<i class="fa">', '1e999', '-', '#REF!', '2/30/2025', '\u0000', 'ünïcødé', 'x'.repeat(5000), '0.0.0', '(5)'];
-
 describe.skipIf(!hasErpData)('corrupted inputs', () => {
   let tmp: ReturnType<typeof tempDir>;
   let db: Db;

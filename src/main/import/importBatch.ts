@@ -229,7 +229,7 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
   const source = sourceText(input, options);
   const report = baseReport(options, source, started);
   const fail = (code: ImportFailureCode, message: string): never => failImport(report, started, code, message);
-  let paths: string[] = [];
+  let paths: string[];
   try {
     const layout = importLayout(input);
     if (layout.kind === 'history') fail('LAYOUT', `${source} is a history folder (master/ + snapshots/): it makes one snapshot per snapshot folder; import it as a history`);

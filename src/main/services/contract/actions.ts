@@ -87,7 +87,7 @@ export function reportSheets(spec: ReportSpec): { name: string; columns: string[
 }
 
 export function createActionHandlers(ctx: ActionContext): ActionHandlers {
-  const { db, jobs } = ctx;
+  const { db } = ctx;
   const replan = (snapshotId?: number) => ctx.startPlan(ctx.requireSnapshot(snapshotId));
   const planOf = (snapshotId: number, scenarioId: number): Plan => {
     const plan = readPlan<Plan>(db, snapshotId, scenarioId, 'plan')?.plan;

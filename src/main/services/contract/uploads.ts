@@ -22,6 +22,7 @@ export function uploadTooLargeMessage(name: string, maxBytes: number): string {
 
 /** The file name an upload is stored under: the last path segment, without characters a file system refuses. */
 function storedName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among what it replaces
   const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned.slice(0, 200) : 'upload';
 }
