@@ -1,5 +1,8 @@
-// Outlier flags for planner review (Iglewicz–Hoaglin modified z-score over the weeks with demand).
-// Flags never change the series: models see the demand as invoiced.
+// Outliers in weekly demand: a Hampel identifier (a week against the median and MAD of the weeks with demand
+// around it, modified z-score of Iglewicz–Hoaglin). Local rather than global, so the high weeks of a growing or
+// seasonal series are not mistaken for outliers. Outliers are flagged for planner review on the series as invoiced,
+// and clipped in the weeks a model is fitted on (outlier-robust fitting) so one huge order does not steer a style's
+// forecast for months. Zero weeks are never touched (normal when intermittent).
 import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
@@ -15,22 +18,72 @@ export interface OutlierFlag {
   direction: 'high' | 'low';
 }
 
-/** Weeks whose robust z-score exceeds the policy threshold. Zero weeks are never flagged (normal when intermittent). */
-export function flagOutliers(s: DemandSeries, policy: Pick<ForecastPolicy, 'outlierRobustZ' | 'outlierMinNonZeroWeeks'>): OutlierFlag[] {
-  const nonZero = s.values.filter((v) => v !== 0);
-  if (nonZero.length < policy.outlierMinNonZeroWeeks) return [];
-  const med = median(nonZero);
-  const mad = median(nonZero.map((v) => Math.abs(v - med)));
+export type OutlierPolicy = Pick<ForecastPolicy, 'outlierRobustZ' | 'outlierMinNonZeroWeeks' | 'outlierWindowWeeks'>;
+
+/**
+ * Median and robust scale (MAD / 0.6745) of the non-zero weeks within outlierWindowWeeks either side of week t
+ * (the window is cut at the ends of the series); null when there are too few of them or no spread.
+ */
+function localCentre(values: readonly number[], t: number, policy: OutlierPolicy): { median: number; scale: number } | null {
+  const k = policy.outlierWindowWeeks;
+  const around: number[] = [];
+  for (let s = Math.max(0, t - k); s <= Math.min(values.length - 1, t + k); s++) if (values[s] !== 0) around.push(values[s]);
+  if (around.length < policy.outlierMinNonZeroWeeks) return null;
+  const med = median(around);
+  const deviations = around.map((v) => Math.abs(v - med));
+  const mad = median(deviations);
   // MAD is 0 when more than half the weeks are equal; fall back to the mean absolute deviation
-  const scale = mad > 0 ? mad / 0.6745 : 1.253314 * mean(nonZero.map((v) => Math.abs(v - med)));
-  if (!(scale > 0)) return [];
+  const scale = mad > 0 ? mad / 0.6745 : 1.253314 * mean(deviations);
+  return scale > 0 ? { median: med, scale } : null;
+}
+
+/** Weeks whose robust z-score exceeds the policy threshold. */
+export function flagOutliers(s: DemandSeries, policy: OutlierPolicy): OutlierFlag[] {
   const flags: OutlierFlag[] = [];
   s.values.forEach((value, i) => {
     if (value === 0) return;
-    const robustZ = (value - med) / scale;
+    const c = localCentre(s.values, i, policy);
+    if (!c) return;
+    const robustZ = (value - c.median) / c.scale;
     if (Math.abs(robustZ) > policy.outlierRobustZ) {
-      flags.push({ series: s.id, week: addDays(s.startWeek, 7 * i), value, median: med, robustZ, direction: robustZ > 0 ? 'high' : 'low' });
+      flags.push({ series: s.id, week: addDays(s.startWeek, 7 * i), value, median: c.median, robustZ, direction: robustZ > 0 ? 'high' : 'low' });
     }
   });
   return flags;
+}
+
+/** Week t winsorised: beyond median ± z x scale it is set to that bound (never below 0). */
+function clippedWeek(values: readonly number[], t: number, policy: OutlierPolicy): number {
+  const v = values[t];
+  if (v === 0) return v;
+  const c = localCentre(values, t, policy);
+  if (!c) return v;
+  const hi = c.median + policy.outlierRobustZ * c.scale;
+  const lo = Math.max(0, c.median - policy.outlierRobustZ * c.scale);
+  return v > hi ? hi : v < lo ? lo : v;
+}
+
+/** The weeks with their outliers winsorised (a copy; the input is not changed). */
+export function clipOutliers(values: readonly number[], policy: OutlierPolicy): number[] {
+  return values.map((_, t) => clippedWeek(values, t, policy));
+}
+
+/**
+ * Clipped training weeks for an expanding window, origin after origin: a week's window is complete once
+ * outlierWindowWeeks later weeks are known, and from then on its clipped value never changes, so only the last
+ * weeks are re-examined when the window grows. `at(n)` equals clipOutliers(values.slice(0, n)).
+ */
+export function expandingClipper(values: readonly number[], policy: OutlierPolicy): { at(n: number): number[] } {
+  const settled: number[] = [];
+  return {
+    at(n: number): number[] {
+      const head = values.slice(0, n);
+      // weeks t with t + window <= n - 1 see their whole window
+      const complete = Math.max(0, n - policy.outlierWindowWeeks);
+      for (let t = settled.length; t < complete; t++) settled.push(clippedWeek(head, t, policy));
+      const out = settled.slice(0, Math.min(settled.length, n));
+      for (let t = out.length; t < n; t++) out.push(clippedWeek(head, t, policy));
+      return out;
+    },
+  };
 }
