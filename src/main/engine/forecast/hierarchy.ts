@@ -87,7 +87,7 @@ export function hierarchyProblem(nodes: readonly HierarchyNode[]): string | null
   return null;
 }
 
-interface Structure {
+export interface HierarchyStructure {
   /** Nodes in order: aggregates (total, styles) first, then the bottom series. */
   nodes: HierarchyNode[];
   aggregates: number;
@@ -98,7 +98,8 @@ interface Structure {
   total: number;
 }
 
-function structure(input: readonly HierarchyNode[]): Structure {
+/** Nodes ordered aggregates first, with the bottom series under each aggregate. Assumes hierarchyProblem() is null. */
+export function hierarchyStructure(input: readonly HierarchyNode[]): HierarchyStructure {
   const rank: Record<HierarchyLevel, number> = { total: 0, style: 1, styleCustomer: 2 };
   const nodes = [...input].sort((a, b) => rank[a.level] - rank[b.level]);
   const index = new Map(nodes.map((n, i) => [n.id, i]));
@@ -144,7 +145,7 @@ function solve(a: Float64Array[], b: Float64Array[]): void {
  * MinT with a shrunk covariance. `errors`: one-step errors of the base forecasts (T rows x m nodes). With fewer
  * than 2 rows the covariance is unknown and W = diag(number of bottom series under each node) (structural scaling).
  */
-export function mintReconcile(s: Structure, forecasts: readonly Float64Array[], errors: readonly Float64Array[]): { reconciled: Float64Array[]; lambda: number } {
+export function mintReconcile(s: HierarchyStructure, forecasts: readonly Float64Array[], errors: readonly Float64Array[]): { reconciled: Float64Array[]; lambda: number } {
   const m = s.nodes.length;
   const na = s.aggregates;
   const k = forecasts[0]?.length ?? 0;
@@ -228,7 +229,7 @@ export function mintReconcile(s: Structure, forecasts: readonly Float64Array[], 
  * Schäfer–Strimmer shrinkage intensity towards the diagonal, on errors scaled to unit (uncentred) variance:
  * λ = Σ_{i≠j} Var(r_ij) / Σ_{i≠j} r_ij², computed through T x T Gram matrices (m may be large).
  */
-function shrinkageIntensity(errors: readonly Float64Array[], variance: Float64Array): number {
+export function shrinkageIntensity(errors: readonly Float64Array[], variance: Float64Array): number {
   const T = errors.length;
   const m = variance.length;
   const z = errors.map((e) => e.map((v, i) => (variance[i] > 0 ? v / Math.sqrt(variance[i]) : 0)));
@@ -260,7 +261,7 @@ function shrinkageIntensity(errors: readonly Float64Array[], variance: Float64Ar
 export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
   const problem = hierarchyProblem(input.nodes);
   if (problem) throw new Error(`cannot reconcile the forecast hierarchy: ${problem}`);
-  const s = structure(input.nodes);
+  const s = hierarchyStructure(input.nodes);
   const { policy, firstOrigin, startWeek } = input;
   const keepRows = s.nodes.map((x) => input.keepRows?.(x.id) ?? true);
   const m = s.nodes.length;
