@@ -8,7 +8,7 @@ import { forecastPolicyDefaults, type ForecastPolicy } from '../../../shared/pol
 import type { BacktestRow, ModelFamily, ModelSpec } from './types';
 import { createModelLibrary, pickModels, type ModelLibrary } from './models/library';
 import { COMB, SKILL, equalWeights, intermittentBefore, selectAt, weightedForecast, type CandidateSets, type Selection, type SelectionContext } from './select';
-import { expandingClipper, type OutlierPolicy } from './outliers';
+import { expandingClipper } from './outliers';
 import { demandFamily } from './family';
 import { firstNonZero } from './stats';
 import { addPoint, emptySums, naiveScale, type ErrorSums } from './metrics';
@@ -61,6 +61,8 @@ export interface SeriesBacktest {
   family: ModelFamily | null;
   /** MASE scale (in-sample naive MAE of the training weeks) per reported origin. */
   scaleByOrigin: Record<IsoDate, number>;
+  /** The weeks from the first sale on as the candidates are fitted on them (outliers clipped when robust fitting). */
+  clippedHistory: readonly number[];
   /** The selected forecast at every origin from `firstOrigin` on (index origin - firstOrigin; null: none). */
   selectedByOrigin: (number[] | null)[];
   firstOrigin: number;
@@ -72,7 +74,7 @@ export interface ResolvedModels {
   combinations: CandidateSets;
   baselines: readonly string[];
   specs: ModelSpec[];
-  /** Models handed the weeks as invoiced (the baselines and models that clip themselves, or all when robust fitting is off). */
+  /** Models fitted on the weeks as invoiced (the baselines, or all when robust fitting is off). */
   raw: ReadonlySet<string>;
 }
 
@@ -86,9 +88,12 @@ export function resolveModels(options: BacktestOptions): ResolvedModels {
   const names = [...new Set([...candidates.smooth, ...candidates.intermittent, ...combinations.smooth, ...combinations.intermittent, policy.benchmarkSmooth, policy.benchmarkIntermittent, ...baselines])];
   const lib = options.library ?? createModelLibrary(policy, names);
   const specs = pickModels(lib, names);
-  const raw = new Set(policy.robustFitting ? [...baselines, ...specs.filter((m) => m.clipsOutliers).map((m) => m.name)] : names);
+  const raw = new Set(policy.robustFitting ? baselines : names);
   return { policy, candidates, combinations, baselines, specs, raw };
 }
+
+/** Tells a model that clips outliers itself that the weeks it is given are clipped already. */
+export const CLIPPED: Readonly<Record<string, number>> = { clipped: 1 };
 
 /** Parameters that are estimated weights (carried between refits); everything else is an initial state. */
 const WEIGHTS = ['alpha', 'beta', 'gamma', 'phi'];
@@ -100,9 +105,10 @@ const WEIGHTS = ['alpha', 'beta', 'gamma', 'phi'];
 export interface TableOptions {
   /** Weights are re-estimated when the training grew by this fraction since the model's last estimate (0: always). */
   refitGrowth?: number;
-  /** Clip outliers in the training weeks of every model except these (needs `outlierPolicy`). */
+  /** Clip outliers in the training weeks of every model except these (needs `clipper`). */
   raw?: ReadonlySet<string>;
-  outlierPolicy?: OutlierPolicy;
+  /** Clipped training weeks (expandingClipper over the weeks from the first sale on). */
+  clipper?: { at(n: number): number[] };
 }
 
 /**
@@ -116,25 +122,26 @@ export function forecastTable(
   maxHorizon: number,
   options: TableOptions = {},
 ): Map<string, (number[] | null)[]> {
-  const { refitGrowth = 0, raw, outlierPolicy } = options;
+  const { refitGrowth = 0, raw, clipper } = options;
   const start = firstNonZero(y);
   const table = new Map<string, (number[] | null)[]>(specs.map((m) => [m.name, []]));
   const last = new Map<string, { weeks: number; weights: Record<string, number> }>();
-  const clipper = outlierPolicy && expandingClipper(y.slice(start), outlierPolicy);
   for (let o = firstOrigin; o < y.length; o++) {
     const h = Math.min(maxHorizon, y.length - o);
     const training = o > start ? y.slice(start, o) : [];
     const clipped = clipper && training.length ? clipper.at(training.length) : training;
     for (const m of specs) {
       let fc: number[] | null = null;
-      const weeks = raw?.has(m.name) ? training : clipped;
+      const isRaw = !clipper || raw?.has(m.name);
+      const weeks = isRaw ? training : clipped;
+      const state = isRaw ? {} : CLIPPED;
       if (!weeks.length) fc = new Array<number>(h).fill(0); // nothing sold yet: nothing to forecast
       else if (weeks.length >= m.minWeeks) {
         const prev = last.get(m.name);
         if (prev && weeks.length < prev.weeks * (1 + refitGrowth)) {
-          fc = m.fit(weeks, prev.weights).forecast(h);
+          fc = m.fit(weeks, { ...prev.weights, ...state }).forecast(h);
         } else {
-          const fit = m.fit(weeks);
+          const fit = m.fit(weeks, state);
           const weights = Object.fromEntries(WEIGHTS.filter((k) => k in fit.params).map((k) => [k, fit.params[k]]));
           last.set(m.name, { weeks: weeks.length, weights });
           fc = fit.forecast(h);
@@ -163,12 +170,13 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   const { policy, candidates, combinations, specs } = resolved;
   const y = series.values;
   const firstOrigin = Math.min(policy.selectionFirstOrigin, policy.backtestFirstOrigin);
-  const table = forecastTable(y, specs, firstOrigin, policy.backtestMaxHorizon, { refitGrowth: policy.backtestRefitGrowth, raw: resolved.raw, outlierPolicy: policy });
+  const start = firstNonZero(y);
+  const clipper = policy.robustFitting ? expandingClipper(y.slice(start), policy) : undefined;
+  const table = forecastTable(y, specs, firstOrigin, policy.backtestMaxHorizon, { refitGrowth: policy.backtestRefitGrowth, raw: resolved.raw, clipper });
   table.set(COMB, combinationColumn(y, table, firstOrigin, resolved));
   const skillColumn: (number[] | null)[] = [];
   table.set(SKILL, skillColumn);
   const ctx: SelectionContext = { y, table, firstOrigin, candidates, combinations, policy };
-  const start = firstNonZero(y);
 
   const rows: BacktestRow[] = [];
   const keepRows = options.keepRows ?? true;
@@ -215,5 +223,6 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   }
   const finalSelection = selectAt(ctx, y.length);
   const family = demandFamily(y.slice(start), finalSelection.intermittent, policy);
-  return { series: series.id, rows, metrics, metricsByHorizon, selectedErrors, selections, finalSelection, family, scaleByOrigin, selectedByOrigin, firstOrigin };
+  const clippedHistory = clipper?.at(y.length - start) ?? y.slice(start);
+  return { series: series.id, rows, metrics, metricsByHorizon, selectedErrors, selections, finalSelection, family, scaleByOrigin, selectedByOrigin, firstOrigin, clippedHistory };
 }

@@ -2,10 +2,9 @@
 // combination), its models refitted on all weeks, with intervals from the backtest errors of the selection procedure.
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { DemandClassification } from './classify';
-import { resolveModels, type BacktestOptions, type SeriesBacktest, type SeriesInput } from './backtest';
+import { CLIPPED, resolveModels, type BacktestOptions, type SeriesBacktest, type SeriesInput } from './backtest';
 import { weightedForecast } from './select';
 import { empiricalIntervals } from './intervals';
-import { clipOutliers } from './outliers';
 import { firstNonZero } from './stats';
 import type { Approach } from './hierarchy';
 
@@ -46,7 +45,7 @@ export function forecastSeries(
     return { series: series.id, method: 'ordersOnly', reason: classification.reason, choice: '', members: [], weights: [], weeks, point: zeros, lo80: zeros, hi80: zeros, lo95: zeros, hi95: zeros };
   }
   const history = y.slice(firstNonZero(y));
-  const clipped = policy.robustFitting ? clipOutliers(history, policy) : history;
+  const clipped = backtest.clippedHistory;
   const byName = new Map(specs.map((m) => [m.name, m]));
   const sel = backtest.finalSelection;
   // a member that needs more weeks than there are drops out (the weights of the others are renormalised)
@@ -54,7 +53,8 @@ export function forecastSeries(
   const members = usable.map((u) => u.m);
   const total = usable.reduce((t, u) => t + u.w, 0);
   const weights = usable.map((u) => (total > 0 ? u.w / total : 0));
-  const point = weightedForecast({ members, weights }, (m) => byName.get(m)!.fit(raw.has(m) ? history : clipped).forecast(h)) ?? zeros;
+  const fitOf = (m: string) => (!policy.robustFitting || raw.has(m) ? byName.get(m)!.fit(history) : byName.get(m)!.fit(clipped, CLIPPED));
+  const point = weightedForecast({ members, weights }, (m) => fitOf(m).forecast(h)) ?? zeros;
   const bands = empiricalIntervals(point, backtest.selectedErrors, policy);
   return { series: series.id, method: 'statistical', choice: sel.choice, members, weights, weeks, point, lo80: bands.lo80, hi80: bands.hi80, lo95: bands.lo95, hi95: bands.hi95 };
 }

@@ -7,7 +7,6 @@ import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
 import type { DemandSeries } from './types';
-import { mean, median } from './stats';
 
 export interface OutlierFlag {
   series: string;
@@ -20,20 +19,39 @@ export interface OutlierFlag {
 
 export type OutlierPolicy = Pick<ForecastPolicy, 'outlierRobustZ' | 'outlierMinNonZeroWeeks' | 'outlierWindowWeeks'>;
 
+/** Median of the first n values of buf (sorted in place: insertion sort, the window is a few dozen weeks). */
+function medianOf(buf: Float64Array, n: number): number {
+  for (let i = 1; i < n; i++) {
+    const v = buf[i];
+    let j = i - 1;
+    while (j >= 0 && buf[j] > v) buf[j + 1] = buf[j--];
+    buf[j + 1] = v;
+  }
+  return n % 2 ? buf[(n - 1) / 2] : (buf[n / 2 - 1] + buf[n / 2]) / 2;
+}
+
+// scratch space for the window (reused: this runs for every week at every backtest origin)
+let scratch = new Float64Array(64);
+
 /**
  * Median and robust scale (MAD / 0.6745) of the non-zero weeks within outlierWindowWeeks either side of week t
  * (the window is cut at the ends of the series); null when there are too few of them or no spread.
  */
 function localCentre(values: readonly number[], t: number, policy: OutlierPolicy): { median: number; scale: number } | null {
   const k = policy.outlierWindowWeeks;
-  const around: number[] = [];
-  for (let s = Math.max(0, t - k); s <= Math.min(values.length - 1, t + k); s++) if (values[s] !== 0) around.push(values[s]);
-  if (around.length < policy.outlierMinNonZeroWeeks) return null;
-  const med = median(around);
-  const deviations = around.map((v) => Math.abs(v - med));
-  const mad = median(deviations);
+  if (scratch.length < 2 * k + 1) scratch = new Float64Array(2 * k + 1);
+  let n = 0;
+  for (let s = Math.max(0, t - k); s <= Math.min(values.length - 1, t + k); s++) if (values[s] !== 0) scratch[n++] = values[s];
+  if (n < policy.outlierMinNonZeroWeeks) return null;
+  const med = medianOf(scratch, n);
+  let meanDeviation = 0;
+  for (let i = 0; i < n; i++) {
+    scratch[i] = Math.abs(scratch[i] - med);
+    meanDeviation += scratch[i] / n;
+  }
+  const mad = medianOf(scratch, n);
   // MAD is 0 when more than half the weeks are equal; fall back to the mean absolute deviation
-  const scale = mad > 0 ? mad / 0.6745 : 1.253314 * mean(deviations);
+  const scale = mad > 0 ? mad / 0.6745 : 1.253314 * meanDeviation;
   return scale > 0 ? { median: med, scale } : null;
 }
 

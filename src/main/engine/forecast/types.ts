@@ -57,8 +57,6 @@ export interface ModelSpec {
   family: ModelFamily;
   /** Weeks of (leading-zero-trimmed) history the model needs. */
   minWeeks: number;
-  /** The model clips outliers itself: the pipeline hands it the weeks as invoiced. */
-  clipsOutliers?: boolean;
   /** Fit to a history; `fixed` pins parameters (and initial states) instead of estimating them. */
   fit(history: readonly number[], fixed?: Readonly<Record<string, number>>): FittedModel;
 }

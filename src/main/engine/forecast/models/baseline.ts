@@ -51,15 +51,18 @@ export const historicalMean: ModelSpec = {
   },
 };
 
-/** The historical mean of the weeks with outliers winsorised (outliers.ts): a long-run level one huge order cannot pull up. */
+/**
+ * The historical mean of the weeks with outliers winsorised (outliers.ts): a long-run level one huge order cannot
+ * pull up. `fixed.clipped = 1` says the weeks are clipped already (the backtest clips each training window once
+ * for all candidates).
+ */
 export function clippedMean(policy: ForecastPolicy): ModelSpec {
   return {
     name: 'clippedMean',
     family: 'level',
     minWeeks: 1,
-    clipsOutliers: true,
-    fit(y) {
-      const fit = historicalMean.fit(clipOutliers(y, policy));
+    fit(y, fixed = {}) {
+      const fit = historicalMean.fit(fixed.clipped ? y : clipOutliers(y, policy));
       return makeFit('clippedMean', {}, y, () => fit.fitted, (h) => fit.forecast(h));
     },
   };
