@@ -49,7 +49,7 @@ export interface SeriesBacktest {
   rows: BacktestRow[];
   /** Error sums per model over horizons 1..metricsMaxHorizon (complete windows only when the policy says so). */
   metrics: Record<string, ErrorSums>;
-  /** Error sums per model and horizon (index h - 1) over every reported origin with an actual. */
+  /** Error sums of the selection and the baselines per horizon (index h - 1) over every reported origin with an actual. */
   metricsByHorizon: Record<string, ErrorSums[]>;
   /** actual - forecast of `selected` per horizon (index h - 1): the basis of the prediction intervals. */
   selectedErrors: number[][];
@@ -78,7 +78,16 @@ export interface ResolvedModels {
   raw: ReadonlySet<string>;
 }
 
+const resolvedByOptions = new WeakMap<BacktestOptions, ResolvedModels>();
+
+/** The models of a backtest (resolved once per options object: a batch passes the same one for every series). */
 export function resolveModels(options: BacktestOptions): ResolvedModels {
+  let r = resolvedByOptions.get(options);
+  if (!r) resolvedByOptions.set(options, (r = resolve(options)));
+  return r;
+}
+
+function resolve(options: BacktestOptions): ResolvedModels {
   const policy = options.policy ?? forecastPolicyDefaults;
   const candidates: CandidateSets = options.candidates
     ? { smooth: options.candidates, intermittent: options.candidates }
@@ -187,6 +196,7 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   const scaleByOrigin: Record<IsoDate, number> = {};
   const selectedByOrigin: (number[] | null)[] = [];
   const reported = [...specs.map((m) => m.name), COMB, SKILL];
+  const byHorizon = new Set([SELECTED, ...resolved.baselines]);
   // metrics use horizons 1..M, and with complete windows only origins whose M weeks all have actuals
   const M = policy.metricsMaxHorizon;
   const lastMetricOrigin = policy.metricsCompleteWindowsOnly ? y.length - M : y.length - 1;
@@ -205,11 +215,11 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
     scaleByOrigin[origin] = scale;
     const record = (model: string, fc: readonly number[]) => {
       const sums = o <= lastMetricOrigin ? (metrics[model] ??= emptySums()) : undefined;
-      const byH = (metricsByHorizon[model] ??= Array.from({ length: policy.backtestMaxHorizon }, emptySums));
+      const byH = byHorizon.has(model) ? (metricsByHorizon[model] ??= Array.from({ length: policy.backtestMaxHorizon }, emptySums)) : undefined;
       for (let k = 0; k < fc.length; k++) {
         if (keepRows) rows.push({ series: series.id, origin, horizon: k + 1, model, actual: y[o + k], forecast: fc[k] });
         if (sums && k < M) addPoint(sums, y[o + k], fc[k], scale);
-        addPoint(byH[k], y[o + k], fc[k], scale);
+        if (byH) addPoint(byH[k], y[o + k], fc[k], scale);
       }
     };
     for (const m of reported) {

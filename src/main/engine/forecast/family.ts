@@ -17,10 +17,14 @@ export function mannKendallZ(values: readonly number[]): number {
   if (n < 3) return 0;
   let s = 0;
   for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) s += Math.sign(values[j] - values[i]);
-  const ties = new Map<number, number>();
-  for (const v of values) ties.set(v, (ties.get(v) ?? 0) + 1);
+  // groups of equal values: runs in the sorted values
+  const sorted = Float64Array.from(values).sort();
   let tieTerm = 0;
-  for (const t of ties.values()) tieTerm += t * (t - 1) * (2 * t + 5);
+  for (let i = 0, j = 0; i < n; i = j) {
+    while (j < n && sorted[j] === sorted[i]) j++;
+    const t = j - i;
+    tieTerm += t * (t - 1) * (2 * t + 5);
+  }
   const variance = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
   return variance > 0 ? (s - Math.sign(s)) / Math.sqrt(variance) : 0;
 }

@@ -91,6 +91,9 @@ export interface Paired {
   n: number;
 }
 
+// scratch space for the per-origin differences (paired runs for every candidate at every decision)
+let differences = new Float64Array(64);
+
 /**
  * Diebold–Mariano comparison over origins. Each origin counts once (its horizons are strongly correlated), and as
  * consecutive origins forecast overlapping weeks their differences are autocorrelated up to the longest horizon
@@ -100,18 +103,20 @@ export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[]
   let sa = 0;
   let sb = 0;
   let lags = 0;
-  const x: number[] = [];
+  if (differences.length < hMax.length) differences = new Float64Array(2 * hMax.length);
+  const x = differences;
+  let n = 0;
   for (let k = 0; k < hMax.length; k++) {
     if (Number.isNaN(a[k]) || Number.isNaN(b[k])) continue;
     sa += a[k];
     sb += b[k];
-    x.push((a[k] - b[k]) / hMax[k]);
+    x[n++] = (a[k] - b[k]) / hMax[k];
     lags = Math.max(lags, hMax[k] - 1);
   }
-  const n = x.length;
   const ratio = (sa + floor) / (sb + floor);
   if (n < 2) return { ratio, z: 0, n };
-  const mean = x.reduce((t, v) => t + v, 0) / n;
+  let mean = 0;
+  for (let t = 0; t < n; t++) mean += x[t] / n;
   const autocovariance = (l: number) => {
     let c = 0;
     for (let t = l; t < n; t++) c += (x[t] - mean) * (x[t - l] - mean);
