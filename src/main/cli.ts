@@ -1,18 +1,20 @@
 // `npm run plan`: the headless twin of the app. Imports ERP exports, runs the plan, writes its reports as CSV.
-//   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--pdf]
+//   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD]
+//                   [--policy <file.json>] [--pdf]
 // A folder holding `master/` and `snapshots/<name>/` is imported as history: the masters with the first snapshot (so
 // they take its as-of date), then each later snapshot in name order (calibration then learns only from earlier ERP
 // reports), and the latest (or --as-of) is planned.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIsoDate } from '../shared/dates';
 import { parseArgs, single } from './args';
 import { defaultDbPath } from './paths';
 import { createPlanner } from './services/planner';
 import { writePlanOutputs } from './services/planOutputs';
+import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/policy';
 import { JobHost } from './workers/jobHost';
 
-const USAGE = 'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--pdf]';
+const USAGE = 'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf]';
 
 /** Batches to import, in order: one per snapshot folder of a history layout, else one batch of everything given. */
 export function planBatches(dataPaths: string[]): string[][] {
@@ -62,6 +64,12 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       return 2;
     }
   }
+  const policyPath = single(args, 'policy');
+  const policy = policyPath && (existsSync(policyPath) ? parsePolicyFile(readFileSync(policyPath, 'utf8'), policyPath) : { changes: [], problems: [`${policyPath}: no such file`] });
+  if (policy && policy.problems.length) {
+    log(`--policy ${policyPath}: ${policy.problems.join('; ')}`);
+    return 2;
+  }
   const dbPath = resolve(single(args, 'db') ?? defaultDbPath());
   const outDir = resolve(single(args, 'out') ?? 'plan-output');
   const jobs = new JobHost({ dbPath, mode: 'inline' });
@@ -70,6 +78,16 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   });
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
   try {
+    if (policy && policy.changes.length) {
+      // Saved like a Settings edit, checked against the rules between keys with the store's current policy.
+      const problems = policyChangeProblems(planner.db, policy.changes);
+      if (problems.length) {
+        log(`--policy ${policyPath}: ${problems.join('; ')}`);
+        return 2;
+      }
+      setPolicyValues(planner.db, policy.changes, new Date().toISOString());
+      log(`policy from ${policyPath}: ${policy.changes.map((c) => `${c.area}.${c.key} = ${JSON.stringify(c.value)}`).join(', ')}`);
+    }
     let snapshotId: number | undefined;
     for (const batch of planBatches(data)) {
       const { jobId } = await planner.handlers['import.start']({ paths: batch, asOf: batch.length === 1 && data.length === 1 ? undefined : asOf });

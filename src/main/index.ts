@@ -1,11 +1,11 @@
 // The Electron shell: window, menu, dialogs, IPC registration, printing. Everything else lives in services.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/ipc';
 import { events as eventSchemas, type EventName } from '../shared/contract';
 import { safeStaticPath } from './bridge/server';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, originOf } from './security';
 import { electronPrintOptions } from './reports/pdf';
 import { dispatch } from './services/dispatch';
 import { openPlanner, type Planner } from './services/planner';
@@ -22,12 +22,13 @@ protocol.registerSchemesAsPrivileged([
 let planner: Planner | undefined;
 let mainWindow: BrowserWindow | undefined;
 
-/** Only our own renderer may call the contract. */
+/** Only our own renderer (by exact origin: the app scheme, or the dev server in development) is trusted. */
 export function isTrustedSender(frameUrl: string | undefined): boolean {
-  if (!frameUrl) return false;
-  if (frameUrl.startsWith(`${APP_ORIGIN}/`)) return true;
+  const origin = frameUrl ? originOf(frameUrl) : undefined;
+  if (!origin) return false;
+  if (origin === APP_ORIGIN) return true;
   const devUrl = process.env.ELECTRON_RENDERER_URL;
-  return !app.isPackaged && !!devUrl && frameUrl.startsWith(devUrl);
+  return !app.isPackaged && !!devUrl && origin === originOf(devUrl);
 }
 
 function serveRenderer(): void {
@@ -68,15 +69,29 @@ function createWindow(): BrowserWindow {
 
 function lockDownNavigation(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedSender(url)) event.preventDefault();
+    const stayInApp = (event: { url: string; preventDefault(): void }) => {
+      if (!isTrustedSender(event.url)) event.preventDefault();
+    };
+    contents.on('will-navigate', stayInApp);
+    contents.on('will-redirect', stayInApp);
+    contents.on('will-frame-navigate', (event) => {
+      // The report print frame: an about:srcdoc (or blank) subframe of our own page.
+      if (!event.isMainFrame && (event.url === 'about:srcdoc' || event.url === 'about:blank')) return;
+      stayInApp(event);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });
+}
+
+/** No camera, microphone, location, clipboard, devices...: only notifications, and only for our own page. */
+function lockDownPermissions(): void {
+  const allowed = (permission: string, url: string | undefined) => permission === 'notifications' && isTrustedSender(url);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowed(permission, details.requestingUrl ?? requestingOrigin));
 }
 
 async function importFromDialog(properties: ('openFile' | 'openDirectory' | 'multiSelections')[]): Promise<void> {
@@ -182,6 +197,7 @@ export async function startApp(): Promise<void> {
   app.on('second-instance', () => mainWindow?.focus());
   lockDownNavigation();
   await app.whenReady();
+  lockDownPermissions();
   serveRenderer();
   let dbPath = join(app.getPath('userData'), 'planner.db');
   const start = (path: string) =>

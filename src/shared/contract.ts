@@ -49,6 +49,10 @@ const uploadSchema = z.object({
 export const fileSchema = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 export type FilePayload = z.infer<typeof fileSchema>;
 
+const policyChangeSchema = z
+  .object({ area: z.string().min(1).max(32), key: z.string().min(1).max(64), value: z.union([z.number(), z.string(), z.boolean()]) })
+  .strict();
+
 export const poDraftSchema = z.object({
   draftId: z.string(),
   yarnId: z.string(),
@@ -69,7 +73,14 @@ export type PoDraftPayload = z.infer<typeof poDraftSchema>;
 export const channels = {
   'app.info': { input: empty, output: appInfoSchema },
   'snapshots.list': { input: empty, output: z.array(snapshotSchema) },
-  'snapshots.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: z.boolean() }) },
+  'snapshots.delete': {
+    // Scenarios built on the snapshot are planner data: moved to another snapshot or deleted only when asked.
+    input: z
+      .object({ id, moveScenariosTo: id.optional(), deleteScenarios: z.boolean().optional() })
+      .strict()
+      .refine((v) => !(v.moveScenariosTo !== undefined && v.deleteScenarios), 'either move the scenarios or delete them, not both'),
+    output: z.object({ deleted: z.boolean(), scenariosMoved: z.number().int(), scenariosDeleted: z.number().int() }),
+  },
   'snapshots.setActive': { input: z.object({ id }).strict(), output: z.object({ activeSnapshotId: id }) },
   'snapshots.report': { input: z.object({ id }).strict(), output: z.unknown() },
   'snapshots.compare': {
@@ -81,11 +92,13 @@ export const channels = {
       .object({
         paths: z.array(z.string().min(1)).max(500).optional(),
         uploads: z.array(uploadSchema).max(500).optional(),
+        /** Files the web bridge streamed to disk (`POST /api/upload`), by the ids it answered. */
+        uploadIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id')).max(500).optional(),
         asOf: isoDate.optional(),
         label: z.string().max(200).optional(),
       })
       .strict()
-      .refine((v) => (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) > 0, 'give at least one file'),
+      .refine((v) => (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) + (v.uploadIds?.length ?? 0) > 0, 'give at least one file'),
     output: z.object({ jobId: z.string() }),
   },
   'demo.load': { input: z.object({ scale: z.number().int().min(1).max(100).default(1) }).strict(), output: z.object({ jobId: z.string() }) },
@@ -207,9 +220,8 @@ export const channels = {
   },
   'settings.getPolicy': { input: empty, output: z.record(z.string(), z.record(z.string(), z.unknown())) },
   'settings.setPolicy': {
-    input: z
-      .object({ area: z.string().min(1).max(32), key: z.string().min(1).max(64), value: z.union([z.number(), z.string(), z.boolean()]) })
-      .strict(),
+    // One value, or several saved together (related keys such as the risk bands must move at once).
+    input: z.union([policyChangeSchema, z.object({ changes: z.array(policyChangeSchema).min(1).max(500) }).strict()]),
     output: z.record(z.string(), z.record(z.string(), z.unknown())),
   },
 } as const;

@@ -9,7 +9,7 @@ import { openStore } from '../store/db';
 import { loadPlanningData } from '../store/entities';
 import { throwIfCancelled, type JobContext } from '../workers/jobContext';
 import { writePlan } from './planCache';
-import { loadPolicy } from './policy';
+import { planningPolicy } from './policy';
 import { buildStyleBridge } from './styleBridge';
 
 /** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
@@ -107,7 +107,7 @@ export async function runForecastJob(input: { snapshotId: number }, ctx: JobCont
   try {
     ctx.progress(0.02, 'building weekly demand series from the sales history');
     const data = loadPlanningData(db, input.snapshotId);
-    const policy = loadPolicy(db).forecast;
+    const policy = planningPolicy(db).forecast;
     const history = buildDemandSeries(salesLinesOf(data.salesHistory), { bridge: buildStyleBridge(data), policy });
     if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
     throwIfCancelled(ctx);

@@ -20,7 +20,7 @@ import { forecastGreigeStyles, forecastYarnLayer, type ForecastLayer } from './f
 import { capacityInput, erpPurchaseOrders, mrpInput, plannerSettings, SETTING_KEYS, supplierMaster, yarnPlanInput, type PlannerSettings } from './planInputs';
 import { putSetting } from '../store/settings';
 import { buildStyleBridge } from './styleBridge';
-import { loadPolicy } from './policy';
+import { planningPolicy } from './policy';
 import { getScenario } from '../store/scenarios';
 import { computeScenarioPlan } from './scenarioRun';
 
@@ -138,7 +138,7 @@ export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOpti
   const data = loadPlanningData(db, snapshotId);
   const history = loadReportHistory(db, snapshotId, { includeOwn: options.learnFromOwnReports ?? true });
   const forecast = readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan;
-  return { data, history, settings: plannerSettings(db), policy: loadPolicy(db), forecast };
+  return { data, history, settings: plannerSettings(db), policy: planningPolicy(db), forecast };
 }
 
 export async function runPlanJob(

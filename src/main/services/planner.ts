@@ -1,9 +1,7 @@
 // The planner service: implements the contract over the store, the job host and the engine.
 // Electron, the web bridge and tests all drive the app through this object.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { channels, type EventName, type EventPayload, type JobState } from '../../shared/contract';
 import { openStore, type Db } from '../store/db';
 import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../store/snapshots';
@@ -11,7 +9,7 @@ import { getSetting, putSetting } from '../store/settings';
 import { JobHost } from '../workers/jobHost';
 import { NotFoundError } from './dispatch';
 import type { Handlers } from './handlers';
-import { loadPolicy, setPolicyValue } from './policy';
+import { loadPolicy, setPolicyValues } from './policy';
 import { readPlanView } from './planViews';
 import { readPlan } from './planCache';
 import type { Plan } from './planRun';
@@ -20,6 +18,7 @@ import './views';
 import { compareSnapshots } from '../import/compare';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from './alerts';
+import { UploadStaging } from './uploads';
 
 export interface PlannerOptions {
   dbPath: string;
@@ -31,6 +30,8 @@ export interface PlannerOptions {
   autoRun?: boolean;
   /** How reports become PDF: Chromium by default, `printToPDF` in the Electron shell. */
   renderPdf?: PdfRenderer;
+  /** Where uploaded files wait for their import (default: a fresh folder in the system's temporary folder). */
+  uploadsDir?: string;
 }
 
 export interface Planner {
@@ -39,6 +40,8 @@ export interface Planner {
   jobs: JobHost;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   activeSnapshotId(): number | null;
+  /** Streams an uploaded file to disk for a later `import.start({ uploadIds })`; rejects past `maxBytes`. */
+  stageUpload(name: string, body: Readable, maxBytes: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export function createPlanner(options: PlannerOptions): Planner {
   const now = options.clock ?? (() => new Date().toISOString());
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit(event, payload);
+  const uploads = new UploadStaging(options.uploadsDir);
 
   const activeSnapshotId = (): number | null => {
     const stored = getSetting<number>(db, ACTIVE_SNAPSHOT_KEY);
@@ -113,10 +117,10 @@ export function createPlanner(options: PlannerOptions): Planner {
       shell: options.shell,
     }),
     'snapshots.list': async () => listSnapshots(db).map(({ contentHash: _hash, ...s }) => s),
-    'snapshots.delete': async ({ id }) => {
-      const deleted = deleteSnapshot(db, id);
-      if (deleted) emit('snapshots.changed', { activeSnapshotId: activeSnapshotId() });
-      return { deleted };
+    'snapshots.delete': async ({ id, ...fate }) => {
+      const result = deleteSnapshot(db, id, fate);
+      if (result.deleted) emit('snapshots.changed', { activeSnapshotId: activeSnapshotId() });
+      return result;
     },
     'snapshots.setActive': async ({ id }) => {
       requireSnapshot(id);
@@ -128,17 +132,12 @@ export function createPlanner(options: PlannerOptions): Planner {
       return getSnapshotReport(db, id);
     },
     'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
-    'import.start': async ({ paths, uploads, asOf, label }) => {
-      const files = [...(paths ?? [])];
-      if (uploads?.length) {
-        const dir = mkdtempSync(join(tmpdir(), 'bkp-upload-'));
-        for (const u of uploads) {
-          const target = join(dir, basename(u.name));
-          writeFileSync(target, Buffer.from(u.base64, 'base64'));
-          files.push(target);
-        }
-      }
-      return { jobId: jobs.start('import', { files, asOf, label }) };
+    'import.start': async ({ paths, uploads: inMemory, uploadIds, asOf, label }) => {
+      const staged = [...uploads.take(uploadIds ?? []), ...(inMemory ?? []).map((u) => uploads.fromBytes(u.name, Buffer.from(u.base64, 'base64')))];
+      const jobId = jobs.start('import', { files: [...(paths ?? []), ...staged], asOf, label });
+      // The import has read them (or failed) by then: uploaded files never outlive their import.
+      void jobs.wait(jobId).finally(() => uploads.release(staged));
+      return { jobId };
     },
     'demo.load': async ({ scale }) => ({ jobId: jobs.start('demo', { scale }) }),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
@@ -146,7 +145,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     'plan.run': async ({ snapshotId }) => ({ jobId: startPlan(requireSnapshot(snapshotId)) }),
     'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
     'settings.getPolicy': async () => loadPolicy(db),
-    'settings.setPolicy': async ({ area, key, value }) => setPolicyValue(db, area, key, value, now()),
+    'settings.setPolicy': async (input) => setPolicyValues(db, 'changes' in input ? input.changes : [input], now()),
     'overrides.list': async () => {
       const s = plannerSettings(db);
       return { rates: s.rateOverrides ?? [], boms: s.bomOverrides ?? [] };
@@ -193,10 +192,12 @@ export function createPlanner(options: PlannerOptions): Planner {
       return () => bus.off(event, listener as (p: unknown) => void);
     },
     activeSnapshotId,
+    stageUpload: (name, body, maxBytes) => uploads.fromStream(name, body, maxBytes),
     async close() {
       jobs.off('progress', onProgress);
       jobs.off('finished', onFinished);
       await jobs.close();
+      uploads.close();
       db.close();
     },
   };
@@ -219,6 +220,7 @@ export function unavailablePlanner(reason: string, jobs: JobHost): Planner {
     jobs,
     on: () => () => {},
     activeSnapshotId: () => null,
+    stageUpload: fail,
     close: async () => jobs.close(),
   };
 }

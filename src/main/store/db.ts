@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrations';
+import { migrate, migrations } from './migrations';
 
 export type Db = Database.Database;
 
@@ -16,23 +16,45 @@ export class StoreError extends Error {
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** Where the database header keeps `PRAGMA user_version` (4 bytes, big-endian). */
+const USER_VERSION_OFFSET = 60;
 
-function assertSqliteFile(path: string): void {
+/**
+ * Reads what the file says about itself before anything opens it for writing: refuses a file that is not SQLite,
+ * and one whose schema is newer than this app (opening it would already switch its journal mode to WAL).
+ */
+function checkFileBeforeOpening(path: string): void {
   if (path === ':memory:' || !existsSync(path) || statSync(path).size === 0) return;
   const fd = openSync(path, 'r');
-  const head = Buffer.alloc(16);
+  const head = Buffer.alloc(100);
+  let read: number;
   try {
-    readSync(fd, head, 0, 16, 0);
+    read = readSync(fd, head, 0, head.length, 0);
   } finally {
     closeSync(fd);
   }
-  if (head.toString('latin1') !== SQLITE_HEADER) {
+  if (head.toString('latin1', 0, 16) !== SQLITE_HEADER) {
     throw new StoreError(`${path} is not a Beverly Knits Planner database (not an SQLite file)`, 'NOT_SQLITE');
+  }
+  let version = read >= USER_VERSION_OFFSET + 4 ? head.readUInt32BE(USER_VERSION_OFFSET) : 0;
+  // Changes still in a write-ahead log are not in the header yet: ask SQLite, read-only (no checkpoint on close).
+  const wal = `${path}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    const probe = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      version = probe.pragma('user_version', { simple: true }) as number;
+    } finally {
+      probe.close();
+    }
+  }
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (version > latest) {
+    throw new StoreError(`${path}: database schema version ${version} is newer than this app (${latest}); update the app`, 'SCHEMA_TOO_NEW');
   }
 }
 
 export function openStore(path: string, options: { readonly?: boolean } = {}): Db {
-  assertSqliteFile(path);
+  checkFileBeforeOpening(path);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {

@@ -86,9 +86,48 @@ export function getSnapshotReport(db: Db, snapshotId: number): unknown {
   return row ? JSON.parse(row.report_json) : undefined;
 }
 
-/** Deletes a snapshot and, through ON DELETE CASCADE, every row it carried. Planner data is untouched. */
-export function deleteSnapshot(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM snapshot WHERE id = ?').run(id).changes > 0;
+/** What happens to the what-if scenarios built on a snapshot that is deleted: nothing unless said. */
+export interface ScenarioFate {
+  /** Keep them, moved (overrides and all) onto this other snapshot. */
+  moveScenariosTo?: number;
+  /** Delete them with the snapshot. */
+  deleteScenarios?: boolean;
+}
+
+export class SnapshotInUseError extends Error {}
+
+/**
+ * Deletes a snapshot and, through ON DELETE CASCADE, every row it carried and every plan computed from it, in one
+ * transaction. Scenarios are planner data: a snapshot they are built on is deleted only when `fate` says to move
+ * them to another snapshot or to delete them too; otherwise SnapshotInUseError names them and nothing changes.
+ * Returns how many scenarios were moved or deleted (deleted: false when there was no such snapshot).
+ */
+export function deleteSnapshot(db: Db, id: number, fate: ScenarioFate = {}): { deleted: boolean; scenariosMoved: number; scenariosDeleted: number } {
+  return db.transaction(() => {
+    const scenarios = db.prepare('SELECT id, name FROM scenario WHERE snapshot_id = ? ORDER BY id').all(id) as { id: number; name: string }[];
+    let scenariosMoved = 0;
+    let scenariosDeleted = 0;
+    if (scenarios.length) {
+      const { moveScenariosTo: target, deleteScenarios } = fate;
+      if (target === undefined && !deleteScenarios) {
+        const label = (db.prepare('SELECT label FROM snapshot WHERE id = ?').pluck().get(id) as string | undefined) ?? '';
+        const names = scenarios.map((s) => `"${s.name}"`).join(', ');
+        throw new SnapshotInUseError(
+          `${scenarios.length === 1 ? '1 scenario is' : `${scenarios.length} scenarios are`} built on snapshot ${id} (${label}): ${names}. ` +
+            'To delete the snapshot, move them to another snapshot or delete them with it.',
+        );
+      }
+      // Their cached plans were computed from this snapshot's data.
+      db.prepare('DELETE FROM plan_cache WHERE scenario_id IN (SELECT id FROM scenario WHERE snapshot_id = ?)').run(id);
+      if (target !== undefined) {
+        if (target === id) throw new SnapshotInUseError('move the scenarios to another snapshot than the one being deleted');
+        if (!db.prepare('SELECT 1 FROM snapshot WHERE id = ?').get(target)) throw new SnapshotInUseError(`snapshot ${target} does not exist: the scenarios cannot be moved there`);
+        scenariosMoved = db.prepare('UPDATE scenario SET snapshot_id = ? WHERE snapshot_id = ?').run(target, id).changes;
+      } else scenariosDeleted = db.prepare('DELETE FROM scenario WHERE snapshot_id = ?').run(id).changes;
+    }
+    const deleted = db.prepare('DELETE FROM snapshot WHERE id = ?').run(id).changes > 0;
+    return { deleted, scenariosMoved, scenariosDeleted };
+  })();
 }
 
 /**

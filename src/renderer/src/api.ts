@@ -1,6 +1,8 @@
 // The renderer's one API client. Two transports behind one typed interface:
 //  - Electron: `window.planner` from the preload (IPC invoke + event subscription);
-//  - browser (web bridge): POST /api/invoke with the page's token, events over EventSource('/api/events').
+//  - browser (web bridge): POST /api/invoke, events over EventSource('/api/events'), files streamed to POST /api/upload.
+//    The page proves itself with the HttpOnly cookie the bridge set when its printed URL was opened (scripts never
+//    see the token); other clients (tests, tools) send the token in a header.
 // Every call resolves to a `Result`; nothing here throws across the boundary.
 import type {
   ChannelInput,
@@ -17,6 +19,8 @@ import type {
 export interface RawTransport {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The web bridge only: streams a file to the service's disk and answers `{ uploadId }` for `import.start`. */
+  upload?(name: string, data: Blob): Promise<unknown>;
 }
 
 export const EVENT_NAMES = ['job.progress', 'plan.changed', 'snapshots.changed', 'alerts.new'] as const satisfies readonly EventName[];
@@ -36,7 +40,8 @@ export function asResult(value: unknown): Result<unknown> {
 }
 
 export interface BridgeTransportOptions {
-  token: string;
+  /** Sent as a header when given; a page opened from the bridge's URL relies on its cookie instead. */
+  token?: string;
   /** Base URL of the bridge; defaults to the page's origin (relative URLs). */
   baseUrl?: string;
   fetchImpl?: typeof fetch;
@@ -50,10 +55,29 @@ export function createBridgeTransport(options: BridgeTransportOptions): RawTrans
   const openSource = options.eventSourceFactory ?? ((url: string) => new EventSource(url));
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const tokenHeader: Record<string, string> = options.token ? { 'x-bkp-token': options.token } : {};
+
+  /** A fetch whose answer is a Result; network failures and non-JSON answers become FAILED results. */
+  const post = async (path: string, headers: Record<string, string>, body: BodyInit): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, { method: 'POST', headers: { ...headers, ...tokenHeader }, body });
+    } catch (err) {
+      return failure('FAILED', `cannot reach the planner service: ${(err as Error).message}`);
+    }
+    let answer: unknown;
+    try {
+      answer = await response.json();
+    } catch {
+      return failure('FAILED', `the planner service answered HTTP ${response.status} without a JSON body`);
+    }
+    return asResult(answer);
+  };
 
   const ensureSource = (): EventSource => {
     if (source) return source;
-    source = openSource(`${base}/api/events?token=${encodeURIComponent(options.token)}`);
+    // EventSource cannot send headers: the events stream is authorised by the page's cookie.
+    source = openSource(`${base}/api/events`);
     for (const name of EVENT_NAMES) {
       source.addEventListener(name, (e) => {
         let payload: unknown;
@@ -69,25 +93,8 @@ export function createBridgeTransport(options: BridgeTransportOptions): RawTrans
   };
 
   return {
-    async invoke(channel, input) {
-      let response: Response;
-      try {
-        response = await doFetch(`${base}/api/invoke`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-bkp-token': options.token },
-          body: JSON.stringify({ channel, input }),
-        });
-      } catch (err) {
-        return failure('FAILED', `cannot reach the planner service: ${(err as Error).message}`);
-      }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        return failure('FAILED', `the planner service answered HTTP ${response.status} without a JSON body`);
-      }
-      return asResult(body);
-    },
+    invoke: (channel, input) => post('/api/invoke', { 'content-type': 'application/json' }, JSON.stringify({ channel, input })),
+    upload: (name, data) => post('/api/upload', { 'content-type': 'application/octet-stream', 'x-bkp-file-name': encodeURIComponent(name) }, data),
     on(event, listener) {
       ensureSource();
       let set = listeners.get(event);
@@ -98,19 +105,18 @@ export function createBridgeTransport(options: BridgeTransportOptions): RawTrans
   };
 }
 
-/** Used when the page runs with neither the preload nor a bridge token (e.g. a static preview). */
+/** Used when the page runs with neither the preload nor a bridge behind it (e.g. opened from a file). */
 export function createOfflineTransport(): RawTransport {
   return {
     invoke: async () =>
-      failure('FAILED', 'not connected to the planner service: open the app from Electron or from the web bridge URL (with ?token=…)'),
+      failure('FAILED', 'not connected to the planner service: open the app from Electron or from the URL the web bridge printed'),
     on: () => () => undefined,
   };
 }
 
 export function detectTransport(win: Window & { planner?: RawTransport }): RawTransport {
   if (win.planner && typeof win.planner.invoke === 'function') return win.planner;
-  const token = new URLSearchParams(win.location.search).get('token');
-  if (token) return createBridgeTransport({ token });
+  if (win.location.protocol === 'http:' || win.location.protocol === 'https:') return createBridgeTransport({});
   return createOfflineTransport();
 }
 
@@ -131,15 +137,37 @@ export function createApi(transport: RawTransport): PlannerApi {
 }
 
 let current: PlannerApi | undefined;
+let currentTransport: RawTransport | undefined;
 
 /** The app-wide API (created lazily from the environment; tests may replace it with `setApi`). */
 export function getApi(): PlannerApi {
-  if (!current) current = createApi(detectTransport(window as Window & { planner?: RawTransport }));
+  if (!current) {
+    currentTransport = detectTransport(window as Window & { planner?: RawTransport });
+    current = createApi(currentTransport);
+  }
   return current;
 }
 
-export function setApi(api: PlannerApi): void {
+export function setApi(api: PlannerApi, transport?: RawTransport): void {
   current = api;
+  currentTransport = transport;
+}
+
+/**
+ * The web bridge's file upload (streamed to the service's disk, answered with an id for `import.start`), or
+ * undefined in Electron, whose IPC carries the bytes in the call itself.
+ */
+export function fileUploader(): ((name: string, data: Blob) => Promise<Result<{ uploadId: string }>>) | undefined {
+  getApi();
+  const transport = currentTransport;
+  if (!transport?.upload) return undefined;
+  return async (name, data) => {
+    try {
+      return asResult(await transport.upload!(name, data)) as Result<{ uploadId: string }>;
+    } catch (err) {
+      return failure('FAILED', (err as Error)?.message ?? String(err));
+    }
+  };
 }
 
 export const api: PlannerApi = {

@@ -25,7 +25,7 @@ function raw(method: string, path: string, body?: string, headers: Record<string
 }
 
 const invoke = (channel: unknown, input: unknown, token = bridge.token) =>
-  raw('POST', `/api/invoke?token=${token}`, JSON.stringify({ channel, input }), { 'content-type': 'application/json' });
+  raw('POST', '/api/invoke', JSON.stringify({ channel, input }), { 'content-type': 'application/json', 'x-bkp-token': token });
 
 beforeAll(async () => {
   const rendererDir = join(tmp.dir, 'renderer');
@@ -74,7 +74,7 @@ describe('web bridge', () => {
   });
 
   it('gives structured errors for malformed requests and keeps running', async () => {
-    const notJson = await raw('POST', `/api/invoke?token=${bridge.token}`, '{oops', { 'content-type': 'application/json' });
+    const notJson = await raw('POST', '/api/invoke', '{oops', { 'content-type': 'application/json', 'x-bkp-token': bridge.token });
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.text).error.code).toBe('INVALID_INPUT');
     expect(JSON.parse((await invoke('no.such.channel', {})).text).error.code).toBe('UNKNOWN_CHANNEL');
@@ -89,7 +89,7 @@ describe('web bridge', () => {
     expect(error).toMatch(/not an SQLite file/);
     const other = await startBridge({ planner: broken, rendererDir: join(tmp.dir, 'renderer') });
     try {
-      const res = await fetch(`http://127.0.0.1:${other.port}/api/invoke?token=${other.token}`, { method: 'POST', body: JSON.stringify({ channel: 'snapshots.list', input: {} }) });
+      const res = await fetch(`http://127.0.0.1:${other.port}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bkp-token': other.token }, body: JSON.stringify({ channel: 'snapshots.list', input: {} }) });
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringMatching(/not-a-db\.db is not a Beverly Knits Planner database/) } });
       expect((await fetch(`http://127.0.0.1:${other.port}/`)).status).toBe(200);
       expect(readFileSync(bogus, 'utf8')).toContain('this is a zip');
@@ -100,7 +100,7 @@ describe('web bridge', () => {
 
   it('pushes events over server-sent events', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: bridge.port, path: `/api/events?token=${bridge.token}` }, (res) => {
+      const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { 'x-bkp-token': bridge.token } }, (res) => {
         let text = '';
         res.on('data', (c) => {
           text += c.toString();

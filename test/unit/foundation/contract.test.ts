@@ -56,7 +56,7 @@ describe('the contract boundary', () => {
     expect(table.yarn.criticalBelowLbs).toBe(-2500);
     expect(table.yarn.highBelowLbs).toBe(-100);
     const wrongType = await dispatch(planner.handlers, 'settings.setPolicy', { area: 'yarn', key: 'criticalBelowLbs', value: 'low' });
-    expect(wrongType).toMatchObject({ ok: false, error: { message: 'policy yarn.criticalBelowLbs must be a number' } });
+    expect(wrongType).toMatchObject({ ok: false, error: { message: 'policy yarn.criticalBelowLbs must be a number (got "low")' } });
   });
 
   it('has a handler for every channel', () => {

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, StoreError } from '../../../src/main/store/db';
@@ -49,6 +50,50 @@ describe('planning store', () => {
     expect(() => openStore(bogus)).toThrow(/not an SQLite file/);
   });
 
+  it('refuses a database from a newer app before changing anything in it (bytes, time stamp, journal mode)', () => {
+    // A newer app's file in rollback-journal mode: opening it here must not switch it to WAL or touch it at all.
+    const newer = new Database(tmp.dbPath);
+    newer.pragma('journal_mode = DELETE');
+    newer.exec("CREATE TABLE future_thing (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO future_thing (note) VALUES ('made by app 9')");
+    newer.pragma('user_version = 9999');
+    newer.close();
+    const bytes = readFileSync(tmp.dbPath);
+    const mtimeMs = statSync(tmp.dbPath).mtimeMs;
+
+    expect(() => openStore(tmp.dbPath)).toThrow(StoreError);
+    expect(() => openStore(tmp.dbPath)).toThrow(/schema version 9999 is newer than this app/);
+
+    expect(readFileSync(tmp.dbPath).equals(bytes)).toBe(true);
+    expect(statSync(tmp.dbPath).mtimeMs).toBe(mtimeMs);
+    expect(existsSync(`${tmp.dbPath}-wal`)).toBe(false);
+    expect(existsSync(`${tmp.dbPath}-shm`)).toBe(false);
+    const check = new Database(tmp.dbPath, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(check.pragma('user_version', { simple: true })).toBe(9999);
+    check.close();
+  });
+
+  it('refuses a newer database whose version change is still in its write-ahead log, leaving both files as they were', () => {
+    const live = new Database(join(tmp.dir, 'live.db'));
+    live.pragma('journal_mode = WAL');
+    live.pragma('wal_autocheckpoint = 0');
+    live.exec('CREATE TABLE t (x)');
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    live.pragma('user_version = 9999'); // only in the -wal file so far
+    // The files as a newer app left them when it was killed.
+    copyFileSync(join(tmp.dir, 'live.db'), tmp.dbPath);
+    copyFileSync(join(tmp.dir, 'live.db-wal'), `${tmp.dbPath}-wal`);
+    live.close();
+    const main = readFileSync(tmp.dbPath);
+    const wal = readFileSync(`${tmp.dbPath}-wal`);
+    expect(main.readUInt32BE(60)).toBe(0);
+    expect(wal.length).toBeGreaterThan(0);
+
+    expect(() => openStore(tmp.dbPath)).toThrow(/schema version 9999 is newer than this app/);
+    expect(readFileSync(tmp.dbPath).equals(main)).toBe(true);
+    expect(readFileSync(`${tmp.dbPath}-wal`).equals(wal)).toBe(true);
+  });
+
   it('refuses a database written by a newer app version', () => {
     const db = openStore(tmp.dbPath);
     db.pragma('user_version = 9999');
@@ -64,7 +109,7 @@ describe('planning store', () => {
     expect(listSnapshots(db).map((s) => s.id)).toEqual([b, a]);
     expect(listSnapshots(db)[0].entities).toEqual({ yarns: 1199 });
     expect(findSnapshotByContent(db, '2025-09-02', '2025-09-02')).toBe(b);
-    expect(deleteSnapshot(db, b)).toBe(true);
+    expect(deleteSnapshot(db, b).deleted).toBe(true);
     expect(listSnapshots(db).map((s) => s.id)).toEqual([a]);
     expect(db.prepare('SELECT count(*) AS n FROM snapshot_entity').get()).toEqual({ n: 0 });
     db.close();

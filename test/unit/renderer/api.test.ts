@@ -1,6 +1,6 @@
 // The renderer's API client over the web bridge transport (fetch + EventSource mocked) and the Result handling.
 import { describe, expect, it, vi } from 'vitest';
-import { asResult, createApi, createBridgeTransport, createOfflineTransport, type RawTransport } from '../../../src/renderer/src/api';
+import { asResult, createApi, createBridgeTransport, createOfflineTransport, detectTransport, type RawTransport } from '../../../src/renderer/src/api';
 
 class FakeEventSource {
   listeners = new Map<string, ((e: { data: string }) => void)[]>();
@@ -49,7 +49,35 @@ describe('bridge transport', () => {
     if (!r2.ok) expect(r2.error.message).toContain('HTTP 500');
   });
 
-  it('opens one EventSource with the token and dispatches named events as parsed JSON', () => {
+  it('sends no token of its own when none is given: the page is authorised by its HttpOnly cookie', async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse({ ok: true, data: {} }));
+    await createApi(createBridgeTransport({ fetchImpl: fetchImpl as unknown as typeof fetch })).invoke('app.info', {});
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/invoke');
+    expect(init.headers).toStrictEqual({ 'content-type': 'application/json' });
+  });
+
+  it('streams a file to /api/upload as octet-stream with its URI-encoded name, and answers the upload id', async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse({ ok: true, data: { uploadId: 'a'.repeat(32) } }));
+    const transport = createBridgeTransport({ token: 't', fetchImpl: fetchImpl as unknown as typeof fetch });
+    const file = new Blob(['Desc#,Supplier\n']);
+    expect(await transport.upload!('yarn inventory.csv', file)).toEqual({ ok: true, data: { uploadId: 'a'.repeat(32) } });
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/upload');
+    expect(init.headers).toEqual({ 'content-type': 'application/octet-stream', 'x-bkp-file-name': 'yarn%20inventory.csv', 'x-bkp-token': 't' });
+    expect(init.body).toBe(file);
+  });
+
+  it('uses the preload when there is one, the bridge on an http page, and nothing on a file page', async () => {
+    const preload: RawTransport = { invoke: async () => ({ ok: true, data: 'ipc' }), on: () => () => undefined };
+    const win = (protocol: string, planner?: RawTransport) => ({ location: { protocol, search: '' }, planner }) as unknown as Window & { planner?: RawTransport };
+    expect(detectTransport(win('app:', preload))).toBe(preload);
+    expect(detectTransport(win('http:')).upload).toBeTypeOf('function');
+    expect(detectTransport(win('file:')).upload).toBeUndefined();
+    expect(await createApi(detectTransport(win('file:'))).invoke('app.info', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not connected/) } });
+  });
+
+  it('opens one EventSource (authorised by the cookie, no token in its URL) and dispatches named events as parsed JSON', () => {
     const sources: FakeEventSource[] = [];
     const transport = createBridgeTransport({
       token: 'a b',
@@ -65,7 +93,7 @@ describe('bridge transport', () => {
     const off = api.on('job.progress', progress);
     api.on('plan.changed', changed);
     expect(sources).toHaveLength(1);
-    expect(sources[0].url).toBe('/api/events?token=a%20b');
+    expect(sources[0].url).toBe('/api/events');
     sources[0].emit('job.progress', JSON.stringify({ jobId: 'j1', kind: 'import', status: 'running', fraction: 0.5, message: 'half' }));
     sources[0].emit('plan.changed', JSON.stringify({ snapshotId: 3, reason: 'plan run' }));
     sources[0].emit('plan.changed', 'not json');

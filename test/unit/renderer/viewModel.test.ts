@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber, formatQuantity, humanizeField, statusBand } from '../../../src/renderer/src/lib/format';
 import { analyzePayload, toChartOption } from '../../../src/renderer/src/lib/payload';
 import { normalizeReport } from '../../../src/renderer/src/lib/importReport';
-import { pendingChanges } from '../../../src/renderer/src/pages/settings/policyForm';
+import { pendingChanges, policyChangeErrors } from '../../../src/renderer/src/pages/settings/policyForm';
+import { policyDefaults } from '../../../src/shared/policy';
 import { bytesToBase64, isImportable } from '../../../src/renderer/src/lib/upload';
 import { isEmptyPayload, viewKey } from '../../../src/renderer/src/stores/planStore';
 import { inferKind, resolveColumns, toTsv } from '../../../src/renderer/src/components/gridColumns';
@@ -134,6 +135,17 @@ describe('policy form', () => {
     ]);
     expect(errors).toEqual({});
     expect(pendingChanges(saved, saved, { 'yarn.criticalBelowLbs': 'abc' }).errors).toEqual({ 'yarn.criticalBelowLbs': 'not a number' });
+  });
+
+  it('checks pending changes against the policy schema before saving, naming the key', () => {
+    const saved = structuredClone(policyDefaults) as unknown as Record<string, Record<string, unknown>>;
+    const { changes } = pendingChanges(saved, saved, { 'purchasing.horizonWeeks': '1000000', 'yarn.highBelowLbs': '-5000' });
+    expect(policyChangeErrors(saved, changes)).toEqual({
+      'purchasing.horizonWeeks': 'policy purchasing.horizonWeeks must be at most 156 (got 1000000)',
+      'yarn.highBelowLbs': 'policy yarn.criticalBelowLbs (-1000) must be below yarn.highBelowLbs (-5000): the risk bands must read critical < high < medium',
+    });
+    const together = pendingChanges(saved, saved, { 'yarn.criticalBelowLbs': '-6000', 'yarn.highBelowLbs': '-5000' }).changes;
+    expect(policyChangeErrors(saved, together)).toEqual({});
   });
 });
 

@@ -151,7 +151,7 @@ describe('applyOverrides: drafts, downtime, rates, policy', () => {
     expect(r.data.knitRates).toBe(base.knitRates);
   });
 
-  it('checks policy changes against the table and merges them', () => {
+  it('checks policy changes against the policy schema (ranges, rules between keys) and merges them', () => {
     const r = applyOverrides(base, [
       ov({ kind: 'policy', area: 'purchasing', key: 'defaultMoqLbs', value: 500 }),
       ov({ kind: 'policy', area: 'capacity', key: 'defaultRateLbsPerDay', value: 616 }),
@@ -159,6 +159,9 @@ describe('applyOverrides: drafts, downtime, rates, policy', () => {
       ov({ kind: 'policy', area: 'purchasing', key: 'defaultMoqLbs', value: 'lots' }),
       ov({ kind: 'policy', area: 'purchasing', key: 'noSuchKey', value: 1 }),
       ov({ kind: 'policy', area: 'toString', key: 'x', value: 1 }),
+      ov({ kind: 'policy', area: 'purchasing', key: 'horizonWeeks', value: 1_000_000 }),
+      ov({ kind: 'policy', area: 'yarn', key: 'highBelowLbs', value: -5000 }),
+      ov({ kind: 'policy', area: 'yarn', key: 'constructor', value: 1 }),
     ]);
     expect(r.extras.policyPatches).toEqual({
       purchasing: { defaultMoqLbs: 500 },
@@ -166,9 +169,12 @@ describe('applyOverrides: drafts, downtime, rates, policy', () => {
       alerts: { wcOverloadUtilisationPct: 90 },
     });
     expect(r.warnings.map((w) => w.message)).toEqual([
-      'policy purchasing.defaultMoqLbs expects a number, got string',
-      'unknown policy key "purchasing.noSuchKey"',
-      'unknown policy area "toString"',
+      'policy purchasing.defaultMoqLbs must be a number (got "lots")',
+      'unknown policy setting purchasing.noSuchKey',
+      'unknown policy setting toString.x',
+      'policy purchasing.horizonWeeks must be at most 156 (got 1000000)',
+      'policy yarn.criticalBelowLbs (-1000) must be below yarn.highBelowLbs (-5000): the risk bands must read critical < high < medium',
+      'unknown policy setting yarn.constructor',
     ]);
     const patched = patchPolicy(scenarioPolicyTable, r.extras.policyPatches);
     expect(patched.purchasing.defaultMoqLbs).toBe(500);

@@ -76,7 +76,7 @@ describe('scenario store', () => {
     expect(listScenarios(db)).toEqual([]);
   });
 
-  it('copies, renames, lists and deletes; deleting the snapshot deletes its scenarios', () => {
+  it('copies, renames, lists and deletes; deleting the snapshot deletes its scenarios only when told to', () => {
     db = openPlanningStore(tmp.dbPath);
     const s1 = snap(db, '2025-09-02');
     const s2 = snap(db, '2025-09-09');
@@ -103,7 +103,9 @@ describe('scenario store', () => {
     expect(getScenario(db, a.id)).toBeUndefined();
     expect(db.prepare('SELECT scenario_id FROM plan_cache').pluck().all()).toEqual([b.id]);
 
-    deleteSnapshot(db, s1);
+    expect(() => deleteSnapshot(db!, s1)).toThrow(/built on snapshot/);
+    expect(listScenarios(db).map((s) => s.id)).toEqual([2, 3]);
+    deleteSnapshot(db, s1, { deleteScenarios: true });
     expect(listScenarios(db).map((s) => s.id)).toEqual([3]);
   });
 

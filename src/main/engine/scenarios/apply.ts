@@ -6,7 +6,7 @@ import { mondayOf } from '../../../shared/dates';
 import type { Override, OverrideOf, PolicyValue } from '../../../shared/scenario';
 import type { KnitOrder, PlanningData } from '../../import/entities';
 import { demandTargetExists, scaleDemand } from './demand';
-import { checkPolicyChange, scenarioPolicyTable, type PolicyTableLike } from './policyPatch';
+import { checkPolicyChange, patchPolicy, scenarioPolicyTable, type PolicyTableLike } from './policyPatch';
 import { applyPoReceipt } from './receipts';
 import type { ApplyWarning, ScenarioExtras, ScenarioRateOverride } from './types';
 
@@ -127,7 +127,7 @@ function applyOne(s: State, o: Override, context: ApplyContext): void {
       s.extras.demandMultipliers.push({ target: o.target, multiplier: o.multiplier });
       return;
     case 'policy': {
-      const problem = checkPolicyChange(context.policy ?? scenarioPolicyTable, o.area, o.key, o.value);
+      const problem = checkPolicyChange(patchPolicy(context.policy ?? scenarioPolicyTable, s.extras.policyPatches), o.area, o.key, o.value);
       if (problem) {
         s.warn(problem);
         return;

@@ -1,29 +1,23 @@
-// Policy-change overrides: checked against the policy table (known area and key, value of the default's type) and
-// merged over it for the scenario's plan run.
+// Policy-change overrides: checked against the policy schema (known area and key, the key's range, the rules between
+// keys) and merged over the table for the scenario's plan run.
 import { policyDefaults } from '../../../shared/policy';
 import { alertsPolicyDefaults } from '../../../shared/policy/alerts';
+import { checkPolicyValue, policyProblems } from '../../../shared/policy/schema';
 import type { PolicyValue } from '../../../shared/scenario';
 
 export type PolicyTableLike = Record<string, Record<string, unknown>>;
 
 export const scenarioPolicyTable: PolicyTableLike = { ...policyDefaults, alerts: alertsPolicyDefaults };
 
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  return Array.isArray(v) ? 'array' : typeof v;
-}
-
-/** Null when the change fits the table, else why not. */
+/**
+ * Null when the change fits the table, else why not: the value against its key's range (the one policy schema),
+ * then the rules between keys on the table with the change made (e.g. critical below high below medium).
+ */
 export function checkPolicyChange(table: PolicyTableLike, area: string, key: string, value: PolicyValue): string | null {
-  const section = Object.hasOwn(table, area) ? table[area] : undefined;
-  if (!section) return `unknown policy area "${area}"`;
-  if (!Object.hasOwn(section, key)) return `unknown policy key "${area}.${key}"`;
-  const expected = kindOf(section[key]);
-  const given = kindOf(value);
-  // A nullable default (null) accepts numbers too; otherwise the type must match.
-  if (expected === 'null' ? given !== 'null' && given !== 'number' : given !== expected)
-    return `policy ${area}.${key} expects a ${expected}, got ${given}`;
-  return null;
+  const own = checkPolicyValue(area, key, value);
+  if (own) return own;
+  const name = `${area}.${key}`;
+  return policyProblems(patchPolicy(table, { [area]: { [key]: value } })).find((p) => p.keys.includes(name))?.message ?? null;
 }
 
 /** The table with the scenario's patches merged over it (sections copied only where patched). */

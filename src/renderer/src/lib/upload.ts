@@ -1,5 +1,8 @@
-// Files from a drop or a file picker -> `{ name, base64 }` uploads for `import.start` (the sandboxed renderer has no
-// file paths). Folders are walked with `webkitGetAsEntry`.
+// Files from a drop or a file picker -> the files of an `import.start` (the sandboxed renderer has no file paths):
+// through the web bridge each file streams to the service's disk and the call names the upload ids; in Electron the
+// call carries `{ name, base64 }`. Folders are walked with `webkitGetAsEntry`.
+import type { ChannelInput } from '../../../shared/contract';
+import { fileUploader } from '../api';
 
 export const IMPORTABLE_EXTENSIONS = ['.xlsx', '.xls', '.xlsm', '.csv', '.json', '.txt'];
 
@@ -84,14 +87,16 @@ export async function filesFromDataTransfer(dt: DataTransfer): Promise<File[]> {
 }
 
 export interface UploadBatch {
-  uploads: Upload[];
+  /** The files that look like ERP exports, not read yet. */
+  files: File[];
   skipped: string[];
   totalBytes: number;
 }
 
-export async function toUploads(files: File[]): Promise<UploadBatch> {
+/** Picks the importable files (nothing is read yet, so a too-large selection is refused before any work). */
+export function toUploads(files: File[]): UploadBatch {
   const skipped: string[] = [];
-  const uploads: Upload[] = [];
+  const importable: File[] = [];
   let totalBytes = 0;
   for (const f of files) {
     if (!isImportable(f.name)) {
@@ -99,7 +104,20 @@ export async function toUploads(files: File[]): Promise<UploadBatch> {
       continue;
     }
     totalBytes += f.size;
-    uploads.push(await fileToUpload(f));
+    importable.push(f);
   }
-  return { uploads, skipped, totalBytes };
+  return { files: importable, skipped, totalBytes };
+}
+
+/** The file part of `import.start`: upload ids (web bridge, one streamed upload per file) or the bytes (Electron). */
+export async function filesForImport(files: File[]): Promise<Pick<ChannelInput<'import.start'>, 'uploads' | 'uploadIds'>> {
+  const upload = fileUploader();
+  if (!upload) return { uploads: await Promise.all(files.map((f) => fileToUpload(f))) };
+  const uploadIds: string[] = [];
+  for (const f of files) {
+    const r = await upload(f.name, f);
+    if (!r.ok) throw new Error(r.error.message);
+    uploadIds.push(r.data.uploadId);
+  }
+  return { uploadIds };
 }

@@ -1,4 +1,4 @@
-// Hash routing (`#/yarn?yarnId=4001`): works under the app:// protocol and the web bridge alike, and keeps `?token=` intact.
+// Hash routing (`#/yarn?yarnId=4001`): works under the app:// protocol and the web bridge alike, and keeps the page's own query intact.
 import { useEffect, useState } from 'react';
 import { hrefFor, parseHash, parseHashParams, type HashParams, type PageId } from '../routes';
 

@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { Icon } from '../../components/Icon';
 import { loadDemo } from '../../lib/actions';
 import { formatNumber } from '../../lib/format';
-import { toUploads } from '../../lib/upload';
+import { filesForImport, toUploads } from '../../lib/upload';
 import { PageActions } from '../../shell/PageActions';
 import { useApp } from '../../stores/appStore';
 import { useRunningJobs } from '../../stores/jobsStore';
@@ -16,7 +16,7 @@ import { SnapshotDetail } from './SnapshotDetail';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import './ImportsPage.css';
 
-/** The web bridge accepts request bodies up to 300 MB; base64 adds a third. */
+/** One import at a time stays below this (the web bridge streams each file to disk, up to 300 MB a file). */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export function ImportsPage(): ReactNode {
@@ -38,20 +38,20 @@ export function ImportsPage(): ReactNode {
   const startImport = async (files: File[]) => {
     setReading(`Reading ${formatNumber(files.length)} ${files.length === 1 ? 'file' : 'files'}…`);
     try {
-      const batch = await toUploads(files);
+      const batch = toUploads(files);
       if (batch.skipped.length) toast('warning', `Skipped ${batch.skipped.length} file(s) that are not ERP exports`, batch.skipped.slice(0, 8).join(', '));
-      if (batch.uploads.length === 0) return;
+      if (batch.files.length === 0) return;
       if (batch.totalBytes > MAX_UPLOAD_BYTES) {
         toast('error', 'Too much data for one import', `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`);
         return;
       }
-      setReading(`Uploading ${formatNumber(batch.uploads.length)} file(s)…`);
+      setReading(`Uploading ${formatNumber(batch.files.length)} file(s)…`);
       const r = await call('import.start', {
-        uploads: batch.uploads,
+        ...(await filesForImport(batch.files)),
         ...(label.trim() ? { label: label.trim() } : {}),
         ...(asOf ? { asOf } : {}),
       });
-      if (r) toast('info', `Import started: ${batch.uploads.length} file(s)`, 'Progress is shown below and in the status bar.');
+      if (r) toast('info', `Import started: ${batch.files.length} file(s)`, 'Progress is shown below and in the status bar.');
     } catch (err) {
       toast('error', 'Could not read the files', (err as Error).message);
     } finally {

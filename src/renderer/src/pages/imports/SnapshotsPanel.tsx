@@ -1,6 +1,9 @@
 // The snapshot list (as-of, label, kind, entity counts, created) with Set active / Delete for the selected snapshot.
-import { useMemo, type ReactNode } from 'react';
+// Deleting a snapshot that what-if scenarios are built on names them and asks whether to move them to another
+// snapshot (the default) or delete them too.
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Snapshot } from '../../../../shared/contract';
+import type { ScenarioListItem } from '../../../../shared/scenario';
 import { call } from '../../api';
 import { confirmAction } from '../../components/ConfirmDialog';
 import { DataGrid } from '../../components/DataGrid';
@@ -51,6 +54,48 @@ function columnsFor(snapshots: Snapshot[]): GridColumn[] {
   ];
 }
 
+type ScenarioFate = { moveScenariosTo: number } | { deleteScenarios: true };
+
+/** The scenarios a deletion would touch, and the planner's choice: move them (to which snapshot) or delete them. */
+function ScenarioFateChoice({ scenarios, others, onChange }: { scenarios: ScenarioListItem[]; others: Snapshot[]; onChange: (fate: ScenarioFate) => void }): ReactNode {
+  const [target, setTarget] = useState<number | undefined>(others[0]?.id);
+  const [remove, setRemove] = useState(others.length === 0);
+  const pick = (nextRemove: boolean, nextTarget = target) => {
+    setRemove(nextRemove);
+    setTarget(nextTarget);
+    onChange(nextRemove || nextTarget === undefined ? { deleteScenarios: true } : { moveScenariosTo: nextTarget });
+  };
+  return (
+    <div className="snapshot-delete-scenarios" data-testid="snapshot-delete-scenarios">
+      <p>
+        {scenarios.length === 1 ? 'This what-if scenario is' : `These ${scenarios.length} what-if scenarios are`} built on it:
+      </p>
+      <ul>
+        {scenarios.map((sc) => (
+          <li key={sc.id}>
+            <strong>{sc.name}</strong> ({sc.overrideCount} {sc.overrideCount === 1 ? 'override' : 'overrides'})
+          </li>
+        ))}
+      </ul>
+      <label className="radio">
+        <input type="radio" name="scenario-fate" checked={!remove} disabled={others.length === 0} onChange={() => pick(false)} data-testid="scenario-fate-move" />
+        Keep them: move to snapshot{' '}
+        <select className="input" value={target ?? ''} disabled={others.length === 0 || remove} onChange={(e) => pick(false, Number(e.target.value))} data-testid="scenario-fate-target">
+          {others.map((o) => (
+            <option key={o.id} value={o.id}>
+              #{o.id} {o.label} (as of {o.asOf})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="radio">
+        <input type="radio" name="scenario-fate" checked={remove} onChange={() => pick(true)} data-testid="scenario-fate-delete" />
+        Delete them with the snapshot
+      </label>
+    </div>
+  );
+}
+
 interface SnapshotsPanelProps {
   selectedId: number | undefined;
   onSelect: (id: number | undefined) => void;
@@ -75,21 +120,34 @@ export function SnapshotsPanel({ selectedId, onSelect }: SnapshotsPanelProps): R
 
   const remove = async () => {
     if (!selected) return;
+    const scenarios = await call('scenarios.list', { snapshotId: selected.id });
+    if (!scenarios) return;
+    const others = snapshots.filter((s) => s.id !== selected.id);
+    let fate: ScenarioFate | undefined;
+    if (scenarios.length) fate = others.length ? { moveScenariosTo: others[0].id } : { deleteScenarios: true };
     const ok = await confirmAction({
       title: 'Delete snapshot?',
       message: (
         <>
           <strong>{selected.label}</strong> (as of {selected.asOf}) and its import report and plan results will be deleted.
           This cannot be undone.
+          {scenarios.length > 0 && <ScenarioFateChoice scenarios={scenarios} others={others} onChange={(f) => (fate = f)} />}
         </>
       ),
       confirmLabel: 'Delete snapshot',
       danger: true,
     });
     if (!ok) return;
-    const r = await call('snapshots.delete', { id: selected.id });
+    const chosen = fate as ScenarioFate | undefined; // set by the dialog
+    const r = await call('snapshots.delete', { id: selected.id, ...chosen });
     if (r?.deleted) {
-      toast('success', 'Snapshot deleted', selected.label);
+      const targetId = chosen && 'moveScenariosTo' in chosen ? chosen.moveScenariosTo : undefined;
+      const scenarioNote = r.scenariosMoved
+        ? ` · ${r.scenariosMoved} scenario(s) moved to ${snapshots.find((s) => s.id === targetId)?.label ?? `snapshot ${targetId}`}`
+        : r.scenariosDeleted
+          ? ` · ${r.scenariosDeleted} scenario(s) deleted`
+          : '';
+      toast('success', 'Snapshot deleted', `${selected.label}${scenarioNote}`);
       onSelect(undefined);
     }
     await loadSnapshots();

@@ -12,7 +12,8 @@ import { useHashParams } from '../../shell/useHashRoute';
 import { describeError, toast } from '../../stores/toastStore';
 import type { ContractError } from '../../../../shared/contract';
 import { DemandLayers } from './DemandLayers';
-import { fieldId, fieldKind, pendingChanges, sameValue, toDraft, type PolicyTable } from './policyForm';
+import { policyProblems } from '../../../../shared/policy/schema';
+import { fieldId, fieldKind, pendingChanges, policyChangeErrors, sameValue, toDraft, type PolicyTable } from './policyForm';
 import './SettingsPage.css';
 
 const DEFAULTS = policyDefaults as unknown as PolicyTable;
@@ -22,6 +23,7 @@ export function SettingsPage(): ReactNode {
   const [loadError, setLoadError] = useState<ContractError | undefined>(undefined);
   const [drafts, setDrafts] = useState<Record<string, string | boolean>>({});
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
   const [filter, setFilter] = useState('');
 
   const load = async () => {
@@ -39,24 +41,31 @@ export function SettingsPage(): ReactNode {
     if (section) document.getElementById(`area-${section}`)?.scrollIntoView({ block: 'start' });
   }, [section, saved]);
 
-  const { changes, errors } = useMemo(() => (saved ? pendingChanges(saved, DEFAULTS, drafts) : { changes: [], errors: {} }), [saved, drafts]);
+  const { changes, errors } = useMemo(() => {
+    if (!saved) return { changes: [], errors: {} };
+    const pending = pendingChanges(saved, DEFAULTS, drafts);
+    // The policy schema's verdict (ranges, rules between keys) before anything is sent; parse errors come first.
+    return { changes: pending.changes, errors: { ...policyChangeErrors(saved, pending.changes), ...pending.errors } };
+  }, [saved, drafts]);
   const hasErrors = Object.keys(errors).length > 0;
+  // Values saved by an older app that break the schema: plans refuse to run until they are changed.
+  const savedProblems = useMemo(() => (saved ? policyProblems(saved) : []), [saved]);
 
   const save = async () => {
     if (!saved || changes.length === 0 || hasErrors) return;
     setSaving(true);
-    let table = saved;
-    let done = 0;
-    for (const c of changes) {
-      const r = await call('settings.setPolicy', c);
-      if (!r) break;
-      table = r;
-      done++;
-    }
-    setSaved(table);
-    setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([id]) => !changes.slice(0, done).some((c) => fieldId(c.area, c.key) === id))));
+    // All together: related keys (the risk bands) must move at once, and one refused value saves nothing.
+    const r = await api.invoke('settings.setPolicy', { changes });
     setSaving(false);
-    if (done > 0) toast('success', `Saved ${done} setting${done === 1 ? '' : 's'}`, 'Run the plan to apply the new policy.');
+    if (!r.ok) {
+      setSaveError(r.error.message);
+      toast('error', 'The policy was not saved', describeError(r.error));
+      return;
+    }
+    setSaveError(undefined);
+    setSaved(r.data);
+    setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([id]) => !changes.some((c) => fieldId(c.area, c.key) === id))));
+    toast('success', `Saved ${changes.length} setting${changes.length === 1 ? '' : 's'}`, 'Run the plan to apply the new policy.');
   };
 
   const resetToDefault = async (area: string, key: string) => {
@@ -96,6 +105,18 @@ export function SettingsPage(): ReactNode {
         </button>
       </PageActions>
       <DemandLayers />
+      {saveError && (
+        <div className="banner banner-error" role="alert" data-testid="settings-save-error">
+          <Icon name="alert" size={14} />
+          {saveError}
+        </div>
+      )}
+      {savedProblems.length > 0 && (
+        <div className="banner banner-error" role="alert" data-testid="settings-policy-problems">
+          <Icon name="alert" size={14} />
+          Plans cannot run until these saved values are changed: {savedProblems.map((p) => p.message).join('; ')}
+        </div>
+      )}
       <div className="settings-toolbar">
         <input className="input" type="search" placeholder="Filter settings…" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="settings-filter" />
         <nav className="settings-areas" aria-label="Policy areas">
@@ -165,7 +186,7 @@ export function SettingsPage(): ReactNode {
                             data-testid={`setting-${area}-${key}`}
                           />
                         )}
-                        {errors[id] && <span className="settings-error">{errors[id]}</span>}
+                        {errors[id] && <span className="settings-error" data-testid={`setting-error-${area}-${key}`}>{errors[id]}</span>}
                       </td>
                       <td className="settings-default num">{def === undefined ? '–' : def === null ? '(none)' : Array.isArray(def) ? def.join(', ') : typeof def === 'boolean' ? (def ? 'On' : 'Off') : String(toDraft(def))}</td>
                       <td className="settings-state">

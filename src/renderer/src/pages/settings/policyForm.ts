@@ -1,4 +1,5 @@
 // Pure helpers of the policy form: which values are editable, drafts as strings, parsing back, and what changed.
+import { checkPolicyValue, policyProblems } from '../../../../shared/policy/schema';
 export type PolicyTable = Record<string, Record<string, unknown>>;
 export type Editable = number | string | boolean;
 
@@ -72,4 +73,24 @@ export function fieldId(area: string, key: string): string {
 export function splitId(id: string): [string, string] {
   const i = id.indexOf('.');
   return [id.slice(0, i), id.slice(i + 1)];
+}
+
+/**
+ * What the policy schema says about the pending changes, by field: each value against its key's range, and the
+ * rules between keys on the table as it would be saved (shown on every changed key a broken rule names).
+ */
+export function policyChangeErrors(saved: PolicyTable, changes: readonly PendingChange[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const c of changes) {
+    const problem = checkPolicyValue(c.area, c.key, c.value);
+    if (problem) errors[fieldId(c.area, c.key)] = problem;
+  }
+  const valid = changes.filter((c) => !errors[fieldId(c.area, c.key)]);
+  const table: PolicyTable = Object.fromEntries(Object.entries(saved).map(([area, values]) => [area, { ...values }]));
+  for (const c of valid) table[c.area][c.key] = c.value;
+  const changed = new Set(valid.map((c) => fieldId(c.area, c.key)));
+  for (const p of policyProblems(table)) {
+    for (const key of p.keys) if (changed.has(key)) errors[key] ??= p.message;
+  }
+  return errors;
 }
