@@ -14,7 +14,6 @@ import { addDays, type IsoDate } from '../../../shared/dates';
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
 import type { BacktestRow } from './types';
 import { addsValue, paired } from './select';
-import { classifyDemand } from './classify';
 import { addPoint, emptySums, naiveScale, type ErrorSums } from './metrics';
 import { firstNonZero } from './stats';
 
@@ -93,6 +92,8 @@ export interface HierarchyStructure {
   aggregates: number;
   /** Bottom node indices under each aggregate. */
   parts: number[][];
+  /** The aggregates above each bottom series (its style and the total); empty for aggregates. */
+  ancestors: number[][];
   /** Number of bottom series under each node (1 for a bottom series). */
   size: number[];
   total: number;
@@ -105,14 +106,15 @@ export function hierarchyStructure(input: readonly HierarchyNode[]): HierarchySt
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const aggregates = nodes.filter((n) => n.level !== 'styleCustomer').length;
   const parts: number[][] = Array.from({ length: aggregates }, () => []);
+  const ancestors: number[][] = nodes.map(() => []);
   nodes.forEach((n, i) => {
     if (n.level !== 'styleCustomer') return;
     const style = index.get(n.parent!)!;
-    parts[style].push(i);
-    parts[index.get(nodes[style].parent!)!].push(i);
+    ancestors[i] = [style, index.get(nodes[style].parent!)!];
+    for (const a of ancestors[i]) parts[a].push(i);
   });
   const size = nodes.map((_, i) => (i < aggregates ? parts[i].length : 1));
-  return { nodes, aggregates, parts, size, total: 0 };
+  return { nodes, aggregates, parts, ancestors, size, total: 0 };
 }
 
 /** Solve A x = B (A n x n, B n x k) by Gaussian elimination with partial pivoting; A and B are overwritten. */
@@ -163,53 +165,44 @@ export function mintReconcile(s: HierarchyStructure, forecasts: readonly Float64
   } else {
     for (let i = 0; i < m; i++) d[i] = s.size[i];
   }
-  // U (m x na): column a = e_a - sum of the bottom series under a
-  const uCol = (a: number, visit: (i: number, v: number) => void) => {
-    visit(a, 1);
-    for (const b of s.parts[a]) visit(b, -1);
+  // U (m x na): column a is +1 at aggregate a and -1 at each bottom series under it. Products with U go through
+  // the ancestors of each bottom series, so U is never formed either.
+  const bottoms = s.ancestors.map((anc, i) => ({ i, anc })).filter((b) => b.anc.length);
+  /** U'v for an m-vector v (per column j of a k-wide block). */
+  const uT = (v: (i: number, j: number) => number, width: number) => {
+    const out = Array.from({ length: na }, (_, a) => Float64Array.from({ length: width }, (_, j) => v(a, j)));
+    for (const { i, anc } of bottoms) for (const a of anc) for (let j = 0; j < width; j++) out[a][j] -= v(i, j);
+    return out;
   };
   // EU (T x na)
   const eu = errors.map((e) => {
     const row = new Float64Array(na);
-    for (let a = 0; a < na; a++) {
-      let v = 0;
-      uCol(a, (i, u) => (v += u * e[i]));
-      row[a] = v;
-    }
+    for (let a = 0; a < na; a++) row[a] = e[a];
+    for (const { i, anc } of bottoms) for (const a of anc) row[a] -= e[i];
     return row;
   });
-  // U'WU = lambda U'DU + (1 - lambda) (EU)'(EU) / T
+  // U'WU = lambda U'DU + (1 - lambda) (EU)'(EU) / T; (U'DU)_ab = d_a [a = b] + Σ of d over the bottom series under both
   const uwu = Array.from({ length: na }, () => new Float64Array(na));
-  const dense = Array.from({ length: na }, () => new Float64Array(m));
-  for (let a = 0; a < na; a++) uCol(a, (i, u) => (dense[a][i] = u));
-  for (let a = 0; a < na; a++) {
-    for (let b = a; b < na; b++) {
-      let v = 0;
-      if (lambda > 0) {
-        // U'DU: sparse overlap of the two columns
-        uCol(a, (i, u) => {
-          if (dense[b][i] !== 0) v += lambda * u * d[i] * dense[b][i];
-        });
+  if (lambda > 0) {
+    for (let a = 0; a < na; a++) uwu[a][a] += lambda * d[a];
+    for (const { i, anc } of bottoms) for (const a of anc) for (const b of anc) uwu[a][b] += lambda * d[i];
+  }
+  if (lambda < 1) {
+    for (let a = 0; a < na; a++) {
+      for (let b = a; b < na; b++) {
+        let v = 0;
+        for (let t = 0; t < T; t++) v += eu[t][a] * eu[t][b];
+        uwu[a][b] += ((1 - lambda) * v) / T;
+        if (b !== a) uwu[b][a] += ((1 - lambda) * v) / T;
       }
-      if (lambda < 1) for (let t = 0; t < T; t++) v += ((1 - lambda) * eu[t][a] * eu[t][b]) / T;
-      uwu[a][b] = v;
-      uwu[b][a] = v;
     }
   }
   // x = (U'WU)⁻¹ U'ŷ  (na x k)
-  const x = Array.from({ length: na }, (_, a) => {
-    const row = new Float64Array(k);
-    uCol(a, (i, u) => {
-      for (let j = 0; j < k; j++) row[j] += u * forecasts[i][j];
-    });
-    return row;
-  });
+  const x = uT((i, j) => forecasts[i][j], k);
   solve(uwu, x);
   // ỹ = ŷ - W U x, W U x = lambda D (U x) + (1 - lambda) E'(E (U x)) / T
-  const ux = Array.from({ length: m }, () => new Float64Array(k));
-  for (let a = 0; a < na; a++) uCol(a, (i, u) => {
-    for (let j = 0; j < k; j++) ux[i][j] += u * x[a][j];
-  });
+  const ux = Array.from({ length: m }, (_, i) => (i < na ? Float64Array.from(x[i]) : new Float64Array(k)));
+  for (const { i, anc } of bottoms) for (const a of anc) for (let j = 0; j < k; j++) ux[i][j] -= x[a][j];
   const reconciled = forecasts.map((f, i) => {
     const out = Float64Array.from(f);
     for (let j = 0; j < k; j++) out[j] -= lambda * d[i] * ux[i][j];
@@ -270,6 +263,30 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
   const levelOf = s.nodes.map((x) => HIERARCHY_LEVELS.indexOf(x.level));
   const total = s.nodes[s.total];
 
+  // one-step errors of the base forecasts per week (null where a node has no forecast), for MinT's covariance
+  const oneStepErrors = Array.from({ length: n - firstOrigin }, (_, i) => {
+    const t = firstOrigin + i;
+    const e = new Float64Array(m);
+    for (let node = 0; node < m; node++) {
+      const fc = s.nodes[node].base[i];
+      if (!fc) return null;
+      e[node] = s.nodes[node].values[t] - fc[0];
+    }
+    return e;
+  });
+  // whether each node was long enough to forecast with the weeks before an origin (classify.ts's rule, incrementally)
+  const forecastableBefore = s.nodes.map((x) => {
+    const out: boolean[] = [];
+    let first = -1;
+    let nonZero = 0;
+    for (let o = 0; o <= n; o++) {
+      out.push(first >= 0 && o - first >= policy.minNonLeadingWeeks && nonZero >= policy.minNonZeroWeeks);
+      if (o < n && x.values[o] !== 0 && first < 0) first = o;
+      if (o < n && x.values[o] > 0) nonZero++;
+    }
+    return out;
+  });
+
   /** Forecasts of every approach for all nodes from base forecasts `f` (m rows x k) and the weeks before `o`. */
   const approaches = (f: Float64Array[], o: number): Record<Approach, Float64Array[]> => {
     const k = f[0].length;
@@ -290,14 +307,8 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
     });
     const errors: Float64Array[] = [];
     for (let t = Math.max(firstOrigin, o - policy.selectionLookbackWeeks); t < o; t++) {
-      const e = new Float64Array(m);
-      let ok = true;
-      for (let i = 0; i < m && ok; i++) {
-        const fc = s.nodes[i].base[t - firstOrigin];
-        if (!fc) ok = false;
-        else e[i] = s.nodes[i].values[t] - fc[0];
-      }
-      if (ok) errors.push(e);
+      const e = oneStepErrors[t - firstOrigin];
+      if (e) errors.push(e);
     }
     const mint = mintReconcile(s, f, errors).reconciled.map((row) => row.map((v) => Math.max(0, v)));
     return { base: f, bottomUp, topDown, mint };
@@ -313,7 +324,7 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
     const f = s.nodes.map((x) => Float64Array.from(x.base[i] ?? new Array<number>(h).fill(0)));
     const all = approaches(f, o);
     byOrigin.push(all);
-    const scored = s.nodes.map((x) => classifyDemand(x.values.slice(0, o), policy).forecastable);
+    const scored = forecastableBefore.map((f) => f[o]);
     APPROACHES.forEach((a, ai) => {
       all[a].forEach((row, node) => {
         if (!scored[node]) return;

@@ -117,14 +117,14 @@ export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[]
   if (n < 2) return { ratio, z: 0, n };
   let mean = 0;
   for (let t = 0; t < n; t++) mean += x[t] / n;
-  const autocovariance = (l: number) => {
-    let c = 0;
-    for (let t = l; t < n; t++) c += (x[t] - mean) * (x[t - l] - mean);
-    return c / n;
-  };
+  for (let t = 0; t < n; t++) x[t] -= mean;
   const L = Math.min(lags, n - 1);
-  let variance = autocovariance(0);
-  for (let l = 1; l <= L; l++) variance += 2 * (1 - l / (L + 1)) * autocovariance(l);
+  let variance = 0;
+  for (let l = 0; l <= L; l++) {
+    let c = 0;
+    for (let t = l; t < n; t++) c += x[t] * x[t - l];
+    variance += (l === 0 ? 1 : 2 * (1 - l / (L + 1))) * (c / n);
+  }
   const z = variance > 0 ? mean / Math.sqrt(variance / n) : mean < 0 ? -Infinity : 0;
   return { ratio, z, n };
 }
@@ -138,10 +138,31 @@ interface ValidationWindow {
   floor: number;
 }
 
+const cumulativeCache = new WeakMap<object, (Float64Array | null)[]>();
+
+/**
+ * Σ_{j < h} |actual - forecast| of a column's forecast at origin index i, for h = 0..length: computed once per
+ * forecast (every decision after it reads it again) and kept with the column.
+ */
+function cumulativeErrors(y: readonly number[], column: readonly (readonly number[] | null)[], firstOrigin: number): (i: number) => Float64Array | null {
+  let cache = cumulativeCache.get(column);
+  if (!cache) cumulativeCache.set(column, (cache = []));
+  return (i) => {
+    if (cache![i] !== undefined) return cache![i];
+    const fc = column[i];
+    let c: Float64Array | null = null;
+    if (fc) {
+      c = new Float64Array(fc.length + 1);
+      for (let h = 0; h < fc.length; h++) c[h + 1] = c[h] + Math.abs(y[firstOrigin + i + h] - fc[h]);
+    }
+    return (cache![i] = c);
+  };
+}
+
 /** Per-origin absolute errors of the forecasts of the validation window before `decision`. */
-function validationWindow(ctx: SelectionContext, decision: number): ValidationWindow {
+function validationWindow(ctx: SelectionContext, decision: number, benchmark: string): ValidationWindow {
   const { y, table, firstOrigin, policy } = ctx;
-  const ref = table.get(benchmarkOf(ctx, decision));
+  const ref = table.get(benchmark);
   const origins: number[] = [];
   const hMax: number[] = [];
   const from = Math.max(firstOrigin, policy.selectionFirstOrigin, decision - policy.selectionLookbackWeeks);
@@ -156,13 +177,13 @@ function validationWindow(ctx: SelectionContext, decision: number): ValidationWi
     if (e) return e;
     e = new Float64Array(origins.length).fill(NaN);
     const fcs = table.get(model);
-    origins.forEach((o, k) => {
-      const fc = fcs?.[o - firstOrigin];
-      if (!fc) return;
-      let s = 0;
-      for (let h = 1; h <= hMax[k]; h++) s += Math.abs(y[o + h - 1] - fc[h - 1]);
-      e![k] = s;
-    });
+    if (fcs) {
+      const cum = cumulativeErrors(y, fcs, firstOrigin);
+      for (let k = 0; k < origins.length; k++) {
+        const c = cum(origins[k] - firstOrigin);
+        if (c) e[k] = c[hMax[k]];
+      }
+    }
     cache.set(model, e);
     return e;
   };
@@ -172,16 +193,13 @@ function validationWindow(ctx: SelectionContext, decision: number): ValidationWi
   return { origins, hMax, errors, floor: 1e-9 * scale };
 }
 
-const benchmarkOf = (ctx: SelectionContext, decision: number) =>
-  intermittentBefore(ctx.y, decision, ctx.policy.adiCutoff) ? ctx.policy.benchmarkIntermittent : ctx.policy.benchmarkSmooth;
-
 export function selectAt(ctx: SelectionContext, decision: number): Selection {
   const { policy } = ctx;
   const intermittent = intermittentBefore(ctx.y, decision, policy.adiCutoff);
-  const benchmark = benchmarkOf(ctx, decision);
+  const benchmark = intermittent ? policy.benchmarkIntermittent : policy.benchmarkSmooth;
   const singles = intermittent ? ctx.candidates.intermittent : ctx.candidates.smooth;
   const combMembers = intermittent ? ctx.combinations.intermittent : ctx.combinations.smooth;
-  const win = validationWindow(ctx, decision);
+  const win = validationWindow(ctx, decision, benchmark);
   const ref = win.errors(benchmark);
   const versus = new Map<string, Paired>();
   for (const m of [...singles, COMB, SKILL]) {
