@@ -3,7 +3,8 @@
 // level by a nested backtest that never peeks.
 import { describe, expect, it } from 'vitest';
 import { createRng, hierarchyProblem, mintReconcile, reconcileHierarchy, type HierarchyNode } from '../../../src/main/engine/forecast';
-import { hierarchyStructure, shrinkageIntensity } from '../../../src/main/engine/forecast/hierarchy';
+import { forecastableByOrigin, hierarchyStructure, shrinkageIntensity } from '../../../src/main/engine/forecast/hierarchy';
+import { classifyDemand } from '../../../src/main/engine/forecast';
 import { forecastPolicyDefaults, type ForecastPolicy } from '../../../src/shared/policy/forecast';
 
 const policy: ForecastPolicy = { ...forecastPolicyDefaults, backtestMaxHorizon: 4, selectionMaxHorizon: 4 };
@@ -15,6 +16,19 @@ const node = (id: string, level: HierarchyNode['level'], parent: string | null, 
   base: Array.from({ length: values.length - 6 }, (_, i) => base(6 + i)),
   forward,
   forecastable: true,
+});
+
+describe('forecastableByOrigin', () => {
+  it('property: equals classifying the weeks before every origin (only series long enough then count for a level)', () => {
+    const rng = createRng(12);
+    for (let k = 0; k < 30; k++) {
+      const lead = Math.floor(rng.next() * 10);
+      const p = rng.next();
+      const v = Array.from({ length: 40 }, (_, t) => (t < lead || rng.next() > p ? 0 : Math.round(50 * rng.next()) + 1));
+      const byOrigin = forecastableByOrigin(v, policy);
+      byOrigin.forEach((f, o) => expect(f, `series ${k} origin ${o}`).toBe(classifyDemand(v.slice(0, o), policy).forecastable));
+    }
+  });
 });
 
 describe('structure checks', () => {

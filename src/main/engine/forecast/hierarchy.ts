@@ -251,6 +251,22 @@ export function shrinkageIntensity(errors: readonly Float64Array[], variance: Fl
   return Math.min(1, Math.max(0, offVar / offSq));
 }
 
+/**
+ * Whether a series is long enough to forecast with the weeks before each origin o = 0..n (classify.ts's rule,
+ * counted incrementally instead of classifying every prefix).
+ */
+export function forecastableByOrigin(values: readonly number[], policy: Pick<ForecastPolicy, 'minNonLeadingWeeks' | 'minNonZeroWeeks'>): boolean[] {
+  const out: boolean[] = [];
+  let first = -1;
+  let nonZero = 0;
+  for (let o = 0; o <= values.length; o++) {
+    out.push(first >= 0 && o - first >= policy.minNonLeadingWeeks && nonZero >= policy.minNonZeroWeeks);
+    if (o < values.length && values[o] !== 0 && first < 0) first = o;
+    if (o < values.length && values[o] > 0) nonZero++;
+  }
+  return out;
+}
+
 export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
   const problem = hierarchyProblem(input.nodes);
   if (problem) throw new Error(`cannot reconcile the forecast hierarchy: ${problem}`);
@@ -274,18 +290,7 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
     }
     return e;
   });
-  // whether each node was long enough to forecast with the weeks before an origin (classify.ts's rule, incrementally)
-  const forecastableBefore = s.nodes.map((x) => {
-    const out: boolean[] = [];
-    let first = -1;
-    let nonZero = 0;
-    for (let o = 0; o <= n; o++) {
-      out.push(first >= 0 && o - first >= policy.minNonLeadingWeeks && nonZero >= policy.minNonZeroWeeks);
-      if (o < n && x.values[o] !== 0 && first < 0) first = o;
-      if (o < n && x.values[o] > 0) nonZero++;
-    }
-    return out;
-  });
+  const forecastableBefore = s.nodes.map((x) => forecastableByOrigin(x.values, policy));
 
   /** Forecasts of every approach for all nodes from base forecasts `f` (m rows x k) and the weeks before `o`. */
   const approaches = (f: Float64Array[], o: number): Record<Approach, Float64Array[]> => {
