@@ -169,6 +169,19 @@ describe('selectAt', () => {
     expect(s.skill!.members).toEqual(['good', 'ok', 'mean']);
     [5, 2.5, 1].forEach((v, i) => expect(s.skill!.weights[i]).toBeCloseTo(share * (v / 8.5) + (1 - share) / 3, 6));
   });
+  it('the skill-weighted combination is a candidate: chosen with its members and weights when its record is best', () => {
+    // 'up' is 3 over, 'down' 3 under; their combination (its backtest column) is right on
+    const withSkill = {
+      ...ctx,
+      table: new Map([...table, ['up', fc(() => 103)], ['down', fc(() => 97)], [SKILL, fc(() => 100)]]),
+      candidates: { ...sets, smooth: ['mean', 'up', 'down'] },
+    };
+    const s = selectAt(withSkill, 30);
+    expect(s.choice).toBe(SKILL);
+    expect(s.members).toEqual(s.skill!.members);
+    expect(s.weights).toEqual(s.skill!.weights);
+    expect(s.members.sort()).toEqual(['down', 'mean', 'up']);
+  });
   it('weightedForecast renormalises over the members that have a forecast', () => {
     const f = weightedForecast({ members: ['a', 'b', 'c'], weights: [0.5, 0.3, 0.2] }, (m) => (m === 'a' ? [10, 20] : m === 'c' ? [30, 40] : null));
     expect(f![0]).toBeCloseTo((0.5 * 10 + 0.2 * 30) / 0.7, 12);

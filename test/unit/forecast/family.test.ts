@@ -35,6 +35,8 @@ describe('demandFamily', () => {
     expect(demandFamily(seasonal, false, policy)).toBe('seasonal');
     // under two seasons the season cannot be told; a half-cycle reads as a trend
     expect(demandFamily(seasonal.slice(0, 100), false, policy)).not.toBe('seasonal');
+    // an annual event: one week a year three times the usual demand (the autocorrelation at lag 52, not 51)
+    expect(demandFamily(noise(156, (t) => (t % 52 === 10 ? 600 : 200)), false, policy)).toBe('seasonal');
     expect(demandFamily([0, 5, 0, 0, 7], true, policy)).toBe('intermittent');
     expect(demandFamily([], false, policy)).toBeNull();
   });
