@@ -40,6 +40,27 @@ describe('Hampel identifier', () => {
     expect(clipOutliers([0, 5, 0, 0, 900, 0, 4, 0], policy)).toEqual([0, 5, 0, 0, 900, 0, 4, 0]);
   });
 
+  it('property: equals a plain sort-based Hampel filter (windows with ties, zeros and few weeks)', () => {
+    const rng = createRng(1);
+    const median = (v: number[]) => {
+      const s = [...v].sort((a, b) => a - b);
+      return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    };
+    for (let k = 0; k < 300; k++) {
+      const v = Array.from({ length: 5 + Math.floor(rng.next() * 60) }, () => (rng.next() < 0.2 ? 0 : rng.next() < 0.5 ? 10 : Math.round(1000 * rng.next())));
+      const reference = v.map((x, t) => {
+        const w = v.slice(Math.max(0, t - 13), t + 14).filter((y) => y !== 0);
+        if (x === 0 || w.length < 5) return x;
+        const m = median(w);
+        const d = w.map((y) => Math.abs(y - m));
+        const scale = median(d) > 0 ? median(d) / 0.6745 : (1.253314 * d.reduce((a, b) => a + b, 0)) / d.length;
+        if (!(scale > 0)) return x;
+        return Math.min(m + 3.5 * scale, Math.max(Math.max(0, m - 3.5 * scale), x));
+      });
+      clipOutliers(v, policy).forEach((c, t) => expect(c).toBeCloseTo(reference[t], 9));
+    }
+  });
+
   it('property: the expanding clipper equals clipping each training window from scratch', () => {
     const rng = createRng(9);
     for (let k = 0; k < 5; k++) {

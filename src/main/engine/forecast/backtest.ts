@@ -135,13 +135,16 @@ export function forecastTable(
   const start = firstNonZero(y);
   const table = new Map<string, (number[] | null)[]>(specs.map((m) => [m.name, []]));
   const last = new Map<string, { weeks: number; weights: Record<string, number> }>();
+  const rawSpec = specs.map((m) => !clipper || !!raw?.has(m.name));
+  const columns = specs.map((m) => table.get(m.name)!);
   for (let o = firstOrigin; o < y.length; o++) {
     const h = Math.min(maxHorizon, y.length - o);
     const training = o > start ? y.slice(start, o) : [];
     const clipped = clipper && training.length ? clipper.at(training.length) : training;
-    for (const m of specs) {
+    for (let s = 0; s < specs.length; s++) {
+      const m = specs[s];
       let fc: number[] | null = null;
-      const isRaw = !clipper || raw?.has(m.name);
+      const isRaw = rawSpec[s];
       const weeks = isRaw ? training : clipped;
       const state = isRaw ? {} : CLIPPED;
       if (!weeks.length) fc = new Array<number>(h).fill(0); // nothing sold yet: nothing to forecast
@@ -156,7 +159,7 @@ export function forecastTable(
           fc = fit.forecast(h);
         }
       }
-      table.get(m.name)!.push(fc);
+      columns[s].push(fc);
     }
   }
   return table;
@@ -195,7 +198,7 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   const selections: SelectionRecord[] = [];
   const scaleByOrigin: Record<IsoDate, number> = {};
   const selectedByOrigin: (number[] | null)[] = [];
-  const reported = [...specs.map((m) => m.name), COMB, SKILL];
+  const reported = [...specs.map((m) => m.name), COMB, SKILL].map((name) => ({ name, column: table.get(name)! }));
   const byHorizon = new Set([SELECTED, ...resolved.baselines]);
   // metrics use horizons 1..M, and with complete windows only origins whose M weeks all have actuals
   const M = policy.metricsMaxHorizon;
@@ -223,8 +226,8 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
       }
     };
     for (const m of reported) {
-      const fc = at(m);
-      if (fc) record(m, fc);
+      const fc = m.column[i];
+      if (fc) record(m.name, fc);
     }
     if (selected) {
       record(SELECTED, selected);

@@ -19,15 +19,37 @@ export interface OutlierFlag {
 
 export type OutlierPolicy = Pick<ForecastPolicy, 'outlierRobustZ' | 'outlierMinNonZeroWeeks' | 'outlierWindowWeeks'>;
 
-/** Median of the first n values of buf (sorted in place: insertion sort, the window is a few dozen weeks). */
-function medianOf(buf: Float64Array, n: number): number {
-  for (let i = 1; i < n; i++) {
-    const v = buf[i];
-    let j = i - 1;
-    while (j >= 0 && buf[j] > v) buf[j + 1] = buf[j--];
-    buf[j + 1] = v;
+/** The k-th smallest (0-based) of buf[0..n) by quickselect; buf is reordered so that buf[0..k) <= buf[k]. */
+function kth(buf: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = buf[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (buf[i] < pivot) i++;
+      while (buf[j] > pivot) j--;
+      if (i <= j) {
+        const t = buf[i];
+        buf[i++] = buf[j];
+        buf[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
   }
-  return n % 2 ? buf[(n - 1) / 2] : (buf[n / 2 - 1] + buf[n / 2]) / 2;
+  return buf[k];
+}
+
+/** Median of buf[0..n) (reordered in place; the window is a few dozen weeks, this runs for every week). */
+function medianOf(buf: Float64Array, n: number): number {
+  const upper = kth(buf, n, n >> 1);
+  if (n % 2) return upper;
+  let lower = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (buf[i] > lower) lower = buf[i];
+  return (lower + upper) / 2;
 }
 
 // scratch space for the window (reused: this runs for every week at every backtest origin)
@@ -35,13 +57,13 @@ let scratch = new Float64Array(64);
 
 /**
  * Median and robust scale (MAD / 0.6745) of the non-zero weeks within outlierWindowWeeks either side of week t
- * (the window is cut at the ends of the series); null when there are too few of them or no spread.
+ * (the window is cut at the start and at `end`, the weeks known); null when there are too few of them or no spread.
  */
-function localCentre(values: readonly number[], t: number, policy: OutlierPolicy): { median: number; scale: number } | null {
+function localCentre(values: readonly number[], t: number, policy: OutlierPolicy, end = values.length): { median: number; scale: number } | null {
   const k = policy.outlierWindowWeeks;
   if (scratch.length < 2 * k + 1) scratch = new Float64Array(2 * k + 1);
   let n = 0;
-  for (let s = Math.max(0, t - k); s <= Math.min(values.length - 1, t + k); s++) if (values[s] !== 0) scratch[n++] = values[s];
+  for (let s = Math.max(0, t - k); s <= Math.min(end - 1, t + k); s++) if (values[s] !== 0) scratch[n++] = values[s];
   if (n < policy.outlierMinNonZeroWeeks) return null;
   const med = medianOf(scratch, n);
   let meanDeviation = 0;
@@ -71,10 +93,10 @@ export function flagOutliers(s: DemandSeries, policy: OutlierPolicy): OutlierFla
 }
 
 /** Week t winsorised: beyond median ± z x scale it is set to that bound (never below 0). */
-function clippedWeek(values: readonly number[], t: number, policy: OutlierPolicy): number {
+function clippedWeek(values: readonly number[], t: number, policy: OutlierPolicy, end = values.length): number {
   const v = values[t];
   if (v === 0) return v;
-  const c = localCentre(values, t, policy);
+  const c = localCentre(values, t, policy, end);
   if (!c) return v;
   const hi = c.median + policy.outlierRobustZ * c.scale;
   const lo = Math.max(0, c.median - policy.outlierRobustZ * c.scale);
@@ -95,12 +117,11 @@ export function expandingClipper(values: readonly number[], policy: OutlierPolic
   const settled: number[] = [];
   return {
     at(n: number): number[] {
-      const head = values.slice(0, n);
       // weeks t with t + window <= n - 1 see their whole window
       const complete = Math.max(0, n - policy.outlierWindowWeeks);
-      for (let t = settled.length; t < complete; t++) settled.push(clippedWeek(head, t, policy));
+      for (let t = settled.length; t < complete; t++) settled.push(clippedWeek(values, t, policy, n));
       const out = settled.slice(0, Math.min(settled.length, n));
-      for (let t = out.length; t < n; t++) out.push(clippedWeek(head, t, policy));
+      for (let t = out.length; t < n; t++) out.push(clippedWeek(values, t, policy, n));
       return out;
     },
   };

@@ -200,6 +200,10 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   const singles = intermittent ? ctx.candidates.intermittent : ctx.candidates.smooth;
   const combMembers = intermittent ? ctx.combinations.intermittent : ctx.combinations.smooth;
   const win = validationWindow(ctx, decision, benchmark);
+  // too little evidence for any candidate (each needs selectionMinOrigins scored origins): the benchmark
+  if (win.origins.length < policy.selectionMinOrigins) {
+    return { choice: benchmark, members: [benchmark], weights: [1], intermittent, benchmark, skill: null, scores: {}, origins: win.origins.length };
+  }
   const ref = win.errors(benchmark);
   const versus = new Map<string, Paired>();
   for (const m of [...singles, COMB, SKILL]) {
@@ -211,7 +215,7 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   // skill weights from the singles' validation errors
   const k = Math.max(1, policy.skillCombinationSize);
   const ratio = (m: string) => (m === benchmark ? 1 : versus.get(m)!.ratio);
-  const ranked = win.origins.length < policy.selectionMinOrigins ? [] : [benchmark, ...singles.filter((m) => m !== benchmark && versus.has(m) && enough(versus.get(m)!))].sort((a, b) => ratio(a) - ratio(b));
+  const ranked = [benchmark, ...singles.filter((m) => m !== benchmark && versus.has(m) && enough(versus.get(m)!))].sort((a, b) => ratio(a) - ratio(b));
   let skill: Weighted | null = null;
   if (ranked.length >= 2) {
     const top = ranked.slice(0, k);
@@ -221,7 +225,8 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
     skill = { members: top, weights: inverse.map((v) => share * (v / sumInverse) + (1 - share) / top.length) };
   }
 
-  const eligible = [...versus.keys()].filter((m) => better(versus.get(m)!)).sort((a, b) => ratio(a) - ratio(b));
+  // (skill's record is of earlier decisions: without weights at this one it cannot be the forecast)
+  const eligible = [...versus.keys()].filter((m) => better(versus.get(m)!) && (m !== SKILL || skill)).sort((a, b) => ratio(a) - ratio(b));
   const choice = eligible[0] ?? benchmark;
   const chosen: Weighted = choice === COMB ? equalWeights(combMembers) : choice === SKILL ? skill! : { members: [choice], weights: [1] };
   const scores = Object.fromEntries([...versus].filter(([, p]) => p.n > 0).map(([m, p]) => [m, p.ratio]));
