@@ -107,10 +107,6 @@ export const CLIPPED: Readonly<Record<string, number>> = { clipped: 1 };
 /** Parameters that are estimated weights (carried between refits); everything else is an initial state. */
 const WEIGHTS = ['alpha', 'beta', 'gamma', 'phi'];
 
-/**
- * Forecasts of each model at each origin from `firstOrigin` to the end; null where the model needs more weeks.
- * Weights are re-estimated when the training grew by `refitGrowth` since the model's last estimate.
- */
 export interface TableOptions {
   /** Weights are re-estimated when the training grew by this fraction since the model's last estimate (0: always). */
   refitGrowth?: number;

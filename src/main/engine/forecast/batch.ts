@@ -19,7 +19,7 @@ export interface SeriesForecastResult {
   classification: DemandClassification;
   /** Error sums per model over horizons 1..metricsMaxHorizon (complete windows only, per policy). */
   metrics: Record<string, ErrorSums>;
-  /** Error sums per model and horizon (index h - 1) over every reported origin with an actual. */
+  /** Error sums of the selection and the baselines per horizon (index h - 1) over every reported origin with an actual. */
   metricsByHorizon: Record<string, ErrorSums[]>;
   selections: SeriesBacktest['selections'];
   finalSelection: SeriesBacktest['finalSelection'];
