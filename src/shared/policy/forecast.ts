@@ -3,10 +3,12 @@
 
 export const forecastPolicyDefaults = {
   // --- series building ---
-  /** Robust z-score (0.6745 x |y - median| / MAD over non-zero weeks) above which a week is flagged as an outlier. */
+  /** Robust z-score (0.6745 x |y - median| / MAD of the non-zero weeks around it) above which a week is an outlier. */
   outlierRobustZ: 3.5,
-  /** Series with fewer non-zero weeks than this are not screened for outliers (median/MAD meaningless). */
+  /** Weeks with fewer non-zero weeks than this in their window are not screened for outliers (median/MAD meaningless). */
   outlierMinNonZeroWeeks: 5,
+  /** A week is compared with the weeks with demand up to this many weeks either side (a quarter: local level). */
+  outlierWindowWeeks: 13,
 
   // --- classification ---
   /** Syntetos–Boylan cut-off on the average inter-demand interval (weeks). */
@@ -19,10 +21,26 @@ export const forecastPolicyDefaults = {
   minNonZeroWeeks: 12,
 
   // --- models ---
-  /** Models selection may choose for a series whose training weeks classify as smooth or erratic. */
-  candidatesSmooth: ['mean', 'ma4', 'ma8', 'naive', 'ses', 'holtDamped', 'theta', 'seasonalNaive', 'holtWinters'] as string[],
+  /**
+   * Models selection may choose for a series whose training weeks classify as smooth or erratic. The baselines
+   * (naive, MA-4, MA-8, historical mean) are reported next to the selection, not chosen: SES spans them (alpha 1 is
+   * naive, a small alpha a long average) and `clippedMean` is the mean an outlier cannot pull up.
+   */
+  candidatesSmooth: ['clippedMean', 'ses', 'holtDamped', 'theta', 'seasonalNaive', 'holtWinters'] as string[],
   /** ...and for intermittent or lumpy ones (anchors §3.3: Croston is biased, SBA/TSB/ADIDA correct it). */
-  candidatesIntermittent: ['mean', 'ma4', 'ma8', 'croston', 'sba', 'tsb', 'adida'] as string[],
+  candidatesIntermittent: ['clippedMean', 'croston', 'sba', 'tsb', 'adida'] as string[],
+  /**
+   * Members of the equal-weight combination `comb`, the default forecast (M3/M4: a simple average of a few robust
+   * methods beats most single methods): the long-run level, SES, damped trend and Theta for frequent demand...
+   */
+  combinationSmooth: ['clippedMean', 'ses', 'holtDamped', 'theta'] as string[],
+  /** ...and the long-run level, SBA, TSB and ADIDA for intermittent demand (Petropoulos & Kourentzes 2015). */
+  combinationIntermittent: ['clippedMean', 'sba', 'tsb', 'adida'] as string[],
+  /**
+   * Candidates are fitted on their training weeks with outliers winsorised (outlierRobustZ), so one huge order
+   * does not steer a forecast for months; the baselines always see the weeks as invoiced.
+   */
+  robustFitting: true,
   /** Season length in weeks (yearly cycle). Seasonal models need 2 full seasons. */
   seasonPeriodWeeks: 52,
   /** Weeks averaged for the initial level of SES / Holt (heuristic initialisation). */
@@ -72,18 +90,26 @@ export const forecastPolicyDefaults = {
   selectionMaxHorizon: 9,
   /** Only origins within this many weeks before the decision count (recent behaviour matters most). */
   selectionLookbackWeeks: 52,
-  /** Fewer scored origins than this: keep the benchmark (not enough evidence to choose). */
+  /** A candidate scored on fewer origins than this cannot replace the benchmark (too little evidence). */
   selectionMinOrigins: 10,
-  /** Benchmark of smooth/erratic series: used until there is enough evidence, and what candidates must beat. */
-  benchmarkSmooth: 'mean',
+  /**
+   * Benchmark of smooth/erratic series: the forecast until a candidate shows value added over it (forecast value
+   * added: a step is only worth taking when it beats the simple method). The long-run level, robust to outliers.
+   */
+  benchmarkSmooth: 'clippedMean',
   /** Benchmark of intermittent/lumpy series (SBA: the usual default for intermittent demand, anchors §3.3). */
   benchmarkIntermittent: 'sba',
-  /** A candidate must beat the benchmark's error by this fraction to be chosen (forecast value added). */
+  /** A candidate must beat the benchmark's error by this fraction to replace it (forecast value added). */
   selectionMinGain: 0,
   /** ...and significantly: mean paired |error| difference / its standard error <= -z (0 = any improvement). */
   selectionSignificanceZ: 1.96,
-  /** Forecast = median of the best k models by validation error (1 = the single best model). */
-  selectionEnsembleSize: 3,
+  /** The skill-weighted combination `skill` combines the best k models by validation error... */
+  skillCombinationSize: 3,
+  /**
+   * ...with inverse-error weights shrunk towards equal weights (Stock & Watson 2004): the share of the
+   * inverse-error weights is max(0, 1 - kappa x k / (origins - k)), so few validation origins mean equal weights.
+   */
+  skillShrinkageKappa: 1,
 
   // --- forecast ---
   /** Longest forecast horizon in weeks. */

@@ -51,17 +51,25 @@ describe('forecasting generated demand (3 years, known families)', () => {
   const { results } = runForecastBatch(history.series, { baselines: ['naive', 'ma4', 'ma8', 'mean', 'seasonalNaive'] });
   const lib = createModelLibrary();
 
-  it('selection picks the right family for most series (family of the best-ranked model)', () => {
-    const hits = results.filter((r) => {
-      const t = truth.find((x) => `S:${x.series}` === r.series)!;
-      return lib.get(r.finalSelection.members[0])!.family === t.family;
-    });
-    const byFamily = (f: string) =>
-      hits.filter((r) => truth.find((x) => `S:${x.series}` === r.series)!.family === f).length;
-    expect(hits.length / results.length).toBeGreaterThanOrEqual(0.75);
-    expect(hits.length).toBe(31); // misses: level series read as damped trend, intermittent ones where mean/MA won
-    expect(byFamily('seasonal')).toBe(10);
-    expect(byFamily('trend')).toBeGreaterThanOrEqual(8);
+  const truthOf = (series: string) => truth.find((x) => `S:${x.series}` === series)!;
+
+  it('the demand pattern is recognised for at least 35 of the 40 series (39: one level series read as a trend)', () => {
+    const hits = results.filter((r) => r.family === truthOf(r.series).family);
+    const byFamily = (f: string) => hits.filter((r) => truthOf(r.series).family === f).length;
+    expect(hits.length).toBeGreaterThanOrEqual(35);
+    expect(hits.length).toBe(39);
+    expect([byFamily('level'), byFamily('trend'), byFamily('seasonal'), byFamily('intermittent')]).toEqual([9, 10, 10, 10]);
+  });
+
+  it('the chosen forecast leans on a model of the right family for most series (its heaviest member; 31 before combinations)', () => {
+    const leader = (r: (typeof results)[number]) => {
+      const { members, weights } = r.finalSelection;
+      return members[weights.indexOf(Math.max(...weights))];
+    };
+    const hits = results.filter((r) => lib.get(leader(r))!.family === truthOf(r.series).family);
+    expect(hits.length).toBe(37);
+    // every seasonal series is forecast by a seasonal model
+    expect(results.filter((r) => truthOf(r.series).family === 'seasonal').every((r) => lib.get(leader(r))!.family === 'seasonal')).toBe(true);
   });
 
   it('the selection beats seasonal naive on the portfolio (same points: origins with 2 seasons, h 1-4)', () => {
@@ -80,7 +88,7 @@ describe('forecasting generated demand (3 years, known families)', () => {
       }
     }
     expect(selErr / actual).toBeLessThan(0.9 * (snErr / actual));
-    expect(selErr / actual).toBeCloseTo(0.301, 2);
+    expect(selErr / actual).toBeCloseTo(0.312, 2);
     expect(snErr / actual).toBeCloseTo(0.366, 2);
   });
 });

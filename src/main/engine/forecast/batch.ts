@@ -19,10 +19,16 @@ export interface SeriesForecastResult {
   classification: DemandClassification;
   /** Error sums per model over horizons 1..metricsMaxHorizon (complete windows only, per policy). */
   metrics: Record<string, ErrorSums>;
+  /** Error sums of the selection and the baselines per horizon (index h - 1) over every reported origin with an actual. */
+  metricsByHorizon: Record<string, ErrorSums[]>;
   selections: SeriesBacktest['selections'];
   finalSelection: SeriesBacktest['finalSelection'];
+  family: SeriesBacktest['family'];
   /** Backtest rows (absent when `keepRows` is false). */
   rows?: BacktestRow[];
+  /** The selected forecast at every origin from `firstOrigin` on (what a hierarchy reconciles). */
+  selectedByOrigin: SeriesBacktest['selectedByOrigin'];
+  firstOrigin: number;
   forecast: SeriesForecast;
 }
 
@@ -38,9 +44,9 @@ export function runForecastBatch(
   isCancelled?: () => boolean,
 ): ForecastBatchResult {
   const policy = options.policy ?? forecastPolicyDefaults;
-  const { candidates } = resolveModels(options);
+  const { specs } = resolveModels(options);
   // build the library once for the whole batch
-  const library = options.library ?? createModelLibrary(policy, [...candidates.smooth, ...candidates.intermittent, ...(options.baselines ?? [])]);
+  const library = options.library ?? createModelLibrary(policy, specs.map((m) => m.name));
   const opts = { ...options, policy, library };
   const horizon = options.horizonWeeks ?? policy.maxHorizonWeeks;
   const results: SeriesForecastResult[] = [];
@@ -52,9 +58,13 @@ export function runForecastBatch(
       series: s.id,
       classification,
       metrics: bt.metrics,
+      metricsByHorizon: bt.metricsByHorizon,
       selections: bt.selections,
       finalSelection: bt.finalSelection,
+      family: bt.family,
       rows: options.keepRows === false ? undefined : bt.rows,
+      selectedByOrigin: bt.selectedByOrigin,
+      firstOrigin: bt.firstOrigin,
       forecast: forecastSeries(s, bt, classification, horizon, opts),
     });
     onProgress?.(results.length, seriesList.length);

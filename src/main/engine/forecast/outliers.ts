@@ -1,10 +1,12 @@
-// Outlier flags for planner review (Iglewicz–Hoaglin modified z-score over the weeks with demand).
-// Flags never change the series: models see the demand as invoiced.
+// Outliers in weekly demand: a Hampel identifier (a week against the median and MAD of the weeks with demand
+// around it, modified z-score of Iglewicz–Hoaglin). Local rather than global, so the high weeks of a growing or
+// seasonal series are not mistaken for outliers. Outliers are flagged for planner review on the series as invoiced,
+// and clipped in the weeks a model is fitted on (outlier-robust fitting) so one huge order does not steer a style's
+// forecast for months. Zero weeks are never touched (normal when intermittent).
 import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
 import type { DemandSeries } from './types';
-import { mean, median } from './stats';
 
 export interface OutlierFlag {
   series: string;
@@ -15,22 +17,112 @@ export interface OutlierFlag {
   direction: 'high' | 'low';
 }
 
-/** Weeks whose robust z-score exceeds the policy threshold. Zero weeks are never flagged (normal when intermittent). */
-export function flagOutliers(s: DemandSeries, policy: Pick<ForecastPolicy, 'outlierRobustZ' | 'outlierMinNonZeroWeeks'>): OutlierFlag[] {
-  const nonZero = s.values.filter((v) => v !== 0);
-  if (nonZero.length < policy.outlierMinNonZeroWeeks) return [];
-  const med = median(nonZero);
-  const mad = median(nonZero.map((v) => Math.abs(v - med)));
+export type OutlierPolicy = Pick<ForecastPolicy, 'outlierRobustZ' | 'outlierMinNonZeroWeeks' | 'outlierWindowWeeks'>;
+
+/** The k-th smallest (0-based) of buf[0..n) by quickselect; buf is reordered so that buf[0..k) <= buf[k]. */
+function kth(buf: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = buf[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (buf[i] < pivot) i++;
+      while (buf[j] > pivot) j--;
+      if (i <= j) {
+        const t = buf[i];
+        buf[i++] = buf[j];
+        buf[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return buf[k];
+}
+
+/** Median of buf[0..n) (reordered in place; the window is a few dozen weeks, this runs for every week). */
+function medianOf(buf: Float64Array, n: number): number {
+  const upper = kth(buf, n, n >> 1);
+  if (n % 2) return upper;
+  let lower = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (buf[i] > lower) lower = buf[i];
+  return (lower + upper) / 2;
+}
+
+// scratch space for the window (reused: this runs for every week at every backtest origin)
+let scratch = new Float64Array(64);
+
+/**
+ * Median and robust scale (MAD / 0.6745) of the non-zero weeks within outlierWindowWeeks either side of week t
+ * (the window is cut at the start and at `end`, the weeks known); null when there are too few of them or no spread.
+ */
+function localCentre(values: readonly number[], t: number, policy: OutlierPolicy, end = values.length): { median: number; scale: number } | null {
+  const k = policy.outlierWindowWeeks;
+  if (scratch.length < 2 * k + 1) scratch = new Float64Array(2 * k + 1);
+  let n = 0;
+  for (let s = Math.max(0, t - k); s <= Math.min(end - 1, t + k); s++) if (values[s] !== 0) scratch[n++] = values[s];
+  if (n < policy.outlierMinNonZeroWeeks) return null;
+  const med = medianOf(scratch, n);
+  let meanDeviation = 0;
+  for (let i = 0; i < n; i++) {
+    scratch[i] = Math.abs(scratch[i] - med);
+    meanDeviation += scratch[i] / n;
+  }
+  const mad = medianOf(scratch, n);
   // MAD is 0 when more than half the weeks are equal; fall back to the mean absolute deviation
-  const scale = mad > 0 ? mad / 0.6745 : 1.253314 * mean(nonZero.map((v) => Math.abs(v - med)));
-  if (!(scale > 0)) return [];
+  const scale = mad > 0 ? mad / 0.6745 : 1.253314 * meanDeviation;
+  return scale > 0 ? { median: med, scale } : null;
+}
+
+/** Weeks whose robust z-score exceeds the policy threshold. */
+export function flagOutliers(s: DemandSeries, policy: OutlierPolicy): OutlierFlag[] {
   const flags: OutlierFlag[] = [];
   s.values.forEach((value, i) => {
     if (value === 0) return;
-    const robustZ = (value - med) / scale;
+    const c = localCentre(s.values, i, policy);
+    if (!c) return;
+    const robustZ = (value - c.median) / c.scale;
     if (Math.abs(robustZ) > policy.outlierRobustZ) {
-      flags.push({ series: s.id, week: addDays(s.startWeek, 7 * i), value, median: med, robustZ, direction: robustZ > 0 ? 'high' : 'low' });
+      flags.push({ series: s.id, week: addDays(s.startWeek, 7 * i), value, median: c.median, robustZ, direction: robustZ > 0 ? 'high' : 'low' });
     }
   });
   return flags;
+}
+
+/** Week t winsorised: beyond median ± z x scale it is set to that bound (never below 0). */
+function clippedWeek(values: readonly number[], t: number, policy: OutlierPolicy, end = values.length): number {
+  const v = values[t];
+  if (v === 0) return v;
+  const c = localCentre(values, t, policy, end);
+  if (!c) return v;
+  const hi = c.median + policy.outlierRobustZ * c.scale;
+  const lo = Math.max(0, c.median - policy.outlierRobustZ * c.scale);
+  return v > hi ? hi : v < lo ? lo : v;
+}
+
+/** The weeks with their outliers winsorised (a copy; the input is not changed). */
+export function clipOutliers(values: readonly number[], policy: OutlierPolicy): number[] {
+  return values.map((_, t) => clippedWeek(values, t, policy));
+}
+
+/**
+ * Clipped training weeks for an expanding window, origin after origin: a week's window is complete once
+ * outlierWindowWeeks later weeks are known, and from then on its clipped value never changes, so only the last
+ * weeks are re-examined when the window grows. `at(n)` equals clipOutliers(values.slice(0, n)).
+ */
+export function expandingClipper(values: readonly number[], policy: OutlierPolicy): { at(n: number): number[] } {
+  const settled: number[] = [];
+  return {
+    at(n: number): number[] {
+      // weeks t with t + window <= n - 1 see their whole window
+      const complete = Math.max(0, n - policy.outlierWindowWeeks);
+      for (let t = settled.length; t < complete; t++) settled.push(clippedWeek(values, t, policy, n));
+      const out = settled.slice(0, Math.min(settled.length, n));
+      for (let t = out.length; t < n; t++) out.push(clippedWeek(values, t, policy, n));
+      return out;
+    },
+  };
 }

@@ -1,33 +1,48 @@
-// Model selection without peeking: at a decision week, models are scored only on backtest forecasts whose
-// target week is before that week. The candidate set and the benchmark depend on the class of the weeks before
-// the decision (frequent vs intermittent). A candidate replaces the benchmark only when its backtest shows value
-// added: a lower error on the same points, by at least the policy gain, and significantly so (paired test).
-// The forecast is the point-wise median of the best few eligible models (the benchmark and the models that beat
-// it): with a few months of noisy validation the ranking of near-equal models is mostly chance, and a median of
-// good ones stays close to the best of them while a single lucky pick can be far off (M3/M4: simple combinations
-// beat most single methods). On short, noisy histories this keeps the benchmark, which on the real 26 weeks is
-// the right call (the historical mean is the best baseline there).
+// Model selection without peeking: at a decision week, forecasts are scored only on backtest forecasts whose target
+// week is before that week. The candidates are single models and two combinations: `comb`, the equal-weight mean of a
+// few robust models fixed in the policy (M3/M4: a simple combination beats most single methods, and needs no
+// estimated weights), and `skill`, the best few models weighted by their backtest error with the weights shrunk
+// towards equal ones. A candidate replaces the benchmark (the long-run level, or SBA for intermittent weeks) only
+// when its backtest shows value added: a lower error on the same points, by at least the policy gain, and
+// significantly so (paired test). On short, noisy histories this keeps the benchmark.
+// The candidate sets, the combination and the benchmark depend on the class of the weeks before the decision
+// (frequent vs intermittent).
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
-import { firstNonZero, median } from './stats';
+import { firstNonZero } from './stats';
+
+/** The equal-weight combination of the class's combination set. */
+export const COMB = 'comb';
+/** The combination of the best few models with inverse-error weights shrunk towards equal weights. */
+export const SKILL = 'skill';
 
 /** Forecasts of every model: per origin index (origin - firstOrigin), the h-step forecasts or null. */
 export type ForecastTable = ReadonlyMap<string, readonly (readonly number[] | null)[]>;
 
-/** Candidate models for series whose training weeks are frequent (smooth/erratic) or intermittent (intermittent/lumpy). */
+/** Model names per class: frequent (smooth/erratic) or intermittent (intermittent/lumpy) training weeks. */
 export interface CandidateSets {
   smooth: readonly string[];
   intermittent: readonly string[];
 }
 
-export interface Selection {
-  /** Chosen models, best first; the forecast is their median (one member = that model). */
+export interface Weighted {
   members: string[];
+  /** Same order as members; they add up to 1. */
+  weights: number[];
+}
+
+export interface Selection extends Weighted {
+  /** The chosen forecast: a model name, COMB or SKILL. `members`/`weights` say what it combines. */
+  choice: string;
+  /** Whether the weeks before the decision are intermittent (which candidate sets applied). */
+  intermittent: boolean;
   /** The benchmark the candidates were scored against. */
   benchmark: string;
-  /** Relative MAE (model / benchmark on the same points) of every scored candidate; lower is better. */
+  /** The skill-weighted combination at this decision (null: not enough evidence to weight models). */
+  skill: Weighted | null;
+  /** Relative MAE (candidate / benchmark on the same points) of every scored candidate; lower is better. */
   scores: Record<string, number>;
-  /** Validation points behind the scores. */
-  points: number;
+  /** Validation origins scored. */
+  origins: number;
 }
 
 export interface SelectionContext {
@@ -35,6 +50,7 @@ export interface SelectionContext {
   table: ForecastTable;
   firstOrigin: number;
   candidates: CandidateSets;
+  combinations: CandidateSets;
   policy: ForecastPolicy;
 }
 
@@ -46,74 +62,173 @@ export function intermittentBefore(y: readonly number[], decision: number, adiCu
   return nonZero > 0 && (Math.min(decision, y.length) - start) / nonZero >= adiCutoff;
 }
 
-interface Tally {
-  absErr: number;
-  refErr: number;
-  /** Σ and Σ² over origins of the origin's mean paired difference |e_model| - |e_benchmark|. */
-  d: number;
-  d2: number;
-  origins: number;
+/** Σ_k w_k f_k over the members with a forecast; weights renormalised over those; null when none has one. */
+export function weightedForecast(w: Weighted, forecastOf: (model: string) => readonly number[] | null | undefined): number[] | null {
+  let out: number[] | null = null;
+  let total = 0;
+  w.members.forEach((m, i) => {
+    const f = forecastOf(m);
+    if (!f || !(w.weights[i] > 0)) return;
+    out ??= new Array<number>(f.length).fill(0);
+    for (let k = 0; k < out.length; k++) out[k] += w.weights[i] * f[k];
+    total += w.weights[i];
+  });
+  return out && total > 0 ? (out as number[]).map((v) => v / total) : null;
+}
+
+/** Enough origins, a lower error by at least the minimum gain, and significantly lower. */
+export const addsValue = (p: Paired, policy: ForecastPolicy) =>
+  p.n >= policy.selectionMinOrigins && p.ratio < 1 - policy.selectionMinGain && p.z <= -policy.selectionSignificanceZ;
+
+export const equalWeights = (members: readonly string[]): Weighted => ({ members: [...members], weights: members.map(() => 1 / members.length) });
+
+/** Paired comparison of two per-origin error vectors (NaN = no forecast at that origin). */
+export interface Paired {
+  /** Σ errors of a / Σ errors of b over the shared origins. */
+  ratio: number;
+  /** Diebold–Mariano statistic: mean per-origin difference (per horizon) over its HAC standard error. */
+  z: number;
+  n: number;
+}
+
+// scratch space for the per-origin differences (paired runs for every candidate at every decision)
+let differences = new Float64Array(64);
+
+/**
+ * Diebold–Mariano comparison over origins. Each origin counts once (its horizons are strongly correlated), and as
+ * consecutive origins forecast overlapping weeks their differences are autocorrelated up to the longest horizon
+ * minus one: the variance of the mean uses Newey–West weights over those lags (Diebold & Mariano 1995).
+ */
+export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[], floor: number): Paired {
+  let sa = 0;
+  let sb = 0;
+  let lags = 0;
+  if (differences.length < hMax.length) differences = new Float64Array(2 * hMax.length);
+  const x = differences;
+  let n = 0;
+  for (let k = 0; k < hMax.length; k++) {
+    if (Number.isNaN(a[k]) || Number.isNaN(b[k])) continue;
+    sa += a[k];
+    sb += b[k];
+    x[n++] = (a[k] - b[k]) / hMax[k];
+    lags = Math.max(lags, hMax[k] - 1);
+  }
+  const ratio = (sa + floor) / (sb + floor);
+  if (n < 2) return { ratio, z: 0, n };
+  let mean = 0;
+  for (let t = 0; t < n; t++) mean += x[t] / n;
+  for (let t = 0; t < n; t++) x[t] -= mean;
+  const L = Math.min(lags, n - 1);
+  let variance = 0;
+  for (let l = 0; l <= L; l++) {
+    let c = 0;
+    for (let t = l; t < n; t++) c += x[t] * x[t - l];
+    variance += (l === 0 ? 1 : 2 * (1 - l / (L + 1))) * (c / n);
+  }
+  const z = variance > 0 ? mean / Math.sqrt(variance / n) : mean < 0 ? -Infinity : 0;
+  return { ratio, z, n };
+}
+
+interface ValidationWindow {
+  origins: number[];
+  /** Horizons scored at each origin. */
+  hMax: number[];
+  /** Σ |actual - forecast| per origin (NaN: no forecast there). */
+  errors(model: string): Float64Array;
+  floor: number;
+}
+
+const cumulativeCache = new WeakMap<object, (Float64Array | null)[]>();
+
+/**
+ * Σ_{j < h} |actual - forecast| of a column's forecast at origin index i, for h = 0..length: computed once per
+ * forecast (every decision after it reads it again) and kept with the column.
+ */
+function cumulativeErrors(y: readonly number[], column: readonly (readonly number[] | null)[], firstOrigin: number): (i: number) => Float64Array | null {
+  let cache = cumulativeCache.get(column);
+  if (!cache) cumulativeCache.set(column, (cache = []));
+  return (i) => {
+    if (cache![i] !== undefined) return cache![i];
+    const fc = column[i];
+    let c: Float64Array | null = null;
+    if (fc) {
+      c = new Float64Array(fc.length + 1);
+      for (let h = 0; h < fc.length; h++) c[h + 1] = c[h] + Math.abs(y[firstOrigin + i + h] - fc[h]);
+    }
+    return (cache![i] = c);
+  };
+}
+
+/** Per-origin absolute errors of the forecasts of the validation window before `decision`. */
+function validationWindow(ctx: SelectionContext, decision: number, benchmark: string): ValidationWindow {
+  const { y, table, firstOrigin, policy } = ctx;
+  const ref = table.get(benchmark);
+  const origins: number[] = [];
+  const hMax: number[] = [];
+  const from = Math.max(firstOrigin, policy.selectionFirstOrigin, decision - policy.selectionLookbackWeeks);
+  for (let o = from; o < decision; o++) {
+    if (!ref?.[o - firstOrigin]) continue;
+    origins.push(o);
+    hMax.push(Math.min(policy.selectionMaxHorizon, decision - o));
+  }
+  const cache = new Map<string, Float64Array>();
+  const errors = (model: string): Float64Array => {
+    let e = cache.get(model);
+    if (e) return e;
+    e = new Float64Array(origins.length).fill(NaN);
+    const fcs = table.get(model);
+    if (fcs) {
+      const cum = cumulativeErrors(y, fcs, firstOrigin);
+      for (let k = 0; k < origins.length; k++) {
+        const c = cum(origins[k] - firstOrigin);
+        if (c) e[k] = c[hMax[k]];
+      }
+    }
+    cache.set(model, e);
+    return e;
+  };
+  // a small floor keeps all-zero stretches (both errors 0) from dividing by zero
+  let scale = 1;
+  for (let t = 0; t < Math.min(decision, y.length); t++) scale += Math.abs(y[t]);
+  return { origins, hMax, errors, floor: 1e-9 * scale };
 }
 
 export function selectAt(ctx: SelectionContext, decision: number): Selection {
-  const { y, table, firstOrigin, policy } = ctx;
-  const intermittent = intermittentBefore(y, decision, policy.adiCutoff);
+  const { policy } = ctx;
+  const intermittent = intermittentBefore(ctx.y, decision, policy.adiCutoff);
   const benchmark = intermittent ? policy.benchmarkIntermittent : policy.benchmarkSmooth;
-  const candidates = intermittent ? ctx.candidates.intermittent : ctx.candidates.smooth;
-  const ref = table.get(benchmark);
-  const from = Math.max(firstOrigin, policy.selectionFirstOrigin, decision - policy.selectionLookbackWeeks);
-  const tallies = new Map<string, Tally>();
-  let points = 0;
-  let origins = 0;
-  for (let o = from; o < decision; o++) {
-    const refFc = ref?.[o - firstOrigin];
-    const hMax = Math.min(policy.selectionMaxHorizon, decision - o);
-    if (!refFc || hMax < 1) continue;
-    points += hMax;
-    origins++;
-    for (const m of candidates) {
-      const fc = table.get(m)?.[o - firstOrigin];
-      if (!fc) continue;
-      let e = 0;
-      let r = 0;
-      for (let h = 1; h <= hMax; h++) {
-        const actual = y[o + h - 1];
-        e += Math.abs(actual - fc[h - 1]);
-        r += Math.abs(actual - refFc[h - 1]);
-      }
-      let t = tallies.get(m);
-      if (!t) tallies.set(m, (t = { absErr: 0, refErr: 0, d: 0, d2: 0, origins: 0 }));
-      t.absErr += e;
-      t.refErr += r;
-      t.d += (e - r) / hMax;
-      t.d2 += ((e - r) / hMax) ** 2;
-      t.origins++;
-    }
+  const singles = intermittent ? ctx.candidates.intermittent : ctx.candidates.smooth;
+  const combMembers = intermittent ? ctx.combinations.intermittent : ctx.combinations.smooth;
+  const win = validationWindow(ctx, decision, benchmark);
+  // too little evidence for any candidate (each needs selectionMinOrigins scored origins): the benchmark
+  if (win.origins.length < policy.selectionMinOrigins) {
+    return { choice: benchmark, members: [benchmark], weights: [1], intermittent, benchmark, skill: null, scores: {}, origins: win.origins.length };
   }
-  if (origins < policy.selectionMinOrigins) return { members: [benchmark], benchmark, scores: {}, points };
+  const ref = win.errors(benchmark);
+  const versus = new Map<string, Paired>();
+  for (const m of [...singles, COMB, SKILL]) {
+    if (m !== benchmark && ctx.table.has(m)) versus.set(m, paired(win.errors(m), ref, win.hMax, win.floor));
+  }
+  const enough = (p: Paired) => p.n >= policy.selectionMinOrigins;
+  const better = (p: Paired) => addsValue(p, policy);
 
-  // a small floor keeps all-zero stretches (both errors 0) from dividing by zero
-  const floor = 1e-9 * (1 + y.slice(0, decision).reduce((a, v) => a + Math.abs(v), 0));
-  const scores: Record<string, number> = {};
-  for (const [m, t] of tallies) scores[m] = (t.absErr + floor) / (t.refErr + floor);
+  // skill weights from the singles' validation errors
+  const k = Math.max(1, policy.skillCombinationSize);
+  const ratio = (m: string) => (m === benchmark ? 1 : versus.get(m)!.ratio);
+  const ranked = [benchmark, ...singles.filter((m) => m !== benchmark && versus.has(m) && enough(versus.get(m)!))].sort((a, b) => ratio(a) - ratio(b));
+  let skill: Weighted | null = null;
+  if (ranked.length >= 2) {
+    const top = ranked.slice(0, k);
+    const inverse = top.map((m) => 1 / ratio(m));
+    const sumInverse = inverse.reduce((a, b) => a + b, 0);
+    const share = Math.max(0, 1 - (policy.skillShrinkageKappa * top.length) / Math.max(1e-9, win.origins.length - top.length));
+    skill = { members: top, weights: inverse.map((v) => share * (v / sumInverse) + (1 - share) / top.length) };
+  }
 
-  // Diebold–Mariano style statistic over origins (the horizons of one origin are strongly correlated, so each
-  // origin counts once): mean per-origin difference over its standard error
-  const significant = (t: Tally) => {
-    const d = t.d / t.origins;
-    const sd = Math.sqrt(Math.max(0, t.d2 / t.origins - d * d));
-    const z = sd > 0 ? d / (sd / Math.sqrt(t.origins)) : d < 0 ? -Infinity : 0;
-    return t.origins > 1 && z <= -policy.selectionSignificanceZ;
-  };
-  const addsValue = (m: string) =>
-    m === benchmark || (scores[m] < 1 - policy.selectionMinGain && significant(tallies.get(m)!));
-  const ranked = candidates.filter((m) => m in scores && addsValue(m)).sort((a, b) => scores[a] - scores[b]);
-  const members = ranked.slice(0, Math.max(1, policy.selectionEnsembleSize));
-  return { members: members.length ? members : [benchmark], benchmark, scores, points };
-}
-
-/** Point-wise median of the members' forecasts. */
-export function combine(forecasts: readonly (readonly number[])[]): number[] {
-  if (forecasts.length === 1) return [...forecasts[0]];
-  return forecasts[0].map((_, i) => median(forecasts.map((f) => f[i])));
+  // (skill's record is of earlier decisions: without weights at this one it cannot be the forecast)
+  const eligible = [...versus.keys()].filter((m) => better(versus.get(m)!) && (m !== SKILL || skill)).sort((a, b) => ratio(a) - ratio(b));
+  const choice = eligible[0] ?? benchmark;
+  const chosen: Weighted = choice === COMB ? equalWeights(combMembers) : choice === SKILL ? skill! : { members: [choice], weights: [1] };
+  const scores = Object.fromEntries([...versus].filter(([, p]) => p.n > 0).map(([m, p]) => [m, p.ratio]));
+  return { choice, ...chosen, intermittent, benchmark, skill, scores, origins: win.origins.length };
 }

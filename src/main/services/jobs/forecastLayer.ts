@@ -1,5 +1,8 @@
 // The forecast as a yarn demand layer: per greige style, the forecast lbs per plan week that open sales orders have
 // not already consumed (they are in the sales-order layer), exploded to yarn through the style's resolved BOM.
+// Only plan weeks count: the sales history ends before the as-of date, so the first forecast weeks are a history gap
+// (already past); they are neither planned nor consumed by orders (an order consuming them would leave the same
+// quantity of forecast in the plan weeks, counting the demand twice).
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
 import { consumeForecast } from '../../engine/forecast';
 import type { WeeklySeries, YarnPlan } from '../../engine/yarn/types';
@@ -37,14 +40,14 @@ export function forecastYarnLayer(run: ForecastRun, yarn: YarnPlan, policy: Fore
   const lines: ForecastLayerLine[] = [];
   for (const s of run.series) {
     if (s.level !== 'greige' || s.unit !== 'lbs' || !s.greigeStyle || s.forecast.method !== 'statistical') continue;
-    const consumed = consumeForecast({ weeks: s.forecast.weeks, qty: s.forecast.point }, ordersByStyle.get(s.greigeStyle) ?? [], policy);
+    const inPlan = s.forecast.weeks.map((w, i) => ({ w, q: s.forecast.point[i] })).filter(({ w }) => weekIndex.has(w));
+    const consumed = consumeForecast({ weeks: inPlan.map((x) => x.w), qty: inPlan.map((x) => x.q) }, ordersByStyle.get(s.greigeStyle) ?? [], policy);
     const bom = bomByStyle.get(s.greigeStyle) ?? [];
     let forecastLbs = 0;
     let consumedLbs = 0;
     let netLbs = 0;
     for (const w of consumed.weeks) {
-      const i = weekIndex.get(w.week);
-      if (i === undefined) continue; // before the as-of week (history ends earlier) or beyond the plan horizon
+      const i = weekIndex.get(w.week)!;
       forecastLbs += w.forecast;
       consumedLbs += w.consumed;
       netLbs += w.remainingForecast;

@@ -1,5 +1,8 @@
-// Benchmark models: naive, seasonal naive, historical mean, moving average. No parameters to fit.
+// Benchmark models: naive, seasonal naive, historical mean, moving average, and the mean of the history with its
+// outliers clipped. No parameters to fit.
+import type { ForecastPolicy } from '../../../../shared/policy/forecast';
 import type { ModelSpec } from '../types';
+import { clipOutliers } from '../outliers';
 import { sum } from '../stats';
 import { flat, makeFit } from './fitted';
 
@@ -47,6 +50,23 @@ export const historicalMean: ModelSpec = {
     return makeFit('mean', {}, y, fitted, (h) => flat(sum(y) / y.length, h));
   },
 };
+
+/**
+ * The historical mean of the weeks with outliers winsorised (outliers.ts): a long-run level one huge order cannot
+ * pull up. `fixed.clipped = 1` says the weeks are clipped already (the backtest clips each training window once
+ * for all candidates).
+ */
+export function clippedMean(policy: ForecastPolicy): ModelSpec {
+  return {
+    name: 'clippedMean',
+    family: 'level',
+    minWeeks: 1,
+    fit(y, fixed = {}) {
+      const fit = historicalMean.fit(fixed.clipped ? y : clipOutliers(y, policy));
+      return makeFit('clippedMean', {}, y, () => fit.fitted, (h) => fit.forecast(h));
+    },
+  };
+}
 
 /** Mean of the last `window` weeks (fewer when the history is shorter). */
 export function movingAverage(window: number): ModelSpec {

@@ -1,7 +1,7 @@
 // The model library: every model by name, configured from the forecast policy.
 import { forecastPolicyDefaults, type ForecastPolicy } from '../../../../shared/policy/forecast';
 import type { ModelSpec } from '../types';
-import { historicalMean, movingAverage, naive, seasonalNaive } from './baseline';
+import { clippedMean, historicalMean, movingAverage, naive, seasonalNaive } from './baseline';
 import { holtDamped, holtWinters, ses } from './exponential';
 import { theta } from './theta';
 import { adida, croston, sba, tsb } from './intermittent';
@@ -16,6 +16,7 @@ export function createModelLibrary(policy: ForecastPolicy = forecastPolicyDefaul
     naive,
     seasonalNaive(policy.seasonPeriodWeeks),
     historicalMean,
+    clippedMean(policy),
     ses(policy),
     holtDamped(policy),
     holtWinters(policy),
