@@ -13,6 +13,7 @@ const only = (name, from, allowed, comment) => ({
 });
 
 const ENTRY = '^src/main/([^/]+\\.ts|bridge/)';
+const NPM = ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'];
 
 module.exports = {
   forbidden: [
@@ -62,35 +63,22 @@ module.exports = {
     },
     { name: 'src-not-test', comment: 'the app never imports test code', severity: 'error', from: { path: '^src/' }, to: { path: '^test/' } },
 
-    // Node and the DOM: what tsconfig.shared.json checks for types, checked here for imports.
+    // Node and packages: what tsconfig.shared.json / tsconfig.renderer.json check for types, checked here for imports.
     {
-      name: 'shared-engine-no-node',
-      comment: 'shared and engine run anywhere (renderer, worker, tests): no Node built-ins',
+      name: 'no-node-builtins',
+      comment: 'shared and the engine run anywhere (renderer, worker, tests); the renderer is sandboxed',
+      severity: 'error',
+      from: { path: '^src/(shared|main/engine|renderer)/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'zod-only',
+      comment: 'shared uses zod and no other package (the engine none at all: next rule)',
       severity: 'error',
       from: { path: '^src/(shared|main/engine)/' },
-      to: { dependencyTypes: ['core'] },
+      to: { dependencyTypes: NPM, pathNot: '(^|/)node_modules/zod/' },
     },
-    {
-      name: 'shared-npm-zod-only',
-      comment: 'shared uses zod and no other package',
-      severity: 'error',
-      from: { path: '^src/shared/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: '(^|/)node_modules/zod/' },
-    },
-    {
-      name: 'engine-no-npm',
-      comment: 'the engine uses no package at all',
-      severity: 'error',
-      from: { path: '^src/main/engine/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
-    },
-    {
-      name: 'renderer-no-node',
-      comment: 'the renderer is sandboxed: no Node built-ins',
-      severity: 'error',
-      from: { path: '^src/renderer/' },
-      to: { dependencyTypes: ['core'] },
-    },
+    { name: 'engine-no-packages', severity: 'error', from: { path: '^src/main/engine/' }, to: { dependencyTypes: NPM } },
     {
       name: 'reports-engine-types-only',
       comment: 'reports render results; they do not compute them',
