@@ -73,6 +73,13 @@ describe('thin data needs confirmation', () => {
     expect(older.report.status).toBe('imported');
   });
 
+  it('generated demo data is no yardstick: a real batch after a bigger demo snapshot imports without confirmation', async () => {
+    await importFiles(db, folder('demo', { 'eFab_Knit_Orders.csv': knitOrders(40), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-08-26', kind: 'demo' });
+    const real = await importFiles(db, folder('w1', { 'eFab_Knit_Orders.csv': knitOrders(10), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-09-02' });
+    expect(real.report.status).toBe('imported');
+    expect(real.report.warnings.some((w) => w.code === 'thin_data')).toBe(false);
+  });
+
   it('through the import.start channel: the failed job carries the code and the report; confirmThinData lets it through', async () => {
     const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob });
     const planner: Planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false });

@@ -75,6 +75,8 @@ describe('input a planner can trust, on generated folders', () => {
     expect(r).toMatchObject({ asOf: LATE, asOfSource: 'files' });
     expect(r.asOfEvidence).toContainEqual(expect.objectContaining({ file: 'eFab_Knit_Orders_20250903.xlsx', precision: 'day', date: LATE, from: 'name' }));
     expect(r.asOfConflicts.join('\n')).toContain('Yarn_Demand_2025-08-27_0442.xlsx is an earlier ERP run');
+    // and the conflict is one of the report's planning warnings
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'as_of', message: expect.stringContaining('Yarn_Demand_2025-08-27_0442.xlsx is an earlier ERP run') }));
 
     const out2 = join(tmp.dir, 'i2-out2');
     expect((await plan(['--data', folder, '--as-of', '2025-09-04', '--db', join(tmp.dir, 'i2b.db'), '--out', out2])).code).toBe(0);
