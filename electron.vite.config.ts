@@ -11,7 +11,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          worker: resolve(__dirname, 'src/main/workers/worker.ts'),
+          worker: resolve(__dirname, 'src/main/worker.ts'),
           bridge: resolve(__dirname, 'src/main/bridge/main.ts'),
         },
       },

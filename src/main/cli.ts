@@ -12,11 +12,12 @@ import { isIsoDate, mondayOf } from '../shared/dates';
 import type { ImportReport } from '../shared/importReport';
 import { parseArgs, single } from './args';
 import { defaultDbPath } from './paths';
-import type { ImportJobResult } from './services/importJob';
-import { createPlanner } from './services/planner';
-import { writePlanOutputs } from './services/planOutputs';
-import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/policy';
+import type { ImportJobResult } from './services/jobs/importJob';
+import { createPlanner } from './services/contract/planner';
+import { writePlanOutputs } from './services/outputs/planOutputs';
+import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
 import { JobHost } from './workers/jobHost';
+import { runJob } from './services/jobs/registry';
 
 const USAGE =
   'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data]';
@@ -57,7 +58,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   }
   const dbPath = resolve(single(args, 'db') ?? defaultDbPath());
   const outDir = resolve(single(args, 'out') ?? 'plan-output');
-  const jobs = new JobHost({ dbPath, mode: 'inline' });
+  const jobs = new JobHost({ dbPath, mode: 'inline', run: runJob });
   jobs.on('progress', (s: { kind: string; fraction: number; message: string; status: string }) => {
     if (process.stderr.isTTY && s.status === 'running') process.stderr.write(`\r${s.kind} ${Math.round(s.fraction * 100)}% ${s.message}`.padEnd(100).slice(0, 100));
   });

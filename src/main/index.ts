@@ -7,8 +7,8 @@ import { events as eventSchemas, type EventName } from '../shared/contract';
 import { safeStaticPath } from './bridge/server';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, originOf } from './security';
 import { electronPrintOptions } from './reports/pdf';
-import { dispatch } from './services/dispatch';
-import { openPlanner, type Planner } from './services/planner';
+import { dispatch } from './services/contract/dispatch';
+import { openPlanner, type Planner } from './services/contract/planner';
 import { JobHost } from './workers/jobHost';
 
 const APP_SCHEME = 'app';

@@ -1,8 +1,8 @@
 // Acceptance: the real ERP exports (../shared/data/erp) import with the counts of the export profile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareSnapshots } from '../../src/main/import/compare';
-import type { PlanningData } from '../../src/main/import/entities';
-import { importFiles, type ImportOutcome } from '../../src/main/import/importBatch';
+import { compareSnapshots } from '../../src/main/services/views/snapshotComparison';
+import type { PlanningData } from '../../src/shared/domain/entities';
+import { importFiles, type ImportOutcome } from '../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../src/main/store/db';
 import { loadPlanningData } from '../../src/main/store/entities';
 import { importReportSchema } from '../../src/shared/importReport';

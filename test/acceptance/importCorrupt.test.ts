@@ -9,7 +9,8 @@ import Papa from 'papaparse';
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportFailedError, importFiles } from '../../src/main/import/importBatch';
+import { ImportFailedError } from '../../src/main/import/importBatch';
+import { importFiles } from '../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../src/main/store/db';
 import { ENTITY_TABLE_SPECS, loadPlanningData } from '../../src/main/store/entities';
 import { erpPath, hasErpData } from '../support/erpData';
@@ -33,8 +34,6 @@ function tableCounts(db: Db): Record<string, number> {
 }
 
 const prng = mulberry32;
-
-const JUNK = ['', ' ', 'N/A', 'Remove', '($1,2', '$$$', '<i class="fa">', '1e999', '-', '#REF!', '2/30/2025', '\u0000', 'ünïcødé', 'x'.repeat(5000), '0.0.0', '(5)'];
 
 describe.skipIf(!hasErpData)('corrupted inputs', () => {
   let tmp: ReturnType<typeof tempDir>;

@@ -2,8 +2,8 @@
 // within the csv's display rounding (thousands separators, 1-2 decimals, dates without time).
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanningData } from '../../src/main/import/entities';
-import { importFiles } from '../../src/main/import/importBatch';
+import type { PlanningData } from '../../src/shared/domain/entities';
+import { importFiles } from '../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../src/main/store/db';
 import { loadPlanningData } from '../../src/main/store/entities';
 import { erpPath, hasErpData } from '../support/erpData';

@@ -5,14 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erpPurchaseOrders, supplierMaster } from '../../src/main/services/planInputs';
+import { erpPurchaseOrders, supplierMaster } from '../../src/main/services/inputs/purchasingInputs';
 import { createSupplierMatcher } from '../../src/main/engine/purchasing';
 import { loadPlanningData } from '../../src/main/store/entities';
 import { putPoDraft } from '../../src/main/store/poDrafts';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
-import { readPlan } from '../../src/main/services/planCache';
-import type { Plan } from '../../src/main/services/planRun';
-import { shortageRows } from '../../src/main/services/planTables';
+import { readPlan } from '../../src/main/store/planCache';
+import type { Plan } from '../../src/main/services/jobs/computePlan';
+import { shortageRows } from '../../src/main/services/views/planTables';
 import { erpPath, hasErpData } from '../support/erpData';
 import { importRealHistory, runJob, type RealPlanStore } from '../support/realPlan';
 

@@ -6,11 +6,12 @@ import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/shared/importReport';
-import { readPlan } from '../../src/main/services/planCache';
-import type { Plan } from '../../src/main/services/planRun';
-import { createPlanner } from '../../src/main/services/planner';
+import { readPlan } from '../../src/main/store/planCache';
+import type { Plan } from '../../src/main/services/jobs/computePlan';
+import { createPlanner } from '../../src/main/services/contract/planner';
 import { openStore } from '../../src/main/store/db';
 import { JobHost } from '../../src/main/workers/jobHost';
+import { runJob } from '../../src/main/services/jobs/registry';
 import { copyFile, copyFolder, isErpDemandReport, plan } from '../support/cli';
 import { erpPath, erpSkipReason, hasErpData } from '../support/erpData';
 import { tempDir } from '../support/tempDb';
@@ -80,7 +81,7 @@ describe.skipIf(!hasErpData)(`input a planner can trust, on the real exports${ha
 
   it('3. the Imports page treats the ERP folder as history, like the CLI; loose exports from two ERP weeks are refused', async () => {
     const dbPath = join(tmp.dir, 'i3', 'db');
-    const jobs = new JobHost({ dbPath, mode: 'inline' });
+    const jobs = new JobHost({ dbPath, mode: 'inline', run: runJob });
     const planner = createPlanner({ dbPath, shell: 'test', jobs, autoRun: false });
     try {
       // the page uploads every file of the chosen folder with its path relative to the folder's parent

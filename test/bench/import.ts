@@ -18,7 +18,7 @@ interface ChildResult {
 /** Imports `inputs` `times` times, each into a fresh database file, and prints the figures as JSON. */
 async function child(inputs: string[], times: number): Promise<void> {
   const { openStore } = await import('../../src/main/store/db');
-  const { importFiles } = await import('../../src/main/import/importBatch');
+  const { importFiles } = await import('../../src/main/services/jobs/importFiles');
   const dir = mkdtempSync(join(tmpdir(), 'bkp-bench-import-'));
   const runs: ChildResult['runs'] = [];
   let rssMb = 0;

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { generateErpExports } from '../../src/main/demo';
-import { dispatch } from '../../src/main/services/dispatch';
-import { createPlanner } from '../../src/main/services/planner';
+import { dispatch } from '../../src/main/services/contract/dispatch';
+import { createPlanner } from '../../src/main/services/contract/planner';
 import { JobHost } from '../../src/main/workers/jobHost';
 import { tempDir } from '../support/tempDb';
 import type { BenchArea, BenchFigure } from './types';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
-import { readPlan } from '../../src/main/services/planCache';
-import type { Plan } from '../../src/main/services/planRun';
+import { readPlan } from '../../src/main/store/planCache';
+import type { Plan } from '../../src/main/services/jobs/computePlan';
 
 const WORKER = join(__dirname, '../../out/main/worker.js');
 

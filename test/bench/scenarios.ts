@@ -7,7 +7,7 @@ import { computeAlerts } from '../../src/main/engine/alerts';
 import type { AlertInput } from '../../src/main/engine/alerts/types';
 import { applyOverrides } from '../../src/main/engine/scenarios/apply';
 import { comparePlans } from '../../src/main/engine/scenarios/compare';
-import type { PlanningData } from '../../src/main/import/entities';
+import type { PlanningData } from '../../src/shared/domain/entities';
 import { addOverride, createScenario } from '../../src/main/store/scenarios';
 import { insertSnapshot } from '../../src/main/store/snapshots';
 import { addDays } from '../../src/shared/dates';
@@ -39,7 +39,7 @@ export function syntheticPlanningData(scale = 1, seed = 7): PlanningData {
   return {
     ...base,
     yarns,
-    bomLines: styles.flatMap((style) => [0, 1, 2].map((k) => ({ style, yarnId: `Y${int(yarns.length)}`, fraction: 1 / 3, lineCount: 1, sourceFile: 'bom.csv' }))),
+    bomLines: styles.flatMap((style) => [0, 1, 2].map(() => ({ style, yarnId: `Y${int(yarns.length)}`, fraction: 1 / 3, lineCount: 1, sourceFile: 'bom.csv' }))),
     knitOrders: Array.from({ length: 200 * scale }, (_, i) => ko(`K${i}`, styles[int(styles.length)], 200 + int(5000), { machine: `M${int(machines.length)}` })),
     salesOrders: Array.from({ length: 500 * scale }, (_, i) => so(`SO${i}`, `F${int(400)}/0`, 100 + int(3000), `Customer ${int(60)}`)),
     expectedReceipts: receipts,

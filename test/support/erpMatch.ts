@@ -2,8 +2,8 @@
 // erp-exports-profile 5a: a row matches when every bucket (This Week ... Later and Total) is within 1 % of the ERP
 // value + 0.05 lb. The ERP report is read through the importer (its own batch, in a throwaway in-memory store).
 import Papa from 'papaparse';
-import { importFiles } from '../../src/main/import/importBatch';
-import { erpStyleReports } from '../../src/main/services/planInputs';
+import { importFiles } from '../../src/main/services/jobs/importFiles';
+import { erpStyleReports } from '../../src/main/services/inputs/yarnInputs';
 import { openStore } from '../../src/main/store/db';
 import { loadPlanningData } from '../../src/main/store/entities';
 

@@ -1,8 +1,9 @@
 // The real ERP history imported through the app's own services (the ERP folder as a history: masters with the first
 // snapshot, then each later snapshot) into a temporary store, planned inline. Shared by the acceptance tests.
-import type { ImportJobResult } from '../../src/main/services/importJob';
-import { createPlanner, type Planner } from '../../src/main/services/planner';
+import type { ImportJobResult } from '../../src/main/services/jobs/importJob';
+import { createPlanner, type Planner } from '../../src/main/services/contract/planner';
 import { JobHost } from '../../src/main/workers/jobHost';
+import { runJob as jobRegistry } from '../../src/main/services/jobs/registry';
 import { ERP_DATA_DIR } from './erpData';
 import { tempDir } from './tempDb';
 
@@ -14,7 +15,7 @@ export interface RealPlanStore {
 
 export async function importRealHistory(): Promise<RealPlanStore> {
   const tmp = tempDir('bkp-real-');
-  const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', clock: () => '2025-09-02T08:00:00' });
+  const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: jobRegistry, clock: () => '2025-09-02T08:00:00' });
   const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false, clock: () => '2025-09-02T08:00:00' });
   const snapshotIds: Record<string, number> = {};
   const state = await jobs.wait((await planner.handlers['import.start']({ paths: [ERP_DATA_DIR] })).jobId);

@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs, single } from '../args';
 import { defaultDbPath } from '../paths';
-import { openPlanner } from '../services/planner';
+import { openPlanner } from '../services/contract/planner';
 import { JobHost } from '../workers/jobHost';
 import { startBridge } from './server';
 import { version } from '../../../package.json';

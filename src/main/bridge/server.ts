@@ -9,9 +9,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { events as eventSchemas, type EventName } from '../../shared/contract';
-import { dispatch } from '../services/dispatch';
-import type { Planner } from '../services/planner';
-import { formatBytes, uploadNameProblem, uploadTooLargeMessage, UploadTooLargeError } from '../services/uploads';
+import { dispatch } from '../services/contract/dispatch';
+import type { Planner } from '../services/contract/planner';
+import { formatBytes, uploadNameProblem, uploadTooLargeMessage, UploadTooLargeError } from '../services/contract/uploads';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 export interface BridgeOptions {

@@ -16,7 +16,7 @@
 import { addDays, isIsoDate, maxDate, mondayOf } from '../../shared/dates';
 import type { AsOfEvidence, AsOfRole } from '../../shared/importReport';
 import { bucketWeekStart, resolveIsoWeek, type Bucket } from './buckets';
-import type { EntityBatch, ErpReport, ErpStyleDemandRow } from './entities';
+import type { EntityBatch, ErpReport, ErpStyleDemandRow } from '../../shared/domain/entities';
 import type { ReportMeta } from './mappers/types';
 
 export type { AsOfEvidence };

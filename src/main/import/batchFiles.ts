@@ -50,7 +50,7 @@ export function listFiles(input: string[] | string): string[] {
   const out: string[] = [];
   for (const p of typeof input === 'string' ? [input] : input) {
     const abs = resolve(p);
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(abs).isDirectory();
     } catch {

@@ -3,7 +3,7 @@
 // orders the ERP API created after the as-of date are left out of the snapshot: they did not exist on that date.
 // Orders changed after it are kept as they are now (their state on the as-of date is not in the export).
 import type { FutureRecords } from '../../shared/importReport';
-import type { EntityBatch } from './entities';
+import type { EntityBatch } from '../../shared/domain/entities';
 
 interface Dated {
   what: string;

@@ -1,11 +1,13 @@
-// One import batch: a folder or a set of files becomes ONE snapshot, written in ONE transaction (all or nothing).
-// Which files a folder holds is layout.ts's (a history folder is refused here: importFolder.ts imports it).
+// One import batch, read: a folder or a set of files becomes ONE snapshot's entities and import report. This module
+// reads and checks; it writes nothing — services/jobs/importFiles.ts writes the batch in ONE transaction (all or
+// nothing). Which files a folder holds is layout.ts's (a history folder is refused here: services/jobs/importFolder.ts
+// imports it batch by batch).
 //
 // Per file: read (sniffing the bytes) -> detect the export type from the header -> map rows to entities through
 // the column dictionary and the cleaners. Then, for the batch: pick one file per single-source type (the others
 // are "superseded"), settle the as-of date (asOf.ts: the caller's, else the files'; exports of different ERP
-// weeks refuse the batch), count and leave out records dated after it (futureRecords.ts), apply the BOM
-// precedence, and write. `previewImport` stops before writing (the Imports page shows it before importing).
+// weeks refuse the batch), count and leave out records dated after it (futureRecords.ts) and apply the BOM
+// precedence. `previewImport` stops after the as-of date (the Imports page shows it before importing).
 //
 // Decisions:
 // - A REJECTED FILE FAILS THE BATCH (default): unreadable files, unknown shapes and files whose rows are mostly
@@ -15,34 +17,24 @@
 // - Several files of one type (the 8-28 folder has every export as .xlsx AND .csv; the masters have fin1 .csv,
 //   .xlsx and the Machine Report workbook): one is used, the others are reported "superseded" (batchFiles.ts).
 //   BOM files and ERP reports are all kept (see mappers/bom.ts for the BOM precedence).
-// - Idempotent: the content hash covers the bytes of every file; re-importing the same files with the same as-of
-//   returns the existing snapshot (`reused: true`) and writes nothing.
+// - The content hash covers the bytes of every file: the writer returns the existing snapshot for the same files
+//   and as-of date (idempotent re-import).
 // - A batch of master/history exports only is a `master` snapshot; `kind: 'demo'` marks generated data.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { FileReport, ImportReport, PlanningWarning } from '../../shared/importReport';
-import type { Db } from '../store/db';
-import { loadPlanningData, writeEntities } from '../store/entities';
-import {
-  findSnapshotByContent,
-  getSnapshotReport,
-  insertSnapshot,
-  recordSnapshotEntities,
-  setSnapshotReport,
-} from '../store/snapshots';
 import { fillThisWeekReceipts, resolveAsOf, type FileFacts } from './asOf';
 import { thisWeekFromBuckets } from './buckets';
 import { completeSource, openSource, pickPrimaries, type Source } from './batchFiles';
-import type { EntityBatch } from './entities';
+import type { EntityBatch } from '../../shared/domain/entities';
 import type { ExportCategory, ExportTypeId } from './exportTypes';
 import { takeFutureRecords } from './futureRecords';
 import { importLayout, LayoutError } from './layout';
 import { bomPrecedence } from './mappers/bom';
 import { MAPPERS } from './mappers';
 import { RowReader } from './rowReader';
-import { findThinData } from './thinData';
-import { planningWarnings } from './warnings';
+import type { UsedFile } from './thinData';
 
 /** Entity kinds a file of each type carries (recorded even when the file has no rows: an empty export is data). */
 const KINDS: Record<ExportTypeId, string[]> = {
@@ -91,13 +83,6 @@ export interface ImportOptions {
   allowRejectedFiles?: boolean;
   /** Import a batch with thin data (thinData.ts) the planner has confirmed (default: NEEDS_CONFIRMATION). */
   confirmThinData?: boolean;
-}
-
-export interface ImportOutcome {
-  snapshotId: number;
-  /** True when the same files were imported before: the existing snapshot is returned, nothing written. */
-  reused: boolean;
-  report: ImportReport;
 }
 
 export type ImportFailureCode =
@@ -164,33 +149,39 @@ function baseReport(options: ImportOptions, source: string, startedAt: number): 
   };
 }
 
-/** The report of an import refused before any file was read. */
-export function refusedImport(options: ImportOptions, source: string, code: ImportFailureCode, message: string): ImportFailedError {
-  const report = baseReport(options, source, performance.now());
+/** The report of an import refused before (or apart from) reading its files; `startedAt` as `performance.now()`. */
+export function refusedImport(options: ImportOptions, source: string, code: ImportFailureCode, message: string, startedAt = performance.now()): ImportFailedError {
+  const report = baseReport(options, source, startedAt);
   report.errors.push(message);
   return new ImportFailedError(message, code, report);
 }
 
-const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
-
-export async function importFiles(db: Db, input: string[] | string, options: ImportOptions): Promise<ImportOutcome> {
-  const started = performance.now();
-  try {
-    return await runImport(db, input, options, started);
-  } catch (err) {
-    if (err instanceof ImportFailedError || err instanceof ImportCancelledError) throw err;
-    // a bug or an environment error (disk, permissions): still a structured failure, nothing was written
-    const report = baseReport(options, (typeof input === 'string' ? [input] : input).join('; '), started);
-    const message = `import failed unexpectedly, nothing imported: ${(err as Error).message}`;
-    report.errors.push(message);
-    throw new ImportFailedError(message, 'INTERNAL', report);
-  }
+/** Fails the import with `report` (its errors and duration brought up to date). */
+export function failImport(report: ImportReport, startedAt: number, code: ImportFailureCode, message: string): never {
+  report.errors.push(message);
+  report.durationMs = Math.round(performance.now() - startedAt);
+  throw new ImportFailedError(message, code, report);
 }
+
+/** The import's progress callback: every call passes, except `tick`s from inside long steps (one per 100 ms). */
+export function importProgress(options: Pick<ImportOptions, 'onProgress'>): (fraction: number, message: string, file?: string, tick?: boolean) => void {
+  let lastProgress = -Infinity;
+  return (fraction, message, file, tick = false) => {
+    const t = performance.now();
+    if (tick && t - lastProgress < 100) return;
+    lastProgress = t;
+    options.onProgress?.(Math.min(1, fraction), message, file);
+  };
+}
+
+export const sourceText = (input: string[] | string, options: Pick<ImportOptions, 'source'>): string =>
+  options.source ?? (typeof input === 'string' ? [input] : input).join('; ');
+
+const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /** The as-of role of an export's files: masters and history say nothing about the ERP run. */
 const ROLE: Record<ExportCategory, FileFacts['role']> = { transaction: 'export', reference: 'report', master: 'master', history: 'master' };
 
-/** One batch of files (see layout.ts: a history folder is refused here; import it with `importFolder`). */
 /** Export types a preview reads in full: the ones that carry as-of evidence (the reports, the Expected report's
  * dated columns, the knit orders' start dates the KO report's pro-rating is read against). */
 const EVIDENCE_TYPES = new Set<ExportTypeId>(['erp_yarn_demand', 'erp_style_demand', 'erp_style_ko_demand', 'expected_receipts', 'knit_orders']);
@@ -200,42 +191,55 @@ const EVIDENCE_TYPES = new Set<ExportTypeId>(['erp_yarn_demand', 'erp_style_dema
  * its evidence and conflicts. A batch the import would refuse comes back with status 'failed' and the reason.
  */
 export async function previewImport(input: string[] | string, options: ImportOptions): Promise<ImportReport> {
-  const started = performance.now();
   try {
-    return (await runImport(undefined, input, options, started)).report;
+    return await readBatch(input, options, performance.now(), true);
   } catch (err) {
     if (err instanceof ImportFailedError) return err.report;
     throw err;
   }
 }
 
-/** Imports one batch; without a store (`db` undefined) only previews it (see `previewImport`). */
-async function runImport(db: Db | undefined, input: string[] | string, options: ImportOptions, started: number): Promise<ImportOutcome> {
-  const preview = db === undefined;
-  const sourceText = options.source ?? (typeof input === 'string' ? [input] : input).join('; ');
-  const report = baseReport(options, sourceText, started);
-  const fail = (code: ImportFailureCode, message: string): never => {
-    report.errors.push(message);
-    report.durationMs = Math.round(performance.now() - started);
-    throw new ImportFailedError(message, code, report);
-  };
-  let paths: string[] = [];
+/** A batch read and checked, ready to be written as one snapshot. */
+export interface ReadBatch {
+  /** The report so far: files, the as-of date with its evidence and conflicts, future records, kind, content hash. */
+  report: ImportReport;
+  asOf: string;
+  kind: 'import' | 'master' | 'demo';
+  source: string;
+  batch: Partial<EntityBatch>;
+  /** Entity kinds the files in use carry (recorded for the snapshot even when a file has no rows). */
+  carriedKinds: string[];
+  /** The files in use, for the thin-data check against earlier snapshots. */
+  usedFiles: UsedFile[];
+  /** For the report's warnings: the as-of warnings and conflicts and the future records. */
+  asOfWarnings: PlanningWarning[];
+  /** Files read as Windows-1252 (not UTF-8). */
+  windows1252Files: string[];
+}
+
+/** Reads one batch (`started`: `performance.now()` when the import began); throws `ImportFailedError` to refuse it. */
+export function readImportBatch(input: string[] | string, options: ImportOptions, started: number): Promise<ReadBatch> {
+  return readBatch(input, options, started, false);
+}
+
+/** A preview reads in full only the files that carry as-of evidence, and stops at the as-of date. */
+async function readBatch(input: string[] | string, options: ImportOptions, started: number, preview: true): Promise<ImportReport>;
+async function readBatch(input: string[] | string, options: ImportOptions, started: number, preview: false): Promise<ReadBatch>;
+async function readBatch(input: string[] | string, options: ImportOptions, started: number, preview: boolean): Promise<ReadBatch | ImportReport> {
+  const source = sourceText(input, options);
+  const report = baseReport(options, source, started);
+  const fail = (code: ImportFailureCode, message: string): never => failImport(report, started, code, message);
+  let paths: string[];
   try {
     const layout = importLayout(input);
-    if (layout.kind === 'history') fail('LAYOUT', `${sourceText} is a history folder (master/ + snapshots/): it makes one snapshot per snapshot folder; import it as a history`);
+    if (layout.kind === 'history') fail('LAYOUT', `${source} is a history folder (master/ + snapshots/): it makes one snapshot per snapshot folder; import it as a history`);
     paths = layout.batches[0].files;
   } catch (err) {
     if (err instanceof LayoutError) fail('LAYOUT', err.message);
     throw err;
   }
   // every file start is reported; ticks from inside long steps at most every 100 ms
-  let lastProgress = -Infinity;
-  const progress = (fraction: number, message: string, file?: string, tick = false) => {
-    const t = performance.now();
-    if (tick && t - lastProgress < 100) return;
-    lastProgress = t;
-    options.onProgress?.(Math.min(1, fraction), message, file);
-  };
+  const progress = importProgress(options);
   const checkCancelled = () => {
     if (options.isCancelled?.()) throw new ImportCancelledError();
   };
@@ -346,7 +350,7 @@ async function runImport(db: Db | undefined, input: string[] | string, options: 
   if (preview) {
     report.status = 'preview';
     report.durationMs = Math.round(performance.now() - started);
-    return { snapshotId: 0, reused: false, report };
+    return report;
   }
   const apiOrdersPlanned = !used.some((s) => s.table!.type.id === 'knit_orders');
   report.futureRecords = takeFutureRecords(used.map((s) => ({ fileName: s.file, batch: s.result!.batch })), asOfDate, apiOrdersPlanned);
@@ -376,86 +380,18 @@ async function runImport(db: Db | undefined, input: string[] | string, options: 
   const kind = options.kind === 'demo' ? 'demo' : [...categories].every((c) => c === 'master' || c === 'history') ? 'master' : 'import';
   report.kind = kind;
   report.contentHash = createHash('sha256').update(sources.map((s) => s.sha256).sort().join('\n')).digest('hex');
-  const asOfWarnings: PlanningWarning[] = [
-    ...[...asOf.warnings, ...asOf.conflicts].map((message): PlanningWarning => ({ code: 'as_of', severity: 'warning', message, count: 1, examples: [] })),
-    ...report.futureRecords.map((f): PlanningWarning => ({ code: 'future_records', severity: 'warning', message: f.message, count: f.count, examples: [] })),
-  ];
-
-  const existing = findSnapshotByContent(db, report.contentHash, asOfDate);
-  if (existing !== undefined) {
-    const stored = getSnapshotReport(db, existing) as ImportReport | undefined;
-    const reused: ImportReport = { ...(stored ?? report), status: 'unchanged', snapshotId: existing, durationMs: Math.round(performance.now() - started) };
-    progress(1, `already imported as snapshot ${existing}`);
-    return { snapshotId: existing, reused: true, report: reused };
-  }
-
-  // 4. what the planner must confirm or know first: thin data, then text read as Windows-1252
-  const thin = findThinData(db, used.map((s) => ({ file: s.file, type: s.table!.type, rowsAccepted: s.report.rowsAccepted, batch: s.result!.batch })), asOfDate);
-  if (thin.length && !options.confirmThinData) fail('NEEDS_CONFIRMATION', `thin data, needs confirmation: ${thin.join('; ')}. Nothing imported; confirm to import anyway`);
-  const notices: PlanningWarning[] = [];
-  if (thin.length) notices.push({ code: 'thin_data', severity: 'warning', message: `thin data, confirmed by the planner: ${thin.join('; ')}`, count: thin.length, examples: [] });
-  const cp1252 = used.filter((s) => s.encoding === 'windows-1252').map((s) => s.file);
-  if (cp1252.length) {
-    notices.push({ code: 'encoding', severity: 'warning', message: `${cp1252.join(', ')}: not UTF-8, read as Windows-1252; check accented text`, count: cp1252.length, examples: cp1252 });
-  }
-
-  // 5. write: one transaction, all or nothing
-  checkCancelled();
-  progress(0.8, 'writing the snapshot');
-  const write = db.transaction(() => {
-    const snapshotId = insertSnapshot(db, {
-      asOf: asOfDate,
-      label: options.label ?? `${kind === 'master' ? 'Masters' : 'ERP exports'} as of ${asOfDate}`,
-      kind,
-      source: sourceText,
-      contentHash: report.contentHash,
-      createdAt: options.now,
-    });
-    const total = Object.values(batch).reduce((n, rows) => n + (rows?.length ?? 0), 0) || 1;
-    let written = 0;
-    let current = '';
-    const counts = writeEntities(db, snapshotId, batch, (table, done, rows) => {
-      if (table !== current) {
-        current = table;
-        written += rows;
-      }
-      progress(0.8 + (0.12 * (written - rows + done)) / total, `writing ${table}`, undefined, done > 0);
-    });
-    const carried: Record<string, number> = {};
-    for (const s of used) for (const k of KINDS[s.table!.type.id]) carried[k] = counts[k] ?? 0;
-    recordSnapshotEntities(db, snapshotId, carried);
-    const fileStmt = db.prepare(
-      'INSERT INTO import_file (snapshot_id, file_name, sha256, export_type, rows_read, rows_accepted, rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const f of report.files) {
-      fileStmt.run(snapshotId, f.file, f.sha256, f.status === 'imported' ? (f.exportType ?? 'unknown') : `${f.status}:${f.exportType ?? 'unknown'}`, f.rowsRead, f.rowsAccepted, f.rowsRejected);
-    }
-    progress(0.92, 'checking the planning data');
-    report.entityCounts = carried;
-    const tick = () => progress(0.94, 'checking the planning data', undefined, true);
-    report.warnings = [...notices, ...asOfWarnings, ...planningWarnings(loadPlanningData(db, snapshotId, batch), undefined, tick)];
-    progress(0.96, 'saving the import report');
-    report.status = 'imported';
-    report.snapshotId = snapshotId;
-    report.durationMs = Math.round(performance.now() - started);
-    setSnapshotReport(db, snapshotId, report);
-    return snapshotId;
-  });
-  let snapshotId: number;
-  // The WAL checkpoint of a big batch would otherwise run inside COMMIT; run it after, as its own step.
-  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
-  try {
-    snapshotId = write();
-  } catch (err) {
-    report.status = 'failed';
-    report.snapshotId = null;
-    return fail('INTERNAL', `writing the snapshot failed, nothing imported: ${(err as Error).message}`);
-  } finally {
-    db.pragma(`wal_autocheckpoint = ${Number(autoCheckpoint)}`);
-  }
-  progress(0.98, 'saving the database file');
-  db.pragma('wal_checkpoint(PASSIVE)');
-  progress(1, `imported snapshot ${snapshotId} as of ${asOfDate}`);
-  return { snapshotId, reused: false, report };
+  return {
+    report,
+    asOf: asOfDate,
+    kind,
+    source,
+    batch,
+    carriedKinds: [...new Set(used.flatMap((s) => KINDS[s.table!.type.id]))],
+    usedFiles: used.map((s) => ({ file: s.file, type: s.table!.type, rowsAccepted: s.report.rowsAccepted, batch: s.result!.batch })),
+    asOfWarnings: [
+      ...[...asOf.warnings, ...asOf.conflicts].map((message): PlanningWarning => ({ code: 'as_of', severity: 'warning', message, count: 1, examples: [] })),
+      ...report.futureRecords.map((f): PlanningWarning => ({ code: 'future_records', severity: 'warning', message: f.message, count: f.count, examples: [] })),
+    ],
+    windows1252Files: used.filter((s) => s.encoding === 'windows-1252').map((s) => s.file),
+  };
 }

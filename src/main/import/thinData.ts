@@ -6,8 +6,7 @@
 // Such a batch is imported only when the planner confirms (`confirmThinData`); the report's first line says what is
 // thin either way. Other entities (roll inventories, ERP reports) vary too much from week to week to compare: the
 // real F01 export went from 10,027 rolls on 8-22 to 4,639 on 8-28.
-import type { Db } from '../store/db';
-import type { EntityBatch } from './entities';
+import type { EntityBatch } from '../../shared/domain/entities';
 import type { ExportType } from './exportTypes';
 
 export const THIN_SHARE = 0.5;
@@ -27,12 +26,11 @@ export interface UsedFile {
   batch: Partial<EntityBatch>;
 }
 
+/** How many rows of an entity kind the latest earlier import snapshot (as of `asOf` or before) carries, if any does. */
+export type EarlierCount = (entity: keyof EntityBatch, asOf: string) => { asOf: string; count: number } | undefined;
+
 /** What is thin in the batch, one line per file (empty when nothing is). */
-export function findThinData(db: Db, files: UsedFile[], asOf: string): string[] {
-  const previous = db.prepare(
-    `SELECT s.as_of AS asOf, e.row_count AS count FROM snapshot_entity e JOIN snapshot s ON s.id = e.snapshot_id
-     WHERE e.entity = ? AND s.kind = 'import' AND s.as_of <= ? AND e.row_count > 0 ORDER BY s.as_of DESC, s.id DESC LIMIT 1`,
-  );
+export function findThinData(files: UsedFile[], asOf: string, earlierCount: EarlierCount): string[] {
   const thin: string[] = [];
   for (const f of files) {
     const core = CORE[f.type.id];
@@ -42,7 +40,7 @@ export function findThinData(db: Db, files: UsedFile[], asOf: string): string[] 
     }
     if (!core) continue;
     const count = f.batch[core.kind]?.length ?? 0;
-    const before = previous.get(core.kind, asOf) as { asOf: string; count: number } | undefined;
+    const before = earlierCount(core.kind, asOf);
     if (before && count < THIN_SHARE * before.count) {
       thin.push(`${f.file} has ${count} ${core.noun}, fewer than half of the ${before.count} in the snapshot as of ${before.asOf}`);
     }

@@ -2,8 +2,8 @@
 // Computed on the snapshot's planning data (so masters inherited from an earlier batch count too).
 import { yarnPolicyDefaults } from '../../shared/policy/yarn';
 import type { PlanningWarning } from '../../shared/importReport';
-import type { PlanningData } from './entities';
-import { openPoDue, posWithoutSchedule } from './openPoReceipts';
+import type { PlanningData } from '../../shared/domain/entities';
+import { openPoDue, posWithoutSchedule } from '../../shared/domain/openPoReceipts';
 
 /** Yarn identities are checked to this many lbs: the Excel-saved csv copies round every term to 2 decimals. */
 const IDENTITY_TOLERANCE_LBS = 0.05;

@@ -1,6 +1,6 @@
 // Alert acknowledgements, keyed by the alert's stable key so they outlive plan runs and snapshot re-imports.
 import { alertAckSchema, type AlertAck } from '../../shared/scenario';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 
 interface AckRow {
   alert_key: string;

@@ -2,9 +2,10 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Db } from './dbHandle';
 import { migrate, migrations } from './migrations';
 
-export type Db = Database.Database;
+export type { Db };
 
 export class StoreError extends Error {
   constructor(

@@ -8,9 +8,9 @@ import type {
   PlanningData,
   WorkCenter,
   Yarn,
-} from '../import/entities';
-import { withOpenPoReceipts } from '../import/openPoReceipts';
-import type { Db } from './db';
+} from '../../shared/domain/entities';
+import { withOpenPoReceipts } from '../../shared/domain/openPoReceipts';
+import type { Db } from './dbHandle';
 import { entitySources } from './snapshots';
 
 type ColType = 'text' | 'real' | 'int' | 'bool' | 'json';
@@ -399,7 +399,7 @@ export function loadPlanningData(db: Db, snapshotId: number, preloaded?: Partial
     salesHistory: read('salesHistory'),
     yarnPos,
     expectedPos,
-    // open PO balances the Expected report does not schedule count as receipts too (openPoReceipts.ts)
+    // open PO balances the Expected report does not schedule count as receipts too (shared/domain/openPoReceipts.ts)
     expectedReceipts: withOpenPoReceipts(read('expectedReceipts'), expectedPos, yarnPos, snap.as_of),
     fabricRolls,
     machines,

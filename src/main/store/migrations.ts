@@ -14,7 +14,7 @@ export interface Migration {
 }
 
 // The importer's tables: one per entity; every row belongs to the snapshot (import batch) that carried it and goes
-// with it. Column names are the snake_case of the entity fields in src/main/import/entities.ts (store/entities.ts
+// with it. Column names are the snake_case of the entity fields in src/shared/domain/entities.ts (store/entities.ts
 // maps them; a unit test checks the two agree). Booleans are 0/1, arrays JSON text, dates ISO text.
 const snapshotRef = 'snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE';
 

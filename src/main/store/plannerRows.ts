@@ -3,7 +3,7 @@
 // an action log records and what an undo puts back; `revision` counts the changes of a row, so a writer that read a
 // row earlier can change it only if nobody else has since.
 import type { z } from 'zod';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 
 export type SqlValue = string | number | null;
 export type Columns = Record<string, SqlValue>;

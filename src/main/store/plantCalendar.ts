@@ -1,7 +1,7 @@
 // The planner's additions to the plant calendar: holidays (one row per day) and machine downtime windows (one row
 // per window, with an id: windows may overlap).
 import { holidaySchema, storedDowntimeSchema, type DowntimeWindow, type StoredDowntime } from '../../shared/domain/plantCalendar';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 import { checkValue, deleteRow, getRow, keyText, listRows, putRow, type RowChange, type RowSpec } from './plannerRows';
 
 export const holidayRows: RowSpec<string> = {

@@ -1,7 +1,7 @@
 // PO drafts, one row each. The planner's edits (main thread) and the plan worker's closing of drafts the ERP now has
 // change single rows; the worker closes a draft only at the revision it read, so a concurrent edit always wins.
 import { OPEN_PO_DRAFT_STATUSES, poDraftSchema, type PoDraft } from '../../shared/domain/poDraft';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 import { deleteRow, getRow, keyText, listRows, optionalFields, parseRow, putRow, type Columns, type RowChange, type RowSpec } from './plannerRows';
 
 export const poDraftRows: RowSpec<PoDraft> = {

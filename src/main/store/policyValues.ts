@@ -1,7 +1,7 @@
 // The policy values the planner changed, one row per area and key (defaults are not stored). Which keys exist and
-// their ranges are the policy schema's business (services/policy.ts checks every change before it is saved).
+// their ranges are the policy schema's business (services/inputs/policy.ts checks every change before it is saved).
 import { policyValueSchema, type PolicyValue } from '../../shared/domain/policyValue';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 import { deleteRow, listRows, putRow, type RowChange, type RowSpec } from './plannerRows';
 
 function parseJson(text: unknown): unknown {

@@ -11,7 +11,7 @@ import {
   type Scenario,
   type ScenarioListItem,
 } from '../../shared/scenario';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 
 export class ScenarioStoreError extends Error {
   constructor(

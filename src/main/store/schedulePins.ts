@@ -1,6 +1,6 @@
 // The planner's schedule pins, one row per knit order.
 import { schedulePinSchema, type SchedulePin } from '../../shared/domain/schedulePin';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 import { deleteRow, listRows, optionalFields, putRow, type RowChange, type RowSpec } from './plannerRows';
 
 export const pinRows: RowSpec<SchedulePin> = {

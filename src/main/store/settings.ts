@@ -2,7 +2,7 @@
 // JSON, checked against its schema when read. Lists the planner builds up live in their own tables, never here.
 // `legacy.<key>` rows hold what a migration could not move into a table, kept for the planner to see.
 import { z } from 'zod';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 import { PlannerDataError, type RowChange } from './plannerRows';
 
 export interface SettingSpec<T> {

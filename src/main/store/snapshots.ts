@@ -1,6 +1,6 @@
 // Snapshot history: each import batch is a snapshot with an as-of date; older ones are kept until deleted.
-import type { FutureRecords } from '../../shared/importReport';
-import type { Db } from './db';
+import type { FileReport, FutureRecords } from '../../shared/importReport';
+import type { Db } from './dbHandle';
 
 export interface SnapshotRow {
   id: number;
@@ -83,6 +83,30 @@ export function insertSnapshot(
 export function recordSnapshotEntities(db: Db, snapshotId: number, counts: Record<string, number>): void {
   const stmt = db.prepare('INSERT OR REPLACE INTO snapshot_entity (snapshot_id, entity, row_count) VALUES (?, ?, ?)');
   for (const [entity, n] of Object.entries(counts)) stmt.run(snapshotId, entity, n);
+}
+
+/** The files of an import batch, as the snapshot's record of where its rows came from. */
+export function recordImportFiles(
+  db: Db,
+  snapshotId: number,
+  files: FileReport[],
+): void {
+  const stmt = db.prepare(
+    'INSERT INTO import_file (snapshot_id, file_name, sha256, export_type, rows_read, rows_accepted, rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const f of files) {
+    stmt.run(snapshotId, f.file, f.sha256, f.status === 'imported' ? (f.exportType ?? 'unknown') : `${f.status}:${f.exportType ?? 'unknown'}`, f.rowsRead, f.rowsAccepted, f.rowsRejected);
+  }
+}
+
+/** The row count of an entity kind in the latest import snapshot as of `asOf` or before that has any (thin-data check). */
+export function latestImportedCount(db: Db, entity: string, asOf: string): { asOf: string; count: number } | undefined {
+  return db
+    .prepare(
+      `SELECT s.as_of AS asOf, e.row_count AS count FROM snapshot_entity e JOIN snapshot s ON s.id = e.snapshot_id
+       WHERE e.entity = ? AND s.kind = 'import' AND s.as_of <= ? AND e.row_count > 0 ORDER BY s.as_of DESC, s.id DESC LIMIT 1`,
+    )
+    .get(entity, asOf) as { asOf: string; count: number } | undefined;
 }
 
 export function setSnapshotReport(db: Db, snapshotId: number, report: unknown): void {

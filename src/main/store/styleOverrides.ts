@@ -2,7 +2,7 @@
 // its yarn lines in a child table, in the order given).
 import { bomOverrideSchema, type BomOverride } from '../../shared/domain/bomOverride';
 import { rateOverrideSchema, type RateOverride } from '../../shared/domain/rateOverride';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 import { checkValue, deleteRow, keyText, listRows, optionalFields, parseRow, putRow, type Columns, type RowChange, type RowSpec } from './plannerRows';
 
 export const rateOverrideRows: RowSpec<RateOverride> = {

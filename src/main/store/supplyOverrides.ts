@@ -1,7 +1,7 @@
 // The planner's purchasing data: how supplier names read (mappings) and how single yarns are bought (overrides).
 import { supplierMappingSchema, type SupplierMapping } from '../../shared/domain/supplierMapping';
 import { yarnSupplyOverrideSchema, type YarnSupplyOverride } from '../../shared/domain/yarnSupplyOverride';
-import type { Db } from './db';
+import type { Db } from './dbHandle';
 import { deleteRow, listRows, optionalFields, putRow, type Columns, type RowChange, type RowSpec } from './plannerRows';
 
 export const supplierMappingRows: RowSpec<SupplierMapping> = {

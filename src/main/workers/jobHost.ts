@@ -1,19 +1,27 @@
 // Runs jobs (import, plan run, forecasts) in worker threads with progress events and cooperative cancellation,
 // so the main thread never blocks. `inline` mode runs the same job functions in-process (CLI, tests).
+// The host does not know what a job does: the job registry (services/jobs/registry.ts) is handed in, to the
+// worker thread by its entry script (src/main/worker.ts), to an inline host by whoever creates it.
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { JobKind, JobState } from '../../shared/contract';
 import { JobCancelled, JobFailed, type JobContext } from './jobContext';
-import { runJob } from './jobs';
 
-export interface JobHostOptions {
+/** Runs one job of a kind to its result: the job registry. */
+export type JobRunner = (kind: JobKind, input: unknown, ctx: JobContext) => Promise<unknown>;
+
+export type JobHostOptions = {
   dbPath: string;
-  mode: 'worker' | 'inline';
-  /** Worker entry script (built `out/main/worker.js`, or the TS source with `execArgv: ['--import','tsx']`). */
-  workerScript?: string;
-  workerExecArgv?: string[];
   clock?: () => string;
-}
+} & (
+  | {
+      mode: 'worker';
+      /** Worker entry script (built `out/main/worker.js`, or the TS source with `execArgv: ['--import','tsx']`). */
+      workerScript: string;
+      workerExecArgv?: string[];
+    }
+  | { mode: 'inline'; run: JobRunner }
+);
 
 interface RunningJob {
   state: JobState;
@@ -51,7 +59,8 @@ export class JobHost extends EventEmitter {
     const state: JobState = { jobId, kind, status: 'running', fraction: 0, message: 'starting' };
     const job: RunningJob = { state, cancelFlag, done: Promise.resolve(state) };
     this.jobs.set(jobId, job);
-    job.done = this.options.mode === 'worker' ? this.runInWorker(job, input) : this.runInline(job, input);
+    const host = this.options;
+    job.done = host.mode === 'worker' ? this.runInWorker(job, input, host.workerScript, host.workerExecArgv) : this.runInline(job, input, host.run);
     const key = options.supersedes;
     if (key) {
       this.running.set(key, jobId);
@@ -100,7 +109,7 @@ export class JobHost extends EventEmitter {
     return job.state;
   }
 
-  private async runInline(job: RunningJob, input: unknown): Promise<JobState> {
+  private async runInline(job: RunningJob, input: unknown, run: JobRunner): Promise<JobState> {
     const ctx: JobContext = {
       dbPath: this.options.dbPath,
       now: this.now(),
@@ -113,20 +122,18 @@ export class JobHost extends EventEmitter {
     };
     await Promise.resolve(); // let the caller receive the job id before work starts
     try {
-      const result = await runJob(job.state.kind, input, ctx);
+      const result = await run(job.state.kind, input, ctx);
       return this.finish(job, { result });
     } catch (err) {
       return this.finish(job, { error: (err as Error).message, cancelled: err instanceof JobCancelled, result: err instanceof JobFailed ? err.data : undefined });
     }
   }
 
-  private runInWorker(job: RunningJob, input: unknown): Promise<JobState> {
-    const script = this.options.workerScript;
-    if (!script) throw new Error('worker mode needs a workerScript');
+  private runInWorker(job: RunningJob, input: unknown, script: string, execArgv: string[] | undefined): Promise<JobState> {
     return new Promise<JobState>((resolve) => {
       const worker = new Worker(script, {
         workerData: { kind: job.state.kind, input, dbPath: this.options.dbPath, now: this.now(), cancelFlag: job.cancelFlag },
-        execArgv: this.options.workerExecArgv,
+        execArgv,
       });
       job.worker = worker;
       let settled = false;

@@ -2,11 +2,11 @@
 // --policy file, scenario policy changes and every plan run check values against it, so a value the engines cannot
 // plan with (a horizon of 1,000,000 weeks) is refused with a message naming the key instead of being saved.
 import { z } from 'zod';
-import { alertsPolicyDefaults, type AlertsPolicy } from './alerts';
-import { capacityPolicyDefaults, type CapacityPolicy } from './capacity';
-import { forecastPolicyDefaults, type ForecastPolicy } from './forecast';
-import { purchasingPolicyDefaults, type PurchasingPolicy } from './purchasing';
-import { yarnPolicyDefaults, type YarnPolicy } from './yarn';
+import type { AlertsPolicy } from './alerts';
+import type { CapacityPolicy } from './capacity';
+import type { ForecastPolicy } from './forecast';
+import type { PurchasingPolicy } from './purchasing';
+import type { YarnPolicy } from './yarn';
 
 const between = (min: number, max: number) => z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 const whole = (min: number, max: number) => between(min, max).int('must be a whole number');

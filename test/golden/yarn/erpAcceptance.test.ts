@@ -2,13 +2,13 @@
 // through the real importer into an in-memory store, `loadPlanningData` reads them back, and the engine must
 // reproduce the ERP's own computed reports (erp-exports-profile 5a/5b). "Match" = every bucket (This Week ... Later
 // and Total) within 1 % of the ERP value + 0.05 lb, as in the profile.
-// The PlanningData -> YarnPlanInput mapping is the services layer's (src/main/services/planInputs.ts).
+// The PlanningData -> YarnPlanInput mapping is the services layer's (src/main/services/inputs/yarnInputs.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeYarnPlan } from '../../../src/main/engine/yarn';
 import type { ErpDemandReport, YarnPlan, YarnPlanInput } from '../../../src/main/engine/yarn';
-import { erpStyleReports as styleReportsOf, expectedReceipts as receiptsOf, yarnInventory as inventoryOf, yarnKnitOrders as knitOrdersOf } from '../../../src/main/services/planInputs';
-import type { PlanningData } from '../../../src/main/import/entities';
-import { importFiles } from '../../../src/main/import/importBatch';
+import { erpStyleReports as styleReportsOf, expectedReceipts as receiptsOf, yarnInventory as inventoryOf, yarnKnitOrders as knitOrdersOf } from '../../../src/main/services/inputs/yarnInputs';
+import type { PlanningData } from '../../../src/shared/domain/entities';
+import { importFiles } from '../../../src/main/services/jobs/importFiles';
 import { openStore } from '../../../src/main/store/db';
 import { loadPlanningData } from '../../../src/main/store/entities';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';

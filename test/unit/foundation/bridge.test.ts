@@ -3,8 +3,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeStaticPath, startBridge, type Bridge } from '../../../src/main/bridge/server';
-import { createPlanner, openPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, openPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 const tmp = tempDir();
@@ -33,7 +34,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>BKP</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tmp.dir, 'secret.txt'), 'outside the renderer');
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'web', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }) });
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'web', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }) });
   bridge = await startBridge({ planner, rendererDir });
 });
 afterAll(async () => {
@@ -85,7 +86,7 @@ describe('web bridge', () => {
   it('keeps serving with a clear error when the database file is not SQLite', async () => {
     const bogus = join(tmp.dir, 'not-a-db.db');
     writeFileSync(bogus, 'PK\u0003\u0004 this is a zip, not a database'.repeat(50));
-    const { planner: broken, error } = openPlanner({ dbPath: bogus, shell: 'web', jobs: new JobHost({ dbPath: bogus, mode: 'inline' }) });
+    const { planner: broken, error } = openPlanner({ dbPath: bogus, shell: 'web', jobs: new JobHost({ dbPath: bogus, mode: 'inline', run: runJob }) });
     expect(error).toMatch(/not an SQLite file/);
     const other = await startBridge({ planner: broken, rendererDir: join(tmp.dir, 'renderer') });
     try {

@@ -6,8 +6,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../src/main/bridge/server';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 import { TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 
@@ -67,7 +68,7 @@ beforeAll(async () => {
   symlinkSync('/etc/passwd', join(rendererDir, 'passwd'));
   symlinkSync(join(tmp.dir, 'outside'), join(rendererDir, 'linked'));
   symlinkSync(join(rendererDir, 'assets', 'app.js'), join(rendererDir, 'alias.js'));
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'web', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }), uploadsDir, autoRun: false });
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'web', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), uploadsDir, autoRun: false });
   bridge = await startBridge({ planner, rendererDir, maxBodyBytes: CALL_LIMIT, maxUploadBytes: UPLOAD_LIMIT });
 });
 afterAll(async () => {

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../src/shared/contract';
-import { dispatch } from '../../../src/main/services/dispatch';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { dispatch } from '../../../src/main/services/contract/dispatch';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 const tmp = tempDir();
 let planner: Planner;
 
 beforeAll(() => {
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }) });
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }) });
 });
 afterAll(async () => {
   await planner.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { koReportWeekday, nameRunDate, resolveAsOf, type FileFacts } from '../../../src/main/import/asOf';
-import type { ErpStyleDemandRow, KnitOrder, YarnPo } from '../../../src/main/import/entities';
+import type { ErpStyleDemandRow, KnitOrder, YarnPo } from '../../../src/shared/domain/entities';
 import { takeFutureRecords } from '../../../src/main/import/futureRecords';
 
 /** A KO report row whose first week is pro-rated `units`/11 of a full week W. */

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareSnapshots, diffRows } from '../../../src/main/import/compare';
-import { importFiles } from '../../../src/main/import/importBatch';
+import { compareSnapshots, diffRows } from '../../../src/main/services/views/snapshotComparison';
+import { importFiles } from '../../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { tempDir } from '../../support/tempDb';
 

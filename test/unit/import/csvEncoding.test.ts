@@ -3,7 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportFailedError, importFiles } from '../../../src/main/import/importBatch';
+import { ImportFailedError } from '../../../src/main/import/importBatch';
+import { importFiles } from '../../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { loadPlanningData } from '../../../src/main/store/entities';
 import { tempDir } from '../../support/tempDb';

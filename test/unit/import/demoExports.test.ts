@@ -1,7 +1,7 @@
 // The generated demo exports (src/main/demo) must import cleanly: same shapes as the real ERP files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateErpExports } from '../../../src/main/demo';
-import { importFiles, type ImportOutcome } from '../../../src/main/import/importBatch';
+import { importFiles, type ImportOutcome } from '../../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { tempDir } from '../../support/tempDb';
 

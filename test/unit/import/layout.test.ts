@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importFiles, ImportFailedError } from '../../../src/main/import/importBatch';
+import { ImportFailedError } from '../../../src/main/import/importBatch';
+import { importFiles } from '../../../src/main/services/jobs/importFiles';
 import { importLayout, LayoutError } from '../../../src/main/import/layout';
-import { UploadStaging, uploadNameProblem } from '../../../src/main/services/uploads';
+import { UploadStaging, uploadNameProblem } from '../../../src/main/services/contract/uploads';
 import { openStore } from '../../../src/main/store/db';
 import { tempDir } from '../../support/tempDb';
 

@@ -3,10 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportFailedError, importFiles } from '../../../src/main/import/importBatch';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { ImportFailedError } from '../../../src/main/import/importBatch';
+import { importFiles } from '../../../src/main/services/jobs/importFiles';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 const NOW = '2025-09-05T08:00:00';
@@ -71,8 +73,15 @@ describe('thin data needs confirmation', () => {
     expect(older.report.status).toBe('imported');
   });
 
+  it('generated demo data is no yardstick: a real batch after a bigger demo snapshot imports without confirmation', async () => {
+    await importFiles(db, folder('demo', { 'eFab_Knit_Orders.csv': knitOrders(40), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-08-26', kind: 'demo' });
+    const real = await importFiles(db, folder('w1', { 'eFab_Knit_Orders.csv': knitOrders(10), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-09-02' });
+    expect(real.report.status).toBe('imported');
+    expect(real.report.warnings.some((w) => w.code === 'thin_data')).toBe(false);
+  });
+
   it('through the import.start channel: the failed job carries the code and the report; confirmThinData lets it through', async () => {
-    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline' });
+    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob });
     const planner: Planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false });
     try {
       const dir = folder('w1', { 'eFab_Knit_Orders.csv': KO_HEADER + '\n', 'yarn_inventory.csv': yarns(20) });

@@ -3,8 +3,8 @@
 // them; in between the planner edits drafts. Both changes must survive, and a draft the planner changed in the
 // meantime is not closed on the strength of what it was before.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlanningData } from '../../../src/main/import/entities';
-import { closeDraftsTheErpHas } from '../../../src/main/services/planRun';
+import type { PlanningData } from '../../../src/shared/domain/entities';
+import { closeDraftsTheErpHas } from '../../../src/main/services/jobs/computePlan';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { closePoDrafts, getPoDraft, listPoDrafts, listPoDraftsWithRevision, putPoDraft, updatePoDraft } from '../../../src/main/store/poDrafts';
 import type { PoDraft } from '../../../src/shared/domain/poDraft';

@@ -3,8 +3,8 @@
 // the tables field for field; what the tables cannot hold is kept as legacy.<key> with the reason, never dropped.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { plannerSettings } from '../../../src/main/services/planInputs';
-import { createPlanner } from '../../../src/main/services/planner';
+import { plannerSettings } from '../../../src/main/services/inputs/plannerSettings';
+import { createPlanner } from '../../../src/main/services/contract/planner';
 import { openStore } from '../../../src/main/store/db';
 import { migrate, migrations } from '../../../src/main/store/migrations';
 import { listDowntime, listHolidays } from '../../../src/main/store/plantCalendar';
@@ -15,6 +15,7 @@ import { listLegacySettings, readSetting, SETTINGS } from '../../../src/main/sto
 import { listBomOverrides, listRateOverrides } from '../../../src/main/store/styleOverrides';
 import { listSupplierMappings, listYarnSupplyOverrides } from '../../../src/main/store/supplyOverrides';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 let tmp = tempDir('bkp-blobs-');
@@ -190,7 +191,7 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     db.close();
 
     // What the screens get through the contract.
-    const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }), autoRun: false });
+    const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
     try {
       expect(await planner.handlers['drafts.list']({})).toEqual([accepted, editedStored, closed, rejected, older]);
       expect(await planner.handlers['overrides.list']({})).toEqual({

@@ -4,12 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/services/dispatch';
-import { readPlan } from '../../../src/main/services/planCache';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
-import type { Plan } from '../../../src/main/services/planRun';
+import { dispatch } from '../../../src/main/services/contract/dispatch';
+import { readPlan } from '../../../src/main/store/planCache';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
+import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { listPins } from '../../../src/main/store/schedulePins';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import type { ChannelName } from '../../../src/shared/contract';
 import { tempDir } from '../../support/tempDb';
 import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
@@ -45,7 +46,7 @@ async function settle(): Promise<void> {
 const rows = (sql: string) => planner.db.prepare(sql).all();
 
 beforeAll(async () => {
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }), autoRun: false });
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
   const files = write('first', { 'yarn_inventory.csv': TINY_YARN_INVENTORY_CSV, 'bom.csv': TINY_BOM_CSV, 'knit_orders.csv': KNIT_ORDERS_CSV, 'suppliers.csv': SUPPLIERS_CSV });
   expect((await planner.jobs.wait((await call('import.start', { paths: files, asOf: '2025-09-05' })).jobId)).status).toBe('done');
   expect((await planner.jobs.wait((await call('plan.run', {})).jobId)).status).toBe('done');

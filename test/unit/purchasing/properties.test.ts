@@ -26,7 +26,12 @@ describe('MRP properties on seeded random models', () => {
       suggestions += r.suggestions.length;
       late += r.suggestions.filter((s) => s.action === 'expedite').length;
       multiples += r.items.filter((i) => i.supply.orderMultipleLbs.value > 1 && i.suggestions.length).length;
-      for (const i of r.items) for (const u of i.uncovered) (uncovered++, reasons.add(u.reason));
+      for (const i of r.items) {
+        for (const u of i.uncovered) {
+          uncovered++;
+          reasons.add(u.reason);
+        }
+      }
     }
     expect(suggestions).toBeGreaterThan(500);
     expect(late).toBeGreaterThan(50);

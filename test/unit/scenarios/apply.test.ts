@@ -4,7 +4,7 @@ import { forecastMultiplier } from '../../../src/main/engine/scenarios/demand';
 import { patchPolicy, scenarioPolicyTable } from '../../../src/main/engine/scenarios/policyPatch';
 import { policyDefaults } from '../../../src/shared/policy';
 import { describeOverride, overrideInputSchema, overrideSchema, type Override } from '../../../src/shared/scenario';
-import type { PlanningData } from '../../../src/main/import/entities';
+import type { PlanningData } from '../../../src/shared/domain/entities';
 import { deepFreeze, fixture } from './fixture';
 
 let n = 0;

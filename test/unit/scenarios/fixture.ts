@@ -1,5 +1,5 @@
 // A small hand-made PlanningData: 3 yarns, 4 knit orders, 3 POs (one with two yarns), 3 machines, sales orders.
-import type { ExpectedReceipt, KnitOrder, PlanningData, SalesOrder, Yarn } from '../../../src/main/import/entities';
+import type { ExpectedReceipt, KnitOrder, PlanningData, SalesOrder, Yarn } from '../../../src/shared/domain/entities';
 
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateErpExports } from '../../../src/main/demo';
-import { readPlan } from '../../../src/main/services/planCache';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
-import type { Plan } from '../../../src/main/services/planRun';
+import { readPlan } from '../../../src/main/store/planCache';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
+import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 const data = mkdtempSync(join(tmpdir(), 'bkp-layers-'));
@@ -25,7 +26,7 @@ const gross = (p: Plan) => p.purchasing.items.reduce((t, i) => t + i.weeks.gross
 
 beforeAll(async () => {
   const generated = await generateErpExports({ seed: 11, scale: 1, asOf: '2025-09-02', outDir: data });
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }), autoRun: false });
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
   const state = await planner.jobs.wait(planner.jobs.start('import', { paths: generated.files }));
   snapshotId = (state.result as { snapshotId: number }).snapshotId;
 }, 120_000);

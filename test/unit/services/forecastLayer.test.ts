@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { forecastPolicyDefaults } from '../../../src/shared/policy/forecast';
 import type { YarnPlan } from '../../../src/main/engine/yarn/types';
-import type { ForecastRun } from '../../../src/main/services/forecastJob';
-import { historyGapWeeks } from '../../../src/main/services/forecastJob';
-import { forecastYarnLayer } from '../../../src/main/services/forecastLayer';
+import type { ForecastRun } from '../../../src/main/services/jobs/forecastJob';
+import { historyGapWeeks } from '../../../src/main/services/jobs/forecastJob';
+import { forecastYarnLayer } from '../../../src/main/services/jobs/forecastLayer';
 
 // history ends the week of 2025-08-11; the forecast starts 2025-08-18; the plan (as of Tue 2025-09-02) has 2 weeks
 const forecastWeeks = ['2025-08-18', '2025-08-25', '2025-09-01', '2025-09-08', '2025-09-15'];

@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPoDue, withOpenPoReceipts } from '../../../src/main/import/openPoReceipts';
-import type { ExpectedPo, YarnPo } from '../../../src/main/import/entities';
+import { openPoDue, withOpenPoReceipts } from '../../../src/shared/domain/openPoReceipts';
+import type { ExpectedPo, YarnPo } from '../../../src/shared/domain/entities';
 import { plan } from '../../support/cli';
 import { tempDir } from '../../support/tempDb';
 

@@ -4,10 +4,11 @@ import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli';
-import { dispatch } from '../../../src/main/services/dispatch';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { dispatch } from '../../../src/main/services/contract/dispatch';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { listPolicyValues, putPolicyValue } from '../../../src/main/store/policyValues';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { policyDefaults } from '../../../src/shared/policy';
 import { checkPolicyValue, policyProblems } from '../../../src/shared/policy/schema';
 import { tempDir } from '../../support/tempDb';
@@ -111,7 +112,7 @@ describe('Settings on the real store', () => {
   };
 
   beforeAll(() => {
-    planner = createPlanner({ dbPath: store.dbPath, shell: 'test', jobs: new JobHost({ dbPath: store.dbPath, mode: 'inline' }), autoRun: false });
+    planner = createPlanner({ dbPath: store.dbPath, shell: 'test', jobs: new JobHost({ dbPath: store.dbPath, mode: 'inline', run: runJob }), autoRun: false });
   });
   afterAll(async () => {
     await planner.close();
@@ -197,7 +198,7 @@ describe('the CLI --policy file', () => {
     expect(tuned.log).toMatch(/policy from .*policy\.json: yarn\.highBelowLbs = -50, yarn\.criticalBelowLbs = -500/);
     expect(tuned.code).toBe(0);
     expect(riskOf(tuned.dir, '1571')).toBe('HIGH');
-    const planner = createPlanner({ dbPath: join(tuned.dir, 'p.db'), shell: 'test', jobs: new JobHost({ dbPath: join(tuned.dir, 'p.db'), mode: 'inline' }) });
+    const planner = createPlanner({ dbPath: join(tuned.dir, 'p.db'), shell: 'test', jobs: new JobHost({ dbPath: join(tuned.dir, 'p.db'), mode: 'inline', run: runJob }) });
     try {
       expect(((await planner.handlers['settings.getPolicy']({})) as Table).yarn.highBelowLbs).toBe(-50);
     } finally {

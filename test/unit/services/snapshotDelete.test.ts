@@ -1,11 +1,12 @@
 // Deleting a snapshot never takes the what-if scenarios built on it along silently: the call is refused, naming
 // them, unless it says to move them to another snapshot or to delete them too. On the real store, through the contract.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/services/dispatch';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { dispatch } from '../../../src/main/services/contract/dispatch';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { getScenario } from '../../../src/main/store/scenarios';
 import { insertSnapshot } from '../../../src/main/store/snapshots';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -20,7 +21,7 @@ const count = (sql: string) => (planner.db.prepare(sql).get() as { n: number }).
 
 beforeEach(async () => {
   tmp = tempDir('bkp-snapdel-');
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline' }), autoRun: false });
+  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
   const snap = (asOf: string) => insertSnapshot(planner.db, { asOf, label: `ERP ${asOf}`, kind: 'import', source: 't', contentHash: asOf, createdAt: '2026-01-05T08:00:00Z' });
   older = snap('2025-09-02');
   newer = snap('2025-09-09');

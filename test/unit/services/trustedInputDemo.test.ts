@@ -7,8 +7,9 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src/shared/importReport';
 import { generateErpExports } from '../../../src/main/demo';
-import { createPlanner, type Planner } from '../../../src/main/services/planner';
+import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { runJob } from '../../../src/main/services/jobs/registry';
 import { copyFile, copyFolder, isErpDemandReport, plan } from '../../support/cli';
 import { tempDir } from '../../support/tempDb';
 
@@ -31,7 +32,7 @@ afterAll(() => tmp?.cleanup());
 
 function withPlanner<T>(name: string, work: (planner: Planner, jobs: JobHost) => Promise<T>): Promise<T> {
   const dbPath = join(tmp.dir, `${name}.db`);
-  const jobs = new JobHost({ dbPath, mode: 'inline' });
+  const jobs = new JobHost({ dbPath, mode: 'inline', run: runJob });
   const planner = createPlanner({ dbPath, shell: 'test', jobs, autoRun: false });
   return work(planner, jobs).finally(() => planner.close());
 }
@@ -74,6 +75,8 @@ describe('input a planner can trust, on generated folders', () => {
     expect(r).toMatchObject({ asOf: LATE, asOfSource: 'files' });
     expect(r.asOfEvidence).toContainEqual(expect.objectContaining({ file: 'eFab_Knit_Orders_20250903.xlsx', precision: 'day', date: LATE, from: 'name' }));
     expect(r.asOfConflicts.join('\n')).toContain('Yarn_Demand_2025-08-27_0442.xlsx is an earlier ERP run');
+    // and the conflict is one of the report's planning warnings
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'as_of', message: expect.stringContaining('Yarn_Demand_2025-08-27_0442.xlsx is an earlier ERP run') }));
 
     const out2 = join(tmp.dir, 'i2-out2');
     expect((await plan(['--data', folder, '--as-of', '2025-09-04', '--db', join(tmp.dir, 'i2b.db'), '--out', out2])).code).toBe(0);

@@ -4,7 +4,7 @@
 // multipliers, policy) come back as `extras` for the plan run to hand to the engines.
 import { mondayOf } from '../../../shared/dates';
 import type { Override, OverrideOf, PolicyValue } from '../../../shared/scenario';
-import type { KnitOrder, PlanningData } from '../../import/entities';
+import type { KnitOrder, PlanningData } from '../../../shared/domain/entities';
 import { demandTargetExists, scaleDemand } from './demand';
 import { checkPolicyChange, patchPolicy, scenarioPolicyTable, type PolicyTableLike } from './policyPatch';
 import { applyPoReceipt } from './receipts';

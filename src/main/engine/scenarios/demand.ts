@@ -2,7 +2,7 @@
 // A style target matches a knit order's greige style and a sales line's finished base, finished style or greige
 // style (greige sold directly). Only positive balances are scaled (a negative sales balance is an over-shipment).
 import type { DemandTarget } from '../../../shared/scenario';
-import type { KnitOrder, PlanningData, SalesOrder } from '../../import/entities';
+import type { KnitOrder, PlanningData, SalesOrder } from '../../../shared/domain/entities';
 import type { ScenarioDemandMultiplier } from './types';
 
 const same = (a: string | null | undefined, b: string): boolean => !!a && a.trim().toUpperCase() === b.trim().toUpperCase();

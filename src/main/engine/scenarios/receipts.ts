@@ -2,7 +2,7 @@
 // A changed quantity also changes the yarn's On Order (and so its Planning Balance) and the PO's balance.
 import { mondayOf } from '../../../shared/dates';
 import type { OverrideOf } from '../../../shared/scenario';
-import type { ExpectedReceipt, PlanningData } from '../../import/entities';
+import type { ExpectedReceipt, PlanningData } from '../../../shared/domain/entities';
 
 export interface ReceiptChange {
   data: PlanningData;

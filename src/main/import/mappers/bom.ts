@@ -4,7 +4,7 @@
 //   0.27 + 0.48 + 0.24 and the ERP uses 99 %), never de-duplicated;
 // - shares are fractions (0.13); a file whose shares are mostly above 1 is read as percent and divided by 100.
 import { parseNumber } from '../cleaners';
-import type { BomLine } from '../entities';
+import type { BomLine } from '../../../shared/domain/entities';
 import type { Mapper } from './types';
 
 export const mapBom: Mapper = (r, ctx) => {

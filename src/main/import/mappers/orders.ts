@@ -3,7 +3,7 @@
 import { addDays, mondayOf } from '../../../shared/dates';
 import { thisWeekFromBuckets } from '../buckets';
 import { cellText, greigeSale, normStyle, parseOnHold, parseOrderNumber } from '../cleaners';
-import type { ExpectedPo, ExpectedReceipt, KnitOrder, SalesHistoryLine, SalesOrder, YarnPo } from '../entities';
+import type { ExpectedPo, ExpectedReceipt, KnitOrder, SalesHistoryLine, SalesOrder, YarnPo } from '../../../shared/domain/entities';
 import type { RowReader } from '../rowReader';
 import type { Mapper } from './types';
 

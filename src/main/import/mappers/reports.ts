@@ -4,7 +4,7 @@
 import type { Bucket, BucketHeader } from '../buckets';
 import { fromUtcDate } from '../../../shared/dates';
 import { inDateWindow, parseOrderNumber, weekdayInHeader } from '../cleaners';
-import type { ErpStyleDemandRow, ErpYarnDemandRow } from '../entities';
+import type { ErpStyleDemandRow, ErpYarnDemandRow } from '../../../shared/domain/entities';
 import type { Mapper } from './types';
 
 function bucketLabel(b: Bucket, header: string): string {

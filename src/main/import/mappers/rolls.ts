@@ -1,7 +1,7 @@
 // Fabric inventory by stage, one row per roll: G00 (greige, knitted), G02 (greige at the dyer), I01 (awaiting
 // inspection), F01 (finished) and P01 (allocated to sales orders; a grouped report, see mapRollsP01).
 import { cleanText, normStyle, parseNumber } from '../cleaners';
-import type { FabricRoll, RollStage } from '../entities';
+import type { FabricRoll, RollStage } from '../../../shared/domain/entities';
 import type { RowReader } from '../rowReader';
 import type { Mapper } from './types';
 

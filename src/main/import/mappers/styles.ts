@@ -1,7 +1,7 @@
 // Style masters: QuadS greige list, eFab_Styles (finished -> greige), fabric specs (QuadS finished list and
 // styles_master), knitting rates (Production Lbs) and the machine list (Machine Report).
 import { cleanText } from '../cleaners';
-import type { FabricSpec, GreigeStyle, KnitRate, Machine, StyleBridgeRow } from '../entities';
+import type { FabricSpec, GreigeStyle, KnitRate, Machine, StyleBridgeRow } from '../../../shared/domain/entities';
 import type { Mapper } from './types';
 
 function splitStyle(name: string): { style: string; version: string | null } {

@@ -1,6 +1,6 @@
 // What a mapper returns for one file.
 import type { Bucket } from '../buckets';
-import type { EntityBatch, ErpReportType } from '../entities';
+import type { EntityBatch, ErpReportType } from '../../../shared/domain/entities';
 import type { RowReader } from '../rowReader';
 
 export interface MapContext {

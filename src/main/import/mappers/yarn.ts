@@ -1,6 +1,6 @@
 // yarn_inventory, Yarn_ID_Master and Supplier_ID.
 import { cleanText } from '../cleaners';
-import type { Supplier, YarnInventoryRow, YarnMasterRow } from '../entities';
+import type { Supplier, YarnInventoryRow, YarnMasterRow } from '../../../shared/domain/entities';
 import type { Mapper } from './types';
 
 export const mapYarnInventory: Mapper = (r) => {

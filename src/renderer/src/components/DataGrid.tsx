@@ -152,8 +152,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
       setDisplayedCount(e.api.getDisplayedRowCount());
       if (rows.length === 0) markReady();
     },
-    // rows.length is read once at grid creation
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rows.length is read once, at grid creation
     [testId, markReady],
   );
 

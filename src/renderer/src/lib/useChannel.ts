@@ -29,7 +29,7 @@ export function useChannel<C extends ChannelName>(channel: C, input: ChannelInpu
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's `deps` say when to call again (`input` is a new object every render)
   }, [...deps, tick]);
   return { ...state, reload };
 }

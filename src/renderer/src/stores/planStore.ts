@@ -105,8 +105,7 @@ export function usePlanView(view: string | undefined, params?: PlanParams, optio
   useEffect(() => {
     if (!view) return;
     void usePlanStore.getState().fetchView(key, view, params, snapshotId, scenarioId);
-    // params are captured through `key`, which encodes them by value
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- params are captured through `key`, which encodes them by value
   }, [key, version, scenarioVersion]);
   return { ...state, refetch: () => view && void usePlanStore.getState().fetchView(key, view, params, snapshotId, scenarioId) };
 }

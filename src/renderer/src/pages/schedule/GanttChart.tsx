@@ -189,6 +189,7 @@ export function GanttChart({ model, asOf, selectedOrder, onSelect, focusKey }: G
     }
   }
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new focusKey moved the zoom ref onto the selected order (above)
   const option = useMemo(() => ganttOption({ model, palette, asOf, selected, zoom: zoomRef.current }), [model, palette, asOf, selected, focusKey]);
 
   const onReady = useCallback((chart: echarts.ECharts) => {

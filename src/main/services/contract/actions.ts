@@ -1,0 +1,239 @@
+// Handlers for what the planner does to a plan: accept and edit PO drafts, pin orders, acknowledge alerts, build and
+// compare scenarios, print reports and export grids. Planner data lives in its own tables, never in a snapshot, so
+// nothing entered is lost on re-import; each action changes single rows.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FilePayload } from '../../../shared/contract';
+import { rowsToCsv } from '../../../shared/csv';
+import type { PoDraft } from '../../../shared/domain/poDraft';
+import { comparePlans } from '../../engine/scenarios';
+import { loadByWorkCenterReport, machineScheduleReport, renderPdf, renderReport, type ReportSpec } from '../../reports';
+import { acknowledgeAlert, unacknowledgeAlert } from '../../store/alertAcks';
+import type { Db } from '../../store/db';
+import * as scenarios from '../../store/scenarios';
+import { getPoDraft, listPoDrafts, putPoDraft, updatePoDraft } from '../../store/poDrafts';
+import { deletePin, putPin } from '../../store/schedulePins';
+import type { JobHost } from '../../workers/jobHost';
+import { planAlerts } from '../views/alerts';
+import { NotFoundError } from '../errors';
+import type { Handlers } from './handlers';
+import { readPlan } from '../../store/planCache';
+import { purchasePlanReport, shortageReport } from '../outputs/planReports';
+import type { Plan } from '../jobs/computePlan';
+import { planSummary } from '../views/planSummary';
+
+export type PdfRenderer = (html: string, pageSize: 'A4' | 'Letter') => Promise<Buffer>;
+
+/** Chromium through playwright-core (web bridge, CLI); the Electron shell passes `printToPDF` instead. */
+export const chromiumPdf: PdfRenderer = async (html, pageSize) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bkp-pdf-'));
+  try {
+    const out = join(dir, 'report.pdf');
+    await renderPdf(html, out, { pageSize });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+export interface ActionContext {
+  db: Db;
+  jobs: JobHost;
+  now: () => string;
+  requireSnapshot: (id?: number) => number;
+  startPlan: (snapshotId: number, scenarioId?: number) => string;
+  renderPdf: PdfRenderer;
+}
+
+type ActionHandlers = Pick<
+  Handlers,
+  | 'alerts.ack' | 'alerts.unack' | 'drafts.list' | 'drafts.accept' | 'drafts.update' | 'drafts.export' | 'schedule.pin'
+  | 'schedule.unpin' | 'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.copy' | 'scenarios.rename'
+  | 'scenarios.delete' | 'scenarios.addOverride' | 'scenarios.removeOverride' | 'scenarios.plan' | 'scenarios.compare'
+  | 'reports.render' | 'export.xlsx'
+>;
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function xlsxFile(fileName: string, sheets: { name: string; columns: string[]; rows: (string | number | boolean | null)[][] }[]): Promise<FilePayload> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Beverly Knits Planner';
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name.replace(/[\\/?*[\]:]/g, ' '), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(sheet.columns).font = { bold: true };
+    for (const row of sheet.rows) ws.addRow(row);
+    ws.columns.forEach((c, i) => (c.width = Math.min(48, Math.max(10, (sheet.columns[i]?.length ?? 8) + 2))));
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`, mimeType: XLSX_MIME, base64: buffer.toString('base64') };
+}
+
+/** A printable report's tables as worksheets (one per section with a table), with plain cell values. */
+export function reportSheets(spec: ReportSpec): { name: string; columns: string[]; rows: (string | number | null)[][] }[] {
+  const used = new Set<string>();
+  return spec.sections
+    .filter((section) => section.table)
+    .map((section, i) => {
+      let name = section.heading.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28) || `Sheet ${i + 1}`;
+      while (used.has(name)) name = `${name.slice(0, 26)} ${i + 1}`;
+      used.add(name);
+      const table = section.table!;
+      const cell = (v: unknown): string | number | null =>
+        v === null || v === undefined ? null : typeof v === 'object' ? (v as { text: string }).text : (v as string | number);
+      return { name, columns: table.columns.map((c) => c.label), rows: table.rows.map((r) => table.columns.map((c) => cell(r[c.key]))) };
+    });
+}
+
+export function createActionHandlers(ctx: ActionContext): ActionHandlers {
+  const { db } = ctx;
+  const replan = (snapshotId?: number) => ctx.startPlan(ctx.requireSnapshot(snapshotId));
+  const planOf = (snapshotId: number, scenarioId: number): Plan => {
+    const plan = readPlan<Plan>(db, snapshotId, scenarioId, 'plan')?.plan;
+    if (!plan) throw new NotFoundError(scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`);
+    return plan;
+  };
+  const scenario = (id: number) => {
+    const s = scenarios.getScenario(db, id);
+    if (!s) throw new NotFoundError(`scenario ${id} does not exist`);
+    return s;
+  };
+  const alertBrief = (a: { key: string; severity: string; title: string; cause: string }) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause });
+
+  return {
+    'alerts.ack': async ({ key, note }) => {
+      acknowledgeAlert(db, key, ctx.now(), note ?? null);
+      return { acknowledged: true };
+    },
+    'alerts.unack': async ({ key }) => ({ acknowledged: !unacknowledgeAlert(db, key) }),
+
+    'drafts.list': async () => listPoDrafts(db),
+    'drafts.accept': async ({ suggestionIds, snapshotId }) => {
+      const sid = ctx.requireSnapshot(snapshotId);
+      const plan = planOf(sid, 0);
+      const byId = new Map(plan.purchasing.suggestions.map((s) => [s.id, s]));
+      const missing = suggestionIds.find((id) => !byId.has(id));
+      if (missing) throw new NotFoundError(`suggestion ${missing} is not in the current plan (re-plan and try again)`);
+      const now = ctx.now();
+      // One transaction: every suggestion becomes a draft, or none does. A draft already made from the same
+      // suggestion is kept as it is, unless the planner had rejected it.
+      const created = db.transaction(() =>
+        suggestionIds.flatMap((id) => {
+          const s = byId.get(id)!;
+          const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
+          const existing = getPoDraft(db, draftId);
+          if (existing && existing.status !== 'rejected') return [];
+          const draft: PoDraft = {
+            draftId,
+            yarnId: s.yarnId,
+            supplierId: s.supplierId,
+            supplierName: s.supplierName,
+            description: s.description,
+            costPerLb: s.costPerLb,
+            qtyLbs: s.qtyLbs,
+            receiptDate: s.receiptDate,
+            releaseDate: s.releaseDate,
+            status: 'accepted',
+            fromSuggestionId: s.id,
+          };
+          putPoDraft(db, draft, now);
+          return [draft];
+        }),
+      ).immediate();
+      replan(sid);
+      return created;
+    },
+    'drafts.update': async ({ draftId, ...change }) => {
+      const edited = change.qtyLbs !== undefined || change.receiptDate !== undefined || change.supplierId !== undefined;
+      const result = updatePoDraft(
+        db,
+        draftId,
+        (d) => ({
+          ...d,
+          ...(change.qtyLbs !== undefined ? { qtyLbs: change.qtyLbs } : {}),
+          ...(change.receiptDate !== undefined ? { receiptDate: change.receiptDate } : {}),
+          ...(change.supplierId !== undefined ? { supplierId: change.supplierId } : {}),
+          status: change.status ?? (edited ? 'edited' : d.status),
+        }),
+        ctx.now(),
+      );
+      if (!result?.after) throw new NotFoundError(`draft ${draftId} does not exist`);
+      replan();
+      return result.after;
+    },
+    'drafts.export': async ({ format }) => {
+      const columns = ['draftId', 'status', 'yarnId', 'description', 'supplierId', 'supplierName', 'qtyLbs', 'costPerLb', 'releaseDate', 'receiptDate', 'erpPoNumber'];
+      const open = listPoDrafts(db).filter((d) => d.status === 'accepted' || d.status === 'edited');
+      if (format === 'csv') {
+        const text = rowsToCsv(open as unknown as Record<string, string | number | null>[], columns);
+        return { fileName: 'po_drafts.csv', mimeType: 'text/csv', base64: Buffer.from(text).toString('base64') };
+      }
+      return xlsxFile('po_drafts.xlsx', [{ name: 'PO drafts', columns, rows: open.map((d) => columns.map((c) => (d as unknown as Record<string, string | number | null>)[c] ?? null)) }]);
+    },
+
+    'schedule.pin': async ({ orderNo, machineId, start }) => {
+      putPin(db, { orderNo, ...(machineId !== undefined ? { machineId } : {}), ...(start !== undefined ? { start } : {}) }, ctx.now());
+      return { jobId: replan() };
+    },
+    'schedule.unpin': async ({ orderNo }) => {
+      deletePin(db, orderNo);
+      return { jobId: replan() };
+    },
+
+    'scenarios.list': async ({ snapshotId }) => scenarios.listScenarios(db, snapshotId),
+    'scenarios.get': async ({ id }) => scenario(id),
+    'scenarios.create': async ({ name, snapshotId }) => scenarios.createScenario(db, { snapshotId: ctx.requireSnapshot(snapshotId), name, createdAt: ctx.now() }),
+    'scenarios.copy': async ({ id, name }) => scenarios.copyScenario(db, scenario(id).id, { name, createdAt: ctx.now() }),
+    'scenarios.rename': async ({ id, name }) => ({ renamed: scenarios.renameScenario(db, id, name) }),
+    'scenarios.delete': async ({ id }) => ({ deleted: scenarios.deleteScenario(db, id) }),
+    'scenarios.addOverride': async ({ id, override }) => {
+      scenarios.addOverride(db, scenario(id).id, override);
+      return scenario(id);
+    },
+    'scenarios.removeOverride': async ({ id, overrideId }) => {
+      if (!scenarios.removeOverride(db, scenario(id).id, overrideId)) throw new NotFoundError(`scenario ${id} has no override ${overrideId}`);
+      return scenario(id);
+    },
+    'scenarios.plan': async ({ id }) => {
+      const s = scenario(id);
+      return { jobId: ctx.startPlan(s.snapshotId, s.id) };
+    },
+    'scenarios.compare': async ({ a, b }) => {
+      const snapshotOf = (sid: number) => (sid ? scenario(sid).snapshotId : undefined);
+      const snapshotId = ctx.requireSnapshot(snapshotOf(b) ?? snapshotOf(a));
+      const planA = planOf(a ? scenario(a).snapshotId : snapshotId, a);
+      const planB = planOf(b ? scenario(b).snapshotId : snapshotId, b);
+      const alertsA = planAlerts(db, planA.snapshotId, planA).alerts;
+      const alertsB = planAlerts(db, planB.snapshotId, planB).alerts;
+      const keysA = new Set(alertsA.map((x) => x.key));
+      const keysB = new Set(alertsB.map((x) => x.key));
+      return {
+        comparison: comparePlans(planSummary(planA), planSummary(planB), planA.policy.alerts),
+        alertsAdded: alertsB.filter((x) => !keysA.has(x.key)).map(alertBrief),
+        alertsRemoved: alertsA.filter((x) => !keysB.has(x.key)).map(alertBrief),
+      };
+    },
+
+    'reports.render': async ({ report, format, snapshotId, scenarioId }) => {
+      const sid = scenarioId ? scenario(scenarioId).snapshotId : ctx.requireSnapshot(snapshotId);
+      const plan = planOf(sid, scenarioId ?? 0);
+      const printedAt = ctx.now().slice(0, 19);
+      const subtitle = scenarioId ? `Scenario: ${scenario(scenarioId).name}` : undefined;
+      const specs: Record<typeof report, () => ReportSpec> = {
+        shortages: () => shortageReport(plan, printedAt),
+        purchasePlan: () => purchasePlanReport(plan, printedAt),
+        machineSchedule: () => machineScheduleReport(plan.schedule, { printedAt, subtitle }),
+        loadByWorkCenter: () => loadByWorkCenterReport(plan.load, { printedAt, subtitle, policy: plan.policy.capacity }),
+      };
+      const spec = { ...specs[report](), ...(subtitle ? { subtitle } : {}) };
+      const html = renderReport(spec);
+      const base = `${report}_${plan.asOf}${scenarioId ? `_scenario${scenarioId}` : ''}`;
+      if (format === 'html') return { fileName: `${base}.html`, mimeType: 'text/html', base64: Buffer.from(html).toString('base64') };
+      if (format === 'xlsx') return xlsxFile(`${base}.xlsx`, reportSheets(spec));
+      const pdf = await ctx.renderPdf(html, spec.pageSize ?? 'Letter');
+      return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    },
+    'export.xlsx': async ({ fileName, sheets }) => xlsxFile(fileName, sheets),
+  };
+}

@@ -1,0 +1,49 @@
+// The machine load's and the knit schedule's input: open knit orders with the yarn plan's rates and shortages, the
+// machines and the plant calendar.
+import type { PlanningData } from '../../../shared/domain/entities';
+import type { PolicyTable } from '../../../shared/policy';
+import type { YarnPlan } from '../../engine/yarn/types';
+import type { CapacityInput, OrderYarn, RateInfo } from '../../engine/capacity';
+import type { PlannerSettings } from './plannerSettings';
+
+/** Capacity and scheduling input: open knit orders with the yarn plan's rates (and their provenance) and shortages. */
+export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: PlannerSettings, policy: PolicyTable): CapacityInput {
+  const rates = new Map<string, RateInfo>();
+  for (const s of yarn.styles) {
+    if (s.rate.lbsPerDay && s.rate.lbsPerDay > 0) rates.set(s.style, { rateLbsPerDay: s.rate.lbsPerDay, source: s.rate.provenance.source });
+  }
+  const pins = new Map(settings.pins.map((p) => [p.orderNo, p]));
+  const shortByOrder = new Map(yarn.pegging.byOrder.map((o) => [o.orderNo, o.yarns]));
+  const bomByStyle = new Map(yarn.styles.map((s) => [s.style, s.bom.lines]));
+  const yarns = new Map<string, OrderYarn[]>();
+  const orders = d.knitOrders
+    .filter((k) => k.balanceLbs > policy.yarn.minOpenBalanceLbs)
+    .map((k) => {
+      const style = k.style.trim();
+      const short = new Map((shortByOrder.get(k.koNumber) ?? []).map((y) => [y.yarnId, y.firstShortWeek]));
+      yarns.set(
+        k.koNumber,
+        (bomByStyle.get(style) ?? []).map((l) => ({ yarnId: l.yarnId, firstShortWeek: short.get(l.yarnId) })),
+      );
+      const pin = pins.get(k.koNumber);
+      return {
+        orderNo: k.koNumber,
+        style,
+        balanceLbs: k.balanceLbs,
+        startDate: k.startDate ?? undefined,
+        quotedDate: k.quotedDate ?? undefined,
+        machine: k.machine ?? undefined,
+        pinnedMachine: pin?.machineId,
+        pinnedStart: pin?.start,
+      };
+    });
+  return {
+    asOf: d.asOf,
+    machines: d.machines.map((m) => ({ machineId: m.machineId, workCenter: m.workCenter ?? undefined })),
+    styles: d.greigeStyles.map((g) => ({ style: g.style, workCenter: g.workCenter ?? undefined })),
+    orders,
+    rates,
+    calendar: { workDaysPerWeek: policy.capacity.workDaysPerWeek, holidays: settings.holidays, downtime: settings.downtime },
+    yarns,
+  };
+}

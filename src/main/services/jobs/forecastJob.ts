@@ -1,0 +1,166 @@
+// The forecast job (in a worker): weekly demand series from the sales history, rolling-origin backtests with
+// model selection that never peeks, the company total, styles and style x customer series made coherent (the
+// approach per level chosen by the backtest), forecasts with empirical intervals; cached per snapshot.
+import { mondayOf, type IsoDate } from '../../../shared/dates';
+import type { DemandSeries, SalesLine } from '../../engine/forecast/types';
+import { accuracy, APPROACHES, SELECTED, buildDemandSeries, createModelLibrary, emptySums, makeCoherent, mergeSums, runForecastBatch, summariseAccuracy, type CoherentOutcome, type ErrorSums } from '../../engine/forecast';
+import type { SeriesForecastResult } from '../../engine/forecast/batch';
+import { openStore } from '../../store/db';
+import { loadPlanningData } from '../../store/entities';
+import { throwIfCancelled, type JobContext } from '../../workers/jobContext';
+import { writePlan } from '../../store/planCache';
+import { planningPolicy } from '../inputs/policy';
+import { buildStyleBridge } from '../inputs/styleBridge';
+
+/** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
+const KEEP_ROWS_LEVELS = new Set(['total', 'style']);
+/** Models whose WAPE per horizon is kept for the chart: the chosen forecast and the baselines. */
+const HORIZON_MODELS = ['selected', 'naive', 'ma4', 'ma8', 'mean'];
+/** Rows the hierarchy adds next to a series' own: its approaches (base is the series' own selection renamed). */
+const HIERARCHY_MODELS = APPROACHES.filter((a) => a !== 'base');
+
+export interface ForecastRun {
+  snapshotId: number;
+  computedAt: string;
+  /** The snapshot's as-of date: forecast weeks before its week are a gap between the history and the plan. */
+  asOf: IsoDate;
+  historyWeeks: string[];
+  /**
+   * Forecast weeks before the as-of week: the sales history ends before the snapshot, so these weeks were
+   * forecast but are already past or current-but-unplanned — shown as a history gap, never planned (the yarn
+   * layer takes plan weeks only, net of open sales orders).
+   */
+  historyGapWeeks: IsoDate[];
+  /** How the company total, styles and style x customer series were made coherent (per level), or why not. */
+  hierarchy: { levels: NonNullable<CoherentOutcome['levels']>; problem: string | null };
+  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & { level: string; unit: string; style?: string; customer?: string; greigeStyle?: string; history: number[] })[];
+  /**
+   * Accuracy per group and model (h 1..metricsMaxHorizon): TOTAL, styles (yds; those long enough to forecast, the
+   * short ones apart), their demand classes, and style x customer. Every model, the combinations, the hierarchy
+   * approaches, `base` (each series' own selection) and `selected` (what the plan uses) on the same points.
+   */
+  accuracy: ReturnType<typeof summariseAccuracy>;
+  /** WAPE of the selected forecast and the baselines per horizon, over the portfolio of TOTAL + styles (yds). */
+  accuracyByHorizon: { horizon: number; model: string; wape: number; points: number }[];
+  /** Backtest rows kept for backtest.csv and the charts: all of the company total, the styles' within the budget. */
+  storedBacktestRows: number;
+  lineIssues: ReturnType<typeof buildDemandSeries>['lineIssues'];
+  rollUpIssues: ReturnType<typeof buildDemandSeries>['rollUpIssues'];
+  outliers: ReturnType<typeof buildDemandSeries>['outliers'];
+}
+
+export type CompactBacktestRow = [series: string, origin: string, horizon: number, model: string, actual: number, forecast: number];
+
+export function salesLinesOf(history: { document: string; invoiceDate: string; customer: string | null; finishedStyle: string; qty: number; uom: string | null; unitPrice: number | null; linePrice: number | null }[]): SalesLine[] {
+  return history.map((l) => ({
+    document: l.document,
+    invoiceDate: l.invoiceDate,
+    customer: l.customer ?? '',
+    fStyle: l.finishedStyle,
+    qty: l.qty,
+    uom: l.uom ?? '',
+    unitPrice: l.unitPrice ?? 0,
+    linePrice: l.linePrice ?? 0,
+  }));
+}
+
+/** WAPE per horizon of the chosen forecast and the baselines, pooling the series' error sums per horizon. */
+export function accuracyByHorizon(results: readonly Pick<SeriesForecastResult, 'metricsByHorizon'>[], models: readonly string[]): ForecastRun['accuracyByHorizon'] {
+  const sums = new Map<string, ErrorSums>();
+  for (const r of results) {
+    for (const model of models) {
+      (r.metricsByHorizon[model] ?? []).forEach((s, k) => {
+        const key = `${k + 1}|${model}`;
+        if (!sums.has(key)) sums.set(key, emptySums());
+        mergeSums(sums.get(key)!, s);
+      });
+    }
+  }
+  return [...sums.entries()]
+    .map(([key, s]) => {
+      const [h, model] = key.split('|');
+      return { horizon: Number(h), model, wape: accuracy(s).wape, points: s.points };
+    })
+    .filter((r) => Number.isFinite(r.wape))
+    .sort((a, b) => a.horizon - b.horizon || a.model.localeCompare(b.model));
+}
+
+/** The accuracy groups of a series: TOTAL; styles and their classes (yds); style x customer; none for the rest. */
+function accuracyGroups(s: DemandSeries, r: SeriesForecastResult): string[] {
+  if (s.unit !== 'yds') return [];
+  if (s.level === 'total') return ['TOTAL'];
+  const long = r.classification.forecastable;
+  const cls = r.classification.demandClass ?? 'no demand';
+  if (s.level === 'style') return long ? ['styles', cls] : ['styles too short', `short ${cls}`];
+  if (s.level === 'styleCustomer') return long ? ['style x customer'] : [];
+  return [];
+}
+
+/** Forecast weeks before the as-of week (a gap between the end of the sales history and the plan). */
+export function historyGapWeeks(forecastWeeks: readonly IsoDate[], asOf: IsoDate): IsoDate[] {
+  const planStart = mondayOf(asOf);
+  return forecastWeeks.filter((w) => w < planStart);
+}
+
+export async function runForecastJob(input: { snapshotId: number }, ctx: JobContext): Promise<{ snapshotId: number; series: number }> {
+  const db = openStore(ctx.dbPath);
+  try {
+    ctx.progress(0.02, 'building weekly demand series from the sales history');
+    const data = loadPlanningData(db, input.snapshotId);
+    const policy = planningPolicy(db).forecast;
+    const history = buildDemandSeries(salesLinesOf(data.salesHistory), { bridge: buildStyleBridge(data), policy });
+    if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
+    throwIfCancelled(ctx);
+    // One series at a time. Accuracy comes from error sums; backtest rows (the grids and backtest.csv) are kept for
+    // the company total and, within a budget, the styles — a long history times many series would not fit in memory.
+    const results: SeriesForecastResult[] = [];
+    const library = createModelLibrary(policy);
+    let budget = policy.maxStoredBacktestRows;
+    history.series.forEach((s, i) => {
+      throwIfCancelled(ctx);
+      const [r] = runForecastBatch([{ id: s.id, startWeek: s.startWeek, values: s.values }], { policy, horizonWeeks: policy.maxHorizonWeeks, library, keepRows: KEEP_ROWS_LEVELS.has(s.level) }).results;
+      if (r.rows && s.level !== 'total') {
+        // a yds style also gets the hierarchy's rows: its approaches and `selected` next to each `base` row
+        const cost = r.rows.length + (s.unit === 'yds' ? r.rows.filter((row) => row.model === SELECTED).length * (HIERARCHY_MODELS.length + 1) : 0);
+        if (cost > budget) r.rows = undefined;
+        else budget -= cost;
+      }
+      results.push(r);
+      ctx.progress(0.05 + 0.8 * ((i + 1) / history.series.length), `backtesting and forecasting series ${i + 1} of ${history.series.length}`);
+    });
+    ctx.progress(0.87, 'making the total, style and style x customer forecasts coherent');
+    const coherent = makeCoherent(history.series, results, policy);
+    throwIfCancelled(ctx);
+    const keptRows = results.flatMap((r) => r.rows ?? []);
+    const meta = new Map(history.series.map((s) => [s.id, s]));
+    const forecastWeeks = results[0].forecast.weeks;
+    const run: ForecastRun = {
+      snapshotId: input.snapshotId,
+      computedAt: ctx.now,
+      asOf: data.asOf,
+      historyWeeks: history.weeks,
+      historyGapWeeks: historyGapWeeks(forecastWeeks, data.asOf),
+      hierarchy: { levels: coherent.levels ?? [], problem: coherent.problem },
+      series: results.map(({ rows: _rows, metrics: _metrics, metricsByHorizon: _byHorizon, selectedByOrigin: _byOrigin, ...r }) => {
+        const s = meta.get(r.series)!;
+        return { ...r, level: s.level, unit: s.unit, style: s.style, customer: s.customer, greigeStyle: s.greigeStyle, history: s.values };
+      }),
+      accuracy: summariseAccuracy(results, (r) => accuracyGroups(meta.get(r.series)!, r)),
+      accuracyByHorizon: accuracyByHorizon(
+        results.filter((r) => meta.get(r.series)!.unit === 'yds' && KEEP_ROWS_LEVELS.has(meta.get(r.series)!.level)),
+        HORIZON_MODELS,
+      ),
+      storedBacktestRows: keptRows.length,
+      lineIssues: history.lineIssues,
+      rollUpIssues: history.rollUpIssues,
+      outliers: history.outliers,
+    };
+    ctx.progress(0.95, 'saving the forecast');
+    writePlan(db, input.snapshotId, 0, 'forecast', String(history.series.length), ctx.now, run);
+    const compact: CompactBacktestRow[] = keptRows.map((r) => [r.series, r.origin, r.horizon, r.model, r.actual, r.forecast]);
+    writePlan(db, input.snapshotId, 0, 'forecastBacktest', String(compact.length), ctx.now, compact);
+    return { snapshotId: input.snapshotId, series: run.series.length };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,25 @@
+// The job registry: what each job kind does. The same functions run in a worker thread (src/main/worker.ts hands
+// them to it) or inline (the CLI and tests hand them to an inline JobHost).
+import type { JobKind } from '../../../shared/contract';
+import type { JobContext } from '../../workers/jobContext';
+
+export async function runJob(kind: JobKind, input: unknown, ctx: JobContext): Promise<unknown> {
+  switch (kind) {
+    case 'import': {
+      const { runImportJob } = await import('./importJob');
+      return runImportJob(input as Parameters<typeof runImportJob>[0], ctx);
+    }
+    case 'plan': {
+      const { runPlanJob } = await import('./planRun');
+      return runPlanJob(input as Parameters<typeof runPlanJob>[0], ctx);
+    }
+    case 'demo': {
+      const { runDemoJob } = await import('./demoJob');
+      return runDemoJob(input as Parameters<typeof runDemoJob>[0], ctx);
+    }
+    case 'forecast': {
+      const { runForecastJob } = await import('./forecastJob');
+      return runForecastJob(input as Parameters<typeof runForecastJob>[0], ctx);
+    }
+  }
+}

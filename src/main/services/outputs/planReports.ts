@@ -1,0 +1,126 @@
+// The shortage report and the purchase plan as printable reports (same conventions as the schedule report).
+import { hBarChart, type ReportSpec } from '../../reports';
+import type { Plan } from '../jobs/computePlan';
+import { shortageRows } from '../views/planTables';
+
+const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);
+
+export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
+  const rows = shortageRows(plan);
+  const totalDeficit = rows.reduce((t, r) => t + Number(r.maxDeficitLbs), 0);
+  const value = rows.reduce((t, r) => t + Number(r.maxDeficitLbs) * (plan.yarnCostPerLb[String(r.yarnId)] ?? 0), 0);
+  const top = rows.slice().sort((a, b) => Number(b.maxDeficitLbs) - Number(a.maxDeficitLbs)).slice(0, 15);
+  return {
+    title: 'Yarn shortage report',
+    asOf: plan.asOf,
+    printedAt,
+    pageSize: 'Letter',
+    kpis: [
+      { label: 'Yarns short', value: rows.length, tone: rows.length ? 'bad' : 'ok' },
+      { label: 'Deepest deficits, total (lbs)', value: Math.round(totalDeficit).toLocaleString('en-US') },
+      { label: 'Value at cost ($)', value: Math.round(value).toLocaleString('en-US') },
+      { label: 'Critical yarns', value: rows.filter((r) => r.risk === 'CRITICAL').length },
+    ],
+    sections: [
+      {
+        heading: 'Largest shortages',
+        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${String(r.description).slice(0, 24)}`, value: Number(r.maxDeficitLbs) })), maxValue: Math.max(...top.map((r) => Number(r.maxDeficitLbs))), unit: "lbs", labelWidth: 260 }) : undefined,
+      },
+      {
+        heading: 'Every short yarn, by first short week',
+        note: `Deficits are lbs below zero of the projected balance (theoretical balance + expected receipts${plan.receiptLines.some((r) => r.poNo.startsWith('draft ')) ? ' + accepted PO drafts' : ''} - knit-order demand${plan.layers.salesOrders ? ' - uncovered sales orders' : ''}${plan.layers.forecast ? ' - forecast not consumed by orders' : ''}). Pegged orders consume the yarn up to the first short week.`,
+        table: {
+          columns: [
+            { key: 'yarnId', label: 'Yarn', nowrap: true },
+            { key: 'description', label: 'Description' },
+            { key: 'risk', label: 'Risk' },
+            { key: 'firstShortWeek', label: 'First short', nowrap: true },
+            { key: 'deficitAtFirstShortLbs', label: 'Deficit then (lbs)', align: 'right', negativeBad: true },
+            { key: 'maxDeficitLbs', label: 'Max deficit (lbs)', align: 'right' },
+            { key: 'recoveryWeek', label: 'Recovers', nowrap: true },
+            { key: 'expedite', label: 'Receipt to expedite' },
+            { key: 'peggedOrders', label: 'Knit orders consuming it' },
+            { key: 'action', label: 'Purchasing' },
+          ],
+          rows: rows.map((r) => ({
+            ...r,
+            risk: { text: String(r.risk ?? ''), tone: riskTone(r.risk) },
+            recoveryWeek: r.recoveryWeek ?? 'not in horizon',
+            expedite: r.expeditePo ? `${r.expeditePo}: ${Math.round(Number(r.expediteLbs))} lbs in week of ${r.expediteWeek ?? 'later'}` : '',
+            action: r.suggestion ?? `none: ${r.noSuggestionReason}`,
+          })),
+          emptyText: 'No yarn is projected short over the horizon.',
+        },
+      },
+    ],
+  };
+}
+
+export function purchasePlanReport(plan: Plan, printedAt: string): ReportSpec {
+  const { suggestions, bySupplier } = plan.purchasing;
+  const totalLbs = suggestions.reduce((t, s) => t + s.qtyLbs, 0);
+  const totalUsd = suggestions.reduce((t, s) => t + s.valueUsd, 0);
+  return {
+    title: 'Purchase plan',
+    asOf: plan.asOf,
+    printedAt,
+    pageSize: 'Letter',
+    kpis: [
+      { label: 'Suggested orders', value: suggestions.length },
+      { label: 'Quantity (lbs)', value: Math.round(totalLbs).toLocaleString('en-US') },
+      { label: 'Value ($)', value: Math.round(totalUsd).toLocaleString('en-US') },
+      { label: 'To expedite', value: suggestions.filter((s) => s.action === 'expedite').length, tone: suggestions.some((s) => s.action === 'expedite') ? 'bad' : 'ok' },
+    ],
+    sections: [
+      {
+        heading: 'By supplier',
+        table: {
+          columns: [
+            { key: 'supplierName', label: 'Supplier' },
+            { key: 'yarnCount', label: 'Yarns', align: 'right' },
+            { key: 'suggestionCount', label: 'Orders', align: 'right' },
+            { key: 'totalLbs', label: 'lbs', align: 'right' },
+            { key: 'totalUsd', label: '$', align: 'right' },
+            { key: 'lateCount', label: 'Late', align: 'right' },
+            { key: 'earliestReleaseDate', label: 'First release', nowrap: true },
+          ],
+          rows: bySupplier.map(({ flags: _flags, ...g }) => g),
+          totals: { supplierName: 'Total', totalLbs, totalUsd, suggestionCount: suggestions.length },
+          emptyText: 'Nothing to buy over the horizon.',
+        },
+      },
+      {
+        heading: 'Suggested purchase orders',
+        note: 'Release date = receipt date minus the supplier lead time. Quantities are rounded up to the MOQ and order multiple.',
+        table: {
+          columns: [
+            { key: 'supplierName', label: 'Supplier' },
+            { key: 'yarnId', label: 'Yarn', nowrap: true },
+            { key: 'description', label: 'Description' },
+            { key: 'qtyLbs', label: 'lbs', align: 'right' },
+            { key: 'valueUsd', label: '$', align: 'right' },
+            { key: 'releaseDate', label: 'Release', nowrap: true },
+            { key: 'receiptDate', label: 'Receive', nowrap: true },
+            { key: 'leadTimeDays', label: 'Lead (d)', align: 'right' },
+            { key: 'action', label: 'Action' },
+          ],
+          rows: suggestions
+            .slice()
+            .sort((a, b) => String(a.supplierName).localeCompare(String(b.supplierName)) || a.releaseDate.localeCompare(b.releaseDate))
+            .map((s) => ({
+              yarnId: s.yarnId,
+              description: s.description,
+              qtyLbs: s.qtyLbs,
+              valueUsd: s.valueUsd,
+              releaseDate: s.releaseDate,
+              receiptDate: s.receiptDate,
+              leadTimeDays: s.leadTimeDays,
+              supplierName: s.supplierName ?? '(no supplier)',
+              action: s.action === 'expedite' ? { text: `Expedite: late by ${s.lateByDays} d`, tone: 'bad' as const } : 'Release',
+            })),
+          emptyText: 'Nothing to buy over the horizon.',
+        },
+      },
+    ],
+  };
+}

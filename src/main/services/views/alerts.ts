@@ -1,0 +1,34 @@
+// Alerts of a snapshot's plan: computed from the plan, its forecast and its import report, with the planner's
+// acknowledgements applied; "new" is relative to the alerts the planner was last told about.
+import type { ImportReport } from '../../../shared/importReport';
+import { computeAlerts, type AlertsResult } from '../../engine/alerts';
+import { acknowledgedAlertKeys } from '../../store/alertAcks';
+import type { Db } from '../../store/db';
+import { readSetting, SETTINGS, writeSetting } from '../../store/settings';
+import { getSnapshotReport } from '../../store/snapshots';
+import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
+import { readPlan } from '../../store/planCache';
+import type { Plan } from '../jobs/computePlan';
+import { alertInput } from './planSummary';
+
+export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult {
+  const input = alertInput(plan, {
+    forecast: readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan,
+    backtest: readPlan<CompactBacktestRow[]>(db, snapshotId, 0, 'forecastBacktest')?.plan,
+    importReport: getSnapshotReport(db, snapshotId) as ImportReport | undefined,
+  });
+  return computeAlerts(input, plan.policy, {
+    acknowledgedKeys: acknowledgedAlertKeys(db),
+    previousKeys: readSetting(db, SETTINGS.notifiedAlertKeys),
+  });
+}
+
+/** New critical alerts since the planner was last told, remembered so each is announced once. */
+export function takeNewCriticalAlerts(db: Db, snapshotId: number, now: string): AlertsResult['alerts'] {
+  const plan = readPlan<Plan>(db, snapshotId, 0, 'plan')?.plan;
+  if (!plan) return [];
+  const result = planAlerts(db, snapshotId, plan);
+  const fresh = new Set(result.newCriticalKeys);
+  writeSetting(db, SETTINGS.notifiedAlertKeys, result.alerts.map((a) => a.key), now);
+  return result.alerts.filter((a) => fresh.has(a.key));
+}

@@ -1,0 +1,100 @@
+// What scenarios are compared on and what alerts are computed from, derived from a plan (plus the forecast run and
+// the import report when they exist).
+import { mondayOf } from '../../../shared/dates';
+import type { ImportReport } from '../../../shared/importReport';
+import type { PlanSummary } from '../../../shared/scenario';
+import type { AlertInput } from '../../engine/alerts/types';
+import type { ForecastRun } from '../jobs/forecastJob';
+import type { Plan } from '../jobs/computePlan';
+
+export function planSummary(plan: Plan): PlanSummary {
+  return {
+    yarns: plan.yarn.projection.map((p) => ({
+      yarnId: p.yarnId,
+      description: p.description,
+      shortLbs: p.shortage ? p.shortage.maxDeficitLbs : 0,
+      firstShortWeek: p.shortage?.firstShortWeek ?? null,
+      recoveryWeek: p.shortage?.recoveryWeek ?? null,
+    })),
+    suggestions: plan.purchasing.suggestions.map((s) => ({
+      yarnId: s.yarnId,
+      supplier: s.supplierName,
+      qtyLbs: s.qtyLbs,
+      valueUsd: s.valueUsd,
+      receiptWeek: mondayOf(s.receiptDate),
+      releaseDate: s.releaseDate,
+      late: s.action === 'expedite',
+    })),
+    orders: [
+      ...plan.schedule.orders.map((o) => ({
+        koNumber: o.orderNo,
+        style: o.style,
+        machine: o.machineId,
+        finish: o.plannedFinish,
+        latenessDays: o.latenessDays,
+        balanceLbs: o.balanceLbs,
+        materialShort: o.materialShort,
+      })),
+      ...plan.schedule.unschedulable.map((o) => ({
+        koNumber: o.orderNo,
+        style: o.style,
+        machine: o.machine ?? null,
+        finish: null,
+        latenessDays: null,
+        balanceLbs: o.balanceLbs,
+        materialShort: false,
+      })),
+    ],
+    workCenters: plan.load.workCenters.map((w) => ({ workCenter: w.workCenter, peakUtilisationPct: w.peakUtilisationPct ?? 0 })),
+  };
+}
+
+/** The latest weeks of the company total where the forecast made one week ahead can be compared with actuals. */
+function forecastDeviation(run: ForecastRun | undefined, backtest: [string, string, number, string, number, number][] | undefined, weeks = 4): AlertInput['forecastDeviation'] {
+  if (!run || !backtest) return [];
+  const total = run.series.find((s) => s.level === 'total');
+  if (!total) return [];
+  const rows = backtest.filter((r) => r[0] === total.series && r[3] === 'selected' && r[2] === 1).sort((a, b) => a[1].localeCompare(b[1]));
+  return [{ series: total.series, unit: total.unit, weeks: rows.slice(-weeks).map((r) => ({ week: r[1], actual: r[4], forecast: r[5] })) }];
+}
+
+export function alertInput(
+  plan: Plan,
+  extras: { forecast?: ForecastRun; backtest?: [string, string, number, string, number, number][]; importReport?: ImportReport } = {},
+): AlertInput {
+  // Planning balance counts the planner's accepted PO drafts, as the yarn position's risk band does.
+  const planned = new Map(plan.yarn.positions.map((p) => [p.yarnId, p.planningBalanceLbs + (p.draftLbs ?? 0)]));
+  return {
+    asOf: plan.asOf,
+    yarns: plan.yarn.projection
+      .filter((p) => p.shortage || (planned.get(p.yarnId) ?? 0) < 0)
+      .map((p) => ({
+        yarnId: p.yarnId,
+        description: p.description,
+        firstShortWeek: p.shortage?.firstShortWeek ?? null,
+        shortLbs: p.shortage?.deficitAtFirstShortLbs ?? 0,
+        maxDeficitLbs: p.shortage?.maxDeficitLbs ?? 0,
+        recoveryWeek: p.shortage?.recoveryWeek ?? null,
+        costPerLb: plan.yarnCostPerLb[p.yarnId] ?? null,
+        planningBalanceLbs: planned.get(p.yarnId) ?? 0,
+      })),
+    workCenterWeeks: plan.load.workCenters.flatMap((w) =>
+      w.weeks.filter((wk) => wk.utilisationPct !== null).map((wk) => ({ workCenter: w.workCenter, week: wk.weekStart, utilisationPct: wk.utilisationPct! })),
+    ),
+    lateOrders: plan.schedule.orders
+      .filter((o) => o.late)
+      .map((o) => ({
+        koNumber: o.orderNo,
+        style: o.style,
+        machine: o.machineId,
+        latenessDays: o.latenessDays ?? 0,
+        balanceLbs: o.balanceLbs,
+        reason: o.explanation?.message ?? 'finishes after its quoted date',
+        quotedDate: o.quotedDate ?? null,
+      })),
+    forecastDeviation: forecastDeviation(extras.forecast, extras.backtest),
+    importWarnings: (extras.importReport?.warnings ?? [])
+      .filter((w) => w.severity === 'warning' && w.count > 0)
+      .map((w) => ({ kind: w.code, count: w.count, message: w.message })),
+  };
+}
