@@ -99,7 +99,8 @@ export function createPlanner(options: PlannerOptions): Planner {
       emit('plan.changed', { snapshotId: result.snapshotId, scenarioId: 0, reason: 'forecast' });
       if (options.autoRun !== false && plannerSettings(db).includeForecastLayer) startPlan(result.snapshotId);
     }
-    if ((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') {
+    // Only where someone is told (the app, the bridge): alerts count as told once taken, and the CLI tells no one.
+    if (((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') && bus.listenerCount('alerts.new') > 0) {
       const fresh = result?.snapshotId ? takeNewCriticalAlerts(db, result.snapshotId, now()) : [];
       if (fresh.length) emit('alerts.new', { alerts: fresh.map((a) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause })) });
     }
