@@ -5,13 +5,13 @@
 // peeks); rows are reported from `backtestFirstOrigin` on, including the selection procedure itself as `selected`.
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { forecastPolicyDefaults, type ForecastPolicy } from '../../../shared/policy/forecast';
-import type { BacktestRow, ModelFamily, ModelSpec } from './types';
+import type { BacktestRow, ModelFamily, ModelSpec, Tracker } from './types';
 import { createModelLibrary, pickModels, type ModelLibrary } from './models/library';
 import { COMB, SKILL, equalWeights, intermittentBefore, selectAt, weightedForecast, type CandidateSets, type Selection, type SelectionContext } from './select';
-import { expandingClipper } from './outliers';
+import { expandingClipper, type ExpandingClipper } from './outliers';
 import { demandFamily } from './family';
 import { firstNonZero } from './stats';
-import { addPoint, emptySums, naiveScale, type ErrorSums } from './metrics';
+import { addPoint, emptySums, naiveScalesByOrigin, type ErrorSums } from './metrics';
 
 export const SELECTED = 'selected';
 /** Baselines always computed and reported next to the selection (profile §6); fitted on the weeks as invoiced. */
@@ -25,8 +25,11 @@ export interface BacktestOptions {
   candidates?: readonly string[];
   /** Models reported for comparison (default naive, ma4, ma8, mean), always fitted on the weeks as invoiced. */
   baselines?: readonly string[];
-  /** Keep every backtest row (default true); large batches may want only the error sums. */
-  keepRows?: boolean;
+  /**
+   * Keep every backtest row (default true); large batches may want only the error sums. A function decides once the
+   * backtest knows how many rows there are (and how many of them are the selection's), before they are made.
+   */
+  keepRows?: boolean | ((rows: number, selectedRows: number) => boolean);
 }
 
 export interface SeriesInput {
@@ -45,8 +48,10 @@ export interface SelectionRecord {
 export interface SeriesBacktest {
   series: string;
   /** Every reported row: each model, each origin >= backtestFirstOrigin, each horizon with an actual
-   *  (empty when `keepRows` is false). */
+   *  (empty when not kept: see `rowsKept`). */
   rows: BacktestRow[];
+  /** Whether `keepRows` kept the rows. */
+  rowsKept: boolean;
   /** Error sums per model over horizons 1..metricsMaxHorizon (complete windows only when the policy says so). */
   metrics: Record<string, ErrorSums>;
   /** Error sums of the selection and the baselines per horizon (index h - 1) over every reported origin with an actual. */
@@ -113,12 +118,22 @@ export interface TableOptions {
   /** Clip outliers in the training weeks of every model except these (needs `clipper`). */
   raw?: ReadonlySet<string>;
   /** Clipped training weeks (expandingClipper over the weeks from the first sale on). */
-  clipper?: { at(n: number): number[] };
+  clipper?: ExpandingClipper;
+}
+
+/** A model's last estimate: its weights, the weeks they were estimated on, and its forecasts with them. */
+interface Estimate {
+  weeks: number;
+  weights: Record<string, number>;
+  /** No weights to estimate (its forecast is a function of the weeks): never re-estimated. */
+  weightless: boolean;
+  tracker: Tracker | undefined;
 }
 
 /**
  * Forecasts of each model at each origin from `firstOrigin` to the end; null where the model needs more weeks.
- * Weights are re-estimated when the training grew by `refitGrowth` since the model's last estimate.
+ * Weights are re-estimated when the training grew by `refitGrowth` since the model's last estimate; in between,
+ * the model's tracker moves its states on by the new weeks only (the same numbers as a fit with those weights).
  */
 export function forecastTable(
   y: readonly number[],
@@ -129,30 +144,39 @@ export function forecastTable(
 ): Map<string, (number[] | null)[]> {
   const { refitGrowth = 0, raw, clipper } = options;
   const start = firstNonZero(y);
+  const history = y.slice(start);
   const table = new Map<string, (number[] | null)[]>(specs.map((m) => [m.name, []]));
-  const last = new Map<string, { weeks: number; weights: Record<string, number> }>();
+  const estimates: (Estimate | undefined)[] = specs.map(() => undefined);
   const rawSpec = specs.map((m) => !clipper || !!raw?.has(m.name));
   const columns = specs.map((m) => table.get(m.name)!);
   for (let o = firstOrigin; o < y.length; o++) {
     const h = Math.min(maxHorizon, y.length - o);
-    const training = o > start ? y.slice(start, o) : [];
-    const clipped = clipper && training.length ? clipper.at(training.length) : training;
+    // training weeks: history[0..n) as invoiced, clipped.weeks[0..n) with outliers clipped
+    const n = Math.max(0, o - start);
+    const clipped = clipper && n ? clipper.advance(n) : { weeks: history, stable: n };
+    // copies of the training weeks, made only for a fit
+    let rawCopy: number[] | undefined;
+    let clippedCopy: number[] | undefined;
     for (let s = 0; s < specs.length; s++) {
       const m = specs[s];
       let fc: number[] | null = null;
       const isRaw = rawSpec[s];
-      const weeks = isRaw ? training : clipped;
-      const state = isRaw ? {} : CLIPPED;
-      if (!weeks.length) fc = new Array<number>(h).fill(0); // nothing sold yet: nothing to forecast
-      else if (weeks.length >= m.minWeeks) {
-        const prev = last.get(m.name);
-        if (prev && weeks.length < prev.weeks * (1 + refitGrowth)) {
-          fc = m.fit(weeks, { ...prev.weights, ...state }).forecast(h);
-        } else {
-          const fit = m.fit(weeks, state);
-          const weights = Object.fromEntries(WEIGHTS.filter((k) => k in fit.params).map((k) => [k, fit.params[k]]));
-          last.set(m.name, { weeks: weeks.length, weights });
-          fc = fit.forecast(h);
+      if (!n) fc = new Array<number>(h).fill(0); // nothing sold yet: nothing to forecast
+      else if (n >= m.minWeeks) {
+        const prev = estimates[s];
+        const keep = prev !== undefined && (prev.weightless || n < prev.weeks * (1 + refitGrowth));
+        if (keep && prev.tracker) fc = isRaw ? prev.tracker.forecast(history, n, n, h) : prev.tracker.forecast(clipped.weeks, n, clipped.stable, h);
+        else {
+          const training = isRaw ? (rawCopy ??= history.slice(0, n)) : (clippedCopy ??= clipped.weeks.slice(0, n));
+          const state = isRaw ? {} : CLIPPED;
+          if (keep) fc = m.fit(training, { ...prev.weights, ...state }).forecast(h);
+          else {
+            const fit = m.fit(training, state);
+            const weights = Object.fromEntries(WEIGHTS.filter((k) => k in fit.params).map((k) => [k, fit.params[k]]));
+            const weightless = Object.keys(weights).length === 0;
+            estimates[s] = { weeks: n, weights, weightless, tracker: m.track({ ...weights, ...state }) };
+            fc = fit.forecast(h);
+          }
         }
       }
       columns[s].push(fc);
@@ -186,19 +210,29 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   table.set(SKILL, skillColumn);
   const ctx: SelectionContext = { y, table, firstOrigin, candidates, combinations, policy };
 
-  const rows: BacktestRow[] = [];
-  const keepRows = options.keepRows ?? true;
   const metrics: Record<string, ErrorSums> = {};
   const metricsByHorizon: Record<string, ErrorSums[]> = {};
   const selectedErrors: number[][] = Array.from({ length: policy.backtestMaxHorizon }, () => []);
   const selections: SelectionRecord[] = [];
   const scaleByOrigin: Record<IsoDate, number> = {};
   const selectedByOrigin: (number[] | null)[] = [];
-  const reported = [...specs.map((m) => m.name), COMB, SKILL].map((name) => ({ name, column: table.get(name)! }));
-  const byHorizon = new Set([SELECTED, ...resolved.baselines]);
+  const reported = [...specs.map((m) => m.name), COMB, SKILL].map((name) => ({ name, column: table.get(name)!, byHorizon: resolved.baselines.includes(name) }));
+  const scales = naiveScalesByOrigin(y, start);
+  const dates = weekDates(series.startWeek, y.length);
   // metrics use horizons 1..M, and with complete windows only origins whose M weeks all have actuals
   const M = policy.metricsMaxHorizon;
   const lastMetricOrigin = policy.metricsCompleteWindowsOnly ? y.length - M : y.length - 1;
+  let rowCount = 0;
+  let selectedRowCount = 0;
+  const record = (model: string, fc: readonly number[], o: number, scale: number, byHorizon: boolean) => {
+    const sums = o <= lastMetricOrigin ? (metrics[model] ??= emptySums()) : undefined;
+    const byH = byHorizon ? (metricsByHorizon[model] ??= Array.from({ length: policy.backtestMaxHorizon }, emptySums)) : undefined;
+    for (let k = 0; k < fc.length; k++) {
+      if (sums && k < M) addPoint(sums, y[o + k], fc[k], scale);
+      if (byH) addPoint(byH[k], y[o + k], fc[k], scale);
+    }
+    rowCount += fc.length;
+  };
   for (let o = firstOrigin; o < y.length; o++) {
     const i = o - firstOrigin;
     const sel = selectAt(ctx, o);
@@ -208,30 +242,50 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
     selectedByOrigin.push(selected);
     if (o < policy.backtestFirstOrigin) continue;
 
-    const origin = addDays(series.startWeek, 7 * o);
+    const origin = dates[o];
     selections.push({ origin, choice: sel.choice, members: sel.members, weights: sel.weights });
-    const scale = naiveScale(o > start ? y.slice(start, o) : []);
+    const scale = scales[o];
     scaleByOrigin[origin] = scale;
-    const record = (model: string, fc: readonly number[]) => {
-      const sums = o <= lastMetricOrigin ? (metrics[model] ??= emptySums()) : undefined;
-      const byH = byHorizon.has(model) ? (metricsByHorizon[model] ??= Array.from({ length: policy.backtestMaxHorizon }, emptySums)) : undefined;
-      for (let k = 0; k < fc.length; k++) {
-        if (keepRows) rows.push({ series: series.id, origin, horizon: k + 1, model, actual: y[o + k], forecast: fc[k] });
-        if (sums && k < M) addPoint(sums, y[o + k], fc[k], scale);
-        if (byH) addPoint(byH[k], y[o + k], fc[k], scale);
-      }
-    };
     for (const m of reported) {
       const fc = m.column[i];
-      if (fc) record(m.name, fc);
+      if (fc) record(m.name, fc, o, scale, m.byHorizon);
     }
     if (selected) {
-      record(SELECTED, selected);
+      record(SELECTED, selected, o, scale, true);
+      selectedRowCount += selected.length;
       selected.forEach((f, k) => selectedErrors[k].push(y[o + k] - f));
+    }
+  }
+  const keep = options.keepRows ?? true;
+  const rowsKept = typeof keep === 'function' ? keep(rowCount, selectedRowCount) : keep;
+  const rows: BacktestRow[] = [];
+  if (rowsKept) {
+    // in the order they were scored: origin by origin, the models, then the selection
+    for (let o = Math.max(firstOrigin, policy.backtestFirstOrigin); o < y.length; o++) {
+      const i = o - firstOrigin;
+      const add = (model: string, fc: readonly number[]) => {
+        for (let k = 0; k < fc.length; k++) rows.push({ series: series.id, origin: dates[o], horizon: k + 1, model, actual: y[o + k], forecast: fc[k] });
+      };
+      for (const m of reported) {
+        const fc = m.column[i];
+        if (fc) add(m.name, fc);
+      }
+      const selected = selectedByOrigin[i];
+      if (selected) add(SELECTED, selected);
     }
   }
   const finalSelection = selectAt(ctx, y.length);
   const family = demandFamily(y.slice(start), finalSelection.intermittent, policy);
   const clippedHistory = clipper?.at(y.length - start) ?? y.slice(start);
-  return { series: series.id, rows, metrics, metricsByHorizon, selectedErrors, selections, finalSelection, family, scaleByOrigin, selectedByOrigin, firstOrigin, clippedHistory };
+  return { series: series.id, rows, rowsKept, metrics, metricsByHorizon, selectedErrors, selections, finalSelection, family, scaleByOrigin, selectedByOrigin, firstOrigin, clippedHistory };
+}
+
+const weekDatesCache = new Map<IsoDate, IsoDate[]>();
+
+/** The Mondays of weeks 0..count-1 from `startWeek` (the series of one history share them: made once). */
+function weekDates(startWeek: IsoDate, count: number): readonly IsoDate[] {
+  let dates = weekDatesCache.get(startWeek);
+  if (!dates) weekDatesCache.set(startWeek, (dates = []));
+  for (let w = dates.length; w < count; w++) dates.push(addDays(startWeek, 7 * w));
+  return dates;
 }

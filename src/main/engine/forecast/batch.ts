@@ -24,7 +24,7 @@ export interface SeriesForecastResult {
   selections: SeriesBacktest['selections'];
   finalSelection: SeriesBacktest['finalSelection'];
   family: SeriesBacktest['family'];
-  /** Backtest rows (absent when `keepRows` is false). */
+  /** Backtest rows (absent when `keepRows` did not keep them). */
   rows?: BacktestRow[];
   /** The selected forecast at every origin from `firstOrigin` on (what a hierarchy reconciles). */
   selectedByOrigin: SeriesBacktest['selectedByOrigin'];
@@ -62,7 +62,7 @@ export function runForecastBatch(
       selections: bt.selections,
       finalSelection: bt.finalSelection,
       family: bt.family,
-      rows: options.keepRows === false ? undefined : bt.rows,
+      rows: bt.rowsKept ? bt.rows : undefined,
       selectedByOrigin: bt.selectedByOrigin,
       firstOrigin: bt.firstOrigin,
       forecast: forecastSeries(s, bt, classification, horizon, opts),

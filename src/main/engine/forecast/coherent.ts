@@ -8,7 +8,7 @@ import { SELECTED } from './backtest';
 import { hierarchyProblem, reconcileHierarchy, type HierarchyLevel, type HierarchyNode, type HierarchyResult } from './hierarchy';
 import { empiricalIntervals } from './intervals';
 import { styleSeriesId, TOTAL_ID } from './series';
-import type { DemandSeries } from './types';
+import type { BacktestRow, DemandSeries } from './types';
 
 export const BASE = 'base';
 
@@ -52,7 +52,12 @@ export function makeCoherent(series: readonly DemandSeries[], results: SeriesFor
     if (r.metricsByHorizon[SELECTED]) r.metricsByHorizon[BASE] = r.metricsByHorizon[SELECTED];
     Object.assign(r.metrics, node.metrics);
     Object.assign(r.metricsByHorizon, node.metricsByHorizon);
-    if (r.rows) r.rows = [...r.rows.map((row) => (row.model === SELECTED ? { ...row, model: BASE } : row)), ...node.rows];
+    if (r.rows) {
+      const rows: BacktestRow[] = [];
+      for (const row of r.rows) rows.push(row.model === SELECTED ? { series: row.series, origin: row.origin, horizon: row.horizon, model: BASE, actual: row.actual, forecast: row.forecast } : row);
+      for (const row of node.rows) rows.push(row);
+      r.rows = rows;
+    }
     if (r.forecast.method !== 'statistical') continue;
     const bands = empiricalIntervals(node.forward, node.selectedErrors, policy);
     r.forecast = { ...r.forecast, approach: finalByLevel.get(level)!, point: node.forward, lo80: bands.lo80, hi80: bands.hi80, lo95: bands.lo95, hi95: bands.hi95 };

@@ -14,7 +14,7 @@ import { addDays, type IsoDate } from '../../../shared/dates';
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
 import type { BacktestRow } from './types';
 import { addsValue, paired } from './select';
-import { addPoint, emptySums, naiveScale, type ErrorSums } from './metrics';
+import { addPoint, emptySums, naiveScalesByOrigin, type ErrorSums } from './metrics';
 import { firstNonZero } from './stats';
 
 export type HierarchyLevel = 'total' | 'style' | 'styleCustomer';
@@ -225,15 +225,26 @@ export function mintReconcile(s: HierarchyStructure, forecasts: readonly Float64
 export function shrinkageIntensity(errors: readonly Float64Array[], variance: Float64Array): number {
   const T = errors.length;
   const m = variance.length;
-  const z = errors.map((e) => e.map((v, i) => (variance[i] > 0 ? v / Math.sqrt(variance[i]) : 0)));
+  const sd = variance.map((v) => (v > 0 ? Math.sqrt(v) : 0));
+  const z = errors.map((e) => e.map((v, i) => (variance[i] > 0 ? v / sd[i] : 0)));
   const live = variance.reduce((c, v) => c + (v > 0 ? 1 : 0), 0);
-  // G = Z Z' (T x T); Σ_ij r_ij² = ||Z'Z||² / T² = ||G||² / T²; diagonal r_ii = 1
+  // G = Z Z' (T x T); Σ_ij r_ij² = ||Z'Z||² / T² = ||G||² / T²; diagonal r_ii = 1. G is symmetric (each product
+  // and the order of the sum are the same either way round): the upper triangle is computed and read twice.
+  const gram = Array.from({ length: T }, () => new Float64Array(T));
+  for (let t = 0; t < T; t++) {
+    const zt = z[t];
+    for (let u = t; u < T; u++) {
+      const zu = z[u];
+      let v = 0;
+      for (let i = 0; i < m; i++) v += zt[i] * zu[i];
+      gram[t][u] = v;
+    }
+  }
   let g2 = 0;
   const rowSq = new Float64Array(T);
   for (let t = 0; t < T; t++) {
     for (let u = 0; u < T; u++) {
-      let v = 0;
-      for (let i = 0; i < m; i++) v += z[t][i] * z[u][i];
+      const v = t <= u ? gram[t][u] : gram[u][t];
       g2 += v * v;
       if (t === u) rowSq[t] = v;
     }
@@ -291,6 +302,12 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
     return e;
   });
   const forecastableBefore = s.nodes.map((x) => forecastableByOrigin(x.values, policy));
+  // sold[node][o]: Σ of the node's weeks before o (added in week order), for the top-down shares at every origin
+  const sold = s.nodes.map((x) => {
+    const c = new Float64Array(n + 1);
+    for (let t = 0; t < n; t++) c[t + 1] = c[t] + x.values[t];
+    return c;
+  });
 
   /** Forecasts of every approach for all nodes from base forecasts `f` (m rows x k) and the weeks before `o`. */
   const approaches = (f: Float64Array[], o: number): Record<Approach, Float64Array[]> => {
@@ -301,13 +318,10 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
       for (const b of s.parts[i]) for (let j = 0; j < k; j++) out[j] += f[b][j];
       return out;
     });
-    let totalSum = 0;
-    for (let t = 0; t < o; t++) totalSum += total.values[t];
+    const totalSum = sold[s.total][o];
     const topDown = f.map((row, i) => {
       if (i === s.total) return row;
-      let own = 0;
-      for (let t = 0; t < o; t++) own += s.nodes[i].values[t];
-      const share = totalSum > 0 ? own / totalSum : 0;
+      const share = totalSum > 0 ? sold[i][o] / totalSum : 0;
       return f[s.total].map((v) => v * share);
     });
     const errors: Float64Array[] = [];
@@ -370,7 +384,7 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
   const lastMetricOrigin = policy.metricsCompleteWindowsOnly ? n - M : n - 1;
   const out: ReconciledNode[] = s.nodes.map((x) => ({ id: x.id, rows: [], metrics: {}, metricsByHorizon: {}, selectedErrors: Array.from({ length: H }, () => []), forward: [...x.forward] }));
   const levelChoices = HIERARCHY_LEVELS.map(() => [] as { origin: IsoDate; approach: Approach }[]);
-  const starts = s.nodes.map((x) => firstNonZero(x.values));
+  const scales = s.nodes.map((x) => naiveScalesByOrigin(x.values, firstNonZero(x.values)));
   for (let i = 0; i < origins; i++) {
     const o = firstOrigin + i;
     if (o < policy.backtestFirstOrigin) continue;
@@ -379,7 +393,7 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
     chosen.forEach((c, li) => levelChoices[li].push({ origin, approach: c.approach }));
     s.nodes.forEach((x, node) => {
       const r = out[node];
-      const scale = naiveScale(o > starts[node] ? x.values.slice(starts[node], o) : []);
+      const scale = scales[node][o];
       const record = (model: string, fc: Float64Array) => {
         const sums = o <= lastMetricOrigin ? (r.metrics[model] ??= emptySums()) : undefined;
         const byH = (r.metricsByHorizon[model] ??= Array.from({ length: H }, emptySums));

@@ -66,6 +66,20 @@ export function naiveScale(training: readonly number[]): number {
   return s / (training.length - 1);
 }
 
+/**
+ * naiveScale(values.slice(start, o)) for every o = 0..values.length (index o): one running sum, with the same
+ * additions in the same order as naiveScale makes them for each training window.
+ */
+export function naiveScalesByOrigin(values: readonly number[], start: number): Float64Array {
+  const scales = new Float64Array(values.length + 1).fill(NaN);
+  let s = 0;
+  for (let o = start + 2; o <= values.length; o++) {
+    s += Math.abs(values[o - 1] - values[o - 2]);
+    scales[o] = s / (o - start - 1);
+  }
+  return scales;
+}
+
 /** WAPE of backtest rows (for ad-hoc checks; the batch uses ErrorSums). */
 export function wapeOfRows(rows: readonly BacktestRow[]): number {
   let e = 0;

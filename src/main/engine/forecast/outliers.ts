@@ -108,21 +108,39 @@ export function clipOutliers(values: readonly number[], policy: OutlierPolicy): 
   return values.map((_, t) => clippedWeek(values, t, policy));
 }
 
+export interface ExpandingClipper {
+  /** clipOutliers(values.slice(0, n)), n not decreasing from one call to the next. */
+  at(n: number): number[];
+  /**
+   * The same in weeks[0..n) of a buffer rewritten at each call (read it before the next one); its first `stable`
+   * weeks never change again.
+   */
+  advance(n: number): { weeks: readonly number[]; stable: number };
+}
+
 /**
  * Clipped training weeks for an expanding window, origin after origin: a week's window is complete once
  * outlierWindowWeeks later weeks are known, and from then on its clipped value never changes, so only the last
- * weeks are re-examined when the window grows. `at(n)` equals clipOutliers(values.slice(0, n)).
+ * weeks are re-examined when the window grows.
  */
-export function expandingClipper(values: readonly number[], policy: OutlierPolicy): { at(n: number): number[] } {
-  const settled: number[] = [];
+export function expandingClipper(values: readonly number[], policy: OutlierPolicy): ExpandingClipper {
+  const weeks: number[] = [];
+  let settled = 0;
+  const settle = (n: number) => {
+    // weeks t with t + window <= n - 1 see their whole window
+    for (const complete = n - policy.outlierWindowWeeks; settled < complete; settled++) weeks[settled] = clippedWeek(values, settled, policy, n);
+  };
   return {
-    at(n: number): number[] {
-      // weeks t with t + window <= n - 1 see their whole window
-      const complete = Math.max(0, n - policy.outlierWindowWeeks);
-      for (let t = settled.length; t < complete; t++) settled.push(clippedWeek(values, t, policy, n));
-      const out = settled.slice(0, Math.min(settled.length, n));
+    at(n) {
+      settle(n);
+      const out = weeks.slice(0, Math.min(settled, n));
       for (let t = out.length; t < n; t++) out.push(clippedWeek(values, t, policy, n));
       return out;
+    },
+    advance(n) {
+      settle(n);
+      for (let t = settled; t < n; t++) weeks[t] = clippedWeek(values, t, policy, n);
+      return { weeks, stable: Math.min(settled, n) };
     },
   };
 }

@@ -54,26 +54,56 @@ export interface SelectionContext {
   policy: ForecastPolicy;
 }
 
+/** Running sums of a series read at every decision (computed once per series instead of once per decision). */
+interface Prefixes {
+  start: number;
+  /** positive[t]: weeks with demand (> 0) before week t. */
+  positive: Int32Array;
+  /** absolute[t]: 1 + Σ |y| of the weeks before week t (added in week order). */
+  absolute: Float64Array;
+}
+
+const prefixCache = new WeakMap<readonly number[], Prefixes>();
+
+function prefixesOf(y: readonly number[]): Prefixes {
+  let p = prefixCache.get(y);
+  if (!p) {
+    const positive = new Int32Array(y.length + 1);
+    const absolute = new Float64Array(y.length + 1);
+    absolute[0] = 1;
+    for (let t = 0; t < y.length; t++) {
+      positive[t + 1] = positive[t] + (y[t] > 0 ? 1 : 0);
+      absolute[t + 1] = absolute[t] + Math.abs(y[t]);
+    }
+    prefixCache.set(y, (p = { start: firstNonZero(y), positive, absolute }));
+  }
+  return p;
+}
+
 /** Whether the weeks before `decision` are intermittent (average inter-demand interval at or above the cut-off). */
 export function intermittentBefore(y: readonly number[], decision: number, adiCutoff: number): boolean {
-  const start = firstNonZero(y);
-  let nonZero = 0;
-  for (let t = start; t < Math.min(decision, y.length); t++) if (y[t] > 0) nonZero++;
-  return nonZero > 0 && (Math.min(decision, y.length) - start) / nonZero >= adiCutoff;
+  const { start, positive } = prefixesOf(y);
+  const end = Math.min(decision, y.length);
+  // the weeks before the first sale are all zero, so the count from it is the count from week 0
+  const nonZero = end > start ? positive[end] : 0;
+  return nonZero > 0 && (end - start) / nonZero >= adiCutoff;
 }
 
 /** Σ_k w_k f_k over the members with a forecast; weights renormalised over those; null when none has one. */
 export function weightedForecast(w: Weighted, forecastOf: (model: string) => readonly number[] | null | undefined): number[] | null {
   let out: number[] | null = null;
   let total = 0;
-  w.members.forEach((m, i) => {
-    const f = forecastOf(m);
-    if (!f || !(w.weights[i] > 0)) return;
+  for (let i = 0; i < w.members.length; i++) {
+    const f = forecastOf(w.members[i]);
+    const weight = w.weights[i];
+    if (!f || !(weight > 0)) continue;
     out ??= new Array<number>(f.length).fill(0);
-    for (let k = 0; k < out.length; k++) out[k] += w.weights[i] * f[k];
-    total += w.weights[i];
-  });
-  return out && total > 0 ? (out as number[]).map((v) => v / total) : null;
+    for (let k = 0; k < out.length; k++) out[k] += weight * f[k];
+    total += weight;
+  }
+  if (!out || !(total > 0)) return null;
+  for (let k = 0; k < out.length; k++) out[k] /= total;
+  return out;
 }
 
 /** Enough origins, a lower error by at least the minimum gain, and significantly lower. */
@@ -98,8 +128,9 @@ let differences = new Float64Array(64);
  * Diebold–Mariano comparison over origins. Each origin counts once (its horizons are strongly correlated), and as
  * consecutive origins forecast overlapping weeks their differences are autocorrelated up to the longest horizon
  * minus one: the variance of the mean uses Newey–West weights over those lags (Diebold & Mariano 1995).
+ * `needZ(ratio, n)` false: the statistic is not wanted (z is NaN), which saves its autocovariances.
  */
-export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[], floor: number): Paired {
+export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[], floor: number, needZ?: (ratio: number, n: number) => boolean): Paired {
   let sa = 0;
   let sb = 0;
   let lags = 0;
@@ -115,6 +146,7 @@ export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[]
   }
   const ratio = (sa + floor) / (sb + floor);
   if (n < 2) return { ratio, z: 0, n };
+  if (needZ && !needZ(ratio, n)) return { ratio, z: NaN, n };
   let mean = 0;
   for (let t = 0; t < n; t++) mean += x[t] / n;
   for (let t = 0; t < n; t++) x[t] -= mean;
@@ -133,33 +165,32 @@ interface ValidationWindow {
   origins: number[];
   /** Horizons scored at each origin. */
   hMax: number[];
-  /** Σ |actual - forecast| per origin (NaN: no forecast there). */
-  errors(model: string): Float64Array;
   floor: number;
 }
 
+/** Per column, per origin index: Σ_{j < h} |actual - forecast| for h = 0..length of that forecast (null: none). */
 const cumulativeCache = new WeakMap<object, (Float64Array | null)[]>();
 
 /**
- * Σ_{j < h} |actual - forecast| of a column's forecast at origin index i, for h = 0..length: computed once per
- * forecast (every decision after it reads it again) and kept with the column.
+ * The cumulative errors of a column's forecasts: computed once per forecast (every later decision reads them again)
+ * and kept with the column, for every origin index the column has so far (`skill` grows decision by decision).
  */
-function cumulativeErrors(y: readonly number[], column: readonly (readonly number[] | null)[], firstOrigin: number): (i: number) => Float64Array | null {
+function cumulativeErrors(y: readonly number[], column: readonly (readonly number[] | null)[], firstOrigin: number): readonly (Float64Array | null)[] {
   let cache = cumulativeCache.get(column);
   if (!cache) cumulativeCache.set(column, (cache = []));
-  return (i) => {
-    if (cache![i] !== undefined) return cache![i];
+  for (let i = cache.length; i < column.length; i++) {
     const fc = column[i];
     let c: Float64Array | null = null;
     if (fc) {
       c = new Float64Array(fc.length + 1);
       for (let h = 0; h < fc.length; h++) c[h + 1] = c[h] + Math.abs(y[firstOrigin + i + h] - fc[h]);
     }
-    return (cache![i] = c);
-  };
+    cache.push(c);
+  }
+  return cache;
 }
 
-/** Per-origin absolute errors of the forecasts of the validation window before `decision`. */
+/** The origins of the validation window before `decision` (those where the benchmark has a forecast). */
 function validationWindow(ctx: SelectionContext, decision: number, benchmark: string): ValidationWindow {
   const { y, table, firstOrigin, policy } = ctx;
   const ref = table.get(benchmark);
@@ -171,26 +202,29 @@ function validationWindow(ctx: SelectionContext, decision: number, benchmark: st
     origins.push(o);
     hMax.push(Math.min(policy.selectionMaxHorizon, decision - o));
   }
-  const cache = new Map<string, Float64Array>();
-  const errors = (model: string): Float64Array => {
-    let e = cache.get(model);
-    if (e) return e;
-    e = new Float64Array(origins.length).fill(NaN);
-    const fcs = table.get(model);
-    if (fcs) {
-      const cum = cumulativeErrors(y, fcs, firstOrigin);
-      for (let k = 0; k < origins.length; k++) {
-        const c = cum(origins[k] - firstOrigin);
-        if (c) e[k] = c[hMax[k]];
-      }
-    }
-    cache.set(model, e);
-    return e;
-  };
   // a small floor keeps all-zero stretches (both errors 0) from dividing by zero
-  let scale = 1;
-  for (let t = 0; t < Math.min(decision, y.length); t++) scale += Math.abs(y[t]);
-  return { origins, hMax, errors, floor: 1e-9 * scale };
+  const scale = prefixesOf(y).absolute[Math.min(decision, y.length)];
+  return { origins, hMax, floor: 1e-9 * scale };
+}
+
+// scratch space for the errors of the benchmark and of one candidate (a decision compares them one at a time)
+let benchmarkErrors = new Float64Array(64);
+let candidateErrors = new Float64Array(64);
+
+/** Σ |actual - forecast| of a model per origin of the window (NaN: no forecast there) into `out`. */
+function windowErrors(out: Float64Array, ctx: SelectionContext, win: ValidationWindow, model: string): Float64Array {
+  const { origins, hMax } = win;
+  out.fill(NaN, 0, origins.length);
+  const fcs = ctx.table.get(model);
+  if (fcs) {
+    const cum = cumulativeErrors(ctx.y, fcs, ctx.firstOrigin);
+    for (let k = 0; k < origins.length; k++) {
+      const c = cum[origins[k] - ctx.firstOrigin];
+      // beyond the forecast's length there is no error to read (NaN, as an origin without a forecast)
+      if (c) out[k] = hMax[k] < c.length ? c[hMax[k]] : NaN;
+    }
+  }
+  return out;
 }
 
 export function selectAt(ctx: SelectionContext, decision: number): Selection {
@@ -204,11 +238,20 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   if (win.origins.length < policy.selectionMinOrigins) {
     return { choice: benchmark, members: [benchmark], weights: [1], intermittent, benchmark, skill: null, scores: {}, origins: win.origins.length };
   }
-  const ref = win.errors(benchmark);
-  const versus = new Map<string, Paired>();
-  for (const m of [...singles, COMB, SKILL]) {
-    if (m !== benchmark && ctx.table.has(m)) versus.set(m, paired(win.errors(m), ref, win.hMax, win.floor));
+  if (benchmarkErrors.length < win.origins.length) {
+    benchmarkErrors = new Float64Array(2 * win.origins.length);
+    candidateErrors = new Float64Array(2 * win.origins.length);
   }
+  const ref = windowErrors(benchmarkErrors, ctx, win, benchmark);
+  const versus = new Map<string, Paired>();
+  // the significance test matters only where the error ratio could add value (addsValue)
+  const needZ = (ratio: number, n: number) => n >= policy.selectionMinOrigins && ratio < 1 - policy.selectionMinGain;
+  const score = (m: string) => {
+    if (m !== benchmark && ctx.table.has(m)) versus.set(m, paired(windowErrors(candidateErrors, ctx, win, m), ref, win.hMax, win.floor, needZ));
+  };
+  singles.forEach(score);
+  score(COMB);
+  score(SKILL);
   const enough = (p: Paired) => p.n >= policy.selectionMinOrigins;
   const better = (p: Paired) => addsValue(p, policy);
 

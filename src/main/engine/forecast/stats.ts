@@ -10,6 +10,13 @@ export function mean(values: readonly number[]): number {
   return values.length ? sum(values) / values.length : NaN;
 }
 
+/** mean(values.slice(0, n)) without the copy (same additions in the same order). */
+export function meanOfFirst(values: readonly number[], n: number): number {
+  let s = 0;
+  for (let t = 0; t < n; t++) s += values[t];
+  return n ? s / n : NaN;
+}
+
 /** Quantile with linear interpolation between order statistics (type 7, as numpy's default). */
 export function quantile(values: readonly number[], p: number): number {
   return quantileSorted([...values].sort((a, b) => a - b), p);
@@ -27,19 +34,25 @@ export function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
 
-/** Index of the first non-zero value (values.length when all are zero). */
-export function firstNonZero(values: readonly number[]): number {
+/** Index of the first non-zero value of values[0..n) (n when all are zero). */
+export function firstNonZero(values: readonly number[], n = values.length): number {
   let i = 0;
-  while (i < values.length && values[i] === 0) i++;
+  while (i < n && values[i] === 0) i++;
   return i;
 }
 
-/** Least-squares slope of values against 0, 1, 2, ... */
-export function olsSlope(values: readonly number[]): number {
-  const n = values.length;
+/** Number of weeks with demand (> 0) in values[0..n). */
+export function countPositive(values: readonly number[], n = values.length): number {
+  let c = 0;
+  for (let t = 0; t < n; t++) if (values[t] > 0) c++;
+  return c;
+}
+
+/** Least-squares slope of values[0..n) against 0, 1, 2, ... */
+export function olsSlope(values: readonly number[], n = values.length): number {
   if (n < 2) return 0;
   const tMean = (n - 1) / 2;
-  const yMean = mean(values);
+  const yMean = meanOfFirst(values, n);
   let num = 0;
   let den = 0;
   for (let t = 0; t < n; t++) {

@@ -59,6 +59,19 @@ export interface ModelSpec {
   minWeeks: number;
   /** Fit to a history; `fixed` pins parameters (and initial states) instead of estimating them. */
   fit(history: readonly number[], fixed?: Readonly<Record<string, number>>): FittedModel;
+  /** The model's forecasts along a growing history with `fixed` weights (see Tracker); undefined when `fixed`
+   *  leaves a weight to estimate. */
+  track(fixed: Readonly<Record<string, number>>): Tracker | undefined;
+}
+
+/**
+ * A model's forecasts origin after origin with its weights fixed (the backtest between two estimates):
+ * `forecast(weeks, n, stable, h)` is exactly `fit(weeks.slice(0, n), fixed).forecast(h)`. The first `stable` weeks
+ * are the same at every later call (n and stable never decrease), so a model whose state is a recursion over the
+ * weeks filters each stable week once instead of the whole history at every origin.
+ */
+export interface Tracker {
+  forecast(weeks: readonly number[], n: number, stable: number, h: number): number[];
 }
 
 /** One backtest point. `origin` is the Monday of the first forecast week. */

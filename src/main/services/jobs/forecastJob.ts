@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mondayOf, type IsoDate } from '../../../shared/dates';
 import type { DemandSeries, SalesLine } from '../../engine/forecast/types';
-import { accuracy, APPROACHES, SELECTED, buildDemandSeries, createModelLibrary, emptySums, makeCoherent, mergeSums, runForecastBatch, summariseAccuracy, type CoherentOutcome, type ErrorSums } from '../../engine/forecast';
+import { accuracy, APPROACHES, buildDemandSeries, createModelLibrary, emptySums, makeCoherent, mergeSums, runForecastBatch, summariseAccuracy, type CoherentOutcome, type ErrorSums } from '../../engine/forecast';
 import type { SeriesForecastResult } from '../../engine/forecast/batch';
 import { openStore } from '../../store/db';
 import { loadForecastData } from '../../store/entities';
@@ -152,13 +152,17 @@ export async function runForecastJob(input: { snapshotId: number }, ctx: JobCont
     let budget = policy.maxStoredBacktestRows;
     history.series.forEach((s, i) => {
       throwIfCancelled(ctx);
-      const [r] = runForecastBatch([{ id: s.id, startWeek: s.startWeek, values: s.values }], { policy, horizonWeeks: policy.maxHorizonWeeks, library, keepRows: KEEP_ROWS_LEVELS.has(s.level) }).results;
-      if (r.rows && s.level !== 'total') {
+      // the rows are made only when they fit the budget (the backtest counts them first)
+      const keepRows = (rows: number, selectedRows: number): boolean => {
+        if (!KEEP_ROWS_LEVELS.has(s.level)) return false;
+        if (s.level === 'total') return true;
         // a yds style also gets the hierarchy's rows: its approaches and `selected` next to each `base` row
-        const cost = r.rows.length + (s.unit === 'yds' ? r.rows.filter((row) => row.model === SELECTED).length * (HIERARCHY_MODELS.length + 1) : 0);
-        if (cost > budget) r.rows = undefined;
-        else budget -= cost;
-      }
+        const cost = rows + (s.unit === 'yds' ? selectedRows * (HIERARCHY_MODELS.length + 1) : 0);
+        if (cost > budget) return false;
+        budget -= cost;
+        return true;
+      };
+      const [r] = runForecastBatch([{ id: s.id, startWeek: s.startWeek, values: s.values }], { policy, horizonWeeks: policy.maxHorizonWeeks, library, keepRows }).results;
       results.push(r);
       ctx.progress(0.05 + 0.8 * ((i + 1) / history.series.length), `backtesting and forecasting series ${i + 1} of ${history.series.length}`);
     });

@@ -4,19 +4,22 @@
 // Weights are fitted by minimising the in-sample one-step squared error; initial states are heuristic.
 import type { ForecastPolicy } from '../../../../shared/policy/forecast';
 import type { ModelSpec } from '../types';
-import { mean } from '../stats';
+import { mean, meanOfFirst } from '../stats';
 import { minimize1d, minimizeBox, type OptimiserSettings } from '../optimize';
-import { flat, makeFit } from './fitted';
+import { flat, makeFit, resumable, steps } from './fitted';
 
 export function optimiserSettings(p: ForecastPolicy): OptimiserSettings {
   return { gridPoints: p.optimiserGridPoints, maxIterations: p.optimiserMaxIterations, tolerance: p.optimiserTolerance };
 }
 
-/** One pass of SES; writes one-step forecasts into `fitted` when given. Returns the SSE and final level. */
-export function sesPass(y: readonly number[], alpha: number, l0: number, fitted?: number[]): { sse: number; level: number } {
+/**
+ * One pass of SES over weeks [from, to) from level l0; writes one-step forecasts into `fitted` when given. Returns
+ * the SSE and final level.
+ */
+export function sesPass(y: readonly number[], alpha: number, l0: number, fitted?: number[], from = 0, to = y.length): { sse: number; level: number } {
   let l = l0;
   let sse = 0;
-  for (let t = 0; t < y.length; t++) {
+  for (let t = from; t < to; t++) {
     if (fitted) fitted[t] = l;
     const e = y[t] - l;
     sse += e * e;
@@ -45,6 +48,16 @@ export function ses(p: ForecastPolicy): ModelSpec {
       };
       return makeFit('ses', { alpha, l0 }, y, fitted, (h) => flat(level, h));
     },
+    track(fixed) {
+      const { alpha } = fixed;
+      if (alpha === undefined) return undefined;
+      return resumable(
+        fixed.l0 === undefined ? p.initWindowWeeks : 0,
+        (y, n) => fixed.l0 ?? meanOfFirst(y, Math.min(p.initWindowWeeks, n)),
+        (level, y, from, to) => sesPass(y, alpha, level, undefined, from, to).level,
+        (level, _y, _n, h) => flat(level, h),
+      );
+    },
   };
 }
 
@@ -57,6 +70,8 @@ function levelTrendInit(y: readonly number[], k: number): { l0: number; b0: numb
   return { l0: mean(y.slice(0, k)), b0: 0 };
 }
 
+const holtForecast = (s: { level: number; trend: number }, phi: number, h: number) => steps(h, (i) => s.level + dampedSum(phi, i + 1) * s.trend);
+
 function dampedSum(phi: number, h: number): number {
   let s = 0;
   let f = 1;
@@ -64,6 +79,7 @@ function dampedSum(phi: number, h: number): number {
   return s;
 }
 
+/** One pass over weeks [from, to) from level l0 and trend b0. */
 function holtPass(
   y: readonly number[],
   alpha: number,
@@ -72,11 +88,13 @@ function holtPass(
   l0: number,
   b0: number,
   fitted?: number[],
+  from = 0,
+  to = y.length,
 ): { sse: number; level: number; trend: number } {
   let l = l0;
   let b = b0;
   let sse = 0;
-  for (let t = 0; t < y.length; t++) {
+  for (let t = from; t < to; t++) {
     const f = l + phi * b;
     if (fitted) fitted[t] = f;
     const e = y[t] - f;
@@ -116,8 +134,17 @@ export function holtDamped(p: ForecastPolicy): ModelSpec {
         holtPass(y, alpha!, beta!, phi!, l0, b0, f);
         return f;
       };
-      return makeFit('holtDamped', { alpha, beta, phi, l0, b0 }, y, fitted, (h) =>
-        Array.from({ length: h }, (_, i) => s.level + dampedSum(phi!, i + 1) * s.trend),
+      return makeFit('holtDamped', { alpha, beta, phi, l0, b0 }, y, fitted, (h) => holtForecast(s, phi!, h));
+    },
+    track(fixed) {
+      const { alpha, beta, phi } = fixed;
+      if (alpha === undefined || beta === undefined || phi === undefined) return undefined;
+      const k = p.initWindowWeeks;
+      return resumable(
+        fixed.l0 === undefined ? k : 0,
+        (y, n) => ({ level: fixed.l0 ?? meanOfFirst(y, Math.min(k, n)), trend: fixed.b0 ?? 0 }),
+        (s, y, from, to) => holtPass(y, alpha, beta, phi, s.level, s.trend, undefined, from, to),
+        (s, _y, _n, h) => holtForecast(s, phi, h),
       );
     },
   };
@@ -136,6 +163,7 @@ export function holtWintersInit(y: readonly number[], m: number): { l0: number; 
   return { l0: m1 - (b0 * (m + 1)) / 2, b0, s0: s0.map((v) => v - sMean) };
 }
 
+/** One pass over weeks [from, to) from level l0, trend b0 and seasonal indices s0 (not changed). */
 function holtWintersPass(
   y: readonly number[],
   alpha: number,
@@ -146,13 +174,15 @@ function holtWintersPass(
   b0: number,
   s0: readonly number[],
   fitted?: number[],
+  from = 0,
+  to = y.length,
 ): { sse: number; level: number; trend: number; season: number[] } {
   const m = s0.length;
   const s = [...s0];
   let l = l0;
   let b = b0;
   let sse = 0;
-  for (let t = 0; t < y.length; t++) {
+  for (let t = from; t < to; t++) {
     const j = t % m;
     const lb = l + phi * b;
     const f = lb + s[j];
@@ -170,15 +200,18 @@ function holtWintersPass(
 /** Additive Holt–Winters with damped trend; `fixed` may pin alpha, beta, gamma, phi, l0, b0 and s0..s{m-1}. */
 export function holtWinters(p: ForecastPolicy): ModelSpec {
   const m = p.seasonPeriodWeeks;
+  const start = (y: readonly number[], fixed: Readonly<Record<string, number>>) => {
+    const init = holtWintersInit(y, m);
+    return { l0: fixed.l0 ?? init.l0, b0: fixed.b0 ?? init.b0, s0: init.s0.map((v, j) => fixed[`s${j}`] ?? v) };
+  };
+  const forecast = (r: { level: number; trend: number; season: readonly number[] }, phi: number, n: number, h: number) =>
+    steps(h, (i) => r.level + dampedSum(phi, i + 1) * r.trend + r.season[(n + i) % m]);
   return {
     name: 'holtWinters',
     family: 'seasonal',
     minWeeks: 2 * m,
     fit(y, fixed = {}) {
-      const init = holtWintersInit(y, m);
-      const l0 = fixed.l0 ?? init.l0;
-      const b0 = fixed.b0 ?? init.b0;
-      const s0 = init.s0.map((v, j) => fixed[`s${j}`] ?? v);
+      const { l0, b0, s0 } = start(y, fixed);
       const phi = fixed.phi ?? p.holtWintersPhi;
       let { alpha, beta, gamma } = fixed;
       if (alpha === undefined || beta === undefined || gamma === undefined) {
@@ -198,9 +231,21 @@ export function holtWinters(p: ForecastPolicy): ModelSpec {
         holtWintersPass(y, alpha!, beta!, gamma!, phi, l0, b0, s0, f);
         return f;
       };
-      const n = y.length;
-      return makeFit('holtWinters', { alpha, beta, gamma, phi, l0, b0 }, y, fitted, (h) =>
-        Array.from({ length: h }, (_, i) => r.level + dampedSum(phi, i + 1) * r.trend + r.season[(n + i) % m]),
+      return makeFit('holtWinters', { alpha, beta, gamma, phi, l0, b0 }, y, fitted, (h) => forecast(r, phi, y.length, h));
+    },
+    track(fixed) {
+      const { alpha, beta, gamma } = fixed;
+      if (alpha === undefined || beta === undefined || gamma === undefined) return undefined;
+      const phi = fixed.phi ?? p.holtWintersPhi;
+      // the start reads the first two seasons (minWeeks: there are always two)
+      return resumable(
+        2 * m,
+        (y) => {
+          const { l0, b0, s0 } = start(y, fixed);
+          return { level: l0, trend: b0, season: s0 };
+        },
+        (s, y, from, to) => holtWintersPass(y, alpha, beta, gamma, phi, s.level, s.trend, s.season, undefined, from, to),
+        (s, _y, n, h) => forecast(s, phi, n, h),
       );
     },
   };

@@ -1,5 +1,5 @@
-// Shared construction of a FittedModel.
-import type { FittedModel } from '../types';
+// Shared construction of a FittedModel and of a Tracker.
+import type { FittedModel, Tracker } from '../types';
 import { clampNonNegative } from '../stats';
 
 /** `fitted` is computed on first use (the backtest only needs forecasts, and allocations dominate there). */
@@ -27,4 +27,45 @@ export function makeFit(
 
 export function flat(value: number, h: number): number[] {
   return new Array<number>(h).fill(value);
+}
+
+/** [f(0), ..., f(h - 1)] (Array.from with a mapping function is slow on the backtest's hot path). */
+export function steps(h: number, f: (i: number) => number): number[] {
+  const out = new Array<number>(h);
+  for (let i = 0; i < h; i++) out[i] = f(i);
+  return out;
+}
+
+/** A tracker that recomputes the forecast from all n weeks (models whose start depends on every week). */
+export function recomputed(forecastRaw: (weeks: readonly number[], n: number, h: number) => number[]): Tracker {
+  return { forecast: (weeks, n, _stable, h) => clampNonNegative(forecastRaw(weeks, n, h)) };
+}
+
+/**
+ * A tracker for a model whose state after a week depends only on the state before it and that week: the state
+ * after the stable weeks is kept and moved on as they grow, and each forecast filters only the weeks after them.
+ * `initWeeks`: the leading weeks the initial state reads (it must not depend on n once n >= initWeeks); the state
+ * is kept only once they are stable. `run(state, weeks, from, to)` returns the state after weeks [from, to) without
+ * changing the one it is given — the same recursion as the model's fit, so the result is the same to the last bit.
+ */
+export function resumable<S>(
+  initWeeks: number,
+  init: (weeks: readonly number[], n: number) => S,
+  run: (state: S, weeks: readonly number[], from: number, to: number) => S,
+  forecastRaw: (state: S, weeks: readonly number[], n: number, h: number) => number[],
+): Tracker {
+  let kept: S | undefined;
+  let keptWeeks = 0;
+  return {
+    forecast(weeks, n, stable, h) {
+      const settled = Math.min(stable, n);
+      if (settled < initWeeks) return clampNonNegative(forecastRaw(run(init(weeks, n), weeks, 0, n), weeks, n, h));
+      if (kept === undefined) kept = init(weeks, n);
+      if (settled > keptWeeks) {
+        kept = run(kept, weeks, keptWeeks, settled);
+        keptWeeks = settled;
+      }
+      return clampNonNegative(forecastRaw(run(kept, weeks, keptWeeks, n), weeks, n, h));
+    },
+  };
 }

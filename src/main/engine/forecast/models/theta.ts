@@ -6,7 +6,13 @@ import type { ForecastPolicy } from '../../../../shared/policy/forecast';
 import type { ModelSpec } from '../types';
 import { olsSlope } from '../stats';
 import { fitSesAlpha, sesPass } from './exponential';
-import { makeFit } from './fitted';
+import { makeFit, resumable, steps } from './fitted';
+
+/** The drift term of a forecast h weeks ahead made after t observations. */
+const drift = (b0: number, alpha: number, h: number, t: number) => (b0 / 2) * (h - 1 + 1 / alpha - (1 - alpha) ** t / alpha);
+
+const forecast = (level: number, b0: number, alpha: number, n: number, h: number) =>
+  steps(h, (i) => level + drift(b0, alpha, i + 1, n));
 
 export function theta(p: ForecastPolicy): ModelSpec {
   return {
@@ -19,15 +25,22 @@ export function theta(p: ForecastPolicy): ModelSpec {
       const alpha = fixed.alpha ?? fitSesAlpha(y, l0, p);
       const b0 = fixed.b0 ?? olsSlope(y);
       const { level } = sesPass(y, alpha, l0);
-      // the drift term of a forecast made after t observations
-      const drift = (h: number, t: number) => (b0 / 2) * (h - 1 + 1 / alpha - (1 - alpha) ** t / alpha);
       const fitted = () => {
         const f: number[] = new Array(n);
         sesPass(y, alpha, l0, f);
-        return f.map((v, t) => v + drift(1, t));
+        return f.map((v, t) => v + drift(b0, alpha, 1, t));
       };
-      return makeFit('theta', { alpha, b0, l0 }, y, fitted, (h) =>
-        Array.from({ length: h }, (_, i) => level + drift(i + 1, n)),
+      return makeFit('theta', { alpha, b0, l0 }, y, fitted, (h) => forecast(level, b0, alpha, n, h));
+    },
+    track(fixed) {
+      const { alpha } = fixed;
+      if (alpha === undefined) return undefined;
+      // the level is a recursion; the drift's slope reads every week, so it is computed at each origin
+      return resumable(
+        fixed.l0 === undefined ? 1 : 0,
+        (y) => fixed.l0 ?? y[0],
+        (level, y, from, to) => sesPass(y, alpha, level, undefined, from, to).level,
+        (level, y, n, h) => forecast(level, fixed.b0 ?? olsSlope(y, n), alpha, n, h),
       );
     },
   };
