@@ -10,7 +10,7 @@ import { createModelLibrary, pickModels, type ModelLibrary } from './models/libr
 import { COMB, SKILL, equalWeights, intermittentBefore, selectAt, weightedForecast, type CandidateSets, type Selection, type SelectionContext } from './select';
 import { expandingClipper, type ExpandingClipper } from './outliers';
 import { demandFamily } from './family';
-import { firstNonZero } from './stats';
+import { doubles, firstNonZero } from './stats';
 import { addPoint, emptySums, naiveScalesByOrigin, type ErrorSums } from './metrics';
 
 export const SELECTED = 'selected';
@@ -161,7 +161,7 @@ export function forecastTable(
       const m = specs[s];
       let fc: number[] | null = null;
       const isRaw = rawSpec[s];
-      if (!n) fc = new Array<number>(h).fill(0); // nothing sold yet: nothing to forecast
+      if (!n) fc = doubles(h); // nothing sold yet: nothing to forecast
       else if (n >= m.minWeeks) {
         const prev = estimates[s];
         const keep = prev !== undefined && (prev.weightless || n < prev.weeks * (1 + refitGrowth));

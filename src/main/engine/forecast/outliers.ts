@@ -7,6 +7,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
 import type { DemandSeries } from './types';
+import { doubles } from './stats';
 
 export interface OutlierFlag {
   series: string;
@@ -96,7 +97,10 @@ export function flagOutliers(s: DemandSeries, policy: OutlierPolicy): OutlierFla
 function clippedWeek(values: readonly number[], t: number, policy: OutlierPolicy, end = values.length): number {
   const v = values[t];
   if (v === 0) return v;
-  const c = localCentre(values, t, policy, end);
+  return winsorised(v, localCentre(values, t, policy, end), policy);
+}
+
+function winsorised(v: number, c: { median: number; scale: number } | null, policy: OutlierPolicy): number {
   if (!c) return v;
   const hi = c.median + policy.outlierRobustZ * c.scale;
   const lo = Math.max(0, c.median - policy.outlierRobustZ * c.scale);
@@ -118,28 +122,104 @@ export interface ExpandingClipper {
   advance(n: number): { weeks: readonly number[]; stable: number };
 }
 
+/** The non-zero weeks of one week's window in ascending order, as far as the weeks are known (`to`, exclusive). */
+interface SortedWindow {
+  sorted: Float64Array;
+  n: number;
+  to: number;
+}
+
+/**
+ * localCentre from the window's weeks in ascending order: the same order statistics, so the same numbers. Only
+ * when the MAD is 0 does the fallback (the mean absolute deviation) depend on the order the weeks were summed in:
+ * then 'unsorted' says to ask localCentre itself.
+ */
+function sortedCentre(a: Float64Array, n: number, policy: OutlierPolicy): { median: number; scale: number } | null | 'unsorted' {
+  if (n < policy.outlierMinNonZeroWeeks) return null;
+  const half = n >> 1;
+  const med = n % 2 ? a[half] : (a[half - 1] + a[half]) / 2;
+  // |a_i - med| rises to the left of the first week >= med and to the right of it: merge the two runs up to the
+  // median deviation (and the one before it when n is even)
+  let right = 0;
+  while (right < n && a[right] < med) right++;
+  let left = right - 1;
+  let previous = NaN;
+  let current = NaN;
+  for (let taken = 0; taken <= half; taken++) {
+    previous = current;
+    const dl = left >= 0 ? Math.abs(a[left] - med) : Infinity;
+    const dr = right < n ? Math.abs(a[right] - med) : Infinity;
+    if (dl <= dr) {
+      current = dl;
+      left--;
+    } else {
+      current = dr;
+      right++;
+    }
+  }
+  const mad = n % 2 ? current : (previous + current) / 2;
+  if (!(mad > 0)) return 'unsorted';
+  const scale = mad / 0.6745;
+  return scale > 0 ? { median: med, scale } : null;
+}
+
+export interface ExpandingClipper {
+  /** clipOutliers(values.slice(0, n)); n never decreases from one call (of either method) to the next. */
+  at(n: number): number[];
+  /**
+   * The same in weeks[0..n) of a buffer rewritten at each call (read it before the next one); its first `stable`
+   * weeks never change again.
+   */
+  advance(n: number): { weeks: readonly number[]; stable: number };
+}
+
 /**
  * Clipped training weeks for an expanding window, origin after origin: a week's window is complete once
  * outlierWindowWeeks later weeks are known, and from then on its clipped value never changes, so only the last
- * weeks are re-examined when the window grows.
+ * weeks are re-examined when the window grows — each from its window's weeks kept in order, one week added at a
+ * time, instead of selecting the median and MAD of the whole window again.
  */
 export function expandingClipper(values: readonly number[], policy: OutlierPolicy): ExpandingClipper {
-  const weeks: number[] = [];
+  const k = policy.outlierWindowWeeks;
+  const weeks = doubles(0);
   let settled = 0;
-  const settle = (n: number) => {
+  let known = 0;
+  const windows = new Map<number, SortedWindow>();
+  /** Week t clipped with the weeks before `end` known (end never decreasing for a week). */
+  const clipped = (t: number, end: number): number => {
+    const v = values[t];
+    if (v === 0) return v;
+    let w = windows.get(t);
+    if (!w) windows.set(t, (w = { sorted: new Float64Array(2 * k + 1), n: 0, to: Math.max(0, t - k) }));
+    for (const last = Math.min(end - 1, t + k); w.to <= last; w.to++) {
+      const x = values[w.to];
+      if (x === 0) continue;
+      let i = w.n++;
+      while (i > 0 && w.sorted[i - 1] > x) w.sorted[i] = w.sorted[--i];
+      w.sorted[i] = x;
+    }
+    const c = sortedCentre(w.sorted, w.n, policy);
+    return winsorised(v, c === 'unsorted' ? localCentre(values, t, policy, end) : c, policy);
+  };
+  const grow = (n: number) => {
+    if (n < known) throw new Error(`the clipped window cannot shrink (from ${known} to ${n} weeks)`);
+    known = n;
     // weeks t with t + window <= n - 1 see their whole window
-    for (const complete = n - policy.outlierWindowWeeks; settled < complete; settled++) weeks[settled] = clippedWeek(values, settled, policy, n);
+    for (const complete = n - k; settled < complete; settled++) {
+      weeks[settled] = clipped(settled, n);
+      windows.delete(settled);
+    }
   };
   return {
     at(n) {
-      settle(n);
+      grow(n);
       const out = weeks.slice(0, Math.min(settled, n));
-      for (let t = out.length; t < n; t++) out.push(clippedWeek(values, t, policy, n));
+      for (let t = out.length; t < n; t++) out.push(clipped(t, n));
       return out;
     },
     advance(n) {
-      settle(n);
-      for (let t = settled; t < n; t++) weeks[t] = clippedWeek(values, t, policy, n);
+      grow(n);
+      for (let t = settled; t < n; t++) weeks[t] = clipped(t, n);
       return { weeks, stable: Math.min(settled, n) };
     },
   };

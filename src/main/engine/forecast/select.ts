@@ -8,7 +8,7 @@
 // The candidate sets, the combination and the benchmark depend on the class of the weeks before the decision
 // (frequent vs intermittent).
 import type { ForecastPolicy } from '../../../shared/policy/forecast';
-import { firstNonZero } from './stats';
+import { doubles, firstNonZero } from './stats';
 
 /** The equal-weight combination of the class's combination set. */
 export const COMB = 'comb';
@@ -97,7 +97,7 @@ export function weightedForecast(w: Weighted, forecastOf: (model: string) => rea
     const f = forecastOf(w.members[i]);
     const weight = w.weights[i];
     if (!f || !(weight > 0)) continue;
-    out ??= new Array<number>(f.length).fill(0);
+    out ??= doubles(f.length);
     for (let k = 0; k < out.length; k++) out[k] += weight * f[k];
     total += weight;
   }

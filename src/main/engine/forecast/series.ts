@@ -6,6 +6,7 @@ import { forecastPolicyDefaults, type ForecastPolicy } from '../../../shared/pol
 import { LBS_PER_KG, lbsToYds, round, ydsToLbs } from '../../../shared/units';
 import { flagOutliers, type OutlierFlag } from './outliers';
 import type { DemandSeries, SalesLine, SeriesLevel, StyleBridge } from './types';
+import { doubles, doublesOf } from './stats';
 
 export const TOTAL_ID = 'TOTAL';
 export const styleSeriesId = (style: string) => `S:${style}`;
@@ -78,7 +79,7 @@ function toYds(line: SalesLine, bridge?: StyleBridge): { qtyYds: number; convert
 
 function addTo(map: Map<string, number[]>, key: string, n: number, week: number, qty: number): void {
   let v = map.get(key);
-  if (!v) map.set(key, (v = new Array<number>(n).fill(0)));
+  if (!v) map.set(key, (v = doubles(n)));
   v[week] += qty;
 }
 
@@ -96,7 +97,7 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
   const n = first ? weeksBetween(first, mondays[mondays.length - 1]) + 1 : 0;
   const weeks = Array.from({ length: n }, (_, i) => addDays(first, 7 * i));
 
-  const total = new Array<number>(n).fill(0);
+  const total = doubles(n);
   const byStyle = new Map<string, number[]>();
   const byStyleCustomer = new Map<string, number[]>();
   const customerOf = new Map<string, [string, string]>();
@@ -163,7 +164,7 @@ function rollUp(
     const yds = byStyle.get(style)!;
     const qtyYds = yds.reduce((a, b) => a + b, 0);
     const { greigeStyle, ozPerLinYd } = bridge(style) ?? {};
-    const lbs = ozPerLinYd && ozPerLinYd > 0 ? yds.map((v) => ydsToLbs(v, ozPerLinYd)) : undefined;
+    const lbs = ozPerLinYd && ozPerLinYd > 0 ? doublesOf(yds.map((v) => ydsToLbs(v, ozPerLinYd))) : undefined;
     if (!lbs) issues.push({ style, rollUp: 'lbs', reason: 'no oz/lin yd for this style', qtyYds });
     else styleLbs.push({ id: lbsSeriesId(styleSeriesId(style)), level: 'style', unit: 'lbs', style, startWeek, values: lbs });
     if (!greigeStyle) {

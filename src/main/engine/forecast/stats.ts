@@ -1,5 +1,24 @@
 // Small numeric helpers shared by the forecasting modules.
 
+/**
+ * An array of n zeros that V8 stores as unboxed doubles (its elements kind), whatever is stored in it later. Arrays
+ * of demand hold integers for some series and fractions for others; code that sees both kinds of array is
+ * deoptimised and recompiled, so the series and the buffers of the backtest are made of doubles from the start.
+ */
+export function doubles(n: number): number[] {
+  const out = [0.5];
+  out.length = 0;
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
+
+/** A copy of the values as an array of doubles (see doubles()). */
+export function doublesOf(values: readonly number[]): number[] {
+  const out = doubles(0);
+  for (let i = 0; i < values.length; i++) out.push(values[i]);
+  return out;
+}
+
 export function sum(values: readonly number[]): number {
   let s = 0;
   for (const v of values) s += v;

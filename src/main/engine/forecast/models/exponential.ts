@@ -17,7 +17,8 @@ export function optimiserSettings(p: ForecastPolicy): OptimiserSettings {
  * the SSE and final level.
  */
 export function sesPass(y: readonly number[], alpha: number, l0: number, fitted?: number[], from = 0, to = y.length): { sse: number; level: number } {
-  let l = l0;
+  // (+x is x; it tells the optimiser the state is a number, so the loop keeps it unboxed instead of allocating)
+  let l = +l0;
   let sse = 0;
   for (let t = from; t < to; t++) {
     if (fitted) fitted[t] = l;
@@ -91,8 +92,8 @@ function holtPass(
   from = 0,
   to = y.length,
 ): { sse: number; level: number; trend: number } {
-  let l = l0;
-  let b = b0;
+  let l = +l0;
+  let b = +b0;
   let sse = 0;
   for (let t = from; t < to; t++) {
     const f = l + phi * b;
@@ -163,7 +164,10 @@ export function holtWintersInit(y: readonly number[], m: number): { l0: number; 
   return { l0: m1 - (b0 * (m + 1)) / 2, b0, s0: s0.map((v) => v - sMean) };
 }
 
-/** One pass over weeks [from, to) from level l0, trend b0 and seasonal indices s0 (not changed). */
+/**
+ * One pass over weeks [from, to) from level l0, trend b0 and seasonal indices s0 (not changed); the indices are
+ * updated in `season` (a new array unless given: the optimiser passes the same scratch array to every evaluation).
+ */
 function holtWintersPass(
   y: readonly number[],
   alpha: number,
@@ -172,15 +176,17 @@ function holtWintersPass(
   phi: number,
   l0: number,
   b0: number,
-  s0: readonly number[],
+  s0: ArrayLike<number>,
   fitted?: number[],
   from = 0,
   to = y.length,
-): { sse: number; level: number; trend: number; season: number[] } {
+  season = new Float64Array(s0.length),
+): { sse: number; level: number; trend: number; season: Float64Array } {
   const m = s0.length;
-  const s = [...s0];
-  let l = l0;
-  let b = b0;
+  const s = season;
+  for (let j = 0; j < m; j++) s[j] = s0[j];
+  let l = +l0;
+  let b = +b0;
   let sse = 0;
   for (let t = from; t < to; t++) {
     const j = t % m;
@@ -204,7 +210,7 @@ export function holtWinters(p: ForecastPolicy): ModelSpec {
     const init = holtWintersInit(y, m);
     return { l0: fixed.l0 ?? init.l0, b0: fixed.b0 ?? init.b0, s0: init.s0.map((v, j) => fixed[`s${j}`] ?? v) };
   };
-  const forecast = (r: { level: number; trend: number; season: readonly number[] }, phi: number, n: number, h: number) =>
+  const forecast = (r: { level: number; trend: number; season: ArrayLike<number> }, phi: number, n: number, h: number) =>
     steps(h, (i) => r.level + dampedSum(phi, i + 1) * r.trend + r.season[(n + i) % m]);
   return {
     name: 'holtWinters',
@@ -217,8 +223,9 @@ export function holtWinters(p: ForecastPolicy): ModelSpec {
       if (alpha === undefined || beta === undefined || gamma === undefined) {
         // beta as a fraction of alpha, gamma as a fraction of its range up to 1 - alpha
         const gammaOf = (a: number, gf: number) => p.gammaMin + gf * (Math.max(p.gammaMin, Math.min(p.gammaMax, 1 - a)) - p.gammaMin);
+        const scratch = new Float64Array(m);
         const best = minimizeBox(
-          (x) => holtWintersPass(y, x[0], x[0] * x[1], gammaOf(x[0], x[2]), phi, l0, b0, s0).sse,
+          (x) => holtWintersPass(y, x[0], x[0] * x[1], gammaOf(x[0], x[2]), phi, l0, b0, s0, undefined, 0, y.length, scratch).sse,
           [p.alphaMin, p.betaMin, 0],
           [p.alphaMax, 1, 1],
           optimiserSettings(p),
@@ -238,11 +245,11 @@ export function holtWinters(p: ForecastPolicy): ModelSpec {
       if (alpha === undefined || beta === undefined || gamma === undefined) return undefined;
       const phi = fixed.phi ?? p.holtWintersPhi;
       // the start reads the first two seasons (minWeeks: there are always two)
-      return resumable(
+      return resumable<{ level: number; trend: number; season: Float64Array }>(
         2 * m,
         (y) => {
           const { l0, b0, s0 } = start(y, fixed);
-          return { level: l0, trend: b0, season: s0 };
+          return { level: l0, trend: b0, season: Float64Array.from(s0) };
         },
         (s, y, from, to) => holtWintersPass(y, alpha, beta, gamma, phi, s.level, s.trend, s.season, undefined, from, to),
         (s, _y, n, h) => forecast(s, phi, n, h),

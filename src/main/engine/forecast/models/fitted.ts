@@ -1,6 +1,6 @@
 // Shared construction of a FittedModel and of a Tracker.
 import type { FittedModel, Tracker } from '../types';
-import { clampNonNegative } from '../stats';
+import { clampNonNegative, doubles } from '../stats';
 
 /** `fitted` is computed on first use (the backtest only needs forecasts, and allocations dominate there). */
 export function makeFit(
@@ -25,14 +25,15 @@ export function makeFit(
   };
 }
 
+/** h weeks of the same value (an array of doubles: see doubles()). */
 export function flat(value: number, h: number): number[] {
-  return new Array<number>(h).fill(value);
+  return doubles(h).fill(value);
 }
 
-/** [f(0), ..., f(h - 1)] (Array.from with a mapping function is slow on the backtest's hot path). */
+/** [f(0), ..., f(h - 1)] as an array of doubles (Array.from with a mapping function is slow on the hot path). */
 export function steps(h: number, f: (i: number) => number): number[] {
-  const out = new Array<number>(h);
-  for (let i = 0; i < h; i++) out[i] = f(i);
+  const out = doubles(0);
+  for (let i = 0; i < h; i++) out.push(f(i));
   return out;
 }
 

@@ -30,7 +30,10 @@ function crostonPass(
   from = 0,
   to = y.length,
 ): { sse: number; rate: number; state: CrostonState } {
-  let { z, p, last } = state;
+  // (+x is x; it tells the optimiser the state is a number, so the loop keeps it unboxed instead of allocating)
+  let z = +state.z;
+  let p = +state.p;
+  let last = state.last;
   let sse = 0;
   for (let t = from; t < to; t++) {
     if (last < 0) {
@@ -113,8 +116,8 @@ function tsbPass(
   fitted?: number[],
   n = y.length,
 ): { sse: number; rate: number } {
-  let d = d0;
-  let z = z0;
+  let d = +d0;
+  let z = +z0;
   let sse = 0;
   for (let t = 0; t < n; t++) {
     const f = d * z;
