@@ -144,6 +144,86 @@ function solve(a: Float64Array[], b: Float64Array[]): void {
 }
 
 /**
+ * x := (U'WU)⁻¹ x for U'WU = λM + c V'V (λ > 0), M = U'DU, V = EU (T x na), c = (1 - λ) / T, without forming
+ * U'WU: na x na and cubic to solve, while M is an arrowhead matrix — the total's row and column and a diagonal, as
+ * the styles share no bottom series — and V'V has rank T. By Woodbury, x = (M⁻¹x - P C⁻¹ P'x) / λ with P = M⁻¹V'
+ * and C = (λ / c) I + V P (T x T). Linear in the number of series.
+ */
+function solveShrunk(s: HierarchyStructure, d: Float64Array, lambda: number, v: readonly Float64Array[], x: Float64Array[]): void {
+  const na = s.aggregates;
+  const T = v.length;
+  const total = s.total;
+  // M: diagonal d_a + Σ d of the bottom series under a; the total's row and column: Σ d under each style
+  const under = new Float64Array(na);
+  for (let a = 0; a < na; a++) if (a !== total) for (const i of s.parts[a]) under[a] += d[i];
+  const diagonal = new Float64Array(na);
+  let schur = d[total];
+  for (let a = 0; a < na; a++) {
+    if (a === total) continue;
+    diagonal[a] = d[a] + under[a];
+    schur += (under[a] * d[a]) / diagonal[a];
+  }
+  /** out := M⁻¹ r (eliminating the styles first, the total last). */
+  const arrowSolve = (r: ArrayLike<number>, out: Float64Array) => {
+    let top = r[total];
+    for (let a = 0; a < na; a++) if (a !== total) top -= (under[a] * r[a]) / diagonal[a];
+    const z0 = top / schur;
+    for (let a = 0; a < na; a++) out[a] = a === total ? z0 : (r[a] - under[a] * z0) / diagonal[a];
+    return out;
+  };
+  const c = (1 - lambda) / T;
+  const p = c > 0 ? v.map((row) => arrowSolve(row, new Float64Array(na))) : [];
+  // C = (λ / c) I + V P, symmetric positive definite: Cholesky factor L (lower)
+  const chol = p.map(() => new Float64Array(p.length));
+  for (let t = 0; t < p.length; t++) {
+    for (let u = 0; u <= t; u++) {
+      let sum = t === u ? lambda / c : 0;
+      for (let a = 0; a < na; a++) sum += v[t][a] * p[u][a];
+      for (let w = 0; w < u; w++) sum -= chol[t][w] * chol[u][w];
+      chol[t][u] = t === u ? Math.sqrt(sum) : sum / chol[u][u];
+    }
+  }
+  const k = x[0]?.length ?? 0;
+  const r = new Float64Array(na);
+  const z = new Float64Array(na);
+  const y = new Float64Array(p.length);
+  for (let j = 0; j < k; j++) {
+    for (let a = 0; a < na; a++) r[a] = x[a][j];
+    arrowSolve(r, z);
+    // y = C⁻¹ P'r by forward and back substitution
+    for (let t = 0; t < p.length; t++) {
+      let sum = 0;
+      for (let a = 0; a < na; a++) sum += p[t][a] * r[a];
+      for (let w = 0; w < t; w++) sum -= chol[t][w] * y[w];
+      y[t] = sum / chol[t][t];
+    }
+    for (let t = p.length - 1; t >= 0; t--) {
+      let sum = y[t];
+      for (let w = t + 1; w < p.length; w++) sum -= chol[w][t] * y[w];
+      y[t] = sum / chol[t][t];
+    }
+    for (let a = 0; a < na; a++) {
+      let sum = z[a];
+      for (let t = 0; t < p.length; t++) sum -= p[t][a] * y[t];
+      x[a][j] = sum / lambda;
+    }
+  }
+}
+
+/** x := (V'V)⁻¹ x (λ = 0: the sample covariance alone; singular unless there are more errors than aggregates). */
+function solveDense(na: number, v: readonly Float64Array[], x: Float64Array[]): void {
+  const vv = Array.from({ length: na }, () => new Float64Array(na));
+  for (let a = 0; a < na; a++) {
+    for (let b = a; b < na; b++) {
+      let sum = 0;
+      for (let t = 0; t < v.length; t++) sum += v[t][a] * v[t][b];
+      vv[a][b] = vv[b][a] = sum / v.length;
+    }
+  }
+  solve(vv, x);
+}
+
+/**
  * MinT with a shrunk covariance. `errors`: one-step errors of the base forecasts (T rows x m nodes). With fewer
  * than 2 rows the covariance is unknown and W = diag(number of bottom series under each node) (structural scaling).
  */
@@ -168,12 +248,6 @@ export function mintReconcile(s: HierarchyStructure, forecasts: readonly Float64
   // U (m x na): column a is +1 at aggregate a and -1 at each bottom series under it. Products with U go through
   // the ancestors of each bottom series, so U is never formed either.
   const bottoms = s.ancestors.map((anc, i) => ({ i, anc })).filter((b) => b.anc.length);
-  /** U'v for an m-vector v (per column j of a k-wide block). */
-  const uT = (v: (i: number, j: number) => number, width: number) => {
-    const out = Array.from({ length: na }, (_, a) => Float64Array.from({ length: width }, (_, j) => v(a, j)));
-    for (const { i, anc } of bottoms) for (const a of anc) for (let j = 0; j < width; j++) out[a][j] -= v(i, j);
-    return out;
-  };
   // EU (T x na)
   const eu = errors.map((e) => {
     const row = new Float64Array(na);
@@ -181,25 +255,11 @@ export function mintReconcile(s: HierarchyStructure, forecasts: readonly Float64
     for (const { i, anc } of bottoms) for (const a of anc) row[a] -= e[i];
     return row;
   });
-  // U'WU = lambda U'DU + (1 - lambda) (EU)'(EU) / T; (U'DU)_ab = d_a [a = b] + Σ of d over the bottom series under both
-  const uwu = Array.from({ length: na }, () => new Float64Array(na));
-  if (lambda > 0) {
-    for (let a = 0; a < na; a++) uwu[a][a] += lambda * d[a];
-    for (const { i, anc } of bottoms) for (const a of anc) for (const b of anc) uwu[a][b] += lambda * d[i];
-  }
-  if (lambda < 1) {
-    for (let a = 0; a < na; a++) {
-      for (let b = a; b < na; b++) {
-        let v = 0;
-        for (let t = 0; t < T; t++) v += eu[t][a] * eu[t][b];
-        uwu[a][b] += ((1 - lambda) * v) / T;
-        if (b !== a) uwu[b][a] += ((1 - lambda) * v) / T;
-      }
-    }
-  }
   // x = (U'WU)⁻¹ U'ŷ  (na x k)
-  const x = uT((i, j) => forecasts[i][j], k);
-  solve(uwu, x);
+  const x = forecasts.slice(0, na).map((f) => Float64Array.from(f));
+  for (const { i, anc } of bottoms) for (const a of anc) for (let j = 0; j < k; j++) x[a][j] -= forecasts[i][j];
+  if (lambda > 0) solveShrunk(s, d, lambda, eu, x);
+  else solveDense(na, eu, x);
   // ỹ = ŷ - W U x, W U x = lambda D (U x) + (1 - lambda) E'(E (U x)) / T
   const ux = Array.from({ length: m }, (_, i) => (i < na ? Float64Array.from(x[i]) : new Float64Array(k)));
   for (const { i, anc } of bottoms) for (const a of anc) for (let j = 0; j < k; j++) ux[i][j] -= x[a][j];

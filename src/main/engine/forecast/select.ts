@@ -64,8 +64,12 @@ interface Prefixes {
 }
 
 const prefixCache = new WeakMap<readonly number[], Prefixes>();
+// the series of the last call (a backtest asks about one series many times in a row)
+let lastSeries: readonly number[] | undefined;
+let lastPrefixes: Prefixes | undefined;
 
 function prefixesOf(y: readonly number[]): Prefixes {
+  if (y === lastSeries) return lastPrefixes!;
   let p = prefixCache.get(y);
   if (!p) {
     const positive = new Int32Array(y.length + 1);
@@ -77,6 +81,8 @@ function prefixesOf(y: readonly number[]): Prefixes {
     }
     prefixCache.set(y, (p = { start: firstNonZero(y), positive, absolute }));
   }
+  lastSeries = y;
+  lastPrefixes = p;
   return p;
 }
 
@@ -128,9 +134,8 @@ let differences = new Float64Array(64);
  * Diebold–Mariano comparison over origins. Each origin counts once (its horizons are strongly correlated), and as
  * consecutive origins forecast overlapping weeks their differences are autocorrelated up to the longest horizon
  * minus one: the variance of the mean uses Newey–West weights over those lags (Diebold & Mariano 1995).
- * `needZ(ratio, n)` false: the statistic is not wanted (z is NaN), which saves its autocovariances.
  */
-export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[], floor: number, needZ?: (ratio: number, n: number) => boolean): Paired {
+export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[], floor: number): Paired {
   let sa = 0;
   let sb = 0;
   let lags = 0;
@@ -145,8 +150,11 @@ export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[]
     lags = Math.max(lags, hMax[k] - 1);
   }
   const ratio = (sa + floor) / (sb + floor);
-  if (n < 2) return { ratio, z: 0, n };
-  if (needZ && !needZ(ratio, n)) return { ratio, z: NaN, n };
+  return { ratio, z: n < 2 ? 0 : dieboldMariano(x, n, lags), n };
+}
+
+/** The statistic of n >= 2 differences x[0..n) (centred in place) autocorrelated up to `lags`. */
+function dieboldMariano(x: Float64Array, n: number, lags: number): number {
   let mean = 0;
   for (let t = 0; t < n; t++) mean += x[t] / n;
   for (let t = 0; t < n; t++) x[t] -= mean;
@@ -157,15 +165,7 @@ export function paired(a: Float64Array, b: Float64Array, hMax: readonly number[]
     for (let t = l; t < n; t++) c += x[t] * x[t - l];
     variance += (l === 0 ? 1 : 2 * (1 - l / (L + 1))) * (c / n);
   }
-  const z = variance > 0 ? mean / Math.sqrt(variance / n) : mean < 0 ? -Infinity : 0;
-  return { ratio, z, n };
-}
-
-interface ValidationWindow {
-  origins: number[];
-  /** Horizons scored at each origin. */
-  hMax: number[];
-  floor: number;
+  return variance > 0 ? mean / Math.sqrt(variance / n) : mean < 0 ? -Infinity : 0;
 }
 
 /** Per column, per origin index: Σ_{j < h} |actual - forecast| for h = 0..length of that forecast (null: none). */
@@ -190,41 +190,74 @@ function cumulativeErrors(y: readonly number[], column: readonly (readonly numbe
   return cache;
 }
 
-/** The origins of the validation window before `decision` (those where the benchmark has a forecast). */
+/**
+ * The validation window before a decision: the origins where the benchmark has a forecast (as indices into the
+ * table's columns), the horizons scored at each, the benchmark's errors there and the floor of the error ratios.
+ */
+interface ValidationWindow {
+  count: number;
+  index: Int32Array;
+  hMax: Float64Array;
+  benchmarkErrors: Float64Array;
+  floor: number;
+}
+
+// the window is rebuilt at every decision into the same buffers
+const window: ValidationWindow = { count: 0, index: new Int32Array(64), hMax: new Float64Array(64), benchmarkErrors: new Float64Array(64), floor: 0 };
+
+/** The error of a model's forecast at origin index i over its first h weeks (NaN: no forecast, or a shorter one). */
+const errorAt = (cum: readonly (Float64Array | null)[], i: number, h: number) => {
+  const c = cum[i];
+  return c && h < c.length ? c[h] : NaN;
+};
+
 function validationWindow(ctx: SelectionContext, decision: number, benchmark: string): ValidationWindow {
   const { y, table, firstOrigin, policy } = ctx;
   const ref = table.get(benchmark);
-  const origins: number[] = [];
-  const hMax: number[] = [];
   const from = Math.max(firstOrigin, policy.selectionFirstOrigin, decision - policy.selectionLookbackWeeks);
+  const w = window;
+  if (w.index.length < decision - from) {
+    w.index = new Int32Array(2 * (decision - from));
+    w.hMax = new Float64Array(2 * (decision - from));
+    w.benchmarkErrors = new Float64Array(2 * (decision - from));
+  }
+  w.count = 0;
+  const cum = ref ? cumulativeErrors(y, ref, firstOrigin) : [];
   for (let o = from; o < decision; o++) {
     if (!ref?.[o - firstOrigin]) continue;
-    origins.push(o);
-    hMax.push(Math.min(policy.selectionMaxHorizon, decision - o));
+    const h = Math.min(policy.selectionMaxHorizon, decision - o);
+    w.index[w.count] = o - firstOrigin;
+    w.hMax[w.count] = h;
+    w.benchmarkErrors[w.count++] = errorAt(cum, o - firstOrigin, h);
   }
   // a small floor keeps all-zero stretches (both errors 0) from dividing by zero
-  const scale = prefixesOf(y).absolute[Math.min(decision, y.length)];
-  return { origins, hMax, floor: 1e-9 * scale };
+  w.floor = 1e-9 * prefixesOf(y).absolute[Math.min(decision, y.length)];
+  return w;
 }
 
-// scratch space for the errors of the benchmark and of one candidate (a decision compares them one at a time)
-let benchmarkErrors = new Float64Array(64);
-let candidateErrors = new Float64Array(64);
-
-/** Σ |actual - forecast| of a model per origin of the window (NaN: no forecast there) into `out`. */
-function windowErrors(out: Float64Array, ctx: SelectionContext, win: ValidationWindow, model: string): Float64Array {
-  const { origins, hMax } = win;
-  out.fill(NaN, 0, origins.length);
-  const fcs = ctx.table.get(model);
-  if (fcs) {
-    const cum = cumulativeErrors(ctx.y, fcs, ctx.firstOrigin);
-    for (let k = 0; k < origins.length; k++) {
-      const c = cum[origins[k] - ctx.firstOrigin];
-      // beyond the forecast's length there is no error to read (NaN, as an origin without a forecast)
-      if (c) out[k] = hMax[k] < c.length ? c[hMax[k]] : NaN;
-    }
+/**
+ * paired() of a model against the benchmark over the window, reading the model's errors from its cumulative
+ * errors directly. The statistic is computed only when `needZ(ratio, n)` (otherwise z is NaN).
+ */
+function pairedOnWindow(w: ValidationWindow, cum: readonly (Float64Array | null)[], needZ: (ratio: number, n: number) => boolean): Paired {
+  let sa = 0;
+  let sb = 0;
+  let lags = 0;
+  if (differences.length < w.count) differences = new Float64Array(2 * w.count);
+  const x = differences;
+  let n = 0;
+  for (let k = 0; k < w.count; k++) {
+    const a = errorAt(cum, w.index[k], w.hMax[k]);
+    const b = w.benchmarkErrors[k];
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    sa += a;
+    sb += b;
+    x[n++] = (a - b) / w.hMax[k];
+    lags = Math.max(lags, w.hMax[k] - 1);
   }
-  return out;
+  const ratio = (sa + w.floor) / (sb + w.floor);
+  if (n < 2) return { ratio, z: 0, n };
+  return { ratio, z: needZ(ratio, n) ? dieboldMariano(x, n, lags) : NaN, n };
 }
 
 export function selectAt(ctx: SelectionContext, decision: number): Selection {
@@ -234,20 +267,17 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   const singles = intermittent ? ctx.candidates.intermittent : ctx.candidates.smooth;
   const combMembers = intermittent ? ctx.combinations.intermittent : ctx.combinations.smooth;
   const win = validationWindow(ctx, decision, benchmark);
+  const origins = win.count;
   // too little evidence for any candidate (each needs selectionMinOrigins scored origins): the benchmark
-  if (win.origins.length < policy.selectionMinOrigins) {
-    return { choice: benchmark, members: [benchmark], weights: [1], intermittent, benchmark, skill: null, scores: {}, origins: win.origins.length };
+  if (origins < policy.selectionMinOrigins) {
+    return { choice: benchmark, members: [benchmark], weights: [1], intermittent, benchmark, skill: null, scores: {}, origins };
   }
-  if (benchmarkErrors.length < win.origins.length) {
-    benchmarkErrors = new Float64Array(2 * win.origins.length);
-    candidateErrors = new Float64Array(2 * win.origins.length);
-  }
-  const ref = windowErrors(benchmarkErrors, ctx, win, benchmark);
   const versus = new Map<string, Paired>();
   // the significance test matters only where the error ratio could add value (addsValue)
   const needZ = (ratio: number, n: number) => n >= policy.selectionMinOrigins && ratio < 1 - policy.selectionMinGain;
   const score = (m: string) => {
-    if (m !== benchmark && ctx.table.has(m)) versus.set(m, paired(windowErrors(candidateErrors, ctx, win, m), ref, win.hMax, win.floor, needZ));
+    const column = m === benchmark ? undefined : ctx.table.get(m);
+    if (column) versus.set(m, pairedOnWindow(win, cumulativeErrors(ctx.y, column, ctx.firstOrigin), needZ));
   };
   singles.forEach(score);
   score(COMB);
@@ -264,7 +294,7 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
     const top = ranked.slice(0, k);
     const inverse = top.map((m) => 1 / ratio(m));
     const sumInverse = inverse.reduce((a, b) => a + b, 0);
-    const share = Math.max(0, 1 - (policy.skillShrinkageKappa * top.length) / Math.max(1e-9, win.origins.length - top.length));
+    const share = Math.max(0, 1 - (policy.skillShrinkageKappa * top.length) / Math.max(1e-9, origins - top.length));
     skill = { members: top, weights: inverse.map((v) => share * (v / sumInverse) + (1 - share) / top.length) };
   }
 
@@ -273,5 +303,5 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   const choice = eligible[0] ?? benchmark;
   const chosen: Weighted = choice === COMB ? equalWeights(combMembers) : choice === SKILL ? skill! : { members: [choice], weights: [1] };
   const scores = Object.fromEntries([...versus].filter(([, p]) => p.n > 0).map(([m, p]) => [m, p.ratio]));
-  return { choice, ...chosen, intermittent, benchmark, skill, scores, origins: win.origins.length };
+  return { choice, ...chosen, intermittent, benchmark, skill, scores, origins };
 }
