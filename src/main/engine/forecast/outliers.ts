@@ -97,29 +97,19 @@ export function flagOutliers(s: DemandSeries, policy: OutlierPolicy): OutlierFla
 function clippedWeek(values: readonly number[], t: number, policy: OutlierPolicy, end = values.length): number {
   const v = values[t];
   if (v === 0) return v;
-  return winsorised(v, localCentre(values, t, policy, end), policy);
+  const c = localCentre(values, t, policy, end);
+  return c ? winsorised(v, c.median, c.scale, policy) : v;
 }
 
-function winsorised(v: number, c: { median: number; scale: number } | null, policy: OutlierPolicy): number {
-  if (!c) return v;
-  const hi = c.median + policy.outlierRobustZ * c.scale;
-  const lo = Math.max(0, c.median - policy.outlierRobustZ * c.scale);
+function winsorised(v: number, median: number, scale: number, policy: OutlierPolicy): number {
+  const hi = median + policy.outlierRobustZ * scale;
+  const lo = Math.max(0, median - policy.outlierRobustZ * scale);
   return v > hi ? hi : v < lo ? lo : v;
 }
 
 /** The weeks with their outliers winsorised (a copy; the input is not changed). */
 export function clipOutliers(values: readonly number[], policy: OutlierPolicy): number[] {
   return values.map((_, t) => clippedWeek(values, t, policy));
-}
-
-export interface ExpandingClipper {
-  /** clipOutliers(values.slice(0, n)), n not decreasing from one call to the next. */
-  at(n: number): number[];
-  /**
-   * The same in weeks[0..n) of a buffer rewritten at each call (read it before the next one); its first `stable`
-   * weeks never change again.
-   */
-  advance(n: number): { weeks: readonly number[]; stable: number };
 }
 
 /** The non-zero weeks of one week's window in ascending order, as far as the weeks are known (`to`, exclusive). */
@@ -130,12 +120,12 @@ interface SortedWindow {
 }
 
 /**
- * localCentre from the window's weeks in ascending order: the same order statistics, so the same numbers. Only
- * when the MAD is 0 does the fallback (the mean absolute deviation) depend on the order the weeks were summed in:
- * then 'unsorted' says to ask localCentre itself.
+ * Week value v winsorised as clippedWeek does, from its window's weeks in ascending order: the same order
+ * statistics, so the same numbers. Only when the MAD is 0 does the fallback (the mean absolute deviation) depend on
+ * the order the weeks were summed in: then NaN says to ask localCentre itself.
  */
-function sortedCentre(a: Float64Array, n: number, policy: OutlierPolicy): { median: number; scale: number } | null | 'unsorted' {
-  if (n < policy.outlierMinNonZeroWeeks) return null;
+function winsorisedSorted(v: number, a: Float64Array, n: number, policy: OutlierPolicy): number {
+  if (n < policy.outlierMinNonZeroWeeks) return v;
   const half = n >> 1;
   const med = n % 2 ? a[half] : (a[half - 1] + a[half]) / 2;
   // |a_i - med| rises to the left of the first week >= med and to the right of it: merge the two runs up to the
@@ -158,9 +148,9 @@ function sortedCentre(a: Float64Array, n: number, policy: OutlierPolicy): { medi
     }
   }
   const mad = n % 2 ? current : (previous + current) / 2;
-  if (!(mad > 0)) return 'unsorted';
+  if (!(mad > 0)) return NaN;
   const scale = mad / 0.6745;
-  return scale > 0 ? { median: med, scale } : null;
+  return scale > 0 ? winsorised(v, med, scale, policy) : v;
 }
 
 export interface ExpandingClipper {
@@ -198,8 +188,8 @@ export function expandingClipper(values: readonly number[], policy: OutlierPolic
       while (i > 0 && w.sorted[i - 1] > x) w.sorted[i] = w.sorted[--i];
       w.sorted[i] = x;
     }
-    const c = sortedCentre(w.sorted, w.n, policy);
-    return winsorised(v, c === 'unsorted' ? localCentre(values, t, policy, end) : c, policy);
+    const c = winsorisedSorted(v, w.sorted, w.n, policy);
+    return Number.isNaN(c) ? clippedWeek(values, t, policy, end) : c;
   };
   const grow = (n: number) => {
     if (n < known) throw new Error(`the clipped window cannot shrink (from ${known} to ${n} weeks)`);

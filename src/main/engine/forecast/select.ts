@@ -272,23 +272,32 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   if (origins < policy.selectionMinOrigins) {
     return { choice: benchmark, members: [benchmark], weights: [1], intermittent, benchmark, skill: null, scores: {}, origins };
   }
-  const versus = new Map<string, Paired>();
+  // each candidate against the benchmark, in the order singles, comb, skill (names[i] scored pairs[i])
+  const names: string[] = [];
+  const pairs: Paired[] = [];
   // the significance test matters only where the error ratio could add value (addsValue)
   const needZ = (ratio: number, n: number) => n >= policy.selectionMinOrigins && ratio < 1 - policy.selectionMinGain;
-  const score = (m: string) => {
+  for (let i = 0; i <= singles.length + 1; i++) {
+    const m = i < singles.length ? singles[i] : i === singles.length ? COMB : SKILL;
     const column = m === benchmark ? undefined : ctx.table.get(m);
-    if (column) versus.set(m, pairedOnWindow(win, cumulativeErrors(ctx.y, column, ctx.firstOrigin), needZ));
-  };
-  singles.forEach(score);
-  score(COMB);
-  score(SKILL);
-  const enough = (p: Paired) => p.n >= policy.selectionMinOrigins;
-  const better = (p: Paired) => addsValue(p, policy);
+    if (!column) continue;
+    const p = pairedOnWindow(win, cumulativeErrors(ctx.y, column, ctx.firstOrigin), needZ);
+    const at = names.indexOf(m);
+    if (at < 0) {
+      names.push(m);
+      pairs.push(p);
+    } else pairs[at] = p;
+  }
+  const ratio = (m: string) => (m === benchmark ? 1 : pairs[names.indexOf(m)].ratio);
 
   // skill weights from the singles' validation errors
   const k = Math.max(1, policy.skillCombinationSize);
-  const ratio = (m: string) => (m === benchmark ? 1 : versus.get(m)!.ratio);
-  const ranked = [benchmark, ...singles.filter((m) => m !== benchmark && versus.has(m) && enough(versus.get(m)!))].sort((a, b) => ratio(a) - ratio(b));
+  const ranked = [benchmark];
+  for (const m of singles) {
+    const at = m === benchmark ? -1 : names.indexOf(m);
+    if (at >= 0 && pairs[at].n >= policy.selectionMinOrigins) ranked.push(m);
+  }
+  ranked.sort((a, b) => ratio(a) - ratio(b));
   let skill: Weighted | null = null;
   if (ranked.length >= 2) {
     const top = ranked.slice(0, k);
@@ -299,9 +308,12 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   }
 
   // (skill's record is of earlier decisions: without weights at this one it cannot be the forecast)
-  const eligible = [...versus.keys()].filter((m) => better(versus.get(m)!) && (m !== SKILL || skill)).sort((a, b) => ratio(a) - ratio(b));
+  const eligible: string[] = [];
+  for (let i = 0; i < names.length; i++) if (addsValue(pairs[i], policy) && (names[i] !== SKILL || skill)) eligible.push(names[i]);
+  eligible.sort((a, b) => ratio(a) - ratio(b));
   const choice = eligible[0] ?? benchmark;
   const chosen: Weighted = choice === COMB ? equalWeights(combMembers) : choice === SKILL ? skill! : { members: [choice], weights: [1] };
-  const scores = Object.fromEntries([...versus].filter(([, p]) => p.n > 0).map(([m, p]) => [m, p.ratio]));
+  const scores: Record<string, number> = {};
+  for (let i = 0; i < names.length; i++) if (pairs[i].n > 0) scores[names[i]] = pairs[i].ratio;
   return { choice, ...chosen, intermittent, benchmark, skill, scores, origins };
 }
