@@ -168,27 +168,45 @@ function dieboldMariano(x: Float64Array, n: number, lags: number): number {
   return variance > 0 ? mean / Math.sqrt(variance / n) : mean < 0 ? -Infinity : 0;
 }
 
-/** Per column, per origin index: Σ_{j < h} |actual - forecast| for h = 0..length of that forecast (null: none). */
-const cumulativeCache = new WeakMap<object, (Float64Array | null)[]>();
-
 /**
- * The cumulative errors of a column's forecasts: computed once per forecast (every later decision reads them again)
- * and kept with the column, for every origin index the column has so far (`skill` grows decision by decision).
+ * A column's forecast errors as the selection reads them: at origin index i, for h = 0..stride - 1, the error over
+ * its first h weeks Σ_{j < h} |actual - forecast| at [i * stride + h] (NaN: no forecast, or a shorter one). One
+ * flat array per column, filled once per forecast (every later decision reads it again) as far as the column goes
+ * (`skill` grows decision by decision).
  */
-function cumulativeErrors(y: readonly number[], column: readonly (readonly number[] | null)[], firstOrigin: number): readonly (Float64Array | null)[] {
-  let cache = cumulativeCache.get(column);
-  if (!cache) cumulativeCache.set(column, (cache = []));
-  for (let i = cache.length; i < column.length; i++) {
-    const fc = column[i];
-    let c: Float64Array | null = null;
-    if (fc) {
-      c = new Float64Array(fc.length + 1);
-      for (let h = 0; h < fc.length; h++) c[h + 1] = c[h] + Math.abs(y[firstOrigin + i + h] - fc[h]);
-    }
-    cache.push(c);
-  }
-  return cache;
+interface CumulativeErrors {
+  stride: number;
+  filled: number;
+  errors: Float64Array;
 }
+
+const cumulativeCache = new WeakMap<object, CumulativeErrors>();
+
+function cumulativeErrors(ctx: SelectionContext, column: readonly (readonly number[] | null)[]): CumulativeErrors {
+  const { y, firstOrigin } = ctx;
+  const stride = ctx.policy.selectionMaxHorizon + 1;
+  let c = cumulativeCache.get(column);
+  if (!c || c.stride !== stride) cumulativeCache.set(column, (c = { stride, filled: 0, errors: new Float64Array(stride * Math.max(16, column.length)) }));
+  if (c.errors.length < stride * column.length) {
+    const grown = new Float64Array(2 * stride * column.length);
+    grown.set(c.errors);
+    c.errors = grown;
+  }
+  const e = c.errors;
+  for (let i = c.filled; i < column.length; i++) {
+    const fc = column[i];
+    const at = i * stride;
+    e.fill(NaN, at, at + stride);
+    if (!fc) continue;
+    e[at] = 0;
+    for (let h = 0; h < fc.length && h + 1 < stride; h++) e[at + h + 1] = e[at + h] + Math.abs(y[firstOrigin + i + h] - fc[h]);
+  }
+  c.filled = column.length;
+  return c;
+}
+
+/** The error of a column's forecast at origin index i over its first h weeks (NaN: none, or a shorter forecast). */
+const errorAt = (c: CumulativeErrors, i: number, h: number) => (h < c.stride ? c.errors[i * c.stride + h] : NaN);
 
 /**
  * The validation window before a decision: the origins where the benchmark has a forecast (as indices into the
@@ -205,12 +223,6 @@ interface ValidationWindow {
 // the window is rebuilt at every decision into the same buffers
 const window: ValidationWindow = { count: 0, index: new Int32Array(64), hMax: new Float64Array(64), benchmarkErrors: new Float64Array(64), floor: 0 };
 
-/** The error of a model's forecast at origin index i over its first h weeks (NaN: no forecast, or a shorter one). */
-const errorAt = (cum: readonly (Float64Array | null)[], i: number, h: number) => {
-  const c = cum[i];
-  return c && h < c.length ? c[h] : NaN;
-};
-
 function validationWindow(ctx: SelectionContext, decision: number, benchmark: string): ValidationWindow {
   const { y, table, firstOrigin, policy } = ctx;
   const ref = table.get(benchmark);
@@ -222,13 +234,13 @@ function validationWindow(ctx: SelectionContext, decision: number, benchmark: st
     w.benchmarkErrors = new Float64Array(2 * (decision - from));
   }
   w.count = 0;
-  const cum = ref ? cumulativeErrors(y, ref, firstOrigin) : [];
+  const cum = ref && cumulativeErrors(ctx, ref);
   for (let o = from; o < decision; o++) {
     if (!ref?.[o - firstOrigin]) continue;
     const h = Math.min(policy.selectionMaxHorizon, decision - o);
     w.index[w.count] = o - firstOrigin;
     w.hMax[w.count] = h;
-    w.benchmarkErrors[w.count++] = errorAt(cum, o - firstOrigin, h);
+    w.benchmarkErrors[w.count++] = errorAt(cum!, o - firstOrigin, h);
   }
   // a small floor keeps all-zero stretches (both errors 0) from dividing by zero
   w.floor = 1e-9 * prefixesOf(y).absolute[Math.min(decision, y.length)];
@@ -239,7 +251,7 @@ function validationWindow(ctx: SelectionContext, decision: number, benchmark: st
  * paired() of a model against the benchmark over the window, reading the model's errors from its cumulative
  * errors directly. The statistic is computed only when `needZ(ratio, n)` (otherwise z is NaN).
  */
-function pairedOnWindow(w: ValidationWindow, cum: readonly (Float64Array | null)[], needZ: (ratio: number, n: number) => boolean): Paired {
+function pairedOnWindow(w: ValidationWindow, cum: CumulativeErrors, needZ: (ratio: number, n: number) => boolean): Paired {
   let sa = 0;
   let sb = 0;
   let lags = 0;
@@ -281,7 +293,7 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
     const m = i < singles.length ? singles[i] : i === singles.length ? COMB : SKILL;
     const column = m === benchmark ? undefined : ctx.table.get(m);
     if (!column) continue;
-    const p = pairedOnWindow(win, cumulativeErrors(ctx.y, column, ctx.firstOrigin), needZ);
+    const p = pairedOnWindow(win, cumulativeErrors(ctx, column), needZ);
     const at = names.indexOf(m);
     if (at < 0) {
       names.push(m);
