@@ -327,5 +327,5 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   const chosen: Weighted = choice === COMB ? equalWeights(combMembers) : choice === SKILL ? skill! : { members: [choice], weights: [1] };
   const scores: Record<string, number> = {};
   for (let i = 0; i < names.length; i++) if (pairs[i].n > 0) scores[names[i]] = pairs[i].ratio;
-  return { choice, ...chosen, intermittent, benchmark, skill, scores, origins };
+  return { choice, members: chosen.members, weights: chosen.weights, intermittent, benchmark, skill, scores, origins };
 }

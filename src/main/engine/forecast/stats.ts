@@ -4,18 +4,24 @@
  * An array of n zeros that V8 stores as unboxed doubles (its elements kind), whatever is stored in it later. Arrays
  * of demand hold integers for some series and fractions for others; code that sees both kinds of array is
  * deoptimised and recompiled, so the series and the buffers of the backtest are made of doubles from the start.
+ * (A slice of a longer array of double zeros: one copy, and no spare capacity as pushing would leave.)
  */
 export function doubles(n: number): number[] {
-  const out = [0.5];
-  out.length = 0;
-  for (let i = 0; i < n; i++) out.push(0);
-  return out;
+  if (zeros.length < n) {
+    const longer = [0.5];
+    longer.pop();
+    for (let i = 0; i < 2 * n; i++) longer.push(0);
+    zeros = longer;
+  }
+  return zeros.slice(0, n);
 }
+
+let zeros: number[] = [];
 
 /** A copy of the values as an array of doubles (see doubles()). */
 export function doublesOf(values: readonly number[]): number[] {
-  const out = doubles(0);
-  for (let i = 0; i < values.length; i++) out.push(values[i]);
+  const out = doubles(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i];
   return out;
 }
 

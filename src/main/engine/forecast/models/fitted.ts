@@ -32,8 +32,8 @@ export function flat(value: number, h: number): number[] {
 
 /** [f(0), ..., f(h - 1)] as an array of doubles (Array.from with a mapping function is slow on the hot path). */
 export function steps(h: number, f: (i: number) => number): number[] {
-  const out = doubles(0);
-  for (let i = 0; i < h; i++) out.push(f(i));
+  const out = doubles(h);
+  for (let i = 0; i < h; i++) out[i] = f(i);
   return out;
 }
 
