@@ -269,10 +269,22 @@ export function mintReconcile(s: HierarchyStructure, forecasts: readonly Float64
     return out;
   });
   if (lambda < 1) {
+    const eux = new Float64Array(k);
     for (const e of errors) {
-      const eux = new Float64Array(k);
-      for (let i = 0; i < m; i++) if (e[i] !== 0) for (let j = 0; j < k; j++) eux[j] += e[i] * ux[i][j];
-      for (let i = 0; i < m; i++) if (e[i] !== 0) for (let j = 0; j < k; j++) reconciled[i][j] -= ((1 - lambda) * e[i] * eux[j]) / T;
+      eux.fill(0);
+      for (let i = 0; i < m; i++) {
+        const ei = e[i];
+        if (ei === 0) continue;
+        const row = ux[i];
+        for (let j = 0; j < k; j++) eux[j] += ei * row[j];
+      }
+      for (let i = 0; i < m; i++) {
+        if (e[i] === 0) continue;
+        // ((1 - lambda) * e_i) * eux_j / T, the first product taken once per series
+        const scaled = (1 - lambda) * e[i];
+        const row = reconciled[i];
+        for (let j = 0; j < k; j++) row[j] -= (scaled * eux[j]) / T;
+      }
     }
   }
   return { reconciled, lambda };
@@ -286,7 +298,11 @@ export function shrinkageIntensity(errors: readonly Float64Array[], variance: Fl
   const T = errors.length;
   const m = variance.length;
   const sd = variance.map((v) => (v > 0 ? Math.sqrt(v) : 0));
-  const z = errors.map((e) => e.map((v, i) => (variance[i] > 0 ? v / sd[i] : 0)));
+  const z = errors.map((e) => {
+    const row = new Float64Array(m);
+    for (let i = 0; i < m; i++) row[i] = variance[i] > 0 ? e[i] / sd[i] : 0;
+    return row;
+  });
   const live = variance.reduce((c, v) => c + (v > 0 ? 1 : 0), 0);
   // G = Z Z' (T x T); Σ_ij r_ij² = ||Z'Z||² / T² = ||G||² / T²; diagonal r_ii = 1. G is symmetric (each product
   // and the order of the sum are the same either way round): the upper triangle is computed and read twice.

@@ -215,13 +215,14 @@ const errorAt = (c: CumulativeErrors, i: number, h: number) => (h < c.stride ? c
 interface ValidationWindow {
   count: number;
   index: Int32Array;
-  hMax: Float64Array;
+  /** (whole weeks: the policy's selectionMaxHorizon is validated as one) */
+  hMax: Int32Array;
   benchmarkErrors: Float64Array;
   floor: number;
 }
 
 // the window is rebuilt at every decision into the same buffers
-const window: ValidationWindow = { count: 0, index: new Int32Array(64), hMax: new Float64Array(64), benchmarkErrors: new Float64Array(64), floor: 0 };
+const window: ValidationWindow = { count: 0, index: new Int32Array(64), hMax: new Int32Array(64), benchmarkErrors: new Float64Array(64), floor: 0 };
 
 function validationWindow(ctx: SelectionContext, decision: number, benchmark: string): ValidationWindow {
   const { y, table, firstOrigin, policy } = ctx;
@@ -230,7 +231,7 @@ function validationWindow(ctx: SelectionContext, decision: number, benchmark: st
   const w = window;
   if (w.index.length < decision - from) {
     w.index = new Int32Array(2 * (decision - from));
-    w.hMax = new Float64Array(2 * (decision - from));
+    w.hMax = new Int32Array(2 * (decision - from));
     w.benchmarkErrors = new Float64Array(2 * (decision - from));
   }
   w.count = 0;
@@ -257,15 +258,18 @@ function pairedOnWindow(w: ValidationWindow, cum: CumulativeErrors, needZ: (rati
   let lags = 0;
   if (differences.length < w.count) differences = new Float64Array(2 * w.count);
   const x = differences;
+  const { index, hMax, benchmarkErrors } = w;
+  const { errors, stride } = cum;
   let n = 0;
   for (let k = 0; k < w.count; k++) {
-    const a = errorAt(cum, w.index[k], w.hMax[k]);
-    const b = w.benchmarkErrors[k];
+    const h = hMax[k];
+    const a = h < stride ? errors[index[k] * stride + h] : NaN;
+    const b = benchmarkErrors[k];
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
     sa += a;
     sb += b;
-    x[n++] = (a - b) / w.hMax[k];
-    lags = Math.max(lags, w.hMax[k] - 1);
+    x[n++] = (a - b) / h;
+    lags = Math.max(lags, h - 1);
   }
   const ratio = (sa + w.floor) / (sb + w.floor);
   if (n < 2) return { ratio, z: 0, n };
