@@ -58,7 +58,13 @@ async function generatedJob(): Promise<BenchFigure[]> {
     }
     const note = `${series} series; runs ${walls.map((w) => Math.round(w)).join(' / ')} ms; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}`;
     return [
-      { name: `forecast job, generated 1x, compiled in a worker: wall (median of ${JOB_RUNS})`, value: Math.round(median(walls)), unit: 'ms', budget: JOB_BUDGET_MS, note },
+      {
+        name: `forecast job, generated 1x, compiled in a worker: wall (median of ${JOB_RUNS})`,
+        value: Math.round(median(walls)),
+        unit: 'ms',
+        budget: JOB_BUDGET_MS,
+        note,
+      },
       { name: `forecast job, generated 1x: CPU (median of ${JOB_RUNS})`, value: Math.round(median(cpus)), unit: 'ms' },
     ];
   } finally {

@@ -3,8 +3,22 @@
 // from scratch), the expanding clipper's buffer against clipping each window, the structured MinT solve against
 // U'WU formed and solved densely, and rows made only when the caller keeps them.
 import { describe, expect, it } from 'vitest';
-import { backtestSeries, clipOutliers, createModelLibrary, createRng, mintReconcile, runForecastBatch, SELECTED, type HierarchyNode, type ModelSpec } from '../../../src/main/engine/forecast';
-import { CLIPPED, forecastTable } from '../../../src/main/engine/forecast/backtest';
+import {
+  backtestSeries,
+  clipOutliers,
+  COMB,
+  createModelLibrary,
+  createRng,
+  mintReconcile,
+  runForecastBatch,
+  selectAt,
+  SELECTED,
+  SKILL,
+  type HierarchyNode,
+  type ModelSpec,
+} from '../../../src/main/engine/forecast';
+import { CLIPPED, forecastTable, resolveModels } from '../../../src/main/engine/forecast/backtest';
+import { addsValue, intermittentBefore, paired } from '../../../src/main/engine/forecast/select';
 import { hierarchyStructure, shrinkageIntensity } from '../../../src/main/engine/forecast/hierarchy';
 import { expandingClipper } from '../../../src/main/engine/forecast/outliers';
 import { firstNonZero } from '../../../src/main/engine/forecast/stats';
@@ -69,7 +83,14 @@ describe('model trackers', () => {
 });
 
 /** The forecast table as it was first written: every model fitted again at every origin, windows clipped anew. */
-function referenceTable(y: readonly number[], specs: readonly ModelSpec[], firstOrigin: number, maxHorizon: number, refitGrowth: number, raw: ReadonlySet<string>): Map<string, (number[] | null)[]> {
+function referenceTable(
+  y: readonly number[],
+  specs: readonly ModelSpec[],
+  firstOrigin: number,
+  maxHorizon: number,
+  refitGrowth: number,
+  raw: ReadonlySet<string>,
+): Map<string, (number[] | null)[]> {
   const start = firstNonZero(y);
   const table = new Map<string, (number[] | null)[]>(specs.map((m) => [m.name, []]));
   const last = new Map<string, { weeks: number; weights: Record<string, number> }>();
@@ -134,8 +155,20 @@ describe('expanding clipper', () => {
 describe('MinT, structured solve', () => {
   // total > 3 styles > 7 style x customer series
   const parts: Record<string, string[]> = { 'S:A': ['SC:A|1', 'SC:A|2', 'SC:A|3'], 'S:B': ['SC:B|1', 'SC:B|2'], 'S:C': ['SC:C|1', 'SC:C|2'] };
-  const node = (id: string, level: HierarchyNode['level'], parent: string | null): HierarchyNode => ({ id, level, parent, values: [0], base: [], forward: [], forecastable: true });
-  const nodes = [node('T', 'total', null), ...Object.keys(parts).map((s) => node(s, 'style', 'T')), ...Object.entries(parts).flatMap(([s, ps]) => ps.map((p) => node(p, 'styleCustomer', s)))];
+  const node = (id: string, level: HierarchyNode['level'], parent: string | null): HierarchyNode => ({
+    id,
+    level,
+    parent,
+    values: [0],
+    base: [],
+    forward: [],
+    forecastable: true,
+  });
+  const nodes = [
+    node('T', 'total', null),
+    ...Object.keys(parts).map((s) => node(s, 'style', 'T')),
+    ...Object.entries(parts).flatMap(([s, ps]) => ps.map((p) => node(p, 'styleCustomer', s))),
+  ];
   const s = hierarchyStructure(nodes);
   const m = s.nodes.length;
   const na = s.aggregates;
@@ -147,7 +180,9 @@ describe('MinT, structured solve', () => {
     const lambda = shrinkageIntensity(errors, Float64Array.from(d));
     const maxD = Math.max(...d);
     const dd = d.map((v) => Math.max(v, 1e-9 * maxD + 1e-12));
-    const W = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? lambda * dd[i] : 0) + ((1 - lambda) * errors.reduce((a, e) => a + e[i] * e[j], 0)) / T));
+    const W = Array.from({ length: m }, (_, i) =>
+      Array.from({ length: m }, (_, j) => (i === j ? lambda * dd[i] : 0) + ((1 - lambda) * errors.reduce((a, e) => a + e[i] * e[j], 0)) / T),
+    );
     const U = Array.from({ length: m }, (_, i) => Array.from({ length: na }, (_, a) => (i === a ? 1 : s.ancestors[i].includes(a) ? -1 : 0)));
     const WU = W.map((row) => Array.from({ length: na }, (_, a) => row.reduce((acc, w, j) => acc + w * U[j][a], 0)));
     const A = Array.from({ length: na }, (_, a) => Array.from({ length: na }, (_, b) => U.reduce((acc, row, j) => acc + row[a] * WU[j][b], 0)));
@@ -160,11 +195,12 @@ describe('MinT, structured solve', () => {
         for (let j = 0; j < k; j++) x[r][j] -= f * x[c][j];
       }
     }
-    for (let c = na - 1; c >= 0; c--) for (let j = 0; j < k; j++) x[c][j] = (x[c][j] - A[c].slice(c + 1).reduce((acc, v, i) => acc + v * x[c + 1 + i][j], 0)) / A[c][c];
+    for (let c = na - 1; c >= 0; c--)
+      for (let j = 0; j < k; j++) x[c][j] = (x[c][j] - A[c].slice(c + 1).reduce((acc, v, i) => acc + v * x[c + 1 + i][j], 0)) / A[c][c];
     return { reconciled: base.map((row, i) => Array.from(row, (v, c) => v - WU[i].reduce((acc, w, a) => acc + w * x[a][c], 0))), lambda };
   }
 
-  it('equals U\'WU formed and solved densely (1e-9 relative), whatever the shrinkage', () => {
+  it("equals U'WU formed and solved densely (1e-9 relative), whatever the shrinkage", () => {
     const rng = createRng(5);
     let shrunk = 0;
     for (let trial = 0; trial < 30; trial++) {
@@ -179,7 +215,9 @@ describe('MinT, structured solve', () => {
       const want = denseMinT(base, errors);
       expect(got.lambda).toBe(want.lambda);
       if (got.lambda < 1) shrunk++;
-      got.reconciled.forEach((row, i) => row.forEach((v, c) => expect(Math.abs(v - want.reconciled[i][c])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))));
+      got.reconciled.forEach((row, i) =>
+        row.forEach((v, c) => expect(Math.abs(v - want.reconciled[i][c])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))),
+      );
     }
     expect(shrunk).toBeGreaterThan(20);
   });
@@ -189,10 +227,13 @@ describe('rows kept only when the caller says so', () => {
   const y = HISTORIES.trend.slice(0, 40);
   const series = { id: 'S:T', startWeek: '2025-01-06', values: y };
 
-  it('the caller is told how many rows there are and how many are the selection\'s, before they are made', () => {
+  it("the caller is told how many rows there are and how many are the selection's, before they are made", () => {
     const all = backtestSeries(series, { policy: forecastPolicyDefaults });
     let told: [number, number] | undefined;
-    const declined = backtestSeries(series, { policy: forecastPolicyDefaults, keepRows: (rows, selectedRows) => ((told = [rows, selectedRows]), false) });
+    const declined = backtestSeries(series, {
+      policy: forecastPolicyDefaults,
+      keepRows: (rows, selectedRows) => ((told = [rows, selectedRows]), false),
+    });
     expect(told).toEqual([all.rows.length, all.rows.filter((r) => r.model === SELECTED).length]);
     expect(declined.rows).toEqual([]);
     expect(declined.rowsKept).toBe(false);
@@ -204,5 +245,71 @@ describe('rows kept only when the caller says so', () => {
     const { results } = runForecastBatch([series, { ...series, id: 'S:U' }], { keepRows: (rows) => rows < 0 });
     expect(results.map((r) => r.rows)).toEqual([undefined, undefined]);
     expect(runForecastBatch([series], { keepRows: true }).results[0].rows!.length).toBeGreaterThan(0);
+  });
+});
+
+describe('selection on the cumulative errors', () => {
+  it('intermittentBefore: the average interval between the weeks with demand before the decision, from the first sale', () => {
+    for (const history of Object.values(HISTORIES)) {
+      const y = [0, 0, ...history];
+      for (const cutoff of [1, 1.32, 1.5, 2, 3]) {
+        for (let d = 0; d <= y.length + 1; d++) {
+          const end = Math.min(d, y.length);
+          const start = firstNonZero(y);
+          const weeks = y.slice(start, Math.max(start, end));
+          const withDemand = weeks.filter((v) => v > 0).length;
+          expect(intermittentBefore(y, d, cutoff), `d=${d} cutoff=${cutoff}`).toBe(withDemand > 0 && weeks.length / withDemand >= cutoff);
+        }
+      }
+    }
+  });
+
+  it('scores and choice equal paired() on the window errors read from the forecasts, at every decision', () => {
+    const p = forecastPolicyDefaults;
+    const r = resolveModels({ policy: p });
+    for (const [name, history] of Object.entries(HISTORIES)) {
+      const y = [0, ...history];
+      const firstOrigin = 6;
+      const table = forecastTable(y, r.specs, firstOrigin, p.backtestMaxHorizon, {
+        refitGrowth: p.backtestRefitGrowth,
+        raw: r.raw,
+        clipper: expandingClipper(y.slice(1), p),
+      });
+      // comb and skill columns stand in as shifted copies of two models (any forecasts do here)
+      table.set(
+        COMB,
+        table.get('ses')!.map((f) => f && f.map((v) => v * 1.05)),
+      );
+      table.set(SKILL, table.get('theta')!.slice());
+      const ctx = { y, table, firstOrigin, candidates: r.candidates, combinations: r.combinations, policy: p };
+      for (let d = firstOrigin; d <= y.length; d++) {
+        const sel = selectAt(ctx, d);
+        // the window as paired() reads it: per origin, Σ |actual - forecast| over its first min(H, d - o) weeks
+        const ref = table.get(sel.benchmark)!;
+        const origins: number[] = [];
+        for (let o = Math.max(firstOrigin, p.selectionFirstOrigin, d - p.selectionLookbackWeeks); o < d; o++)
+          if (ref[o - firstOrigin]) origins.push(o);
+        expect(sel.origins, `${name} d=${d}`).toBe(origins.length);
+        if (origins.length < p.selectionMinOrigins) continue;
+        const hMax = origins.map((o) => Math.min(p.selectionMaxHorizon, d - o));
+        const errors = (m: string) =>
+          Float64Array.from(origins, (o, k) => {
+            const fc = table.get(m)![o - firstOrigin];
+            if (!fc || hMax[k] > fc.length) return NaN;
+            let e = 0;
+            for (let h = 0; h < hMax[k]; h++) e += Math.abs(y[o + h] - fc[h]);
+            return e;
+          });
+        let floor = 1;
+        for (let t = 0; t < Math.min(d, y.length); t++) floor += Math.abs(y[t]);
+        const bench = errors(sel.benchmark);
+        const singles = sel.intermittent ? r.candidates.intermittent : r.candidates.smooth;
+        const scored = [...new Set([...singles, COMB, SKILL])].filter((m) => m !== sel.benchmark);
+        const versus = new Map(scored.map((m) => [m, paired(errors(m), bench, hMax, 1e-9 * floor)]));
+        for (const [m, pr] of versus) if (pr.n > 0) expect(sel.scores[m], `${name} d=${d} ${m}`).toBe(pr.ratio);
+        const eligible = [...versus].filter(([m, pr]) => addsValue(pr, p) && (m !== SKILL || sel.skill)).sort((a, b) => a[1].ratio - b[1].ratio);
+        expect(sel.choice, `${name} d=${d}`).toBe(eligible[0]?.[0] ?? sel.benchmark);
+      }
+    }
   });
 });

@@ -364,7 +364,6 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
   const n = s.nodes[0].values.length;
   const H = policy.backtestMaxHorizon;
   const levelOf = s.nodes.map((x) => HIERARCHY_LEVELS.indexOf(x.level));
-  const total = s.nodes[s.total];
 
   // one-step errors of the base forecasts per week (null where a node has no forecast), for MinT's covariance
   const oneStepErrors = Array.from({ length: n - firstOrigin }, (_, i) => {
