@@ -99,7 +99,7 @@ describe('payload', () => {
     expect(isEmptyPayload({ rows: [], columns: [{ field: 'a' }] })).toBe(true);
     expect(isEmptyPayload({ rows: [{ a: 1 }] })).toBe(false);
     expect(isEmptyPayload({ total: 0 })).toBe(false);
-    expect(viewKey('v', { b: 1, a: 2 })).toBe(viewKey('v', { a: 2, b: 1 }));
+    expect(viewKey('view.forecastSeries', { series: 'S', scenarioId: 2 }, 1)).toBe(viewKey('view.forecastSeries', { scenarioId: 2, series: 'S' }, 1));
   });
 });
 
