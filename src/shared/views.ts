@@ -247,6 +247,8 @@ export const yarnDetailViewSchema = obj({
   mrp: z.array(mrpWeekRowSchema),
   suggestions: z.array(suggestionSchema),
   substitutes: z.array(substituteSchema),
+  /** What the yarn plan found wrong in this yarn's data (e.g. inventory figures that do not add up), with the numbers. */
+  dataWarnings: z.array(obj({ code: z.string(), message: z.string() })),
 });
 export type YarnDetailView = z.infer<typeof yarnDetailViewSchema>;
 

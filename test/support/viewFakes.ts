@@ -1,21 +1,38 @@
 // Fake planner answers for renderer tests, checked against the contract: every fake goes through its channel's
-// output schema (a fake the real service could not send fails the test), and builders fill the fields a test does
-// not care about with plausible values.
+// output schema, every row builder through its row's schema (a fake the real service could not send fails the
+// test, naming the field), and builders fill the fields a test does not care about with plausible values.
 import type { z } from 'zod';
 import { channels, type ChannelName, type ChannelOutput, type Channels, type Result } from '../../src/shared/contract';
-import type { DemandStyle, DemandView, ScheduledOrderRow, YarnPositionRow, YarnPositionView } from '../../src/shared/views';
+import {
+  demandViewSchema,
+  scheduledOrderSchema,
+  shortageRowSchema,
+  yarnPositionRowSchema,
+  yarnPositionViewSchema,
+  type DemandStyle,
+  type DemandView,
+  type ScheduledOrderRow,
+  type ShortageRow,
+  type YarnPositionRow,
+  type YarnPositionView,
+} from '../../src/shared/views';
+
+/** `data` parsed by `schema`; throws naming the fields that would not pass. */
+export function checked<S extends z.ZodType>(what: string, schema: S, data: z.input<S>): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new Error(`fake ${what} does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
 
 /** A successful answer of `channel`, parsed by its output schema (throws, naming the field, when it would not pass). */
 export function checkedOk<C extends ChannelName>(channel: C, data: z.input<Channels[C]['output']>): Result<ChannelOutput<C>> {
-  const parsed = channels[channel].output.safeParse(data);
-  if (!parsed.success) throw new Error(`fake ${channel} does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { ok: true, data: parsed.data as ChannelOutput<C> };
+  return { ok: true, data: checked(channel, channels[channel].output, data) as ChannelOutput<C> };
 }
 
 export const STAMP = { snapshotId: 1, asOf: '2026-11-21', computedAt: '2026-11-21T08:00:00.000Z' };
 
 export function positionRow(p: Partial<YarnPositionRow> & Pick<YarnPositionRow, 'yarnId'>): YarnPositionRow {
-  return {
+  return checked('yarn position row', yarnPositionRowSchema, {
     description: '',
     supplier: '',
     theoreticalBalanceLbs: 0,
@@ -32,17 +49,17 @@ export function positionRow(p: Partial<YarnPositionRow> & Pick<YarnPositionRow, 
     maxDeficitLbs: 0,
     costPerLb: null,
     ...p,
-  };
+  });
 }
 
 export function yarnPositionView(rows: YarnPositionRow[]): YarnPositionView {
   const counts = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0 };
   for (const r of rows) counts[r.risk]++;
-  return { ...STAMP, rows, counts };
+  return checked('view.yarnPosition', yarnPositionViewSchema, { ...STAMP, rows, counts });
 }
 
 export function demandStyle(p: Partial<DemandStyle> & Pick<DemandStyle, 'style'>): DemandStyle {
-  return {
+  return checked('demand style', demandViewSchema.shape.styles.element, {
     styleBase: p.style.split('/')[0],
     bomSource: 'erp-report',
     bomAsOf: null,
@@ -52,11 +69,11 @@ export function demandStyle(p: Partial<DemandStyle> & Pick<DemandStyle, 'style'>
     rateAsOf: null,
     notes: [],
     ...p,
-  };
+  });
 }
 
 export function demandView(p: Partial<DemandView>): DemandView {
-  return {
+  return checked('view.demand', demandViewSchema, {
     ...STAMP,
     byKo: { buckets: [], rows: [] },
     byStyle: { buckets: [], rows: [] },
@@ -68,11 +85,11 @@ export function demandView(p: Partial<DemandView>): DemandView {
     forecastLayerOn: false,
     forecastLines: [],
     ...p,
-  };
+  });
 }
 
 export function scheduledOrder(p: Partial<ScheduledOrderRow> & Pick<ScheduledOrderRow, 'orderNo' | 'machineId' | 'startDay' | 'endDay'>): ScheduledOrderRow {
-  return {
+  return checked('scheduled order', scheduledOrderSchema, {
     style: 'S/1',
     workCenter: '',
     assignment: 'kept',
@@ -90,5 +107,10 @@ export function scheduledOrder(p: Partial<ScheduledOrderRow> & Pick<ScheduledOrd
     yarns: [],
     why: null,
     ...p,
-  };
+  });
+}
+
+/** A shortage row: every field given (the test states the whole row it formats). */
+export function shortageRow(row: ShortageRow): ShortageRow {
+  return checked('shortage row', shortageRowSchema, row);
 }

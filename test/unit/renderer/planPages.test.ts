@@ -2,8 +2,8 @@
 // the capacity heat map, override forms, scenario comparison rows and the XLSX sheet builder. View rows are built
 // by test/support/viewFakes.ts and checked against the contract's schemas.
 import { describe, expect, it } from 'vitest';
-import type { PurchasingSuggestion, ScheduleView, ShortageRow } from '../../../src/shared/views';
-import type { PlanComparison } from '../../../src/shared/scenario';
+import type { PurchasingSuggestion, ScheduleView } from '../../../src/shared/views';
+import { planComparisonSchema } from '../../../src/shared/scenario';
 import { orderYarnsText, peggingText } from '../../../src/shared/viewText';
 import { formatDelta, formatRatioPct, formatUsd, shortDate } from '../../../src/renderer/src/lib/format';
 import { filterYarnRows, sortYarnRows } from '../../../src/renderer/src/pages/yarn/YarnPage';
@@ -19,7 +19,7 @@ import { formatKpiDelta, orderRows, relativeChange, shortageRows } from '../../.
 import { toSheet } from '../../../src/renderer/src/lib/xlsx';
 import { resolveColumns } from '../../../src/renderer/src/components/gridColumns';
 import { viewKey } from '../../../src/renderer/src/stores/planStore';
-import { checkedOk, positionRow, scheduledOrder, STAMP } from '../../support/viewFakes';
+import { checked, checkedOk, positionRow, scheduledOrder, shortageRow, STAMP } from '../../support/viewFakes';
 
 describe('structured view values as cells', () => {
   const suggestion: PurchasingSuggestion = {
@@ -68,7 +68,7 @@ describe('structured view values as cells', () => {
   });
 
   it('flattens a shortage row: receipt to expedite, suggestion sentence, pegged orders', () => {
-    const row: ShortageRow = {
+    const row = shortageRow({
       yarnId: '4001',
       description: 'Polyester',
       supplier: 'LOWELL',
@@ -88,7 +88,7 @@ describe('structured view values as cells', () => {
       peggedLbs: 200,
       suggestion: { action: 'expedite', lateByDays: 5, qtyLbs: 1000, supplierName: null, releaseDate: '2026-10-12', receiptDate: '2026-11-23' },
       noSuggestionReason: null,
-    };
+    });
     expect(shortageGridRow(row)).toMatchObject({
       expeditePo: 'Y1',
       expediteLbs: 1000,
@@ -232,7 +232,7 @@ describe('override forms', () => {
 
 describe('scenario comparison', () => {
   const side = { shortLbs: 10, firstShortWeek: '2026-11-16', recoveryWeek: null };
-  const c = {
+  const c = checked('plan comparison', planComparisonSchema.pick({ shortages: true, orders: true }), {
     shortages: [{ yarnId: '1', description: 'd', change: 'appears', a: null, b: side, deltaLbs: 10 }],
     orders: [
       {
@@ -244,7 +244,7 @@ describe('scenario comparison', () => {
         deltaLatenessDays: 6,
       },
     ],
-  } as unknown as PlanComparison;
+  });
   it('flattens the row differences', () => {
     expect(shortageRows(c)[0]).toMatchObject({ yarnId: '1', change: 'appears', baseShortLbs: 0, scenarioShortLbs: 10, scenarioFirstShort: '2026-11-16' });
     expect(orderRows(c)[0]).toMatchObject({ koNumber: 'K1', baseLatenessDays: -3, scenarioLatenessDays: 3, scenarioMaterialShort: true });

@@ -89,5 +89,6 @@ export function yarnDetailView(plan: Plan, { yarnId }: { yarnId: string }): Yarn
     mrp: item ? mrpWeekRows(item, plan.purchasing.weekStarts) : [],
     suggestions: (item?.suggestions ?? []).map((s) => suggestionOf(plan, s)),
     substitutes: substitutes(plan, p),
+    dataWarnings: plan.yarn.warnings.filter((w) => w.yarnId === yarnId).map((w) => ({ code: w.code, message: w.message })),
   };
 }

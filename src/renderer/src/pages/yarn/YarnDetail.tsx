@@ -125,6 +125,15 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
           </p>
         ) : (
           <>
+            {d.dataWarnings.length > 0 && (
+              <div className="yarn-why" data-testid="yarn-detail-data-warnings">
+                {d.dataWarnings.map((w, i) => (
+                  <p key={i} className="why why-warning">
+                    <b>Check the data:</b> {w.message}
+                  </p>
+                ))}
+              </div>
+            )}
             <section>
               <h4 className="section-title">
                 Week by week <span className="muted">lbs · shaded weeks are short</span>
