@@ -18,28 +18,16 @@ const lbs = (r: ErpRecord, column: string): number => {
 /** The ERP tables key their cells by column label: read them into fields, the buckets in order. */
 function erpLayouts(plan: Plan): Pick<DemandView, 'byKo' | 'byStyle' | 'byYarn'> {
   const { tables, erpBuckets: buckets } = plan.yarn;
+  const styleYarnRow = (r: ErpRecord) => ({
+    style: text(r, 'Style'),
+    yarnId: text(r, 'Yarn'),
+    percentage: lbs(r, 'Percentage'),
+    bucketsLbs: buckets.map((b) => lbs(r, b)),
+    totalLbs: lbs(r, 'Total'),
+  });
   return {
-    byKo: {
-      buckets,
-      rows: tables.demandByStyleKo.rows.map((r) => ({
-        style: text(r, 'Style'),
-        orderNo: text(r, 'KO'),
-        yarnId: text(r, 'Yarn'),
-        percentage: lbs(r, 'Percentage'),
-        bucketsLbs: buckets.map((b) => lbs(r, b)),
-        totalLbs: lbs(r, 'Total'),
-      })),
-    },
-    byStyle: {
-      buckets,
-      rows: tables.demandByStyle.rows.map((r) => ({
-        style: text(r, 'Style'),
-        yarnId: text(r, 'Yarn'),
-        percentage: lbs(r, 'Percentage'),
-        bucketsLbs: buckets.map((b) => lbs(r, b)),
-        totalLbs: lbs(r, 'Total'),
-      })),
-    },
+    byKo: { buckets, rows: tables.demandByStyleKo.rows.map((r) => ({ ...styleYarnRow(r), orderNo: text(r, 'KO') })) },
+    byStyle: { buckets, rows: tables.demandByStyle.rows.map(styleYarnRow) },
     byYarn: {
       buckets,
       rows: tables.yarnDemand.rows.map((r) => ({
