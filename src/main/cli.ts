@@ -15,6 +15,7 @@ import { defaultDbPath } from './paths';
 import { createPlanner } from './services/contract/planner';
 import { writePlanOutputs } from './services/outputs/planOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
+import { plannerSettings } from './services/inputs/plannerSettings';
 import { JobHost } from './workers/jobHost';
 import { runJob } from './services/jobs/registry';
 
@@ -62,6 +63,8 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     if (process.stderr.isTTY && s.status === 'running') process.stderr.write(`\r${s.kind} ${Math.round(s.fraction * 100)}% ${s.message}`.padEnd(100).slice(0, 100));
   });
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
+  const compiledWorker = join(__dirname, 'worker.js');
+  const forecastJobs = existsSync(compiledWorker) ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker }) : jobs;
   try {
     // said after the first line (which is kept for the notice below)
     let policyNote: string | undefined;
@@ -107,13 +110,17 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       log('only masters were imported: nothing to plan');
       return 1;
     }
+    // The forecast depends on the sales history only: it runs beside the plan (in a worker thread when compiled),
+    // or before it when the plan includes the forecast layer.
+    const forecastDone = forecastJobs.wait(forecastJobs.start('forecast', { snapshotId }));
+    if (plannerSettings(planner.db).includeForecastLayer) await forecastDone;
     const { jobId } = await planner.handlers['plan.run']({ snapshotId });
     const plan = await jobs.wait(jobId);
     if (plan.status !== 'done') {
       log(`plan run failed: ${plan.error ?? plan.message}`);
       return 1;
     }
-    const forecast = await jobs.wait(jobs.start('forecast', { snapshotId }));
+    const forecast = await forecastDone;
     if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));
@@ -122,6 +129,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);
     return 0;
   } finally {
+    if (forecastJobs !== jobs) await forecastJobs.close();
     await planner.close();
   }
 }

@@ -98,7 +98,8 @@ export function createPlanner(options: PlannerOptions): Planner {
       emit('plan.changed', { snapshotId: sid, scenarioId: 0, reason: 'forecast' });
       if (options.autoRun !== false && plannerSettings(db).includeForecastLayer) startPlan(sid);
     }
-    if ((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') {
+    // Only where someone is told (the app, the bridge): alerts count as told once taken, and the CLI tells no one.
+    if (((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') && bus.listenerCount('alerts.new') > 0) {
       const fresh = sid ? takeNewCriticalAlerts(db, sid, now()) : [];
       if (fresh.length) emit('alerts.new', { alerts: fresh.map((a) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause })) });
     }
