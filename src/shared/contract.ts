@@ -2,6 +2,7 @@
 // Each channel has a zod input and output schema; handlers, the preload client and the renderer API are typed from it.
 import { z } from 'zod';
 import { poDraftSchema } from './domain/poDraft';
+import { purchaseOrderListSchema } from './domain/purchaseOrder';
 import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
 import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
@@ -132,7 +133,15 @@ export const channels = {
       .strict(),
     output: poDraftSchema,
   },
-  'drafts.export': { input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(), output: fileSchema },
+  /** The open drafts as the ERP's YarnPO export (its columns, order, names and types), one line per draft. */
+  'drafts.export': { input: z.object({ format: z.enum(['csv', 'xlsx']), snapshotId: id.optional() }).strict(), output: fileSchema },
+  /** The open drafts grouped per supplier of the supplier master into purchase orders. */
+  'purchaseOrders.list': { input: z.object({ snapshotId: id.optional() }).strict(), output: purchaseOrderListSchema },
+  /** One supplier's purchase order as a printable document. */
+  'purchaseOrders.print': {
+    input: z.object({ supplierId: z.string().min(1).max(80), format: z.enum(['pdf', 'html']), snapshotId: id.optional() }).strict(),
+    output: fileSchema,
+  },
   'schedule.pin': {
     input: z.object({ orderNo: z.string().min(1), machineId: z.string().min(1).optional(), start: isoDate.optional() }).strict(),
     output: z.object({ jobId: z.string() }),

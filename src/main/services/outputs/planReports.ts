@@ -3,6 +3,7 @@ import { hBarChart, type ReportSpec } from '../../reports';
 import type { Plan } from '../jobs/computePlan';
 import { shortageRows } from '../views/yarnTables';
 import { peggedOrdersText, suggestionText } from '../../../shared/viewText';
+import type { PurchaseOrder } from '../../../shared/domain/purchaseOrder';
 
 const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);
 
@@ -62,7 +63,7 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
   };
 }
 
-export function purchasePlanReport(plan: Plan, printedAt: string): ReportSpec {
+export function purchasePlanReport(plan: Plan, printedAt: string, acceptedOrders: readonly PurchaseOrder[] = []): ReportSpec {
   const { suggestions, bySupplier } = plan.purchasing;
   const totalLbs = suggestions.reduce((t, s) => t + s.qtyLbs, 0);
   const totalUsd = suggestions.reduce((t, s) => t + s.valueUsd, 0);
@@ -125,6 +126,24 @@ export function purchasePlanReport(plan: Plan, printedAt: string): ReportSpec {
               action: s.action === 'expedite' ? { text: `Expedite: late by ${s.lateByDays} d`, tone: 'bad' as const } : 'Release',
             })),
           emptyText: 'Nothing to buy over the horizon.',
+        },
+      },
+      {
+        heading: 'Accepted PO drafts, by supplier',
+        note: 'Suggestions the planner accepted (or edited): they count as receipts in this plan, one PO per supplier, to be entered in the ERP.',
+        table: {
+          columns: [
+            { key: 'poNumber', label: 'PO', nowrap: true },
+            { key: 'supplierName', label: 'Supplier' },
+            { key: 'yarnId', label: 'Yarn', nowrap: true },
+            { key: 'description', label: 'Description' },
+            { key: 'qtyLbs', label: 'lbs', align: 'right' },
+            { key: 'valueUsd', label: '$', align: 'right' },
+            { key: 'dueDate', label: 'Due', nowrap: true },
+          ],
+          rows: acceptedOrders.flatMap((po) => po.lines.map((l) => ({ poNumber: po.poNumber, supplierName: `${po.supplierId} ${po.supplierName}`, yarnId: l.yarnId, description: l.description, qtyLbs: l.qtyLbs, valueUsd: l.valueUsd, dueDate: l.dueDate }))),
+          totals: { poNumber: 'Total', qtyLbs: acceptedOrders.reduce((t, po) => t + po.totalLbs, 0), valueUsd: acceptedOrders.reduce((t, po) => t + po.totalUsd, 0) },
+          emptyText: 'No accepted PO drafts.',
         },
       },
     ],

@@ -1,5 +1,5 @@
 // PO drafts made from accepted suggestions: edit quantity and receipt date inline (or in the form), reject, and
-// export the open drafts for the ERP (CSV / XLSX). Every change re-plans.
+// see them as one PO per supplier (printable), export them as the ERP's YarnPO (CSV / XLSX). Every change re-plans.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CellValueChangedEvent } from 'ag-grid-community';
 import type { PoDraftPayload } from '../../../../shared/contract';
@@ -17,6 +17,7 @@ import { xlsxExporter } from '../../lib/xlsx';
 import { navigate } from '../../shell/useHashRoute';
 import { usePlanStore } from '../../stores/planStore';
 import { toast } from '../../stores/toastStore';
+import { PurchaseOrdersPanel } from './PurchaseOrdersPanel';
 
 type DraftRow = PoDraftPayload & { supplierName: string; description: string; valueUsd: number | null };
 
@@ -84,6 +85,7 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
     [drafts.data, yarnInfo],
   );
   const open = rows.filter((r) => OPEN.has(r.status));
+  const orders = useChannel('purchaseOrders.list', {}, [drafts.data]);
 
   const update = async (draftId: string, change: { qtyLbs?: number; receiptDate?: string; status?: 'rejected' }) => {
     const r = await call('drafts.update', { draftId, ...change });
@@ -155,15 +157,16 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
             <button type="button" className="btn btn-sm btn-danger" onClick={() => void reject()} disabled={!selected.some((d) => OPEN.has(d.status))} data-testid="drafts-reject">
               <Icon name="close" size={12} /> Reject
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('csv')} disabled={!open.length} title="Open drafts in the ERP import layout (CSV)" data-testid="drafts-export-csv">
-              <Icon name="download" size={12} /> ERP CSV
+            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('csv')} disabled={!open.length} title="Open drafts as the ERP's YarnPO export: one PO per supplier (CSV)" data-testid="drafts-export-csv">
+              <Icon name="download" size={12} /> YarnPO CSV
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('xlsx')} disabled={!open.length} title="Open drafts in the ERP import layout (XLSX)" data-testid="drafts-export-xlsx">
-              <Icon name="download" size={12} /> ERP XLSX
+            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('xlsx')} disabled={!open.length} title="Open drafts as the ERP's YarnPO export: one PO per supplier (XLSX)" data-testid="drafts-export-xlsx">
+              <Icon name="download" size={12} /> YarnPO XLSX
             </button>
           </>
         }
       />
+      <PurchaseOrdersPanel orders={orders} />
       {selected.length === 1 && OPEN.has(selected[0].status) && <DraftForm key={selected[0].draftId} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />}
       {open.length > 0 && (
         <p className="note drafts-foot num">
