@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { poDraftSchema } from './domain/poDraft';
 import { purchaseOrderListSchema } from './domain/purchaseOrder';
+import { availabilityInputSchema, availabilitySchema } from './availability';
 import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
 import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
@@ -142,6 +143,8 @@ export const channels = {
     input: z.object({ supplierId: z.string().min(1).max(80), format: z.enum(['pdf', 'html']), snapshotId: id.optional() }).strict(),
     output: fileSchema,
   },
+  /** "Can we make it?": a style, lbs and a start date against the plan's projected yarn balances. */
+  'availability.check': { input: availabilityInputSchema, output: availabilitySchema },
   'schedule.pin': {
     input: z.object({ orderNo: z.string().min(1), machineId: z.string().min(1).optional(), start: isoDate.optional() }).strict(),
     output: z.object({ jobId: z.string() }),

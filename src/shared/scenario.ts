@@ -25,6 +25,14 @@ const knitOrderBody = z.object({
   pinStart: z.boolean().optional(),
 });
 
+/** A prospective knit order (the "Can we make it?" check made a scenario): `lbs` of `style` from `startDate`. */
+const knitOrderAddBody = z.object({
+  kind: z.literal('knitOrderAdd'),
+  style: name,
+  lbs: positive,
+  startDate: isoDateSchema,
+});
+
 const poReceiptBody = z.object({
   kind: z.literal('poReceipt'),
   poNumber: name,
@@ -99,6 +107,7 @@ const policyBody = z.object({
 
 const bodies = [
   knitOrderBody,
+  knitOrderAddBody,
   poReceiptBody,
   poDraftAddBody,
   poDraftRemoveBody,
@@ -138,6 +147,7 @@ const metaOptional = { id: meta.id.optional(), label: meta.label.optional() };
 export const overrideSchema = z
   .discriminatedUnion('kind', [
     knitOrderBody.extend(meta),
+    knitOrderAddBody.extend(meta),
     poReceiptBody.extend(meta),
     poDraftAddBody.extend(meta),
     poDraftRemoveBody.extend(meta),
@@ -152,6 +162,7 @@ export const overrideSchema = z
 export const overrideInputSchema = z
   .discriminatedUnion('kind', [
     knitOrderBody.extend(metaOptional),
+    knitOrderAddBody.extend(metaOptional),
     poReceiptBody.extend(metaOptional),
     poDraftAddBody.extend(metaOptional),
     poDraftRemoveBody.extend(metaOptional),
@@ -199,6 +210,8 @@ export function describeOverride(o: Body): string {
       const parts = [o.moveToWeek ? `arrives week of ${o.moveToWeek}` : '', o.qtyLbs !== undefined ? `qty ${fmtLbs(o.qtyLbs)}` : ''];
       return `PO ${o.poNumber}${o.yarnId ? ` (yarn ${o.yarnId})` : ''}: ${parts.filter(Boolean).join(', ')}`;
     }
+    case 'knitOrderAdd':
+      return `New knit order: ${fmtLbs(o.lbs)} of style ${o.style} from ${o.startDate}`;
     case 'poDraftAdd':
       return `New PO: ${fmtLbs(o.qtyLbs)} of yarn ${o.yarnId}${o.supplier ? ` from ${o.supplier}` : ''}, week of ${o.receiptWeek}`;
     case 'poDraftRemove':

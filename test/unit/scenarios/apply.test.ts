@@ -49,6 +49,17 @@ describe('applyOverrides: knit orders', () => {
   });
 });
 
+describe('applyOverrides: a new knit order', () => {
+  it('adds an open order of the style from its start date, on no machine; an unknown style is a warning', () => {
+    const r = applyOverrides(base, [ov({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' }), ov({ kind: 'knitOrderAdd', style: 'ZZ/9', lbs: 10, startDate: '2025-09-15' })]);
+    expect(r.data.knitOrders).toHaveLength(base.knitOrders.length + 1);
+    expect(r.data.knitOrders.at(-1)).toMatchObject({ style: 'S2/0', orderedLbs: 1500, balanceLbs: 1500, liveBalanceLbs: 1500, startDate: '2025-09-15', machine: null, g00Lbs: 0 });
+    expect(r.data.knitOrders.at(-1)!.koNumber).toMatch(/^NEW-/);
+    expect(r.warnings.map((w) => w.message)).toEqual(['style ZZ/9 has no BOM, knit order or style record in the snapshot']);
+    expect(describeOverride({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' })).toBe('New knit order: 1,500 lbs of style S2/0 from 2025-09-15');
+  });
+});
+
 describe('applyOverrides: PO receipts', () => {
   const p1 = (d: PlanningData) => d.expectedReceipts.filter((x) => x.poNumber === 'P1');
 

@@ -22,6 +22,7 @@ import { readPlan } from '../../store/planCache';
 import { purchasePlanReport, shortageReport } from '../outputs/planReports';
 import type { Plan } from '../jobs/computePlan';
 import { planSummary } from '../views/planSummary';
+import { styleAvailability } from '../views/availability';
 import { loadEntity, planningSources } from '../../store/entities';
 import { purchaseOrderReport, purchaseOrdersFromDrafts, YARN_PO_COLUMNS, YARN_PO_DATE_COLUMNS, yarnPoRows } from '../outputs/purchaseOrders';
 
@@ -51,7 +52,7 @@ export interface ActionContext {
 type ActionHandlers = Pick<
   Handlers,
   | 'alerts.ack' | 'alerts.unack' | 'drafts.list' | 'drafts.accept' | 'drafts.update' | 'drafts.export'
-  | 'purchaseOrders.list' | 'purchaseOrders.print' | 'schedule.pin'
+  | 'purchaseOrders.list' | 'purchaseOrders.print' | 'availability.check' | 'schedule.pin'
   | 'schedule.unpin' | 'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.copy' | 'scenarios.rename'
   | 'scenarios.delete' | 'scenarios.addOverride' | 'scenarios.removeOverride' | 'scenarios.plan' | 'scenarios.compare'
   | 'reports.render' | 'export.xlsx'
@@ -202,6 +203,11 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       if (format === 'html') return { fileName: `${po.poNumber}.html`, mimeType: 'text/html', base64: Buffer.from(html).toString('base64') };
       const pdf = await ctx.renderPdf(html, spec.pageSize ?? 'Letter');
       return { fileName: `${po.poNumber}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    },
+
+    'availability.check': async ({ style, lbs, startDate, snapshotId, scenarioId }) => {
+      const sid = scenarioId ? scenario(scenarioId).snapshotId : ctx.requireSnapshot(snapshotId);
+      return styleAvailability(planOf(sid, scenarioId ?? 0), { style, lbs, startDate });
     },
 
     'schedule.pin': async ({ orderNo, machineId, start }) => {

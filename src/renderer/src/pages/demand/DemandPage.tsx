@@ -1,6 +1,6 @@
 // Demand: time-phased yarn demand in the ERP's own layouts (by knit order, by style, by yarn), where each style's
 // BOM and knitting rate come from (with the planner's overrides), the orders that could not be phased, and the
-// sales-order and forecast layers (on or off in Settings; never in the ERP-layout tables).
+// sales-order and forecast layers (on or off in Settings; never in the ERP-layout tables), and "Can we make it?".
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DemandView } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
@@ -17,10 +17,11 @@ import { erpColumns, FORECAST_COLUMNS, SALES_COLUMNS, SKIPPED_COLUMNS, STYLE_COL
 import { koGrid, salesGridRow, styleGrid, styleGridRow, yarnGrid, type ErpGridRow, type SalesGridRow, type StyleGridRow } from './demandRows';
 import { OverrideDialogHost } from './OverrideDialogs';
 import { OverridesPanel } from './OverridesPanel';
+import { AvailabilityPanel } from './AvailabilityPanel';
 import { SOURCE_BADGES } from './SourceBadge';
 
-type Tab = 'ko' | 'style' | 'yarn' | 'sources' | 'skipped' | 'sales' | 'forecast';
-const TABS: Tab[] = ['ko', 'style', 'yarn', 'sources', 'skipped', 'sales', 'forecast'];
+type Tab = 'ko' | 'style' | 'yarn' | 'sources' | 'skipped' | 'sales' | 'forecast' | 'check';
+const TABS: Tab[] = ['ko', 'style', 'yarn', 'sources', 'skipped', 'sales', 'forecast', 'check'];
 
 export function DemandPage(): ReactNode {
   const view = usePlanView('view.demand', {});
@@ -66,6 +67,7 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
     { id: 'skipped' as const, label: 'Not phased', count: d.skippedOrders.length, countTone: d.skippedOrders.length ? ('warning' as const) : undefined },
     { id: 'sales' as const, label: 'Sales-order layer', count: d.salesOrders.length },
     { id: 'forecast' as const, label: 'Forecast layer', count: d.forecastLines.length },
+    { id: 'check' as const, label: 'Can we make it?' },
   ];
 
   return (
@@ -77,7 +79,8 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
           Yarn demand in lbs per ISO week as the ERP lays it out (“This Week” is the week of {d.asOf}). Click a yarn or a KO to open it.
         </p>
       )}
-      <section className="panel panel-fill grow">
+      {tab === 'check' && <AvailabilityPanel styles={d.styles.map((s) => s.style)} asOf={d.asOf} />}
+      <section className="panel panel-fill grow" style={tab === 'check' ? { display: 'none' } : undefined}>
         {tab === 'ko' && (
           <DataGrid<ErpGridRow>
             testId="demand-grid"
