@@ -30,6 +30,8 @@ const started = Date.now();
 interface Target {
   yarnId: string;
   poNo: string;
+  /** The week of the receipt line moved. */
+  lineWeek: string;
   lateWeek: string;
   /** Lowest projected balance with the PO moved (lbs, negative). */
   deficitLbs: number;
@@ -56,7 +58,7 @@ async function planView<C extends ViewChannel>(channel: C, input: ViewInput<C>):
 
 /**
  * Reads the base plan to pick the PO: a yarn not short today (LOW risk, no short week) whose projected balance goes
- * below zero when one of its open (not past-due) ERP POs arrives in the last plan week instead. The deepest such
+ * below zero when one receipt line of its open (not past-due) ERP POs arrives in the last plan week instead. The deepest such
  * deficit wins, so the shortage is clear of any tolerance.
  */
 async function findTarget(): Promise<Target> {
@@ -66,18 +68,15 @@ async function findTarget(): Promise<Target> {
   for (const r of candidates) {
     const d = await planView('view.yarnDetail', { yarnId: r.yarnId });
     const lateWeek = d.weeks[d.weeks.length - 1];
-    const poNos = [...new Set(d.receipts.filter((x) => !x.pastDue && !x.isDraft && x.weekStart && x.weekStart < lateWeek).map((x) => x.poNo))];
-    for (const poNo of poNos) {
-      const receipts = d.receipts.filter((x) => x.poNo === poNo);
-      if (receipts.some((x) => x.pastDue || !x.weekStart)) continue;
-      let moved = 0;
+    // each receipt line on its own (the ERP splits a PO over weeks; the picker lists each line)
+    for (const line of d.receipts.filter((x) => !x.pastDue && !x.isDraft && x.weekStart && x.weekStart < lateWeek)) {
       let lowest = Infinity;
       d.weeks.forEach((w, i) => {
         if (w >= lateWeek) return;
-        moved += receipts.filter((x) => x.weekStart === w).reduce((t, x) => t + x.lbs, 0);
+        const moved = w >= line.weekStart! ? line.lbs : 0;
         lowest = Math.min(lowest, d.balanceLbs[i] - moved);
       });
-      if (lowest < -100 && (!best || lowest < best.deficitLbs)) best = { yarnId: d.yarnId, poNo, lateWeek, deficitLbs: lowest };
+      if (lowest < -100 && (!best || lowest < best.deficitLbs)) best = { yarnId: d.yarnId, poNo: line.poNo, lineWeek: line.weekStart!, lateWeek, deficitLbs: lowest };
     }
   }
   if (!best) throw new Error('no yarn in the demo plan is covered only thanks to one PO');
@@ -134,14 +133,18 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
     await page.click(sel('scenario-override-yarnId'));
     await page.keyboard.type(target.yarnId);
     // The PO list comes from the yarn's detail (its open receipts).
-    await page.waitForSelector(`${sel('scenario-override-poNumber')} option[value="${target.poNo}"]`, { state: 'attached', timeout: 15_000 });
-    await page.selectOption(sel('scenario-override-poNumber'), target.poNo);
+    const option = `${target.poNo}|${target.lineWeek}`;
+    await page.waitForSelector(`${sel('scenario-override-poNumber')} option[value="${option}"]`, { state: 'attached', timeout: 15_000 });
+    // one option per receipt line: no two options carry the same value
+    const values = await page.$$eval(`${sel('scenario-override-poNumber')} option`, (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(new Set(values).size).toBe(values.length);
+    await page.selectOption(sel('scenario-override-poNumber'), option);
     await page.fill(sel('scenario-override-moveToWeek'), target.lateWeek);
     await page.click(sel('scenario-override-add'));
     await page.waitForSelector(`${sel('scenario-overrides')} li`, { timeout: 15_000 });
     const items = await page.$$eval(`${sel('scenario-overrides')} li`, (lis) => lis.map((li) => li.textContent ?? ''));
     expect(items).toHaveLength(1);
-    expect(items[0]).toContain(`PO ${target.poNo} (yarn ${target.yarnId}): arrives week of ${target.lateWeek}`);
+    expect(items[0]).toContain(`PO ${target.poNo} (yarn ${target.yarnId}, the receipt of week ${target.lineWeek}): arrives week of ${target.lateWeek}`);
     await shot('scenario-override');
     timings.overrideMs = Date.now() - t0;
   });

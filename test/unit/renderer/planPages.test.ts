@@ -14,7 +14,7 @@ import { yarnNotes } from '../../../src/renderer/src/pages/schedule/OrderPanel';
 import { heatColumns, heatRows } from '../../../src/renderer/src/pages/capacity/loadHeatmap';
 import { suggestionGridRow } from '../../../src/renderer/src/pages/purchasing/purchasingColumns';
 import { utilisationBand } from '../../../src/renderer/src/stores/policyStore';
-import { buildOverride, parsePolicyValue } from '../../../src/renderer/src/pages/scenarios/overrideForms';
+import { buildOverride, parsePolicyValue, receiptKey, receiptLineOf } from '../../../src/renderer/src/pages/scenarios/overrideForms';
 import { formatKpiDelta, orderRows, relativeChange, shortageRows } from '../../../src/renderer/src/pages/scenarios/comparison';
 import { toSheet } from '../../../src/renderer/src/lib/xlsx';
 import { resolveColumns } from '../../../src/renderer/src/components/gridColumns';
@@ -214,6 +214,9 @@ describe('override forms', () => {
     expect(buildOverride('knitOrder', { koNumber: 'K1', balanceLbs: '500', pinStart: true })).toEqual({ ok: true, override: { kind: 'knitOrder', koNumber: 'K1', balanceLbs: 500, pinStart: true } });
     expect(buildOverride('poReceipt', { poNumber: 'Y1', yarnId: '4001', moveToWeek: '2026-12-21' })).toMatchObject({ ok: true, override: { kind: 'poReceipt', poNumber: 'Y1', yarnId: '4001', moveToWeek: '2026-12-21' } });
     expect(buildOverride('poReceipt', { poNumber: 'Y1', qtyLbs: '0' })).toMatchObject({ ok: true, override: { qtyLbs: 0 } });
+    // one receipt line of a PO split over weeks: the picker's option value carries the line
+    expect(buildOverride('poReceipt', { poNumber: 'Y1', yarnId: '4001', receiptLine: '2026-12-14', qtyLbs: '0' })).toEqual({ ok: true, override: { kind: 'poReceipt', poNumber: 'Y1', yarnId: '4001', receiptLine: '2026-12-14', qtyLbs: 0 } });
+    expect([{ weekStart: '2026-12-14', pastDue: false }, { weekStart: null, pastDue: true }, { weekStart: null, pastDue: false }].map((r) => receiptKey({ poNo: 'Y1', line: receiptLineOf(r) }))).toEqual(['Y1|2026-12-14', 'Y1|pastDue', 'Y1|later']);
     expect(buildOverride('machineDowntime', { machineId: '86', from: '2026-12-02', to: '2026-12-01' }).ok).toBe(false);
     expect(buildOverride('knitRate', { style: 'S1', mode: 'multiplier', value: '1.1' })).toMatchObject({ ok: true, override: { kind: 'knitRate', style: 'S1', multiplier: 1.1 } });
     expect(buildOverride('demandMultiplier', { by: 'layer', layer: 'forecast', multiplier: '1.2' })).toMatchObject({ ok: true, override: { target: { by: 'layer', layer: 'forecast' }, multiplier: 1.2 } });

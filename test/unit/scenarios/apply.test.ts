@@ -71,6 +71,25 @@ describe('applyOverrides: PO receipts', () => {
     expect(r.data.yarns).toBe(base.yarns);
   });
 
+  it('moves one receipt line of a PO split over weeks, leaving the other lines where they are', () => {
+    const r = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-17', moveToWeek: '2025-10-08' })]);
+    // Only the 500 lbs of the week of 2025-09-15 move; -100 past due and 600 in 09-08 stay.
+    expect(p1(r.data)).toEqual([
+      { poNumber: 'P1', yarnId: 'Y1', bucket: 'pastDue', weekStart: null, qtyLbs: -100 },
+      { poNumber: 'P1', yarnId: 'Y1', bucket: 'week', weekStart: '2025-09-08', qtyLbs: 600 },
+      { poNumber: 'P1', yarnId: 'Y1', bucket: 'week', weekStart: '2025-10-06', qtyLbs: 500 },
+    ]);
+    expect(r.data.yarns).toBe(base.yarns);
+    // a new quantity for that line alone moves On Order by the line's change: 600 -> 200 is -400
+    const q = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-08', qtyLbs: 200 })]);
+    expect(p1(q.data).map((x) => x.qtyLbs)).toEqual([-100, 200, 500]);
+    expect(q.data.yarns[0].onOrderLbs).toBe(base.yarns[0].onOrderLbs - 400);
+    const none = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: 'later', qtyLbs: 0 })]);
+    expect(none.warnings.map((w) => w.message)).toEqual(['PO P1 has no expected receipts of yarn Y1 due later']);
+    expect(overrideInputSchema.safeParse({ kind: 'poReceipt', poNumber: 'P1', receiptLine: '2025-09-08', qtyLbs: 1 }).success).toBe(false);
+    expect(describeOverride({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-15', moveToWeek: '2025-10-06' })).toBe('PO P1 (yarn Y1, the receipt of week 2025-09-15): arrives week of 2025-10-06');
+  });
+
   it('resizes the scheduled receipts and moves On Order and Planning Balance by the change', () => {
     const r = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', qtyLbs: 700 })]);
     // Positive receipts scaled by (700 + 100) / 1,100; the -100 past-due offset stays.

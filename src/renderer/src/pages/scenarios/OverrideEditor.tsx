@@ -7,7 +7,7 @@ import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { usePlanView } from '../../stores/planStore';
 import { usePolicy } from '../../stores/policyStore';
-import { buildOverride, OVERRIDE_KINDS, type FormState } from './overrideForms';
+import { buildOverride, OVERRIDE_KINDS, receiptKey, receiptLineOf, type FormState } from './overrideForms';
 
 interface OverrideEditorProps {
   onAdd: (override: OverrideInput) => Promise<boolean>;
@@ -144,10 +144,19 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
               {input('yarnId', { list: 'ovr-yarns', placeholder: '4001' })}
             </Field>
             <Field label="PO" hint={poYarn && yarnDetail.status !== 'loading' && receipts.length === 0 ? 'this yarn has no open receipts' : undefined}>
-              <select className="select" value={text('poNumber')} onChange={(e) => set('poNumber', e.target.value)} data-testid="scenario-override-poNumber" disabled={!receipts.length}>
+              <select
+                className="select"
+                value={text('poNumber') ? receiptKey({ poNo: text('poNumber'), line: text('receiptLine') }) : ''}
+                onChange={(e) => {
+                  const [poNumber = '', line = ''] = e.target.value.split('|');
+                  setForm((f) => ({ ...f, poNumber, receiptLine: line }));
+                }}
+                data-testid="scenario-override-poNumber"
+                disabled={!receipts.length}
+              >
                 <option value="">{receipts.length ? 'pick a receipt' : '–'}</option>
-                {receipts.map((r, i) => (
-                  <option key={`${r.poNo}-${i}`} value={r.poNo}>
+                {receipts.map((r) => (
+                  <option key={receiptKey({ poNo: r.poNo, line: receiptLineOf(r) })} value={receiptKey({ poNo: r.poNo, line: receiptLineOf(r) })}>
                     {`${r.poNo} · ${r.weekStart ? isoWeekLabel(r.weekStart) : '–'} · ${formatNumber(r.lbs)} lbs${r.pastDue ? ' · past due' : ''}`}
                   </option>
                 ))}

@@ -24,6 +24,14 @@ function optNumber(s: FormState, k: string): number | undefined | 'invalid' {
   return Number.isFinite(n) ? n : 'invalid';
 }
 
+/** The receipt line a yarn-detail receipt is (the ERP splits a PO over weeks): its week, past due, or later. */
+export function receiptLineOf(r: { weekStart: string | null; pastDue: boolean }): string {
+  return r.weekStart ?? (r.pastDue ? 'pastDue' : 'later');
+}
+
+/** One option of the PO picker per receipt line: "PO|line". */
+export const receiptKey = (r: { poNo: string; line: string }): string => `${r.poNo}|${r.line}`;
+
 export type BuildResult = { ok: true; override: OverrideInput } | { ok: false; error: string };
 
 /** Policy values keep the type of the current value (number, boolean, string, list). */
@@ -70,6 +78,7 @@ export function buildOverride(kind: OverrideKind, s: FormState, policy?: Record<
         kind,
         poNumber: str(s, 'poNumber'),
         ...(str(s, 'yarnId') ? { yarnId: str(s, 'yarnId') } : {}),
+        ...(str(s, 'receiptLine') ? { receiptLine: str(s, 'receiptLine') } : {}),
         ...(str(s, 'moveToWeek') ? { moveToWeek: str(s, 'moveToWeek') } : {}),
         ...(qty !== undefined ? { qtyLbs: qty } : {}),
       };
