@@ -12,7 +12,6 @@ import { isIsoDate, mondayOf } from '../shared/dates';
 import type { ImportReport } from '../shared/importReport';
 import { parseArgs, single } from './args';
 import { defaultDbPath } from './paths';
-import type { ImportJobResult } from './services/jobs/importJob';
 import { createPlanner } from './services/contract/planner';
 import { writePlanOutputs } from './services/outputs/planOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
@@ -83,19 +82,21 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}), confirmThinData })).jobId);
     if (job.status !== 'done') {
       log(`import of ${data.join(', ')} failed: ${job.error ?? job.message}`);
-      if ((job.result as { code?: string } | undefined)?.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
+      if (job.result && 'code' in job.result && job.result.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
       if (policyNote) log(policyNote);
       return 1;
     }
-    const result = job.result as ImportJobResult;
+    const result = job.result;
+    if (!result || !('snapshots' in result)) throw new Error(`the import job ended without its result: ${JSON.stringify(result)}`);
     const snapshotId = result.snapshotId;
     // the first lines: what the planner confirmed, and a plan of this date built with records from after it
     for (const s of result.snapshots) {
-      const r = (await planner.handlers['snapshots.report']({ id: s.snapshotId })) as ImportReport;
-      for (const w of r.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
+      const r = await planner.handlers['snapshots.report']({ id: s.snapshotId });
+      for (const w of r?.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
     }
-    const report = (await planner.handlers['snapshots.report']({ id: snapshotId })) as ImportReport;
-    const future = report.futureRecords ?? [];
+    const report = await planner.handlers['snapshots.report']({ id: snapshotId });
+    if (!report) throw new Error(`snapshot ${snapshotId} has no import report`);
+    const future = report.futureRecords;
     if (future.length) {
       log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);
       for (const f of future) log(`  ${f.message}`);
