@@ -12,6 +12,7 @@ import { viewChannels, type ViewChannel, type ViewInput, type ViewOutput } from 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
 import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
+import { waitForJobsIdle } from '../support/e2ePage';
 
 const OUT = join(__dirname, '../../test-output/e2e');
 const PDF_PATH = join(OUT, 'scenario-shortages.pdf');
@@ -35,17 +36,6 @@ interface Target {
   lateWeek: string;
   /** Lowest projected balance with the PO moved (lbs, negative). */
   deficitLbs: number;
-}
-
-async function waitForJobsIdle(kind: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const jobs = await bridge.invoke<{ kind: string; status: string; error?: string }[]>('jobs.list');
-    const failed = jobs.data?.find((j) => j.kind === kind && j.status === 'failed');
-    if (failed) throw new Error(`${kind} failed: ${failed.error}`);
-    if (jobs.data?.some((j) => j.kind === kind && j.status === 'done') && !jobs.data.some((j) => j.status === 'running')) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${kind} job did not finish`);
 }
 
 /** A view as the bridge sends it (JSON), checked against the channel's output schema. */
@@ -98,7 +88,7 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
     bridge = await startBridgeProcess(tmp.dbPath);
     await waitForPlan(bridge);
     // The forecast runs once after the first plan; let it finish so it does not compete with the scenario plan.
-    await waitForJobsIdle('forecast');
+    await waitForJobsIdle(bridge, 'forecast');
     timings.demoPlannedMs = Date.now() - started;
     target = await findTarget();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
