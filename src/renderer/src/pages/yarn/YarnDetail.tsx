@@ -44,6 +44,18 @@ export function shortageSentence(s: ShortageRow): string {
   return text;
 }
 
+/**
+ * Why a yarn without weekly detail is (or is not) short. The risk band decides, as in the grid: a yarn with no demand
+ * but a planning balance below the MEDIUM threshold (e.g. negative stock: consumed before the receipt was booked) is
+ * short today even though nothing is phased against it.
+ */
+export function noWeeklyDetailText(pos: Pick<YarnPositionRow, 'risk' | 'planningBalanceLbs' | 'theoreticalBalanceLbs'> | null, message?: string): string {
+  const lead = message ? `${message[0].toUpperCase()}${message.slice(1)}.` : 'No weekly detail for this yarn.';
+  if (!pos || pos.risk === 'LOW') return `${lead} Nothing is phased against it, so it cannot run short.`;
+  const stock = pos.theoreticalBalanceLbs < 0 ? ` Its stock is below zero (${formatNumber(pos.theoreticalBalanceLbs)} lbs): check for a receipt or adjustment not booked.` : '';
+  return `${lead} Nothing is phased against it, but its planning balance is already ${formatNumber(pos.planningBalanceLbs)} lbs, so it is rated ${pos.risk}.${stock}`;
+}
+
 interface YarnDetailProps {
   yarnId: string;
   /** The yarn's row of the position grid (shown even when the yarn has no weekly detail). */
@@ -120,8 +132,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
           <p className="why why-critical">Could not load the detail: {view.error ? describeError(view.error) : 'unknown error'}</p>
         ) : !d ? (
           <p className="note" data-testid="yarn-detail-none">
-            {view.error?.message ? `${view.error.message[0].toUpperCase()}${view.error.message.slice(1)}.` : 'No weekly detail for this yarn.'} Nothing is
-            phased against it, so it cannot run short.
+            {noWeeklyDetailText(pos, view.error?.message)}
           </p>
         ) : (
           <>
