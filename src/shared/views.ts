@@ -80,6 +80,9 @@ export const dashboardViewSchema = obj({
   kpis: obj({
     yarnsShort: int,
     lbsShort: num,
+    /** The yarns and lbs still short if the past-due receipts arrived (src/shared/shortageTotals.ts). */
+    yarnsShortAfterPastDue: int,
+    lbsShortAfterPastDue: num,
     valueShortUsd: num,
     criticalYarns: int,
     ordersAtRisk: int,

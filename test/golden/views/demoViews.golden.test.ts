@@ -248,6 +248,10 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const deepestInErpWeeks = sum(shortInErpWeeks.map(([, h]) => Math.max(...h.balanceLbs.slice(0, ERP_WEEKS).map((b) => -b))));
     expect(v.kpis.lbsShort).toBeGreaterThanOrEqual(deepestInErpWeeks - 0.1);
     expect(close(v.kpis.lbsShort, sum(shortages.rows.map((r) => r.maxDeficitLbs)), 0.1)).toBe(true);
+    // and what is left if the past-due receipts arrived, as the shortage report gives it (issue 16.6)
+    const left = shortages.rows.map((r) => r.maxDeficitLbs - r.pastDueReceiptsLbs).filter((l) => l > 0);
+    expect(v.kpis.yarnsShortAfterPastDue).toBe(left.length);
+    expect(close(v.kpis.lbsShortAfterPastDue, sum(left), 0.1)).toBe(true);
     // valued at the yarn's cost per lb from the inventory
     expect(close(v.kpis.valueShortUsd, sum(shortages.rows.map((r) => r.maxDeficitLbs * yarnOf(r.yarnId).costPerLb)), 1)).toBe(true);
     expect(v.kpis.criticalYarns).toBe(position.rows.filter((r) => riskBand(Math.min(ds.positions.get(Number(r.yarnId))!.planningLbs, -r.maxDeficitLbs)) === 'CRITICAL').length);

@@ -2,6 +2,28 @@
 import { describe, expect, it } from 'vitest';
 import { noWeeklyDetailText } from '../../../src/renderer/src/pages/yarn/YarnDetail';
 import { positionRow } from '../../support/viewFakes';
+import { shortageTotals, type ShortageFigures } from '../../../src/shared/shortageTotals';
+import { lbsShortSub, yarnsShortSub } from '../../../src/renderer/src/pages/dashboard/DashboardKpis';
+import { shortageReport } from '../../../src/main/services/outputs/planReports';
+import type { Plan } from '../../../src/main/services/jobs/computePlan';
+
+/** The least of a plan the shortage report reads: one projected shortage per row. */
+function planWithShortages(rows: ShortageFigures[]): Plan {
+  const projection = rows.map((r, i) => ({
+    yarnId: String(1000 + i),
+    description: `yarn ${i}`,
+    supplier: 'S',
+    shortage: { firstShortWeek: '2026-12-14', deficitAtFirstShortLbs: r.maxDeficitLbs, maxDeficitLbs: r.maxDeficitLbs, maxDeficitWeek: '2026-12-21', recoveryWeek: null, pastDueReceiptsLbs: r.pastDueReceiptsLbs, nextReceipt: null },
+  }));
+  return {
+    asOf: '2026-12-07',
+    yarn: { projection, positions: [], pegging: { byYarn: [] } },
+    purchasing: { items: [] },
+    receiptLines: [],
+    layers: { salesOrders: false, forecast: false, forecastLines: [] },
+    yarnCostPerLb: {},
+  } as unknown as Plan;
+}
 
 describe('a yarn without weekly detail (issue 16.3)', () => {
   it('says it cannot run short only when its band is LOW; negative stock rated HIGH is said to be short', () => {
@@ -13,5 +35,29 @@ describe('a yarn without weekly detail (issue 16.3)', () => {
     expect(text).toContain('stock is below zero');
     const fine = positionRow({ yarnId: '1', theoreticalBalanceLbs: 500, planningBalanceLbs: 500, risk: 'LOW' });
     expect(noWeeklyDetailText(fine, 'yarn 1 has no projection')).toBe('Yarn 1 has no projection. Nothing is phased against it, so it cannot run short.');
+  });
+});
+
+describe('headline shortage figures (issue 16.6)', () => {
+  // Three short yarns: one fully covered by a past-due receipt, one partly, one not at all.
+  const rows = [
+    { maxDeficitLbs: 500, pastDueReceiptsLbs: 800 },
+    { maxDeficitLbs: 1000, pastDueReceiptsLbs: 300 },
+    { maxDeficitLbs: 250, pastDueReceiptsLbs: 0 },
+  ];
+
+  it('counts the yarns and lbs short with and without the past-due receipts', () => {
+    expect(shortageTotals(rows)).toEqual({ yarnsShort: 3, lbsShort: 1750, yarnsShortAfterPastDue: 2, lbsShortAfterPastDue: 950 });
+    expect(shortageTotals([{ maxDeficitLbs: 400, pastDueReceiptsLbs: 400 }]).yarnsShortAfterPastDue).toBe(0);
+  });
+
+  it('shows both numbers on the tiles and in the shortage report', () => {
+    const t = shortageTotals(rows);
+    expect(yarnsShortSub(t)).toBe('2 even with past-due receipts; 1 covered by them');
+    expect(lbsShortSub(t)).toBe('950 lbs even with past-due receipts');
+    const kpis = Object.fromEntries(shortageReport(planWithShortages(rows), '2026-12-07 10:00').kpis.map((k) => [k.label, k.value]));
+    expect(kpis['Yarns short']).toBe(3);
+    expect(kpis['Still short with past-due receipts']).toBe(2);
+    expect(kpis['With past-due receipts (lbs)']).toBe('950');
   });
 });

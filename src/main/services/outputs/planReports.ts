@@ -3,12 +3,13 @@ import { hBarChart, type ReportSpec } from '../../reports';
 import type { Plan } from '../jobs/computePlan';
 import { shortageRows } from '../views/yarnTables';
 import { peggedOrdersText, suggestionText } from '../../../shared/viewText';
+import { shortageTotals } from '../../../shared/shortageTotals';
 
 const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);
 
 export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
   const rows = shortageRows(plan);
-  const totalDeficit = rows.reduce((t, r) => t + r.maxDeficitLbs, 0);
+  const totals = shortageTotals(rows);
   const value = rows.reduce((t, r) => t + r.maxDeficitLbs * (plan.yarnCostPerLb[r.yarnId] ?? 0), 0);
   const top = rows.slice().sort((a, b) => b.maxDeficitLbs - a.maxDeficitLbs).slice(0, 15);
   return {
@@ -17,8 +18,10 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
     printedAt,
     pageSize: 'Letter',
     kpis: [
-      { label: 'Yarns short', value: rows.length, tone: rows.length ? 'bad' : 'ok' },
-      { label: 'Deepest deficits, total (lbs)', value: Math.round(totalDeficit).toLocaleString('en-US') },
+      { label: 'Yarns short', value: totals.yarnsShort, tone: rows.length ? 'bad' : 'ok' },
+      { label: 'Still short with past-due receipts', value: totals.yarnsShortAfterPastDue, tone: totals.yarnsShortAfterPastDue ? 'bad' : 'ok' },
+      { label: 'Deepest deficits, total (lbs)', value: Math.round(totals.lbsShort).toLocaleString('en-US') },
+      { label: 'With past-due receipts (lbs)', value: Math.round(totals.lbsShortAfterPastDue).toLocaleString('en-US') },
       { label: 'Value at cost ($)', value: Math.round(value).toLocaleString('en-US') },
       { label: 'Critical yarns', value: rows.filter((r) => r.risk === 'CRITICAL').length },
     ],
