@@ -22,3 +22,21 @@ export function peggingText(pegging: Suggestion['pegging']): string {
 export function orderYarnsText(yarns: ScheduledOrderRow['yarns']): string {
   return yarns.map((y) => (y.status === 'ok' ? y.yarnId : `${y.yarnId} (${[y.status, y.firstShortWeek].filter(Boolean).join(' ')})`)).join(', ');
 }
+
+/** Weeks of supply above this are shown as "> 52": a year of stock is plenty, and 2,003,828.5 weeks says nothing. */
+export const WEEKS_OF_SUPPLY_SHOWN_UP_TO = 52;
+
+/** "3.4", "> 52", or "∞" when the yarn has no usage (null): grids, CSV files and reports write it the same way. */
+export function weeksOfSupplyText(weeks: number | null): string {
+  if (weeks === null || !Number.isFinite(weeks)) return '∞';
+  if (weeks > WEEKS_OF_SUPPLY_SHOWN_UP_TO) return `> ${WEEKS_OF_SUPPLY_SHOWN_UP_TO}`;
+  return (Math.round(weeks * 10) / 10).toFixed(1);
+}
+
+/** Sorts weeks of supply by value with "no usage" (null) after every number: least supply first when ascending. */
+export function compareWeeksOfSupply(a: number | null, b: number | null): number {
+  const key = (w: number | null) => (w === null || !Number.isFinite(w) ? Number.POSITIVE_INFINITY : w);
+  const ka = key(a);
+  const kb = key(b);
+  return ka === kb ? 0 : ka < kb ? -1 : 1;
+}

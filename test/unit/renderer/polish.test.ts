@@ -6,6 +6,10 @@ import { shortageTotals, type ShortageFigures } from '../../../src/shared/shorta
 import { lbsShortSub, yarnsShortSub } from '../../../src/renderer/src/pages/dashboard/DashboardKpis';
 import { shortageReport } from '../../../src/main/services/outputs/planReports';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
+import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/viewText';
+import { POSITION_COLUMNS } from '../../../src/renderer/src/pages/yarn/yarnColumns';
+import { positionCsvRow } from '../../../src/main/services/outputs/yarnCsv';
+import { resolveColumns, toColDef } from '../../../src/renderer/src/components/gridColumns';
 
 /** The least of a plan the shortage report reads: one projected shortage per row. */
 function planWithShortages(rows: ShortageFigures[]): Plan {
@@ -59,5 +63,22 @@ describe('headline shortage figures (issue 16.6)', () => {
     expect(kpis['Yarns short']).toBe(3);
     expect(kpis['Still short with past-due receipts']).toBe(2);
     expect(kpis['With past-due receipts (lbs)']).toBe('950');
+  });
+});
+
+describe('weeks of supply, bounded (issue 16.2)', () => {
+  it('shows "> 52" above a year and ∞ without usage, in the grid, the detail and the CSV', () => {
+    expect([2003828.5, 52.04, 52, 3.44, 0, null].map(weeksOfSupplyText)).toEqual(['> 52', '> 52', '52.0', '3.4', '0.0', '∞']);
+    const col = toColDef(resolveColumns([], POSITION_COLUMNS).find((c) => c.field === 'weeksOfSupply')!);
+    const shown = (value: number | null) => (col.valueFormatter as (p: { value: unknown }) => string)({ value });
+    expect([shown(2003828.5), shown(null), shown(7.25)]).toEqual(['> 52', '∞', '7.3']);
+    expect(positionCsvRow(positionRow({ yarnId: '18334', weeksOfSupply: 2003828.5 })).weeksOfSupply).toBe('> 52');
+  });
+
+  it('sorts by value, no usage after the longest supply', () => {
+    const sorted = [null, 2003828.5, 3, 0, 60].sort(compareWeeksOfSupply);
+    expect(sorted).toEqual([0, 3, 60, 2003828.5, null]);
+    const col = toColDef(resolveColumns([], POSITION_COLUMNS).find((c) => c.field === 'weeksOfSupply')!);
+    expect(col.comparator).toBe(compareWeeksOfSupply);
   });
 });

@@ -11,7 +11,7 @@ import { NotFoundError } from '../errors';
 import { readPlan } from '../../store/planCache';
 import type { Plan } from '../jobs/computePlan';
 import { positionRows, shortageRows } from '../views/yarnTables';
-import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageCsvRow } from './yarnCsv';
+import { POSITION_COLUMNS, positionCsvRow, SHORTAGE_COLUMNS, shortageCsvRow } from './yarnCsv';
 import { purchasePlanReport, shortageReport } from './planReports';
 import { writeForecastOutputs } from './forecastOutputs';
 
@@ -28,7 +28,7 @@ export async function writePlanOutputs(db: Db, snapshotId: number, outDir: strin
   write('yarn_demand_by_style_ko.csv', rowsToCsv(tables.demandByStyleKo.rows, tables.demandByStyleKo.columns));
   write('yarn_demand_by_style.csv', rowsToCsv(tables.demandByStyle.rows, tables.demandByStyle.columns));
   write('yarn_demand.csv', rowsToCsv(tables.yarnDemand.rows, tables.yarnDemand.columns));
-  write('yarn_position.csv', rowsToCsv(positionRows(plan), POSITION_COLUMNS));
+  write('yarn_position.csv', rowsToCsv(positionRows(plan).map(positionCsvRow), POSITION_COLUMNS));
   write('shortages.csv', rowsToCsv(shortageRows(plan).map(shortageCsvRow), SHORTAGE_COLUMNS));
 
   const mrpRows = plan.purchasing.items

@@ -2,7 +2,7 @@
 // orders, receipts by PO, the MRP record, suggestions, substitutes).
 import { useState, type ReactNode } from 'react';
 import type { ShortageRow, YarnPositionRow } from '../../../../shared/views';
-import { suggestionText } from '../../../../shared/viewText';
+import { suggestionText, weeksOfSupplyText } from '../../../../shared/viewText';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Chip } from '../../components/Chip';
 import { Icon } from '../../components/Icon';
@@ -105,7 +105,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
             <Fact label="On order" value={`${formatNumber(pos.onOrderLbs)} lbs`} />
             <Fact label="Planning balance" value={`${formatNumber(pos.planningBalanceLbs)} lbs`} negative={pos.planningBalanceLbs < 0} />
             <Fact label="Weekly usage" value={`${formatNumber(pos.weeklyUsageLbs)} lbs/wk`} title={`Source: ${pos.weeklyUsageSource}`} />
-            <Fact label="Weeks of supply" value={pos.weeksOfSupply === null ? '–' : formatNumber(pos.weeksOfSupply, 1)} />
+            <Fact label="Weeks of supply" value={weeksOfSupplyText(pos.weeksOfSupply)} />
             <Fact label="First short week" value={week(pos.firstShortWeek)} negative={!!pos.firstShortWeek} />
             <Fact label="Max deficit" value={`${formatNumber(pos.maxDeficitLbs)} lbs`} negative={pos.maxDeficitLbs > 0} />
             <Fact label="Cost" value={pos.costPerLb === null ? '–' : `${formatUsd(pos.costPerLb, 2)}/lb`} small />
