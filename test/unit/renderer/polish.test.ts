@@ -7,7 +7,8 @@ import { lbsShortSub, yarnsShortSub } from '../../../src/renderer/src/pages/dash
 import { shortageReport } from '../../../src/main/services/outputs/planReports';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/viewText';
-import { POSITION_COLUMNS } from '../../../src/renderer/src/pages/yarn/yarnColumns';
+import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow } from '../../../src/renderer/src/pages/yarn/yarnColumns';
+import { shortageRow } from '../../support/viewFakes';
 import { positionCsvRow } from '../../../src/main/services/outputs/yarnCsv';
 import { resolveColumns, toColDef } from '../../../src/renderer/src/components/gridColumns';
 
@@ -80,5 +81,20 @@ describe('weeks of supply, bounded (issue 16.2)', () => {
     expect(sorted).toEqual([0, 3, 60, 2003828.5, null]);
     const col = toColDef(resolveColumns([], POSITION_COLUMNS).find((c) => c.field === 'weeksOfSupply')!);
     expect(col.comparator).toBe(compareWeeksOfSupply);
+  });
+});
+
+describe('Shortages grid opened directly (issue 16.1)', () => {
+  it('formats its numbers from the first (empty) render: the columns do not depend on the rows having arrived', () => {
+    const rows = [shortageGridRow(shortageRow({
+        yarnId: '4001', description: 'yarn', supplier: 'S', risk: 'CRITICAL', planningBalanceLbs: -13000, firstShortWeek: '2026-12-14',
+        deficitAtFirstShortLbs: 13000, maxDeficitLbs: 4282.802298925795, maxDeficitWeek: '2026-12-21', recoveryWeek: null,
+        pastDueReceiptsLbs: 0, expedite: null, pegged: [], peggedLbs: 0, suggestion: null, noSuggestionReason: 'no supplier',
+      }))];
+    const before = resolveColumns([], SHORTAGE_COLUMNS);
+    const after = resolveColumns(rows, SHORTAGE_COLUMNS);
+    expect(before.map((c) => [c.field, c.kind, c.decimals])).toEqual(after.map((c) => [c.field, c.kind, c.decimals]));
+    const maxDeficit = toColDef(before.find((c) => c.field === 'maxDeficitLbs')!);
+    expect((maxDeficit.valueFormatter as (p: { value: unknown }) => string)({ value: 4282.802298925795 })).toBe('4,283');
   });
 });

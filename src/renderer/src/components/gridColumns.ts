@@ -69,7 +69,9 @@ export function resolveColumns(rows: readonly object[], columns?: readonly GridC
     const sample = sampleValues(rows, spec.field);
     const human = humanizeField(spec.field);
     const unit = spec.unit ?? (spec.headerName ? undefined : human.unit);
-    const kind = spec.kind ?? inferKind(spec.field, sample);
+    // A column with a unit is a number even before its rows arrive: a grid opened while its view loads keeps the
+    // column defs of its first (empty) render, which would otherwise print the numbers raw.
+    const kind = spec.kind ?? (spec.unit ? 'number' : inferKind(spec.field, sample));
     return {
       ...spec,
       headerName: spec.headerName ?? human.label,
