@@ -98,3 +98,16 @@ describe('Shortages grid opened directly (issue 16.1)', () => {
     expect((maxDeficit.valueFormatter as (p: { value: unknown }) => string)({ value: 4282.802298925795 })).toBe('4,283');
   });
 });
+
+describe('deficit columns sort worst first (issue 16.9)', () => {
+  it('sorts lbs short or in deficit descending on the first click, other numbers ascending', () => {
+    const cols = resolveColumns([], SHORTAGE_COLUMNS).map(toColDef);
+    const order = (field: string) => cols.find((c) => c.field === field)!.sortingOrder;
+    expect(order('maxDeficitLbs')).toEqual(['desc', 'asc', null]);
+    expect(order('deficitAtFirstShortLbs')).toEqual(['desc', 'asc', null]);
+    expect(order('planningBalanceLbs')).toBeUndefined();
+    expect(order('expediteLbs')).toBeUndefined();
+    const position = resolveColumns([], POSITION_COLUMNS).map(toColDef);
+    expect(position.find((c) => c.field === 'maxDeficitLbs')!.sortingOrder?.[0]).toBe('desc');
+  });
+});

@@ -110,6 +110,11 @@ function flagCellClass(p: CellClassParams): string | undefined {
   return p.value === true ? 'cell-flag-on' : undefined;
 }
 
+/** Lbs short or in deficit (positive = worse): the first click on the header sorts the worst first. */
+export function isDeficitField(field: string): boolean {
+  return /(deficit|short)[A-Za-z]*Lbs$/i.test(field);
+}
+
 const KIND_MIN_WIDTH: Partial<Record<ColumnKind, number>> = { status: 104, date: 104, number: 84 };
 
 export function toColDef(col: ResolvedColumn): ColDef {
@@ -135,6 +140,7 @@ function baseColDef(col: ResolvedColumn): ColDef {
     case 'number':
       return {
         ...base,
+        ...(isDeficitField(col.field) ? { sortingOrder: ['desc', 'asc', null] as ColDef['sortingOrder'] } : {}),
         type: 'rightAligned',
         filter: 'agNumberColumnFilter',
         valueFormatter: numberFormatter(col.decimals ?? 0, col.unit),
