@@ -6,6 +6,7 @@ import { shortageTotals, type ShortageFigures } from '../../../src/shared/shorta
 import { lbsShortSub, yarnsShortSub } from '../../../src/renderer/src/pages/dashboard/DashboardKpis';
 import { shortageReport } from '../../../src/main/services/outputs/planReports';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
+import { currentSelection, draftFormKey } from '../../../src/renderer/src/pages/purchasing/DraftsTab';
 import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/viewText';
 import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow } from '../../../src/renderer/src/pages/yarn/yarnColumns';
 import { shortageRow } from '../../support/viewFakes';
@@ -109,5 +110,17 @@ describe('deficit columns sort worst first (issue 16.9)', () => {
     expect(order('expediteLbs')).toBeUndefined();
     const position = resolveColumns([], POSITION_COLUMNS).map(toColDef);
     expect(position.find((c) => c.field === 'maxDeficitLbs')!.sortingOrder?.[0]).toBe('desc');
+  });
+});
+
+describe('the draft form after an inline edit (issue 16.4)', () => {
+  it('reads the selected draft from the current rows and starts over when its saved values change', () => {
+    const before = [{ draftId: 'D1', qtyLbs: 12345, receiptDate: '2026-12-14' }, { draftId: 'D2', qtyLbs: 500, receiptDate: '2026-12-21' }];
+    const afterEdit = [{ draftId: 'D1', qtyLbs: 15000, receiptDate: '2026-12-14' }, before[1]];
+    const selected = currentSelection(afterEdit, ['D1']);
+    expect(selected).toEqual([afterEdit[0]]);
+    expect(selected[0].qtyLbs).toBe(15000);
+    expect(draftFormKey(afterEdit[0])).not.toBe(draftFormKey(before[0]));
+    expect(draftFormKey({ ...afterEdit[0] })).toBe(draftFormKey(afterEdit[0]));
   });
 });
