@@ -7,6 +7,7 @@ import { lbsShortSub, yarnsShortSub } from '../../../src/renderer/src/pages/dash
 import { shortageReport } from '../../../src/main/services/outputs/planReports';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { currentSelection, draftFormKey } from '../../../src/renderer/src/pages/purchasing/DraftsTab';
+import { MAX_TOASTS, toast, useToasts } from '../../../src/renderer/src/stores/toastStore';
 import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/viewText';
 import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow } from '../../../src/renderer/src/pages/yarn/yarnColumns';
 import { shortageRow } from '../../support/viewFakes';
@@ -122,5 +123,18 @@ describe('the draft form after an inline edit (issue 16.4)', () => {
     expect(selected[0].qtyLbs).toBe(15000);
     expect(draftFormKey(afterEdit[0])).not.toBe(draftFormKey(before[0]));
     expect(draftFormKey({ ...afterEdit[0] })).toBe(draftFormKey(afterEdit[0]));
+  });
+});
+
+describe('toasts do not pile up (issue 16.5)', () => {
+  it('counts a repeated message instead of stacking copies, and keeps at most three', () => {
+    useToasts.setState({ toasts: [] });
+    for (let i = 0; i < 4; i++) toast('success', 'Draft D1 updated', 'The plan is being recomputed.');
+    expect(useToasts.getState().toasts.map((t) => [t.title, t.count])).toEqual([['Draft D1 updated', 4]]);
+    toast('error', 'drafts.update failed', 'x');
+    for (let i = 0; i < 5; i++) toast('info', `note ${i}`);
+    expect(useToasts.getState().toasts).toHaveLength(MAX_TOASTS);
+    expect(MAX_TOASTS).toBeLessThanOrEqual(3);
+    useToasts.setState({ toasts: [] });
   });
 });

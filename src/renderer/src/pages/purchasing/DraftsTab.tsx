@@ -149,6 +149,8 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
 
   return (
     <div className="drafts-tab">
+      {/* Above the grid: the toasts a save raises stack at the bottom right and would cover its button there. */}
+      {selected.length === 1 && OPEN.has(selected[0].status) && <DraftForm key={draftFormKey(selected[0])} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />}
       <DataGrid<DraftRow>
         testId="purchasing-drafts-grid"
         title="PO drafts"
@@ -179,7 +181,6 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
           </>
         }
       />
-      {selected.length === 1 && OPEN.has(selected[0].status) && <DraftForm key={draftFormKey(selected[0])} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />}
       {open.length > 0 && (
         <p className="note drafts-foot num">
           {open.length} open drafts · {formatNumber(open.reduce((s, d) => s + d.qtyLbs, 0))} lbs · {formatUsd(open.reduce((s, d) => s + (d.valueUsd ?? 0), 0))}
