@@ -8,6 +8,8 @@ import { shortageReport } from '../../../src/main/services/outputs/planReports';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { currentSelection, draftFormKey } from '../../../src/renderer/src/pages/purchasing/DraftsTab';
 import { MAX_TOASTS, toast, useToasts } from '../../../src/renderer/src/stores/toastStore';
+import { buildOverride } from '../../../src/renderer/src/pages/scenarios/overrideForms';
+import { ISO_DATE_INPUT } from '../../../src/renderer/src/lib/format';
 import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/viewText';
 import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow } from '../../../src/renderer/src/pages/yarn/yarnColumns';
 import { shortageRow } from '../../support/viewFakes';
@@ -136,5 +138,15 @@ describe('toasts do not pile up (issue 16.5)', () => {
     expect(useToasts.getState().toasts).toHaveLength(MAX_TOASTS);
     expect(MAX_TOASTS).toBeLessThanOrEqual(3);
     useToasts.setState({ toasts: [] });
+  });
+});
+
+describe('ISO dates in the scenario inputs (issue 16.11)', () => {
+  it('uses a text input that shows YYYY-MM-DD, not the locale date picker, and refuses other spellings', () => {
+    expect(ISO_DATE_INPUT.type).toBe('text');
+    expect(ISO_DATE_INPUT.placeholder).toBe('YYYY-MM-DD');
+    expect(buildOverride('machineDowntime', { machineId: 'M1', from: '12/14/2026', to: '2026-12-20' })).toEqual({ ok: false, error: 'The first day down is a date written YYYY-MM-DD, e.g. 2026-12-14' });
+    expect(buildOverride('machineDowntime', { machineId: 'M1', from: '2026-02-30', to: '2026-03-02' }).ok).toBe(false);
+    expect(buildOverride('machineDowntime', { machineId: 'M1', from: '2026-12-14', to: '2026-12-20' }).ok).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import type { GridColumn } from '../../components/gridColumns';
 import { Icon } from '../../components/Icon';
 import { linkCell } from '../../components/LinkCell';
 import { downloadFile } from '../../lib/download';
-import { formatNumber, formatUsd } from '../../lib/format';
+import { formatNumber, formatUsd, ISO_DATE_INPUT } from '../../lib/format';
 import { useChannel, type ChannelState } from '../../lib/useChannel';
 import { xlsxExporter } from '../../lib/xlsx';
 import { navigate } from '../../shell/useHashRoute';
@@ -217,7 +217,7 @@ function DraftForm({ draft, onSave }: { draft: DraftRow; onSave: (change: { qtyL
       </label>
       <label className="field">
         Receipt date
-        <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="draft-form-date" />
+        <input className="input" {...ISO_DATE_INPUT} value={date} onChange={(e) => setDate(e.target.value)} data-testid="draft-form-date" />
       </label>
       {typeof draft.costPerLb === 'number' && Number.isFinite(qtyNum) && qtyNum > 0 && (
         <span className="note num" data-testid="draft-form-value">
