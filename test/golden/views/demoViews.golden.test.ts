@@ -511,6 +511,20 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect(detail.historyWeeks).toEqual(v.historyWeeks);
     v.historyWeeks.forEach((week, i) => expect(detail.history[i], `${style} ${week}`).toBeCloseTo(sum(lines.filter((l) => mondayOf(l.invoiceDate) === week).map((l) => l.qty)), 3));
     detail.point.forEach((p, i) => expect(detail.lo80[i] <= p && p <= detail.hi80[i] && detail.lo95[i] <= detail.lo80[i] && detail.hi80[i] <= detail.hi95[i]).toBe(true));
+    // the demo's history runs to the week before the as-of week: no history gap, the forecast starts at the as-of week
+    expect(v.historyGapWeeks).toEqual([]);
+    expect(detail.historyGapWeeks).toEqual([]);
+    expect(detail.forecastWeeks[0]).toBe(mondayOf(AS_OF));
+    // what the run chose per series: the members' weights sum to 1; a single model is its own choice
+    for (const s of v.series.filter((x) => x.method === 'statistical')) {
+      expect(s.weights.length, s.series).toBe(s.models.length);
+      expect(sum(s.weights), s.series).toBeCloseTo(1, 2);
+      if (s.choice !== 'comb' && s.choice !== 'skill') expect(s.models, s.series).toEqual([s.choice]);
+    }
+    // every series of a reconciled level says the approach its level chose
+    const byLevel = new Map<string, string>(v.hierarchy.levels.map((l) => [l.level, l.approach]));
+    expect(v.hierarchy.problem === null ? byLevel.size : 0).toBe(v.hierarchy.problem === null ? 3 : 0);
+    for (const s of v.series.filter((x) => x.unit === 'yds' && (x.level === 'total' || x.level === 'style'))) if (byLevel.has(s.level)) expect(s.approach, s.series).toBe(byLevel.get(s.level));
     // the dashboard's tile is the company total's measured accuracy
     const dashboard = await view('view.dashboard', {});
     const total = v.series.find((s) => s.level === 'total')!;
