@@ -10,6 +10,7 @@ import { currentSelection, draftFormKey } from '../../../src/renderer/src/pages/
 import { MAX_TOASTS, toast, useToasts } from '../../../src/renderer/src/stores/toastStore';
 import { buildOverride } from '../../../src/renderer/src/pages/scenarios/overrideForms';
 import { ISO_DATE_INPUT } from '../../../src/renderer/src/lib/format';
+import { databaseNotice } from '../../../src/main/paths';
 import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/viewText';
 import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow } from '../../../src/renderer/src/pages/yarn/yarnColumns';
 import { shortageRow } from '../../support/viewFakes';
@@ -64,7 +65,7 @@ describe('headline shortage figures (issue 16.6)', () => {
     const t = shortageTotals(rows);
     expect(yarnsShortSub(t)).toBe('2 even with past-due receipts; 1 covered by them');
     expect(lbsShortSub(t)).toBe('950 lbs even with past-due receipts');
-    const kpis = Object.fromEntries(shortageReport(planWithShortages(rows), '2026-12-07 10:00').kpis.map((k) => [k.label, k.value]));
+    const kpis = Object.fromEntries((shortageReport(planWithShortages(rows), '2026-12-07 10:00').kpis ?? []).map((k) => [k.label, k.value]));
     expect(kpis['Yarns short']).toBe(3);
     expect(kpis['Still short with past-due receipts']).toBe(2);
     expect(kpis['With past-due receipts (lbs)']).toBe('950');
@@ -148,5 +149,15 @@ describe('ISO dates in the scenario inputs (issue 16.11)', () => {
     expect(buildOverride('machineDowntime', { machineId: 'M1', from: '12/14/2026', to: '2026-12-20' })).toEqual({ ok: false, error: 'The first day down is a date written YYYY-MM-DD, e.g. 2026-12-14' });
     expect(buildOverride('machineDowntime', { machineId: 'M1', from: '2026-02-30', to: '2026-03-02' }).ok).toBe(false);
     expect(buildOverride('machineDowntime', { machineId: 'M1', from: '2026-12-14', to: '2026-12-20' }).ok).toBe(true);
+  });
+});
+
+describe('npm start says where the database is (issue 16.13)', () => {
+  it('prints the path, that the demo goes into it, and how to start clean', () => {
+    expect(databaseNotice('/home/p/.config/Beverly Knits Planner/planner.db', { demoLoading: true, dbFlag: true })).toEqual([
+      'Database: /home/p/.config/Beverly Knits Planner/planner.db (empty: the demo dataset is being loaded into it)',
+      'To start clean: quit, then delete /home/p/.config/Beverly Knits Planner/planner.db (with its -wal and -shm files), or start with --db <another file>.',
+    ]);
+    expect(databaseNotice('/x/planner.db', { demoLoading: false, dbFlag: false })[1]).toBe('To start clean: quit, then delete /x/planner.db (with its -wal and -shm files).');
   });
 });
