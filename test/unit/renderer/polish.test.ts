@@ -15,7 +15,7 @@ import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/vie
 import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow } from '../../../src/renderer/src/pages/yarn/yarnColumns';
 import { shortageRow } from '../../support/viewFakes';
 import { positionCsvRow } from '../../../src/main/services/outputs/yarnCsv';
-import { resolveColumns, toColDef } from '../../../src/renderer/src/components/gridColumns';
+import { copyTarget, resolveColumns, shownText, toColDef } from '../../../src/renderer/src/components/gridColumns';
 
 /** The least of a plan the shortage report reads: one projected shortage per row. */
 function planWithShortages(rows: ShortageFigures[]): Plan {
@@ -159,5 +159,20 @@ describe('npm start says where the database is (issue 16.13)', () => {
       'To start clean: quit, then delete /home/p/.config/Beverly Knits Planner/planner.db (with its -wal and -shm files), or start with --db <another file>.',
     ]);
     expect(databaseNotice('/x/planner.db', { demoLoading: false, dbFlag: false })[1]).toBe('To start clean: quit, then delete /x/planner.db (with its -wal and -shm files).');
+  });
+});
+
+describe('grid copy (issue 16.8)', () => {
+  it('copies the focused cell after a click (which also selects its row), the rows when several are selected, mouse-selected text as is', () => {
+    expect(copyTarget({ textSelected: false, selectedRows: 1, focusedCell: true })).toBe('cell');
+    expect(copyTarget({ textSelected: false, selectedRows: 3, focusedCell: true })).toBe('rows');
+    expect(copyTarget({ textSelected: true, selectedRows: 1, focusedCell: true })).toBe('browser');
+    expect(copyTarget({ textSelected: false, selectedRows: 0, focusedCell: false })).toBe('none');
+  });
+
+  it('copies what the cell shows, not the raw float', () => {
+    expect(shownText('4,283', 4282.802298925795)).toBe('4,283');
+    expect(shownText(undefined, 'K1')).toBe('K1');
+    expect(shownText(null, null)).toBe('');
   });
 });

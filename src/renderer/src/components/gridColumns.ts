@@ -188,3 +188,23 @@ export function csvExportCell(params: Pick<ProcessCellForExportParams, 'value' |
   const text = shown === null || shown === undefined ? '' : typeof shown === 'object' ? JSON.stringify(shown) : String(shown);
   return neutraliseFormula(text);
 }
+
+export type CopyTarget = 'browser' | 'cell' | 'rows' | 'none';
+
+/**
+ * What Ctrl+C copies: text the planner selected with the mouse (the browser copies it), else the focused cell, or
+ * the selected rows when several are selected. A click selects its row too: that alone must not copy the whole row.
+ */
+export function copyTarget(state: { textSelected: boolean; selectedRows: number; focusedCell: boolean }): CopyTarget {
+  if (state.textSelected) return 'browser';
+  if (state.selectedRows > 1) return 'rows';
+  if (state.focusedCell) return 'cell';
+  return state.selectedRows === 1 ? 'rows' : 'none';
+}
+
+/** A cell as the grid shows it (its formatter's text), for the clipboard. */
+export function shownText(formatted: unknown, raw: unknown): string {
+  const v = formatted ?? raw;
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
