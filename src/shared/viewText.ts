@@ -2,15 +2,20 @@
 // screens' grids and the plan's CSV files read the same.
 import type { ScheduledOrderRow, ShortageRow, Suggestion } from './views';
 
+/** "13,000 lbs": whole pounds with thousands separators, as every report and screen writes them. */
+export function lbsText(lbs: number): string {
+  return `${Math.round(lbs).toLocaleString('en-US')} lbs`;
+}
+
 /** "K1 (STYLE) 120 lbs; K2 (STYLE) 80 lbs": the knit orders pegged to a yarn's shortage. */
 export function peggedOrdersText(pegged: ShortageRow['pegged']): string {
-  return pegged.map((c) => `${c.orderNo} (${c.style}) ${Math.round(c.lbs)} lbs`).join('; ');
+  return pegged.map((c) => `${c.orderNo} (${c.style}) ${lbsText(c.lbs)}`).join('; ');
 }
 
 /** "EXPEDITE, late by 5 d: 1200 lbs from SUPPLIER, release 2026-11-16, receive 2026-12-14". */
 export function suggestionText(s: NonNullable<ShortageRow['suggestion']>): string {
   const expedite = s.action === 'expedite' ? `EXPEDITE, late by ${s.lateByDays} d: ` : '';
-  return `${expedite}${Math.round(s.qtyLbs)} lbs from ${s.supplierName ?? 'unknown supplier'}, release ${s.releaseDate}, receive ${s.receiptDate}`;
+  return `${expedite}${lbsText(s.qtyLbs)} from ${s.supplierName ?? 'unknown supplier'}, release ${s.releaseDate}, receive ${s.receiptDate}`;
 }
 
 /** "2026-11-23: 602.5 lbs (KO K1 (S), SO 25764); 2026-12-07: 397.5 lbs": a suggestion's pegging per week. */

@@ -98,7 +98,7 @@ export const dashboardViewSchema = obj({
   alertCounts: severityCountsSchema,
   /** Per plan week: how many yarns are short and by how many lbs in total. */
   shortageTimeline: z.array(obj({ weekStart: date, yarnsShort: int, lbsShort: num })),
-  /** Busiest work centres: peak and average utilisation. */
+  /** Busiest work centers: peak and average utilisation. */
   workCenterLoad: z.array(obj({ workCenter: z.string(), utilisationPct: maybe, peakUtilisationPct: maybe, peakWeek: z.string().nullable() })),
   forecastAccuracy: forecastAccuracyTileSchema.nullable(),
 });

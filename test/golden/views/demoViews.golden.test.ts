@@ -225,7 +225,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect([v.salesOrderLayerOn, v.forecastLayerOn]).toEqual([false, false]);
   });
 
-  it('dashboard: the shortage timeline of the ERP weeks, the KPIs and the busiest work centres', async () => {
+  it('dashboard: the shortage timeline of the ERP weeks, the KPIs and the busiest work centers', async () => {
     const v = await view('view.dashboard', {});
     const hand = handProjection();
     const cal = erpCalendar(AS_OF);
@@ -377,7 +377,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     }
   });
 
-  it('capacity: machines per work centre from the machine list, days available from the plant calendar, each machine loaded with its orders', async () => {
+  it('capacity: machines per work center from the machine list, days available from the plant calendar, each machine loaded with its orders', async () => {
     const v = await view('view.capacity', {});
     const schedule = await view('view.schedule', {});
     // working days from the as-of date to the end of the load horizon (Mon-Sat, no holidays by default)
@@ -387,7 +387,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect(v.weekStarts.length).toBe(policyDefaults.capacity.loadHorizonWeeks);
     const machinesByWc = new Map<string, number>();
     for (const m of ds.park.machines) machinesByWc.set(m.workCenter, (machinesByWc.get(m.workCenter) ?? 0) + 1);
-    // every work centre with machines, and the ones only QuadS names when an order needs them (no capacity)
+    // every work center with machines, and the ones only QuadS names when an order needs them (no capacity)
     const withMachines = v.workCenters.filter((w) => w.machines > 0);
     expect(withMachines.map((w) => w.workCenter).sort()).toEqual([...machinesByWc.keys()].sort());
     for (const w of v.workCenters.filter((x) => x.machines === 0)) {
@@ -402,7 +402,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
       // the machines' knitting days within the horizon (a machine's utilisation x its days available)
       expect(close(w.daysAssigned, sum(onIt.map((m) => ((m.utilisationPct ?? 0) * m.daysAvailable) / 100)), 0.2 * onIt.length + 0.1), w.workCenter).toBe(true);
       expect(w.daysAssigned, w.workCenter).toBeLessThanOrEqual(sum(onIt.map((m) => m.daysRequired)) + 0.1 * onIt.length);
-      // utilisation of the assigned orders; the weekly figures count the unassigned ones of the work centre too
+      // utilisation of the assigned orders; the weekly figures count the unassigned ones of the work center too
       if (w.daysAvailable > 0) expect(close(w.utilisationPct!, (w.daysAssigned / w.daysAvailable) * 100, 0.1), w.workCenter).toBe(true);
     }
     // a machine carries the open orders the knit-order export puts on it, each for balance / rate knitting days
@@ -455,7 +455,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     }
     expect(checked).toBeGreaterThan(50);
     expect(v.late.map((l) => l.orderNo).sort()).toEqual(v.orders.filter((o) => o.late).map((o) => o.orderNo).sort());
-    // an order whose work centre has no machine cannot be scheduled
+    // an order whose work center has no machine cannot be scheduled
     const wcs = new Set(ds.park.machines.map((m) => m.workCenter));
     for (const u of v.unschedulable.filter((x) => x.reason === 'no-compatible-machine')) expect(wcs.has(byOrder.get(u.orderNo)!.greige.workCenter), u.orderNo).toBe(false);
   });

@@ -4,7 +4,9 @@ import { noWeeklyDetailText } from '../../../src/renderer/src/pages/yarn/YarnDet
 import { positionRow } from '../../support/viewFakes';
 import { shortageTotals, type ShortageFigures } from '../../../src/shared/shortageTotals';
 import { lbsShortSub, yarnsShortSub } from '../../../src/renderer/src/pages/dashboard/DashboardKpis';
-import { shortageReport } from '../../../src/main/services/outputs/planReports';
+import { PEGGED_ORDERS_PRINTED, shortageReport } from '../../../src/main/services/outputs/planReports';
+import { renderReport } from '../../../src/main/reports/html';
+import { machineScheduleReport } from '../../../src/main/reports/machineScheduleReport';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { currentSelection, draftFormKey } from '../../../src/renderer/src/pages/purchasing/DraftsTab';
 import { MAX_TOASTS, toast, useToasts } from '../../../src/renderer/src/stores/toastStore';
@@ -18,7 +20,7 @@ import { positionCsvRow } from '../../../src/main/services/outputs/yarnCsv';
 import { copyTarget, resolveColumns, shownText, toColDef } from '../../../src/renderer/src/components/gridColumns';
 
 /** The least of a plan the shortage report reads: one projected shortage per row. */
-function planWithShortages(rows: ShortageFigures[]): Plan {
+function planWithShortages(rows: (ShortageFigures & { pegged?: number })[], paper?: 'A4' | 'Letter'): Plan {
   const projection = rows.map((r, i) => ({
     yarnId: String(1000 + i),
     description: `yarn ${i}`,
@@ -27,7 +29,12 @@ function planWithShortages(rows: ShortageFigures[]): Plan {
   }));
   return {
     asOf: '2026-12-07',
-    yarn: { projection, positions: [], pegging: { byYarn: [] } },
+    yarn: {
+      projection,
+      positions: [],
+      pegging: { byYarn: rows.map((r, i) => ({ yarnId: String(1000 + i), consumers: Array.from({ length: r.pegged ?? 0 }, (_, k) => ({ orderNo: `K${k + 1}`, style: 'S/1', lbs: 13000 })) })) },
+    },
+    ...(paper ? { policy: { reports: { paperSize: paper } } } : {}),
     purchasing: { items: [] },
     receiptLines: [],
     layers: { salesOrders: false, forecast: false, forecastLines: [] },
@@ -174,5 +181,27 @@ describe('grid copy (issue 16.8)', () => {
     expect(shownText('4,283', 4282.802298925795)).toBe('4,283');
     expect(shownText(undefined, 'K1')).toBe('K1');
     expect(shownText(null, null)).toBe('');
+  });
+});
+
+describe('reports (issue 16.7)', () => {
+  it('print on one paper size, Letter unless the policy says A4', () => {
+    const schedule = { asOf: '2026-12-07', orders: [], unschedulable: [], machines: [] } as unknown as Parameters<typeof machineScheduleReport>[0];
+    expect(renderReport(machineScheduleReport(schedule, { printedAt: '2026-12-07T10:00:00' }))).toContain('size: Letter landscape');
+    expect(shortageReport(planWithShortages([]), 'x').pageSize).toBe('Letter');
+    expect(shortageReport(planWithShortages([], 'A4'), 'x').pageSize).toBe('A4');
+  });
+
+  it('writes lbs with separators and a space, and prints a yarn’s first knit orders only, in a wide column', () => {
+    const spec = shortageReport(planWithShortages([{ maxDeficitLbs: 4282.8, pastDueReceiptsLbs: 0, pegged: 60 }]), 'x');
+    const table = spec.sections[1].table!;
+    const pegged = String(table.rows[0].peggedOrders);
+    expect(pegged.split('; ')).toHaveLength(PEGGED_ORDERS_PRINTED + 1);
+    expect(pegged).toMatch(/^K1 \(S\/1\) 13,000 lbs; K2 /);
+    expect(pegged).toMatch(/and 52 more \(shortages\.csv lists them all\)$/);
+    expect(table.columns.find((c) => c.key === 'peggedOrders')!.width).toBe('22%');
+    expect(table.columns.reduce((t, c) => t + parseFloat(c.width ?? '0'), 0)).toBe(100);
+    expect(spec.sections[0].svg).toContain('4,283 lbs');
+    expect(spec.sections[0].svg).not.toMatch(/\dlbs/);
   });
 });

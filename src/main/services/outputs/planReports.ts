@@ -1,9 +1,20 @@
 // The shortage report and the purchase plan as printable reports (same conventions as the schedule report).
 import { hBarChart, type ReportSpec } from '../../reports';
+import type { PageSize } from '../../reports/html';
+import type { PolicyTable } from '../../../shared/policy';
+import { reportsPolicyDefaults } from '../../../shared/policy/reports';
 import type { Plan } from '../jobs/computePlan';
 import { shortageRows } from '../views/yarnTables';
-import { peggedOrdersText, suggestionText } from '../../../shared/viewText';
+import { lbsText, peggedOrdersText, suggestionText } from '../../../shared/viewText';
 import { shortageTotals } from '../../../shared/shortageTotals';
+
+/** The one paper size of every report (policy reports.paperSize; a plan cached before the setting existed: the default). */
+export function paperSize(policy: Partial<PolicyTable> | undefined): PageSize {
+  return policy?.reports?.paperSize ?? reportsPolicyDefaults.paperSize;
+}
+
+/** Knit orders printed per short yarn: a yarn pegged to 60 orders would otherwise fill a page on its own. */
+export const PEGGED_ORDERS_PRINTED = 8;
 
 const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);
 
@@ -16,7 +27,7 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
     title: 'Yarn shortage report',
     asOf: plan.asOf,
     printedAt,
-    pageSize: 'Letter',
+    pageSize: paperSize(plan.policy),
     kpis: [
       { label: 'Yarns short', value: totals.yarnsShort, tone: rows.length ? 'bad' : 'ok' },
       { label: 'Still short with past-due receipts', value: totals.yarnsShortAfterPastDue, tone: totals.yarnsShortAfterPastDue ? 'bad' : 'ok' },
@@ -28,23 +39,23 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
     sections: [
       {
         heading: 'Largest shortages',
-        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${r.description.slice(0, 24)}`, value: r.maxDeficitLbs })), maxValue: Math.max(...top.map((r) => r.maxDeficitLbs)), unit: "lbs", labelWidth: 260 }) : undefined,
+        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${r.description.slice(0, 24)}`, value: r.maxDeficitLbs })), maxValue: Math.max(...top.map((r) => r.maxDeficitLbs)), unit: ' lbs', labelWidth: 260 }) : undefined,
       },
       {
         heading: 'Every short yarn, by first short week',
         note: `Deficits are lbs below zero of the projected balance (theoretical balance + expected receipts${plan.receiptLines.some((r) => r.poNo.startsWith('draft ')) ? ' + accepted PO drafts' : ''} - knit-order demand${plan.layers.salesOrders ? ' - uncovered sales orders' : ''}${plan.layers.forecast ? ' - forecast not consumed by orders' : ''}). Pegged orders consume the yarn up to the first short week.`,
         table: {
           columns: [
-            { key: 'yarnId', label: 'Yarn', nowrap: true },
-            { key: 'description', label: 'Description' },
-            { key: 'risk', label: 'Risk' },
-            { key: 'firstShortWeek', label: 'First short', nowrap: true },
-            { key: 'deficitAtFirstShortLbs', label: 'Deficit then (lbs)', align: 'right', negativeBad: true },
-            { key: 'maxDeficitLbs', label: 'Max deficit (lbs)', align: 'right' },
-            { key: 'recoveryWeek', label: 'Recovers', nowrap: true },
-            { key: 'expedite', label: 'Receipt to expedite' },
-            { key: 'peggedOrders', label: 'Knit orders consuming it' },
-            { key: 'action', label: 'Purchasing' },
+            { key: 'yarnId', label: 'Yarn', nowrap: true, width: '5%' },
+            { key: 'description', label: 'Description', width: '13%' },
+            { key: 'risk', label: 'Risk', width: '7%' },
+            { key: 'firstShortWeek', label: 'First short', nowrap: true, width: '7%' },
+            { key: 'deficitAtFirstShortLbs', label: 'Deficit then (lbs)', align: 'right', negativeBad: true, width: '7%' },
+            { key: 'maxDeficitLbs', label: 'Max deficit (lbs)', align: 'right', width: '7%' },
+            { key: 'recoveryWeek', label: 'Recovers', nowrap: true, width: '7%' },
+            { key: 'expedite', label: 'Receipt to expedite', width: '10%' },
+            { key: 'peggedOrders', label: 'Knit orders consuming it', width: '22%' },
+            { key: 'action', label: 'Purchasing', width: '15%' },
           ],
           rows: rows.map((r) => ({
             yarnId: r.yarnId,
@@ -54,8 +65,8 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
             deficitAtFirstShortLbs: r.deficitAtFirstShortLbs,
             maxDeficitLbs: r.maxDeficitLbs,
             recoveryWeek: r.recoveryWeek ?? 'not in horizon',
-            expedite: r.expedite ? `${r.expedite.poNo}: ${Math.round(r.expedite.lbs)} lbs in week of ${r.expedite.weekStart ?? 'later'}` : '',
-            peggedOrders: peggedOrdersText(r.pegged),
+            expedite: r.expedite ? `${r.expedite.poNo}: ${lbsText(r.expedite.lbs)} in week of ${r.expedite.weekStart ?? 'later'}` : '',
+            peggedOrders: peggedOrdersText(r.pegged.slice(0, PEGGED_ORDERS_PRINTED)) + (r.pegged.length > PEGGED_ORDERS_PRINTED ? `; and ${r.pegged.length - PEGGED_ORDERS_PRINTED} more (shortages.csv lists them all)` : ''),
             action: r.suggestion ? suggestionText(r.suggestion) : `none: ${r.noSuggestionReason}`,
           })),
           emptyText: 'No yarn is projected short over the horizon.',
@@ -73,7 +84,7 @@ export function purchasePlanReport(plan: Plan, printedAt: string): ReportSpec {
     title: 'Purchase plan',
     asOf: plan.asOf,
     printedAt,
-    pageSize: 'Letter',
+    pageSize: paperSize(plan.policy),
     kpis: [
       { label: 'Suggested orders', value: suggestions.length },
       { label: 'Quantity (lbs)', value: Math.round(totalLbs).toLocaleString('en-US') },
