@@ -153,7 +153,7 @@ header.report .meta { color: #52606d; font-size: 8.5pt; }
 section.section { margin: 0 0 9pt 0; }
 section.keep { break-inside: avoid; }
 section.page-break { break-before: page; }
-h2 { font-size: 10.5pt; margin: 0 0 3pt 0; color: #1f4e79; break-after: avoid; }
+h2 { font-size: 10.5pt; margin: 0 0 3pt 0; color: #1f4e79; break-after: avoid; break-inside: avoid; }
 h2 .note { font-size: 8pt; font-weight: normal; color: #52606d; margin-left: 6pt; }
 p.empty { margin: 0; color: #7b8794; font-style: italic; }
 .chart { margin: 2pt 0 6pt 0; break-inside: avoid; }

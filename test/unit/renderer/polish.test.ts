@@ -74,8 +74,8 @@ describe('headline shortage figures (issue 16.6)', () => {
     expect(lbsShortSub(t)).toBe('950 lbs even with past-due receipts');
     const kpis = Object.fromEntries((shortageReport(planWithShortages(rows), '2026-12-07 10:00').kpis ?? []).map((k) => [k.label, k.value]));
     expect(kpis['Yarns short']).toBe(3);
-    expect(kpis['Still short with past-due receipts']).toBe(2);
-    expect(kpis['With past-due receipts (lbs)']).toBe('950');
+    expect(kpis['Short after past-due receipts']).toBe(2);
+    expect(kpis['Lbs after past-due receipts']).toBe('950');
   });
 });
 
