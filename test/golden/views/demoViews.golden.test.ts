@@ -214,9 +214,9 @@ describe('every view of the demo plan, against the demo input rows', () => {
       }
     }
     // styles: the ERP's BOM and the Production Lbs rate
-    const bySyle = new Map(v.styles.map((s) => [s.style, s]));
+    const styleByName = new Map(v.styles.map((s) => [s.style, s]));
     const rated = demandOrders().find((k) => k.greige.productionLbsPerDay !== null)!;
-    const s = bySyle.get(rated.greige.style)!;
+    const s = styleByName.get(rated.greige.style)!;
     expect(s.rateLbsPerDay).toBeCloseTo(rated.greige.productionLbsPerDay!, 2);
     expect(s.rateSource).toBe('production-lbs');
     expect(s.styleBase).toBe(rated.greige.base);
