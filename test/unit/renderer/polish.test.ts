@@ -13,6 +13,9 @@ import { MAX_TOASTS, toast, useToasts } from '../../../src/renderer/src/stores/t
 import { buildOverride } from '../../../src/renderer/src/pages/scenarios/overrideForms';
 import { ISO_DATE_INPUT } from '../../../src/renderer/src/lib/format';
 import { databaseNotice } from '../../../src/main/paths';
+import { LATE_COLUMNS, legendCounts, ORDER_COLUMNS } from '../../../src/renderer/src/pages/schedule/scheduleColumns';
+import { headerWithUnit } from '../../../src/renderer/src/lib/format';
+import { headerMinWidth } from '../../../src/renderer/src/components/gridColumns';
 import { compareWeeksOfSupply, weeksOfSupplyText } from '../../../src/shared/viewText';
 import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow } from '../../../src/renderer/src/pages/yarn/yarnColumns';
 import { shortageRow } from '../../support/viewFakes';
@@ -203,5 +206,27 @@ describe('reports (issue 16.7)', () => {
     expect(table.columns.reduce((t, c) => t + parseFloat(c.width ?? '0'), 0)).toBe(100);
     expect(spec.sections[0].svg).toContain('4,283 lbs');
     expect(spec.sections[0].svg).not.toMatch(/\dlbs/);
+  });
+});
+
+describe('schedule at 1366 px (issue 16.10)', () => {
+  it('counts every late order in the legend, as the Late orders tab does, and says how many are drawn as material short', () => {
+    const orders = [
+      { status: 'late', late: true, assignment: 'kept' },
+      { status: 'material short', late: true, assignment: 'pinned' },
+      { status: 'material short', late: false, assignment: 'kept' },
+      { status: 'on time', late: false, assignment: 'kept' },
+    ] as const;
+    expect(legendCounts(orders)).toEqual({ onTime: 1, late: 2, materialShort: 2, lateAndShort: 1, pinned: 1 });
+    expect(legendCounts(orders).late).toBe(orders.filter((o) => o.late).length);
+  });
+
+  it('gives the lateness column a header that fits its width', () => {
+    for (const cols of [ORDER_COLUMNS, LATE_COLUMNS]) {
+      const c = resolveColumns([], cols).find((x) => x.field === 'latenessDays')!;
+      const header = headerWithUnit(c.headerName, c.unit);
+      expect(header).toBe('Days late');
+      expect(headerMinWidth(header)).toBeLessThanOrEqual(c.width!);
+    }
   });
 });
