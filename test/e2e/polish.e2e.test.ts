@@ -124,6 +124,25 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
     expect(first).toContain('Knit orders consuming it');
   });
 
+  it('lays out the dashboard forecast tile and the imports page at 1366 px (16.10)', async () => {
+    await page.goto(`${bridge.url}#/dashboard`);
+    await page.waitForSelector('[data-testid="dashboard-forecast-accuracy"] .forecast-facts', { timeout: 60_000 });
+    await page.locator('[data-testid="dashboard-forecast-accuracy"]').scrollIntoViewIfNeeded();
+    // no label runs past its column into the next one
+    const overflowing = await page.$$eval('[data-testid="dashboard-forecast-accuracy"] .fact-label', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(overflowing).toEqual([]);
+    const subs = await page.$$eval('[data-testid^="dashboard-kpi-"] .kpi-tile-sub', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(subs).toEqual([]);
+    await shot('dashboard');
+    await page.goto(`${bridge.url}#/imports`);
+    await page.waitForSelector('[data-testid="snapshots-grid"][data-ready="true"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="report-files-grid"][data-ready="true"]', { timeout: 60_000 });
+    const cut = await page.$$eval('[data-testid="report-files-grid"] .ag-cell[col-id="file"]', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+    await page.locator('[data-testid="report-files-grid"]').scrollIntoViewIfNeeded();
+    await shot('imports');
+  });
+
   it('raised no errors in the page', () => {
     expect(consoleErrors).toEqual([]);
   });

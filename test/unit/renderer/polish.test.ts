@@ -73,8 +73,8 @@ describe('headline shortage figures (issue 16.6)', () => {
 
   it('shows both numbers on the tiles and in the shortage report', () => {
     const t = shortageTotals(rows);
-    expect(yarnsShortSub(t)).toBe('2 even with past-due receipts; 1 covered by them');
-    expect(lbsShortSub(t)).toBe('950 lbs even with past-due receipts');
+    expect(yarnsShortSub(t)).toBe('2 after past-due POs');
+    expect(lbsShortSub(t)).toBe('950 after past-due POs');
     const kpis = Object.fromEntries((shortageReport(planWithShortages(rows), '2026-12-07 10:00').kpis ?? []).map((k) => [k.label, k.value]));
     expect(kpis['Yarns short']).toBe(3);
     expect(kpis['Short after past-due receipts']).toBe(2);

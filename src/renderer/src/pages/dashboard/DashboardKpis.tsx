@@ -29,12 +29,12 @@ type ShortKpis = Pick<DashboardView['kpis'], 'yarnsShort' | 'lbsShort' | 'yarnsS
 export function yarnsShortSub(k: ShortKpis): string {
   if (k.yarnsShort === 0) return 'none below zero in the horizon';
   const covered = k.yarnsShort - k.yarnsShortAfterPastDue;
-  return covered > 0 ? `${count(k.yarnsShortAfterPastDue)} even with past-due receipts; ${count(covered)} covered by them` : 'below zero in the horizon; none covered by past-due receipts';
+  return covered > 0 ? `${count(k.yarnsShortAfterPastDue)} after past-due POs` : 'none covered by past-due POs';
 }
 
 export function lbsShortSub(k: ShortKpis): string {
   if (k.lbsShort === k.lbsShortAfterPastDue) return 'sum of deepest deficits';
-  return `${formatNumber(k.lbsShortAfterPastDue)} lbs even with past-due receipts`;
+  return `${formatNumber(k.lbsShortAfterPastDue)} after past-due POs`;
 }
 
 const TILES: TileSpec[] = [
