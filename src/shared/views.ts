@@ -80,6 +80,9 @@ export const dashboardViewSchema = obj({
   kpis: obj({
     yarnsShort: int,
     lbsShort: num,
+    /** The yarns and lbs still short if the past-due receipts arrived (src/shared/shortageTotals.ts). */
+    yarnsShortAfterPastDue: int,
+    lbsShortAfterPastDue: num,
     valueShortUsd: num,
     criticalYarns: int,
     ordersAtRisk: int,
@@ -95,7 +98,7 @@ export const dashboardViewSchema = obj({
   alertCounts: severityCountsSchema,
   /** Per plan week: how many yarns are short and by how many lbs in total. */
   shortageTimeline: z.array(obj({ weekStart: date, yarnsShort: int, lbsShort: num })),
-  /** Busiest work centres: peak and average utilisation. */
+  /** Busiest work centers: peak and average utilisation. */
   workCenterLoad: z.array(obj({ workCenter: z.string(), utilisationPct: maybe, peakUtilisationPct: maybe, peakWeek: z.string().nullable() })),
   forecastAccuracy: forecastAccuracyTileSchema.nullable(),
 });
@@ -495,9 +498,19 @@ export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 
 const accuracySchema = obj({ model: z.string(), points: int, wape: maybe, mase: maybe, bias: maybe });
 
+const hierarchySchema = obj({
+  /** Per level: the approach the backtest chose (base = each series' own forecast, bottomUp, topDown, mint) and each approach's score. */
+  levels: z.array(obj({ level: z.enum(['total', 'style', 'styleCustomer']), approach: z.string(), scores: z.array(obj({ approach: z.string(), score: num })) })),
+  /** Why the series were not reconciled, when they were not. */
+  problem: z.string().nullable(),
+});
+
 export const forecastViewSchema = obj({
   ...stamp,
   historyWeeks: z.array(date),
+  /** Forecast weeks before the as-of week: the sales history ends before the snapshot; these are never planned. */
+  historyGapWeeks: z.array(date),
+  hierarchy: hierarchySchema,
   series: z.array(
     obj({
       series: z.string(),
@@ -509,8 +522,15 @@ export const forecastViewSchema = obj({
       cv2: maybe,
       nonZeroWeeks: int,
       method: z.enum(['statistical', 'ordersOnly']),
-      /** The models combined into the forecast (one for a single model). */
+      /** The demand pattern of the whole history (level, trend, seasonal, intermittent); null without demand. */
+      family: z.enum(['level', 'trend', 'seasonal', 'intermittent']).nullable(),
+      /** What the backtest chose: one model's name, `comb` (equal-weight mean) or `skill` (weighted by backtest error). */
+      choice: z.string(),
+      /** The models combined into the forecast (one for a single model), with their weights (summing to 1). */
       models: z.array(z.string()),
+      weights: z.array(num),
+      /** How the forecast was made coherent with the other levels (the approach chosen for its level); null: not reconciled. */
+      approach: z.string().nullable(),
       reason: z.string().nullable(),
       next4Weeks: num,
       historyTotal: num,
@@ -539,6 +559,13 @@ export const forecastSeriesViewSchema = obj({
   lo95: z.array(num),
   hi95: z.array(num),
   members: z.array(z.string()),
+  weights: z.array(num),
+  choice: z.string(),
+  family: z.enum(['level', 'trend', 'seasonal', 'intermittent']).nullable(),
+  approach: z.string().nullable(),
+  /** Forecast weeks before the as-of week (shaded as the history gap). */
+  historyGapWeeks: z.array(date),
+  asOf: date,
   method: z.enum(['statistical', 'ordersOnly']),
   reason: z.string().nullable(),
   metrics: z.array(accuracySchema),

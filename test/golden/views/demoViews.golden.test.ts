@@ -225,7 +225,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect([v.salesOrderLayerOn, v.forecastLayerOn]).toEqual([false, false]);
   });
 
-  it('dashboard: the shortage timeline of the ERP weeks, the KPIs and the busiest work centres', async () => {
+  it('dashboard: the shortage timeline of the ERP weeks, the KPIs and the busiest work centers', async () => {
     const v = await view('view.dashboard', {});
     const hand = handProjection();
     const cal = erpCalendar(AS_OF);
@@ -248,6 +248,10 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const deepestInErpWeeks = sum(shortInErpWeeks.map(([, h]) => Math.max(...h.balanceLbs.slice(0, ERP_WEEKS).map((b) => -b))));
     expect(v.kpis.lbsShort).toBeGreaterThanOrEqual(deepestInErpWeeks - 0.1);
     expect(close(v.kpis.lbsShort, sum(shortages.rows.map((r) => r.maxDeficitLbs)), 0.1)).toBe(true);
+    // and what is left if the past-due receipts arrived, as the shortage report gives it (issue 16.6)
+    const left = shortages.rows.map((r) => r.maxDeficitLbs - r.pastDueReceiptsLbs).filter((l) => l > 0);
+    expect(v.kpis.yarnsShortAfterPastDue).toBe(left.length);
+    expect(close(v.kpis.lbsShortAfterPastDue, sum(left), 0.1)).toBe(true);
     // valued at the yarn's cost per lb from the inventory
     expect(close(v.kpis.valueShortUsd, sum(shortages.rows.map((r) => r.maxDeficitLbs * yarnOf(r.yarnId).costPerLb)), 1)).toBe(true);
     expect(v.kpis.criticalYarns).toBe(position.rows.filter((r) => riskBand(Math.min(ds.positions.get(Number(r.yarnId))!.planningLbs, -r.maxDeficitLbs)) === 'CRITICAL').length);
@@ -373,7 +377,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     }
   });
 
-  it('capacity: machines per work centre from the machine list, days available from the plant calendar, each machine loaded with its orders', async () => {
+  it('capacity: machines per work center from the machine list, days available from the plant calendar, each machine loaded with its orders', async () => {
     const v = await view('view.capacity', {});
     const schedule = await view('view.schedule', {});
     // working days from the as-of date to the end of the load horizon (Mon-Sat, no holidays by default)
@@ -383,7 +387,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect(v.weekStarts.length).toBe(policyDefaults.capacity.loadHorizonWeeks);
     const machinesByWc = new Map<string, number>();
     for (const m of ds.park.machines) machinesByWc.set(m.workCenter, (machinesByWc.get(m.workCenter) ?? 0) + 1);
-    // every work centre with machines, and the ones only QuadS names when an order needs them (no capacity)
+    // every work center with machines, and the ones only QuadS names when an order needs them (no capacity)
     const withMachines = v.workCenters.filter((w) => w.machines > 0);
     expect(withMachines.map((w) => w.workCenter).sort()).toEqual([...machinesByWc.keys()].sort());
     for (const w of v.workCenters.filter((x) => x.machines === 0)) {
@@ -398,7 +402,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
       // the machines' knitting days within the horizon (a machine's utilisation x its days available)
       expect(close(w.daysAssigned, sum(onIt.map((m) => ((m.utilisationPct ?? 0) * m.daysAvailable) / 100)), 0.2 * onIt.length + 0.1), w.workCenter).toBe(true);
       expect(w.daysAssigned, w.workCenter).toBeLessThanOrEqual(sum(onIt.map((m) => m.daysRequired)) + 0.1 * onIt.length);
-      // utilisation of the assigned orders; the weekly figures count the unassigned ones of the work centre too
+      // utilisation of the assigned orders; the weekly figures count the unassigned ones of the work center too
       if (w.daysAvailable > 0) expect(close(w.utilisationPct!, (w.daysAssigned / w.daysAvailable) * 100, 0.1), w.workCenter).toBe(true);
     }
     // a machine carries the open orders the knit-order export puts on it, each for balance / rate knitting days
@@ -451,7 +455,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     }
     expect(checked).toBeGreaterThan(50);
     expect(v.late.map((l) => l.orderNo).sort()).toEqual(v.orders.filter((o) => o.late).map((o) => o.orderNo).sort());
-    // an order whose work centre has no machine cannot be scheduled
+    // an order whose work center has no machine cannot be scheduled
     const wcs = new Set(ds.park.machines.map((m) => m.workCenter));
     for (const u of v.unschedulable.filter((x) => x.reason === 'no-compatible-machine')) expect(wcs.has(byOrder.get(u.orderNo)!.greige.workCenter), u.orderNo).toBe(false);
   });
@@ -507,6 +511,20 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect(detail.historyWeeks).toEqual(v.historyWeeks);
     v.historyWeeks.forEach((week, i) => expect(detail.history[i], `${style} ${week}`).toBeCloseTo(sum(lines.filter((l) => mondayOf(l.invoiceDate) === week).map((l) => l.qty)), 3));
     detail.point.forEach((p, i) => expect(detail.lo80[i] <= p && p <= detail.hi80[i] && detail.lo95[i] <= detail.lo80[i] && detail.hi80[i] <= detail.hi95[i]).toBe(true));
+    // the demo's history runs to the week before the as-of week: no history gap, the forecast starts at the as-of week
+    expect(v.historyGapWeeks).toEqual([]);
+    expect(detail.historyGapWeeks).toEqual([]);
+    expect(detail.forecastWeeks[0]).toBe(mondayOf(AS_OF));
+    // what the run chose per series: the members' weights sum to 1; a single model is its own choice
+    for (const s of v.series.filter((x) => x.method === 'statistical')) {
+      expect(s.weights.length, s.series).toBe(s.models.length);
+      expect(sum(s.weights), s.series).toBeCloseTo(1, 2);
+      if (s.choice !== 'comb' && s.choice !== 'skill') expect(s.models, s.series).toEqual([s.choice]);
+    }
+    // every series of a reconciled level says the approach its level chose
+    const byLevel = new Map<string, string>(v.hierarchy.levels.map((l) => [l.level, l.approach]));
+    expect(v.hierarchy.problem === null ? byLevel.size : 0).toBe(v.hierarchy.problem === null ? 3 : 0);
+    for (const s of v.series.filter((x) => x.unit === 'yds' && (x.level === 'total' || x.level === 'style'))) if (byLevel.has(s.level)) expect(s.approach, s.series).toBe(byLevel.get(s.level));
     // the dashboard's tile is the company total's measured accuracy
     const dashboard = await view('view.dashboard', {});
     const total = v.series.find((s) => s.level === 'total')!;

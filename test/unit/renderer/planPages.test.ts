@@ -94,7 +94,7 @@ describe('structured view values as cells', () => {
       expediteLbs: 1000,
       expediteWeek: '2026-12-14',
       peggedOrders: 'K1 (S/1) 120 lbs; K2 (S/2) 80 lbs',
-      suggestion: 'EXPEDITE, late by 5 d: 1000 lbs from unknown supplier, release 2026-10-12, receive 2026-11-23',
+      suggestion: 'EXPEDITE, late by 5 d: 1,000 lbs from unknown supplier, release 2026-10-12, receive 2026-11-23',
     });
     expect(shortageGridRow({ ...row, expedite: null, suggestion: null, pegged: [] })).toMatchObject({ expeditePo: null, suggestion: null, peggedOrders: '' });
   });

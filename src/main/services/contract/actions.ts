@@ -19,7 +19,7 @@ import { planAlerts } from '../views/alerts';
 import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
 import { readPlan } from '../../store/planCache';
-import { purchasePlanReport, shortageReport } from '../outputs/planReports';
+import { paperSize, purchasePlanReport, shortageReport } from '../outputs/planReports';
 import type { Plan } from '../jobs/computePlan';
 import { planSummary } from '../views/planSummary';
 import { styleAvailability } from '../views/availability';
@@ -261,15 +261,15 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       const specs: Record<typeof report, () => ReportSpec> = {
         shortages: () => shortageReport(plan, printedAt),
         purchasePlan: () => purchasePlanReport(plan, printedAt, purchaseOrdersOf(sid).orders),
-        machineSchedule: () => machineScheduleReport(plan.schedule, { printedAt, subtitle }),
-        loadByWorkCenter: () => loadByWorkCenterReport(plan.load, { printedAt, subtitle, policy: plan.policy.capacity }),
+        machineSchedule: () => machineScheduleReport(plan.schedule, { printedAt, subtitle, pageSize: paperSize(plan.policy) }),
+        loadByWorkCenter: () => loadByWorkCenterReport(plan.load, { printedAt, subtitle, policy: plan.policy.capacity, pageSize: paperSize(plan.policy) }),
       };
       const spec = { ...specs[report](), ...(subtitle ? { subtitle } : {}) };
       const html = renderReport(spec);
       const base = `${report}_${plan.asOf}${scenarioId ? `_scenario${scenarioId}` : ''}`;
       if (format === 'html') return { fileName: `${base}.html`, mimeType: 'text/html', base64: Buffer.from(html).toString('base64') };
       if (format === 'xlsx') return xlsxFile(`${base}.xlsx`, reportSheets(spec));
-      const pdf = await ctx.renderPdf(html, spec.pageSize ?? 'Letter');
+      const pdf = await ctx.renderPdf(html, spec.pageSize ?? paperSize(plan.policy));
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
     },
     'export.xlsx': async ({ fileName, sheets }) => xlsxFile(fileName, sheets),

@@ -1,12 +1,17 @@
 // The yarn position and shortage list as the CSV files (and the printed shortage report) write them: structured
 // values (pegged orders, the purchase suggestion, the receipt to expedite) become one text cell each.
 import type { ShortageRow, YarnPositionRow } from '../../../shared/views';
-import { peggedOrdersText, suggestionText } from '../../../shared/viewText';
+import { peggedOrdersText, suggestionText, weeksOfSupplyText } from '../../../shared/viewText';
 
 export const POSITION_COLUMNS = [
   'yarnId', 'description', 'supplier', 'theoreticalBalanceLbs', 'allocatedLbs', 'onOrderLbs', 'planningBalanceLbs',
   'weeklyUsageLbs', 'weeklyUsageSource', 'weeksOfSupply', 'risk', 'riskBasis', 'firstShortWeek', 'maxDeficitLbs', 'costPerLb',
 ] as const satisfies readonly (keyof YarnPositionRow)[];
+
+/** A position row as yarn_position.csv writes it: weeks of supply as the grid shows it ("> 52", ∞ for no usage). */
+export function positionCsvRow(r: YarnPositionRow): Omit<YarnPositionRow, 'weeksOfSupply'> & { weeksOfSupply: string } {
+  return { ...r, weeksOfSupply: weeksOfSupplyText(r.weeksOfSupply) };
+}
 
 export const SHORTAGE_COLUMNS = [
   'yarnId', 'description', 'supplier', 'risk', 'planningBalanceLbs', 'firstShortWeek', 'deficitAtFirstShortLbs',

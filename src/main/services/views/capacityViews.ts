@@ -1,4 +1,4 @@
-// The Capacity page (load per work centre and week, machines, bottlenecks, orders not on a machine or without a
+// The Capacity page (load per work center and week, machines, bottlenecks, orders not on a machine or without a
 // rate) and the Schedule page (every order's machine and dates, why it is late, its yarns; unschedulable orders).
 import type { CapacityView, ScheduleView } from '../../../shared/views';
 import type { Plan } from '../jobs/computePlan';

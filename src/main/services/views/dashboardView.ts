@@ -6,6 +6,7 @@ import type { ForecastRun } from '../jobs/forecastJob';
 import { alertRow, planAlerts } from './alerts';
 import { forecastRun, listedSeries } from './forecastViews';
 import { shortageRows } from './yarnTables';
+import { shortageTotals } from '../../../shared/shortageTotals';
 import { round, stamp, type ViewContext } from './viewKit';
 
 function accuracyTile(run: ForecastRun | undefined): ForecastAccuracyTile | null {
@@ -27,6 +28,7 @@ function accuracyTile(run: ForecastRun | undefined): ForecastAccuracyTile | null
 
 export function dashboardView(plan: Plan, _input: unknown, { db, snapshotId }: ViewContext): DashboardView {
   const shortages = shortageRows(plan);
+  const totals = shortageTotals(shortages);
   const alerts = planAlerts(db, snapshotId, plan);
   const shortageTimeline = plan.yarn.weeks.map((weekStart, w) => {
     let yarnsShort = 0;
@@ -47,8 +49,10 @@ export function dashboardView(plan: Plan, _input: unknown, { db, snapshotId }: V
   return {
     ...stamp(plan),
     kpis: {
-      yarnsShort: shortages.length,
-      lbsShort: round(shortages.reduce((t, r) => t + r.maxDeficitLbs, 0)),
+      yarnsShort: totals.yarnsShort,
+      lbsShort: round(totals.lbsShort),
+      yarnsShortAfterPastDue: totals.yarnsShortAfterPastDue,
+      lbsShortAfterPastDue: round(totals.lbsShortAfterPastDue),
       valueShortUsd: round(shortages.reduce((t, r) => t + r.maxDeficitLbs * (plan.yarnCostPerLb[r.yarnId] ?? 0), 0), 0),
       criticalYarns: plan.yarn.positions.filter((p) => p.risk === 'CRITICAL').length,
       ordersAtRisk: atRisk.size,

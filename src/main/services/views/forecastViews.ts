@@ -18,14 +18,38 @@ export const listedSeries = (run: ForecastRun) => run.series.filter((s) => s.lev
 type Accuracy = ForecastRun['accuracy'][string][string];
 const metrics = (model: string, a: Accuracy) => ({ model, points: a.points, wape: roundOrNull(a.wape, 4), mase: roundOrNull(a.mase, 3), bias: roundOrNull(a.bias, 3) });
 
+const weight = (w: number) => Math.round(w * 1000) / 1000;
+
+/** The approach per level as the view sends it: scores best first. */
+function hierarchyOf(run: ForecastRun): ForecastView['hierarchy'] {
+  return {
+    levels: run.hierarchy.levels.map((l) => ({
+      level: l.level,
+      approach: l.final,
+      scores: Object.entries(l.scores)
+        .filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
+        .map(([approach, score]) => ({ approach, score: roundOrNull(score, 4) ?? 0 }))
+        .sort((a, b) => a.score - b.score),
+    })),
+    problem: run.hierarchy.problem,
+  };
+}
+
 export function forecastView(plan: Plan, _input: unknown, { db, snapshotId }: ViewContext): ForecastView {
   const run = forecastRun(db, snapshotId);
   if (!run) throw new NotFoundError('no forecast has been computed for this snapshot yet (it runs after the plan)');
+  return forecastViewOf(run, snapshotId, plan.asOf);
+}
+
+/** The Forecast page's view of a forecast run (pure: the run is read by the caller). */
+export function forecastViewOf(run: ForecastRun, snapshotId: number, asOf: string): ForecastView {
   return {
     snapshotId,
-    asOf: plan.asOf,
+    asOf,
     computedAt: run.computedAt,
     historyWeeks: run.historyWeeks,
+    historyGapWeeks: run.historyGapWeeks,
+    hierarchy: hierarchyOf(run),
     series: listedSeries(run).map((s) => ({
       series: s.series,
       level: s.level,
@@ -36,7 +60,11 @@ export function forecastView(plan: Plan, _input: unknown, { db, snapshotId }: Vi
       cv2: roundOrNull(s.classification.cv2, 2),
       nonZeroWeeks: s.classification.nonZeroWeeks,
       method: s.forecast.method,
+      family: s.family,
+      choice: s.forecast.choice,
       models: s.forecast.members,
+      weights: s.forecast.weights.map(weight),
+      approach: s.forecast.approach ?? null,
       reason: s.forecast.reason ?? null,
       next4Weeks: round(s.forecast.point.slice(0, 4).reduce((t, v) => t + v, 0)),
       historyTotal: round(s.history.reduce((t, v) => t + v, 0)),
@@ -57,11 +85,17 @@ export function forecastView(plan: Plan, _input: unknown, { db, snapshotId }: Vi
   };
 }
 
-export function forecastSeriesView(_plan: Plan, { series }: { series: string }, { db, snapshotId }: ViewContext): ForecastSeriesView {
+export function forecastSeriesView(plan: Plan, { series }: { series: string }, { db, snapshotId }: ViewContext): ForecastSeriesView {
   const run = forecastRun(db, snapshotId);
-  const s = run?.series.find((x) => x.series === series);
-  if (!run || !s) throw new NotFoundError(`no forecast for series ${series}`);
-  const backtest = (readPlan<CompactBacktestRow[]>(db, snapshotId, 0, 'forecastBacktest')?.plan ?? [])
+  if (!run || !run.series.some((x) => x.series === series)) throw new NotFoundError(`no forecast for series ${series}`);
+  return forecastSeriesViewOf(run, series, readPlan<CompactBacktestRow[]>(db, snapshotId, 0, 'forecastBacktest')?.plan ?? [], plan.asOf);
+}
+
+/** One series of a forecast run in detail (pure: the run and its stored backtest rows are read by the caller). */
+export function forecastSeriesViewOf(run: ForecastRun, series: string, backtestRows: readonly CompactBacktestRow[], asOf: string): ForecastSeriesView {
+  const s = run.series.find((x) => x.series === series);
+  if (!s) throw new NotFoundError(`no forecast for series ${series}`);
+  const backtest = backtestRows
     .filter((r) => r[0] === series && r[3] === 'selected' && r[2] === 1)
     .map((r) => ({ week: r[1], actual: r[4], forecast: round(r[5]) }));
   const group = run.accuracy[s.level === 'total' ? 'TOTAL' : 'styles'];
@@ -77,6 +111,12 @@ export function forecastSeriesView(_plan: Plan, { series }: { series: string }, 
     lo95: s.forecast.lo95.map((v) => round(v)),
     hi95: s.forecast.hi95.map((v) => round(v)),
     members: s.forecast.members,
+    weights: s.forecast.weights.map(weight),
+    choice: s.forecast.choice,
+    family: s.family,
+    approach: s.forecast.approach ?? null,
+    historyGapWeeks: run.historyGapWeeks,
+    asOf,
     method: s.forecast.method,
     reason: s.forecast.reason ?? null,
     metrics: group ? Object.entries(group).map(([model, a]) => metrics(model, a)) : [],

@@ -14,7 +14,7 @@ import { xlsxExporter } from '../../lib/xlsx';
 import { setHashParams, useHashParams } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
 import { PlanFrame } from '../plan/PlanFrame';
-import { horizonOption, modelLabel, seriesOption } from './forecastCharts';
+import { approachLabel, choiceText, historyGapText, LEVEL_LABELS, horizonOption, membersText, modelLabel, seriesOption } from './forecastCharts';
 import './ForecastPage.css';
 
 type Tab = 'series' | 'accuracy' | 'lines' | 'outliers';
@@ -24,8 +24,11 @@ const SERIES_COLUMNS: GridColumn[] = [
   { field: 'series', headerName: 'Series', kind: 'text', width: 150, pinned: 'left' },
   { field: 'level', headerName: 'Level', kind: 'text', width: 80 },
   { field: 'demandClass', headerName: 'Class', kind: 'text', width: 128, colDef: { cellRenderer: ChipCell }, description: 'Syntetos–Boylan class from ADI and CV²' },
+  { field: 'family', headerName: 'Family', kind: 'text', width: 100, description: 'Demand pattern of the whole history: level, trend, seasonal or intermittent' },
   { field: 'method', headerName: 'Method', kind: 'text', width: 110 },
-  { field: 'models', headerName: 'Models', kind: 'text', width: 200 },
+  { field: 'choice', headerName: 'Choice', kind: 'text', width: 110, description: 'What the backtest chose: one model, comb (equal-weight mean) or skill (weighted by backtest error)' },
+  { field: 'models', headerName: 'Models (weights)', kind: 'text', width: 230 },
+  { field: 'approach', headerName: 'Hierarchy', kind: 'text', width: 130, description: 'How the forecast was made coherent with the other levels: the approach chosen for its level by the backtest' },
   { field: 'next4Weeks', headerName: 'Next 4 weeks', kind: 'number', decimals: 0, width: 120, description: 'Forecast for the next 4 weeks, in the unit of the series' },
   { field: 'unit', headerName: 'Unit', kind: 'text', width: 70 },
   { field: 'reason', headerName: 'Reason', kind: 'text', width: 260 },
@@ -56,8 +59,15 @@ const OUTLIER_COLUMNS: GridColumn[] = [
 ];
 
 type SeriesRow = ForecastView['series'][number];
-type SeriesGridRow = Omit<SeriesRow, 'models'> & { models: string };
-const seriesGridRow = ({ models, ...s }: SeriesRow): SeriesGridRow => ({ ...s, models: models.join(' + ') });
+type SeriesGridRow = Omit<SeriesRow, 'models' | 'weights' | 'approach'> & { models: string; approach: string };
+/** A series as a grid row: its members with their weights, the choice and the hierarchy approach in words. */
+export const seriesGridRow = ({ models, weights, approach, ...s }: SeriesRow): SeriesGridRow => ({ ...s, models: membersText(models, weights), approach: approachLabel(approach) });
+
+/** "company total: MinT reconciliation · style: bottom-up · ...", or why the series were not reconciled. */
+export function hierarchyText(h: ForecastView['hierarchy']): string {
+  if (h.problem) return `Not reconciled: ${h.problem}`;
+  return h.levels.map((l) => `${LEVEL_LABELS[l.level] ?? l.level}: ${approachLabel(l.approach)}`).join(' · ');
+}
 
 export function ForecastPage(): ReactNode {
   const view = usePlanView('view.forecast', {});
@@ -100,6 +110,12 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
           </span>
         }
       />
+      {tab === 'series' && (d.historyGapWeeks.length > 0 || d.hierarchy.levels.length > 0 || d.hierarchy.problem) && (
+        <p className="note forecast-tab-note" data-testid="forecast-run-notes">
+          {d.historyGapWeeks.length > 0 && <span className="forecast-gap-note" data-testid="forecast-gap-note">{historyGapText(d.historyGapWeeks, d.asOf)} </span>}
+          <span data-testid="forecast-hierarchy">Hierarchy: {hierarchyText(d.hierarchy)}.</span>
+        </p>
+      )}
       {tab === 'series' && (
         <div className="split forecast-split">
           <section className="panel panel-fill forecast-series-panel">
@@ -167,7 +183,8 @@ function SeriesDetail({ series, row }: { series: string; row?: SeriesRow }): Rea
         <div className="yarn-detail-title">
           <h3 className="panel-title">{series}</h3>
           <span className="panel-subtitle">
-            {row ? `${row.demandClass ?? 'no demand'} · ${row.method}${s ? ` · ${s.members.map(modelLabel).join(' + ')}` : ''}` : ''}
+            {row ? `${row.demandClass ?? 'no demand'} · ${row.family ?? 'no'} family · ${row.method}` : ''}
+            {s && s.method === 'statistical' ? ` · ${choiceText(s.choice, s.members, s.weights)} · hierarchy: ${approachLabel(s.approach)}` : ''}
             {s?.reason ? ` · ${s.reason}` : ''}
             {unit ? ` · ${unit} per week` : ''}
           </span>
@@ -178,7 +195,12 @@ function SeriesDetail({ series, row }: { series: string; row?: SeriesRow }): Rea
           <p className="note">{view.status === 'error' || view.error ? (view.error?.message ?? 'Could not load the series.') : 'Loading the series…'}</p>
         ) : (
           <>
-            {option && <EChart option={option} testId="forecast-chart" height={300} />}
+            {option && <EChart option={option} testId="forecast-chart" height={310} />}
+            {s.historyGapWeeks.length > 0 && (
+              <p className="note forecast-gap-note" data-testid="forecast-detail-gap">
+                {historyGapText(s.historyGapWeeks, s.asOf)}
+              </p>
+            )}
             <h4 className="section-title">
               Backtest accuracy of this series{' '}
               <span className="muted">rolling origin, weeks 1–4 ahead pooled · best first · blue: better than the selected forecast</span>

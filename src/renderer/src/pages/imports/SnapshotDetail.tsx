@@ -21,6 +21,23 @@ const REJECTION_COLUMNS: GridColumn[] = [
 
 const WARNING_COLUMNS: GridColumn[] = [...REJECTION_COLUMNS.slice(0, 4), { field: 'reason', headerName: 'Warning', width: 420 }];
 
+/** The files of an import, the file name (or folder path) given the room to be read whole. */
+export const FILE_COLUMNS: GridColumn[] = [
+  { field: 'file', headerName: 'File', kind: 'text', width: 300, pinned: 'left', colDef: { tooltipField: 'file' } },
+  { field: 'status', headerName: 'Status', kind: 'status', width: 110 },
+  { field: 'export', headerName: 'Export', kind: 'text', width: 280 },
+  { field: 'format', headerName: 'Format', kind: 'text', width: 84 },
+  { field: 'sheet', headerName: 'Sheet', kind: 'text', width: 130 },
+  { field: 'rowsRead', headerName: 'Rows read', kind: 'number', width: 110 },
+  { field: 'rowsAccepted', headerName: 'Accepted', kind: 'number', width: 110 },
+  { field: 'rowsRejected', headerName: 'Rejected', kind: 'number', width: 104 },
+  { field: 'rowsSkipped', headerName: 'Skipped', kind: 'number', width: 100 },
+  { field: 'valuesDropped', headerName: 'Values dropped', kind: 'number', width: 140 },
+  { field: 'reason', headerName: 'Reason', kind: 'text', width: 320 },
+  { field: 'missingColumns', headerName: 'Missing columns', kind: 'text', width: 220 },
+  { field: 'notes', headerName: 'Notes', kind: 'text', width: 400 },
+];
+
 const COMPARISON_COLUMNS: GridColumn[] = [
   { field: 'entity', headerName: 'What' },
   { field: 'key', headerName: 'Key' },
@@ -73,7 +90,7 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
     body = (
       <div className="detail-body">
         <KpiStrip kpis={tables.kpis} testId="report-kpis" />
-        <DataGrid testId="report-files-grid" rows={tables.files} height={300} exportFileName={`import-files-${snapshot.asOf}`} emptyMessage="The report lists no files" />
+        <DataGrid testId="report-files-grid" rows={tables.files} columns={FILE_COLUMNS} height={300} exportFileName={`import-files-${snapshot.asOf}`} emptyMessage="The report lists no files" />
       </div>
     );
   else if (tab === 'rejections')

@@ -4,7 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { OverrideInput, OverrideKind } from '../../../../shared/scenario';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Icon } from '../../components/Icon';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, ISO_DATE_INPUT } from '../../lib/format';
 import { usePlanView } from '../../stores/planStore';
 import { usePolicy } from '../../stores/policyStore';
 import { buildOverride, OVERRIDE_KINDS, receiptKey, receiptLineOf, type FormState } from './overrideForms';
@@ -126,7 +126,7 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
             <Field label="New balance (lbs)" hint="open lbs still to knit">
               {input('balanceLbs', { type: 'number', min: 0, step: 1, className: 'input input-num' })}
             </Field>
-            <Field label="Start date">{input('startDate', { type: 'date' })}</Field>
+            <Field label="Start date">{input('startDate', ISO_DATE_INPUT)}</Field>
             <Field label="Machine" hint={selectedOrder ? `now ${selectedOrder.machineId} (WC ${selectedOrder.workCenter || '–'})` : undefined}>
               {input('machine', { list: 'ovr-machines' })}
             </Field>
@@ -162,7 +162,7 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
                 ))}
               </select>
             </Field>
-            <Field label="Arrives in the week of">{input('moveToWeek', { type: 'date' })}</Field>
+            <Field label="Arrives in the week of">{input('moveToWeek', ISO_DATE_INPUT)}</Field>
             <Field label="New quantity (lbs)" hint="0 cancels the receipt">
               {input('qtyLbs', { type: 'number', min: 0, step: 1, className: 'input input-num' })}
             </Field>
@@ -171,8 +171,8 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
         {kind === 'machineDowntime' && (
           <>
             <Field label="Machine">{input('machineId', { list: 'ovr-machines' })}</Field>
-            <Field label="First day down">{input('from', { type: 'date' })}</Field>
-            <Field label="Last day down">{input('to', { type: 'date' })}</Field>
+            <Field label="First day down">{input('from', ISO_DATE_INPUT)}</Field>
+            <Field label="Last day down">{input('to', ISO_DATE_INPUT)}</Field>
           </>
         )}
         {kind === 'knitRate' && (
@@ -216,7 +216,7 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
           <>
             <Field label="Yarn">{input('yarnId', { list: 'ovr-yarns' })}</Field>
             <Field label="Quantity (lbs)">{input('qtyLbs', { type: 'number', min: 1, step: 1, className: 'input input-num' })}</Field>
-            <Field label="Arrives in the week of">{input('receiptWeek', { type: 'date' })}</Field>
+            <Field label="Arrives in the week of">{input('receiptWeek', ISO_DATE_INPUT)}</Field>
             <Field label="Supplier (optional)">{input('supplier')}</Field>
           </>
         )}

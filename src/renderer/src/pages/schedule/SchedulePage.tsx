@@ -17,7 +17,7 @@ import { PlanFrame } from '../plan/PlanFrame';
 import { GanttChart } from './GanttChart';
 import { buildGantt } from './ganttModel';
 import { OrderPanel } from './OrderPanel';
-import { LATE_COLUMNS, ORDER_COLUMNS, UNSCHEDULABLE_COLUMNS, lateGridRow, orderGridRow, type LateGridRow, type OrderGridRow } from './scheduleColumns';
+import { LATE_COLUMNS, legendCounts, ORDER_COLUMNS, UNSCHEDULABLE_COLUMNS, lateGridRow, orderGridRow, type LateGridRow, type OrderGridRow } from './scheduleColumns';
 import './SchedulePage.css';
 
 type Tab = 'gantt' | 'late' | 'atRisk' | 'unschedulable';
@@ -47,14 +47,7 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
   const atRisk = useMemo(() => d.orders.filter((o) => o.late || o.materialShort).map(orderGridRow), [d.orders]);
   const gridRows = useMemo(() => (workCenter !== undefined ? d.orders.filter((o) => o.workCenter === workCenter) : d.orders).map(orderGridRow), [d.orders, workCenter]);
   const late = useMemo(() => d.late.map(lateGridRow), [d.late]);
-  const counts = useMemo(() => {
-    const c = { 'on time': 0, late: 0, 'material short': 0, pinned: 0 };
-    for (const o of d.orders) {
-      c[o.status] += 1;
-      if (o.assignment === 'pinned') c.pinned += 1;
-    }
-    return c;
-  }, [d.orders]);
+  const counts = useMemo(() => legendCounts(d.orders), [d.orders]);
 
   const select = (orderNo: string, focus: boolean) => {
     setHashParams({ koNumber: orderNo });
@@ -80,10 +73,10 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
         extra={
           tab === 'gantt' && (
             <span className="gantt-legend" data-testid="schedule-legend">
-              <span className="gantt-swatch" style={{ background: palette.low }} /> on time {counts['on time']}
+              <span className="gantt-swatch" style={{ background: palette.low }} /> on time {counts.onTime}
               <span className="gantt-swatch" style={{ background: palette.critical }} /> late {counts.late}
-              <span className="gantt-swatch" style={{ background: palette.medium }} /> material short {counts['material short']}
-              <span className="gantt-swatch" style={{ border: `1.5px solid ${palette.critical}` }} /> outline: also late
+              <span className="gantt-swatch" style={{ background: palette.medium }} /> material short {counts.materialShort}
+              <span className="gantt-swatch" style={{ border: `1.5px solid ${palette.critical}` }} /> outline: short and late {counts.lateAndShort}
               {counts.pinned > 0 && (
                 <>
                   <Icon name="pin" size={12} /> pinned {counts.pinned}

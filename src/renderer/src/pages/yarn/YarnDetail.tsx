@@ -2,7 +2,7 @@
 // orders, receipts by PO, the MRP record, suggestions, substitutes).
 import { useState, type ReactNode } from 'react';
 import type { ShortageRow, YarnPositionRow } from '../../../../shared/views';
-import { suggestionText } from '../../../../shared/viewText';
+import { suggestionText, weeksOfSupplyText } from '../../../../shared/viewText';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Chip } from '../../components/Chip';
 import { Icon } from '../../components/Icon';
@@ -42,6 +42,18 @@ export function shortageSentence(s: ShortageRow): string {
   if (s.expedite) text += ` Expedite PO ${s.expedite.poNo}: ${formatNumber(s.expedite.lbs)} lbs due ${week(s.expedite.weekStart)}.`;
   if (s.pastDueReceiptsLbs) text += ` ${formatNumber(s.pastDueReceiptsLbs)} lbs of receipts are past due.`;
   return text;
+}
+
+/**
+ * Why a yarn without weekly detail is (or is not) short. The risk band decides, as in the grid: a yarn with no demand
+ * but a planning balance below the MEDIUM threshold (e.g. negative stock: consumed before the receipt was booked) is
+ * short today even though nothing is phased against it.
+ */
+export function noWeeklyDetailText(pos: Pick<YarnPositionRow, 'risk' | 'planningBalanceLbs' | 'theoreticalBalanceLbs'> | null, message?: string): string {
+  const lead = message ? `${message[0].toUpperCase()}${message.slice(1)}.` : 'No weekly detail for this yarn.';
+  if (!pos || pos.risk === 'LOW') return `${lead} Nothing is phased against it, so it cannot run short.`;
+  const stock = pos.theoreticalBalanceLbs < 0 ? ` Its stock is below zero (${formatNumber(pos.theoreticalBalanceLbs)} lbs): check for a receipt or adjustment not booked.` : '';
+  return `${lead} Nothing is phased against it, but its planning balance is already ${formatNumber(pos.planningBalanceLbs)} lbs, so it is rated ${pos.risk}.${stock}`;
 }
 
 interface YarnDetailProps {
@@ -93,7 +105,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
             <Fact label="On order" value={`${formatNumber(pos.onOrderLbs)} lbs`} />
             <Fact label="Planning balance" value={`${formatNumber(pos.planningBalanceLbs)} lbs`} negative={pos.planningBalanceLbs < 0} />
             <Fact label="Weekly usage" value={`${formatNumber(pos.weeklyUsageLbs)} lbs/wk`} title={`Source: ${pos.weeklyUsageSource}`} />
-            <Fact label="Weeks of supply" value={pos.weeksOfSupply === null ? '–' : formatNumber(pos.weeksOfSupply, 1)} />
+            <Fact label="Weeks of supply" value={weeksOfSupplyText(pos.weeksOfSupply)} />
             <Fact label="First short week" value={week(pos.firstShortWeek)} negative={!!pos.firstShortWeek} />
             <Fact label="Max deficit" value={`${formatNumber(pos.maxDeficitLbs)} lbs`} negative={pos.maxDeficitLbs > 0} />
             <Fact label="Cost" value={pos.costPerLb === null ? '–' : `${formatUsd(pos.costPerLb, 2)}/lb`} small />
@@ -120,8 +132,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
           <p className="why why-critical">Could not load the detail: {view.error ? describeError(view.error) : 'unknown error'}</p>
         ) : !d ? (
           <p className="note" data-testid="yarn-detail-none">
-            {view.error?.message ? `${view.error.message[0].toUpperCase()}${view.error.message.slice(1)}.` : 'No weekly detail for this yarn.'} Nothing is
-            phased against it, so it cannot run short.
+            {noWeeklyDetailText(pos, view.error?.message)}
           </p>
         ) : (
           <>

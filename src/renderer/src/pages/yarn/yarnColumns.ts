@@ -1,7 +1,7 @@
 // Column specs of the yarn grids (position and shortages): units in the headers, chips for risk (with its basis).
 // A shortage row's structured values (the receipt to expedite, the suggestion, the pegged orders) become cells here.
 import type { ShortageRow } from '../../../../shared/views';
-import { peggedOrdersText, suggestionText } from '../../../../shared/viewText';
+import { compareWeeksOfSupply, peggedOrdersText, suggestionText, weeksOfSupplyText } from '../../../../shared/viewText';
 import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
 import { RiskCell } from './RiskCell';
@@ -26,7 +26,15 @@ export const POSITION_COLUMNS: GridColumn[] = [
   { field: 'onOrderLbs', headerName: 'On order', unit: 'lbs', width: 120 },
   { field: 'weeklyUsageLbs', headerName: 'Weekly usage', unit: 'lbs/wk', width: 130 },
   { field: 'weeklyUsageSource', headerName: 'Usage source', kind: 'text', width: 120 },
-  { field: 'weeksOfSupply', headerName: 'Weeks of supply', unit: 'wks', decimals: 1, width: 130 },
+  {
+    field: 'weeksOfSupply',
+    headerName: 'Weeks of supply',
+    unit: 'wks',
+    decimals: 1,
+    width: 130,
+    description: 'Inventory / weekly usage; "> 52" above a year, ∞ when the yarn has no usage',
+    colDef: { valueFormatter: (p: { value?: unknown }) => weeksOfSupplyText(typeof p.value === 'number' ? p.value : null), comparator: compareWeeksOfSupply },
+  },
   { field: 'costPerLb', headerName: 'Cost', unit: '$/lb', decimals: 2, width: 96 },
   { field: 'supplier', headerName: 'Supplier', kind: 'text', width: 200 },
 ];
