@@ -59,6 +59,7 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
   it('formats the Shortages grid opened directly by its address (16.1)', async () => {
     await page.goto(`${bridge.url}#/yarn?tab=shortages`);
     await page.waitForSelector('[data-testid="yarn-shortages-grid"][data-ready="true"]', { timeout: 60_000 });
+    await page.waitForFunction(() => !!(window as unknown as { __grids?: Record<string, unknown> }).__grids?.['yarn-shortages-grid'], undefined, { timeout: 30_000 });
     await page.evaluate(() => (window as unknown as { __grids: Record<string, { ensureColumnVisible(c: string): void }> }).__grids['yarn-shortages-grid'].ensureColumnVisible('maxDeficitLbs'));
     await page.waitForSelector('[data-testid="yarn-shortages-grid"] [col-id="maxDeficitLbs"].ag-cell');
     const cells = await page.$$eval('[data-testid="yarn-shortages-grid"] [col-id="maxDeficitLbs"].ag-cell', (els) => els.map((e) => e.textContent ?? ''));
@@ -92,7 +93,8 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
     expect(toasts.length).toBeLessThanOrEqual(3);
     const save = (await page.locator('[data-testid="draft-form-save"]').boundingBox())!;
     for (const t of toasts) {
-      const b = (await t.boundingBox())!;
+      const b = await t.boundingBox();
+      if (!b) continue; // timed out and gone since it was listed
       const overlaps = b.x < save.x + save.width && save.x < b.x + b.width && b.y < save.y + save.height && save.y < b.y + b.height;
       expect(overlaps, 'a toast covers the Save button').toBe(false);
     }
@@ -103,6 +105,7 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
     await page.goto(`${bridge.url}#/forecast`);
     await page.waitForSelector('[data-testid="forecast-grid"][data-ready="true"]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="forecast-chart"]', { timeout: 60_000 });
+    await page.waitForFunction(() => !!(window as unknown as { __grids?: Record<string, unknown> }).__grids?.['forecast-grid'], undefined, { timeout: 30_000 });
     const headers = await page.evaluate(() =>
       (window as unknown as { __grids: Record<string, { getColumnDefs(): { headerName?: string }[] }> }).__grids['forecast-grid'].getColumnDefs().map((c) => c.headerName),
     );
