@@ -228,6 +228,16 @@ export const substituteSchema = obj({
 });
 export type Substitute = z.infer<typeof substituteSchema>;
 
+export const expediteNoteSchema = obj({
+  firstShortWeek: date,
+  shortWeeks: num,
+  lowestBalanceLbs: num,
+  recoveryWeek: date,
+  receipts: z.array(obj({ poNo: z.string(), weekStart: date, lbs: num })),
+  text: z.string(),
+});
+export type ExpediteNote = z.infer<typeof expediteNoteSchema>;
+
 export const yarnDetailViewSchema = obj({
   ...stamp,
   yarnId: z.string(),
@@ -249,6 +259,11 @@ export const yarnDetailViewSchema = obj({
   receipts: z.array(obj({ poNo: z.string(), isDraft: z.boolean(), weekStart: date.nullable(), lbs: num, pastDue: z.boolean() })),
   mrp: z.array(mrpWeekRowSchema),
   suggestions: z.array(suggestionSchema),
+  /**
+   * Shortages inside the lead time that open receipts end before any new order could arrive: no suggestion is made,
+   * the advice is to pull those receipts in (one note per shortage episode, receipts named by PO).
+   */
+  expediteNotes: z.array(expediteNoteSchema),
   substitutes: z.array(substituteSchema),
   /** What the yarn plan found wrong in this yarn's data (e.g. inventory figures that do not add up), with the numbers. */
   dataWarnings: z.array(obj({ code: z.string(), message: z.string() })),

@@ -1,7 +1,9 @@
 // The Yarn page: every yarn's position, the shortage list, and one yarn in detail (weekly picture, pegged knit
 // orders, receipts, MRP record, suggestions, substitute yarns).
-import type { Risk, YarnDetailView, YarnPositionView, YarnShortagesView } from '../../../shared/views';
+import { isoWeekLabel } from '../../../shared/dates';
+import type { ExpediteNote, Risk, YarnDetailView, YarnPositionView, YarnShortagesView } from '../../../shared/views';
 import { findSubstitutes, freeStockFromMrp, mrpWeekRows, parseYarnDescription, type SubstituteYarn } from '../../engine/purchasing';
+import type { MrpItemResult } from '../../engine/purchasing/types';
 import { NotFoundError } from '../errors';
 import type { Plan } from '../jobs/computePlan';
 import { suggestionOf } from './suggestions';
@@ -88,7 +90,31 @@ export function yarnDetailView(plan: Plan, { yarnId }: { yarnId: string }): Yarn
       }),
     mrp: item ? mrpWeekRows(item, plan.purchasing.weekStarts) : [],
     suggestions: (item?.suggestions ?? []).map((s) => suggestionOf(plan, s)),
+    expediteNotes: item ? expediteNotes(plan, item) : [],
     substitutes: substitutes(plan, p),
     dataWarnings: plan.yarn.warnings.filter((w) => w.yarnId === yarnId).map((w) => ({ code: w.code, message: w.message })),
   };
+}
+
+/** One note per shortage episode inside the lead time (rows sharing a recovery week), its receipts named by PO line. */
+function expediteNotes(plan: Plan, item: MrpItemResult): ExpediteNote[] {
+  const notes = new Map<number, ExpediteNote>();
+  for (const u of item.uncovered) {
+    const e = u.expedite;
+    if (!e || notes.has(e.recoveryWeek)) continue;
+    const weeks = new Set(e.receipts.map((r) => r.weekStart));
+    const receipts = plan.receiptLines
+      .filter((r) => r.yarnId === item.yarnId && r.weekStart !== null && weeks.has(r.weekStart))
+      .map((r) => ({ poNo: r.poNo, weekStart: r.weekStart!, lbs: round(r.lbs) }));
+    const pos = receipts.map((r) => `PO ${r.poNo} (${Math.round(r.lbs)} lbs due ${isoWeekLabel(r.weekStart)})`).join(', ');
+    notes.set(e.recoveryWeek, {
+      firstShortWeek: u.weekStart,
+      shortWeeks: e.shortWeeks,
+      lowestBalanceLbs: round(e.lowestBalanceLbs),
+      recoveryWeek: plan.purchasing.weekStarts[e.recoveryWeek],
+      receipts,
+      text: `Expedite ${pos || 'the open receipts'}: the balance is short for ${e.shortWeeks} week(s) from ${isoWeekLabel(u.weekStart)} (lowest ${Math.round(e.lowestBalanceLbs)} lbs) and no order placed today arrives before ${item.earliestReceiptDate}.`,
+    });
+  }
+  return [...notes.values()];
 }

@@ -1,16 +1,36 @@
 // Purchase suggestions for one yarn: release or expedite, quantity, dates, supplier, and what each covers
 // (pegging: week -> knit orders -> lbs).
 import type { ReactNode } from 'react';
-import type { Suggestion } from '../../../../shared/views';
+import type { ExpediteNote, Suggestion } from '../../../../shared/views';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Chip } from '../../components/Chip';
 import { formatDays, formatNumber, formatUsd } from '../../lib/format';
 import { navigate } from '../../shell/useHashRoute';
 
-export function SuggestionsList({ suggestions, selectedId }: { suggestions: Suggestion[]; selectedId?: string }): ReactNode {
-  if (suggestions.length === 0) return <p className="note">No purchase suggestion for this yarn.</p>;
+export function SuggestionsList({
+  suggestions,
+  expediteNotes = [],
+  selectedId,
+}: {
+  suggestions: Suggestion[];
+  /** Shortages inside the lead time that only pulling open receipts in can cover (no order suggested for them). */
+  expediteNotes?: ExpediteNote[];
+  selectedId?: string;
+}): ReactNode {
+  if (suggestions.length === 0 && expediteNotes.length === 0) return <p className="note">No purchase suggestion for this yarn.</p>;
   return (
     <ul className="sugg-list" data-testid="yarn-detail-suggestions">
+      {expediteNotes.map((n) => (
+        <li key={`expedite-${n.recoveryWeek}`} className="sugg" data-testid="yarn-detail-expedite-note">
+          <div className="sugg-head">
+            <Chip band="high">EXPEDITE RECEIPTS</Chip>
+            <span className="num">
+              short {n.shortWeeks} week(s) from {isoWeekLabel(n.firstShortWeek)}, lowest {formatNumber(n.lowestBalanceLbs)} lbs
+            </span>
+          </div>
+          <div className="sugg-meta note">{n.text}</div>
+        </li>
+      ))}
       {suggestions.map((s) => {
         const expedite = s.action === 'expedite';
         const unpegged = s.unpeggedLbs;

@@ -165,7 +165,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
                 { id: 'orders', label: 'Pegged knit orders', count: d.consumers.length },
                 { id: 'receipts', label: 'Receipts by PO', count: d.receipts.length, countTone: d.receipts.some((r) => r.pastDue) ? 'warning' : undefined },
                 { id: 'mrp', label: 'MRP' },
-                { id: 'suggestions', label: 'Suggestions', count: d.suggestions.length },
+                { id: 'suggestions', label: 'Suggestions', count: d.suggestions.length + d.expediteNotes.length },
                 { id: 'substitutes', label: 'Substitutes', count: d.substitutes.length },
               ]}
             />
@@ -173,7 +173,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
               {section === 'orders' && <PeggedOrdersTable consumers={d.consumers} weeks={d.weeks} balanceLbs={d.balanceLbs} />}
               {section === 'receipts' && <ReceiptsTable receipts={d.receipts} />}
               {section === 'mrp' && <MrpTable rows={d.mrp} testId="yarn-detail-mrp" />}
-              {section === 'suggestions' && <SuggestionsList suggestions={d.suggestions} />}
+              {section === 'suggestions' && <SuggestionsList suggestions={d.suggestions} expediteNotes={d.expediteNotes} />}
               {section === 'substitutes' && <SubstitutesList substitutes={d.substitutes} onOpen={onOpenYarn} />}
             </div>
           </>
