@@ -4,6 +4,7 @@
 // DELTA: lead time 35 d from Monday 2025-09-01 -> the earliest new receipt is 2025-10-06 = W5 (2025-W41).
 import { describe, expect, it } from 'vitest';
 import { runMrp } from '../../../src/main/engine/purchasing/mrp';
+import { expediteNotes } from '../../../src/main/services/views/yarnViews';
 import { AS_OF, basePolicy, item, suppliers } from '../../golden/purchasing/cases';
 
 // OH: W0 1000-600 = 400, W1 -200 (NR 200), W2 -500 (NR 300), W3 -500, W4 -500; the open 1000 lbs restore it.
@@ -51,6 +52,36 @@ describe('a shortage inside the lead time ended by an open receipt', () => {
     expect(r.suggestions.map((s) => [s.receiptWeek, s.qtyLbs, s.action])).toEqual([
       [1, 200, 'expedite'],
       [2, 300, 'expedite'],
+    ]);
+  });
+});
+
+describe('the yarn detail expedite note', () => {
+  it('names the PO lines due up to the recovery week, not the later ones', () => {
+    // OH W0 400, W1 -200, W2 -500, W3 -200 (PO A 300), W4 -200, W5 800 (PO B 1000): short 4 weeks from W1, lowest -500.
+    const scheduledReceiptsByWeek = [0, 0, 0, 300, 0, 1000, 0, 200];
+    const mrp = runMrp({ asOf: AS_OF, items: [item('YX', 'DELTA', 1000, gross, { scheduledReceiptsByWeek })], suppliers }, basePolicy);
+    const receiptLines = [
+      { yarnId: 'YX', poNo: 'A', weekStart: '2025-09-22', lbs: 300, pastDue: false },
+      { yarnId: 'YX', poNo: 'B', weekStart: '2025-10-06', lbs: 1000, pastDue: false },
+      { yarnId: 'YX', poNo: 'C', weekStart: '2025-10-20', lbs: 200, pastDue: false },
+      { yarnId: 'OTHER', poNo: 'D', weekStart: '2025-10-06', lbs: 50, pastDue: false },
+    ];
+    const notes = expediteNotes({ receiptLines, purchasing: mrp } as unknown as Parameters<typeof expediteNotes>[0], mrp.items[0]);
+    expect(notes).toEqual([
+      {
+        firstShortWeek: '2025-09-08',
+        shortWeeks: 4,
+        lowestBalanceLbs: -500,
+        recoveryWeek: '2025-10-06',
+        receipts: [
+          { poNo: 'A', weekStart: '2025-09-22', lbs: 300 },
+          { poNo: 'B', weekStart: '2025-10-06', lbs: 1000 },
+        ],
+        text:
+          'Expedite PO A (300 lbs due 2025-W39), PO B (1000 lbs due 2025-W41): the balance is short for 4 week(s) from 2025-W37 ' +
+          '(lowest -500 lbs) and no order placed today arrives before 2025-10-06.',
+      },
     ]);
   });
 });

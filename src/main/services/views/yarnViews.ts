@@ -97,7 +97,7 @@ export function yarnDetailView(plan: Plan, { yarnId }: { yarnId: string }): Yarn
 }
 
 /** One note per shortage episode inside the lead time (rows sharing a recovery week), its receipts named by PO line. */
-function expediteNotes(plan: Plan, item: MrpItemResult): ExpediteNote[] {
+export function expediteNotes(plan: Pick<Plan, 'receiptLines' | 'purchasing'>, item: MrpItemResult): ExpediteNote[] {
   const notes = new Map<number, ExpediteNote>();
   for (const u of item.uncovered) {
     const e = u.expedite;
