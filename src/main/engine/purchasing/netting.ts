@@ -202,8 +202,8 @@ function recoveryWeek(avail: number, w: number, earliestWeek: number, sched: num
 
 /**
  * A shortage inside the lead time that open receipts end by `recoveredAt`: no order placed today helps, so the advice is
- * to pull those receipts in. Names them (week and lbs), how deep the balance goes below safety stock and for how many
- * weeks, so the planner sees what to expedite rather than nothing.
+ * to pull those receipts in. Names them (week and lbs), the lowest projected balance and for how many weeks it stays
+ * below safety stock, so the planner sees what to expedite rather than nothing.
  */
 function expediteRow(
   w: number,
