@@ -1,6 +1,7 @@
 // `npm run plan`: the headless twin of the app. Imports ERP exports, runs the plan, writes its reports as CSV.
 //   npm run plan -- --data <folder> [--data <folder> ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD]
 //                   [--policy <file.json>] [--pdf] [--accept-thin-data]
+//                   [--check-style <style> --check-lbs <lbs> --check-start YYYY-MM-DD]
 // The --data paths are read as every entry point reads them (import/layout.ts): one batch (one snapshot), or a
 // history folder (`master/` + `snapshots/<date>/`, given alone) imported snapshot by snapshot in date order.
 // --as-of: the date of the batch, always used (evidence in the files that disagrees is stated in the report); in a
@@ -11,8 +12,9 @@ import { join, resolve } from 'node:path';
 import { isIsoDate, mondayOf } from '../shared/dates';
 import type { ImportReport } from '../shared/importReport';
 import { parseArgs, single } from './args';
+import { availabilityLines, type Availability } from '../shared/availability';
+import { dispatch } from './services/contract/dispatch';
 import { defaultDbPath } from './paths';
-import type { ImportJobResult } from './services/jobs/importJob';
 import { createPlanner } from './services/contract/planner';
 import { writePlanOutputs } from './services/outputs/planOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
@@ -21,7 +23,7 @@ import { JobHost } from './workers/jobHost';
 import { runJob } from './services/jobs/registry';
 
 const USAGE =
-  'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data]';
+  'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data] [--check-style <style> --check-lbs <lbs> --check-start YYYY-MM-DD]';
 
 export async function runCli(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   let args;
@@ -50,6 +52,13 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       log(`--data ${p}: no such file or folder`);
       return 2;
     }
+  }
+  // "Can we make it?": answered after the plan, per yarn
+  const check = { style: single(args, 'check-style'), lbs: single(args, 'check-lbs'), start: single(args, 'check-start') };
+  const checking = check.style !== undefined || check.lbs !== undefined || check.start !== undefined;
+  if (checking && (!check.style || !(Number(check.lbs) > 0) || !check.start || !isIsoDate(check.start))) {
+    log('--check-style, --check-lbs and --check-start go together (a style, lbs > 0 and a date as YYYY-MM-DD)');
+    return 2;
   }
   const policyPath = single(args, 'policy');
   const policy = policyPath && (existsSync(policyPath) ? parsePolicyFile(readFileSync(policyPath, 'utf8'), policyPath) : { changes: [], problems: [`${policyPath}: no such file`] });
@@ -83,19 +92,21 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}), confirmThinData })).jobId);
     if (job.status !== 'done') {
       log(`import of ${data.join(', ')} failed: ${job.error ?? job.message}`);
-      if ((job.result as { code?: string } | undefined)?.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
+      if (job.result && 'code' in job.result && job.result.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
       if (policyNote) log(policyNote);
       return 1;
     }
-    const result = job.result as ImportJobResult;
+    const result = job.result;
+    if (!result || !('snapshots' in result)) throw new Error(`the import job ended without its result: ${JSON.stringify(result)}`);
     const snapshotId = result.snapshotId;
     // the first lines: what the planner confirmed, and a plan of this date built with records from after it
     for (const s of result.snapshots) {
-      const r = (await planner.handlers['snapshots.report']({ id: s.snapshotId })) as ImportReport;
-      for (const w of r.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
+      const r = await planner.handlers['snapshots.report']({ id: s.snapshotId });
+      for (const w of r?.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
     }
-    const report = (await planner.handlers['snapshots.report']({ id: snapshotId })) as ImportReport;
-    const future = report.futureRecords ?? [];
+    const report = await planner.handlers['snapshots.report']({ id: snapshotId });
+    if (!report) throw new Error(`snapshot ${snapshotId} has no import report`);
+    const future = report.futureRecords;
     if (future.length) {
       log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);
       for (const f of future) log(`  ${f.message}`);
@@ -126,6 +137,16 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     const written = await writePlanOutputs(planner.db, snapshotId, outDir, { pdf: args.flags.has('pdf') });
     if (process.stderr.isTTY) process.stderr.write('\n');
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);
+    if (checking) {
+      const answer = await dispatch(planner.handlers, 'availability.check', { style: check.style, lbs: Number(check.lbs), startDate: check.start, snapshotId });
+      if (!answer.ok) {
+        log(`can we make it? ${answer.error.message}`);
+        return 1;
+      }
+      const [head, ...rest] = availabilityLines(answer.data as Availability);
+      log(`can we make it? ${head}`);
+      for (const line of rest) log(line);
+    }
     return 0;
   } finally {
     if (forecastJobs !== jobs) await forecastJobs.close();

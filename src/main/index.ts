@@ -10,6 +10,7 @@ import { electronPrintOptions } from './reports/pdf';
 import { dispatch } from './services/contract/dispatch';
 import { openPlanner, type Planner } from './services/contract/planner';
 import { JobHost } from './workers/jobHost';
+import { databaseNotice } from './paths';
 
 const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://renderer`;
@@ -221,7 +222,9 @@ export async function startApp(): Promise<void> {
   planner = opened.planner;
   registerIpc(planner);
   Menu.setApplicationMenu(buildMenu());
-  if (!opened.error && planner.activeSnapshotId() === null) void planner.handlers['demo.load']({ scale: 1 });
+  const demoLoading = !opened.error && planner.activeSnapshotId() === null;
+  for (const line of databaseNotice(dbPath, { demoLoading, dbFlag: false })) console.log(line);
+  if (demoLoading) void planner.handlers['demo.load']({ scale: 1 });
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

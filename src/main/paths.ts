@@ -14,3 +14,14 @@ export function appDataDir(platform = process.platform, env = process.env): stri
 export function defaultDbPath(): string {
   return join(appDataDir(), PRODUCT_NAME, 'planner.db');
 }
+
+/**
+ * What `npm start` (the desktop app or the web bridge) prints at start: where the database is and how to start
+ * clean, since the demo dataset is written there on first start.
+ */
+export function databaseNotice(dbPath: string, options: { demoLoading: boolean; dbFlag: boolean }): string[] {
+  return [
+    `Database: ${dbPath}${options.demoLoading ? ' (empty: the demo dataset is being loaded into it)' : ''}`,
+    `To start clean: quit, then delete ${dbPath} (with its -wal and -shm files)${options.dbFlag ? ', or start with --db <another file>' : ''}.`,
+  ];
+}

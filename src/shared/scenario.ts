@@ -25,12 +25,25 @@ const knitOrderBody = z.object({
   pinStart: z.boolean().optional(),
 });
 
+/** A prospective knit order (the "Can we make it?" check made a scenario): `lbs` of `style` from `startDate`. */
+const knitOrderAddBody = z.object({
+  kind: z.literal('knitOrderAdd'),
+  style: name,
+  lbs: positive,
+  startDate: isoDateSchema,
+});
+
 const poReceiptBody = z.object({
   kind: z.literal('poReceipt'),
   poNumber: name,
   /** Only this yarn's receipts of the PO (a PO can carry several yarns); absent = all. */
   yarnId: name.optional(),
-  /** Every receipt of the PO arrives in this ISO week (any day of it; normalised to its Monday). */
+  /**
+   * Only the one receipt line of the yarn due in this ISO week (its Monday), or past due / later: the ERP splits a
+   * PO over weeks. Absent = every receipt line of the PO (and yarn).
+   */
+  receiptLine: z.union([isoDateSchema, z.enum(['pastDue', 'later'])]).optional(),
+  /** Every receipt of the PO (or the one line) arrives in this ISO week (any day of it; normalised to its Monday). */
   moveToWeek: isoDateSchema.optional(),
   /** New quantity still to receive (0 = cancel). */
   qtyLbs: nonNegativeLbs.optional(),
@@ -99,6 +112,7 @@ const policyBody = z.object({
 
 const bodies = [
   knitOrderBody,
+  knitOrderAddBody,
   poReceiptBody,
   poDraftAddBody,
   poDraftRemoveBody,
@@ -122,6 +136,7 @@ function checkBody(o: Body, ctx: z.core.$RefinementCtx): void {
       break;
     case 'poReceipt':
       if (!o.moveToWeek && o.qtyLbs === undefined) issue('a PO override moves the receipts to a week or changes the quantity');
+      if (o.receiptLine && !o.yarnId) issue('a receipt line is one yarn\'s: name the yarn');
       break;
     case 'machineDowntime':
       if (o.from > o.to) issue('downtime ends before it starts');
@@ -138,6 +153,7 @@ const metaOptional = { id: meta.id.optional(), label: meta.label.optional() };
 export const overrideSchema = z
   .discriminatedUnion('kind', [
     knitOrderBody.extend(meta),
+    knitOrderAddBody.extend(meta),
     poReceiptBody.extend(meta),
     poDraftAddBody.extend(meta),
     poDraftRemoveBody.extend(meta),
@@ -152,6 +168,7 @@ export const overrideSchema = z
 export const overrideInputSchema = z
   .discriminatedUnion('kind', [
     knitOrderBody.extend(metaOptional),
+    knitOrderAddBody.extend(metaOptional),
     poReceiptBody.extend(metaOptional),
     poDraftAddBody.extend(metaOptional),
     poDraftRemoveBody.extend(metaOptional),
@@ -197,8 +214,11 @@ export function describeOverride(o: Body): string {
     }
     case 'poReceipt': {
       const parts = [o.moveToWeek ? `arrives week of ${o.moveToWeek}` : '', o.qtyLbs !== undefined ? `qty ${fmtLbs(o.qtyLbs)}` : ''];
-      return `PO ${o.poNumber}${o.yarnId ? ` (yarn ${o.yarnId})` : ''}: ${parts.filter(Boolean).join(', ')}`;
+      const line = o.receiptLine ? `, the receipt ${o.receiptLine === 'pastDue' ? 'past due' : o.receiptLine === 'later' ? 'due later' : `of week ${o.receiptLine}`}` : '';
+      return `PO ${o.poNumber}${o.yarnId ? ` (yarn ${o.yarnId}${line})` : ''}: ${parts.filter(Boolean).join(', ')}`;
     }
+    case 'knitOrderAdd':
+      return `New knit order: ${fmtLbs(o.lbs)} of style ${o.style} from ${o.startDate}`;
     case 'poDraftAdd':
       return `New PO: ${fmtLbs(o.qtyLbs)} of yarn ${o.yarnId}${o.supplier ? ` from ${o.supplier}` : ''}, week of ${o.receiptWeek}`;
     case 'poDraftRemove':

@@ -1,5 +1,5 @@
 // Capacity benchmark: finite schedule and load on a synthetic 10x plant (about 2,000 open orders, 2,900 machines,
-// 900 machine work centres). Run: npx tsx -e "import('./test/bench/capacity.ts').then(async (m) => console.table(await m.bench()))"
+// 900 machine work centers). Run: npx tsx -e "import('./test/bench/capacity.ts').then(async (m) => console.table(await m.bench()))"
 import { performance } from 'node:perf_hooks';
 import type { BenchArea, BenchFigure } from './types';
 import { scheduleKnitOrders } from '../../src/main/engine/capacity/schedule';
@@ -11,7 +11,7 @@ import { mulberry32 } from '../../src/shared/prng';
 
 export interface SyntheticSize {
   machineWorkCenters: number;
-  /** Work centres that styles use but no machine has (the real data: 28 of 108). */
+  /** Work centers that styles use but no machine has (the real data: 28 of 108). */
   emptyWorkCenters: number;
   machines: number;
   stylesPerWorkCenter: number;
@@ -63,7 +63,7 @@ export function syntheticCapacityInput(size: SyntheticSize = SIZE_10X, seed = 42
     if (r() < 0.92) rates.set(s.style, { rateLbsPerDay: Math.round(150 + 900 * r() * r() + 400 * r()), source: 'synthetic' });
   }
 
-  // Orders favour the busy work centres, like the real KOs (9.38.20.F carries the most).
+  // Orders favour the busy work centers, like the real KOs (9.38.20.F carries the most).
   const orders: KnitOrder[] = [];
   for (let i = 0; i < size.orders; i++) {
     const w = r() < 0.9 ? Math.floor(size.machineWorkCenters * r() * r()) : Math.floor(r() * wcs.length);

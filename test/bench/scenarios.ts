@@ -82,7 +82,7 @@ function timeMs(runs: number, f: () => void): number {
   return median(out);
 }
 
-/** Plan summaries at the reference size (1,500 yarns, 2,000 suggestions, 20,000 orders, 250 work centres). */
+/** Plan summaries at the reference size (1,500 yarns, 2,000 suggestions, 20,000 orders, 250 work centers). */
 function summaries(): [PlanSummary, PlanSummary] {
   const r = rng(3);
   const make = (shift: number): PlanSummary => ({

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
 import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
+import { waitForJobsIdle } from '../support/e2ePage';
 
 const SHOTS = join(__dirname, '../../test-output/e2e');
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
@@ -18,17 +19,6 @@ let bridge: BridgeProcess;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
-
-async function waitForJobs(kind: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const jobs = await bridge.invoke<{ kind: string; status: string; error?: string }[]>('jobs.list');
-    const failed = jobs.data?.find((j) => j.kind === kind && j.status === 'failed');
-    if (failed) throw new Error(`${kind} failed: ${failed.error}`);
-    if (jobs.data?.some((j) => j.kind === kind && j.status === 'done') && !jobs.data.some((j) => j.status === 'running')) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${kind} job did not finish`);
-}
 
 async function open(route: string): Promise<void> {
   await page.goto(`${bridge.url}#/${route}`);
@@ -51,7 +41,7 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
     mkdirSync(SHOTS, { recursive: true });
     bridge = await startBridgeProcess(tmp.dbPath);
     await waitForPlan(bridge);
-    await waitForJobs('forecast');
+    await waitForJobsIdle(bridge, 'forecast');
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));

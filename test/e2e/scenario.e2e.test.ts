@@ -8,10 +8,11 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Row, YarnDetailView, YarnPositionView } from '../../src/shared/views';
+import { viewChannels, type ViewChannel, type ViewInput, type ViewOutput } from '../../src/shared/views';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
 import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
+import { waitForJobsIdle } from '../support/e2ePage';
 
 const OUT = join(__dirname, '../../test-output/e2e');
 const PDF_PATH = join(OUT, 'scenario-shortages.pdf');
@@ -30,52 +31,42 @@ const started = Date.now();
 interface Target {
   yarnId: string;
   poNo: string;
+  /** The week of the receipt line moved. */
+  lineWeek: string;
   lateWeek: string;
   /** Lowest projected balance with the PO moved (lbs, negative). */
   deficitLbs: number;
 }
 
-async function waitForJobsIdle(kind: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const jobs = await bridge.invoke<{ kind: string; status: string; error?: string }[]>('jobs.list');
-    const failed = jobs.data?.find((j) => j.kind === kind && j.status === 'failed');
-    if (failed) throw new Error(`${kind} failed: ${failed.error}`);
-    if (jobs.data?.some((j) => j.kind === kind && j.status === 'done') && !jobs.data.some((j) => j.status === 'running')) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${kind} job did not finish`);
-}
-
-async function planView<T>(view: string, params?: Record<string, string>): Promise<T> {
-  const r = await bridge.invoke<T>('plan.get', { view, ...(params ? { params } : {}) });
-  if (!r.ok || !r.data) throw new Error(`plan.get ${view}: ${r.error?.message}`);
+/** A view as the bridge sends it (JSON), checked against the channel's output schema. */
+async function planView<C extends ViewChannel>(channel: C, input: ViewInput<C>): Promise<ViewOutput<C>> {
+  const r = await bridge.invoke<ViewOutput<C>>(channel, input);
+  if (!r.ok || !r.data) throw new Error(`${channel}: ${r.error?.message}`);
+  viewChannels[channel].output.parse(r.data);
   return r.data;
 }
 
 /**
  * Reads the base plan to pick the PO: a yarn not short today (LOW risk, no short week) whose projected balance goes
- * below zero when one of its open (not past-due) ERP POs arrives in the last plan week instead. The deepest such
+ * below zero when one receipt line of its open (not past-due) ERP POs arrives in the last plan week instead. The deepest such
  * deficit wins, so the shortage is clear of any tolerance.
  */
 async function findTarget(): Promise<Target> {
-  const position = await planView<YarnPositionView>('yarn.position');
-  const candidates = position.rows.filter((r: Row) => !r.firstShortWeek && r.risk === 'LOW' && Number(r.onOrderLbs) > 0 && Number(r.weeklyUsageLbs) > 0);
+  const position = await planView('view.yarnPosition', {});
+  const candidates = position.rows.filter((r) => !r.firstShortWeek && r.risk === 'LOW' && r.onOrderLbs > 0 && r.weeklyUsageLbs > 0);
   let best: Target | undefined;
   for (const r of candidates) {
-    const d = await planView<YarnDetailView>('yarn.detail', { yarnId: String(r.yarnId) });
+    const d = await planView('view.yarnDetail', { yarnId: r.yarnId });
     const lateWeek = d.weeks[d.weeks.length - 1];
-    const poNos = [...new Set(d.receipts.filter((x) => !x.pastDue && !x.poNo.startsWith('draft ') && x.weekStart && x.weekStart < lateWeek).map((x) => x.poNo))];
-    for (const poNo of poNos) {
-      const receipts = d.receipts.filter((x) => x.poNo === poNo);
-      if (receipts.some((x) => x.pastDue || !x.weekStart)) continue;
-      let moved = 0;
+    // each receipt line on its own (the ERP splits a PO over weeks; the picker lists each line)
+    for (const line of d.receipts.filter((x) => !x.pastDue && !x.isDraft && x.weekStart && x.weekStart < lateWeek)) {
       let lowest = Infinity;
       d.weeks.forEach((w, i) => {
         if (w >= lateWeek) return;
-        moved += receipts.filter((x) => x.weekStart === w).reduce((t, x) => t + x.lbs, 0);
+        const moved = w >= line.weekStart! ? line.lbs : 0;
         lowest = Math.min(lowest, d.balanceLbs[i] - moved);
       });
-      if (lowest < -100 && (!best || lowest < best.deficitLbs)) best = { yarnId: d.yarnId, poNo, lateWeek, deficitLbs: lowest };
+      if (lowest < -100 && (!best || lowest < best.deficitLbs)) best = { yarnId: d.yarnId, poNo: line.poNo, lineWeek: line.weekStart!, lateWeek, deficitLbs: lowest };
     }
   }
   if (!best) throw new Error('no yarn in the demo plan is covered only thanks to one PO');
@@ -97,7 +88,7 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
     bridge = await startBridgeProcess(tmp.dbPath);
     await waitForPlan(bridge);
     // The forecast runs once after the first plan; let it finish so it does not compete with the scenario plan.
-    await waitForJobsIdle('forecast');
+    await waitForJobsIdle(bridge, 'forecast');
     timings.demoPlannedMs = Date.now() - started;
     target = await findTarget();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -132,14 +123,18 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
     await page.click(sel('scenario-override-yarnId'));
     await page.keyboard.type(target.yarnId);
     // The PO list comes from the yarn's detail (its open receipts).
-    await page.waitForSelector(`${sel('scenario-override-poNumber')} option[value="${target.poNo}"]`, { state: 'attached', timeout: 15_000 });
-    await page.selectOption(sel('scenario-override-poNumber'), target.poNo);
+    const option = `${target.poNo}|${target.lineWeek}`;
+    await page.waitForSelector(`${sel('scenario-override-poNumber')} option[value="${option}"]`, { state: 'attached', timeout: 15_000 });
+    // one option per receipt line: no two options carry the same value
+    const values = await page.$$eval(`${sel('scenario-override-poNumber')} option`, (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(new Set(values).size).toBe(values.length);
+    await page.selectOption(sel('scenario-override-poNumber'), option);
     await page.fill(sel('scenario-override-moveToWeek'), target.lateWeek);
     await page.click(sel('scenario-override-add'));
     await page.waitForSelector(`${sel('scenario-overrides')} li`, { timeout: 15_000 });
     const items = await page.$$eval(`${sel('scenario-overrides')} li`, (lis) => lis.map((li) => li.textContent ?? ''));
     expect(items).toHaveLength(1);
-    expect(items[0]).toContain(`PO ${target.poNo} (yarn ${target.yarnId}): arrives week of ${target.lateWeek}`);
+    expect(items[0]).toContain(`PO ${target.poNo} (yarn ${target.yarnId}, the receipt of week ${target.lineWeek}): arrives week of ${target.lateWeek}`);
     await shot('scenario-override');
     timings.overrideMs = Date.now() - t0;
   });

@@ -1,7 +1,7 @@
 // `npm run web`: the full app in a browser. Serves the built renderer and the contract on 127.0.0.1.
 import { join, resolve } from 'node:path';
 import { parseArgs, single } from '../args';
-import { defaultDbPath } from '../paths';
+import { databaseNotice, defaultDbPath } from '../paths';
 import { openPlanner } from '../services/contract/planner';
 import { JobHost } from '../workers/jobHost';
 import { startBridge } from './server';
@@ -15,11 +15,10 @@ export async function runBridge(argv: string[]): Promise<void> {
   const { planner, error } = openPlanner({ dbPath, shell: 'web', jobs, appVersion: version });
   if (error) console.error(`Cannot open the planning store: ${error}\nThe app runs and shows this error; start it with --db <another file> to plan.`);
   const bridge = await startBridge({ planner, rendererDir: resolve(__dirname, '../renderer'), port });
-  if (!error && planner.activeSnapshotId() === null && !args.flags.has('no-demo')) {
-    console.log('The planning store is empty: loading the demo dataset…');
-    planner.handlers['demo.load']({ scale: 1 });
-  }
-  console.log(`Beverly Knits Planner (web preview) — database ${dbPath}`);
+  const demoLoading = !error && planner.activeSnapshotId() === null && !args.flags.has('no-demo');
+  if (demoLoading) planner.handlers['demo.load']({ scale: 1 });
+  console.log('Beverly Knits Planner (web preview)');
+  for (const line of databaseNotice(dbPath, { demoLoading, dbFlag: true })) console.log(line);
   console.log(`Open ${bridge.url}`);
   const stop = async () => {
     await bridge.close();

@@ -47,7 +47,7 @@ export interface Yarn {
 
 export interface Machine {
   id: number;
-  /** Work centre `C.DD.NN.L`; '' for the machine with a blank WC. */
+  /** Work center `C.DD.NN.L`; '' for the machine with a blank WC. */
   workCenter: string;
 }
 

@@ -1,8 +1,9 @@
 // Printable report framework: pure functions from report data to one self-contained HTML string (no JS, no external
 // assets). Chromium turns it into a PDF (renderPdf here, webContents.printToPDF in the app) with the page header and
 // "Page x of y" footer from pdf.ts. Every text is escaped; `svg` is inserted as is and must come from svg.ts.
+import { reportsPolicyDefaults, type ReportsPolicy } from '../../shared/policy/reports';
 
-export type PageSize = 'A4' | 'Letter';
+export type PageSize = ReportsPolicy['paperSize'];
 export type Tone = 'bad' | 'warn' | 'ok' | 'muted' | 'strong';
 
 export type Cell = string | number | null | undefined | { text: string; tone?: Tone; title?: string };
@@ -152,7 +153,7 @@ header.report .meta { color: #52606d; font-size: 8.5pt; }
 section.section { margin: 0 0 9pt 0; }
 section.keep { break-inside: avoid; }
 section.page-break { break-before: page; }
-h2 { font-size: 10.5pt; margin: 0 0 3pt 0; color: #1f4e79; break-after: avoid; }
+h2 { font-size: 10.5pt; margin: 0 0 3pt 0; color: #1f4e79; break-after: avoid; break-inside: avoid; }
 h2 .note { font-size: 8pt; font-weight: normal; color: #52606d; margin-left: 6pt; }
 p.empty { margin: 0; color: #7b8794; font-style: italic; }
 .chart { margin: 2pt 0 6pt 0; break-inside: avoid; }
@@ -175,7 +176,7 @@ tfoot td { font-weight: 600; border-top: 1.5px solid #1f4e79; border-bottom: non
 
 /** The whole report as one HTML document. */
 export function renderReport(spec: ReportSpec): string {
-  const pageSize = spec.pageSize ?? 'A4';
+  const pageSize = spec.pageSize ?? reportsPolicyDefaults.paperSize;
   const kpis = spec.kpis?.length
     ? `<div class="kpis">${spec.kpis
         .map(

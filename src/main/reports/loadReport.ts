@@ -1,4 +1,4 @@
-// "Load by work centre" report: utilisation chart, bottlenecks, the per-work-centre table, the plant's weekly load
+// "Load by work center" report: utilisation chart, bottlenecks, the per-work-center table, the plant's weekly load
 // and the unassigned orders with the machines that could take them.
 import { capacityPolicyDefaults, type CapacityPolicy } from '../../shared/policy/capacity';
 import { isoWeekLabel } from '../../shared/dates';
@@ -11,7 +11,7 @@ export interface LoadReportOptions {
   pageSize?: PageSize;
   subtitle?: string;
   policy?: CapacityPolicy;
-  /** Work centres in the utilisation chart (highest first). */
+  /** Work centers in the utilisation chart (highest first). */
   chartWorkCenters?: number;
 }
 
@@ -26,7 +26,7 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
     p === null || p > policy.overloadUtilisationPct ? 'bad' : p >= policy.bottleneckUtilisationPct ? 'warn' : undefined;
 
   const withDemand = load.workCenters.filter((w) => w.daysAssigned + w.daysUnassigned > 0);
-  // Averages over a long horizon hide short peaks, so the chart shows each work centre's busiest week.
+  // Averages over a long horizon hide short peaks, so the chart shows each work center's busiest week.
   const charted = [...withDemand]
     .sort(
       (a, b) =>
@@ -40,12 +40,12 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
 
   const sections: Section[] = [
     {
-      heading: 'Busiest week by work centre',
+      heading: 'Busiest week by work center',
       note:
-        `Knit days required (assigned + unassigned orders) / machine days available in each work centre's busiest ISO week, ` +
+        `Knit days required (assigned + unassigned orders) / machine days available in each work center's busiest ISO week, ` +
         `${horizonText}; the label adds the week and the horizon average. ` +
         `Red: over ${policy.overloadUtilisationPct} %; amber: ${policy.bottleneckUtilisationPct} % or more.` +
-        (withDemand.length > charted.length ? ` Top ${charted.length} of ${withDemand.length} work centres with orders.` : ''),
+        (withDemand.length > charted.length ? ` Top ${charted.length} of ${withDemand.length} work centers with orders.` : ''),
       svg: hBarChart({
         bars: charted.map((w) => ({
           label: label(w.workCenter),
@@ -66,12 +66,12 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
       }),
     },
     {
-      heading: 'Bottleneck work centres',
+      heading: 'Bottleneck work centers',
       table: {
-        emptyText: 'No work centre reaches the bottleneck threshold.',
+        emptyText: 'No work center reaches the bottleneck threshold.',
         columns: [
           { key: 'rank', label: '#', align: 'right', width: '4%' },
-          { key: 'wc', label: 'Work centre', width: '10%' },
+          { key: 'wc', label: 'Work center', width: '10%' },
           { key: 'machines', label: 'Machines', align: 'right', width: '7%' },
           { key: 'util', label: 'Utilisation', align: 'right', width: '9%' },
           { key: 'over', label: 'Overloaded wks', align: 'right', width: '9%' },
@@ -92,11 +92,11 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
       },
     },
     {
-      heading: 'Load by work centre',
+      heading: 'Load by work center',
       note: `Days over ${horizonText}; "later" is knitting beyond the horizon.`,
       table: {
         columns: [
-          { key: 'wc', label: 'Work centre', width: '11%' },
+          { key: 'wc', label: 'Work center', width: '11%' },
           { key: 'machines', label: 'Machines', align: 'right', width: '7%' },
           { key: 'available', label: 'Days available', align: 'right', decimals: 1, width: '9%' },
           { key: 'assigned', label: 'Days assigned', align: 'right', decimals: 1, width: '9%' },
@@ -132,7 +132,7 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
   const sumWeek = (f: (w: WorkCenterLoad, i: number) => number) => weeks.map((i) => withDemand.reduce((s, w) => s + f(w, i), 0));
   sections.push({
     heading: 'Knit days per week',
-    note: `The ${withDemand.length} work centres with orders: days required against their machines' days available.`,
+    note: `The ${withDemand.length} work centers with orders: days required against their machines' days available.`,
     svg: columnChart({
       categories: load.weekStarts.map((d) => isoWeekLabel(d).slice(5)),
       stacked: [
@@ -155,7 +155,7 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
         { key: 'style', label: 'Style', width: '13%' },
         { key: 'lbs', label: 'Lbs', align: 'right', width: '7%' },
         { key: 'days', label: 'Knit days', align: 'right', decimals: 1, width: '7%' },
-        { key: 'wc', label: 'Work centre', width: '10%' },
+        { key: 'wc', label: 'Work center', width: '10%' },
         { key: 'candidates', label: 'Could run on (days booked)', width: '54%' },
       ],
       rows: load.unassigned.map((u) => ({
@@ -189,13 +189,13 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
 
   const overloaded = load.workCenters.filter((w) => w.overloadedWeeks > 0).length;
   return {
-    title: 'Load by work centre',
+    title: 'Load by work center',
     asOf: load.asOf,
     printedAt: options.printedAt,
     subtitle: options.subtitle,
     pageSize: options.pageSize,
     kpis: [
-      { label: 'Work centres with orders', value: withDemand.length },
+      { label: 'Work centers with orders', value: withDemand.length },
       { label: 'Bottlenecks', value: load.bottlenecks.length, tone: load.bottlenecks.length ? 'warn' : 'ok' },
       { label: 'WCs with overloaded weeks', value: overloaded, tone: overloaded ? 'bad' : 'ok' },
       { label: 'Unassigned orders', value: load.unassigned.length, tone: load.unassigned.length ? 'warn' : 'ok' },

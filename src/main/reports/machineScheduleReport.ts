@@ -1,4 +1,4 @@
-// "Machine schedule" report: one section per work centre, one row per scheduled order, then what could not be
+// "Machine schedule" report: one section per work center, one row per scheduled order, then what could not be
 // scheduled and why orders are late.
 import type { ScheduledOrder, ScheduleResult } from '../engine/capacity/types';
 import { formatNumber, type Cell, type Column, type PageSize, type ReportSpec, type Section } from './html';
@@ -39,7 +39,7 @@ export function machineScheduleReport(result: ScheduleResult, options: MachineSc
     const days = orders.reduce((s, o) => s + o.knitDays, 0);
     const late = orders.filter((o) => o.late).length;
     return {
-      heading: wc ? `Work centre ${wc}` : 'Machines without a work centre',
+      heading: wc ? `Work center ${wc}` : 'Machines without a work center',
       note:
         `${orders.length} order${orders.length === 1 ? '' : 's'} on ${machines} machine${machines === 1 ? '' : 's'} · ` +
         `${formatNumber(lbs)} lbs · ${formatNumber(days, 1)} knit days` +
@@ -55,7 +55,7 @@ export function machineScheduleReport(result: ScheduleResult, options: MachineSc
   if (result.unschedulable.length) {
     sections.push({
       heading: 'Not scheduled',
-      note: 'These orders have no planned dates until the cause is fixed (rate, work centre or machine).',
+      note: 'These orders have no planned dates until the cause is fixed (rate, work center or machine).',
       table: {
         columns: [
           { key: 'order', label: 'Order', width: '8%' },

@@ -3,6 +3,7 @@
 // The header on every page is the document <title> (html.ts puts title, as-of and print time there); the footer
 // carries "Page x of y". Chromium fills the `title`, `pageNumber` and `totalPages` spans.
 import type { PageSize } from './html';
+import { reportsPolicyDefaults } from '../../shared/policy/reports';
 
 const TEMPLATE_STYLE =
   'font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9px; color: #52606d; width: 100%; margin: 0 10mm; ' +
@@ -19,7 +20,7 @@ export const PAGE_FOOTER_TEMPLATE =
 export const PAGE_MARGINS_IN = { top: 16 / 25.4, bottom: 14 / 25.4, left: 10 / 25.4, right: 10 / 25.4 };
 
 /** Options for Electron's webContents.printToPDF (plain object: no electron import here). */
-export function electronPrintOptions(pageSize: PageSize = 'A4') {
+export function electronPrintOptions(pageSize: PageSize = reportsPolicyDefaults.paperSize) {
   return {
     pageSize,
     landscape: true,
@@ -71,7 +72,7 @@ export async function renderPdf(html: string, outPath: string, options: RenderPd
     const m = PAGE_MARGINS_IN;
     const buffer = await page.pdf({
       path: outPath,
-      format: options.pageSize ?? 'A4',
+      format: options.pageSize ?? reportsPolicyDefaults.paperSize,
       landscape: true,
       printBackground: true,
       preferCSSPageSize: true,

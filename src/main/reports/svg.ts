@@ -35,7 +35,7 @@ export interface HBarChartOptions {
   title?: string;
 }
 
-/** Horizontal bars, one per row (e.g. utilisation % per work centre), with reference lines (e.g. 100 %). */
+/** Horizontal bars, one per row (e.g. utilisation % per work center), with reference lines (e.g. 100 %). */
 export function hBarChart(o: HBarChartOptions): string {
   const width = o.width ?? 1000;
   const barH = o.barHeight ?? 13;

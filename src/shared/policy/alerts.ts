@@ -1,5 +1,5 @@
 // Alerts and scenario-comparison policy. Yarn severity bands are NOT here: they reuse the yarn risk ladder
-// (policy/yarn.ts criticalBelowLbs / highBelowLbs / mediumBelowLbs), and a work-centre week above the capacity
+// (policy/yarn.ts criticalBelowLbs / highBelowLbs / mediumBelowLbs), and a work-center week above the capacity
 // policy's overloadUtilisationPct is critical. Defaults follow the old system (reference-system-rules 2.1, 2.10).
 
 export const alertsPolicyDefaults = {
@@ -8,7 +8,7 @@ export const alertsPolicyDefaults = {
   portfolioCriticalYarnsAbove: 10,
 
   // --- capacity ---
-  /** A work-centre week above this utilisation raises an alert (high; critical above capacity.overloadUtilisationPct). */
+  /** A work-center week above this utilisation raises an alert (high; critical above capacity.overloadUtilisationPct). */
   wcOverloadUtilisationPct: 95,
 
   // --- forecast ---

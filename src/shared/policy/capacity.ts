@@ -1,7 +1,7 @@
 // Machine capacity, load and finite knit scheduling policy. Every threshold the capacity engine uses lives here.
 
 /**
- * How a style's QuadS work centre may match a machine's work centre (`C.DD.NN.T`):
+ * How a style's QuadS work center may match a machine's work center (`C.DD.NN.T`):
  * - `off`: the codes must be equal (after trimming and canonicalising numbers);
  * - `type`: also allow the same construction, diameter and cut with a different type letter (F vs M, F vs FOW);
  * - `diameter-cut`: also allow any machine with the same cylinder diameter and needle cut.
@@ -12,7 +12,7 @@ export type RelaxedMatchMode = 'off' | 'type' | 'diameter-cut';
 export const capacityPolicyDefaults = {
   /** Working days per week (Mon..Sat = 6; the ERP plans knitting 6 days/week at each style's lbs/day). */
   workDaysPerWeek: 6,
-  /** Relaxed work-centre match for new assignments (the 9-2 snapshot: 137/168 KOs run on their exact WC). */
+  /** Relaxed work-center match for new assignments (the 9-2 snapshot: 137/168 KOs run on their exact WC). */
   relaxedMatch: 'off' as RelaxedMatchMode,
   /** Rate used when a style has no knitting rate; null = such orders cannot be scheduled (no silent 616). */
   defaultRateLbsPerDay: null as number | null,
@@ -20,9 +20,9 @@ export const capacityPolicyDefaults = {
   defaultPriority: 3,
   /** Kept orders that already started (start date <= as-of) stay at the front of their machine's sequence. */
   inProgressFirst: true,
-  /** A machine or work-centre week is overloaded above this utilisation. */
+  /** A machine or work-center week is overloaded above this utilisation. */
   overloadUtilisationPct: 100,
-  /** A work centre is a bottleneck at or above this utilisation over the horizon (or with an overloaded week). */
+  /** A work center is a bottleneck at or above this utilisation over the horizon (or with an overloaded week). */
   bottleneckUtilisationPct: 85,
   /** ISO weeks in the load view, starting with the as-of week; the rest goes to "later". */
   loadHorizonWeeks: 26,

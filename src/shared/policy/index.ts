@@ -4,6 +4,7 @@ import { purchasingPolicyDefaults } from './purchasing';
 import { capacityPolicyDefaults } from './capacity';
 import { forecastPolicyDefaults } from './forecast';
 import { alertsPolicyDefaults } from './alerts';
+import { reportsPolicyDefaults } from './reports';
 
 export const policyDefaults = {
   yarn: yarnPolicyDefaults,
@@ -11,6 +12,7 @@ export const policyDefaults = {
   capacity: capacityPolicyDefaults,
   forecast: forecastPolicyDefaults,
   alerts: alertsPolicyDefaults,
+  reports: reportsPolicyDefaults,
 };
 
 export type PolicyTable = typeof policyDefaults;

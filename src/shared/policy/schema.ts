@@ -7,6 +7,7 @@ import type { CapacityPolicy } from './capacity';
 import type { ForecastPolicy } from './forecast';
 import type { PurchasingPolicy } from './purchasing';
 import type { YarnPolicy } from './yarn';
+import type { ReportsPolicy } from './reports';
 
 const between = (min: number, max: number) => z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 const whole = (min: number, max: number) => between(min, max).int('must be a whole number');
@@ -169,12 +170,17 @@ const alertsShape = {
   compareToleranceUtilisationPct: between(0, 100),
 } satisfies Record<keyof AlertsPolicy, z.ZodType>;
 
+const reportsShape = {
+  paperSize: z.enum(['Letter', 'A4']),
+} satisfies Record<keyof ReportsPolicy, z.ZodType>;
+
 const shapes: Record<string, Record<string, z.ZodType>> = {
   yarn: yarnShape,
   purchasing: purchasingShape,
   capacity: capacityShape,
   forecast: forecastShape,
   alerts: alertsShape,
+  reports: reportsShape,
 };
 
 /** The pairs that must keep an order: [lower, higher, strictly?, why]. */
@@ -182,7 +188,7 @@ const ORDERED: [string, string, boolean, string][] = [
   ['yarn.criticalBelowLbs', 'yarn.highBelowLbs', true, 'the risk bands must read critical < high < medium'],
   ['yarn.highBelowLbs', 'yarn.mediumBelowLbs', true, 'the risk bands must read critical < high < medium'],
   ['capacity.bottleneckUtilisationPct', 'capacity.overloadUtilisationPct', false, 'a bottleneck starts at or below overload'],
-  ['alerts.wcOverloadUtilisationPct', 'capacity.overloadUtilisationPct', false, 'the work-centre alert starts at or below overload (above it the alert is critical)'],
+  ['alerts.wcOverloadUtilisationPct', 'capacity.overloadUtilisationPct', false, 'the work-center alert starts at or below overload (above it the alert is critical)'],
   ['alerts.forecastDeviationPct', 'alerts.forecastDeviationHighPct', true, 'a high deviation must be larger than a medium one'],
   ['alerts.lateOrderMinDays', 'alerts.lateOrderHighDays', false, 'late <= high < critical'],
   ['alerts.lateOrderHighDays', 'alerts.lateOrderCriticalDays', true, 'late <= high < critical'],
@@ -203,6 +209,7 @@ export const policyTableSchema = z
     capacity: z.strictObject(capacityShape),
     forecast: z.strictObject(forecastShape),
     alerts: z.strictObject(alertsShape),
+    reports: z.strictObject(reportsShape),
   })
   .superRefine((table, ctx) => {
     const at = (key: string) => {

@@ -46,7 +46,7 @@ describe('capacity load golden model', () => {
   const policy = { ...capacityPolicyDefaults, loadHorizonWeeks: 3 };
   const load = computeLoad(input, policy);
 
-  it('machine, work-centre and bottleneck figures', () => {
+  it('machine, work-center and bottleneck figures', () => {
     const a1 = load.machines.find((m) => m.machineId === 'A1')!;
     expect(a1.daysRequired).toBe(9);
     expect(a1.weeks.map((w) => w.daysRequired)).toEqual([8, 1, 0]);
@@ -96,9 +96,9 @@ describe('capacity load golden model', () => {
       [
         '# machine_load.csv',
         toGoldenCsv(machineLoadCsvRows(load), [...MACHINE_LOAD_CSV_COLUMNS]),
-        '# work centre weeks',
+        '# work center weeks',
         toGoldenCsv(wcRows),
-        '# work centre totals',
+        '# work center totals',
         toGoldenCsv(wcTotals),
         '# bottlenecks',
         toGoldenCsv(load.bottlenecks.map((b) => ({ rank: b.rank, work_center: b.workCenter, reason: b.reason }))),

@@ -178,7 +178,7 @@ describe('capacity scheduler golden models', () => {
     expectGolden(expected('pinned'), goldenText(r));
   });
 
-  it('unschedulable: no compatible machine, no work centre, no rate, no balance; default rate policy', () => {
+  it('unschedulable: no compatible machine, no work center, no rate, no balance; default rate policy', () => {
     const input = model({
       machines: [
         ['M1', '1.30.28.F'],
@@ -239,7 +239,7 @@ describe('capacity scheduler golden models', () => {
     expectGolden(expected('already-late'), goldenText(r));
   });
 
-  it('relaxed work-centre match: off, type (exact wins ties), diameter-cut', () => {
+  it('relaxed work-center match: off, type (exact wins ties), diameter-cut', () => {
     const input = model({
       machines: [
         ['M1', '9.38.20.F'],

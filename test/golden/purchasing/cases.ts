@@ -273,6 +273,7 @@ export const cases: GoldenCase[] = [
       expect(r.suggestions).toEqual([]);
       const a = only(r, 'Y14');
       expect(a.uncovered.map((u) => [u.week, u.lbs, u.reason])).toEqual([[0, 200, 'within lead time']]);
+      expect(a.uncovered[0].expedite).toEqual({ lowestBalanceLbs: -200, shortWeeks: 2, recoveryWeek: 2, receipts: [{ week: 2, weekStart: '2025-09-15', lbs: 500 }] });
       expect(a.weeks.projectedOnHand.slice(0, 3)).toEqual([-200, -200, 300]);
       expect(only(r, 'Y15').status).toBe('covered by existing receipts');
     },

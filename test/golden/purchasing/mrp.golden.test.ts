@@ -38,7 +38,17 @@ function render(title: string, r: MrpResult): string {
     out.push(toGoldenCsv(mrpWeekRows(i, r.weekStarts).map(({ week, ...row }) => ({ week, ...row }))));
     if (i.uncovered.length) {
       out.push(`## uncovered ${i.yarnId}`);
-      out.push(toGoldenCsv(i.uncovered.map((u) => ({ ...u }))));
+      out.push(
+        toGoldenCsv(
+          i.uncovered.map(({ expedite, ...u }) => ({
+            ...u,
+            shortWeeks: expedite?.shortWeeks ?? '',
+            lowestBalanceLbs: expedite?.lowestBalanceLbs ?? '',
+            recoveryWeek: expedite?.recoveryWeek ?? '',
+            expediteReceipts: expedite?.receipts.map((r) => `${r.weekStart} ${r.lbs}`).join('; ') ?? '',
+          })),
+        ),
+      );
     }
   }
   out.push('## suggestions');

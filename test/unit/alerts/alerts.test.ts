@@ -110,8 +110,8 @@ describe('yarn alerts', () => {
   });
 });
 
-describe('work-centre, forecast, late-order and data-quality alerts', () => {
-  it('work centre above 95 %: one alert over its weeks, critical above 100 %, lbs that do not fit', () => {
+describe('work-center, forecast, late-order and data-quality alerts', () => {
+  it('work center above 95 %: one alert over its weeks, critical above 100 %, lbs that do not fit', () => {
     const r = computeAlerts(
       empty({
         workCenterWeeks: [
@@ -130,7 +130,7 @@ describe('work-centre, forecast, late-order and data-quality alerts', () => {
     ]);
     expect(r.alerts[0]).toMatchObject({ firstWeek: '2025-09-08', impact: { lbs: 3800, days: 21, lbsDays: 26_600, count: 3 }, link: { page: 'capacity', params: { workCenter: 'A', week: '2025-09-08' } } });
     expect(r.alerts[0].cause).toBe(
-      'Work centre A is loaded above 95 % in 3 weeks from 2025-W37 (week of 2025-09-08) to 2025-W40; peak 128 % in 2025-W39. 3,800 lbs do not fit in its capacity.',
+      'Work center A is loaded above 95 % in 3 weeks from 2025-W37 (week of 2025-09-08) to 2025-W40; peak 128 % in 2025-W39. 3,800 lbs do not fit in its capacity.',
     );
   });
 

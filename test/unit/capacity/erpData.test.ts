@@ -1,4 +1,4 @@
-// The capacity model on the real exports (9-2 snapshot): work-centre codes, compatibility, a full load + schedule.
+// The capacity model on the real exports (9-2 snapshot): work-center codes, compatibility, a full load + schedule.
 // Skips when ../shared/data/erp is absent. The readers here are minimal; the importer owns the real ones.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -63,7 +63,7 @@ describe.skipIf(!hasErpData)(`capacity on the real exports${hasErpData ? '' : ` 
     );
   });
 
-  it('parses every machine and QuadS work centre (one machine has a blank WC)', () => {
+  it('parses every machine and QuadS work center (one machine has a blank WC)', () => {
     expect(machines).toHaveLength(286);
     expect(machines.filter((m) => !parseWorkCenter(m.workCenter)).map((m) => m.machineId)).toEqual(['134']);
     const quadsCodes = new Set([...styleWc.values()].filter((w) => w.trim()));
@@ -71,7 +71,7 @@ describe.skipIf(!hasErpData)(`capacity on the real exports${hasErpData ? '' : ` 
     expect(quadsCodes.size).toBe(108);
   });
 
-  it('KO machines match the style work centre: 138/168 exact, 153 with type relaxed, 161 by diameter and cut', () => {
+  it('KO machines match the style work center: 138/168 exact, 153 with type relaxed, 161 by diameter and cut', () => {
     // The profile reports 137/168 comparing raw text; trimming "6.30.28.F " adds one exact match.
     const machineWc = new Map(machines.map((m) => [m.machineId, m.workCenter]));
     const withMachine = orders.filter((o) => o.machine);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchWorkCenter, parseWorkCenter, relaxedKey, workCenterKey } from '../../../src/main/engine/capacity/workCenter';
 
-describe('work centre codes C.DD.NN.T', () => {
+describe('work center codes C.DD.NN.T', () => {
   it('parses construction, diameter, cut and type', () => {
     expect(parseWorkCenter('9.38.20.F')).toEqual({
       code: '9.38.20.F',
@@ -20,7 +20,7 @@ describe('work centre codes C.DD.NN.T', () => {
     expect(parseWorkCenter('6.20.14.5.V')).toMatchObject({ diameterIn: 20, cutNeedlesPerIn: 14.5, type: 'V' });
   });
 
-  it('rejects what is not a work centre', () => {
+  it('rejects what is not a work center', () => {
     for (const bad of ['', '   ', '9.38.20', '9.38.20.1', 'A.38.20.F', '9.38..F', undefined, null]) {
       expect(parseWorkCenter(bad)).toBeNull();
     }

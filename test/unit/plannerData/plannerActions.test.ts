@@ -1,7 +1,7 @@
 // The planner's actions through the contract (drafts.*, schedule.pin/unpin, overrides.*, settings.*), checked against
 // the contract's output schemas by `dispatch`, on a tiny real import and its plan: each lands in its table as one
 // row, and the plan worker closes the draft a later ERP export shows as a real PO.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/contract/dispatch';
@@ -13,6 +13,10 @@ import { JobHost } from '../../../src/main/workers/jobHost';
 import { runJob } from '../../../src/main/services/jobs/registry';
 import type { ChannelName } from '../../../src/shared/contract';
 import { tempDir } from '../../support/tempDb';
+import { erpPath, hasErpData } from '../../support/erpData';
+import { detect } from '../../../src/main/import/detect';
+import { readBook } from '../../../src/main/import/readers';
+import { YARN_PO_COLUMNS } from '../../../src/main/services/outputs/purchaseOrders';
 import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 
 const tmp = tempDir('bkp-actions-');
@@ -133,10 +137,68 @@ describe('PO drafts through the contract', () => {
     expect(closed).toMatchObject({ draftId: 'D-2025-09-05-739-2025-09-08', status: 'closed', erpPoNumber: '9001', qtyLbs: 2931 });
     expect(open).toMatchObject({ draftId: 'D-2025-09-05-1571-2025-09-08', status: 'edited', qtyLbs: 1900 });
     expect(open.erpPoNumber).toBeUndefined();
-    // The export lists only the open drafts.
+    // The export lists only the open drafts, in the ERP's YarnPO layout, the supplier named as in the master.
     const csv = Buffer.from((await call('drafts.export', { format: 'csv' })).base64, 'base64').toString();
-    expect(csv.split('\n').filter(Boolean)).toHaveLength(2);
-    expect(csv).toContain('D-2025-09-05-1571-2025-09-08');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(csv.split('\n').filter(Boolean)).toEqual([
+      'PO#,Status,Desc#,Ordered,Requested,Quoted,Qty,Balance,Supplier,Size,Type,Color,Description,$/lb,Total $',
+      `BKP-${today.replaceAll('-', '')}-S1,Open,1571,${today},2025-09-08,,1900,1900,LYCRA,,,Clear,1/70 Lycra,5.92,11248`,
+    ]);
+  });
+
+  it('exports an xlsx the import reads back as a YarnPO, with numbers as numbers and dates as dates', async () => {
+    const file = await call('drafts.export', { format: 'xlsx' });
+    expect(file.fileName).toMatch(/^YarnPO_drafts_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = readBook(Buffer.from(file.base64, 'base64'));
+    const table = detect(book.sheets).table!;
+    expect(table.type.id).toBe('yarn_po');
+    expect(table.headers).toEqual([...YARN_PO_COLUMNS]);
+    const [row] = table.rows.map((r) => r.cells);
+    expect(table.rows).toHaveLength(1);
+    expect(row[2]).toBe(1571);
+    expect(row[3]).toBeInstanceOf(Date);
+    expect((row[4] as Date).toISOString().slice(0, 10)).toBe('2025-09-08');
+    expect([row[6], row[7], row[8]]).toEqual([1900, 1900, 'LYCRA']);
+    expect(typeof row[13]).toBe('number');
+    expect(typeof row[14]).toBe('number');
+  });
+
+  it.skipIf(!hasErpData)('exports the same columns, in the same order, as the real YarnPO export', async () => {
+    const real = detect(readBook(readFileSync(erpPath('snapshots/2025-09-02/YarnPO.xlsx'))).sheets).table!;
+    const ours = detect(readBook(Buffer.from((await call('drafts.export', { format: 'xlsx' })).base64, 'base64')).sheets).table!;
+    expect(ours.headers).toEqual(real.headers);
+    // and the same cell type in each column where both have a value; the ERP keeps $/lb as text ("2.15"), ours is a number
+    const typeOf = (c: unknown) => (c instanceof Date ? 'date' : c === null || c === undefined ? null : typeof c);
+    const realTypes = real.headers.map((_, i) => real.rows.map((r) => typeOf(r.cells[i])).find((t) => t !== null) ?? null);
+    const ourTypes = ours.headers.map((_, i) => typeOf(ours.rows[0].cells[i]));
+    const price = ours.headers.indexOf('$/lb');
+    expect([realTypes[price], ourTypes[price]]).toEqual(['string', 'number']);
+    const both = ours.headers.map((h, i) => i).filter((i) => i !== price && realTypes[i] !== null && ourTypes[i] !== null);
+    expect(both.map((i) => ours.headers[i])).toEqual(['PO#', 'Status', 'Desc#', 'Ordered', 'Requested', 'Qty', 'Balance', 'Supplier', 'Color', 'Description', 'Total $']);
+    expect(both.map((i) => ourTypes[i])).toEqual(both.map((i) => realTypes[i]));
+  });
+
+  it('groups the open drafts per supplier into a PO and prints it', async () => {
+    const list = await call('purchaseOrders.list', {});
+    expect(list.unassigned).toEqual([]);
+    expect(list.orders).toHaveLength(1);
+    expect(list.orders[0]).toMatchObject({ supplierId: 'S1', supplierName: 'LYCRA', totalLbs: 1900, lines: [expect.objectContaining({ yarnId: '1571', qtyLbs: 1900, dueDate: '2025-09-08' })] });
+    const html = Buffer.from((await call('purchaseOrders.print', { supplierId: 'S1', format: 'html' })).base64, 'base64').toString();
+    expect(html).toContain(`Purchase order ${list.orders[0].poNumber}`);
+    expect(html).toContain('Supplier S1 · LYCRA');
+    expect(await dispatch(planner.handlers, 'purchaseOrders.print', { supplierId: 'S9', format: 'html' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // the purchase plan report lists the accepted drafts
+    const report = Buffer.from((await call('reports.render', { report: 'purchasePlan', format: 'html' })).base64, 'base64').toString();
+    expect(report).toContain('Accepted PO drafts, by supplier');
+    expect(report).toContain(list.orders[0].poNumber);
+  });
+
+  it('refuses to export a draft without a supplier of the master, naming it', async () => {
+    await call('drafts.update', { draftId: 'D-2025-09-05-1571-2025-09-08', supplierId: null });
+    const r = await dispatch(planner.handlers, 'drafts.export', { format: 'csv' });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('D-2025-09-05-1571-2025-09-08: no supplier chosen') } });
+    await call('drafts.update', { draftId: 'D-2025-09-05-1571-2025-09-08', supplierId: 'S1' });
+    await settle();
   });
 });
 

@@ -64,18 +64,18 @@ describe.skipIf(!canPrint)(`printed capacity reports${canPrint ? '' : ` (skipped
     console.info(`machine schedule: ${pages.length} pages, ${result.orders.length} scheduled, printed in ${Math.round(ms)} ms`);
   });
 
-  it('Load by work centre: vector chart, bottlenecks and the work-centre table', async () => {
+  it('Load by work center: vector chart, bottlenecks and the work-center table', async () => {
     const load = computeLoad(input);
     const spec = loadByWorkCenterReport(load, { printedAt: '2025-09-02T14:05:00', pageSize: 'Letter' });
-    const pdf = resolve(OUT, 'load-by-work-centre.pdf');
+    const pdf = resolve(OUT, 'load-by-work-center.pdf');
     await renderPdf(renderReport(spec), pdf, { pageSize: 'Letter' });
     const pages = pdfText(pdf);
     pages.forEach((page, i) => {
-      expect(page).toMatch(/^\s*Load by work centre\s+·\s+As of 2025-09-02\s+·\s+Printed 2025-09-02 14:05/);
+      expect(page).toMatch(/^\s*Load by work center\s+·\s+As of 2025-09-02\s+·\s+Printed 2025-09-02 14:05/);
       expect(page).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}\\s*$`));
     });
     const all = pages.join('\n');
-    expect(all).toContain('Busiest week by work centre');
+    expect(all).toContain('Busiest week by work center');
     expect(all).toContain('Knit days per week');
     // The top bottleneck appears as chart text (vector) and in the tables.
     expect(countOf(all, load.bottlenecks[0].workCenter)).toBeGreaterThanOrEqual(3);
@@ -83,6 +83,6 @@ describe.skipIf(!canPrint)(`printed capacity reports${canPrint ? '' : ` (skipped
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(images).toEqual([]);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
-    expect(pageImages(pdf, 'load-by-work-centre')).toHaveLength(pages.length);
+    expect(pageImages(pdf, 'load-by-work-center')).toHaveLength(pages.length);
   });
 });

@@ -49,6 +49,17 @@ describe('applyOverrides: knit orders', () => {
   });
 });
 
+describe('applyOverrides: a new knit order', () => {
+  it('adds an open order of the style from its start date, on no machine; an unknown style is a warning', () => {
+    const r = applyOverrides(base, [ov({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' }), ov({ kind: 'knitOrderAdd', style: 'ZZ/9', lbs: 10, startDate: '2025-09-15' })]);
+    expect(r.data.knitOrders).toHaveLength(base.knitOrders.length + 1);
+    expect(r.data.knitOrders.at(-1)).toMatchObject({ style: 'S2/0', orderedLbs: 1500, balanceLbs: 1500, liveBalanceLbs: 1500, startDate: '2025-09-15', machine: null, g00Lbs: 0 });
+    expect(r.data.knitOrders.at(-1)!.koNumber).toMatch(/^NEW-/);
+    expect(r.warnings.map((w) => w.message)).toEqual(['style ZZ/9 has no BOM, knit order or style record in the snapshot']);
+    expect(describeOverride({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' })).toBe('New knit order: 1,500 lbs of style S2/0 from 2025-09-15');
+  });
+});
+
 describe('applyOverrides: PO receipts', () => {
   const p1 = (d: PlanningData) => d.expectedReceipts.filter((x) => x.poNumber === 'P1');
 
@@ -58,6 +69,25 @@ describe('applyOverrides: PO receipts', () => {
     expect(p1(r.data)).toEqual([{ poNumber: 'P1', yarnId: 'Y1', bucket: 'week', weekStart: '2025-10-06', qtyLbs: 1000 }]);
     expect(r.data.expectedReceipts.filter((x) => x.poNumber === 'P2')).toEqual(base.expectedReceipts.slice(3));
     expect(r.data.yarns).toBe(base.yarns);
+  });
+
+  it('moves one receipt line of a PO split over weeks, leaving the other lines where they are', () => {
+    const r = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-17', moveToWeek: '2025-10-08' })]);
+    // Only the 500 lbs of the week of 2025-09-15 move; -100 past due and 600 in 09-08 stay.
+    expect(p1(r.data)).toEqual([
+      { poNumber: 'P1', yarnId: 'Y1', bucket: 'pastDue', weekStart: null, qtyLbs: -100 },
+      { poNumber: 'P1', yarnId: 'Y1', bucket: 'week', weekStart: '2025-09-08', qtyLbs: 600 },
+      { poNumber: 'P1', yarnId: 'Y1', bucket: 'week', weekStart: '2025-10-06', qtyLbs: 500 },
+    ]);
+    expect(r.data.yarns).toBe(base.yarns);
+    // a new quantity for that line alone moves On Order by the line's change: 600 -> 200 is -400
+    const q = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-08', qtyLbs: 200 })]);
+    expect(p1(q.data).map((x) => x.qtyLbs)).toEqual([-100, 200, 500]);
+    expect(q.data.yarns[0].onOrderLbs).toBe(base.yarns[0].onOrderLbs - 400);
+    const none = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: 'later', qtyLbs: 0 })]);
+    expect(none.warnings.map((w) => w.message)).toEqual(['PO P1 has no expected receipts of yarn Y1 due later']);
+    expect(overrideInputSchema.safeParse({ kind: 'poReceipt', poNumber: 'P1', receiptLine: '2025-09-08', qtyLbs: 1 }).success).toBe(false);
+    expect(describeOverride({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-15', moveToWeek: '2025-10-06' })).toBe('PO P1 (yarn Y1, the receipt of week 2025-09-15): arrives week of 2025-10-06');
   });
 
   it('resizes the scheduled receipts and moves On Order and Planning Balance by the change', () => {

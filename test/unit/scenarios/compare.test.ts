@@ -120,7 +120,7 @@ describe('comparePlans', () => {
     ]);
   });
 
-  it('work-centre peak load moves', () => {
+  it('work-center peak load moves', () => {
     const b = basePlan();
     b.workCenters = [{ workCenter: '9.38.20.F', peakUtilisationPct: 118 }, { workCenter: '4.30.28.M', peakUtilisationPct: 60.05 }];
     const c = comparePlans(basePlan(), b);

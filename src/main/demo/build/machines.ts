@@ -1,4 +1,4 @@
-// Knitting machines and work centres (`C.DD.NN.L`), plus WCs that only QuadS names.
+// Knitting machines and work centers (`C.DD.NN.L`), plus WCs that only QuadS names.
 import { WC_LETTERS } from '../names';
 import { Rng, WeightedPicker } from '../prng';
 import type { DemoTargets } from '../targets';

@@ -1,4 +1,4 @@
-// Work-centre overload alerts: one per work centre over all its weeks above the threshold (first week, span, peak).
+// Work-center overload alerts: one per work center over all its weeks above the threshold (first week, span, peak).
 import type { AlertDraft, AlertPolicies, AlertWorkCenterWeekInput } from './types';
 import { isoWeekLabel, lbsText, pctText, weekText } from './format';
 
@@ -27,9 +27,9 @@ export function workCenterAlerts(weeks: AlertWorkCenterWeekInput[], policy: Aler
       key: `wc-overload:${workCenter}`,
       rule: 'wc-overload',
       severity: peak.utilisationPct > policy.capacity.overloadUtilisationPct ? 'critical' : 'high',
-      title: `Work centre ${workCenter} at ${pctText(peak.utilisationPct)}`,
+      title: `Work center ${workCenter} at ${pctText(peak.utilisationPct)}`,
       cause:
-        `Work centre ${workCenter} is loaded above ${pctText(threshold)} ${span}; peak ${pctText(peak.utilisationPct)} in ${isoWeekLabel(peak.week)}.` +
+        `Work center ${workCenter} is loaded above ${pctText(threshold)} ${span}; peak ${pctText(peak.utilisationPct)} in ${isoWeekLabel(peak.week)}.` +
         (excessLbs > 0 ? ` ${lbsText(excessLbs)} do not fit in its capacity.` : ''),
       // Lbs over capacity wait at least a week each.
       impact: { lbs: excessLbs, days: over.length * 7, lbsDays: excessLbs * 7, valueUsd: 0, count: over.length },

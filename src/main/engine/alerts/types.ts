@@ -1,5 +1,5 @@
 // Inputs of the alert engine: a plain digest of one plan run that the plan-run service maps its results onto.
-// One row per yarn / order / work-centre week; rows repeated for the same subject are merged (one alert each).
+// One row per yarn / order / work-center week; rows repeated for the same subject are merged (one alert each).
 import type { IsoDate } from '../../../shared/dates';
 import type { AlertsPolicy } from '../../../shared/policy/alerts';
 import type { CapacityPolicy } from '../../../shared/policy/capacity';

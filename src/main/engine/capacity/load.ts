@@ -20,7 +20,7 @@ import type {
 } from './types';
 
 const EPS = 1e-9;
-/** Work centres sort numerically part by part (1.30.9.F before 1.30.10.F). */
+/** Work centers sort numerically part by part (1.30.9.F before 1.30.10.F). */
 const WC_ORDER = new Intl.Collator('en', { numeric: true });
 
 interface Phased {
@@ -89,7 +89,7 @@ export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capac
         knitDays,
         wc,
         phased: phase(cal, undefined, startDay, knitDays, firstMonday, nWeeks, horizonEnd),
-        note: !wc ? `Style ${style} has no QuadS work centre.` : undefined,
+        note: !wc ? `Style ${style} has no QuadS work center.` : undefined,
       });
     }
   }
@@ -141,7 +141,7 @@ export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capac
   }
   const machineById = new Map(machines.map((m) => [m.machineId, m]));
 
-  // Work centres: machines grouped by their work centre, plus the unassigned orders of styles that belong there.
+  // Work centers: machines grouped by their work center, plus the unassigned orders of styles that belong there.
   interface WcAcc {
     machineIds: string[];
     available: Float64Array;

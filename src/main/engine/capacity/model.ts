@@ -1,4 +1,4 @@
-// Capacity model: machines indexed by work centre, each style's work centre, knitting rates, compatibility.
+// Capacity model: machines indexed by work center, each style's work center, knitting rates, compatibility.
 import type { CapacityPolicy } from '../../../shared/policy/capacity';
 import { isIsoDate } from '../../../shared/dates';
 import type { GreigeStyleSpec, KnitOrder, Machine, RateInfo, RateLookup } from './types';
@@ -11,11 +11,11 @@ export interface CompatibleMachine {
 }
 
 export interface CapacityModel {
-  /** Machine id -> work centre key ('' when blank). */
+  /** Machine id -> work center key ('' when blank). */
   machineWc: ReadonlyMap<string, string>;
-  /** Work centre key -> machine ids (input order). */
+  /** Work center key -> machine ids (input order). */
   machinesByWc: ReadonlyMap<string, string[]>;
-  /** Style (trimmed) -> work centre key. */
+  /** Style (trimmed) -> work center key. */
   styleWc: ReadonlyMap<string, string>;
   policy: CapacityPolicy;
   /** Exact machines first, then relaxed ones (when the policy allows). */
@@ -90,7 +90,7 @@ export function resolveRate(rates: RateLookup, style: string, policy: CapacityPo
   return null;
 }
 
-/** Why no machine can take a style of this work centre, with what a relaxed match would find. */
+/** Why no machine can take a style of this work center, with what a relaxed match would find. */
 export function noMachineMessage(model: CapacityModel, wc: string): string {
   const hints: string[] = [];
   const mode = model.policy.relaxedMatch;
@@ -98,7 +98,7 @@ export function noMachineMessage(model: CapacityModel, wc: string): string {
   const byGauge = mode !== 'diameter-cut' ? model.relaxedOnly(wc, 'diameter-cut').length : 0;
   if (byType) hints.push(`${plural(byType, 'machine')} with another type letter (relaxedMatch "type")`);
   if (byGauge) hints.push(`${plural(byGauge, 'machine')} with the same diameter and cut ("diameter-cut")`);
-  return `No machine in work centre ${wc}.${hints.length ? ` A relaxed match would find ${hints.join(' or ')}.` : ''}`;
+  return `No machine in work center ${wc}.${hints.length ? ` A relaxed match would find ${hints.join(' or ')}.` : ''}`;
 }
 
 function plural(n: number, word: string): string {

@@ -3,7 +3,7 @@
 //   A. orders with a pinned start (by pinned date) at that date, or the first free working moment after it;
 //   B. orders that keep their machine (ERP machine unless allowMoves, or a pinned machine), per machine in dispatch order;
 //   C. the rest, in dispatch order, each on the compatible machine with the least added lateness
-//      (ties: exact work centre before relaxed, earliest finish, least booked days, machine list order).
+//      (ties: exact work center before relaxed, earliest finish, least booked days, machine list order).
 // Dispatch order: in-progress kept orders first (policy), then priority (1 first), quoted date (none last),
 // earliest start, order number. An order fills the first gap on its machine where it fits whole.
 import { capacityPolicyDefaults, type CapacityPolicy } from '../../../shared/policy/capacity';
@@ -151,15 +151,15 @@ export function scheduleKnitOrders(
     }
     if (!styleWc) {
       if (erpMachine) {
-        keepFallback(job, erpMachine, 'style has no work centre');
+        keepFallback(job, erpMachine, 'style has no work center');
         (job.pinnedDay !== undefined ? pinned : fixed).push(job);
-      } else reject('no-work-center', `Style ${style} has no QuadS work centre, so no machine can be chosen.`);
+      } else reject('no-work-center', `Style ${style} has no QuadS work center, so no machine can be chosen.`);
       continue;
     }
     const candidates = model.compatibleMachines(styleWc);
     if (candidates.length === 0) {
       if (erpMachine) {
-        keepFallback(job, erpMachine, `no machine in work centre ${styleWc}`);
+        keepFallback(job, erpMachine, `no machine in work center ${styleWc}`);
         (job.pinnedDay !== undefined ? pinned : fixed).push(job);
       } else reject('no-compatible-machine', noMachineMessage(model, styleWc));
       continue;
@@ -195,7 +195,7 @@ export function scheduleKnitOrders(
   for (const job of pinned) {
     const best = chooseMachine(job, candidatesOf(job), (m) => place(machineState(m), job, job.pinnedDay!), machineState);
     if (!best) {
-      noTime(job, job.fixedMachine ? `Machine ${job.fixedMachine}` : `Work centre ${job.styleWc}`);
+      noTime(job, job.fixedMachine ? `Machine ${job.fixedMachine}` : `Work center ${job.styleWc}`);
       continue;
     }
     if (startDayOf(best.slot.start) > job.pinnedDay!) {
@@ -220,7 +220,7 @@ export function scheduleKnitOrders(
   for (const { job, candidates } of free) {
     const best = chooseMachine(job, candidates, (id) => place(machineState(id), job, job.earliestDay), machineState);
     if (!best) {
-      noTime(job, `No machine of work centre ${job.styleWc}`);
+      noTime(job, `No machine of work center ${job.styleWc}`);
       continue;
     }
     job.fixedMachine = best.machineId;
@@ -336,9 +336,9 @@ function buildOrders(
       const wcMatch: WorkCenterMatch = matchWorkCenter(job.styleWc, m.workCenter, model.policy.relaxedMatch);
       const notes = [...job.notes];
       if (job.assignment !== 'assigned' && wcMatch === 'mismatch') {
-        notes.push(`Machine work centre ${m.workCenter} differs from the style's ${job.styleWc}.`);
+        notes.push(`Machine work center ${m.workCenter} differs from the style's ${job.styleWc}.`);
       } else if (wcMatch === 'relaxed') {
-        notes.push(`Relaxed work-centre match: machine ${m.workCenter}, style ${job.styleWc}.`);
+        notes.push(`Relaxed work-center match: machine ${m.workCenter}, style ${job.styleWc}.`);
       }
       const yarns = yarnStatus(input.yarns?.get(job.orderNo) ?? [], plannedStart, plannedFinish);
       const latenessDays = job.quotedDate ? daysBetween(job.quotedDate, plannedFinish) : null;

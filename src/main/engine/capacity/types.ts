@@ -4,13 +4,13 @@ import type { IsoDate } from '../../../shared/dates';
 
 export interface Machine {
   machineId: string;
-  /** Work centre code `C.DD.NN.T` from the Machine Report; may be blank. */
+  /** Work center code `C.DD.NN.T` from the Machine Report; may be blank. */
   workCenter?: string;
 }
 
 export interface GreigeStyleSpec {
   style: string;
-  /** The style's QuadS work centre. */
+  /** The style's QuadS work center. */
   workCenter?: string;
 }
 
@@ -124,9 +124,9 @@ export interface ScheduledOrder {
   balanceLbs: number;
   priority: number;
   machineId: string;
-  /** The machine's work centre. */
+  /** The machine's work center. */
   workCenter: string;
-  /** The style's QuadS work centre. */
+  /** The style's QuadS work center. */
   styleWorkCenter: string;
   wcMatch: WorkCenterMatch;
   assignment: AssignmentKind;
@@ -220,7 +220,7 @@ export interface MachineLoad {
 }
 
 export interface WorkCenterWeekLoad extends WeekLoad {
-  /** Days of unassigned orders for this work centre in the week (not in daysRequired). */
+  /** Days of unassigned orders for this work center in the week (not in daysRequired). */
   daysUnassigned: number;
   utilisationWithUnassignedPct: number | null;
 }

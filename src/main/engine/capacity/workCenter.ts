@@ -1,4 +1,4 @@
-// Work centre codes `C.DD.NN.T`: construction . cylinder diameter (in) . needle cut (needles/in) . machine type.
+// Work center codes `C.DD.NN.T`: construction . cylinder diameter (in) . needle cut (needles/in) . machine type.
 // Seen in the exports: trailing spaces ("6.30.28.F "), type variants ("FOW"), a decimal cut ("6.20.14.5.V").
 import type { RelaxedMatchMode } from '../../../shared/policy/capacity';
 
@@ -51,7 +51,7 @@ function parse(raw: string): WorkCenterCode | null {
   });
 }
 
-/** The key work centres are compared and grouped by: canonical code, or the trimmed upper-case text when unparseable. */
+/** The key work centers are compared and grouped by: canonical code, or the trimmed upper-case text when unparseable. */
 export function workCenterKey(raw: string | undefined | null): string {
   return parseWorkCenter(raw)?.code ?? (raw ?? '').trim().toUpperCase();
 }
@@ -65,7 +65,7 @@ export function relaxedKey(raw: string | undefined | null, mode: RelaxedMatchMod
     : `${wc.diameterIn}.${wc.cutNeedlesPerIn}`;
 }
 
-/** How a machine's work centre matches a style's work centre. */
+/** How a machine's work center matches a style's work center. */
 export function matchWorkCenter(
   styleWc: string | undefined | null,
   machineWc: string | undefined | null,

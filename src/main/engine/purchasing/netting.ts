@@ -6,6 +6,7 @@ import { lotSize, roundOrderQty } from './lotSizing';
 import { pegPlannedReceipts } from './pegging';
 import { mean, safetyStockLbs } from './safetyStock';
 import type {
+  ExpediteReceipt,
   MrpItem,
   MrpItemResult,
   MrpItemStatus,
@@ -97,8 +98,7 @@ export function netItem(item: MrpItem, supply: ResolvedSupply, ctx: NettingConte
       if (supply.blocked) {
         uncovered.push(uncoveredRow(w, nr, supply.blocked, blockedDetail(supply), weekStarts));
       } else if (recoveredAt >= 0) {
-        const detail = `short in ${cal.weekLabels[w]}; open receipts restore the balance in ${cal.weekLabels[recoveredAt]}, before an order placed today could arrive (${earliestDate()}): expedite open receipts instead`;
-        uncovered.push(uncoveredRow(w, nr, 'within lead time', detail, weekStarts));
+        uncovered.push(expediteRow(w, nr, avail, recoveredAt, sched, gross, ss, weekStarts, cal.weekLabels, earliestDate()));
       } else {
         const lot = lotSize(supply.lotSizing.value, {
           week: w,
@@ -198,6 +198,40 @@ function recoveryWeek(avail: number, w: number, earliestWeek: number, sched: num
     if (x >= ss - eps) return k;
   }
   return -1;
+}
+
+/**
+ * A shortage inside the lead time that open receipts end by `recoveredAt`: no order placed today helps, so the advice is
+ * to pull those receipts in. Names them (week and lbs), the lowest projected balance and for how many weeks it stays
+ * below safety stock, so the planner sees what to expedite rather than nothing.
+ */
+function expediteRow(
+  w: number,
+  nr: number,
+  avail: number,
+  recoveredAt: number,
+  sched: number[],
+  gross: number[],
+  ss: number,
+  weekStarts: IsoDate[],
+  weekLabels: string[],
+  earliestDate: IsoDate,
+): UncoveredRequirement {
+  let x = avail;
+  let lowestBalanceLbs = avail;
+  for (let k = w + 1; k < recoveredAt; k++) {
+    x += sched[k] - gross[k];
+    lowestBalanceLbs = Math.min(lowestBalanceLbs, x);
+  }
+  const receipts: ExpediteReceipt[] = [];
+  for (let k = w + 1; k <= recoveredAt; k++) if (sched[k] > 0) receipts.push({ week: k, weekStart: weekStarts[k], lbs: sched[k] });
+  const shortWeeks = recoveredAt - w;
+  const due = receipts.map((r) => `${Math.round(r.lbs)} lbs due ${weekLabels[r.week]}`).join(', ');
+  const below = ss > 0 ? `below safety stock (${Math.round(ss)} lbs)` : 'short';
+  const detail =
+    `${below} for ${shortWeeks} week(s) from ${weekLabels[w]}, lowest balance ${Math.round(lowestBalanceLbs)} lbs; ` +
+    `an order placed today cannot arrive before ${earliestDate}, the open receipts (${due}) restore the balance in ${weekLabels[recoveredAt]}: expedite them`;
+  return { ...uncoveredRow(w, nr, 'within lead time', detail, weekStarts), expedite: { lowestBalanceLbs, shortWeeks, recoveryWeek: recoveredAt, receipts } };
 }
 
 function uncoveredRow(week: number, lbs: number, reason: NoSuggestionCode, detail: string, weekStarts: IsoDate[]): UncoveredRequirement {

@@ -204,12 +204,24 @@ export type NoSuggestionCode =
   | 'covered by existing receipts'
   | 'within lead time';
 
+/** An open receipt (all of the yarn's receipts due that week) to pull in. */
+export interface ExpediteReceipt {
+  week: number;
+  weekStart: IsoDate;
+  lbs: number;
+}
+
 export interface UncoveredRequirement {
   week: number;
   weekStart: IsoDate;
   lbs: number;
   reason: NoSuggestionCode;
   detail: string;
+  /**
+   * 'within lead time' only: the `shortWeeks` weeks from `week` until open receipts restore safety stock (in
+   * `recoveryWeek`), the lowest projected balance meanwhile, and those receipts (to expedite).
+   */
+  expedite?: { lowestBalanceLbs: number; shortWeeks: number; recoveryWeek: number; receipts: ExpediteReceipt[] };
 }
 
 /** The classic MRP rows of one yarn (arrays indexed by week). */

@@ -63,6 +63,44 @@ function applyKnitOrder(s: State, o: OverrideOf<'knitOrder'>): void {
   if (o.pinStart) s.pinStart.set(o.koNumber, o.id);
 }
 
+/** A prospective knit order, open for its whole quantity from its start date, on no machine. */
+function addKnitOrder(s: State, o: OverrideOf<'knitOrderAdd'>): void {
+  const { data } = s;
+  const known = data.bomLines.some((b) => b.style === o.style) || data.knitOrders.some((k) => k.style === o.style) || data.greigeStyles.some((g) => g.style === o.style);
+  if (!known) {
+    s.warn(`style ${o.style} has no BOM, knit order or style record in the snapshot`);
+    return;
+  }
+  const order: KnitOrder = {
+    koNumber: `NEW-${o.id}`,
+    source: data.knitOrders[0]?.source ?? 'export',
+    style: o.style,
+    styleRaw: o.style,
+    hasWarning: false,
+    warningText: null,
+    startDate: o.startDate,
+    quotedDate: null,
+    requestedDate: null,
+    orderedLbs: o.lbs,
+    g00Lbs: 0,
+    shippedLbs: 0,
+    secondsLbs: 0,
+    balanceLbs: o.lbs,
+    liveBalanceLbs: o.lbs,
+    machine: null,
+    bki: null,
+    poNumber: null,
+    modifiedAt: null,
+    createdAt: null,
+    status: null,
+    scheduleStatus: null,
+    receivedLbs: null,
+    unitCostYarnPerLb: null,
+    knitPricePerLb: null,
+  };
+  s.data = { ...data, knitOrders: [...data.knitOrders, order] };
+}
+
 function applyKnitRate(s: State, o: OverrideOf<'knitRate'>): void {
   const known =
     s.data.knitRates.some((r) => r.style === o.style) ||
@@ -83,6 +121,8 @@ function applyOne(s: State, o: Override, context: ApplyContext): void {
   switch (o.kind) {
     case 'knitOrder':
       return applyKnitOrder(s, o);
+    case 'knitOrderAdd':
+      return addKnitOrder(s, o);
     case 'poReceipt': {
       const r = applyPoReceipt(s.data, o);
       s.data = r.data;

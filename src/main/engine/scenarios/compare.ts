@@ -1,6 +1,6 @@
 // Side-by-side comparison of two plans (base vs scenario, or any two scenarios): KPIs for each side, their deltas
 // (b - a), and the rows that differ — shortages that appear, disappear or change, purchase suggestions added,
-// removed or changed, orders that become late or on time, work centres whose peak load moves.
+// removed or changed, orders that become late or on time, work centers whose peak load moves.
 import { alertsPolicyDefaults, type AlertsPolicy } from '../../../shared/policy/alerts';
 import type {
   OrderDiff,

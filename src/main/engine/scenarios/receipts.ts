@@ -1,4 +1,5 @@
-// PO receipt overrides: move every receipt of a PO to one ISO week and/or change the quantity still to receive.
+// PO receipt overrides: move every receipt of a PO (or one receipt line: the ERP splits a PO over weeks) to one ISO
+// week and/or change the quantity still to receive.
 // A changed quantity also changes the yarn's On Order (and so its Planning Balance) and the PO's balance.
 import { mondayOf } from '../../../shared/dates';
 import type { OverrideOf } from '../../../shared/scenario';
@@ -10,11 +11,13 @@ export interface ReceiptChange {
 }
 
 export function applyPoReceipt(data: PlanningData, o: OverrideOf<'poReceipt'>): ReceiptChange {
-  const matches = (r: { poNumber: string; yarnId: string }): boolean =>
-    r.poNumber === o.poNumber && (o.yarnId === undefined || r.yarnId === o.yarnId);
+  const onLine = (r: ExpectedReceipt): boolean =>
+    o.receiptLine === undefined || (o.receiptLine === 'pastDue' || o.receiptLine === 'later' ? r.bucket === o.receiptLine : r.bucket === 'week' && r.weekStart === mondayOf(o.receiptLine));
+  const matches = (r: ExpectedReceipt): boolean => r.poNumber === o.poNumber && (o.yarnId === undefined || r.yarnId === o.yarnId) && onLine(r);
   const yarnIds = [...new Set(data.expectedReceipts.filter(matches).map((r) => r.yarnId))];
   if (yarnIds.length === 0) {
-    return { data, warnings: [`PO ${o.poNumber}${o.yarnId ? ` has no expected receipts of yarn ${o.yarnId}` : ' has no expected receipts'}`] };
+    const line = o.receiptLine ? ` ${o.receiptLine === 'pastDue' ? 'past due' : o.receiptLine === 'later' ? 'due later' : `in the week of ${mondayOf(o.receiptLine)}`}` : '';
+    return { data, warnings: [`PO ${o.poNumber}${o.yarnId ? ` has no expected receipts of yarn ${o.yarnId}${line}` : ' has no expected receipts'}`] };
   }
   const warnings: string[] = [];
   let qtyLbs = o.qtyLbs;
@@ -26,7 +29,7 @@ export function applyPoReceipt(data: PlanningData, o: OverrideOf<'poReceipt'>): 
   let receipts = data.expectedReceipts;
   const deltaByYarn = new Map<string, number>();
   for (const yarnId of yarnIds) {
-    const mine = (r: ExpectedReceipt): boolean => r.poNumber === o.poNumber && r.yarnId === yarnId;
+    const mine = (r: ExpectedReceipt): boolean => r.poNumber === o.poNumber && r.yarnId === yarnId && onLine(r);
     const group = receipts.filter(mine);
     const currentLbs = group.reduce((s, r) => s + r.qtyLbs, 0);
     const newLbs = qtyLbs ?? currentLbs;

@@ -19,9 +19,12 @@ import { planAlerts } from '../views/alerts';
 import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
 import { readPlan } from '../../store/planCache';
-import { purchasePlanReport, shortageReport } from '../outputs/planReports';
+import { paperSize, purchasePlanReport, shortageReport } from '../outputs/planReports';
 import type { Plan } from '../jobs/computePlan';
 import { planSummary } from '../views/planSummary';
+import { styleAvailability } from '../views/availability';
+import { loadEntity, planningSources } from '../../store/entities';
+import { purchaseOrderReport, purchaseOrdersFromDrafts, YARN_PO_COLUMNS, YARN_PO_DATE_COLUMNS, yarnPoRows } from '../outputs/purchaseOrders';
 
 export type PdfRenderer = (html: string, pageSize: 'A4' | 'Letter') => Promise<Buffer>;
 
@@ -48,7 +51,8 @@ export interface ActionContext {
 
 type ActionHandlers = Pick<
   Handlers,
-  | 'alerts.ack' | 'alerts.unack' | 'drafts.list' | 'drafts.accept' | 'drafts.update' | 'drafts.export' | 'schedule.pin'
+  | 'alerts.ack' | 'alerts.unack' | 'drafts.list' | 'drafts.accept' | 'drafts.update' | 'drafts.export'
+  | 'purchaseOrders.list' | 'purchaseOrders.print' | 'availability.check' | 'schedule.pin'
   | 'schedule.unpin' | 'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.copy' | 'scenarios.rename'
   | 'scenarios.delete' | 'scenarios.addOverride' | 'scenarios.removeOverride' | 'scenarios.plan' | 'scenarios.compare'
   | 'reports.render' | 'export.xlsx'
@@ -56,7 +60,7 @@ type ActionHandlers = Pick<
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function xlsxFile(fileName: string, sheets: { name: string; columns: string[]; rows: (string | number | boolean | null)[][] }[]): Promise<FilePayload> {
+export async function xlsxFile(fileName: string, sheets: { name: string; columns: string[]; rows: (string | number | boolean | Date | null)[][]; dateColumns?: ReadonlySet<string> }[]): Promise<FilePayload> {
   // loaded on first use: the library takes ~170 ms to load, which every CLI run and app start would pay
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -65,7 +69,10 @@ export async function xlsxFile(fileName: string, sheets: { name: string; columns
     const ws = wb.addWorksheet(sheet.name.replace(/[\\/?*[\]:]/g, ' '), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.addRow(sheet.columns).font = { bold: true };
     for (const row of sheet.rows) ws.addRow(row);
-    ws.columns.forEach((c, i) => (c.width = Math.min(48, Math.max(10, (sheet.columns[i]?.length ?? 8) + 2))));
+    ws.columns.forEach((c, i) => {
+      c.width = Math.min(48, Math.max(10, (sheet.columns[i]?.length ?? 8) + 2));
+      if (sheet.dateColumns?.has(sheet.columns[i])) c.numFmt = 'yyyy-mm-dd';
+    });
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`, mimeType: XLSX_MIME, base64: buffer.toString('base64') };
@@ -99,6 +106,14 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     const s = scenarios.getScenario(db, id);
     if (!s) throw new NotFoundError(`scenario ${id} does not exist`);
     return s;
+  };
+  /** The open drafts as POs per supplier, with the snapshot's supplier master and yarn attributes. */
+  const purchaseOrdersOf = (snapshotId?: number) => {
+    const sid = ctx.requireSnapshot(snapshotId);
+    const sources = planningSources(db, sid);
+    const master = new Map(loadEntity(db, sid, 'yarnMaster', sources).map((m) => [m.yarnId, m]));
+    const yarns = loadEntity(db, sid, 'yarnInventory', sources).map((y) => ({ ...y, yarnCount: master.get(y.yarnId)?.yarnCount ?? null, yarnType: master.get(y.yarnId)?.yarnType ?? null }));
+    return purchaseOrdersFromDrafts(listPoDrafts(db), loadEntity(db, sid, 'suppliers', sources), yarns, ctx.now().slice(0, 10));
   };
   const alertBrief = (a: { key: string; severity: string; title: string; cause: string }) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause });
 
@@ -163,14 +178,36 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       replan();
       return result.after;
     },
-    'drafts.export': async ({ format }) => {
-      const columns = ['draftId', 'status', 'yarnId', 'description', 'supplierId', 'supplierName', 'qtyLbs', 'costPerLb', 'releaseDate', 'receiptDate', 'erpPoNumber'];
-      const open = listPoDrafts(db).filter((d) => d.status === 'accepted' || d.status === 'edited');
-      if (format === 'csv') {
-        const text = rowsToCsv(open as unknown as Record<string, string | number | null>[], columns);
-        return { fileName: 'po_drafts.csv', mimeType: 'text/csv', base64: Buffer.from(text).toString('base64') };
+    'drafts.export': async ({ format, snapshotId }) => {
+      const { orders, unassigned, orderDate } = purchaseOrdersOf(snapshotId);
+      // Refused rather than exported without a supplier: the ERP cannot take a PO line with none.
+      if (unassigned.length) {
+        throw new Error(`${unassigned.length} open draft(s) have no supplier of the supplier master (${unassigned.slice(0, 3).map((u) => `${u.draftId}: ${u.reason}`).join('; ')}); choose a supplier or reject them first`);
       }
-      return xlsxFile('po_drafts.xlsx', [{ name: 'PO drafts', columns, rows: open.map((d) => columns.map((c) => (d as unknown as Record<string, string | number | null>)[c] ?? null)) }]);
+      const rows = yarnPoRows(orders);
+      const base = `YarnPO_drafts_${orderDate}`;
+      if (format === 'csv') {
+        const cells = rows.map((r) => Object.fromEntries(YARN_PO_COLUMNS.map((c, i) => [c, r[i] instanceof Date ? (r[i] as Date).toISOString().slice(0, 10) : (r[i] as string | number | null)])));
+        return { fileName: `${base}.csv`, mimeType: 'text/csv', base64: Buffer.from(rowsToCsv(cells, YARN_PO_COLUMNS)).toString('base64') };
+      }
+      return xlsxFile(`${base}.xlsx`, [{ name: 'YarnPO', columns: [...YARN_PO_COLUMNS], rows, dateColumns: YARN_PO_DATE_COLUMNS }]);
+    },
+    'purchaseOrders.list': async ({ snapshotId }) => purchaseOrdersOf(snapshotId),
+    'purchaseOrders.print': async ({ supplierId, format, snapshotId }) => {
+      const list = purchaseOrdersOf(snapshotId);
+      const po = list.orders.find((o) => o.supplierId === supplierId);
+      if (!po) throw new NotFoundError(`no open PO draft for supplier ${supplierId}`);
+      const asOf = (db.prepare('SELECT as_of FROM snapshot WHERE id = ?').get(ctx.requireSnapshot(snapshotId)) as { as_of: string }).as_of;
+      const spec = purchaseOrderReport(po, asOf, ctx.now().slice(0, 19));
+      const html = renderReport(spec);
+      if (format === 'html') return { fileName: `${po.poNumber}.html`, mimeType: 'text/html', base64: Buffer.from(html).toString('base64') };
+      const pdf = await ctx.renderPdf(html, spec.pageSize ?? 'Letter');
+      return { fileName: `${po.poNumber}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    },
+
+    'availability.check': async ({ style, lbs, startDate, snapshotId, scenarioId }) => {
+      const sid = scenarioId ? scenario(scenarioId).snapshotId : ctx.requireSnapshot(snapshotId);
+      return styleAvailability(planOf(sid, scenarioId ?? 0), { style, lbs, startDate });
     },
 
     'schedule.pin': async ({ orderNo, machineId, start }) => {
@@ -223,16 +260,16 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       const subtitle = scenarioId ? `Scenario: ${scenario(scenarioId).name}` : undefined;
       const specs: Record<typeof report, () => ReportSpec> = {
         shortages: () => shortageReport(plan, printedAt),
-        purchasePlan: () => purchasePlanReport(plan, printedAt),
-        machineSchedule: () => machineScheduleReport(plan.schedule, { printedAt, subtitle }),
-        loadByWorkCenter: () => loadByWorkCenterReport(plan.load, { printedAt, subtitle, policy: plan.policy.capacity }),
+        purchasePlan: () => purchasePlanReport(plan, printedAt, purchaseOrdersOf(sid).orders),
+        machineSchedule: () => machineScheduleReport(plan.schedule, { printedAt, subtitle, pageSize: paperSize(plan.policy) }),
+        loadByWorkCenter: () => loadByWorkCenterReport(plan.load, { printedAt, subtitle, policy: plan.policy.capacity, pageSize: paperSize(plan.policy) }),
       };
       const spec = { ...specs[report](), ...(subtitle ? { subtitle } : {}) };
       const html = renderReport(spec);
       const base = `${report}_${plan.asOf}${scenarioId ? `_scenario${scenarioId}` : ''}`;
       if (format === 'html') return { fileName: `${base}.html`, mimeType: 'text/html', base64: Buffer.from(html).toString('base64') };
       if (format === 'xlsx') return xlsxFile(`${base}.xlsx`, reportSheets(spec));
-      const pdf = await ctx.renderPdf(html, spec.pageSize ?? 'Letter');
+      const pdf = await ctx.renderPdf(html, spec.pageSize ?? paperSize(plan.policy));
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
     },
     'export.xlsx': async ({ fileName, sheets }) => xlsxFile(fileName, sheets),

@@ -3,7 +3,7 @@
 // approach per level chosen by the backtest), forecasts with empirical intervals; cached per snapshot.
 import { createHash } from 'node:crypto';
 import { mondayOf, type IsoDate } from '../../../shared/dates';
-import type { DemandSeries, SalesLine } from '../../engine/forecast/types';
+import type { DemandSeries, DemandUnit, SalesLine, SeriesLevel } from '../../engine/forecast/types';
 import { accuracy, APPROACHES, buildDemandSeries, createModelLibrary, emptySums, makeCoherent, mergeSums, runForecastBatch, summariseAccuracy, type CoherentOutcome, type ErrorSums } from '../../engine/forecast';
 import type { SeriesForecastResult } from '../../engine/forecast/batch';
 import { openStore } from '../../store/db';
@@ -36,7 +36,7 @@ export interface ForecastRun {
   historyGapWeeks: IsoDate[];
   /** How the company total, styles and style x customer series were made coherent (per level), or why not. */
   hierarchy: { levels: NonNullable<CoherentOutcome['levels']>; problem: string | null };
-  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & { level: string; unit: string; style?: string; customer?: string; greigeStyle?: string; history: number[] })[];
+  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & { level: SeriesLevel; unit: DemandUnit; style?: string; customer?: string; greigeStyle?: string; history: number[] })[];
   /**
    * Accuracy per group and model (h 1..metricsMaxHorizon): TOTAL, styles (yds; those long enough to forecast, the
    * short ones apart), their demand classes, and style x customer. Every model, the combinations, the hierarchy

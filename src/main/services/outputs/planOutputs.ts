@@ -10,8 +10,9 @@ import type { Db } from '../../store/db';
 import { NotFoundError } from '../errors';
 import { readPlan } from '../../store/planCache';
 import type { Plan } from '../jobs/computePlan';
-import { shortageRows, positionRows, SHORTAGE_COLUMNS, POSITION_COLUMNS } from '../views/planTables';
-import { purchasePlanReport, shortageReport } from './planReports';
+import { positionRows, shortageRows } from '../views/yarnTables';
+import { POSITION_COLUMNS, positionCsvRow, SHORTAGE_COLUMNS, shortageCsvRow } from './yarnCsv';
+import { paperSize, purchasePlanReport, shortageReport } from './planReports';
 import { writeForecastOutputs } from './forecastOutputs';
 
 export async function writePlanOutputs(db: Db, snapshotId: number, outDir: string, options: { pdf?: boolean; printedAt?: string } = {}): Promise<string[]> {
@@ -27,8 +28,8 @@ export async function writePlanOutputs(db: Db, snapshotId: number, outDir: strin
   write('yarn_demand_by_style_ko.csv', rowsToCsv(tables.demandByStyleKo.rows, tables.demandByStyleKo.columns));
   write('yarn_demand_by_style.csv', rowsToCsv(tables.demandByStyle.rows, tables.demandByStyle.columns));
   write('yarn_demand.csv', rowsToCsv(tables.yarnDemand.rows, tables.yarnDemand.columns));
-  write('yarn_position.csv', rowsToCsv(positionRows(plan), POSITION_COLUMNS));
-  write('shortages.csv', rowsToCsv(shortageRows(plan), SHORTAGE_COLUMNS));
+  write('yarn_position.csv', rowsToCsv(positionRows(plan).map(positionCsvRow), POSITION_COLUMNS));
+  write('shortages.csv', rowsToCsv(shortageRows(plan).map(shortageCsvRow), SHORTAGE_COLUMNS));
 
   const mrpRows = plan.purchasing.items
     .filter((i) => i.status !== 'no requirement')
@@ -44,8 +45,8 @@ export async function writePlanOutputs(db: Db, snapshotId: number, outDir: strin
   if (options.pdf) {
     const printedAt = options.printedAt ?? new Date().toISOString().slice(0, 19);
     const reports = [
-      ['machine_schedule.pdf', machineScheduleReport(plan.schedule, { printedAt })],
-      ['load_by_work_center.pdf', loadByWorkCenterReport(plan.load, { printedAt, policy: plan.policy.capacity })],
+      ['machine_schedule.pdf', machineScheduleReport(plan.schedule, { printedAt, pageSize: paperSize(plan.policy) })],
+      ['load_by_work_center.pdf', loadByWorkCenterReport(plan.load, { printedAt, policy: plan.policy.capacity, pageSize: paperSize(plan.policy) })],
       ['shortages.pdf', shortageReport(plan, printedAt)],
       ['purchase_plan.pdf', purchasePlanReport(plan, printedAt)],
     ] as const;

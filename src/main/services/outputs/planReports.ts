@@ -1,53 +1,75 @@
 // The shortage report and the purchase plan as printable reports (same conventions as the schedule report).
 import { hBarChart, type ReportSpec } from '../../reports';
+import type { PageSize } from '../../reports/html';
+import type { PolicyTable } from '../../../shared/policy';
+import { reportsPolicyDefaults } from '../../../shared/policy/reports';
 import type { Plan } from '../jobs/computePlan';
-import { shortageRows } from '../views/planTables';
+import { shortageRows } from '../views/yarnTables';
+import { lbsText, peggedOrdersText, suggestionText } from '../../../shared/viewText';
+import { shortageTotals } from '../../../shared/shortageTotals';
+import type { PurchaseOrder } from '../../../shared/domain/purchaseOrder';
+
+/** The one paper size of every report (policy reports.paperSize; a plan cached before the setting existed: the default). */
+export function paperSize(policy: Partial<PolicyTable> | undefined): PageSize {
+  return policy?.reports?.paperSize ?? reportsPolicyDefaults.paperSize;
+}
+
+/** Knit orders printed per short yarn: a yarn pegged to 60 orders would otherwise fill a page on its own. */
+export const PEGGED_ORDERS_PRINTED = 5;
 
 const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);
 
 export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
   const rows = shortageRows(plan);
-  const totalDeficit = rows.reduce((t, r) => t + Number(r.maxDeficitLbs), 0);
-  const value = rows.reduce((t, r) => t + Number(r.maxDeficitLbs) * (plan.yarnCostPerLb[String(r.yarnId)] ?? 0), 0);
-  const top = rows.slice().sort((a, b) => Number(b.maxDeficitLbs) - Number(a.maxDeficitLbs)).slice(0, 15);
+  const totals = shortageTotals(rows);
+  const value = rows.reduce((t, r) => t + r.maxDeficitLbs * (plan.yarnCostPerLb[r.yarnId] ?? 0), 0);
+  // ten bars keep the chart to a third of the page, so the table starts on the first page
+  const top = rows.slice().sort((a, b) => b.maxDeficitLbs - a.maxDeficitLbs).slice(0, 10);
   return {
     title: 'Yarn shortage report',
     asOf: plan.asOf,
     printedAt,
-    pageSize: 'Letter',
+    pageSize: paperSize(plan.policy),
     kpis: [
-      { label: 'Yarns short', value: rows.length, tone: rows.length ? 'bad' : 'ok' },
-      { label: 'Deepest deficits, total (lbs)', value: Math.round(totalDeficit).toLocaleString('en-US') },
+      { label: 'Yarns short', value: totals.yarnsShort, tone: rows.length ? 'bad' : 'ok' },
+      { label: 'Short after past-due receipts', value: totals.yarnsShortAfterPastDue, tone: totals.yarnsShortAfterPastDue ? 'bad' : 'ok' },
+      { label: 'Lbs short (deepest)', value: Math.round(totals.lbsShort).toLocaleString('en-US') },
+      { label: 'Lbs after past-due receipts', value: Math.round(totals.lbsShortAfterPastDue).toLocaleString('en-US') },
       { label: 'Value at cost ($)', value: Math.round(value).toLocaleString('en-US') },
       { label: 'Critical yarns', value: rows.filter((r) => r.risk === 'CRITICAL').length },
     ],
     sections: [
       {
         heading: 'Largest shortages',
-        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${String(r.description).slice(0, 24)}`, value: Number(r.maxDeficitLbs) })), maxValue: Math.max(...top.map((r) => Number(r.maxDeficitLbs))), unit: "lbs", labelWidth: 260 }) : undefined,
+        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${r.description.slice(0, 24)}`, value: r.maxDeficitLbs })), maxValue: Math.max(...top.map((r) => r.maxDeficitLbs)), unit: ' lbs', labelWidth: 260 }) : undefined,
       },
       {
         heading: 'Every short yarn, by first short week',
         note: `Deficits are lbs below zero of the projected balance (theoretical balance + expected receipts${plan.receiptLines.some((r) => r.poNo.startsWith('draft ')) ? ' + accepted PO drafts' : ''} - knit-order demand${plan.layers.salesOrders ? ' - uncovered sales orders' : ''}${plan.layers.forecast ? ' - forecast not consumed by orders' : ''}). Pegged orders consume the yarn up to the first short week.`,
         table: {
           columns: [
-            { key: 'yarnId', label: 'Yarn', nowrap: true },
-            { key: 'description', label: 'Description' },
-            { key: 'risk', label: 'Risk' },
-            { key: 'firstShortWeek', label: 'First short', nowrap: true },
-            { key: 'deficitAtFirstShortLbs', label: 'Deficit then (lbs)', align: 'right', negativeBad: true },
-            { key: 'maxDeficitLbs', label: 'Max deficit (lbs)', align: 'right' },
-            { key: 'recoveryWeek', label: 'Recovers', nowrap: true },
-            { key: 'expedite', label: 'Receipt to expedite' },
-            { key: 'peggedOrders', label: 'Knit orders consuming it' },
-            { key: 'action', label: 'Purchasing' },
+            { key: 'yarnId', label: 'Yarn', nowrap: true, width: '5%' },
+            { key: 'description', label: 'Description', width: '13%' },
+            { key: 'risk', label: 'Risk', width: '7%' },
+            { key: 'firstShortWeek', label: 'First short', nowrap: true, width: '7%' },
+            { key: 'deficitAtFirstShortLbs', label: 'Deficit then (lbs)', align: 'right', negativeBad: true, width: '7%' },
+            { key: 'maxDeficitLbs', label: 'Max deficit (lbs)', align: 'right', width: '7%' },
+            { key: 'recoveryWeek', label: 'Recovers', nowrap: true, width: '7%' },
+            { key: 'expedite', label: 'Receipt to expedite', width: '10%' },
+            { key: 'peggedOrders', label: 'Knit orders consuming it', width: '22%' },
+            { key: 'action', label: 'Purchasing', width: '15%' },
           ],
           rows: rows.map((r) => ({
-            ...r,
-            risk: { text: String(r.risk ?? ''), tone: riskTone(r.risk) },
+            yarnId: r.yarnId,
+            description: r.description,
+            risk: { text: r.risk ?? '', tone: riskTone(r.risk) },
+            firstShortWeek: r.firstShortWeek,
+            deficitAtFirstShortLbs: r.deficitAtFirstShortLbs,
+            maxDeficitLbs: r.maxDeficitLbs,
             recoveryWeek: r.recoveryWeek ?? 'not in horizon',
-            expedite: r.expeditePo ? `${r.expeditePo}: ${Math.round(Number(r.expediteLbs))} lbs in week of ${r.expediteWeek ?? 'later'}` : '',
-            action: r.suggestion ?? `none: ${r.noSuggestionReason}`,
+            expedite: r.expedite ? `${r.expedite.poNo}: ${lbsText(r.expedite.lbs)} in week of ${r.expedite.weekStart ?? 'later'}` : '',
+            peggedOrders: peggedOrdersText(r.pegged.slice(0, PEGGED_ORDERS_PRINTED)) + (r.pegged.length > PEGGED_ORDERS_PRINTED ? `; and ${r.pegged.length - PEGGED_ORDERS_PRINTED} more (shortages.csv lists them all)` : ''),
+            action: r.suggestion ? suggestionText(r.suggestion) : `none: ${r.noSuggestionReason}`,
           })),
           emptyText: 'No yarn is projected short over the horizon.',
         },
@@ -56,7 +78,7 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
   };
 }
 
-export function purchasePlanReport(plan: Plan, printedAt: string): ReportSpec {
+export function purchasePlanReport(plan: Plan, printedAt: string, acceptedOrders: readonly PurchaseOrder[] = []): ReportSpec {
   const { suggestions, bySupplier } = plan.purchasing;
   const totalLbs = suggestions.reduce((t, s) => t + s.qtyLbs, 0);
   const totalUsd = suggestions.reduce((t, s) => t + s.valueUsd, 0);
@@ -64,7 +86,7 @@ export function purchasePlanReport(plan: Plan, printedAt: string): ReportSpec {
     title: 'Purchase plan',
     asOf: plan.asOf,
     printedAt,
-    pageSize: 'Letter',
+    pageSize: paperSize(plan.policy),
     kpis: [
       { label: 'Suggested orders', value: suggestions.length },
       { label: 'Quantity (lbs)', value: Math.round(totalLbs).toLocaleString('en-US') },
@@ -119,6 +141,24 @@ export function purchasePlanReport(plan: Plan, printedAt: string): ReportSpec {
               action: s.action === 'expedite' ? { text: `Expedite: late by ${s.lateByDays} d`, tone: 'bad' as const } : 'Release',
             })),
           emptyText: 'Nothing to buy over the horizon.',
+        },
+      },
+      {
+        heading: 'Accepted PO drafts, by supplier',
+        note: 'Suggestions the planner accepted (or edited): they count as receipts in this plan, one PO per supplier, to be entered in the ERP.',
+        table: {
+          columns: [
+            { key: 'poNumber', label: 'PO', nowrap: true },
+            { key: 'supplierName', label: 'Supplier' },
+            { key: 'yarnId', label: 'Yarn', nowrap: true },
+            { key: 'description', label: 'Description' },
+            { key: 'qtyLbs', label: 'lbs', align: 'right' },
+            { key: 'valueUsd', label: '$', align: 'right' },
+            { key: 'dueDate', label: 'Due', nowrap: true },
+          ],
+          rows: acceptedOrders.flatMap((po) => po.lines.map((l) => ({ poNumber: po.poNumber, supplierName: `${po.supplierId} ${po.supplierName}`, yarnId: l.yarnId, description: l.description, qtyLbs: l.qtyLbs, valueUsd: l.valueUsd, dueDate: l.dueDate }))),
+          totals: { poNumber: 'Total', qtyLbs: acceptedOrders.reduce((t, po) => t + po.totalLbs, 0), valueUsd: acceptedOrders.reduce((t, po) => t + po.totalUsd, 0) },
+          emptyText: 'No accepted PO drafts.',
         },
       },
     ],

@@ -22,7 +22,7 @@ import { formatNumber } from '../lib/format';
 import { trackRender } from '../lib/readiness';
 import { ColumnChooser } from './ColumnChooser';
 import { gridThemeFor } from './gridTheme';
-import { csvExportCell, resolveColumns, toColDef, toTsv, type GridColumn, type ResolvedColumn } from './gridColumns';
+import { copyTarget, csvExportCell, resolveColumns, shownText, toColDef, toTsv, type GridColumn, type ResolvedColumn } from './gridColumns';
 import { copyText } from '../lib/clipboard';
 import { Icon } from './Icon';
 import './DataGrid.css';
@@ -167,7 +167,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
       return all;
     })();
     const headers = cols.map((c) => c.getColDef().headerName ?? c.getColId());
-    const body = nodes.map((n) => cols.map((c) => gridApi.getCellValue({ rowNode: n, colKey: c })));
+    const body = nodes.map((n) => cols.map((c) => shownText(gridApi.getCellValue({ rowNode: n, colKey: c, useFormatter: true }), gridApi.getCellValue({ rowNode: n, colKey: c }))));
     const ok = await copyText(toTsv(headers, body));
     if (ok) toast('success', `Copied ${formatNumber(nodes.length)} ${nodes.length === 1 ? 'row' : 'rows'}`, selected.length ? 'Selected rows, tab-separated' : 'All filtered rows, tab-separated');
     else toast('error', 'Copy failed', 'The clipboard is not available here; use Export CSV instead.');
@@ -179,16 +179,22 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     if (!gridApi || !focused) return;
     const node = gridApi.getDisplayedRowAtIndex(focused.rowIndex);
     if (!node) return;
-    const value = gridApi.getCellValue({ rowNode: node, colKey: focused.column });
-    await copyText(value === null || value === undefined ? '' : String(value));
+    const text = shownText(gridApi.getCellValue({ rowNode: node, colKey: focused.column, useFormatter: true }), gridApi.getCellValue({ rowNode: node, colKey: focused.column }));
+    if (await copyText(text)) toast('success', 'Copied the cell', text.length > 60 ? `${text.slice(0, 60)}…` : text);
   }, []);
 
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<T> | FullWidthCellKeyDownEvent<T>) => {
       const ke = e.event as KeyboardEvent | null | undefined;
       if (!ke || !(ke.ctrlKey || ke.metaKey) || ke.key.toLowerCase() !== 'c') return;
+      const target = copyTarget({
+        textSelected: (window.getSelection()?.toString() ?? '') !== '',
+        selectedRows: apiRef.current?.getSelectedNodes().length ?? 0,
+        focusedCell: !!apiRef.current?.getFocusedCell(),
+      });
+      if (target === 'browser' || target === 'none') return;
       ke.preventDefault();
-      if ((apiRef.current?.getSelectedNodes().length ?? 0) > 0) void copy();
+      if (target === 'rows') void copy();
       else void copyFocusedCell();
     },
     [copy, copyFocusedCell],
@@ -312,7 +318,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
           suppressFieldDotNotation
           animateRows={false}
           suppressCellFocus={false}
-          enableCellTextSelection={false}
+          enableCellTextSelection
           tooltipShowDelay={400}
         />
       </div>

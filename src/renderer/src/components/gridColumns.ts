@@ -69,7 +69,9 @@ export function resolveColumns(rows: readonly object[], columns?: readonly GridC
     const sample = sampleValues(rows, spec.field);
     const human = humanizeField(spec.field);
     const unit = spec.unit ?? (spec.headerName ? undefined : human.unit);
-    const kind = spec.kind ?? inferKind(spec.field, sample);
+    // A column with a unit is a number even before its rows arrive: a grid opened while its view loads keeps the
+    // column defs of its first (empty) render, which would otherwise print the numbers raw.
+    const kind = spec.kind ?? (spec.unit ? 'number' : inferKind(spec.field, sample));
     return {
       ...spec,
       headerName: spec.headerName ?? human.label,
@@ -108,6 +110,11 @@ function flagCellClass(p: CellClassParams): string | undefined {
   return p.value === true ? 'cell-flag-on' : undefined;
 }
 
+/** Lbs short or in deficit (positive = worse): the first click on the header sorts the worst first. */
+export function isDeficitField(field: string): boolean {
+  return /(deficit|short)[A-Za-z]*Lbs$/i.test(field);
+}
+
 const KIND_MIN_WIDTH: Partial<Record<ColumnKind, number>> = { status: 104, date: 104, number: 84 };
 
 export function toColDef(col: ResolvedColumn): ColDef {
@@ -133,6 +140,7 @@ function baseColDef(col: ResolvedColumn): ColDef {
     case 'number':
       return {
         ...base,
+        ...(isDeficitField(col.field) ? { sortingOrder: ['desc', 'asc', null] as ColDef['sortingOrder'] } : {}),
         type: 'rightAligned',
         filter: 'agNumberColumnFilter',
         valueFormatter: numberFormatter(col.decimals ?? 0, col.unit),
@@ -179,4 +187,24 @@ export function csvExportCell(params: Pick<ProcessCellForExportParams, 'value' |
   const shown: unknown = params.formatValue(params.value);
   const text = shown === null || shown === undefined ? '' : typeof shown === 'object' ? JSON.stringify(shown) : String(shown);
   return neutraliseFormula(text);
+}
+
+export type CopyTarget = 'browser' | 'cell' | 'rows' | 'none';
+
+/**
+ * What Ctrl+C copies: text the planner selected with the mouse (the browser copies it), else the focused cell, or
+ * the selected rows when several are selected. A click selects its row too: that alone must not copy the whole row.
+ */
+export function copyTarget(state: { textSelected: boolean; selectedRows: number; focusedCell: boolean }): CopyTarget {
+  if (state.textSelected) return 'browser';
+  if (state.selectedRows > 1) return 'rows';
+  if (state.focusedCell) return 'cell';
+  return state.selectedRows === 1 ? 'rows' : 'none';
+}
+
+/** A cell as the grid shows it (its formatter's text), for the clipboard. */
+export function shownText(formatted: unknown, raw: unknown): string {
+  const v = formatted ?? raw;
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

@@ -212,3 +212,9 @@ export function shortDate(iso: string): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${Number(m[3])} ${months[Number(m[2]) - 1]}`;
 }
+
+/**
+ * Props of a date input that keeps the app's ISO dates: a browser `type="date"` input shows the locale's mm/dd/yyyy
+ * (and hides the ISO value the rest of the app writes), so dates are plain text checked as YYYY-MM-DD.
+ */
+export const ISO_DATE_INPUT = { type: 'text', placeholder: 'YYYY-MM-DD', inputMode: 'numeric', maxLength: 10, pattern: '\\d{4}-\\d{2}-\\d{2}', autoComplete: 'off' } as const;

@@ -14,7 +14,10 @@ export function Toasts(): ReactNode {
         <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'} data-testid="toast" data-kind={t.kind}>
           <Icon name={ICON[t.kind]} className="toast-icon" />
           <div className="toast-text">
-            <div className="toast-title">{t.title}</div>
+            <div className="toast-title">
+              {t.title}
+              {t.count > 1 && <span className="toast-count"> ×{t.count}</span>}
+            </div>
             {t.detail && <div className="toast-detail">{t.detail}</div>}
           </div>
           <button type="button" className="btn btn-ghost btn-sm toast-close" onClick={() => dismiss(t.id)} aria-label="Dismiss">

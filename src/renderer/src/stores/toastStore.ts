@@ -10,23 +10,31 @@ export interface Toast {
   kind: ToastKind;
   title: string;
   detail?: string;
+  /** How many times the same message was raised while it was showing (shown as "×3"). */
+  count: number;
 }
 
 interface ToastState {
   toasts: Toast[];
-  push(toast: Omit<Toast, 'id'>): number;
+  push(toast: Omit<Toast, 'id' | 'count'>): number;
   dismiss(id: number): void;
 }
 
 const AUTO_DISMISS_MS: Record<ToastKind, number | undefined> = { error: undefined, warning: 10_000, success: 4_000, info: 4_000 };
-const MAX_TOASTS = 5;
+/** A stack taller than this covers the actions near the bottom of a page (the draft form's Save). */
+export const MAX_TOASTS = 3;
 let nextId = 1;
 
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   push(toast) {
     const id = nextId++;
-    set((s) => ({ toasts: [...s.toasts, { ...toast, id }].slice(-MAX_TOASTS) }));
+    // The same message again replaces the one showing (counted) instead of stacking another copy on top.
+    set((s) => {
+      const same = s.toasts.find((t) => t.kind === toast.kind && t.title === toast.title && t.detail === toast.detail);
+      const others = s.toasts.filter((t) => t !== same);
+      return { toasts: [...others, { ...toast, id, count: (same?.count ?? 0) + 1 }].slice(-MAX_TOASTS) };
+    });
     const ms = AUTO_DISMISS_MS[toast.kind];
     if (ms) setTimeout(() => get().dismiss(id), ms);
     return id;

@@ -23,12 +23,26 @@ interface TileSpec {
 
 const count = (n: number) => formatNumber(n);
 
+type ShortKpis = Pick<DashboardView['kpis'], 'yarnsShort' | 'lbsShort' | 'yarnsShortAfterPastDue' | 'lbsShortAfterPastDue'>;
+
+/** Both counts, as the shortage report gives them: short as the ERP sees it, and short even if past-due receipts arrive. */
+export function yarnsShortSub(k: ShortKpis): string {
+  if (k.yarnsShort === 0) return 'none below zero in the horizon';
+  const covered = k.yarnsShort - k.yarnsShortAfterPastDue;
+  return covered > 0 ? `${count(k.yarnsShortAfterPastDue)} after past-due POs` : 'none covered by past-due POs';
+}
+
+export function lbsShortSub(k: ShortKpis): string {
+  if (k.lbsShort === k.lbsShortAfterPastDue) return 'sum of deepest deficits';
+  return `${formatNumber(k.lbsShortAfterPastDue)} after past-due POs`;
+}
+
 const TILES: TileSpec[] = [
   {
     key: 'yarnsShort',
     label: 'Yarns short',
     value: (k) => count(k.yarnsShort),
-    sub: () => 'below zero in the horizon',
+    sub: (k) => yarnsShortSub(k),
     tone: (k) => (k.yarnsShort > 0 ? 'critical' : 'low'),
     page: 'yarn',
     params: { tab: 'shortages' },
@@ -39,7 +53,7 @@ const TILES: TileSpec[] = [
     label: 'Lbs short',
     value: (k) => formatNumber(k.lbsShort),
     unit: 'lbs',
-    sub: () => 'sum of deepest deficits',
+    sub: (k) => lbsShortSub(k),
     tone: (k) => (k.lbsShort > 0 ? 'critical' : 'low'),
     page: 'yarn',
     params: { tab: 'shortages' },

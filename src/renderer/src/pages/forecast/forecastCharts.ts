@@ -24,6 +24,35 @@ export const MODEL_LABELS: Record<string, string> = {
 
 export const modelLabel = (m: string) => MODEL_LABELS[m] ?? m;
 
+const CHOICE_LABELS: Record<string, string> = { comb: 'equal-weight combination', skill: 'combination weighted by backtest skill' };
+const APPROACH_LABELS: Record<string, string> = { base: 'own forecast (not reconciled)', bottomUp: 'bottom-up', topDown: 'top-down by proportions', mint: 'MinT reconciliation' };
+export const LEVEL_LABELS: Record<string, string> = { total: 'company total', style: 'style', styleCustomer: 'style × customer' };
+
+export const approachLabel = (a: string | null) => (a === null ? 'not reconciled' : (APPROACH_LABELS[a] ?? a));
+
+/** "SES 62 % + Theta 38 %" (one model: its name). */
+export function membersText(members: readonly string[], weights: readonly number[]): string {
+  if (members.length <= 1) return members.map(modelLabel).join('');
+  return members.map((m, i) => `${modelLabel(m)} ${typeof weights[i] === 'number' ? formatNumber(weights[i] * 100) : '?'} %`).join(' + ');
+}
+
+/** What the selection chose, in words: "single model: SES", "combination weighted by backtest skill: SES 62 % + Theta 38 %". */
+export function choiceText(choice: string, members: readonly string[], weights: readonly number[]): string {
+  const label = CHOICE_LABELS[choice];
+  return label ? `${label}: ${membersText(members, weights)}` : `single model: ${modelLabel(choice)}`;
+}
+
+/** The history gap in one sentence, or '' when the history reaches the as-of week. */
+export function historyGapText(gapWeeks: readonly string[], asOf: string): string {
+  if (!gapWeeks.length) return '';
+  const n = gapWeeks.length;
+  const span = n === 1 ? `week of ${gapWeeks[0]} is` : `weeks of ${gapWeeks[0]} to ${gapWeeks[n - 1]} are`;
+  return `History gap: the sales history ends ${n} ${n === 1 ? 'week' : 'weeks'} before the as-of date (${asOf}); the forecast ${span} shaded and not planned (the yarn plan takes only weeks from the as-of week on).`;
+}
+
+/** Week labels with their year (two lines: "1 Sep" over "2025"), the history spans several years. */
+export const weekAxisLabel = (iso: string) => `${shortDate(iso)}\n${iso.slice(0, 4)}`;
+
 const k = (v: number) => (Math.abs(v) >= 1000 ? `${formatNumber(v / 1000)}k` : formatNumber(v));
 
 export function seriesOption(s: ForecastSeriesView, unit: string, p: ChartPalette): EChartsOption {
@@ -38,9 +67,13 @@ export function seriesOption(s: ForecastSeriesView, unit: string, p: ChartPalett
   // The future line starts at the last actual so it joins the history.
   const futureLine: (number | null)[] = [...Array<null>(Math.max(0, nh - 1)).fill(null), nh ? s.history[nh - 1] : null, ...s.point];
   const start = Math.max(0, ((nh - 78) / weeks.length) * 100);
+  const gap = new Set(s.historyGapWeeks);
+  const gapWeeks = s.forecastWeeks.filter((w) => gap.has(w));
+  // shaded from the first gap week to the as-of week (the first planned one), so a single gap week shows too
+  const gapEnd = s.forecastWeeks[s.forecastWeeks.indexOf(gapWeeks[gapWeeks.length - 1]) + 1] ?? gapWeeks[gapWeeks.length - 1];
   return {
     animation: false,
-    grid: { left: 56, right: 20, top: 34, bottom: 56 },
+    grid: { left: 56, right: 20, top: 34, bottom: 70 },
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, data: ['Actual', 'Backtest (1 week ahead)', 'Forecast', '80 % band', '95 % band'] },
     tooltip: {
       trigger: 'axis',
@@ -55,6 +88,7 @@ export function seriesOption(s: ForecastSeriesView, unit: string, p: ChartPalett
           if (b !== undefined) lines.push(`Backtest forecast: ${formatNumber(b)} ${unit}`);
         } else {
           const j = i - nh;
+          if (gap.has(w)) lines.push('<i>history gap: before the as-of date, not planned</i>');
           lines.push(`Forecast: ${formatNumber(s.point[j])} ${unit}`);
           lines.push(`80 %: ${formatNumber(lo80[j])} – ${formatNumber(s.hi80[j])}`);
           lines.push(`95 %: ${formatNumber(lo95[j])} – ${formatNumber(s.hi95[j])}`);
@@ -62,7 +96,7 @@ export function seriesOption(s: ForecastSeriesView, unit: string, p: ChartPalett
         return lines.join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: weeks.map(shortDate), boundaryGap: false, axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: weeks, boundaryGap: false, axisLabel: { hideOverlap: true, formatter: weekAxisLabel } },
     yAxis: { type: 'value', axisLabel: { formatter: k }, min: 0 },
     dataZoom: [
       { type: 'slider', start, end: 100, height: 18, bottom: 8, labelFormatter: (_v: number, text: string) => text },
@@ -104,7 +138,27 @@ export function seriesOption(s: ForecastSeriesView, unit: string, p: ChartPalett
         itemStyle: { color: p.accent },
         silent: true,
       },
-      { name: 'Forecast', type: 'line', data: futureLine, symbol: 'circle', symbolSize: 3, lineStyle: { width: 2, color: p.accent }, itemStyle: { color: p.accent }, z: 5 },
+      {
+        name: 'Forecast',
+        type: 'line',
+        data: futureLine,
+        symbol: 'circle',
+        symbolSize: 3,
+        lineStyle: { width: 2, color: p.accent },
+        itemStyle: { color: p.accent },
+        z: 5,
+        // Forecast weeks before the as-of date: the history ends before the snapshot, so these were forecast, not planned.
+        ...(gapWeeks.length
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: p.muted, opacity: 0.14 },
+                label: { show: true, position: 'insideTop', color: p.muted, fontSize: 10 },
+                data: [[{ name: 'history gap', xAxis: gapWeeks[0] }, { xAxis: gapEnd }]],
+              },
+            }
+          : {}),
+      },
     ],
   };
 }

@@ -1,5 +1,5 @@
 // PO drafts made from accepted suggestions: edit quantity and receipt date inline (or in the form), reject, and
-// export the open drafts for the ERP (CSV / XLSX). Every change re-plans.
+// see them as one PO per supplier (printable), export them as the ERP's YarnPO (CSV / XLSX). Every change re-plans.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CellValueChangedEvent } from 'ag-grid-community';
 import type { PoDraftPayload } from '../../../../shared/contract';
@@ -11,12 +11,13 @@ import type { GridColumn } from '../../components/gridColumns';
 import { Icon } from '../../components/Icon';
 import { linkCell } from '../../components/LinkCell';
 import { downloadFile } from '../../lib/download';
-import { formatNumber, formatUsd } from '../../lib/format';
+import { formatNumber, formatUsd, ISO_DATE_INPUT } from '../../lib/format';
 import { useChannel, type ChannelState } from '../../lib/useChannel';
 import { xlsxExporter } from '../../lib/xlsx';
 import { navigate } from '../../shell/useHashRoute';
 import { usePlanStore } from '../../stores/planStore';
 import { toast } from '../../stores/toastStore';
+import { PurchaseOrdersPanel } from './PurchaseOrdersPanel';
 
 type DraftRow = PoDraftPayload & { supplierName: string; description: string; valueUsd: number | null };
 
@@ -77,13 +78,29 @@ export function draftRow(d: PoDraftPayload, yarnInfo: Map<string, { supplierName
   };
 }
 
+/**
+ * The selected drafts as they are now: the grid reports selected rows once, when the selection changes, so after an
+ * inline edit and the reload the rows it reported are stale; the page keeps the ids and reads the current rows.
+ */
+export function currentSelection<T extends { draftId: string }>(rows: readonly T[], selectedIds: readonly string[]): T[] {
+  const ids = new Set(selectedIds);
+  return rows.filter((r) => ids.has(r.draftId));
+}
+
+/** The form starts over whenever the saved quantity or receipt date changes (an inline edit, another window). */
+export function draftFormKey(d: Pick<PoDraftPayload, 'draftId' | 'qtyLbs' | 'receiptDate'>): string {
+  return `${d.draftId}|${d.qtyLbs}|${d.receiptDate}`;
+}
+
 export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
-  const [selected, setSelected] = useState<DraftRow[]>([]);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const rows = useMemo<DraftRow[]>(
     () => (drafts.data ?? []).map((d) => draftRow(d, yarnInfo)),
     [drafts.data, yarnInfo],
   );
+  const selected = useMemo(() => currentSelection(rows, selectedIds), [rows, selectedIds]);
   const open = rows.filter((r) => OPEN.has(r.status));
+  const orders = useChannel('purchaseOrders.list', {}, [drafts.data]);
 
   const update = async (draftId: string, change: { qtyLbs?: number; receiptDate?: string; status?: 'rejected' }) => {
     const r = await call('drafts.update', { draftId, ...change });
@@ -134,6 +151,8 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
 
   return (
     <div className="drafts-tab">
+      {/* Above the grid: the toasts a save raises stack at the bottom right and would cover its button there. */}
+      {selected.length === 1 && OPEN.has(selected[0].status) && <DraftForm key={draftFormKey(selected[0])} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />}
       <DataGrid<DraftRow>
         testId="purchasing-drafts-grid"
         title="PO drafts"
@@ -143,7 +162,7 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
         getRowId={(r) => r.draftId}
         rowSelection="multi"
         checkboxes
-        onSelectionChanged={setSelected}
+        onSelectionChanged={(picked) => setSelectedIds(picked.map((r) => r.draftId))}
         onCellValueChanged={onEdit}
         getRowClass={(r) => (OPEN.has(r.status) ? undefined : 'row-muted')}
         exportFileName="po-drafts"
@@ -155,16 +174,16 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
             <button type="button" className="btn btn-sm btn-danger" onClick={() => void reject()} disabled={!selected.some((d) => OPEN.has(d.status))} data-testid="drafts-reject">
               <Icon name="close" size={12} /> Reject
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('csv')} disabled={!open.length} title="Open drafts in the ERP import layout (CSV)" data-testid="drafts-export-csv">
-              <Icon name="download" size={12} /> ERP CSV
+            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('csv')} disabled={!open.length} title="Open drafts as the ERP's YarnPO export: one PO per supplier (CSV)" data-testid="drafts-export-csv">
+              <Icon name="download" size={12} /> YarnPO CSV
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('xlsx')} disabled={!open.length} title="Open drafts in the ERP import layout (XLSX)" data-testid="drafts-export-xlsx">
-              <Icon name="download" size={12} /> ERP XLSX
+            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('xlsx')} disabled={!open.length} title="Open drafts as the ERP's YarnPO export: one PO per supplier (XLSX)" data-testid="drafts-export-xlsx">
+              <Icon name="download" size={12} /> YarnPO XLSX
             </button>
           </>
         }
       />
-      {selected.length === 1 && OPEN.has(selected[0].status) && <DraftForm key={selected[0].draftId} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />}
+      <PurchaseOrdersPanel orders={orders} />
       {open.length > 0 && (
         <p className="note drafts-foot num">
           {open.length} open drafts · {formatNumber(open.reduce((s, d) => s + d.qtyLbs, 0))} lbs · {formatUsd(open.reduce((s, d) => s + (d.valueUsd ?? 0), 0))}
@@ -201,7 +220,7 @@ function DraftForm({ draft, onSave }: { draft: DraftRow; onSave: (change: { qtyL
       </label>
       <label className="field">
         Receipt date
-        <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="draft-form-date" />
+        <input className="input" {...ISO_DATE_INPUT} value={date} onChange={(e) => setDate(e.target.value)} data-testid="draft-form-date" />
       </label>
       {typeof draft.costPerLb === 'number' && Number.isFinite(qtyNum) && qtyNum > 0 && (
         <span className="note num" data-testid="draft-form-value">

@@ -1,6 +1,7 @@
 // Override forms as plain state -> a contract `OverrideInput` (or the reason it is not valid yet). Pure, so the
 // rules are unit-tested; the zod schema in src/shared/scenario.ts stays the final check.
 import { overrideInputSchema, type OverrideInput, type OverrideKind } from '../../../../shared/scenario';
+import { isIsoDate } from '../../../../shared/dates';
 
 export type FormState = Record<string, string | boolean>;
 
@@ -24,6 +25,17 @@ function optNumber(s: FormState, k: string): number | undefined | 'invalid' {
   return Number.isFinite(n) ? n : 'invalid';
 }
 
+/** The receipt line a yarn-detail receipt is (the ERP splits a PO over weeks): its week, past due, or later. */
+export function receiptLineOf(r: { weekStart: string | null; pastDue: boolean }): string {
+  return r.weekStart ?? (r.pastDue ? 'pastDue' : 'later');
+}
+
+/** One option of the PO picker per receipt line: "PO|line". */
+export const receiptKey = (r: { poNo: string; line: string }): string => `${r.poNo}|${r.line}`;
+
+/** Date fields (plain text in ISO form, see ISO_DATE_INPUT) and how the error names them. */
+export const DATE_FIELDS: Record<string, string> = { startDate: 'The start date', moveToWeek: 'The week', from: 'The first day down', to: 'The last day down', receiptWeek: 'The week' };
+
 export type BuildResult = { ok: true; override: OverrideInput } | { ok: false; error: string };
 
 /** Policy values keep the type of the current value (number, boolean, string, list). */
@@ -43,6 +55,8 @@ export function parsePolicyValue(text: string, current: unknown): unknown {
 
 export function buildOverride(kind: OverrideKind, s: FormState, policy?: Record<string, Record<string, unknown>>): BuildResult {
   const fail = (error: string): BuildResult => ({ ok: false, error });
+  for (const [field, label] of Object.entries(DATE_FIELDS))
+    if (str(s, field) && !isIsoDate(str(s, field))) return fail(`${label} is a date written YYYY-MM-DD, e.g. 2026-12-14`);
   let o: Record<string, unknown>;
   switch (kind) {
     case 'knitOrder': {
@@ -70,6 +84,7 @@ export function buildOverride(kind: OverrideKind, s: FormState, policy?: Record<
         kind,
         poNumber: str(s, 'poNumber'),
         ...(str(s, 'yarnId') ? { yarnId: str(s, 'yarnId') } : {}),
+        ...(str(s, 'receiptLine') ? { receiptLine: str(s, 'receiptLine') } : {}),
         ...(str(s, 'moveToWeek') ? { moveToWeek: str(s, 'moveToWeek') } : {}),
         ...(qty !== undefined ? { qtyLbs: qty } : {}),
       };

@@ -1,4 +1,7 @@
 // Column specs of the yarn grids (position and shortages): units in the headers, chips for risk (with its basis).
+// A shortage row's structured values (the receipt to expedite, the suggestion, the pegged orders) become cells here.
+import type { ShortageRow } from '../../../../shared/views';
+import { compareWeeksOfSupply, peggedOrdersText, suggestionText, weeksOfSupplyText } from '../../../../shared/viewText';
 import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
 import { RiskCell } from './RiskCell';
@@ -23,7 +26,15 @@ export const POSITION_COLUMNS: GridColumn[] = [
   { field: 'onOrderLbs', headerName: 'On order', unit: 'lbs', width: 120 },
   { field: 'weeklyUsageLbs', headerName: 'Weekly usage', unit: 'lbs/wk', width: 130 },
   { field: 'weeklyUsageSource', headerName: 'Usage source', kind: 'text', width: 120 },
-  { field: 'weeksOfSupply', headerName: 'Weeks of supply', unit: 'wks', decimals: 1, width: 130 },
+  {
+    field: 'weeksOfSupply',
+    headerName: 'Weeks of supply',
+    unit: 'wks',
+    decimals: 1,
+    width: 130,
+    description: 'Inventory / weekly usage; "> 52" above a year, ∞ when the yarn has no usage',
+    colDef: { valueFormatter: (p: { value?: unknown }) => weeksOfSupplyText(typeof p.value === 'number' ? p.value : null), comparator: compareWeeksOfSupply },
+  },
   { field: 'costPerLb', headerName: 'Cost', unit: '$/lb', decimals: 2, width: 96 },
   { field: 'supplier', headerName: 'Supplier', kind: 'text', width: 200 },
 ];
@@ -48,3 +59,22 @@ export const SHORTAGE_COLUMNS: GridColumn[] = [
   { field: 'planningBalanceLbs', headerName: 'Planning balance', unit: 'lbs', width: 140 },
   { field: 'supplier', headerName: 'Supplier', kind: 'text', width: 200 },
 ];
+
+export type ShortageGridRow = Omit<ShortageRow, 'expedite' | 'suggestion' | 'pegged'> & {
+  expeditePo: string | null;
+  expediteLbs: number | null;
+  expediteWeek: string | null;
+  suggestion: string | null;
+  peggedOrders: string;
+};
+
+export function shortageGridRow({ expedite, suggestion, pegged, ...r }: ShortageRow): ShortageGridRow {
+  return {
+    ...r,
+    expeditePo: expedite?.poNo ?? null,
+    expediteLbs: expedite?.lbs ?? null,
+    expediteWeek: expedite?.weekStart ?? null,
+    suggestion: suggestion ? suggestionText(suggestion) : null,
+    peggedOrders: peggedOrdersText(pegged),
+  };
+}
