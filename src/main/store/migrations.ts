@@ -14,8 +14,8 @@ export interface Migration {
 }
 
 // The importer's tables: one per entity; every row belongs to the snapshot (import batch) that carried it and goes
-// with it. Column names are the snake_case of the entity fields in src/shared/domain/entities.ts (store/entities.ts
-// maps them; a unit test checks the two agree). Booleans are 0/1, arrays JSON text, dates ISO text.
+// with it. Column names are the snake_case of the entity schemas' fields in src/shared/domain (store/entities.ts
+// derives them; a unit test checks the two agree). Booleans are 0/1, arrays JSON text, dates ISO text.
 const snapshotRef = 'snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE';
 
 export const migrations: readonly Migration[] = [
@@ -280,6 +280,22 @@ export const migrations: readonly Migration[] = [
     version: 303,
     name: 'import: when an API knit order was created, to leave out orders created after the as-of date',
     up: 'ALTER TABLE knit_order ADD COLUMN created_at TEXT',
+  },
+  {
+    version: 304,
+    name: 'import: one set of entity names (balances as the ERP names them, units in the names), "(Do not Use)" suppliers retired at import',
+    up: `
+      ALTER TABLE yarn_inventory RENAME COLUMN beginning_lbs TO beginning_balance_lbs;
+      ALTER TABLE yarn_inventory RENAME COLUMN theoretical_lbs TO theoretical_balance_lbs;
+      ALTER TABLE yarn_inventory RENAME COLUMN planning_lbs TO planning_balance_lbs;
+      ALTER TABLE yarn_inventory RENAME COLUMN total_cost TO total_cost_usd;
+      ALTER TABLE yarn_master RENAME COLUMN total_cost TO total_cost_usd;
+      ALTER TABLE yarn_po RENAME COLUMN total_cost TO total_cost_usd;
+      -- the export gives no unit for Lead_time: the policy says how to read it
+      ALTER TABLE supplier RENAME COLUMN lead_time_weeks TO lead_time_as_exported;
+      -- earlier imports marked only "Remove" suppliers retired; the plan also retired names marked "(Do not Use)"
+      UPDATE supplier SET retired = 1 WHERE name LIKE '%do not use%';
+    `,
   },
 ];
 

@@ -69,4 +69,27 @@ describe('the migration sequence', () => {
     expect(migrate(db)).toEqual({ from: latest, to: latest, notes: [] });
     db.close();
   });
+
+  it('304 renames the entity columns to the one set of names, keeping the values, and retires "(Do not Use)" suppliers', () => {
+    const db = new Database(':memory:');
+    migrate(db, { upTo: 303 });
+    db.exec(`INSERT INTO snapshot (id, as_of, label, kind, content_hash, created_at) VALUES (1, '2025-09-02', 's', 'import', 'h', 't')`);
+    db.exec(`INSERT INTO yarn_inventory (snapshot_id, yarn_id, beginning_lbs, received_lbs, consumed_lbs, adjustments_lbs, theoretical_lbs, on_order_lbs, allocated_lbs, planning_lbs, total_cost)
+             VALUES (1, '739', 10, 5, -3, 0, 12, 100, -40, 72, 71.5)`);
+    db.exec(`INSERT INTO supplier (snapshot_id, supplier_id, name, lead_time_weeks, moq_lbs, supplier_type, retired) VALUES
+             (1, '1', 'AKRA', NULL, NULL, NULL, 1), (1, '2', 'DECA (Do not Use)', 8, 1000, 'Domestic', 0), (1, '3', 'BANSWARA', 14, 5000, 'Import', 0)`);
+    migrate(db);
+    expect(db.prepare('SELECT beginning_balance_lbs, theoretical_balance_lbs, planning_balance_lbs, total_cost_usd FROM yarn_inventory').get()).toEqual({
+      beginning_balance_lbs: 10,
+      theoretical_balance_lbs: 12,
+      planning_balance_lbs: 72,
+      total_cost_usd: 71.5,
+    });
+    expect(db.prepare('SELECT name, lead_time_as_exported, retired FROM supplier ORDER BY supplier_id').all()).toEqual([
+      { name: 'AKRA', lead_time_as_exported: null, retired: 1 },
+      { name: 'DECA (Do not Use)', lead_time_as_exported: 8, retired: 1 },
+      { name: 'BANSWARA', lead_time_as_exported: 14, retired: 0 },
+    ]);
+    db.close();
+  });
 });

@@ -66,7 +66,7 @@ describe('applyOverrides: PO receipts', () => {
     const rows = p1(r.data);
     expect(rows.map((x) => x.qtyLbs)).toEqual([-100, (600 * 8) / 11, (500 * 8) / 11]);
     expect(rows.reduce((t, x) => t + x.qtyLbs, 0)).toBeCloseTo(700, 9);
-    expect(r.data.yarns[0]).toMatchObject({ onOrderLbs: 700, planningLbs: 1700 });
+    expect(r.data.yarns[0]).toMatchObject({ onOrderLbs: 700, planningBalanceLbs: 1700 });
     expect(r.data.yarns[1]).toBe(base.yarns[1]);
     expect(r.data.expectedPos[0].balanceLbs).toBe(700);
   });
@@ -86,7 +86,7 @@ describe('applyOverrides: PO receipts', () => {
     expect(one.warnings).toEqual([]);
     expect(one.data.expectedReceipts[3].qtyLbs).toBe(50);
     expect(one.data.expectedReceipts[4]).toBe(base.expectedReceipts[4]);
-    expect(one.data.yarns[1]).toMatchObject({ onOrderLbs: 150, planningLbs: 650 });
+    expect(one.data.yarns[1]).toMatchObject({ onOrderLbs: 150, planningBalanceLbs: 650 });
 
     const absent = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P9', moveToWeek: '2025-09-08' })]);
     expect(absent.warnings.map((w) => w.message)).toEqual(['PO P9 has no expected receipts']);

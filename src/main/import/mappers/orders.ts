@@ -206,7 +206,7 @@ export const mapYarnPos: Mapper = (r) => {
       color: r.text('color'),
       description: r.text('description'),
       costPerLb: r.money('costPerLb')?.value ?? null,
-      totalCost: r.money('totalCost')?.value ?? null,
+      totalCostUsd: r.money('totalCost')?.value ?? null,
     };
     if (!r.finish()) continue;
     seen.add(row.poNumber);

@@ -5,21 +5,19 @@ import type { PolicyTable } from '../../../shared/policy';
 import type { YarnPlan } from '../../engine/yarn/types';
 import type { ErpPurchaseOrder, MrpInput, MrpItem, SupplierMasterRow } from '../../engine/purchasing/types';
 import type { PlannerSettings } from './plannerSettings';
+import { supplierLeadTimeDays } from '../../../shared/domain/supplier';
 
 const fitToHorizon = (values: number[], weeks: number): number[] =>
   Array.from({ length: weeks }, (_, i) => values[i] ?? 0);
 
 export function supplierMaster(d: Pick<PlanningData, 'suppliers'>, policy: PolicyTable): SupplierMasterRow[] {
-  // The export does not state the unit of Lead_time (values 4-14); the policy says how to read it.
-  const leadTimeFactor = policy.purchasing.supplierLeadTimeUnit === 'weeks' ? 7 : 1;
   return d.suppliers.map((s, i) => ({
     supplierId: s.supplierId ?? `S${i + 1}`,
     name: s.name,
-    leadTimeDays: s.leadTimeWeeks === null ? null : s.leadTimeWeeks * leadTimeFactor,
+    leadTimeDays: supplierLeadTimeDays(s.leadTimeAsExported, policy.purchasing.supplierLeadTimeUnit),
     moqLbs: s.moqLbs,
     type: s.supplierType === 'Import' || s.supplierType === 'Domestic' ? s.supplierType : null,
-    // "Remove" in the export, or a name the buyers marked "(Do not Use)".
-    retired: s.retired || /do not use/i.test(s.name),
+    retired: s.retired,
   }));
 }
 

@@ -38,14 +38,14 @@ export function yarnInventory(d: Pick<PlanningData, 'yarns'>): YarnInventory[] {
     description: y.description ?? '',
     supplier: y.supplier ?? '',
     color: y.color ?? '',
-    beginningBalanceLbs: y.beginningLbs,
+    beginningBalanceLbs: y.beginningBalanceLbs,
     receivedLbs: y.receivedLbs,
     consumedLbs: y.consumedLbs,
     adjustmentsLbs: y.adjustmentsLbs,
-    theoreticalBalanceLbs: y.theoreticalLbs,
+    theoreticalBalanceLbs: y.theoreticalBalanceLbs,
     onOrderLbs: y.onOrderLbs,
     allocatedLbs: y.allocatedLbs,
-    planningBalanceLbs: y.planningLbs,
+    planningBalanceLbs: y.planningBalanceLbs,
     costPerLb: y.costPerLb ?? 0,
   }));
 }
