@@ -134,8 +134,8 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
   it('cleans values: parenthesised negative, price with unit, leading-zero ids, HTML order number and toggle', () => {
     const d = data.get('2025-09-02')!;
     // Yarn_ID_Master: Total_Cast "($2,183.40)" for yarn 19020; "2,500.00" style numbers
-    const master = db.prepare('SELECT total_cost FROM yarn_master WHERE yarn_id = ? AND snapshot_id = ?').get('19020', d.sources.yarnMaster) as { total_cost: number };
-    expect(master.total_cost).toBe(-2183.4);
+    const master = db.prepare('SELECT total_cost_usd FROM yarn_master WHERE yarn_id = ? AND snapshot_id = ?').get('19020', d.sources.yarnMaster) as { total_cost_usd: number };
+    expect(master.total_cost_usd).toBe(-2183.4);
     expect(d.yarns.find((y) => y.yarnId === '19020')).toMatchObject({ blend: '55/45', yarnCount: '30/1', yarnType: 'Polyester/Recycled Cotton' });
     // SO unit price "$7.35 (yds)"
     expect(d.salesOrders.find((s) => s.soNumber === 'S2508375')).toMatchObject({ unitPrice: 7.35, priceUnit: 'yds', onHold: false, finishedStyle: 'CT2222-1', finishedVersion: '0' });

@@ -75,7 +75,7 @@ export function syntheticCapacityInput(size: SyntheticSize = SIZE_10X, seed = 42
     const hasStart = r() < 0.95;
     const hasQuoted = r() < 0.4;
     orders.push({
-      orderNo: `K${String(250000 + i)}`,
+      koNumber: `K${String(250000 + i)}`,
       style: fullStyle,
       balanceLbs,
       machine: assigned,
@@ -94,7 +94,7 @@ export function syntheticCapacityInput(size: SyntheticSize = SIZE_10X, seed = 42
   const yarns = new Map<string, OrderYarn[]>();
   for (const o of orders) {
     yarns.set(
-      o.orderNo,
+      o.koNumber,
       Array.from({ length: 1 + Math.floor(r() * 4) }, (_, k) => ({
         yarnId: String(10000 + Math.floor(r() * 9000) + k),
         firstShortWeek: r() < 0.1 ? addDays('2025-09-01', 7 * Math.floor(r() * 10)) : undefined,

@@ -10,9 +10,9 @@ import { yarnPolicyDefaults, type YarnPolicy } from '../../../src/shared/policy/
 import { expectGolden, toGoldenCsv } from '../../support/golden';
 
 /** Cases list only the fields that matter; the rest get neutral defaults (consistent inventory identities). */
-type CaseInput = Omit<Partial<YarnPlanInput>, 'knitOrders' | 'inventory'> & {
-  knitOrders?: (Pick<KnitOrder, 'orderNo' | 'style' | 'balanceLbs'> & Partial<KnitOrder>)[];
-  inventory?: (Pick<YarnInventory, 'yarnId' | 'theoreticalBalanceLbs'> & Partial<YarnInventory>)[];
+type CaseInput = Omit<Partial<YarnPlanInput>, 'knitOrders' | 'yarns'> & {
+  knitOrders?: (Pick<KnitOrder, 'koNumber' | 'style' | 'balanceLbs'> & Partial<KnitOrder>)[];
+  yarns?: (Pick<YarnInventory, 'yarnId' | 'theoreticalBalanceLbs'> & Partial<YarnInventory>)[];
 };
 
 interface GoldenCase {
@@ -30,11 +30,11 @@ const casesDir = join(__dirname, 'cases');
 function withDefaults(input: CaseInput): YarnPlanInput {
   return {
     bomLines: [],
-    productionRates: [],
+    knitRates: [],
     expectedReceipts: [],
     ...input,
-    knitOrders: (input.knitOrders ?? []).map((k) => ({ qtyOrderedLbs: 0, g00Lbs: 0, shippedLbs: 0, secondsLbs: 0, ...k })),
-    inventory: (input.inventory ?? []).map((y) => ({
+    knitOrders: (input.knitOrders ?? []).map((k) => ({ startDate: null, ...k })),
+    yarns: (input.yarns ?? []).map((y) => ({
       description: `yarn ${y.yarnId}`,
       supplier: 'SUP',
       color: '',
@@ -45,7 +45,6 @@ function withDefaults(input: CaseInput): YarnPlanInput {
       onOrderLbs: 0,
       allocatedLbs: 0,
       planningBalanceLbs: y.theoreticalBalanceLbs + (y.onOrderLbs ?? 0) + (y.allocatedLbs ?? 0),
-      costPerLb: 0,
       ...y,
     })),
   };

@@ -10,8 +10,8 @@ const input: CapacityInput = {
   styles: [{ style: 'S/1', workCenter: '9.38.20.F' }],
   rates: new Map([['S/1', { rateLbsPerDay: 300, source: 'Production Lbs' }]]),
   orders: [
-    { orderNo: 'K1', style: 'S/1', balanceLbs: 1000, machine: '7', quotedDate: '2025-09-04' },
-    { orderNo: 'K2', style: 'NONE/0', balanceLbs: 50.04 },
+    { koNumber: 'K1', style: 'S/1', balanceLbs: 1000, machine: '7', quotedDate: '2025-09-04' },
+    { koNumber: 'K2', style: 'NONE/0', balanceLbs: 50.04 },
   ],
   calendar: { workDaysPerWeek: 6, holidays: [], downtime: [] },
   yarns: new Map([['K1', [{ yarnId: '18669', firstShortWeek: '2025-09-01' }, { yarnId: '1', firstShortWeek: undefined }]]]),
@@ -52,7 +52,7 @@ describe('bad input does not stop a plan', () => {
   it('ignores unparseable dates with a note and skips bad calendar rows', () => {
     const bad: CapacityInput = {
       ...input,
-      orders: [{ orderNo: 'K9', style: 'S/1', balanceLbs: 300, machine: '7', startDate: '9/3/2025', quotedDate: '2025-02-30' }],
+      orders: [{ koNumber: 'K9', style: 'S/1', balanceLbs: 300, machine: '7', startDate: '9/3/2025', quotedDate: '2025-02-30' }],
       calendar: { workDaysPerWeek: 6, holidays: ['someday'], downtime: [{ machineId: '7', from: '2025-09-02', to: 'never' }] },
     };
     const [o] = scheduleKnitOrders(bad).orders;

@@ -49,7 +49,7 @@ describe.skipIf(!hasErpData)(`capacity on the real exports${hasErpData ? '' : ` 
     const quads = JSON.parse(stripBom(readFileSync(erpPath('master', 'QuadS_greigeFabricList.csv'), 'utf8'))) as Array<Record<string, string | null>>;
     styleWc = new Map(quads.map((r) => [`${r.base}/${r.version}`.trim(), r.work_center ?? '']));
     orders = (await readSheet(erpPath('snapshots', '2025-09-02', 'eFab_Knit_Orders.xlsx'))).map((r) => ({
-      orderNo: text(r['Order #']),
+      koNumber: text(r['Order #']),
       style: text(r['Style #']),
       balanceLbs: Number(r['Balance (lbs)'] ?? 0),
       startDate: date(r['Start Date']),

@@ -38,11 +38,11 @@ function checkSchedule(input: CapacityInput, result: ScheduleResult, allowMoves:
   const cal = compileCalendar(input.calendar);
   const asOfDay = toDayNumber(input.asOf);
   const seen = [...result.orders.map((o) => o.orderNo), ...result.unschedulable.map((u) => u.orderNo)].sort();
-  expect(seen).toEqual(input.orders.map((o) => o.orderNo).sort());
+  expect(seen).toEqual(input.orders.map((o) => o.koNumber).sort());
 
   const byMachine = new Map<string, typeof result.orders>();
   for (const o of result.orders) byMachine.set(o.machineId, [...(byMachine.get(o.machineId) ?? []), o]);
-  const source = new Map(input.orders.map((o) => [o.orderNo, o]));
+  const source = new Map(input.orders.map((o) => [o.koNumber, o]));
   for (const [machineId, orders] of byMachine) {
     orders.sort((a, b) => a.startDay - b.startDay);
     for (let i = 1; i < orders.length; i++) expect(orders[i].startDay).toBeGreaterThanOrEqual(orders[i - 1].endDay - EPS);

@@ -53,11 +53,12 @@ describe('applyDrafts', () => {
 
 describe('reconcileDrafts', () => {
   const matcher = createSupplierMatcher(suppliers, [], policy);
-  const po = (poNumber: string, qtyLbs: number, orderDate: string, supplierName = 'Alpha Yarns, Inc.', yarnId = 'Y'): ErpPurchaseOrder => ({
+  // YarnPO's "Ordered" is a timestamp; the day it names is what counts.
+  const po = (poNumber: string, qtyLbs: number, orderDate: string | null, supplier: string | null = 'Alpha Yarns, Inc.', yarnId = 'Y'): ErpPurchaseOrder => ({
     poNumber,
     yarnId,
-    supplierName,
-    orderDate,
+    supplier,
+    orderedAt: orderDate && `${orderDate}T16:45:00`,
     qtyLbs,
   });
 
@@ -72,6 +73,8 @@ describe('reconcileDrafts', () => {
     expect(check(po('late', 1000, '2025-10-07'))).toEqual([]); // +29 days
     expect(check(po('supplier', 1000, '2025-09-10', 'BETA SPINNING'))).toEqual([]);
     expect(check(po('yarn', 1000, '2025-09-10', 'ALPHA YARNS INC', 'Z'))).toEqual([]);
+    expect(check(po('no-date', 1000, null))).toEqual([]);
+    expect(check(po('no-supplier', 1000, '2025-09-10', null))).toEqual([]);
   });
 
   it('pairs best first and uses each PO once; closed drafts stop counting as receipts', () => {

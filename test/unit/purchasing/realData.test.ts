@@ -3,14 +3,14 @@
 // balance, and every property holds.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { purchasingPolicyDefaults, type PurchasingPolicy } from '../../../src/shared/policy/purchasing';
 import { groupSuggestionsBySupplier } from '../../../src/main/engine/purchasing/aggregate';
 import { runMrp } from '../../../src/main/engine/purchasing/mrp';
 import { checkAcceptedSuggestions, checkMrpProperties } from '../../../src/main/engine/purchasing/properties';
-import { supplierFromRecord } from '../../../src/main/engine/purchasing/suppliers';
-import type { MrpInput, MrpItem } from '../../../src/main/engine/purchasing/types';
+import type { MrpInput, MrpItem, MrpSupplier } from '../../../src/main/engine/purchasing/types';
 import { erpPath, hasErpData } from '../../support/erpData';
+import { readErpSuppliers } from '../../support/erpSuppliers';
 
 const num = (s: string | undefined): number => {
   const t = (s ?? '').replace(/[$,\s]/g, '');
@@ -21,6 +21,10 @@ const num = (s: string | undefined): number => {
 };
 
 describe.skipIf(!hasErpData)('purchasing MRP on the 2025-08-28 ERP yarn demand', () => {
+  let suppliers: MrpSupplier[];
+  beforeAll(async () => {
+    suppliers = await readErpSuppliers();
+  });
   const read = (path: string) => Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
   function load(): { input: MrpInput; erpBalance: Map<string, number[]> } {
@@ -49,10 +53,6 @@ describe.skipIf(!hasErpData)('purchasing MRP on the 2025-08-28 ERP yarn demand',
         costPerLb: cost.get(yarnId) ?? 0,
       };
     });
-    const suppliers = Papa.parse<Record<string, string>>(readFileSync(erpPath('master', 'Supplier_ID.csv'), 'utf8').replace(/^\uFEFF/, ''), {
-      header: true,
-      skipEmptyLines: true,
-    }).data.map((r) => supplierFromRecord(r, purchasingPolicyDefaults));
     // The 08-28 run's "This Week" is the week of Monday 2025-08-25.
     return { input: { asOf: '2025-08-28', items, suppliers }, erpBalance };
   }

@@ -90,9 +90,7 @@ describe('phaseKnitOrderDemand', () => {
     lbsPerDay,
     provenance: { source: lbsPerDay ? 'production-lbs' : 'none', asOf: null, note: '' },
   });
-  const ko = (orderNo: string, style: string, balanceLbs: number, startDate: string | null = null) => ({
-    orderNo, style, balanceLbs, startDate, qtyOrderedLbs: 0, g00Lbs: 0, shippedLbs: 0, secondsLbs: 0,
-  });
+  const ko = (koNumber: string, style: string, balanceLbs: number, startDate: string | null = null) => ({ koNumber, style, balanceLbs, startDate });
 
   it('trims styles and order numbers, multiplies the KO phase by each fraction and sorts like the ERP', () => {
     const out = phaseKnitOrderDemand(

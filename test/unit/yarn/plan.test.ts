@@ -12,12 +12,12 @@ function deepFreeze<T>(value: T): T {
 
 const policy = { ...yarnPolicyDefaults, planningHorizonWeeks: 9 };
 const input = (): YarnPlanInput => ({
-  knitOrders: [{ orderNo: 'K1', style: 'G/1', startDate: null, qtyOrderedLbs: 100, g00Lbs: 0, shippedLbs: 0, secondsLbs: 0, balanceLbs: 100 }],
+  knitOrders: [{ koNumber: 'K1', style: 'G/1', startDate: null, balanceLbs: 100 }],
   bomLines: [{ style: 'G/1', yarnId: '1', fraction: 1 }],
-  productionRates: [{ style: 'G/1', lbsPerDay: 100 }],
-  inventory: [],
+  knitRates: [{ style: 'G/1', lbsPerDay: 100 }],
+  yarns: [],
   expectedReceipts: [],
-  salesOrders: [{ soNo: 'S1', finishedStyle: 'F/0', uom: 'lbs', balanceQty: 300, shipDate: '2025-09-10' }],
+  salesOrders: [{ soNumber: 'S1', finishedBase: 'F/0', uom: 'lbs', balanceQty: 300, shipDate: '2025-09-10', quotedDate: null }],
 });
 const bridge = (style: string) => (style === 'F/0' ? { greigeStyle: 'G/1', ozPerLinYd: 6 } : null);
 

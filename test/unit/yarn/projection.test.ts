@@ -5,7 +5,7 @@ import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
 
 const inventory = (yarnId: string, theoreticalBalanceLbs: number, extra: Partial<YarnInventory> = {}): YarnInventory => ({
   yarnId, description: '', supplier: '', color: '', beginningBalanceLbs: theoreticalBalanceLbs, receivedLbs: 0, consumedLbs: 0,
-  adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs: 0, allocatedLbs: 0, planningBalanceLbs: theoreticalBalanceLbs, costPerLb: 0, ...extra,
+  adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs: 0, allocatedLbs: 0, planningBalanceLbs: theoreticalBalanceLbs, ...extra,
 });
 
 describe('projectYarnBalances', () => {
@@ -17,9 +17,12 @@ describe('projectYarnBalances', () => {
       {
         demand: [{ yarnId: '18884', weeklyLbs: [...demand, ...new Array(17).fill(0)], beyondLbs: 0 }],
         receipts: [
-          { poNo: 'P1', yarnId: '18884', pastDueLbs: 20161.3, byWeek: [{ weekMonday: '2025-10-20', lbs: 4000 }, { weekMonday: '2025-10-27', lbs: 4000 }], laterLbs: 8000 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'pastDue', weekStart: null, qtyLbs: 20161.3 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'week', weekStart: '2025-10-20', qtyLbs: 4000 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'week', weekStart: '2025-10-27', qtyLbs: 4000 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'later', weekStart: null, qtyLbs: 8000 },
         ],
-        inventory: [inventory('18884', 2506.1839999999984)],
+        yarns: [inventory('18884', 2506.1839999999984)],
       },
       '2025-09-02',
       policy,
@@ -38,8 +41,11 @@ describe('projectYarnBalances', () => {
   it('can roll past-due receipts into the chain (policy) and treats a receipt dated before the as-of week as past due', () => {
     const input = {
       demand: [{ yarnId: 'Y', weeklyLbs: [100, 0, 0, 0, 0, 0, 0, 0, 0], beyondLbs: 0 }],
-      receipts: [{ poNo: 'P', yarnId: 'Y', pastDueLbs: 30, byWeek: [{ weekMonday: '2025-08-18', lbs: 20 }], laterLbs: 0 }],
-      inventory: [inventory('Y', 60)],
+      receipts: [
+        { poNumber: 'P', yarnId: 'Y', bucket: 'pastDue' as const, weekStart: null, qtyLbs: 30 },
+        { poNumber: 'P', yarnId: 'Y', bucket: 'week' as const, weekStart: '2025-08-18', qtyLbs: 20 },
+      ],
+      yarns: [inventory('Y', 60)],
     };
     const small = { ...policy, planningHorizonWeeks: 9 };
     const erp = projectYarnBalances(input, '2025-09-01', small);

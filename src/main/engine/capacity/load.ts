@@ -63,7 +63,7 @@ export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capac
   for (const raw of input.orders) {
     const o = withValidDates(raw).order;
     if (!(o.balanceLbs > 0)) continue;
-    const orderNo = o.orderNo.trim();
+    const orderNo = o.koNumber.trim();
     const style = o.style.trim();
     const machine = (o.pinnedMachine ?? o.machine)?.trim() || undefined;
     const rate = resolveRate(input.rates, style, policy);

@@ -89,12 +89,12 @@ export function scheduleKnitOrders(
 
   for (const raw of input.orders) {
     const { order: o, notes: dateNotes } = withValidDates(raw);
-    const orderNo = o.orderNo.trim();
+    const orderNo = o.koNumber.trim();
     const style = o.style.trim();
     const erpMachine = o.machine?.trim() || undefined;
     const pinMachine = o.pinnedMachine?.trim() || undefined;
     const reject = (reason: UnschedulableOrder['reason'], message: string) =>
-      unschedulable.push({ orderNo, style, balanceLbs: o.balanceLbs, machine: erpMachine, quotedDate: o.quotedDate, reason, message });
+      unschedulable.push({ orderNo, style, balanceLbs: o.balanceLbs, machine: erpMachine, quotedDate: o.quotedDate ?? undefined, reason, message });
 
     if (!(o.balanceLbs > 0)) {
       reject('no-balance', 'Balance is zero: nothing left to knit.');
@@ -119,7 +119,7 @@ export function scheduleKnitOrders(
       knitDays: o.balanceLbs / rate.rateLbsPerDay,
       earliestDay: Math.max(asOfDay, startDay),
       dueEndDay: o.quotedDate ? toDayNumber(o.quotedDate) + 1 : null,
-      quotedDate: o.quotedDate,
+      quotedDate: o.quotedDate ?? undefined,
       erpMachine,
       assignment: 'assigned',
       inProgress: false,

@@ -4,7 +4,7 @@ export { runMrp, horizonWeekStarts } from './mrp';
 export { netItem, nettingContext } from './netting';
 export type { NettingContext } from './netting';
 export { resolveSupply, policyLotSizing, policySafetyStock } from './supplyPolicy';
-export { createSupplierMatcher, normaliseSupplierName, significantTokens, supplierFromRecord, tokenScore } from './suppliers';
+export { createSupplierMatcher, normaliseSupplierName, significantTokens, supplierMasterRows, tokenScore } from './suppliers';
 export type { SupplierMatcher } from './suppliers';
 export { lotSize, roundOrderQty, eoqLbs } from './lotSizing';
 export { safetyStockLbs, inverseNormal, sampleStdDev, mean } from './safetyStock';

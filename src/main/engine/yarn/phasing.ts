@@ -84,7 +84,7 @@ export function phaseKnitOrderDemand(
 
   for (const order of orders) {
     const style = styleKey(order.style);
-    const orderNo = order.orderNo.trim();
+    const orderNo = order.koNumber.trim();
     if (!(order.balanceLbs > policy.minOpenBalanceLbs)) {
       out.notOpen.push({ orderNo, style, balanceLbs: order.balanceLbs, reason: 'not-open', note: 'balance not above the open threshold' });
       continue;

@@ -31,8 +31,8 @@ export function computeYarnPlan(
   const rateSources = buildRateSources({
     overrides: input.rateOverrides,
     learned: learnRatesFromReports(reports, policy),
-    productionRates: input.productionRates,
-    productionRatesAsOf: input.productionRatesAsOf,
+    knitRates: input.knitRates,
+    knitRatesAsOf: input.knitRatesAsOf,
   });
 
   const salesOrders = input.salesOrders ?? [];
@@ -64,7 +64,7 @@ export function computeYarnPlan(
   const zeroYarnIds = zeroStyleBoms.flatMap((b) => b.lines.map((l) => l.yarnId));
 
   const koOnly = projectYarnBalances(
-    { demand: demand.rows, extraYarnIds: zeroYarnIds, receipts: input.expectedReceipts, inventory: input.inventory },
+    { demand: demand.rows, extraYarnIds: zeroYarnIds, receipts: input.expectedReceipts, yarns: input.yarns },
     asOf,
     policy,
   );
@@ -72,7 +72,7 @@ export function computeYarnPlan(
 
   const soLayer = buildSalesOrderLayer(
     salesOrders,
-    input.stageStock ?? [],
+    input.fabricRolls ?? [],
     input.knitOrders,
     boms,
     asOf,
@@ -87,14 +87,14 @@ export function computeYarnPlan(
           demand: [...demand.rows, ...(options.includeSalesOrdersInProjection ? soLayer.yarnDemand : []), ...(options.extraDemand ?? [])],
           extraYarnIds: zeroYarnIds,
           receipts: [...input.expectedReceipts, ...(options.extraReceipts ?? [])],
-          inventory: input.inventory,
+          yarns: input.yarns,
         },
         asOf,
         policy,
       ).projections
     : koOnly.projections;
 
-  warnings.push(...inventoryIdentityWarnings(input.inventory, policy));
+  warnings.push(...inventoryIdentityWarnings(input.yarns, policy));
   const weeks = planWeeks(asOf, horizonWeeks(policy));
 
   return {
@@ -106,7 +106,7 @@ export function computeYarnPlan(
     demand,
     projectionKoOnly: koOnly.projections,
     projection,
-    positions: yarnPositions(input.inventory, projection, policy, draftTotals(options.extraReceipts ?? [])),
+    positions: yarnPositions(input.yarns, projection, policy, draftTotals(options.extraReceipts ?? [])),
     salesOrders: soLayer,
     pegging: pegShortages(demand.rows, projection, weeks, policy),
     tables: {
@@ -120,9 +120,6 @@ export function computeYarnPlan(
 
 function draftTotals(receipts: ExpectedReceipt[]): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const r of receipts) {
-    const lbs = r.pastDueLbs + r.laterLbs + r.byWeek.reduce((t, w) => t + w.lbs, 0);
-    totals.set(r.yarnId, (totals.get(r.yarnId) ?? 0) + lbs);
-  }
+  for (const r of receipts) totals.set(r.yarnId, (totals.get(r.yarnId) ?? 0) + r.qtyLbs);
   return totals;
 }

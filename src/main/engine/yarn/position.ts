@@ -82,8 +82,8 @@ export function yarnPositions(
     seen.add(yarnId);
     out.push(
       position(yarnId, {
-        description: y.description,
-        supplier: y.supplier,
+        description: y.description ?? '',
+        supplier: y.supplier ?? '',
         theoreticalBalanceLbs: y.theoreticalBalanceLbs,
         allocatedLbs: y.allocatedLbs,
         onOrderLbs: y.onOrderLbs,

@@ -1,32 +1,13 @@
-// The purchasing MRP's input: the yarn plan's projection per yarn and week, the supplier master as the policy reads
-// it, the planner's supplier mappings, yarn supply overrides and PO drafts; and the ERP's open POs.
+// The purchasing MRP's input: the yarn plan's projection per yarn and week, the supplier master as imported, the
+// planner's supplier mappings, yarn supply overrides and PO drafts.
 import type { PlanningData } from '../../../shared/domain/entities';
 import type { PolicyTable } from '../../../shared/policy';
 import type { YarnPlan } from '../../engine/yarn/types';
-import type { ErpPurchaseOrder, MrpInput, MrpItem, SupplierMasterRow } from '../../engine/purchasing/types';
+import type { MrpInput, MrpItem } from '../../engine/purchasing/types';
 import type { PlannerSettings } from './plannerSettings';
-import { supplierLeadTimeDays } from '../../../shared/domain/supplier';
 
 const fitToHorizon = (values: number[], weeks: number): number[] =>
   Array.from({ length: weeks }, (_, i) => values[i] ?? 0);
-
-export function supplierMaster(d: Pick<PlanningData, 'suppliers'>, policy: PolicyTable): SupplierMasterRow[] {
-  return d.suppliers.map((s, i) => ({
-    supplierId: s.supplierId ?? `S${i + 1}`,
-    name: s.name,
-    leadTimeDays: supplierLeadTimeDays(s.leadTimeAsExported, policy.purchasing.supplierLeadTimeUnit),
-    moqLbs: s.moqLbs,
-    type: s.supplierType === 'Import' || s.supplierType === 'Domestic' ? s.supplierType : null,
-    retired: s.retired,
-  }));
-}
-
-/** The ERP's open yarn POs, to recognise PO drafts the buyer has since entered in the ERP. */
-export function erpPurchaseOrders(d: Pick<PlanningData, 'yarnPos'>): ErpPurchaseOrder[] {
-  return d.yarnPos
-    .filter((po) => po.orderedAt)
-    .map((po) => ({ poNumber: po.poNumber, yarnId: po.yarnId, supplierName: po.supplier ?? '', orderDate: po.orderedAt!.slice(0, 10), qtyLbs: po.qtyLbs }));
-}
 
 /** MRP items from the yarn plan's projection: gross demand and expected receipts per week, pegged to knit orders. */
 export function mrpInput(
@@ -66,7 +47,7 @@ export function mrpInput(
   return {
     asOf: d.asOf,
     items,
-    suppliers: supplierMaster(d, policy),
+    suppliers: d.suppliers,
     supplierMappings: settings.supplierMappings,
     yarnOverrides: settings.yarnSupplyOverrides,
     drafts: settings.poDrafts,

@@ -17,7 +17,7 @@ import type { ForecastRun } from './forecastJob';
 import { forecastGreigeStyles, forecastYarnLayer, type ForecastLayer } from './forecastLayer';
 import { yarnPlanInput } from '../inputs/yarnInputs';
 import { plannerSettings, type PlannerSettings } from '../inputs/plannerSettings';
-import { erpPurchaseOrders, mrpInput, supplierMaster } from '../inputs/purchasingInputs';
+import { mrpInput } from '../inputs/purchasingInputs';
 import { capacityInput } from '../inputs/capacityInputs';
 import { closePoDrafts, listPoDrafts } from '../../store/poDrafts';
 import { buildStyleBridge } from '../inputs/styleBridge';
@@ -111,7 +111,7 @@ export function computePlan(
       ...data.expectedReceipts
         .filter((r) => r.qtyLbs !== 0)
         .map((r) => ({ yarnId: r.yarnId, poNo: r.poNumber, weekStart: r.weekStart, lbs: r.qtyLbs, pastDue: r.bucket === 'pastDue' })),
-      ...yarnOptions.extraReceipts.map((r) => ({ yarnId: r.yarnId, poNo: r.poNo, weekStart: r.byWeek[0].weekMonday, lbs: r.byWeek[0].lbs, pastDue: false })),
+      ...yarnOptions.extraReceipts.map((r) => ({ yarnId: r.yarnId, poNo: r.poNumber, weekStart: r.weekStart, lbs: r.qtyLbs, pastDue: false })),
     ],
     timingsMs,
   };
@@ -121,7 +121,7 @@ export function computePlan(
 function draftReceipts(drafts: PlannerSettings['poDrafts']): ExpectedReceipt[] {
   return drafts
     .filter((d) => d.status === 'accepted' || d.status === 'edited')
-    .map((d) => ({ poNo: `draft ${d.draftId}`, yarnId: d.yarnId, pastDueLbs: 0, byWeek: [{ weekMonday: mondayOf(d.receiptDate), lbs: d.qtyLbs }], laterLbs: 0 }));
+    .map((d) => ({ poNumber: `draft ${d.draftId}`, yarnId: d.yarnId, bucket: 'week', weekStart: mondayOf(d.receiptDate), qtyLbs: d.qtyLbs }));
 }
 
 /**
@@ -138,8 +138,8 @@ export function closeDraftsTheErpHas(
   now: string,
 ): PlannerSettings['poDrafts'] {
   if (!drafts.length) return [];
-  const matcher = createSupplierMatcher(supplierMaster(data, policy), supplierMappings, policy.purchasing);
-  const { closed } = reconcileDrafts(drafts.map((d) => d.draft), erpPurchaseOrders(data), matcher, policy.purchasing);
+  const matcher = createSupplierMatcher(data.suppliers, supplierMappings, policy.purchasing);
+  const { closed } = reconcileDrafts(drafts.map((d) => d.draft), data.yarnPos, matcher, policy.purchasing);
   if (!closed.length) return drafts.map((d) => d.draft);
   const revision = new Map(drafts.map((d) => [d.draft.draftId, d.revision]));
   closePoDrafts(db, closed.map((c) => ({ draftId: c.draftId, revision: revision.get(c.draftId)!, erpPoNumber: c.poNumber })), now);
