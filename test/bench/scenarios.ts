@@ -129,6 +129,7 @@ function alertInput(): AlertInput {
       recoveryWeek: null,
       costPerLb: 3,
       planningBalanceLbs: r() * 4000 - 1000,
+      draftLbs: 0,
     })),
     workCenterWeeks: Array.from({ length: 250 * 26 }, (_, i) => ({ workCenter: `WC${i % 250}`, week: week(Math.floor(i / 250)), utilisationPct: r() * 120 })),
     lateOrders: Array.from({ length: 2000 }, (_, i) => ({ koNumber: `K${i}`, style: 'S', machine: null, latenessDays: r() * 30, balanceLbs: 1000, reason: 'busy' })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryIdentityWarnings, projectYarnBalances, riskBand } from '../../../src/main/engine/yarn';
+import { inventoryIdentityWarnings, projectYarnBalances, riskBand, yarnRisk } from '../../../src/main/engine/yarn';
 import type { YarnInventory } from '../../../src/main/engine/yarn';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
 
@@ -66,6 +66,17 @@ describe('riskBand (policy ladder CRITICAL < -1000 <= HIGH < -100 <= MEDIUM < 0 
   });
   it('follows edited thresholds', () => {
     expect(riskBand(-600, { ...policy, criticalBelowLbs: -500 })).toBe('CRITICAL');
+  });
+});
+
+describe('yarnRisk: the band of the worse of planning balance + accepted PO drafts and the deepest projected deficit', () => {
+  it('counts the drafts with the planning balance', () => {
+    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 0, maxDeficitLbs: 0 }, policy)).toEqual({ risk: 'CRITICAL', riskBasis: 'planning balance', levelLbs: -1500 });
+    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 1450, maxDeficitLbs: 0 }, policy)).toEqual({ risk: 'MEDIUM', riskBasis: 'planning balance + PO drafts', levelLbs: -50 });
+  });
+  it('takes the projected deficit when it is worse, and only then', () => {
+    expect(yarnRisk({ planningBalanceLbs: 200, draftLbs: 0, maxDeficitLbs: 1200 }, policy)).toEqual({ risk: 'CRITICAL', riskBasis: 'projected deficit', levelLbs: -1200 });
+    expect(yarnRisk({ planningBalanceLbs: -300, draftLbs: 100, maxDeficitLbs: 150 }, policy)).toEqual({ risk: 'HIGH', riskBasis: 'planning balance + PO drafts', levelLbs: -200 });
   });
 });
 

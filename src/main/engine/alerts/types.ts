@@ -18,7 +18,10 @@ export interface AlertYarnInput {
   /** Monday of the first week back above zero; null = not within the horizon. */
   recoveryWeek: IsoDate | null;
   costPerLb: number | null;
+  /** The ERP's planning balance. */
   planningBalanceLbs: number;
+  /** The planner's accepted PO drafts for the yarn (lbs), counted with the planning balance as the yarn position does. */
+  draftLbs: number;
 }
 
 export interface AlertWorkCenterWeekInput {
