@@ -1,5 +1,5 @@
 // Fabric styles: greige styles (`base/version`), the finished -> greige bridge (eFab_Styles, G02 pairs) and the
-// finished fabric specs; and the rule that reads a style's base.
+// finished fabric specs; and the rule that reads a style's base and version.
 import { z } from 'zod';
 import { isoDateSchema } from './isoDate';
 
@@ -63,10 +63,18 @@ export const fabricSpecSchema = z.strictObject({
 export type FabricSpec = z.infer<typeof fabricSpecSchema>;
 
 /**
- * A style's base: the part before the first "/" (greige `CT2655/1` -> `CT2655`; finished `C1B4374-1/0` ->
- * `C1B4374-1`), trimmed. A style without "/" is its own base.
+ * A style's base and version: the parts before and after the first "/" (greige `CT2655/1` -> `CT2655` + `1`; finished
+ * `C1B4374-1/0` -> `C1B4374-1` + `0`), trimmed; the version is null when there is none. A style without "/" is its own
+ * base. (QuadS's greige list states base and version itself and is kept as exported: it splits `860000/3/70P` at the
+ * last "/" but `C0332F//1IV` at the first.)
  */
-export function styleBase(style: string): string {
+export function splitStyle(style: string): { base: string; version: string | null } {
   const slash = style.indexOf('/');
-  return (slash >= 0 ? style.slice(0, slash) : style).trim();
+  if (slash < 0) return { base: style.trim(), version: null };
+  return { base: style.slice(0, slash).trim(), version: style.slice(slash + 1).trim() || null };
+}
+
+/** A style's base: see `splitStyle`. */
+export function styleBase(style: string): string {
+  return splitStyle(style).base;
 }

@@ -1,7 +1,7 @@
 // The business rules of the domain, each in one place (src/shared/domain) and each tested here.
 import { describe, expect, it } from 'vitest';
 import { isRetiredSupplier, markedRemove, supplierLeadTimeDays } from '../../../src/shared/domain/supplier';
-import { styleBase } from '../../../src/shared/domain/style';
+import { splitStyle, styleBase } from '../../../src/shared/domain/style';
 
 describe('supplier retirement', () => {
   it('is "Remove" in Lead_time, MOQ or Type, whatever the case and spaces', () => {
@@ -38,5 +38,13 @@ describe('style base', () => {
     expect(styleBase('A/B/C')).toBe('A');
     expect(styleBase('NOVERSION')).toBe('NOVERSION');
     expect(styleBase('/1')).toBe('');
+  });
+
+  it('and the version is the rest, null when there is none (the import splits finished styles with it)', () => {
+    expect(splitStyle('C1B4374-1/0')).toEqual({ base: 'C1B4374-1', version: '0' });
+    expect(splitStyle('860000/3/70P')).toEqual({ base: '860000', version: '3/70P' });
+    expect(splitStyle('C0332F//1IV')).toEqual({ base: 'C0332F', version: '/1IV' });
+    expect(splitStyle('CT2655/')).toEqual({ base: 'CT2655', version: null });
+    expect(splitStyle('NOVERSION')).toEqual({ base: 'NOVERSION', version: null });
   });
 });
