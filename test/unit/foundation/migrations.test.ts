@@ -77,7 +77,8 @@ describe('the migration sequence', () => {
     db.exec(`INSERT INTO yarn_inventory (snapshot_id, yarn_id, beginning_lbs, received_lbs, consumed_lbs, adjustments_lbs, theoretical_lbs, on_order_lbs, allocated_lbs, planning_lbs, total_cost)
              VALUES (1, '739', 10, 5, -3, 0, 12, 100, -40, 72, 71.5)`);
     db.exec(`INSERT INTO supplier (snapshot_id, supplier_id, name, lead_time_weeks, moq_lbs, supplier_type, retired) VALUES
-             (1, '1', 'AKRA', NULL, NULL, NULL, 1), (1, '2', 'DECA (Do not Use)', 8, 1000, 'Domestic', 0), (1, '3', 'BANSWARA', 14, 5000, 'Import', 0)`);
+             (1, '1', 'AKRA', NULL, NULL, NULL, 1), (1, '2', 'DECA (Do not Use)', 8, 1000, 'Domestic', 0), (1, '3', 'BANSWARA', 14, 5000, 'Import', 0),
+             (1, '4', 'SPUNLAB - DO NOT  USE', 6, 500, 'Import', 0), (1, '5', 'DO GOOD USE YARNS', 6, 500, 'Import', 0)`);
     migrate(db);
     expect(db.prepare('SELECT beginning_balance_lbs, theoretical_balance_lbs, planning_balance_lbs, total_cost_usd FROM yarn_inventory').get()).toEqual({
       beginning_balance_lbs: 10,
@@ -89,6 +90,9 @@ describe('the migration sequence', () => {
       { name: 'AKRA', lead_time_as_exported: null, retired: 1 },
       { name: 'DECA (Do not Use)', lead_time_as_exported: 8, retired: 1 },
       { name: 'BANSWARA', lead_time_as_exported: 14, retired: 0 },
+      // the import's rule (isRetiredSupplier), not a LIKE pattern of its own
+      { name: 'SPUNLAB - DO NOT  USE', lead_time_as_exported: 6, retired: 1 },
+      { name: 'DO GOOD USE YARNS', lead_time_as_exported: 6, retired: 0 },
     ]);
     db.close();
   });
