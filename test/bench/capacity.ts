@@ -6,6 +6,8 @@ import { scheduleKnitOrders } from '../../src/main/engine/capacity/schedule';
 import { computeLoad } from '../../src/main/engine/capacity/load';
 import type { CapacityInput, KnitOrder, Machine, OrderYarn, RateInfo } from '../../src/main/engine/capacity/types';
 import { capacityPolicyDefaults } from '../../src/shared/policy/capacity';
+import { calendarPolicyDefaults } from '../../src/shared/policy/calendar';
+import { planningCalendar } from '../../src/main/engine/calendar';
 import { addDays } from '../../src/shared/dates';
 import { mulberry32 } from '../../src/shared/prng';
 
@@ -102,12 +104,11 @@ export function syntheticCapacityInput(size: SyntheticSize = SIZE_10X, seed = 42
     );
   }
   return {
-    asOf,
+    calendar: planningCalendar(asOf, calendarPolicyDefaults, { holidays: ['2025-09-01', '2025-11-27', '2025-11-28', '2025-12-25'], downtime }),
     machines,
     styles,
     orders,
     rates,
-    calendar: { workDaysPerWeek: 6, holidays: ['2025-09-01', '2025-11-27', '2025-11-28', '2025-12-25'], downtime },
     yarns,
   };
 }

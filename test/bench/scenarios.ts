@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 import type { BenchArea, BenchFigure } from './types';
 import { computeAlerts } from '../../src/main/engine/alerts';
 import type { AlertInput } from '../../src/main/engine/alerts/types';
+import { horizonEnd, planningCalendar } from '../../src/main/engine/calendar';
+import { calendarPolicyDefaults } from '../../src/shared/policy/calendar';
 import { applyOverrides } from '../../src/main/engine/scenarios/apply';
 import { comparePlans } from '../../src/main/engine/scenarios/compare';
 import type { PlanningData } from '../../src/shared/domain/entities';
@@ -120,6 +122,7 @@ function alertInput(): AlertInput {
   const r = rng(5);
   return {
     asOf: ASOF,
+    horizonEnd: horizonEnd(planningCalendar(ASOF, calendarPolicyDefaults)),
     yarns: Array.from({ length: 1500 }, (_, i) => ({
       yarnId: `Y${i}`,
       description: 'yarn',

@@ -5,6 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchArea, BenchFigure } from './types';
 import { checkAvailability, computeYarnPlan } from '../../src/main/engine/yarn';
+import { planningCalendar } from '../../src/main/engine/calendar';
+import { calendarPolicyDefaults } from '../../src/shared/policy/calendar';
 import type {
   BomLine,
   ErpDemandReport,
@@ -142,9 +144,10 @@ export const bench: BenchArea = async () => {
   for (const [scale, budget, runs] of [[1, 100, 15], [10, 1000, 5]] as const) {
     const model = syntheticYarnModel(scale);
     const styleBridge = (s: string) => model.bridge[s] ?? null;
-    let plan = computeYarnPlan(model.input, AS_OF, yarnPolicyDefaults, { styleBridge });
+    const calendar = planningCalendar(AS_OF, calendarPolicyDefaults);
+    let plan = computeYarnPlan(model.input, calendar, yarnPolicyDefaults, { styleBridge });
     const t = timeIt(runs, () => {
-      plan = computeYarnPlan(model.input, AS_OF, yarnPolicyDefaults, { styleBridge });
+      plan = computeYarnPlan(model.input, calendar, yarnPolicyDefaults, { styleBridge });
     });
     figures.push({
       name: `yarn plan full recompute ${scale}x`,

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { isRetiredSupplier } from '../../shared/domain/supplier';
 import { movePlannerBlobsToTables, PLANNER_TABLES_SQL } from './plannerDataMigration';
+import { mergePlanHorizons } from './planningCalendarMigration';
 
 export interface Migration {
   version: number;
@@ -304,6 +305,11 @@ export const migrations: readonly Migration[] = [
       db.function('retired_supplier_name', { deterministic: true }, (name) => (isRetiredSupplier(String(name), []) ? 1 : 0));
       db.exec('UPDATE supplier SET retired = 1 WHERE retired = 0 AND retired_supplier_name(name) = 1');
     },
+  },
+  {
+    version: 305,
+    name: 'one planning calendar: the plan horizons and the working week in the calendar policy area (policy values, scenario policy changes); cached plans recomputed',
+    up: mergePlanHorizons,
   },
 ];
 

@@ -1,4 +1,5 @@
 // The central policy table: every threshold the engine uses, with defaults the planner can edit in Settings.
+import { calendarPolicyDefaults } from './calendar';
 import { yarnPolicyDefaults } from './yarn';
 import { purchasingPolicyDefaults } from './purchasing';
 import { capacityPolicyDefaults } from './capacity';
@@ -6,6 +7,7 @@ import { forecastPolicyDefaults } from './forecast';
 import { alertsPolicyDefaults } from './alerts';
 
 export const policyDefaults = {
+  calendar: calendarPolicyDefaults,
   yarn: yarnPolicyDefaults,
   purchasing: purchasingPolicyDefaults,
   capacity: capacityPolicyDefaults,

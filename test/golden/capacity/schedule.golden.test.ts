@@ -8,6 +8,8 @@ import { scheduleKnitOrders } from '../../../src/main/engine/capacity/schedule';
 import type { CapacityInput, KnitOrder, RateInfo, ScheduleResult } from '../../../src/main/engine/capacity/types';
 import { capacityPolicyDefaults, type CapacityPolicy } from '../../../src/shared/policy/capacity';
 import { toDayNumber } from '../../../src/shared/dates';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planningCalendar } from '../../../src/main/engine/calendar';
 
 const AS_OF = '2025-09-02';
 const expected = (name: string) => resolve(__dirname, 'expected', `${name}.csv`);
@@ -22,16 +24,14 @@ function model(parts: {
   yarns?: Array<[string, Array<[string, string?]>]>;
 }): CapacityInput {
   return {
-    asOf: AS_OF,
+    calendar: planningCalendar(AS_OF, calendarPolicyDefaults, {
+      holidays: parts.holidays ?? [],
+      downtime: (parts.downtime ?? []).map(([machineId, from, to]) => ({ machineId, from, to })),
+    }),
     machines: parts.machines.map(([machineId, workCenter]) => ({ machineId, workCenter })),
     styles: parts.styles.map(([style, workCenter]) => ({ style, workCenter })),
     rates: new Map<string, RateInfo>(parts.rates.map(([s, r]) => [s, { rateLbsPerDay: r, source: 'test' }])),
     orders: parts.orders,
-    calendar: {
-      workDaysPerWeek: 6,
-      holidays: parts.holidays ?? [],
-      downtime: (parts.downtime ?? []).map(([machineId, from, to]) => ({ machineId, from, to })),
-    },
     yarns: parts.yarns
       ? new Map(parts.yarns.map(([o, ys]) => [o, ys.map(([yarnId, firstShortWeek]) => ({ yarnId, firstShortWeek }))]))
       : undefined,

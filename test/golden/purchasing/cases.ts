@@ -3,14 +3,16 @@
 // Notation: OH = projected on hand at the end of the week, NR = net requirement, PR = planned receipt.
 import { expect } from 'vitest';
 import { purchasingPolicyDefaults, type PurchasingPolicy } from '../../../src/shared/policy/purchasing';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 import { groupSuggestionsBySupplier } from '../../../src/main/engine/purchasing/aggregate';
 import type { MrpInput, MrpItem, MrpResult, MrpSupplier } from '../../../src/main/engine/purchasing/types';
 
 export const AS_OF = '2025-09-01';
+/** The planning calendar's weeks: 8 from the as-of week. */
+export const CALENDAR = { asOf: AS_OF, weekStarts: planWeekStarts(AS_OF, 8) };
 
 export const basePolicy: PurchasingPolicy = {
   ...purchasingPolicyDefaults,
-  horizonWeeks: 8,
   safetyStock: 'none',
   lotSizing: 'lotForLot',
   defaultOrderMultipleLbs: 1,
@@ -48,7 +50,7 @@ export interface GoldenCase {
   check(result: MrpResult): void;
 }
 
-const input = (items: MrpItem[], extra: Partial<MrpInput> = {}): MrpInput => ({ asOf: AS_OF, items, suppliers, ...extra });
+const input = (items: MrpItem[], extra: Partial<MrpInput> = {}): MrpInput => ({ calendar: CALENDAR, items, suppliers, ...extra });
 const receipts = (r: MrpResult, yarnId?: string): [number, number][] =>
   r.suggestions.filter((s) => !yarnId || s.yarnId === yarnId).map((s) => [s.receiptWeek, s.qtyLbs]);
 const only = (r: MrpResult, yarnId?: string) => r.items.find((i) => !yarnId || i.yarnId === yarnId)!;

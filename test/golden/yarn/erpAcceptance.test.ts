@@ -12,6 +12,11 @@ import { importFiles } from '../../../src/main/services/jobs/importFiles';
 import { openStore } from '../../../src/main/store/db';
 import { loadPlanningData } from '../../../src/main/store/entities';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planningCalendar } from '../../../src/main/engine/calendar';
+
+/** The default planning calendar from `asOf`. */
+const calendarOf = (asOf: string) => planningCalendar(asOf, calendarPolicyDefaults);
 import { erpPath, erpSkipReason, hasErpData } from '../../support/erpData';
 
 const SNAPSHOTS = ['2025-08-22', '2025-08-28', '2025-09-02'] as const;
@@ -97,7 +102,7 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
         yarns: [],
         expectedReceipts: [],
       };
-      const s = score(computeYarnPlan(input, report.runDate, policy), report);
+      const s = score(computeYarnPlan(input, calendarOf(report.runDate), policy), report);
       expect(s.misses).toEqual([]);
       expect(s.ourRows).toBe(s.erpRows);
     });
@@ -115,7 +120,7 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
       expectedReceipts: [],
     };
     const report = koReportOf(d);
-    const s = score(computeYarnPlan(input, '2025-09-02', policy), report);
+    const s = score(computeYarnPlan(input, calendarOf('2025-09-02'), policy), report);
     console.info(`honest 9-2: rows ${s.rows}/${s.erpRows}, yarns ${(s.yarnShare * 100).toFixed(1)} %, grand total ${(s.grandTotalDiff * 100).toFixed(3)} %`);
     expect(s.rowShare).toBeGreaterThanOrEqual(0.98);
     expect(s.yarnShare).toBeGreaterThanOrEqual(0.96);
@@ -145,7 +150,7 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
       yarns,
       expectedReceipts: d.expectedReceipts,
     };
-    const plan = computeYarnPlan(input, '2025-09-02', policy);
+    const plan = computeYarnPlan(input, calendarOf('2025-09-02'), policy);
     const ours = new Map(plan.tables.yarnDemand.rows.map((r) => [r.Yarn as string, r]));
     const labels = plan.erpBuckets;
     let matched = 0;

@@ -1,5 +1,5 @@
-// Golden runner for the yarn plan engine: every folder under cases/ holds input.json (asOf, policy overrides, plan
-// input, the outputs to write), the expected CSVs, and a README.md with the hand arithmetic behind each value.
+// Golden runner for the yarn plan engine: every folder under cases/ holds input.json (asOf, the planning calendar's
+// horizonWeeks, policy overrides, plan input, the outputs to write), the expected CSVs, and a README.md with the hand arithmetic behind each value.
 // Re-accept deliberate changes with `UPDATE_GOLDEN=1 npx vitest run test/golden/yarn`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { checkAvailability, computeYarnPlan } from '../../../src/main/engine/yar
 import type { KnitOrder, StyleBridgeResult, YarnInventory, YarnPlan, YarnPlanInput } from '../../../src/main/engine/yarn';
 import { yarnPolicyDefaults, type YarnPolicy } from '../../../src/shared/policy/yarn';
 import { expectGolden, toGoldenCsv } from '../../support/golden';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 
 /** Cases list only the fields that matter; the rest get neutral defaults (consistent inventory identities). */
 type CaseInput = Omit<Partial<YarnPlanInput>, 'knitOrders' | 'yarns'> & {
@@ -17,6 +18,8 @@ type CaseInput = Omit<Partial<YarnPlanInput>, 'knitOrders' | 'yarns'> & {
 
 interface GoldenCase {
   asOf: string;
+  /** The planning calendar's weeks. */
+  horizonWeeks: number;
   policy?: Partial<YarnPolicy>;
   options?: { includeSalesOrdersInProjection?: boolean; extraStyles?: string[] };
   bridge?: Record<string, StyleBridgeResult>;
@@ -198,7 +201,8 @@ describe('yarn plan golden cases', () => {
       const c = JSON.parse(readFileSync(join(dir, 'input.json'), 'utf8')) as GoldenCase;
       const policy = { ...yarnPolicyDefaults, ...c.policy };
       const bridge = c.bridge ? (style: string) => c.bridge![style] ?? null : undefined;
-      const plan = computeYarnPlan(withDefaults(c.input), c.asOf, policy, { ...c.options, styleBridge: bridge });
+      const calendar = { asOf: c.asOf, weekStarts: planWeekStarts(c.asOf, c.horizonWeeks) };
+      const plan = computeYarnPlan(withDefaults(c.input), calendar, policy, { ...c.options, styleBridge: bridge });
       // The plan crosses worker/IPC boundaries: it must survive JSON unchanged.
       const roundTrip = JSON.parse(JSON.stringify(plan)) as YarnPlan;
       expect(roundTrip).toEqual(plan);

@@ -4,6 +4,7 @@ import { addDays } from '../../../src/shared/dates';
 import { purchasingPolicyDefaults, type PurchasingPolicy } from '../../../src/shared/policy/purchasing';
 import type { LotSizingRule, MrpInput, MrpItem, SafetyStockRule, MrpSupplier, YarnSupplyOverride } from '../../../src/main/engine/purchasing/types';
 import { mulberry32 } from '../../../src/shared/prng';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 
 export const rng = mulberry32;
 
@@ -76,7 +77,6 @@ export function randomModel(opts: RandomModelOptions): { input: MrpInput; policy
   const policy: PurchasingPolicy = {
     ...purchasingPolicyDefaults,
     supplierLeadTimeUnit: 'days',
-    horizonWeeks: H,
     ...(opts.varyPolicy
       ? {
           receiptWeekday: int(1, 7),
@@ -88,5 +88,5 @@ export function randomModel(opts: RandomModelOptions): { input: MrpInput; policy
         }
       : {}),
   };
-  return { input: { asOf, items, suppliers: randomSuppliers, yarnOverrides: overrides }, policy };
+  return { input: { calendar: { asOf, weekStarts: planWeekStarts(asOf, H) }, items, suppliers: randomSuppliers, yarnOverrides: overrides }, policy };
 }

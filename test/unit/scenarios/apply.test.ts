@@ -159,7 +159,7 @@ describe('applyOverrides: drafts, downtime, rates, policy', () => {
       ov({ kind: 'policy', area: 'purchasing', key: 'defaultMoqLbs', value: 'lots' }),
       ov({ kind: 'policy', area: 'purchasing', key: 'noSuchKey', value: 1 }),
       ov({ kind: 'policy', area: 'toString', key: 'x', value: 1 }),
-      ov({ kind: 'policy', area: 'purchasing', key: 'horizonWeeks', value: 1_000_000 }),
+      ov({ kind: 'policy', area: 'calendar', key: 'horizonWeeks', value: 1_000_000 }),
       ov({ kind: 'policy', area: 'yarn', key: 'highBelowLbs', value: -5000 }),
       ov({ kind: 'policy', area: 'yarn', key: 'constructor', value: 1 }),
     ]);
@@ -172,13 +172,13 @@ describe('applyOverrides: drafts, downtime, rates, policy', () => {
       'policy purchasing.defaultMoqLbs must be a number (got "lots")',
       'unknown policy setting purchasing.noSuchKey',
       'unknown policy setting toString.x',
-      'policy purchasing.horizonWeeks must be at most 156 (got 1000000)',
+      'policy calendar.horizonWeeks must be at most 156 (got 1000000)',
       'policy yarn.criticalBelowLbs (-1000) must be below yarn.highBelowLbs (-5000): the risk bands must read critical < high < medium',
       'unknown policy setting yarn.constructor',
     ]);
     const patched = patchPolicy(scenarioPolicyTable, r.extras.policyPatches);
     expect(patched.purchasing.defaultMoqLbs).toBe(500);
-    expect(patched.purchasing.horizonWeeks).toBe(policyDefaults.purchasing.horizonWeeks);
+    expect(patched.calendar.horizonWeeks).toBe(policyDefaults.calendar.horizonWeeks);
     expect(patched.yarn).toBe(scenarioPolicyTable.yarn);
     expect(policyDefaults.purchasing.defaultMoqLbs).toBe(1000);
   });

@@ -4,6 +4,8 @@ import { comparePlans, planKpis } from '../../../src/main/engine/scenarios/compa
 import { computeYarnPlan, type YarnPlanInput } from '../../../src/main/engine/yarn';
 import type { PlanningData } from '../../../src/shared/domain/entities';
 import { yarnPolicyDefaults } from '../../../src/shared/policy/yarn';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planningCalendar } from '../../../src/main/engine/calendar';
 import { overrideSchema, planComparisonSchema, type PlanSummary, type SummaryOrder, type SummarySuggestion } from '../../../src/shared/scenario';
 import { fixture, ko, receipt, yarn } from './fixture';
 
@@ -136,7 +138,7 @@ function yarnInput(d: PlanningData): YarnPlanInput {
 }
 
 function yarnSummary(d: PlanningData): PlanSummary {
-  const plan = computeYarnPlan(yarnInput(d), d.asOf, yarnPolicyDefaults);
+  const plan = computeYarnPlan(yarnInput(d), planningCalendar(d.asOf, calendarPolicyDefaults), yarnPolicyDefaults);
   return {
     yarns: plan.projection.map((p) => ({
       yarnId: p.yarnId,

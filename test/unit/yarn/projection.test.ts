@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inventoryIdentityWarnings, projectYarnBalances, riskBand, yarnRisk } from '../../../src/main/engine/yarn';
 import type { YarnInventory } from '../../../src/main/engine/yarn';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 
 const inventory = (yarnId: string, theoreticalBalanceLbs: number, extra: Partial<YarnInventory> = {}): YarnInventory => ({
   yarnId, description: '', supplier: '', color: '', beginningBalanceLbs: theoreticalBalanceLbs, receivedLbs: 0, consumedLbs: 0,
@@ -24,7 +25,7 @@ describe('projectYarnBalances', () => {
         ],
         yarns: [inventory('18884', 2506.1839999999984)],
       },
-      '2025-09-02',
+      { asOf: '2025-09-02', weekStarts: planWeekStarts('2025-09-02', 26) },
       policy,
     );
     const p = projections[0];
@@ -47,13 +48,13 @@ describe('projectYarnBalances', () => {
       ],
       yarns: [inventory('Y', 60)],
     };
-    const small = { ...policy, planningHorizonWeeks: 9 };
-    const erp = projectYarnBalances(input, '2025-09-01', small);
+    const nineWeeks = { asOf: '2025-09-01', weekStarts: planWeekStarts('2025-09-01', 9) };
+    const erp = projectYarnBalances(input, nineWeeks, policy);
     expect(erp.warnings.map((w) => w.code)).toEqual(['receipt-in-past']);
     expect(erp.projections[0].pastDueReceiptsLbs).toBe(50);
     expect(erp.projections[0].balanceWeeklyLbs[0]).toBe(-40); // 60 - 100
     expect(erp.projections[0].balanceLbs).toBe(10); // 60 - 100 + 50
-    const rolled = projectYarnBalances(input, '2025-09-01', { ...small, pastDueReceiptsInChain: true });
+    const rolled = projectYarnBalances(input, nineWeeks, { ...policy, pastDueReceiptsInChain: true });
     expect(rolled.projections[0].balanceWeeklyLbs[0]).toBe(10);
     expect(rolled.projections[0].shortage).toBeNull();
   });

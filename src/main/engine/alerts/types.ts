@@ -63,8 +63,8 @@ export interface AlertImportWarningInput {
 
 export interface AlertInput {
   asOf: IsoDate;
-  /** First day after the planning horizon (a shortage that never recovers counts up to it); default: the yarn horizon. */
-  horizonEnd?: IsoDate;
+  /** First day after the planning calendar's weeks (a shortage that never recovers counts up to it). */
+  horizonEnd: IsoDate;
   yarns: AlertYarnInput[];
   workCenterWeeks: AlertWorkCenterWeekInput[];
   lateOrders: AlertLateOrderInput[];

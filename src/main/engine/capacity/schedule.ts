@@ -68,7 +68,8 @@ export function scheduleKnitOrders(
 ): ScheduleResult {
   const model = buildCapacityModel(input.machines, input.styles, policy);
   const cal = compileCalendar(input.calendar);
-  const asOfDay = toDayNumber(input.asOf);
+  const { asOf } = input.calendar;
+  const asOfDay = toDayNumber(asOf);
   const unschedulable: UnschedulableOrder[] = [];
   const machines = new Map<string, MachineState>();
   for (const [machineId, workCenter] of model.machineWc) {
@@ -139,7 +140,7 @@ export function scheduleKnitOrders(
       job.assignment = 'pinned';
       job.pinnedDay = Math.max(pinDay, asOfDay);
       job.earliestDay = job.pinnedDay;
-      if (pinDay < asOfDay) notes.push(`Pinned start ${o.pinnedStart} is before the as-of date; starts from ${input.asOf}.`);
+      if (pinDay < asOfDay) notes.push(`Pinned start ${o.pinnedStart} is before the as-of date; starts from ${asOf}.`);
     }
     if (job.fixedMachine && !model.machineWc.has(job.fixedMachine)) {
       notes.push(`Machine ${job.fixedMachine} is not in the machine list; scheduled on the plant calendar.`);
@@ -238,7 +239,7 @@ export function scheduleKnitOrders(
       lastFinish: m.busy.length ? fromDayNumber(finishDayOf(m.busy[m.busy.length - 1].end)) : null,
     }));
   unschedulable.sort((a, b) => compareText(a.reason, b.reason) || compareText(a.orderNo, b.orderNo));
-  return { asOf: input.asOf, orders: scheduled, unschedulable, machines: machineRows };
+  return { asOf, orders: scheduled, unschedulable, machines: machineRows };
 
   function keepFallback(job: Job, machine: string, why: string) {
     job.fixedMachine = machine;

@@ -2,6 +2,7 @@
 // styles are the domain's entities (fields picked); the rates and yarn shortages come from the yarn plan.
 import type { IsoDate } from '../../../shared/dates';
 import type { GreigeStyle, KnitOrder as DomainKnitOrder, Machine as DomainMachine } from '../../../shared/domain/entities';
+import type { PlanningCalendar } from '../calendar';
 
 /** A knitting machine and its work centre code `C.DD.NN.T` from the Machine Report (null when blank). */
 export type Machine = Pick<DomainMachine, 'machineId'> & Partial<Pick<DomainMachine, 'workCenter'>>;
@@ -32,20 +33,8 @@ export interface RateInfo {
 /** Knitting rate per greige style (depends on the style, not on the machine). */
 export type RateLookup = ReadonlyMap<string, RateInfo>;
 
-export interface DowntimeWindow {
-  machineId: string;
-  /** First day down (inclusive). */
-  from: IsoDate;
-  /** Last day down (inclusive). */
-  to: IsoDate;
-}
-
-export interface Calendar {
-  /** 6 = Monday..Saturday. */
-  workDaysPerWeek: number;
-  holidays: IsoDate[];
-  downtime: DowntimeWindow[];
-}
+/** The plant calendar the engine knits on: the planning calendar's working week, holidays and machine downtime. */
+export type PlantCalendar = Pick<PlanningCalendar, 'workDaysPerWeek' | 'holidays' | 'downtime'>;
 
 export interface OrderYarn {
   yarnId: string;
@@ -57,13 +46,13 @@ export interface OrderYarn {
 export type YarnShortageLookup = ReadonlyMap<string, OrderYarn[]>;
 
 export interface CapacityInput {
-  asOf: IsoDate;
+  /** The plan run's calendar: the as-of date, the load's weeks and the plant calendar. */
+  calendar: PlanningCalendar;
   machines: Machine[];
   styles: GreigeStyleSpec[];
   /** Open knit orders. */
   orders: KnitOrder[];
   rates: RateLookup;
-  calendar: Calendar;
   /** Optional material check. */
   yarns?: YarnShortageLookup;
 }

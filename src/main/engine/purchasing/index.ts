@@ -1,6 +1,6 @@
 // Purchasing / time-phased yarn MRP engine: public surface.
 export * from './types';
-export { runMrp, horizonWeekStarts } from './mrp';
+export { runMrp } from './mrp';
 export { netItem, nettingContext } from './netting';
 export type { NettingContext } from './netting';
 export { resolveSupply, policyLotSizing, policySafetyStock } from './supplyPolicy';

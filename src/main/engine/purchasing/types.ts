@@ -3,6 +3,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { LotSizingKind } from '../../../shared/policy/purchasing';
 import type { Supplier, YarnPo } from '../../../shared/domain/entities';
+import type { PlanWeeks } from '../calendar';
 
 export type { IsoDate } from '../../../shared/dates';
 
@@ -110,7 +111,8 @@ export interface PoDraft {
 export type ErpPurchaseOrder = Pick<YarnPo, 'poNumber' | 'yarnId' | 'supplier' | 'orderedAt' | 'qtyLbs'>;
 
 export interface MrpInput {
-  asOf: IsoDate;
+  /** The plan weeks netted (the planning calendar's): every item's weekly arrays are read on them. */
+  calendar: PlanWeeks;
   items: MrpItem[];
   suppliers: MrpSupplier[];
   supplierMappings?: SupplierNameMapping[];

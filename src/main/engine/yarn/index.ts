@@ -11,4 +11,4 @@ export { pegShortages } from './pegging';
 export { checkAvailability, type AvailabilityResult, type YarnAvailability } from './availability';
 export { demandByStyleKoTable, demandByStyleTable, yarnDemandTable } from './erpTables';
 export { computeYarnPlan } from './plan';
-export { erpBucketLabels, halfDayUnitsToSunday, horizonWeeks, planWeeks, toErpBuckets } from './weeks';
+export { erpBucketLabels, halfDayUnitsToSunday, toErpBuckets, yarnPlanWeeks } from './weeks';

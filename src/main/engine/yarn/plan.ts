@@ -1,6 +1,5 @@
 // The yarn plan in one call: resolve BOMs and rates (with provenance), phase knit-order demand, project yarn balances,
 // positions, the sales-order layer, pegging and the ERP-layout tables. Pure: the as-of date and policy are inputs.
-import type { IsoDate } from '../../../shared/dates';
 import type { YarnPolicy } from '../../../shared/policy/yarn';
 import { buildBomSources, resolveBoms } from './bom';
 import { demandByStyleKoTable, demandByStyleTable, yarnDemandTable } from './erpTables';
@@ -13,14 +12,18 @@ import { projectYarnBalances } from './projection';
 import { buildRateSources, resolveRates } from './rates';
 import { buildSalesOrderLayer, salesOrderGreigeStyles } from './salesOrders';
 import type { ExpectedReceipt, ResolvedBom, StyleResolution, Warning, YarnPlan, YarnPlanInput, YarnPlanOptions } from './types';
-import { erpBucketLabels, horizonWeeks, planWeeks } from './weeks';
+import type { PlanWeeks } from '../calendar';
+import { erpBucketLabels, yarnPlanWeeks } from './weeks';
 
+/** The yarn plan over the planning calendar's weeks (at least the ERP layout's, see `yarnPlanWeeks`). */
 export function computeYarnPlan(
   input: YarnPlanInput,
-  asOf: IsoDate,
+  calendar: PlanWeeks,
   policy: YarnPolicy,
   options: YarnPlanOptions = {},
 ): YarnPlan {
+  const planWeeks = yarnPlanWeeks(calendar, policy);
+  const { asOf } = planWeeks;
   const reports = input.erpReports ?? [];
   const bomSources = buildBomSources({
     overrides: input.bomOverrides,
@@ -50,7 +53,7 @@ export function computeYarnPlan(
   const warnings: Warning[] = [];
   for (const bom of boms) for (const message of bom.warnings) warnings.push({ code: 'bom', message, style: bom.style });
 
-  const demand = phaseKnitOrderDemand(input.knitOrders, boms, rates, asOf, policy);
+  const demand = phaseKnitOrderDemand(input.knitOrders, boms, rates, planWeeks, policy);
   warnings.push(...demand.warnings);
 
   // The ERP lists zero rows for the BOM yarns of styles whose knit orders have no open balance.
@@ -65,7 +68,7 @@ export function computeYarnPlan(
 
   const koOnly = projectYarnBalances(
     { demand: demand.rows, extraYarnIds: zeroYarnIds, receipts: input.expectedReceipts, yarns: input.yarns },
-    asOf,
+    planWeeks,
     policy,
   );
   warnings.push(...koOnly.warnings);
@@ -75,7 +78,7 @@ export function computeYarnPlan(
     input.fabricRolls ?? [],
     input.knitOrders,
     boms,
-    asOf,
+    planWeeks,
     policy,
     options.styleBridge,
   );
@@ -89,13 +92,13 @@ export function computeYarnPlan(
           receipts: [...input.expectedReceipts, ...(options.extraReceipts ?? [])],
           yarns: input.yarns,
         },
-        asOf,
+        planWeeks,
         policy,
       ).projections
     : koOnly.projections;
 
   warnings.push(...inventoryIdentityWarnings(input.yarns, policy));
-  const weeks = planWeeks(asOf, horizonWeeks(policy));
+  const weeks = planWeeks.weekStarts;
 
   return {
     asOf,

@@ -15,7 +15,8 @@ import type {
   YarnProjection,
   YarnShortage,
 } from './types';
-import { addSeries, emptySeries, horizonWeeks, planWeeks, seriesTotal, weekIndex } from './weeks';
+import type { PlanWeeks } from '../calendar';
+import { addSeries, emptySeries, seriesTotal, weekIndex } from './weeks';
 
 interface ScheduledReceipt {
   poNo: string;
@@ -37,10 +38,10 @@ export interface YarnReceipts {
  */
 export function phaseReceipts(
   receipts: ExpectedReceipt[],
-  asOf: IsoDate,
-  policy: YarnPolicy,
+  planWeeks: PlanWeeks,
 ): { byYarn: Map<string, YarnReceipts>; warnings: Warning[] } {
-  const weeks = horizonWeeks(policy);
+  const { asOf } = planWeeks;
+  const weeks = planWeeks.weekStarts.length;
   const byYarn = new Map<string, YarnReceipts>();
   const warnings: Warning[] = [];
   for (const receipt of receipts) {
@@ -129,11 +130,11 @@ export function projectYarnBalances(
     receipts: ExpectedReceipt[];
     yarns: YarnInventory[];
   },
-  asOf: IsoDate,
+  planWeeks: PlanWeeks,
   policy: YarnPolicy,
 ): { projections: YarnProjection[]; warnings: Warning[] } {
-  const horizon = horizonWeeks(policy);
-  const weeks = planWeeks(asOf, horizon);
+  const weeks = planWeeks.weekStarts;
+  const horizon = weeks.length;
   const demandByYarn = new Map<string, WeeklySeries>();
   for (const d of input.demand) {
     const yarnId = d.yarnId.trim();
@@ -142,7 +143,7 @@ export function projectYarnBalances(
     addSeries(series, d);
   }
   for (const id of input.extraYarnIds ?? []) if (!demandByYarn.has(id.trim())) demandByYarn.set(id.trim(), emptySeries(horizon));
-  const { byYarn: receiptsByYarn, warnings } = phaseReceipts(input.receipts, asOf, policy);
+  const { byYarn: receiptsByYarn, warnings } = phaseReceipts(input.receipts, planWeeks);
   const inventoryByYarn = new Map(input.yarns.map((y) => [y.yarnId.trim(), y]));
 
   const yarnIds = [...new Set([...demandByYarn.keys(), ...receiptsByYarn.keys()])].sort(compareIds);

@@ -18,7 +18,8 @@ import type {
   StyleBridge,
   WeeklySeries,
 } from './types';
-import { emptySeries, horizonWeeks, planWeeks, weekIndex } from './weeks';
+import type { PlanWeeks } from '../calendar';
+import { emptySeries, weekIndex } from './weeks';
 
 function needDate(order: SalesOrder, asOf: IsoDate): IsoDate {
   return order.shipDate || order.quotedDate || asOf;
@@ -48,12 +49,13 @@ export function buildSalesOrderLayer(
   stock: StageStock[],
   knitOrders: KnitOrder[],
   boms: ResolvedBom[],
-  asOf: IsoDate,
+  planWeeks: PlanWeeks,
   policy: YarnPolicy,
   bridge?: StyleBridge,
 ): SalesOrderLayer {
-  const horizon = horizonWeeks(policy);
-  const weeks = planWeeks(asOf, horizon);
+  const { asOf } = planWeeks;
+  const weeks = planWeeks.weekStarts;
+  const horizon = weeks.length;
   const bomByStyle = new Map(boms.map((b) => [styleKey(b.style), b]));
 
   const pools = new Map<string, number>();

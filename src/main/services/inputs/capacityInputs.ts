@@ -1,13 +1,15 @@
 // The machine load's and the knit schedule's input: the open knit orders with the planner's pins, the machines
-// and greige styles as imported, the yarn plan's rates and shortages, and the plant calendar.
+// and greige styles as imported, the yarn plan's rates and shortages, and the plan run's calendar (its weeks and
+// the plant calendar).
 import type { PlanningData } from '../../../shared/domain/entities';
 import type { PolicyTable } from '../../../shared/policy';
+import type { PlanningCalendar } from '../../engine/calendar';
 import type { YarnPlan } from '../../engine/yarn/types';
 import type { CapacityInput, OrderYarn, RateInfo } from '../../engine/capacity';
 import type { PlannerSettings } from './plannerSettings';
 
 /** Capacity and scheduling input: open knit orders with the yarn plan's rates (and their provenance) and shortages. */
-export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: PlannerSettings, policy: PolicyTable): CapacityInput {
+export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: PlannerSettings, policy: PolicyTable, calendar: PlanningCalendar): CapacityInput {
   const rates = new Map<string, RateInfo>();
   for (const s of yarn.styles) {
     if (s.rate.lbsPerDay && s.rate.lbsPerDay > 0) rates.set(s.style, { rateLbsPerDay: s.rate.lbsPerDay, source: s.rate.provenance.source });
@@ -28,12 +30,11 @@ export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: Planner
       return { ...k, pinnedMachine: pin?.machineId, pinnedStart: pin?.start };
     });
   return {
-    asOf: d.asOf,
+    calendar,
     machines: d.machines,
     styles: d.greigeStyles,
     orders,
     rates,
-    calendar: { workDaysPerWeek: policy.capacity.workDaysPerWeek, holidays: settings.holidays, downtime: settings.downtime },
     yarns,
   };
 }

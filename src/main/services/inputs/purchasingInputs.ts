@@ -1,23 +1,26 @@
-// The purchasing MRP's input: the yarn plan's projection per yarn and week, the supplier master as imported, the
-// planner's supplier mappings, yarn supply overrides and PO drafts.
+// The purchasing MRP's input: the yarn plan's projection per yarn and week on the planning calendar's weeks, the
+// supplier master as imported, the planner's supplier mappings, yarn supply overrides and PO drafts.
 import type { PlanningData } from '../../../shared/domain/entities';
-import type { PolicyTable } from '../../../shared/policy';
+import type { PlanWeeks } from '../../engine/calendar';
 import type { YarnPlan } from '../../engine/yarn/types';
 import type { MrpInput, MrpItem } from '../../engine/purchasing/types';
 import type { PlannerSettings } from './plannerSettings';
 
-const fitToHorizon = (values: number[], weeks: number): number[] =>
-  Array.from({ length: weeks }, (_, i) => values[i] ?? 0);
-
-/** MRP items from the yarn plan's projection: gross demand and expected receipts per week, pegged to knit orders. */
+/**
+ * MRP items from the yarn plan's projection: gross demand and expected receipts per week, pegged to knit orders. The
+ * yarn plan covers the calendar's weeks (and more when the ERP layout needs them), so its series are cut to the
+ * calendar, never filled up: a plan whose weeks do not start with the calendar's is refused.
+ */
 export function mrpInput(
   d: PlanningData,
   yarn: YarnPlan,
   settings: PlannerSettings,
-  policy: PolicyTable,
+  calendar: PlanWeeks,
   layers: { label: string; demand: { yarnId: string; weeklyLbs: number[] }[] }[] = [],
 ): MrpInput {
-  const weeks = policy.purchasing.horizonWeeks;
+  const weeks = calendar.weekStarts.length;
+  if (calendar.weekStarts.some((w, i) => yarn.weeks[i] !== w))
+    throw new Error(`the yarn plan's weeks (${yarn.weeks.length} from ${yarn.weeks[0]}) do not cover the planning calendar's (${weeks} from ${calendar.weekStarts[0]})`);
   const sourcesByYarn = new Map<string, { source: string; lbs: number }[][]>();
   const addSource = (yarnId: string, weeklyLbs: number[], source: string) => {
     const perWeek = sourcesByYarn.get(yarnId) ?? Array.from({ length: weeks }, () => []);
@@ -38,14 +41,14 @@ export function mrpInput(
       supplierName: inv?.supplier ?? p.supplier,
       onHandLbs: p.inventoryLbs,
       pastDueReceiptsLbs: p.pastDueReceiptsLbs,
-      grossByWeek: fitToHorizon(p.demand.weeklyLbs, weeks),
-      scheduledReceiptsByWeek: fitToHorizon(p.receipts.weeklyLbs, weeks),
+      grossByWeek: p.demand.weeklyLbs.slice(0, weeks),
+      scheduledReceiptsByWeek: p.receipts.weeklyLbs.slice(0, weeks),
       demandSourcesByWeek: sourcesByYarn.get(p.yarnId),
       costPerLb: inv?.costPerLb ?? 0,
     };
   });
   return {
-    asOf: d.asOf,
+    calendar: { asOf: calendar.asOf, weekStarts: calendar.weekStarts },
     items,
     suppliers: d.suppliers,
     supplierMappings: settings.supplierMappings,

@@ -4,6 +4,7 @@ import { mondayOf } from '../../../shared/dates';
 import type { ImportReport } from '../../../shared/importReport';
 import type { PlanSummary } from '../../../shared/scenario';
 import type { AlertInput } from '../../engine/alerts/types';
+import { horizonEnd } from '../../engine/calendar';
 import type { ForecastRun } from '../jobs/forecastJob';
 import type { Plan } from '../jobs/computePlan';
 
@@ -66,6 +67,7 @@ export function alertInput(
   const projection = new Map(plan.yarn.projection.map((p) => [p.yarnId, p]));
   return {
     asOf: plan.asOf,
+    horizonEnd: horizonEnd(plan.calendar),
     yarns: plan.yarn.positions.map((y) => {
       const shortage = projection.get(y.yarnId)?.shortage ?? null;
       return {
