@@ -2,7 +2,7 @@
 // model selection that never peeks, the company total, styles and style x customer series made coherent (the
 // approach per level chosen by the backtest), forecasts with empirical intervals; cached per snapshot.
 import { mondayOf, type IsoDate } from '../../../shared/dates';
-import type { DemandSeries, SalesLine } from '../../engine/forecast/types';
+import type { DemandSeries } from '../../engine/forecast/types';
 import { accuracy, APPROACHES, SELECTED, buildDemandSeries, createModelLibrary, emptySums, makeCoherent, mergeSums, runForecastBatch, summariseAccuracy, type CoherentOutcome, type ErrorSums } from '../../engine/forecast';
 import type { SeriesForecastResult } from '../../engine/forecast/batch';
 import { openStore } from '../../store/db';
@@ -51,19 +51,6 @@ export interface ForecastRun {
 
 export type CompactBacktestRow = [series: string, origin: string, horizon: number, model: string, actual: number, forecast: number];
 
-export function salesLinesOf(history: { document: string; invoiceDate: string; customer: string | null; finishedStyle: string; qty: number; uom: string | null; unitPrice: number | null; linePrice: number | null }[]): SalesLine[] {
-  return history.map((l) => ({
-    document: l.document,
-    invoiceDate: l.invoiceDate,
-    customer: l.customer ?? '',
-    fStyle: l.finishedStyle,
-    qty: l.qty,
-    uom: l.uom ?? '',
-    unitPrice: l.unitPrice ?? 0,
-    linePrice: l.linePrice ?? 0,
-  }));
-}
-
 /** WAPE per horizon of the chosen forecast and the baselines, pooling the series' error sums per horizon. */
 export function accuracyByHorizon(results: readonly Pick<SeriesForecastResult, 'metricsByHorizon'>[], models: readonly string[]): ForecastRun['accuracyByHorizon'] {
   const sums = new Map<string, ErrorSums>();
@@ -108,7 +95,7 @@ export async function runForecastJob(input: { snapshotId: number }, ctx: JobCont
     ctx.progress(0.02, 'building weekly demand series from the sales history');
     const data = loadPlanningData(db, input.snapshotId);
     const policy = planningPolicy(db).forecast;
-    const history = buildDemandSeries(salesLinesOf(data.salesHistory), { bridge: buildStyleBridge(data), policy });
+    const history = buildDemandSeries(data.salesHistory, { bridge: buildStyleBridge(data), policy });
     if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
     throwIfCancelled(ctx);
     // One series at a time. Accuracy comes from error sums; backtest rows (the grids and backtest.csv) are kept for
