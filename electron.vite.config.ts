@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           worker: resolve(__dirname, 'src/main/worker.ts'),
           bridge: resolve(__dirname, 'src/main/bridge/main.ts'),
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+          demo: resolve(__dirname, 'src/main/demo/cli.ts'),
         },
       },
     },

@@ -12,10 +12,10 @@ import { isIsoDate, mondayOf } from '../shared/dates';
 import type { ImportReport } from '../shared/importReport';
 import { parseArgs, single } from './args';
 import { defaultDbPath } from './paths';
-import type { ImportJobResult } from './services/jobs/importJob';
 import { createPlanner } from './services/contract/planner';
 import { writePlanOutputs } from './services/outputs/planOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
+import { plannerSettings } from './services/inputs/plannerSettings';
 import { JobHost } from './workers/jobHost';
 import { runJob } from './services/jobs/registry';
 
@@ -63,6 +63,8 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     if (process.stderr.isTTY && s.status === 'running') process.stderr.write(`\r${s.kind} ${Math.round(s.fraction * 100)}% ${s.message}`.padEnd(100).slice(0, 100));
   });
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
+  const compiledWorker = join(__dirname, 'worker.js');
+  const forecastJobs = existsSync(compiledWorker) ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker }) : jobs;
   try {
     // said after the first line (which is kept for the notice below)
     let policyNote: string | undefined;
@@ -80,19 +82,21 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}), confirmThinData })).jobId);
     if (job.status !== 'done') {
       log(`import of ${data.join(', ')} failed: ${job.error ?? job.message}`);
-      if ((job.result as { code?: string } | undefined)?.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
+      if (job.result && 'code' in job.result && job.result.code === 'NEEDS_CONFIRMATION') log('pass --accept-thin-data to import it anyway');
       if (policyNote) log(policyNote);
       return 1;
     }
-    const result = job.result as ImportJobResult;
+    const result = job.result;
+    if (!result || !('snapshots' in result)) throw new Error(`the import job ended without its result: ${JSON.stringify(result)}`);
     const snapshotId = result.snapshotId;
     // the first lines: what the planner confirmed, and a plan of this date built with records from after it
     for (const s of result.snapshots) {
-      const r = (await planner.handlers['snapshots.report']({ id: s.snapshotId })) as ImportReport;
-      for (const w of r.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
+      const r = await planner.handlers['snapshots.report']({ id: s.snapshotId });
+      for (const w of r?.warnings ?? []) if (w.code === 'thin_data') log(`notice: ${w.message}`);
     }
-    const report = (await planner.handlers['snapshots.report']({ id: snapshotId })) as ImportReport;
-    const future = report.futureRecords ?? [];
+    const report = await planner.handlers['snapshots.report']({ id: snapshotId });
+    if (!report) throw new Error(`snapshot ${snapshotId} has no import report`);
+    const future = report.futureRecords;
     if (future.length) {
       log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);
       for (const f of future) log(`  ${f.message}`);
@@ -106,13 +110,17 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       log('only masters were imported: nothing to plan');
       return 1;
     }
+    // The forecast depends on the sales history only: it runs beside the plan (in a worker thread when compiled),
+    // or before it when the plan includes the forecast layer.
+    const forecastDone = forecastJobs.wait(forecastJobs.start('forecast', { snapshotId }));
+    if (plannerSettings(planner.db).includeForecastLayer) await forecastDone;
     const { jobId } = await planner.handlers['plan.run']({ snapshotId });
     const plan = await jobs.wait(jobId);
     if (plan.status !== 'done') {
       log(`plan run failed: ${plan.error ?? plan.message}`);
       return 1;
     }
-    const forecast = await jobs.wait(jobs.start('forecast', { snapshotId }));
+    const forecast = await forecastDone;
     if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));
@@ -121,6 +129,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);
     return 0;
   } finally {
+    if (forecastJobs !== jobs) await forecastJobs.close();
     await planner.close();
   }
 }

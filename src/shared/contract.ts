@@ -2,8 +2,11 @@
 // Each channel has a zod input and output schema; handlers, the preload client and the renderer API are typed from it.
 import { z } from 'zod';
 import { poDraftSchema } from './domain/poDraft';
-import { futureRecordsSchema, importPreviewSchema } from './importReport';
+import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
+import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
+import { snapshotComparisonSchema } from './snapshotComparison';
+import { viewChannels } from './views';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const id = z.number().int().positive();
@@ -22,19 +25,7 @@ export const snapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-export const jobKindSchema = z.enum(['import', 'plan', 'forecast', 'demo']);
-export type JobKind = z.infer<typeof jobKindSchema>;
-
-export const jobStateSchema = z.object({
-  jobId: z.string(),
-  kind: jobKindSchema,
-  status: z.enum(['running', 'done', 'failed', 'cancelled']),
-  fraction: z.number().min(0).max(1),
-  message: z.string(),
-  error: z.string().optional(),
-  result: z.unknown().optional(),
-});
-export type JobState = z.infer<typeof jobStateSchema>;
+export { jobKindSchema, jobStateSchema, type JobKind, type JobState };
 
 export const appInfoSchema = z.object({
   appName: z.string(),
@@ -73,6 +64,12 @@ const policyChangeSchema = z
 export { poDraftSchema };
 export type PoDraftPayload = z.infer<typeof poDraftSchema>;
 
+/** The policy table as saved (Settings shows a stored value even when it breaks a range, so it can be fixed). */
+const policyTableValuesSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.union([z.number(), z.string()]))])),
+);
+
 /** Every channel: name -> { input, output }. */
 export const channels = {
   'app.info': { input: empty, output: appInfoSchema },
@@ -86,11 +83,9 @@ export const channels = {
     output: z.object({ deleted: z.boolean(), scenariosMoved: z.number().int(), scenariosDeleted: z.number().int() }),
   },
   'snapshots.setActive': { input: z.object({ id }).strict(), output: z.object({ activeSnapshotId: id }) },
-  'snapshots.report': { input: z.object({ id }).strict(), output: z.unknown() },
-  'snapshots.compare': {
-    input: z.object({ fromId: id, toId: id }).strict(),
-    output: z.unknown(),
-  },
+  /** The snapshot's import report; null for a snapshot stored without one. */
+  'snapshots.report': { input: z.object({ id }).strict(), output: importReportSchema.nullable() },
+  'snapshots.compare': { input: z.object({ fromId: id, toId: id }).strict(), output: snapshotComparisonSchema },
   /** Reads the files' headers and infers the as-of date without importing; uploads are staged for `import.start`. */
   'import.inspect': {
     input: z
@@ -116,18 +111,8 @@ export const channels = {
   'jobs.cancel': { input: z.object({ jobId: z.string() }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'jobs.list': { input: empty, output: z.array(jobStateSchema) },
   'plan.run': { input: z.object({ snapshotId: id.optional() }).strict(), output: z.object({ jobId: z.string() }) },
-  'plan.get': {
-    input: z
-      .object({
-        view: z.string().min(1).max(64),
-        snapshotId: id.optional(),
-        /** 0 or absent: the base plan. */
-        scenarioId: z.number().int().min(0).optional(),
-        params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-      })
-      .strict(),
-    output: z.unknown(),
-  },
+  /** The screens' read side: `view.dashboard`, `view.yarnDetail` … (src/shared/views.ts). */
+  ...viewChannels,
   'alerts.ack': { input: z.object({ key: z.string().min(1).max(200), note: z.string().max(500).optional() }).strict(), output: z.object({ acknowledged: z.boolean() }) },
   'alerts.unack': { input: z.object({ key: z.string().min(1).max(200) }).strict(), output: z.object({ acknowledged: z.boolean() }) },
   'drafts.list': { input: empty, output: z.array(poDraftSchema) },
@@ -229,11 +214,11 @@ export const channels = {
     input: z.object({ salesOrders: z.boolean().optional(), forecast: z.boolean().optional() }).strict(),
     output: z.object({ jobId: z.string().nullable() }),
   },
-  'settings.getPolicy': { input: empty, output: z.record(z.string(), z.record(z.string(), z.unknown())) },
+  'settings.getPolicy': { input: empty, output: policyTableValuesSchema },
   'settings.setPolicy': {
     // One value, or several saved together (related keys such as the risk bands must move at once).
     input: z.union([policyChangeSchema, z.object({ changes: z.array(policyChangeSchema).min(1).max(500) }).strict()]),
-    output: z.record(z.string(), z.record(z.string(), z.unknown())),
+    output: policyTableValuesSchema,
   },
 } as const;
 

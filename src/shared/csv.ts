@@ -24,14 +24,20 @@ export function csvLine(fields: readonly string[]): string {
 
 type CellValue = string | number | boolean | null | undefined;
 
-function cellText(value: CellValue): string {
+/** One cell as CSV: numbers rounded to 4 decimals (a number's text needs neither quotes nor neutralising). */
+function cellCsv(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(Math.round(value * 1e4) / 1e4) : '';
-  return String(value);
+  return csvField(String(value));
 }
 
 /** Rows of objects as CSV with the given column order (numbers rounded to 4 decimals). */
 export function rowsToCsv(rows: readonly Record<string, CellValue>[], columns: readonly string[]): string {
-  const lines = [csvLine(columns), ...rows.map((r) => csvLine(columns.map((c) => cellText(r[c]))))];
-  return `${lines.join('\n')}\n`;
+  let out = `${csvLine(columns)}\n`;
+  for (const r of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + cellCsv(r[columns[i]]);
+    out += `${line}\n`;
+  }
+  return out;
 }

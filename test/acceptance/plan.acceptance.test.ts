@@ -11,7 +11,7 @@ import { putPoDraft } from '../../src/main/store/poDrafts';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
 import { readPlan } from '../../src/main/store/planCache';
 import type { Plan } from '../../src/main/services/jobs/computePlan';
-import { shortageRows } from '../../src/main/services/views/planTables';
+import { shortageRows } from '../../src/main/services/views/yarnTables';
 import { erpPath, hasErpData } from '../support/erpData';
 import { importRealHistory, runJob, type RealPlanStore } from '../support/realPlan';
 

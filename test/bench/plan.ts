@@ -30,7 +30,7 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
     const t0 = performance.now();
     const planned = await jobs.wait(jobs.start('plan', { snapshotId }));
     if (planned.status !== 'done') throw new Error(`plan failed: ${planned.error}`);
-    const view = await dispatch(planner.handlers, 'plan.get', { view: 'yarn.position', snapshotId });
+    const view = await dispatch(planner.handlers, 'view.yarnPosition', { snapshotId });
     const toYarnPage = performance.now() - t0;
     if (!view.ok) throw new Error(view.error.message);
     const timings = (planned.result as { timingsMs: Record<string, number> }).timingsMs;

@@ -11,7 +11,7 @@ export const bench: BenchArea = async () => {
   try {
     await bridge.invoke('demo.load', { scale: 10 });
     await waitForPlan(bridge, 600_000);
-    const view = await bridge.invoke<{ orders: unknown[] }>('plan.get', { view: 'schedule.knit' });
+    const view = await bridge.invoke<{ orders: unknown[] }>('view.schedule', {});
     const bars = view.data?.orders.length ?? 0;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

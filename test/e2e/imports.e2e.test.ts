@@ -1,8 +1,8 @@
 // End to end: the Imports page shows the as-of date an import will use, with its evidence, before anything is
-// imported; the planner changes it and the date given is the one used; a folder mixing two ERP weeks is refused
-// before import; a snapshot built with records dated after its as-of date carries a banner in the status bar.
+// imported; the planner changes it and the date given is the one used; the snapshot's import report lists its files;
+// a folder mixing two ERP weeks is refused before import; a snapshot built with records dated after its as-of date carries a banner in the status bar.
 // Built app through the web bridge on an empty store (no demo), Debian's Chromium, generated ERP-shaped folders.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,18 @@ describe.skipIf(!canRun)('the Imports page shows the as-of date before importing
     expect(await banner.textContent()).toMatch(/Records dated after 2025-09-04: .*efab_api_knit_orders\.json \(\d+ knit orders/);
     await page.screenshot({ path: join(SHOTS, 'imports-future-banner.png') });
   }, 240_000);
+
+  it("shows the new snapshot's import report: a row per file, its date, no other snapshot to compare with", async () => {
+    await page.waitForSelector('[data-testid="report-files-grid"]', { timeout: 30_000 });
+    const files = readdirSync(week36).length;
+    await page.waitForFunction((n) => (window as unknown as { __grids?: Record<string, { getDisplayedRowCount(): number }> }).__grids?.['report-files-grid']?.getDisplayedRowCount() === n, files, { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="report-kpis-asOf"]')).toContain('2025-09-04');
+    expect(await page.textContent('[data-testid="report-kpis-files"]')).toContain(String(files));
+    await page.screenshot({ path: join(SHOTS, 'imports-report.png') });
+    await page.click('[data-testid="report-tab-compare"]');
+    await page.waitForSelector('[data-testid="compare-none"]', { timeout: 30_000 });
+    await page.click('[data-testid="report-tab-files"]');
+  }, 60_000);
 
   it('refuses a folder mixing two ERP weeks before anything is imported', async () => {
     await page.setInputFiles('[data-testid="import-folder-input"]', mixed);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Row, YarnDetailView, YarnPositionView } from '../../src/shared/views';
+import { viewChannels, type ViewChannel, type ViewInput, type ViewOutput } from '../../src/shared/views';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
 import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
@@ -46,9 +46,11 @@ async function waitForJobsIdle(kind: string): Promise<void> {
   throw new Error(`${kind} job did not finish`);
 }
 
-async function planView<T>(view: string, params?: Record<string, string>): Promise<T> {
-  const r = await bridge.invoke<T>('plan.get', { view, ...(params ? { params } : {}) });
-  if (!r.ok || !r.data) throw new Error(`plan.get ${view}: ${r.error?.message}`);
+/** A view as the bridge sends it (JSON), checked against the channel's output schema. */
+async function planView<C extends ViewChannel>(channel: C, input: ViewInput<C>): Promise<ViewOutput<C>> {
+  const r = await bridge.invoke<ViewOutput<C>>(channel, input);
+  if (!r.ok || !r.data) throw new Error(`${channel}: ${r.error?.message}`);
+  viewChannels[channel].output.parse(r.data);
   return r.data;
 }
 
@@ -58,13 +60,13 @@ async function planView<T>(view: string, params?: Record<string, string>): Promi
  * deficit wins, so the shortage is clear of any tolerance.
  */
 async function findTarget(): Promise<Target> {
-  const position = await planView<YarnPositionView>('yarn.position');
-  const candidates = position.rows.filter((r: Row) => !r.firstShortWeek && r.risk === 'LOW' && Number(r.onOrderLbs) > 0 && Number(r.weeklyUsageLbs) > 0);
+  const position = await planView('view.yarnPosition', {});
+  const candidates = position.rows.filter((r) => !r.firstShortWeek && r.risk === 'LOW' && r.onOrderLbs > 0 && r.weeklyUsageLbs > 0);
   let best: Target | undefined;
   for (const r of candidates) {
-    const d = await planView<YarnDetailView>('yarn.detail', { yarnId: String(r.yarnId) });
+    const d = await planView('view.yarnDetail', { yarnId: r.yarnId });
     const lateWeek = d.weeks[d.weeks.length - 1];
-    const poNos = [...new Set(d.receipts.filter((x) => !x.pastDue && !x.poNo.startsWith('draft ') && x.weekStart && x.weekStart < lateWeek).map((x) => x.poNo))];
+    const poNos = [...new Set(d.receipts.filter((x) => !x.pastDue && !x.isDraft && x.weekStart && x.weekStart < lateWeek).map((x) => x.poNo))];
     for (const poNo of poNos) {
       const receipts = d.receipts.filter((x) => x.poNo === poNo);
       if (receipts.some((x) => x.pastDue || !x.weekStart)) continue;

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /[\\/]demo[\\/]cli\.[cm]?[jt]s$/.test(process.argv[1]);
+const invokedDirectly = process.argv[1] !== undefined && /[\\/]demo([\\/]cli)?\.[cm]?[jt]s$/.test(process.argv[1]);
 if (invokedDirectly) {
   main().catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);

@@ -10,6 +10,7 @@ import {
   type EntityKind,
   type FabricRoll,
   type GreigePair,
+  type KnitOrder,
   type Machine,
   type PlanningData,
   type WorkCenter,
@@ -266,6 +267,11 @@ export function loadEntity<K extends keyof EntityBatch>(
   return out as EntityBatch[K];
 }
 
+/** The knit orders a plan uses: the export's when the snapshot has one, else those of the API JSON. */
+function planningKnitOrders(all: KnitOrder[], sources: Record<string, number>): KnitOrder[] {
+  return all.filter((k) => k.source === (sources.knitOrders !== undefined ? 'export' : 'api'));
+}
+
 /**
  * Everything a plan run needs for one snapshot. Each entity kind is read from the batch `entitySources` names;
  * masters and sales history may come from an earlier batch, transactions and ERP reports only from the snapshot.
@@ -285,7 +291,6 @@ export function loadPlanningData(db: Db, snapshotId: number, preloaded?: Partial
   });
   const inventoryIds = new Set(inventory.map((y) => y.yarnId));
   const knitOrdersAll = read('knitOrders');
-  const exported = knitOrdersAll.filter((k) => k.source === 'export');
   const api = knitOrdersAll.filter((k) => k.source === 'api');
   const fabricRolls = read('fabricRolls');
   const machines = read('machines');
@@ -303,7 +308,7 @@ export function loadPlanningData(db: Db, snapshotId: number, preloaded?: Partial
     styleBridge: read('styleBridge'),
     greigePairs: greigePairsOf(fabricRolls),
     fabricSpecs: read('fabricSpecs'),
-    knitOrders: sources.knitOrders !== undefined ? exported : api,
+    knitOrders: planningKnitOrders(knitOrdersAll, sources),
     knitOrdersApi: api,
     salesOrders: read('salesOrders'),
     salesHistory: read('salesHistory'),
@@ -321,3 +326,22 @@ export function loadPlanningData(db: Db, snapshotId: number, preloaded?: Partial
   };
 }
 
+/** What the forecast reads of a snapshot: the sales history and what bridges finished styles to greige styles. */
+export function loadForecastData(
+  db: Db,
+  snapshotId: number,
+): Pick<PlanningData, 'asOf' | 'salesHistory' | 'greigePairs' | 'styleBridge' | 'fabricSpecs' | 'knitOrders' | 'bomLines'> {
+  const snap = db.prepare('SELECT as_of FROM snapshot WHERE id = ?').get(snapshotId) as { as_of: string } | undefined;
+  if (!snap) throw new Error(`snapshot ${snapshotId} does not exist`);
+  const sources = planningSources(db, snapshotId);
+  const read = <K extends keyof EntityBatch>(key: K): EntityBatch[K] => loadEntity(db, snapshotId, key, sources);
+  return {
+    asOf: snap.as_of,
+    salesHistory: read('salesHistory'),
+    greigePairs: greigePairsOf(read('fabricRolls')),
+    styleBridge: read('styleBridge'),
+    fabricSpecs: read('fabricSpecs'),
+    knitOrders: planningKnitOrders(read('knitOrders'), sources),
+    bomLines: read('bomLines'),
+  };
+}

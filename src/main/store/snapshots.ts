@@ -1,5 +1,5 @@
 // Snapshot history: each import batch is a snapshot with an as-of date; older ones are kept until deleted.
-import type { FileReport, FutureRecords } from '../../shared/importReport';
+import { importReportSchema, type FileReport, type FutureRecords, type ImportReport } from '../../shared/importReport';
 import type { Db } from './dbHandle';
 
 export interface SnapshotRow {
@@ -113,11 +113,19 @@ export function setSnapshotReport(db: Db, snapshotId: number, report: unknown): 
   db.prepare('UPDATE snapshot SET report_json = ? WHERE id = ?').run(JSON.stringify(report), snapshotId);
 }
 
-export function getSnapshotReport(db: Db, snapshotId: number): unknown {
+/**
+ * The snapshot's import report, checked against its schema (fields added since it was stored get their defaults);
+ * undefined for a snapshot stored without one.
+ */
+export function getSnapshotReport(db: Db, snapshotId: number): ImportReport | undefined {
   const row = db.prepare('SELECT report_json FROM snapshot WHERE id = ?').get(snapshotId) as
     | { report_json: string }
     | undefined;
-  return row ? JSON.parse(row.report_json) : undefined;
+  const stored: unknown = row ? JSON.parse(row.report_json) : undefined;
+  if (!stored || (typeof stored === 'object' && Object.keys(stored).length === 0)) return undefined;
+  const parsed = importReportSchema.safeParse(stored);
+  if (!parsed.success) throw new Error(`the import report of snapshot ${snapshotId} does not read as one: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+  return parsed.data;
 }
 
 /** What happens to the what-if scenarios built on a snapshot that is deleted: nothing unless said. */

@@ -1,4 +1,6 @@
 // What a long-running job sees, whether it runs in a worker thread or inline (CLI, tests).
+import type { ImportJobFailure } from '../../shared/jobs';
+
 export interface JobContext {
   dbPath: string;
   /** The wall clock, passed in so engine code stays clock-free. */
@@ -18,7 +20,7 @@ export class JobCancelled extends Error {
 export class JobFailed extends Error {
   constructor(
     message: string,
-    readonly data: unknown,
+    readonly data: ImportJobFailure,
   ) {
     super(message);
   }

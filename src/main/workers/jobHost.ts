@@ -5,10 +5,11 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { JobKind, JobState } from '../../shared/contract';
+import type { JobResult } from '../../shared/jobs';
 import { JobCancelled, JobFailed, type JobContext } from './jobContext';
 
 /** Runs one job of a kind to its result: the job registry. */
-export type JobRunner = (kind: JobKind, input: unknown, ctx: JobContext) => Promise<unknown>;
+export type JobRunner = (kind: JobKind, input: unknown, ctx: JobContext) => Promise<JobResult>;
 
 export type JobHostOptions = {
   dbPath: string;
@@ -98,7 +99,7 @@ export class JobHost extends EventEmitter {
     this.emit('progress', { ...job.state });
   }
 
-  private finish(job: RunningJob, outcome: { result?: unknown; error?: string; cancelled?: boolean }): JobState {
+  private finish(job: RunningJob, outcome: { result?: JobResult; error?: string; cancelled?: boolean }): JobState {
     job.state.status = outcome.cancelled ? 'cancelled' : outcome.error !== undefined ? 'failed' : 'done';
     job.state.fraction = job.state.status === 'done' ? 1 : job.state.fraction;
     job.state.message = outcome.cancelled ? 'cancelled' : outcome.error ?? 'done';
@@ -137,7 +138,7 @@ export class JobHost extends EventEmitter {
       });
       job.worker = worker;
       let settled = false;
-      const settle = (outcome: { result?: unknown; error?: string; cancelled?: boolean }) => {
+      const settle = (outcome: { result?: JobResult; error?: string; cancelled?: boolean }) => {
         if (settled) return;
         settled = true;
         resolve(this.finish(job, outcome));
@@ -158,5 +159,5 @@ export class JobHost extends EventEmitter {
 
 export type WorkerMessage =
   | { type: 'progress'; fraction: number; message: string }
-  | { type: 'done'; result: unknown }
-  | { type: 'error'; error: string; cancelled: boolean; data?: unknown };
+  | { type: 'done'; result: JobResult }
+  | { type: 'error'; error: string; cancelled: boolean; data?: JobResult };

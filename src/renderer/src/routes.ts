@@ -1,5 +1,4 @@
-// The pages of the app, their hash routes (`#/yarn`) and the plan view each one asks for.
-// View names are the lead's contract for `plan.get`; change them here in one place.
+// The pages of the app and their hash routes (`#/yarn`).
 export type PageId =
   | 'dashboard'
   | 'yarn'
@@ -17,18 +16,16 @@ export interface PageSpec {
   title: string;
   /** One line under the title in the top bar. */
   subtitle: string;
-  /** The `plan.get` view for plan pages. */
-  view?: string;
 }
 
 export const PAGES: readonly PageSpec[] = [
-  { id: 'dashboard', title: 'Dashboard', subtitle: 'Exceptions and key figures of the current plan', view: 'dashboard.summary' },
-  { id: 'yarn', title: 'Yarn', subtitle: 'Yarn position, planning balance and risk by yarn', view: 'yarn.position' },
-  { id: 'demand', title: 'Demand', subtitle: 'Time-phased yarn demand from knit and sales orders', view: 'demand.weekly' },
-  { id: 'purchasing', title: 'Purchasing', subtitle: 'Suggested purchase orders and open PO coverage', view: 'purchasing.suggestions' },
-  { id: 'capacity', title: 'Capacity', subtitle: 'Weekly machine and work-center load', view: 'capacity.load' },
-  { id: 'schedule', title: 'Schedule', subtitle: 'Knit schedule by machine', view: 'schedule.knit' },
-  { id: 'forecast', title: 'Forecast', subtitle: 'Demand forecasts and backtest accuracy', view: 'forecast.summary' },
+  { id: 'dashboard', title: 'Dashboard', subtitle: 'Exceptions and key figures of the current plan' },
+  { id: 'yarn', title: 'Yarn', subtitle: 'Yarn position, planning balance and risk by yarn' },
+  { id: 'demand', title: 'Demand', subtitle: 'Time-phased yarn demand from knit and sales orders' },
+  { id: 'purchasing', title: 'Purchasing', subtitle: 'Suggested purchase orders and open PO coverage' },
+  { id: 'capacity', title: 'Capacity', subtitle: 'Weekly machine and work-center load' },
+  { id: 'schedule', title: 'Schedule', subtitle: 'Knit schedule by machine' },
+  { id: 'forecast', title: 'Forecast', subtitle: 'Demand forecasts and backtest accuracy' },
   { id: 'scenarios', title: 'Scenarios', subtitle: 'What-if plans over the active snapshot' },
   { id: 'imports', title: 'Imports', subtitle: 'ERP exports, snapshots and import reports' },
   { id: 'settings', title: 'Settings', subtitle: 'Demand layers and the planning policy: thresholds and rules the engines use' },

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-// The override dialogs, the demand-layer switches and the new cells against a fake planner API: what they send, the
-// re-plan progress, the refreshed source badge, and the checks that keep bad input from being sent.
+// The override dialogs, the demand-layer switches and the new cells against a fake planner API (its view answers
+// checked against the contract's schemas): what they send, the re-plan progress, the refreshed source badge, and the
+// checks that keep bad input from being sent.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { ChannelName, PlannerApi } from '../../../src/shared/contract';
-import type { Row } from '../../../src/shared/views';
+import type { ChannelName, ChannelOutput, PlannerApi } from '../../../src/shared/contract';
+import type { DemandStyle } from '../../../src/shared/views';
 import { setApi } from '../../../src/renderer/src/api';
 import { OverrideDialogHost, openBomOverride, openRateOverride, sameBaseRates } from '../../../src/renderer/src/pages/demand/OverrideDialogs';
 import { OverridesPanel } from '../../../src/renderer/src/pages/demand/OverridesPanel';
@@ -14,35 +15,36 @@ import { SupplierMatchCell } from '../../../src/renderer/src/pages/purchasing/Ac
 import { RiskCell } from '../../../src/renderer/src/pages/yarn/RiskCell';
 import { ConfirmHost } from '../../../src/renderer/src/components/ConfirmDialog';
 import { useJobs } from '../../../src/renderer/src/stores/jobsStore';
-import { usePlanStore } from '../../../src/renderer/src/stores/planStore';
+import { clearPlanViews, usePlanStore } from '../../../src/renderer/src/stores/planStore';
+import { checkedOk, demandStyle, demandView, positionRow, yarnPositionView } from '../../support/viewFakes';
 
 type Call = { channel: ChannelName; input: unknown };
 
 let calls: Call[];
-let styles: Row[];
-let overrides: { rates: unknown[]; boms: unknown[] };
+let styles: DemandStyle[];
+let overrides: ChannelOutput<'overrides.list'>;
 let layers: { salesOrders: boolean; forecast: boolean };
 
 function fakeApi(): PlannerApi {
   return {
     async invoke(channel, input) {
       calls.push({ channel, input });
-      const ok = (data: unknown) => ({ ok: true as const, data }) as never;
+      // Every answer goes through its channel's output schema (checkedOk); `as never` hands it back as the
+      // generic channel's result, which TypeScript cannot narrow inside a switch.
       switch (channel) {
-        case 'plan.get': {
-          const view = (input as { view: string }).view;
-          if (view === 'demand.weekly') return ok({ snapshotId: 1, asOf: '2026-11-21', computedAt: '', styles });
-          if (view === 'yarn.position') return ok({ rows: [{ yarnId: '3345', description: 'Poly/Cotton' }, { yarnId: '4001', description: 'Polyester' }], counts: {} });
-          return { ok: false, error: { code: 'NOT_FOUND', message: 'no view' } } as never;
-        }
+        case 'view.demand':
+          return checkedOk('view.demand', demandView({ styles })) as never;
+        case 'view.yarnPosition':
+          return checkedOk('view.yarnPosition', yarnPositionView([positionRow({ yarnId: '3345', description: 'Poly/Cotton' }), positionRow({ yarnId: '4001', description: 'Polyester' })])) as never;
         case 'overrides.list':
-          return ok(overrides);
+          return checkedOk('overrides.list', overrides) as never;
         case 'overrides.setRate':
         case 'overrides.setBom':
+          return checkedOk('overrides.setRate', { jobId: 'plan-9' }) as never;
         case 'settings.setLayers':
-          return ok({ jobId: 'plan-9' });
+          return checkedOk('settings.setLayers', { jobId: 'plan-9' }) as never;
         case 'settings.getLayers':
-          return ok(layers);
+          return checkedOk('settings.getLayers', layers) as never;
         default:
           return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } } as never;
       }
@@ -66,9 +68,20 @@ beforeEach(() => {
   overrides = { rates: [], boms: [] };
   layers = { salesOrders: false, forecast: false };
   styles = [
-    { style: '1141TK205/0', bomSource: 'erp-report', bomLines: '4054 100%', rateLbsPerDay: 455.68, rateSource: 'erp-report', rateAsOf: '2026-11-21' },
-    { style: '1141TK205/1', bomSource: 'erp-report', bomLines: '4054 100%', rateLbsPerDay: 410, rateSource: 'production-lbs' },
-    { style: '303608/HB', bomSource: 'erp-report', bomLines: '3345 79.92%, 4001 14.06%, 4849 3.48%, 5272 2.54%', rateLbsPerDay: 216.29, rateSource: 'erp-report' },
+    demandStyle({ style: '1141TK205/0', bomLines: [{ yarnId: '4054', fraction: 1 }], rateLbsPerDay: 455.68, rateSource: 'erp-report', rateAsOf: '2026-11-21' }),
+    demandStyle({ style: '1141TK205/1', bomLines: [{ yarnId: '4054', fraction: 1 }], rateLbsPerDay: 410, rateSource: 'production-lbs' }),
+    demandStyle({ style: '1141TK205/9', bomLines: [{ yarnId: '4054', fraction: 1 }] }),
+    demandStyle({
+      style: '303608/HB',
+      bomLines: [
+        { yarnId: '3345', fraction: 0.7992 },
+        { yarnId: '4001', fraction: 0.1406 },
+        { yarnId: '4849', fraction: 0.0348 },
+        { yarnId: '5272', fraction: 0.0254 },
+      ],
+      rateLbsPerDay: 216.29,
+      rateSource: 'erp-report',
+    }),
   ];
   setApi(fakeApi());
   useJobs.setState({ byId: {}, order: [] });
@@ -76,7 +89,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
-  usePlanStore.setState({ views: {} });
+  clearPlanViews();
 });
 
 describe('rate override dialog', () => {
@@ -93,7 +106,7 @@ describe('rate override dialog', () => {
     await waitFor(() => expect(callsTo('overrides.setRate')).toEqual([{ style: '1141TK205/0', lbsPerDay: 500, note: 'measured on 57' }]));
     expect((await screen.findByTestId('override-job')).dataset.status).toBe('running');
 
-    styles = styles.map((s) => (s.style === '1141TK205/0' ? { ...s, rateLbsPerDay: 500, rateSource: 'override' } : s));
+    styles = styles.map((s) => (s.style === '1141TK205/0' ? { ...s, rateLbsPerDay: 500, rateSource: 'override' as const } : s));
     finishPlan();
     const badge = await screen.findByTestId('override-source');
     expect(badge.dataset.source).toBe('override');
@@ -152,7 +165,7 @@ describe('BOM override dialog', () => {
     expect(sent.lines.map((l) => l.yarnId)).toEqual(['3345', '4001', '4007']);
     expect(sent.lines.reduce((t, l) => t + l.fraction, 0)).toBeCloseTo(1, 9);
 
-    styles = styles.map((s) => (s.style === '303608/HB' ? { ...s, bomSource: 'override' } : s));
+    styles = styles.map((s) => (s.style === '303608/HB' ? { ...s, bomSource: 'override' as const } : s));
     finishPlan();
     expect((await screen.findByTestId('override-source')).dataset.source).toBe('override');
   });
@@ -194,17 +207,18 @@ describe('override list and cells', () => {
     expect((await screen.findByTestId('override-bom-dialog')).textContent).toContain('BOM of 303608/HB');
   });
 
-  it('lists the rates of the same base', () => {
+  it('lists the rates of the same base (by the style base the demand view sends)', () => {
     expect(sameBaseRates('1141TK205/9', styles).map((s) => s.style)).toEqual(['1141TK205/0', '1141TK205/1']);
+    expect(sameBaseRates('303608/HB', styles)).toEqual([]);
     expect(sameBaseRates('NEW/1', styles)).toEqual([]);
   });
 
   it('flags token supplier matches and explains the risk basis', () => {
     render(
       <>
-        <SupplierMatchCell value="token 0.67" data={{ yarnSupplier: 'Lowell Polymers Corp', supplierName: 'LOWELL YARNS LTD' }} />
-        <SupplierMatchCell value="exact" />
-        <RiskCell value="HIGH" data={{ riskBasis: 'projected deficit', planningBalanceLbs: 313, maxDeficitLbs: 687 }} />
+        <SupplierMatchCell data={{ match: { method: 'token', score: 0.67, retired: false }, yarnSupplier: 'Lowell Polymers Corp', supplierName: 'LOWELL YARNS LTD' }} />
+        <SupplierMatchCell data={{ match: { method: 'exact', score: 1, retired: false }, yarnSupplier: 'LOWELL YARNS LTD', supplierName: 'LOWELL YARNS LTD' }} />
+        <RiskCell value="HIGH" data={{ riskBasis: 'projected deficit', planningBalanceLbs: 313, maxDeficitLbs: 687, firstShortWeek: null }} />
       </>,
     );
     const token = screen.getByText('token 0.67');

@@ -1,5 +1,5 @@
-// Pure pieces behind the planner overrides, the demand layers and the newer backend fields: BOM line parsing and
-// validation, the rate check, draft rows with value, the risk basis sentence, draft receipts.
+// Pure pieces behind the planner overrides, the demand layers and the newer backend fields: BOM lines as editable
+// drafts and their validation, the rate check, draft rows with value, the risk basis sentence.
 import { describe, expect, it } from 'vitest';
 import {
   bomTotalPct,
@@ -7,24 +7,30 @@ import {
   buildRate,
   linesToDrafts,
   noteInput,
-  parseBomLines,
 } from '../../../src/renderer/src/pages/demand/overrideModel';
+import { bomLinesText } from '../../../src/renderer/src/pages/demand/demandRows';
 import { draftRow } from '../../../src/renderer/src/pages/purchasing/DraftsTab';
 import { riskBasisText } from '../../../src/renderer/src/pages/yarn/RiskCell';
-import { isDraftReceipt } from '../../../src/renderer/src/pages/yarn/ReceiptsTable';
 import { channels } from '../../../src/shared/contract';
 
 describe('BOM override lines', () => {
-  it('reads the resolved BOM text of the demand view', () => {
-    expect(parseBomLines('3345 79.92%, 4001 14.06%, 4849 3.48%, 5272 2.54%')).toEqual([
+  const resolved = [
+    { yarnId: '3345', fraction: 0.7992 },
+    { yarnId: '4001', fraction: 0.1406 },
+    { yarnId: '4849', fraction: 0.0348 },
+    { yarnId: '5272', fraction: 0.0254 },
+  ];
+
+  it('edits the resolved BOM of the demand view (fractions) as percentages, and prints it', () => {
+    expect(linesToDrafts(resolved)).toEqual([
       { yarnId: '3345', pct: '79.92' },
       { yarnId: '4001', pct: '14.06' },
       { yarnId: '4849', pct: '3.48' },
       { yarnId: '5272', pct: '2.54' },
     ]);
-    expect(parseBomLines('4054 100%')).toEqual([{ yarnId: '4054', pct: '100' }]);
-    expect(parseBomLines('')).toEqual([]);
-    expect(parseBomLines(null)).toEqual([]);
+    expect(bomLinesText(resolved)).toBe('3345 79.92%, 4001 14.06%, 4849 3.48%, 5272 2.54%');
+    expect(bomLinesText([{ yarnId: '4054', fraction: 1 }])).toBe('4054 100%');
+    expect(linesToDrafts([])).toEqual([]);
   });
 
   it('turns saved fractions back into percentages', () => {
@@ -71,7 +77,7 @@ describe('BOM override lines', () => {
   });
 
   it('builds inputs the contract accepts', () => {
-    const built = buildBomLines(parseBomLines('3345 79.92%, 4001 14.06%, 4849 3.48%, 5272 2.54%'));
+    const built = buildBomLines(linesToDrafts(resolved));
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(channels['overrides.setBom'].input.safeParse({ style: '303608/HB', lines: built.lines, ...noteInput('  lab  ') }).success).toBe(true);
@@ -96,7 +102,7 @@ describe('rate override', () => {
   });
 });
 
-describe('PO drafts and receipts', () => {
+describe('PO drafts', () => {
   const base = { draftId: 'D-1', yarnId: '2014', supplierId: null, qtyLbs: 1000, receiptDate: '2026-11-16', releaseDate: '2026-11-02', status: 'accepted' as const };
   it('uses the draft’s own supplier, description and price, with the value', () => {
     const info = new Map([['2014', { supplierName: 'from position', description: 'from position' }]]);
@@ -107,10 +113,6 @@ describe('PO drafts and receipts', () => {
     });
     expect(draftRow(base, info)).toMatchObject({ supplierName: 'from position', description: 'from position', valueUsd: null });
   });
-  it('tells accepted drafts from ERP POs among the receipts', () => {
-    expect(isDraftReceipt('draft D-2026-11-21-2014-2026-11-16')).toBe(true);
-    expect(isDraftReceipt('Y2608044')).toBe(false);
-  });
 });
 
 describe('risk basis', () => {
@@ -118,6 +120,6 @@ describe('risk basis', () => {
     expect(riskBasisText({ riskBasis: 'projected deficit', planningBalanceLbs: 1200, maxDeficitLbs: 3446.2, firstShortWeek: '2026-11-23' })).toBe(
       'Band from the deepest projected deficit (3,446 lbs short from 2026-11-23), worse than today’s planning balance (1,200 lbs)',
     );
-    expect(riskBasisText({ riskBasis: 'planning balance', planningBalanceLbs: -2997.4, maxDeficitLbs: 0 })).toBe('Band from today’s planning balance (-2,997 lbs)');
+    expect(riskBasisText({ riskBasis: 'planning balance', planningBalanceLbs: -2997.4, maxDeficitLbs: 0, firstShortWeek: null })).toBe('Band from today’s planning balance (-2,997 lbs)');
   });
 });

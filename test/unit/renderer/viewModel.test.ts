@@ -1,9 +1,11 @@
-// Pure view-model helpers: labels/units from field names, generic payload reading, import reports, policy drafts,
-// upload encoding, and the plan-view emptiness rule.
+// Pure view-model helpers: labels/units from field names, the import report and snapshot comparison tables, policy
+// drafts, upload encoding, and the plan-view emptiness rule.
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatQuantity, humanizeField, statusBand } from '../../../src/renderer/src/lib/format';
-import { analyzePayload, toChartOption } from '../../../src/renderer/src/lib/payload';
-import { normalizeReport } from '../../../src/renderer/src/lib/importReport';
+import { comparisonTables, importReportTables } from '../../../src/renderer/src/pages/imports/reportTables';
+import { importReportSchema } from '../../../src/shared/importReport';
+import { snapshotComparisonSchema } from '../../../src/shared/snapshotComparison';
+import { checked } from '../../support/viewFakes';
 import { pendingChanges, policyChangeErrors } from '../../../src/renderer/src/pages/settings/policyForm';
 import { policyDefaults } from '../../../src/shared/policy';
 import { bytesToBase64, isImportable } from '../../../src/renderer/src/lib/upload';
@@ -59,65 +61,107 @@ describe('grid columns', () => {
   });
 });
 
-describe('payload', () => {
-  it('reads rows/columns, kpis, charts and nested tables', () => {
-    const parts = analyzePayload({
-      title: 'Yarn position',
-      rows: [{ yarnId: '1' }],
-      columns: [{ field: 'yarnId', headerName: 'Yarn' }],
-      summary: { criticalCount: 3, shortageLbs: -200 },
-      chart: { categories: ['W1', 'W2'], series: [{ name: 'Demand', data: [1, 2] }], unit: 'lbs' },
-      compare: { added: [{ id: 1 }], removed: [] },
-      asOf: '2025-09-01',
-    });
-    expect(parts.title).toBe('Yarn position');
-    expect(parts.tables.map((t) => [t.key, t.rows.length])).toEqual([
-      ['rows', 1],
-      ['compare.added', 1],
-      ['compare.removed', 0],
-    ]);
-    expect(parts.tables[0].columns).toEqual([{ field: 'yarnId', headerName: 'Yarn' }]);
-    expect(parts.kpis.map((k) => [k.key, k.value, k.unit])).toEqual([
-      ['criticalCount', 3, undefined],
-      ['shortageLbs', -200, 'lbs'],
-      ['asOf', '2025-09-01', undefined],
-    ]);
-    expect(parts.charts).toHaveLength(1);
-    const option = parts.charts[0].option as { xAxis: { data: string[] }; series: { type: string }[] };
-    expect(option.xAxis.data).toEqual(['W1', 'W2']);
-    expect(option.series[0].type).toBe('bar');
-  });
-
-  it('passes full ECharts options through with defaults', () => {
-    const option = toChartOption({ series: [{ type: 'pie', data: [] }] }) as Record<string, unknown>;
-    expect(option.series).toBeDefined();
-    expect(option.tooltip).toBeDefined();
-  });
-
+describe('plan views', () => {
   it('treats null, empty objects and empty rows as empty', () => {
     expect(isEmptyPayload(null)).toBe(true);
     expect(isEmptyPayload({ rows: [], columns: [{ field: 'a' }] })).toBe(true);
     expect(isEmptyPayload({ rows: [{ a: 1 }] })).toBe(false);
     expect(isEmptyPayload({ total: 0 })).toBe(false);
-    expect(viewKey('v', { b: 1, a: 2 })).toBe(viewKey('v', { a: 2, b: 1 }));
+    expect(viewKey('view.forecastSeries', { series: 'S', scenarioId: 2 }, 1)).toBe(viewKey('view.forecastSeries', { scenarioId: 2, series: 'S' }, 1));
   });
 });
 
 describe('import report', () => {
-  it('flattens per-file rejections and warnings with the file name', () => {
-    const r = normalizeReport({
-      rowsRejected: 2,
-      files: [
-        { file: 'C:\\exports\\yarn_inventory.xlsx', type: 'yarn_inventory', rowsRead: 10, accepted: 9, rejected: [{ row: 3, column: 'Desc#', value: '', reason: 'missing' }], warnings: ['odd'] },
-        { name: 'bom.csv', rowsRead: 5, accepted: 5, rejected: 0 },
-      ],
+  const issue = (row: number, reason: string) => ({ file: 'yarn_inventory.xlsx', row, column: 'Desc#', value: 'x1', reason });
+  const file = {
+    file: 'yarn_inventory.xlsx',
+    path: '/data/yarn_inventory.xlsx',
+    bytes: 1000,
+    sha256: 'ab',
+    format: 'xlsx' as const,
+    status: 'imported' as const,
+    exportType: 'yarn_inventory',
+    exportLabel: 'Yarn inventory',
+    sheet: 'Sheet1',
+    headerRow: 1,
+    reason: null,
+    closestType: null,
+    missingColumns: [],
+    supersededBy: null,
+    rowsRead: 10,
+    rowsAccepted: 8,
+    rowsRejected: 2,
+    rowsSkipped: 1,
+    rejections: [issue(3, 'missing yarn id'), issue(7, 'not a number')],
+    dropped: [{ ...issue(5, 'not a date'), column: 'Reconcile Date' }],
+    droppedCount: 1,
+    unrecognisedColumns: [],
+    ignoredSheets: [],
+    notes: ['2 suppliers marked "Remove" (retired)'],
+  };
+  const report = checked('import report', importReportSchema, {
+    status: 'imported',
+    snapshotId: 4,
+    kind: 'import',
+    asOf: '2025-09-02',
+    asOfSource: 'files',
+    asOfEvidence: [],
+    label: 'week 36',
+    source: '/data',
+    contentHash: 'h',
+    startedAt: '2025-09-02T08:00:00Z',
+    durationMs: 1200,
+    errors: [],
+    files: [file, { ...file, file: 'BOM_updated.csv', exportType: 'bom', exportLabel: 'BOM', rowsRejected: 0, rowsAccepted: 10, rejections: [], dropped: [], droppedCount: 0, notes: [] }],
+    entityCounts: { yarns: 8 },
+    warnings: [{ code: 'bom_sum_not_100', severity: 'warning', message: '2 styles have BOM lines not summing to 100 %', count: 2, examples: ['A/1', 'B/2', 'C/3', 'D/4'] }],
+  });
+
+  it('lists the files, every rejected row with its file, and the warnings of the batch and of each file', () => {
+    const t = importReportTables(report);
+    expect(t.files.map((f) => [f.file, f.export, f.rowsAccepted, f.rowsRejected, f.valuesDropped])).toEqual([
+      ['yarn_inventory.xlsx', 'Yarn inventory', 8, 2, 1],
+      ['BOM_updated.csv', 'BOM', 10, 0, 0],
+    ]);
+    expect(t.rejections).toEqual([issue(3, 'missing yarn id'), issue(7, 'not a number')]);
+    expect(t.warnings).toEqual([
+      { file: null, row: null, column: null, value: 'A/1; B/2; C/3 …', reason: 'Warning: 2 styles have BOM lines not summing to 100 %' },
+      { file: 'yarn_inventory.xlsx', row: 5, column: 'Reconcile Date', value: 'x1', reason: 'value dropped, row kept: not a date' },
+      { file: 'yarn_inventory.xlsx', row: null, column: null, value: null, reason: '2 suppliers marked "Remove" (retired)' },
+    ]);
+    expect(t.kpis.map((k) => [k.key, k.value])).toEqual([
+      ['status', 'imported'],
+      ['asOf', '2025-09-02'],
+      ['files', 2],
+      ['rowsAccepted', 18],
+      ['rowsRejected', 2],
+      ['warnings', 1],
+    ]);
+    expect(t.kpis.find((k) => k.key === 'rowsRejected')?.status).toBe('high');
+  });
+
+  it('lists what a snapshot comparison added, removed and changed, with each changed field', () => {
+    const none = { added: [], removed: [], changed: [], unchanged: 0 };
+    const c = checked('snapshot comparison', snapshotComparisonSchema, {
+      fromId: 1,
+      toId: 2,
+      fromAsOf: '2025-08-26',
+      toAsOf: '2025-09-02',
+      yarns: { added: ['4001'], removed: [], changed: [{ key: '3345', changes: [{ field: 'theoreticalLbs', from: 100, to: 80.5 }, { field: 'supplier', from: null, to: 'LOWELL' }] }], unchanged: 7 },
+      knitOrders: { ...none, removed: ['K1'] },
+      yarnPos: none,
     });
-    expect(r.files.map((f) => f.file)).toEqual(['yarn_inventory.xlsx', 'bom.csv']);
-    expect(r.files[0].rejectedCount).toBe(1);
-    expect(r.files[1].rejected).toBe(0);
-    expect(r.rejections).toEqual([{ file: 'yarn_inventory.xlsx', row: 3, column: 'Desc#', value: '', reason: 'missing' }]);
-    expect(r.warnings).toEqual([{ file: 'yarn_inventory.xlsx', message: 'odd' }]);
-    expect(r.kpis.map((k) => k.key)).toEqual(['rowsRejected']);
+    const t = comparisonTables(c);
+    expect(t.rows).toEqual([
+      { entity: 'Yarns', key: '4001', change: 'added', fields: '' },
+      { entity: 'Yarns', key: '3345', change: 'changed', fields: 'theoreticalLbs: 100 → 80.5; supplier: – → LOWELL' },
+      { entity: 'Knit orders', key: 'K1', change: 'removed', fields: '' },
+    ]);
+    expect(t.kpis.map((k) => [k.label, k.value, k.hint])).toEqual([
+      ['Yarns', '+1 −0 ~1', '1 added, 0 removed, 1 changed, 7 unchanged'],
+      ['Knit orders', '+0 −1 ~0', '0 added, 1 removed, 0 changed, 0 unchanged'],
+      ['Yarn POs', '+0 −0 ~0', '0 added, 0 removed, 0 changed, 0 unchanged'],
+    ]);
   });
 });
 

@@ -59,3 +59,17 @@ describe('demand layers', () => {
     expect(withForecast.yarn.tables.yarnDemand).toEqual(base.yarn.tables.yarnDemand);
   });
 });
+
+// On the same demo snapshot: a scenario's rate multiplier scales the rate the base plan resolved for the style.
+describe('scenario knit rates', () => {
+  it('a multiplier applies to the base plan rate of the style, read from the plan run', async () => {
+    const base = await run('plan');
+    const style = base.yarn.styles.find((s) => (s.rate.lbsPerDay ?? 0) > 0)!;
+    const scenario = await planner.handlers['scenarios.create']({ name: 'faster', snapshotId });
+    await planner.handlers['scenarios.addOverride']({ id: scenario.id, override: { kind: 'knitRate', style: style.style, multiplier: 2 } });
+    const done = await planner.jobs.wait((await planner.handlers['scenarios.plan']({ id: scenario.id })).jobId);
+    expect(done.status, done.error).toBe('done');
+    const planned = readPlan<Plan>(planner.db, snapshotId, scenario.id, 'plan')!.plan;
+    expect(planned.yarn.styles.find((s) => s.style === style.style)!.rate.lbsPerDay).toBeCloseTo(2 * style.rate.lbsPerDay!, 6);
+  });
+});

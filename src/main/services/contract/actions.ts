@@ -1,7 +1,6 @@
 // Handlers for what the planner does to a plan: accept and edit PO drafts, pin orders, acknowledge alerts, build and
 // compare scenarios, print reports and export grids. Planner data lives in its own tables, never in a snapshot, so
 // nothing entered is lost on re-import; each action changes single rows.
-import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +57,8 @@ type ActionHandlers = Pick<
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function xlsxFile(fileName: string, sheets: { name: string; columns: string[]; rows: (string | number | boolean | null)[][] }[]): Promise<FilePayload> {
+  // loaded on first use: the library takes ~170 ms to load, which every CLI run and app start would pay
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Beverly Knits Planner';
   for (const sheet of sheets) {

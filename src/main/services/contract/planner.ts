@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import { channels, type EventName, type EventPayload, type JobState } from '../../../shared/contract';
+import { resultSnapshotId } from '../../../shared/jobs';
 import { openStore, type Db } from '../../store/db';
 import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../../store/snapshots';
 import { readSetting, SETTINGS, writeSetting } from '../../store/settings';
@@ -11,16 +12,15 @@ import type { JobHost } from '../../workers/jobHost';
 import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
 import { loadPolicy, setPolicyValues } from '../inputs/policy';
-import { readPlanView } from '../views/planViews';
 import { readPlan } from '../../store/planCache';
 import type { Plan } from '../jobs/computePlan';
 import { plannerSettings } from '../inputs/plannerSettings';
-import '../views/screenViews';
 import { compareSnapshots } from '../views/snapshotComparison';
 import { previewFolder } from '../../import/previewFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from '../views/alerts';
 import { UploadStaging } from './uploads';
+import { createViewHandlers } from './viewHandlers';
 
 export interface PlannerOptions {
   dbPath: string;
@@ -80,27 +80,27 @@ export function createPlanner(options: PlannerOptions): Planner {
   const onFinished = (state: JobState) => {
     if (state.kind === 'forecast') forecasting.clear();
     if (state.status !== 'done') return;
-    const result = state.result as { snapshotId?: number } | undefined;
-    if ((state.kind === 'import' || state.kind === 'demo') && result?.snapshotId) {
-      setActive(result.snapshotId);
-      if (options.autoRun !== false) startPlan(result.snapshotId);
+    const sid = resultSnapshotId(state.result);
+    if ((state.kind === 'import' || state.kind === 'demo') && sid) {
+      setActive(sid);
+      if (options.autoRun !== false) startPlan(sid);
     }
-    const scenarioId = (result as { scenarioId?: number } | undefined)?.scenarioId ?? 0;
-    if (state.kind === 'plan' && result?.snapshotId) {
-      emit('plan.changed', { snapshotId: result.snapshotId, scenarioId, reason: scenarioId ? 'scenario plan' : 'plan run' });
+    const scenarioId = state.result && 'scenarioId' in state.result ? state.result.scenarioId : 0;
+    if (state.kind === 'plan' && sid) {
+      emit('plan.changed', { snapshotId: sid, scenarioId, reason: scenarioId ? 'scenario plan' : 'plan run' });
       // The forecast depends on the snapshot's sales history only: run it once per snapshot.
-      const sid = result.snapshotId;
       if (!scenarioId && options.autoRun !== false && !forecasting.has(sid) && !readPlan(db, sid, 0, 'forecast')) {
         forecasting.add(sid);
         jobs.start('forecast', { snapshotId: sid });
       }
     }
-    if (state.kind === 'forecast' && result?.snapshotId) {
-      emit('plan.changed', { snapshotId: result.snapshotId, scenarioId: 0, reason: 'forecast' });
-      if (options.autoRun !== false && plannerSettings(db).includeForecastLayer) startPlan(result.snapshotId);
+    if (state.kind === 'forecast' && sid) {
+      emit('plan.changed', { snapshotId: sid, scenarioId: 0, reason: 'forecast' });
+      if (options.autoRun !== false && plannerSettings(db).includeForecastLayer) startPlan(sid);
     }
-    if ((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') {
-      const fresh = result?.snapshotId ? takeNewCriticalAlerts(db, result.snapshotId, now()) : [];
+    // Only where someone is told (the app, the bridge): alerts count as told once taken, and the CLI tells no one.
+    if (((state.kind === 'plan' && !scenarioId) || state.kind === 'forecast') && bus.listenerCount('alerts.new') > 0) {
+      const fresh = sid ? takeNewCriticalAlerts(db, sid, now()) : [];
       if (fresh.length) emit('alerts.new', { alerts: fresh.map((a) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause })) });
     }
   };
@@ -137,7 +137,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     },
     'snapshots.report': async ({ id }) => {
       requireSnapshot(id);
-      return getSnapshotReport(db, id);
+      return getSnapshotReport(db, id) ?? null;
     },
     'snapshots.compare': async ({ fromId, toId }) => compareSnapshots(db, requireSnapshot(fromId), requireSnapshot(toId)),
     'import.inspect': async ({ paths, uploads: inMemory, uploadIds, stageId, asOf }) => {
@@ -164,7 +164,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs.list': async () => jobs.list(),
     'plan.run': async ({ snapshotId }) => ({ jobId: startPlan(requireSnapshot(snapshotId)) }),
-    'plan.get': async ({ view, snapshotId, scenarioId, params }) => readPlanView(db, requireSnapshot(snapshotId), view, params ?? {}, scenarioId ?? 0),
+    ...createViewHandlers(db, requireSnapshot),
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async (input) => setPolicyValues(db, 'changes' in input ? input.changes : [input], now()),
     'overrides.list': async () => ({ rates: listRateOverrides(db), boms: listBomOverrides(db) }),

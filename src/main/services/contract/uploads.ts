@@ -94,9 +94,12 @@ export class UploadStaging {
         failed = true;
         source.unpipe(out);
         source.resume();
-        out.once('close', () => rmSync(folder, { recursive: true, force: true }));
+        // Reject only once the partial file is gone, so the caller's answer never races its removal.
+        out.once('close', () => {
+          rmSync(folder, { recursive: true, force: true });
+          reject(err);
+        });
         out.destroy();
-        reject(err);
       };
       source.on('data', (chunk: Buffer) => {
         bytes += chunk.length;

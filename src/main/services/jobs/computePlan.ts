@@ -155,6 +155,8 @@ export function closeDraftsTheErpHas(
 export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOptions = {}) {
   const data = loadPlanningData(db, snapshotId);
   const history = loadReportHistory(db, snapshotId, { includeOwn: options.learnFromOwnReports ?? true });
-  const forecast = readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan;
-  return { data, history, settings: plannerSettings(db), policy: planningPolicy(db), forecast };
+  const settings = plannerSettings(db);
+  // parsed only when the plan takes it: the stored forecast is large and a re-plan is waited for
+  const forecast = settings.includeForecastLayer ? readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan : undefined;
+  return { data, history, settings, policy: planningPolicy(db), forecast };
 }

@@ -1,16 +1,19 @@
 // The forecast job (in a worker): weekly demand series from the sales history, rolling-origin backtests with
 // model selection that never peeks, the company total, styles and style x customer series made coherent (the
 // approach per level chosen by the backtest), forecasts with empirical intervals; cached per snapshot.
+import { createHash } from 'node:crypto';
 import { mondayOf, type IsoDate } from '../../../shared/dates';
-import type { DemandSeries } from '../../engine/forecast/types';
+import type { DemandSeries, DemandUnit, SalesLine, SeriesLevel } from '../../engine/forecast/types';
 import { accuracy, APPROACHES, SELECTED, buildDemandSeries, createModelLibrary, emptySums, makeCoherent, mergeSums, runForecastBatch, summariseAccuracy, type CoherentOutcome, type ErrorSums } from '../../engine/forecast';
 import type { SeriesForecastResult } from '../../engine/forecast/batch';
 import { openStore } from '../../store/db';
-import { loadPlanningData } from '../../store/entities';
+import { loadForecastData } from '../../store/entities';
+import type { Db } from '../../store/dbHandle';
 import { throwIfCancelled, type JobContext } from '../../workers/jobContext';
-import { writePlan } from '../../store/planCache';
+import { readPlan, writePlan } from '../../store/planCache';
 import { planningPolicy } from '../inputs/policy';
 import { buildStyleBridge } from '../inputs/styleBridge';
+import type { StyleBridge } from '../../engine/yarn/types';
 
 /** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
 const KEEP_ROWS_LEVELS = new Set(['total', 'style']);
@@ -33,7 +36,7 @@ export interface ForecastRun {
   historyGapWeeks: IsoDate[];
   /** How the company total, styles and style x customer series were made coherent (per level), or why not. */
   hierarchy: { levels: NonNullable<CoherentOutcome['levels']>; problem: string | null };
-  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & { level: string; unit: string; style?: string; customer?: string; greigeStyle?: string; history: number[] })[];
+  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & { level: SeriesLevel; unit: DemandUnit; style?: string; customer?: string; greigeStyle?: string; history: number[] })[];
   /**
    * Accuracy per group and model (h 1..metricsMaxHorizon): TOTAL, styles (yds; those long enough to forecast, the
    * short ones apart), their demand classes, and style x customer. Every model, the combinations, the hierarchy
@@ -89,14 +92,45 @@ export function historyGapWeeks(forecastWeeks: readonly IsoDate[], asOf: IsoDate
   return forecastWeeks.filter((w) => w < planStart);
 }
 
-export async function runForecastJob(input: { snapshotId: number }, ctx: JobContext): Promise<{ snapshotId: number; series: number }> {
+/** Bump when the forecast engine's results change, so forecasts stored by an earlier version are not reused. */
+const FORECAST_ENGINE_VERSION = 1;
+
+/**
+ * The content hash of everything the forecast depends on: the sales lines, what the style bridge answered for
+ * them, the forecast policy and the engine version. Snapshots (and scenarios) with equal hashes share one forecast.
+ */
+export function forecastInputsHash(lines: readonly SalesLine[], bridgeAnswers: ReadonlyMap<string, unknown>, policy: unknown): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ version: FORECAST_ENGINE_VERSION, policy, bridge: [...bridgeAnswers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
+  for (const l of lines) hash.update(`\n${l.document}\t${l.invoiceDate}\t${l.customer}\t${l.finishedStyle}\t${l.qty}\t${l.uom}`);
+  return hash.digest('hex');
+}
+
+/** A bridge that remembers what it answered, so the answers can be part of the inputs' hash. */
+function recordingBridge(bridge: StyleBridge): { bridge: StyleBridge; answers: Map<string, ReturnType<StyleBridge>> } {
+  const answers = new Map<string, ReturnType<StyleBridge>>();
+  return {
+    answers,
+    bridge: (style) => {
+      if (!answers.has(style)) answers.set(style, bridge(style));
+      return answers.get(style)!;
+    },
+  };
+}
+
+export async function runForecastJob(input: { snapshotId: number }, ctx: JobContext): Promise<{ snapshotId: number; series: number; reusedFrom?: number }> {
   const db = openStore(ctx.dbPath);
   try {
     ctx.progress(0.02, 'building weekly demand series from the sales history');
-    const data = loadPlanningData(db, input.snapshotId);
+    const data = loadForecastData(db, input.snapshotId);
     const policy = planningPolicy(db).forecast;
-    const history = buildDemandSeries(data.salesHistory, { bridge: buildStyleBridge(data), policy });
+    const lines = data.salesHistory;
+    const recorded = recordingBridge(buildStyleBridge(data));
+    const history = buildDemandSeries(lines, { bridge: recorded.bridge, policy });
     if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
+    const inputsHash = forecastInputsHash(lines, recorded.answers, policy);
+    const reusedFrom = reuseForecast(db, input.snapshotId, inputsHash, data.asOf, ctx.now);
+    if (reusedFrom !== undefined) return { snapshotId: input.snapshotId, series: history.series.length, reusedFrom };
     throwIfCancelled(ctx);
     // One series at a time. Accuracy comes from error sums; backtest rows (the grids and backtest.csv) are kept for
     // the company total and, within a budget, the styles — a long history times many series would not fit in memory.
@@ -143,11 +177,36 @@ export async function runForecastJob(input: { snapshotId: number }, ctx: JobCont
       outliers: history.outliers,
     };
     ctx.progress(0.95, 'saving the forecast');
-    writePlan(db, input.snapshotId, 0, 'forecast', String(history.series.length), ctx.now, run);
     const compact: CompactBacktestRow[] = keptRows.map((r) => [r.series, r.origin, r.horizon, r.model, r.actual, r.forecast]);
-    writePlan(db, input.snapshotId, 0, 'forecastBacktest', String(compact.length), ctx.now, compact);
+    db.transaction(() => {
+      writePlan(db, input.snapshotId, 0, 'forecast', inputsHash, ctx.now, run);
+      writePlan(db, input.snapshotId, 0, 'forecastBacktest', inputsHash, ctx.now, compact);
+    })();
     return { snapshotId: input.snapshotId, series: run.series.length };
   } finally {
     db.close();
   }
+}
+
+/**
+ * Copies the forecast of another snapshot computed from the same inputs (same hash), with this snapshot's as-of
+ * date and history gap; returns that snapshot's id, or undefined when there is none.
+ */
+function reuseForecast(db: Db, snapshotId: number, inputsHash: string, asOf: IsoDate, now: string): number | undefined {
+  const source = db
+    .prepare(
+      `SELECT f.snapshot_id AS id FROM plan_cache f JOIN plan_cache b ON b.snapshot_id = f.snapshot_id AND b.scenario_id = 0 AND b.kind = 'forecastBacktest' AND b.inputs_hash = f.inputs_hash
+       WHERE f.scenario_id = 0 AND f.kind = 'forecast' AND f.inputs_hash = ? AND f.snapshot_id <> ? ORDER BY f.snapshot_id DESC LIMIT 1`,
+    )
+    .get(inputsHash, snapshotId) as { id: number } | undefined;
+  if (!source) return undefined;
+  const run = readPlan<ForecastRun>(db, source.id, 0, 'forecast')!.plan;
+  const backtest = readPlan<CompactBacktestRow[]>(db, source.id, 0, 'forecastBacktest')!.plan;
+  const forecastWeeks = run.series[0]?.forecast.weeks ?? [];
+  const reused: ForecastRun = { ...run, snapshotId, asOf, computedAt: now, historyGapWeeks: historyGapWeeks(forecastWeeks, asOf) };
+  db.transaction(() => {
+    writePlan(db, snapshotId, 0, 'forecast', inputsHash, now, reused);
+    writePlan(db, snapshotId, 0, 'forecastBacktest', inputsHash, now, backtest);
+  })();
+  return source.id;
 }

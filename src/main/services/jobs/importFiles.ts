@@ -54,7 +54,7 @@ async function importBatch(db: Db, input: string[] | string, options: ImportOpti
 
   const existing = findSnapshotByContent(db, report.contentHash, asOf);
   if (existing !== undefined) {
-    const stored = getSnapshotReport(db, existing) as ImportReport | undefined;
+    const stored = getSnapshotReport(db, existing);
     const reused: ImportReport = { ...(stored ?? report), status: 'unchanged', snapshotId: existing, durationMs: Math.round(performance.now() - started) };
     progress(1, `already imported as snapshot ${existing}`);
     return { snapshotId: existing, reused: true, report: reused };

@@ -1,9 +1,12 @@
 // The import job: the given files and folders become snapshots (layout.ts: one batch, or a history folder batch by
 // batch), each all or nothing. Runs in a worker thread.
+import type { ImportJobResult } from '../../../shared/jobs';
 import { openStore } from '../../store/db';
 import { ImportCancelledError, ImportFailedError } from '../../import/importBatch';
 import { importFolder } from './importFolder';
 import { JobCancelled, JobFailed, throttledProgress, type JobContext } from '../../workers/jobContext';
+
+export type { ImportJobResult };
 
 export interface ImportJobInput {
   paths: string[];
@@ -11,16 +14,6 @@ export interface ImportJobInput {
   label?: string;
   kind?: 'import' | 'demo';
   confirmThinData?: boolean;
-}
-
-export interface ImportJobResult {
-  /** The snapshot to plan (the planner's date in a history, else the latest); made the active one. */
-  snapshotId: number;
-  reused: boolean;
-  rejectedFiles: number;
-  snapshots: { snapshotId: number; asOf: string; kind: string; reused: boolean; label: string }[];
-  /** Files of a history folder that are not part of it (not imported). */
-  ignored: string[];
 }
 
 export async function runImportJob(input: ImportJobInput, ctx: JobContext): Promise<ImportJobResult> {

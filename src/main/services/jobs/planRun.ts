@@ -8,7 +8,7 @@ import { writePlan } from '../../store/planCache';
 import { listPoDraftsWithRevision } from '../../store/poDrafts';
 import { getScenario } from '../../store/scenarios';
 import { closeDraftsTheErpHas, computePlan, loadPlanContext, type PlanRunOptions } from './computePlan';
-import { computeScenarioPlan } from './scenarioRun';
+import { computeScenarioPlan, STYLE_RATES, styleRatesOf } from './scenarioRun';
 
 export async function runPlanJob(
   input: { snapshotId: number; scenarioId?: number } & PlanRunOptions,
@@ -48,7 +48,10 @@ export async function runPlanJob(
     plan.timingsMs.loadSnapshotMs = loadMs;
     ctx.progress(0.92, 'saving the plan');
     const inputsHash = createHash('sha256').update(JSON.stringify([input.snapshotId, settings, policy])).digest('hex');
-    writePlan(db, input.snapshotId, 0, 'plan', inputsHash, ctx.now, plan);
+    db.transaction(() => {
+      writePlan(db, input.snapshotId, 0, 'plan', inputsHash, ctx.now, plan);
+      writePlan(db, input.snapshotId, 0, STYLE_RATES, inputsHash, ctx.now, styleRatesOf(plan));
+    })();
     return { snapshotId: input.snapshotId, scenarioId: 0, timingsMs: plan.timingsMs };
   } finally {
     db.close();

@@ -1,9 +1,10 @@
 // The job registry: what each job kind does. The same functions run in a worker thread (src/main/worker.ts hands
 // them to it) or inline (the CLI and tests hand them to an inline JobHost).
 import type { JobKind } from '../../../shared/contract';
+import type { JobResult } from '../../../shared/jobs';
 import type { JobContext } from '../../workers/jobContext';
 
-export async function runJob(kind: JobKind, input: unknown, ctx: JobContext): Promise<unknown> {
+export async function runJob(kind: JobKind, input: unknown, ctx: JobContext): Promise<JobResult> {
   switch (kind) {
     case 'import': {
       const { runImportJob } = await import('./importJob');

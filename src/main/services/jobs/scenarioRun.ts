@@ -13,8 +13,7 @@ export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: stri
   const { data, history, settings, policy, forecast } = loadPlanContext(db, scenario.snapshotId);
   const applied = applyOverrides(data, scenario.overrides, { draftIds: settings.poDrafts.map((d) => d.draftId), policy });
   const { extras } = applied;
-  const base = readPlan<Plan>(db, scenario.snapshotId, 0, 'plan')?.plan;
-  const baseRate = new Map((base?.yarn.styles ?? []).map((s) => [s.style, s.rate.lbsPerDay]));
+  const baseRate = new Map(baseStyleRates(db, scenario.snapshotId));
   const scenarioRates = extras.rateOverrides
     .map((r) => ({ style: r.style, lbsPerDay: scenarioRate(r.style, baseRate.get(r.style) ?? null, extras.rateOverrides), asOf: data.asOf, note: `scenario ${scenario.name}` }))
     .filter((r): r is { style: string; lbsPerDay: number; asOf: string; note: string } => r.lbsPerDay !== null && r.lbsPerDay > 0);
@@ -38,6 +37,21 @@ export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: stri
   };
   const plan = computePlan(applied.data, history, scenarioSettings, patchPolicy(policy, extras.policyPatches), computedAt, scenario.id, undefined, forecast && scaleForecast(forecast, extras.demandMultipliers));
   return { plan, warnings: applied.warnings.map((w) => `${w.kind} ${w.overrideId}: ${w.message}`) };
+}
+
+/** Plan cache kind of the base plan's resolved knit rate per style, written next to the plan (small to read). */
+export const STYLE_RATES = 'styleRates';
+
+export function styleRatesOf(plan: Plan): [style: string, lbsPerDay: number | null][] {
+  return plan.yarn.styles.map((s) => [s.style, s.rate.lbsPerDay]);
+}
+
+/** The base plan's rate per style: the small cache entry, or the whole base plan where it predates that entry. */
+function baseStyleRates(db: Db, snapshotId: number): [string, number | null][] {
+  const rates = readPlan<[string, number | null][]>(db, snapshotId, 0, STYLE_RATES)?.plan;
+  if (rates) return rates;
+  const base = readPlan<Plan>(db, snapshotId, 0, 'plan')?.plan;
+  return base ? styleRatesOf(base) : [];
 }
 
 /** The forecast with the scenario's demand multipliers that reach it (forecast layer, style). */

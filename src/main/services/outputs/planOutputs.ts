@@ -10,7 +10,8 @@ import type { Db } from '../../store/db';
 import { NotFoundError } from '../errors';
 import { readPlan } from '../../store/planCache';
 import type { Plan } from '../jobs/computePlan';
-import { shortageRows, positionRows, SHORTAGE_COLUMNS, POSITION_COLUMNS } from '../views/planTables';
+import { positionRows, shortageRows } from '../views/yarnTables';
+import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageCsvRow } from './yarnCsv';
 import { purchasePlanReport, shortageReport } from './planReports';
 import { writeForecastOutputs } from './forecastOutputs';
 
@@ -28,7 +29,7 @@ export async function writePlanOutputs(db: Db, snapshotId: number, outDir: strin
   write('yarn_demand_by_style.csv', rowsToCsv(tables.demandByStyle.rows, tables.demandByStyle.columns));
   write('yarn_demand.csv', rowsToCsv(tables.yarnDemand.rows, tables.yarnDemand.columns));
   write('yarn_position.csv', rowsToCsv(positionRows(plan), POSITION_COLUMNS));
-  write('shortages.csv', rowsToCsv(shortageRows(plan), SHORTAGE_COLUMNS));
+  write('shortages.csv', rowsToCsv(shortageRows(plan).map(shortageCsvRow), SHORTAGE_COLUMNS));
 
   const mrpRows = plan.purchasing.items
     .filter((i) => i.status !== 'no requirement')

@@ -1,15 +1,16 @@
 // The shortage report and the purchase plan as printable reports (same conventions as the schedule report).
 import { hBarChart, type ReportSpec } from '../../reports';
 import type { Plan } from '../jobs/computePlan';
-import { shortageRows } from '../views/planTables';
+import { shortageRows } from '../views/yarnTables';
+import { peggedOrdersText, suggestionText } from '../../../shared/viewText';
 
 const riskTone = (risk: unknown) => (risk === 'CRITICAL' ? 'bad' : risk === 'HIGH' ? 'warn' : undefined);
 
 export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
   const rows = shortageRows(plan);
-  const totalDeficit = rows.reduce((t, r) => t + Number(r.maxDeficitLbs), 0);
-  const value = rows.reduce((t, r) => t + Number(r.maxDeficitLbs) * (plan.yarnCostPerLb[String(r.yarnId)] ?? 0), 0);
-  const top = rows.slice().sort((a, b) => Number(b.maxDeficitLbs) - Number(a.maxDeficitLbs)).slice(0, 15);
+  const totalDeficit = rows.reduce((t, r) => t + r.maxDeficitLbs, 0);
+  const value = rows.reduce((t, r) => t + r.maxDeficitLbs * (plan.yarnCostPerLb[r.yarnId] ?? 0), 0);
+  const top = rows.slice().sort((a, b) => b.maxDeficitLbs - a.maxDeficitLbs).slice(0, 15);
   return {
     title: 'Yarn shortage report',
     asOf: plan.asOf,
@@ -24,7 +25,7 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
     sections: [
       {
         heading: 'Largest shortages',
-        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${String(r.description).slice(0, 24)}`, value: Number(r.maxDeficitLbs) })), maxValue: Math.max(...top.map((r) => Number(r.maxDeficitLbs))), unit: "lbs", labelWidth: 260 }) : undefined,
+        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${r.description.slice(0, 24)}`, value: r.maxDeficitLbs })), maxValue: Math.max(...top.map((r) => r.maxDeficitLbs)), unit: "lbs", labelWidth: 260 }) : undefined,
       },
       {
         heading: 'Every short yarn, by first short week',
@@ -43,11 +44,16 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
             { key: 'action', label: 'Purchasing' },
           ],
           rows: rows.map((r) => ({
-            ...r,
-            risk: { text: String(r.risk ?? ''), tone: riskTone(r.risk) },
+            yarnId: r.yarnId,
+            description: r.description,
+            risk: { text: r.risk ?? '', tone: riskTone(r.risk) },
+            firstShortWeek: r.firstShortWeek,
+            deficitAtFirstShortLbs: r.deficitAtFirstShortLbs,
+            maxDeficitLbs: r.maxDeficitLbs,
             recoveryWeek: r.recoveryWeek ?? 'not in horizon',
-            expedite: r.expeditePo ? `${r.expeditePo}: ${Math.round(Number(r.expediteLbs))} lbs in week of ${r.expediteWeek ?? 'later'}` : '',
-            action: r.suggestion ?? `none: ${r.noSuggestionReason}`,
+            expedite: r.expedite ? `${r.expedite.poNo}: ${Math.round(r.expedite.lbs)} lbs in week of ${r.expedite.weekStart ?? 'later'}` : '',
+            peggedOrders: peggedOrdersText(r.pegged),
+            action: r.suggestion ? suggestionText(r.suggestion) : `none: ${r.noSuggestionReason}`,
           })),
           emptyText: 'No yarn is projected short over the horizon.',
         },

@@ -1,6 +1,7 @@
 // Alerts of a snapshot's plan: computed from the plan, its forecast and its import report, with the planner's
 // acknowledgements applied; "new" is relative to the alerts the planner was last told about.
-import type { ImportReport } from '../../../shared/importReport';
+import type { Alert } from '../../../shared/scenario';
+import type { AlertRow } from '../../../shared/views';
 import { computeAlerts, type AlertsResult } from '../../engine/alerts';
 import { acknowledgedAlertKeys } from '../../store/alertAcks';
 import type { Db } from '../../store/db';
@@ -15,7 +16,7 @@ export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult
   const input = alertInput(plan, {
     forecast: readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan,
     backtest: readPlan<CompactBacktestRow[]>(db, snapshotId, 0, 'forecastBacktest')?.plan,
-    importReport: getSnapshotReport(db, snapshotId) as ImportReport | undefined,
+    importReport: getSnapshotReport(db, snapshotId),
   });
   return computeAlerts(input, plan.policy, {
     acknowledgedKeys: acknowledgedAlertKeys(db),
@@ -31,4 +32,24 @@ export function takeNewCriticalAlerts(db: Db, snapshotId: number, now: string): 
   const fresh = new Set(result.newCriticalKeys);
   writeSetting(db, SETTINGS.notifiedAlertKeys, result.alerts.map((a) => a.key), now);
   return result.alerts.filter((a) => fresh.has(a.key));
+}
+
+/** An alert as the dashboard lists it: impact figures flat, the link as page + hash params. */
+export function alertRow(a: Alert): AlertRow {
+  return {
+    key: a.key,
+    rule: a.rule,
+    severity: a.severity,
+    title: a.title,
+    cause: a.cause,
+    impactLbs: a.impact.lbs,
+    impactDays: a.impact.days,
+    impactLbsDays: a.impact.lbsDays,
+    impactUsd: a.impact.valueUsd,
+    firstWeek: a.firstWeek ?? null,
+    page: a.link.page,
+    params: Object.fromEntries(Object.entries(a.link.params ?? {}).map(([k, v]) => [k, String(v)])),
+    acknowledged: a.acknowledged,
+    isNew: a.isNew,
+  };
 }

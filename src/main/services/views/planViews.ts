@@ -1,22 +1,44 @@
-// Read-only slices of a computed plan for the screens: each view returns only what its grid or chart shows.
+// Every view channel's implementation: the plan of the snapshot (or of a scenario of it) -> what its screen shows.
+// The contract (services/contract) validates the input before and the output after (src/shared/views.ts).
+import type { z } from 'zod';
+import type { ViewChannel, ViewChannels, ViewOutput } from '../../../shared/views';
 import type { Db } from '../../store/db';
-import { NotFoundError } from '../errors';
 import { readPlan } from '../../store/planCache';
+import { NotFoundError } from '../errors';
 import type { Plan } from '../jobs/computePlan';
+import { capacityView, scheduleView } from './capacityViews';
+import { alertsView, dashboardView } from './dashboardView';
+import { demandView } from './demandView';
+import { forecastSeriesView, forecastView } from './forecastViews';
+import { purchasingView } from './purchasingView';
+import { yarnDetailView, yarnPositionView, yarnShortagesView } from './yarnViews';
+import type { ViewContext } from './viewKit';
 
-export type ViewParams = Record<string, string | number | boolean>;
-type View = (plan: Plan, params: ViewParams, db: Db, snapshotId: number) => unknown;
+type ViewFunction<C extends ViewChannel> = (plan: Plan, input: z.output<ViewChannels[C]['input']>, ctx: ViewContext) => ViewOutput<C>;
 
-const views: Record<string, View> = {};
+export const planViews: { [C in ViewChannel]: ViewFunction<C> } = {
+  'view.dashboard': dashboardView,
+  'view.alerts': alertsView,
+  'view.yarnPosition': yarnPositionView,
+  'view.yarnShortages': yarnShortagesView,
+  'view.yarnDetail': yarnDetailView,
+  'view.demand': demandView,
+  'view.purchasing': purchasingView,
+  'view.capacity': capacityView,
+  'view.schedule': scheduleView,
+  'view.forecast': forecastView,
+  'view.forecastSeries': forecastSeriesView,
+};
 
-export function registerViews(more: Record<string, View>): void {
-  Object.assign(views, more);
-}
-
-export function readPlanView(db: Db, snapshotId: number, view: string, params: ViewParams, scenarioId = 0): unknown {
-  const fn = Object.prototype.hasOwnProperty.call(views, view) ? views[view] : undefined;
-  if (!fn) throw new NotFoundError(`unknown view: ${view}`);
+/** The plan a view reads: the snapshot's base plan, or a scenario's. */
+export function planOf(db: Db, snapshotId: number, scenarioId = 0): Plan {
   const cached = readPlan<Plan>(db, snapshotId, scenarioId, 'plan');
   if (!cached) throw new NotFoundError(scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`);
-  return fn(cached.plan, params, db, snapshotId);
+  return cached.plan;
+}
+
+/** Runs one view over the plan of `snapshotId` (and the input's scenario). */
+export function readView<C extends ViewChannel>(db: Db, channel: C, snapshotId: number, input: z.output<ViewChannels[C]['input']>): ViewOutput<C> {
+  const view: ViewFunction<C> = planViews[channel];
+  return view(planOf(db, snapshotId, input.scenarioId ?? 0), input, { db, snapshotId });
 }

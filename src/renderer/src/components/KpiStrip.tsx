@@ -1,8 +1,16 @@
 // A row of key-figure cards (value + unit, optional status colour).
 import type { ReactNode } from 'react';
-import type { Kpi } from '../lib/payload';
-import { formatQuantity, formatValue } from '../lib/format';
+import { formatQuantity, formatValue, type StatusBand } from '../lib/format';
 import './KpiStrip.css';
+
+export interface Kpi {
+  key: string;
+  label: string;
+  value: string | number | boolean | null;
+  unit?: string;
+  status?: StatusBand;
+  hint?: string;
+}
 
 export function KpiStrip({ kpis, testId }: { kpis: Kpi[]; testId: string }): ReactNode {
   if (kpis.length === 0) return null;

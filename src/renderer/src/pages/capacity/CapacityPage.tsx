@@ -2,7 +2,7 @@
 // the machines, and the orders that could not be loaded (no machine assigned, no knitting rate).
 // `#/capacity?workCenter=10.34.22.F&week=2026-11-16` selects a work center and marks the week.
 import { useMemo, type ReactNode } from 'react';
-import type { CapacityView, Row } from '../../../../shared/views';
+import type { CapacityView } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
 import { Icon } from '../../components/Icon';
 import { KpiTile } from '../../components/KpiTile';
@@ -15,7 +15,7 @@ import { usePlanView } from '../../stores/planStore';
 import { useUtilisationBands } from '../../stores/policyStore';
 import { PlanFrame } from '../plan/PlanFrame';
 import { OverrideDialogHost } from '../demand/OverrideDialogs';
-import { BOTTLENECK_COLUMNS, MACHINE_COLUMNS, UNASSIGNED_COLUMNS, UNRATED_COLUMNS } from './capacityColumns';
+import { BOTTLENECK_COLUMNS, MACHINE_COLUMNS, UNASSIGNED_COLUMNS, UNRATED_COLUMNS, machineGridRow, unassignedGridRow, unratedGridRow, type MachineGridRow, type UnassignedGridRow, type UnratedGridRow } from './capacityColumns';
 import { heatColumns, heatRows, weekField, type HeatRow } from './loadHeatmap';
 import './CapacityPage.css';
 
@@ -23,14 +23,14 @@ type Tab = 'load' | 'bottlenecks' | 'machines' | 'unassigned' | 'unrated';
 const TABS: Tab[] = ['load', 'bottlenecks', 'machines', 'unassigned', 'unrated'];
 
 export function CapacityPage(): ReactNode {
-  const view = usePlanView('capacity.load');
+  const view = usePlanView('view.capacity', {});
   const params = useHashParams();
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'load';
   return (
     <PlanFrame page="capacity" view={view} fill actions={<PrintActions report="loadByWorkCenter" testId="capacity-report" />}>
-      {(data) => (
+      {(d) => (
         <>
-          <CapacityBody d={data as CapacityView} tab={tab} workCenter={params.workCenter} week={params.week} />
+          <CapacityBody d={d} tab={tab} workCenter={params.workCenter} week={params.week} />
           <OverrideDialogHost />
         </>
       )}
@@ -51,6 +51,9 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
   const columns = useMemo(() => heatColumns(d.weekStarts, bands, week), [d.weekStarts, bands, week]);
   const selected = workCenter !== undefined ? rows.find((r) => r.workCenter === workCenter) : undefined;
   const machines = useMemo(() => (workCenter !== undefined ? d.machines.filter((m) => m.workCenter === workCenter) : d.machines), [d.machines, workCenter]);
+  const machineRows = useMemo(() => machines.map(machineGridRow), [machines]);
+  const unassigned = useMemo(() => d.unassigned.map(unassignedGridRow), [d.unassigned]);
+  const unrated = useMemo(() => d.unrated.map(unratedGridRow), [d.unrated]);
   const bottleneck = workCenter !== undefined ? d.bottlenecks.find((b) => b.workCenter === workCenter) : undefined;
   const peak = rows[0];
   const weekIndex = week ? d.weekStarts.findIndex((w) => w === week) : -1;
@@ -61,10 +64,10 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
         <KpiTile
           testId="capacity-kpi-peak"
           label="Peak utilisation"
-          value={formatPct(typeof peak?.peakUtilisationPct === 'number' ? peak.peakUtilisationPct : null)}
+          value={formatPct(peak?.peakUtilisationPct ?? null)}
           sub={peak ? `WC ${peak.workCenter} in ${peak.peakWeek ?? '–'}` : undefined}
-          tone={typeof peak?.peakUtilisationPct === 'number' && peak.peakUtilisationPct > bands.overloadPct ? 'critical' : 'neutral'}
-          onClick={peak ? () => setHashParams({ tab: undefined, workCenter: String(peak.workCenter) }) : undefined}
+          tone={(peak?.peakUtilisationPct ?? 0) > bands.overloadPct ? 'critical' : 'neutral'}
+          onClick={peak ? () => setHashParams({ tab: undefined, workCenter: peak.workCenter }) : undefined}
         />
         <KpiTile
           testId="capacity-kpi-bottlenecks"
@@ -122,10 +125,10 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
               rows={rows}
               columns={columns}
               rowSelection="single"
-              getRowId={(r) => String(r.workCenter)}
+              getRowId={(r) => r.workCenter}
               selectedRowId={workCenter ?? ''}
               revealColumn={weekIndex >= 0 ? weekField(weekIndex) : undefined}
-              onSelectionChanged={(r) => r.length && setHashParams({ workCenter: String(r[0].workCenter) })}
+              onSelectionChanged={(r) => r.length && setHashParams({ workCenter: r[0].workCenter })}
               exportFileName={`load-by-work-center-${d.asOf}`}
               onExportXlsx={xlsxExporter(`load-by-work-center-${d.asOf}`, 'Load by work center')}
             />
@@ -133,15 +136,14 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
           {selected && (
             <section className="panel capacity-wc" data-testid="capacity-wc-detail">
               <div className="panel-header">
-                <h3 className="panel-title">Work center {selected.workCenter === '' ? '(none)' : String(selected.workCenter)}</h3>
+                <h3 className="panel-title">Work center {selected.workCenter === '' ? '(none)' : selected.workCenter}</h3>
                 <span className="panel-subtitle num">
-                  {formatNumber(Number(selected.machines ?? 0))} machines · peak {formatPct(Number(selected.peakUtilisationPct ?? NaN))} in {String(selected.peakWeek ?? '–')} · average{' '}
-                  {formatPct(Number(selected.utilisationPct ?? NaN))} · {formatNumber(Number(selected.daysAssigned ?? 0), 1)} machine-days assigned
-                  {Number(selected.daysUnassigned ?? 0) > 0 ? ` + ${formatNumber(Number(selected.daysUnassigned), 1)} unassigned` : ''} of{' '}
-                  {formatNumber(Number(selected.daysAvailable ?? 0))} available
+                  {formatNumber(selected.machines)} machines · peak {formatPct(selected.peakUtilisationPct)} in {selected.peakWeek ?? '–'} · average{' '}
+                  {formatPct(selected.utilisationPct)} · {formatNumber(selected.daysAssigned, 1)} machine-days assigned
+                  {selected.daysUnassigned > 0 ? ` + ${formatNumber(selected.daysUnassigned, 1)} unassigned` : ''} of {formatNumber(selected.daysAvailable)} available
                 </span>
                 <div className="panel-actions">
-                  <button type="button" className="btn btn-sm" onClick={() => navigate('schedule', { workCenter: String(selected.workCenter) })} title="Show these machines on the schedule">
+                  <button type="button" className="btn btn-sm" onClick={() => navigate('schedule', { workCenter: selected.workCenter })} title="Show these machines on the schedule">
                     Schedule <Icon name="chevronRight" size={12} />
                   </button>
                   <button type="button" className="btn btn-sm btn-ghost" onClick={() => setHashParams({ workCenter: undefined, week: undefined })} aria-label="Close">
@@ -149,7 +151,7 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
                   </button>
                 </div>
               </div>
-              {bottleneck?.reason && <p className="why why-critical capacity-why">{String(bottleneck.reason)}</p>}
+              {bottleneck?.reason && <p className="why why-critical capacity-why">{bottleneck.reason}</p>}
               <div className="capacity-wc-machines">
                 <table className="plain-table" data-testid="capacity-wc-machines">
                   <thead>
@@ -164,17 +166,14 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
                   </thead>
                   <tbody>
                     {machines.map((m) => (
-                      <tr key={String(m.machineId)}>
-                        <th className="row-head">{String(m.machineId)}</th>
-                        <td>{formatPct(Number(m.utilisationPct ?? NaN))}</td>
-                        <td>{formatNumber(Number(m.overloadedWeeks ?? 0))}</td>
-                        <td>{formatNumber(Number(m.daysRequired ?? 0), 1)}</td>
-                        <td>{formatNumber(Number(m.daysAvailable ?? 0))}</td>
+                      <tr key={m.machineId}>
+                        <th className="row-head">{m.machineId}</th>
+                        <td>{formatPct(m.utilisationPct)}</td>
+                        <td>{formatNumber(m.overloadedWeeks)}</td>
+                        <td>{formatNumber(m.daysRequired, 1)}</td>
+                        <td>{formatNumber(m.daysAvailable)}</td>
                         <td className="text wc-orders">
-                          {String(m.orders ?? '')
-                            .split(/,\s*/)
-                            .filter(Boolean)
-                            .map((o, i) => (
+                          {m.orderNos.map((o, i) => (
                               <span key={o}>
                                 {i > 0 && ', '}
                                 <button type="button" className="link-button" onClick={() => navigate('schedule', { koNumber: o })}>
@@ -194,12 +193,12 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
       )}
       {tab === 'bottlenecks' && (
         <section className="panel panel-fill grow">
-          <DataGrid<Row>
+          <DataGrid<CapacityView['bottlenecks'][number]>
             testId="capacity-bottlenecks-grid"
             rows={d.bottlenecks}
             columns={BOTTLENECK_COLUMNS}
             rowSelection="single"
-            onRowDoubleClicked={(r) => setHashParams({ tab: undefined, workCenter: String(r.workCenter) })}
+            onRowDoubleClicked={(r) => setHashParams({ tab: undefined, workCenter: r.workCenter })}
             exportFileName={`bottlenecks-${d.asOf}`}
             onExportXlsx={xlsxExporter(`bottlenecks-${d.asOf}`, 'Bottlenecks')}
             toolbar={<span className="note">double-click to see the week-by-week load</span>}
@@ -209,9 +208,9 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
       )}
       {tab === 'machines' && (
         <section className="panel panel-fill grow">
-          <DataGrid<Row>
+          <DataGrid<MachineGridRow>
             testId="capacity-machines-grid"
-            rows={machines}
+            rows={machineRows}
             columns={MACHINE_COLUMNS}
             exportFileName={`machines-${d.asOf}`}
             onExportXlsx={xlsxExporter(`machines-${d.asOf}`, 'Machines')}
@@ -221,10 +220,10 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
       )}
       {tab === 'unassigned' && (
         <section className="panel panel-fill grow">
-          <DataGrid<Row>
+          <DataGrid<UnassignedGridRow>
             testId="capacity-unassigned-grid"
             title="Orders without a machine, with the machines that could take them"
-            rows={d.unassigned}
+            rows={unassigned}
             columns={UNASSIGNED_COLUMNS}
             exportFileName={`unassigned-orders-${d.asOf}`}
             onExportXlsx={xlsxExporter(`unassigned-orders-${d.asOf}`, 'Unassigned')}
@@ -242,9 +241,9 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
             </button>{' '}
             shows where each style’s rate comes from.
           </p>
-          <DataGrid<Row>
+          <DataGrid<UnratedGridRow>
             testId="capacity-unrated-grid"
-            rows={d.unrated}
+            rows={unrated}
             columns={UNRATED_COLUMNS}
             exportFileName={`unrated-orders-${d.asOf}`}
             onExportXlsx={xlsxExporter(`unrated-orders-${d.asOf}`, 'Unrated')}

@@ -1,4 +1,6 @@
-// Columns of the capacity grids other than the heat map.
+// Columns of the capacity grids other than the heat map, and their rows: lists (a machine's orders, an order's
+// candidate machines) become text cells.
+import type { CapacityView } from '../../../../shared/views';
 import type { GridColumn } from '../../components/gridColumns';
 import { linkCell } from '../../components/LinkCell';
 import { navigate } from '../../shell/useHashRoute';
@@ -46,3 +48,18 @@ export const UNRATED_COLUMNS: GridColumn[] = [
   { field: 'reason', headerName: 'Why no rate', kind: 'text', width: 560, colDef: { tooltipField: 'reason' } },
   { field: 'setRate', headerName: 'Fix', kind: 'text', width: 120, pinned: 'right', colDef: { cellRenderer: SetRateCell, sortable: false, filter: false, cellClass: 'cell-actions' } },
 ];
+
+type Machine = CapacityView['machines'][number];
+export type MachineGridRow = Omit<Machine, 'orderNos'> & { orders: string };
+export const machineGridRow = ({ orderNos, ...m }: Machine): MachineGridRow => ({ ...m, orders: orderNos.join(', ') });
+
+type Unassigned = CapacityView['unassigned'][number];
+export type UnassignedGridRow = Omit<Unassigned, 'candidates'> & { candidates: string };
+export const unassignedGridRow = ({ candidates, ...u }: Unassigned): UnassignedGridRow => ({ ...u, candidates: candidates.map((c) => c.machineId).join(', ') });
+
+type Unrated = CapacityView['unrated'][number];
+export type UnratedGridRow = Unrated & { reason: string };
+export const unratedGridRow = (u: Unrated): UnratedGridRow => ({
+  ...u,
+  reason: `no knitting rate for style ${u.style}: no ERP report, no Production Lbs row and no other version of its base with one (set an override in Demand > BOM & rate sources)`,
+});

@@ -7,20 +7,17 @@ import type { GridColumn } from '../../components/gridColumns';
 import { shortDate } from '../../lib/format';
 import { utilisationBand, type UtilisationBands } from '../../stores/policyStore';
 
-export type HeatRow = Record<string, string | number | null>;
+type WorkCenter = CapacityView['workCenters'][number];
+type WeekField = `w${number}`;
+export type HeatRow = Omit<WorkCenter, 'weeks'> & Record<WeekField, number | null>;
 
-export const weekField = (i: number) => `w${i}`;
+export const weekField = (i: number): WeekField => `w${i}`;
 
 /** Work centers with their weeks flattened to `w0..wN` (so sort, filter and export work per week), busiest first. */
-export function heatRows(view: Pick<CapacityView, 'workCenters'>): HeatRow[] {
+export function heatRows(view: { workCenters: readonly WorkCenter[] }): HeatRow[] {
   return view.workCenters
-    .map((wc) => {
-      const row: HeatRow = {};
-      for (const [k, v] of Object.entries(wc)) if (k !== 'weeks') row[k] = Array.isArray(v) ? null : (v as string | number | null);
-      wc.weeks.forEach((v, i) => (row[weekField(i)] = v));
-      return row;
-    })
-    .sort((a, b) => Number(b.peakUtilisationPct ?? -1) - Number(a.peakUtilisationPct ?? -1) || Number(b.utilisationPct ?? 0) - Number(a.utilisationPct ?? 0));
+    .map(({ weeks, ...wc }) => ({ ...wc, ...Object.fromEntries(weeks.map((v, i) => [weekField(i), v])) }))
+    .sort((a, b) => (b.peakUtilisationPct ?? -1) - (a.peakUtilisationPct ?? -1) || (b.utilisationPct ?? 0) - (a.utilisationPct ?? 0));
 }
 
 export function heatCellClass(bands: UtilisationBands) {

@@ -1,7 +1,7 @@
 // Alerts ranked by impact: severity, what happened, why (with the numbers), impact, and one click to the screen
 // that explains it. Acknowledge hides an alert from the default list until its figures change.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { AlertRow } from '../../../../shared/views';
+import type { AlertRow, AlertsView } from '../../../../shared/views';
 import { call } from '../../api';
 import { Chip } from '../../components/Chip';
 import { Icon } from '../../components/Icon';
@@ -74,15 +74,15 @@ function AlertItem({ alert, onAck, busy }: { alert: AlertRow; onAck: (a: AlertRo
 
 interface AlertsPanelProps {
   top: AlertRow[];
-  counts: Record<string, number>;
+  counts: AlertsView['counts'];
 }
 
 export function AlertsPanel({ top, counts }: AlertsPanelProps): ReactNode {
   const [scope, setScope] = useState<Scope>('top');
   const [busyKey, setBusyKey] = useState<string | null>(null);
   // The full list (with acknowledged alerts) backs the "All" and "Acknowledged" tabs and their counts.
-  const all = usePlanView('alerts.list');
-  const allAlerts = (all.data as { alerts?: AlertRow[] } | undefined)?.alerts;
+  const all = usePlanView('view.alerts', {});
+  const allAlerts = all.data?.alerts;
   const acked = useMemo(() => (allAlerts ?? []).filter((a) => a.acknowledged), [allAlerts]);
   const open = useMemo(() => (allAlerts ?? []).filter((a) => !a.acknowledged), [allAlerts]);
   const shown = scope === 'top' ? top.filter((a) => !a.acknowledged) : scope === 'all' ? open : acked;

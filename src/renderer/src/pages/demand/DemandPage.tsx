@@ -2,7 +2,7 @@
 // BOM and knitting rate come from (with the planner's overrides), the orders that could not be phased, and the
 // sales-order and forecast layers (on or off in Settings; never in the ERP-layout tables).
 import { useMemo, useState, type ReactNode } from 'react';
-import type { DemandView, Row } from '../../../../shared/views';
+import type { DemandView } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
 import { FilterChips } from '../../components/FilterChips';
 import { Chip } from '../../components/Chip';
@@ -14,6 +14,7 @@ import { navigate, setHashParams, useHashParams } from '../../shell/useHashRoute
 import { usePlanView } from '../../stores/planStore';
 import { PlanFrame } from '../plan/PlanFrame';
 import { erpColumns, FORECAST_COLUMNS, SALES_COLUMNS, SKIPPED_COLUMNS, STYLE_COLUMNS } from './demandColumns';
+import { koGrid, salesGridRow, styleGrid, styleGridRow, yarnGrid, type ErpGridRow, type SalesGridRow, type StyleGridRow } from './demandRows';
 import { OverrideDialogHost } from './OverrideDialogs';
 import { OverridesPanel } from './OverridesPanel';
 import { SOURCE_BADGES } from './SourceBadge';
@@ -22,14 +23,14 @@ type Tab = 'ko' | 'style' | 'yarn' | 'sources' | 'skipped' | 'sales' | 'forecast
 const TABS: Tab[] = ['ko', 'style', 'yarn', 'sources', 'skipped', 'sales', 'forecast'];
 
 export function DemandPage(): ReactNode {
-  const view = usePlanView('demand.weekly');
+  const view = usePlanView('view.demand', {});
   const params = useHashParams();
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'ko';
   return (
     <PlanFrame page="demand" view={view} fill>
-      {(data) => (
+      {(d) => (
         <>
-          <DemandBody d={data as DemandView} tab={tab} />
+          <DemandBody d={d} tab={tab} />
           <OverrideDialogHost />
         </>
       )}
@@ -37,20 +38,25 @@ export function DemandPage(): ReactNode {
   );
 }
 
-function countBy(rows: readonly Row[], field: string): Record<string, number> {
+function countBy<T>(rows: readonly T[], key: (row: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const r of rows) {
-    const k = r[field] === null || r[field] === undefined || r[field] === '' ? 'none' : String(r[field]);
-    out[k] = (out[k] ?? 0) + 1;
-  }
+  for (const r of rows) out[key(r)] = (out[key(r)] ?? 0) + 1;
   return out;
 }
 
+type SkippedRow = DemandView['skippedOrders'][number];
+type ForecastLine = DemandView['forecastLines'][number];
+
 function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
-  const koColumns = useMemo(() => erpColumns(d.byKo.columns), [d.byKo.columns]);
-  const styleColumns = useMemo(() => erpColumns(d.byStyle.columns), [d.byStyle.columns]);
-  const yarnColumns = useMemo(() => erpColumns(d.byYarn.columns), [d.byYarn.columns]);
-  const unresolvedSales = d.salesOrders.filter((s) => !!s.unresolved).length;
+  const ko = useMemo(() => koGrid(d.byKo), [d.byKo]);
+  const byStyle = useMemo(() => styleGrid(d.byStyle), [d.byStyle]);
+  const byYarn = useMemo(() => yarnGrid(d.byYarn), [d.byYarn]);
+  const koColumns = useMemo(() => erpColumns(ko.columns), [ko.columns]);
+  const styleColumns = useMemo(() => erpColumns(byStyle.columns), [byStyle.columns]);
+  const yarnColumns = useMemo(() => erpColumns(byYarn.columns), [byYarn.columns]);
+  const styles = useMemo(() => d.styles.map(styleGridRow), [d.styles]);
+  const sales = useMemo(() => d.salesOrders.map(salesGridRow), [d.salesOrders]);
+  const unresolvedSales = d.salesOrders.filter((s) => s.unresolved.length > 0).length;
 
   const tabs = [
     { id: 'ko' as const, label: 'By knit order', count: d.byKo.rows.length },
@@ -73,38 +79,38 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
       )}
       <section className="panel panel-fill grow">
         {tab === 'ko' && (
-          <DataGrid<Row>
+          <DataGrid<ErpGridRow>
             testId="demand-grid"
             title="Demand by knit order"
-            rows={d.byKo.rows}
+            rows={ko.rows}
             columns={koColumns}
             exportFileName={`demand-by-ko-${d.asOf}`}
             onExportXlsx={xlsxExporter(`demand-by-ko-${d.asOf}`, 'By KO')}
           />
         )}
         {tab === 'style' && (
-          <DataGrid<Row>
+          <DataGrid<ErpGridRow>
             testId="demand-style-grid"
             title="Demand by style"
-            rows={d.byStyle.rows}
+            rows={byStyle.rows}
             columns={styleColumns}
             exportFileName={`demand-by-style-${d.asOf}`}
             onExportXlsx={xlsxExporter(`demand-by-style-${d.asOf}`, 'By style')}
           />
         )}
         {tab === 'yarn' && (
-          <DataGrid<Row>
+          <DataGrid<ErpGridRow>
             testId="demand-yarn-grid"
             title="Demand, receipts and balance by yarn"
-            rows={d.byYarn.rows}
+            rows={byYarn.rows}
             columns={yarnColumns}
             exportFileName={`demand-by-yarn-${d.asOf}`}
             onExportXlsx={xlsxExporter(`demand-by-yarn-${d.asOf}`, 'By yarn')}
           />
         )}
-        {tab === 'sources' && <SourcesTab styles={d.styles} asOf={d.asOf} />}
+        {tab === 'sources' && <SourcesTab styles={styles} asOf={d.asOf} />}
         {tab === 'skipped' && (
-          <DataGrid<Row>
+          <DataGrid<SkippedRow>
             testId="demand-skipped-grid"
             title="Open knit orders not phased"
             rows={d.skippedOrders}
@@ -115,7 +121,7 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
             toolbar={
               d.skippedOrders.length > 0 && (
                 <span className="note">
-                  {formatNumber(d.skippedOrders.reduce((s, r) => s + (typeof r.balanceLbs === 'number' ? r.balanceLbs : 0), 0))} lbs of open orders carry no yarn
+                  {formatNumber(d.skippedOrders.reduce((s, r) => s + r.balanceLbs, 0))} lbs of open orders carry no yarn
                   demand
                 </span>
               )
@@ -133,9 +139,9 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
                 {unresolvedSales > 0 && ` ${unresolvedSales} lines cannot be exploded (see Unresolved).`} <SettingsLink />
               </span>
             </div>
-            <DataGrid<Row>
+            <DataGrid<SalesGridRow>
               testId="demand-sales-grid"
-              rows={d.salesOrders}
+              rows={sales}
               columns={SALES_COLUMNS}
               exportFileName={`demand-sales-orders-${d.asOf}`}
               onExportXlsx={xlsxExporter(`demand-sales-orders-${d.asOf}`, 'Sales orders')}
@@ -153,7 +159,7 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
                 <SettingsLink />
               </span>
             </div>
-            <DataGrid<Row>
+            <DataGrid<ForecastLine>
               testId="demand-forecast-grid"
               rows={d.forecastLines}
               columns={FORECAST_COLUMNS}
@@ -163,7 +169,7 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
               toolbar={
                 d.forecastLines.length > 0 && (
                   <span className="note num">
-                    {formatNumber(d.forecastLines.reduce((s, r) => s + (typeof r.netLbs === 'number' ? r.netLbs : 0), 0))} lbs added over{' '}
+                    {formatNumber(d.forecastLines.reduce((s, r) => s + r.netLbs, 0))} lbs added over{' '}
                     {formatNumber(d.forecastLines.length)} greige styles
                   </span>
                 )
@@ -207,16 +213,13 @@ function LayersBanner({ salesOrders, forecast }: { salesOrders: boolean; forecas
   );
 }
 
-function SourcesTab({ styles, asOf }: { styles: Row[]; asOf: string }): ReactNode {
+function SourcesTab({ styles, asOf }: { styles: StyleGridRow[]; asOf: string }): ReactNode {
   const [bom, setBom] = useState<string[]>([]);
   const [rate, setRate] = useState<string[]>([]);
-  const bomCounts = useMemo(() => countBy(styles, 'bomSource'), [styles]);
-  const rateCounts = useMemo(() => countBy(styles, 'rateSource'), [styles]);
+  const bomCounts = useMemo(() => countBy(styles, (s) => s.bomSource), [styles]);
+  const rateCounts = useMemo(() => countBy(styles, (s) => s.rateSource), [styles]);
   const rows = useMemo(
-    () =>
-      styles.filter(
-        (s) => (bom.length === 0 || bom.includes(String(s.bomSource || 'none'))) && (rate.length === 0 || rate.includes(String(s.rateSource || 'none'))),
-      ),
+    () => styles.filter((s) => (bom.length === 0 || bom.includes(s.bomSource)) && (rate.length === 0 || rate.includes(s.rateSource))),
     [styles, bom, rate],
   );
   const chips = (counts: Record<string, number>) =>
@@ -230,7 +233,7 @@ function SourcesTab({ styles, asOf }: { styles: Row[]; asOf: string }): ReactNod
         <FilterChips testId="demand-bom-source" label="BOM source" chips={chips(bomCounts)} selected={bom} onChange={setBom} />
         <FilterChips testId="demand-rate-source" label="Rate source" chips={chips(rateCounts)} selected={rate} onChange={setRate} />
       </div>
-      <DataGrid<Row>
+      <DataGrid<StyleGridRow>
         testId="demand-sources-grid"
         rows={rows}
         columns={STYLE_COLUMNS}

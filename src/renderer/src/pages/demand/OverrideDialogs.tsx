@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../../../shared/contract';
-import type { DemandView, Row, YarnPositionView } from '../../../../shared/views';
+import type { DemandStyle } from '../../../../shared/views';
 import { call } from '../../api';
 import { Icon } from '../../components/Icon';
 import { JobProgress } from '../../components/JobProgress';
@@ -22,9 +22,9 @@ import {
   formatPct,
   linesToDrafts,
   noteInput,
-  parseBomLines,
   type BomLineDraft,
 } from './overrideModel';
+import { bomLinesText } from './demandRows';
 import { SourceBadge } from './SourceBadge';
 
 export type Overrides = ChannelOutput<'overrides.list'>;
@@ -65,21 +65,20 @@ export function OverrideDialogHost(): ReactNode {
 }
 
 /** The style's row of the demand view (BOM and rate with their sources) and whether it reflects the re-plan yet. */
-function useStyleRow(style: string, savedAtVersion: number | undefined): { row: Row | undefined; styles: Row[]; loading: boolean; fresh: boolean } {
-  const demand = usePlanView('demand.weekly');
-  const styles = useMemo(() => (demand.data as DemandView | undefined)?.styles ?? [], [demand.data]);
+function useStyleRow(style: string, savedAtVersion: number | undefined): { row: DemandStyle | undefined; styles: DemandStyle[]; loading: boolean; fresh: boolean } {
+  const demand = usePlanView('view.demand', {});
+  const styles = useMemo(() => demand.data?.styles ?? [], [demand.data]);
   const row = useMemo(() => styles.find((s) => s.style === style), [styles, style]);
   const fresh = savedAtVersion === undefined || (demand.version > savedAtVersion && !demand.refreshing && demand.status === 'ready');
   return { row, styles, loading: demand.status === 'loading' || demand.status === 'idle', fresh };
 }
 
 /** Rates of the other versions of the style's base (`EM6386/5C` -> `EM6386/…`): a hint for a style without one. */
-export function sameBaseRates(style: string, styles: readonly Row[], max = 4): { style: string; lbsPerDay: number; source: string }[] {
-  const base = style.split('/')[0];
-  return styles
-    .filter((s) => s.style !== style && String(s.style).split('/')[0] === base && typeof s.rateLbsPerDay === 'number')
-    .slice(0, max)
-    .map((s) => ({ style: String(s.style), lbsPerDay: s.rateLbsPerDay as number, source: String(s.rateSource ?? '') }));
+export function sameBaseRates(style: string, styles: readonly DemandStyle[], max = 4): { style: string; lbsPerDay: number; source: string }[] {
+  const base = styles.find((s) => s.style === style)?.styleBase;
+  const out: { style: string; lbsPerDay: number; source: string }[] = [];
+  for (const s of styles) if (base !== undefined && s.style !== style && s.styleBase === base && s.rateLbsPerDay !== null) out.push({ style: s.style, lbsPerDay: s.rateLbsPerDay, source: s.rateSource });
+  return out.slice(0, max);
 }
 
 /** Saving state shared by both dialogs: the job it started and the plan version at that moment. */
@@ -103,10 +102,10 @@ function useSave() {
   return { jobId, savedAt, busy, saved, running, run };
 }
 
-function SourceAfterSave({ label, source, fresh }: { label: string; source: unknown; fresh: boolean }): ReactNode {
+function SourceAfterSave({ label, source, fresh }: { label: string; source: string | undefined; fresh: boolean }): ReactNode {
   return fresh ? (
-    <span className="override-source" data-testid="override-source" data-source={typeof source === 'string' ? source : 'none'}>
-      {label} now <SourceBadge source={typeof source === 'string' ? source : null} />
+    <span className="override-source" data-testid="override-source" data-source={source ?? 'none'}>
+      {label} now <SourceBadge source={source ?? null} />
     </span>
   ) : (
     <span className="muted">refreshing the views…</span>
@@ -136,7 +135,7 @@ export function RateOverrideDialog({ style, onClose }: DialogProps): ReactNode {
   const [rate, setRate] = useState<string | undefined>(undefined);
   const [note, setNote] = useState<string | undefined>(undefined);
   const [tried, setTried] = useState(false);
-  const rateText = rate ?? (existing ? String(existing.lbsPerDay) : typeof row?.rateLbsPerDay === 'number' ? String(row.rateLbsPerDay) : '');
+  const rateText = rate ?? (existing ? String(existing.lbsPerDay) : row?.rateLbsPerDay != null ? String(row.rateLbsPerDay) : '');
   const noteText = note ?? (existing?.note && existing.note !== 'planner override' ? existing.note : '');
   const built = buildRate(rateText);
 
@@ -163,9 +162,9 @@ export function RateOverrideDialog({ style, onClose }: DialogProps): ReactNode {
     >
       <div className="override-facts">
         <Fact label="Now">
-          {typeof row?.rateLbsPerDay === 'number' ? `${formatNumber(row.rateLbsPerDay, 1)} lbs/day ` : 'no rate '}
-          <SourceBadge source={typeof row?.rateSource === 'string' ? row.rateSource : null} />
-          {typeof row?.rateAsOf === 'string' && <span className="muted"> as of {row.rateAsOf}</span>}
+          {row?.rateLbsPerDay != null ? `${formatNumber(row.rateLbsPerDay, 1)} lbs/day ` : 'no rate '}
+          <SourceBadge source={row?.rateSource ?? null} />
+          {row?.rateAsOf && <span className="muted"> as of {row.rateAsOf}</span>}
         </Fact>
         {siblings.length > 0 && (
           <Fact label="Same base">
@@ -215,9 +214,9 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
   const overrides = useOverrides();
   const save = useSave();
   const { row, loading, fresh } = useStyleRow(style, save.savedAt);
-  const position = usePlanView('yarn.position');
-  const yarns = (position.data as YarnPositionView | undefined)?.rows;
-  const yarnInfo = useMemo(() => new Map((yarns ?? []).map((y) => [String(y.yarnId), String(y.description ?? '')])), [yarns]);
+  const position = usePlanView('view.yarnPosition', {});
+  const yarns = position.data?.rows;
+  const yarnInfo = useMemo(() => new Map((yarns ?? []).map((y) => [y.yarnId, y.description])), [yarns]);
   const known = useMemo(() => new Set(yarnInfo.keys()), [yarnInfo]);
   const existing = overrides.data?.boms.find((b) => b.style === style);
   const [lines, setLines] = useState<BomLineDraft[] | null>(null);
@@ -228,7 +227,7 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
   const ready = overrides.status === 'ready' || overrides.status === 'error';
   useEffect(() => {
     if (lines !== null || !ready || loading) return;
-    const initial = existing ? linesToDrafts(existing.lines) : parseBomLines(typeof row?.bomLines === 'string' ? row.bomLines : '');
+    const initial = linesToDrafts(existing?.lines ?? row?.bomLines ?? []);
     setLines(initial.length ? initial : [{ yarnId: '', pct: '100' }]);
   }, [lines, ready, loading, existing, row]);
 
@@ -269,8 +268,8 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
     >
       <div className="override-facts">
         <Fact label="Now">
-          <SourceBadge source={typeof row?.bomSource === 'string' ? row.bomSource : null} /> {typeof row?.bomLines === 'string' && row.bomLines ? row.bomLines : 'no BOM'}
-          {typeof row?.bomAsOf === 'string' && <span className="muted"> · as of {row.bomAsOf}</span>}
+          <SourceBadge source={row?.bomSource ?? null} /> {row?.bomLines.length ? bomLinesText(row.bomLines) : 'no BOM'}
+          {row?.bomAsOf && <span className="muted"> · as of {row.bomAsOf}</span>}
         </Fact>
       </div>
       {lines === null ? (

@@ -3,11 +3,12 @@ import type { ReactNode } from 'react';
 import { Icon } from '../../components/Icon';
 import { openBomOverride, openRateOverride } from './OverrideDialogs';
 
-type CellProps = { data?: Record<string, unknown>; node?: { rowPinned?: string | null } };
+/** A row of the Demand sources, Not phased or Capacity unrated grid: the style, and why the order is not phased. */
+type CellProps = { data?: { style: string; reason?: string }; node?: { rowPinned?: string | null } };
 
 function styleOf(p: CellProps): string | undefined {
   const s = p.data?.style;
-  return typeof s === 'string' && s && !p.node?.rowPinned ? s : undefined;
+  return s && !p.node?.rowPinned ? s : undefined;
 }
 
 /** Both actions (Demand › BOM & rate sources). */
@@ -41,7 +42,7 @@ export function SetRateCell(p: CellProps): ReactNode {
 export function FixSkippedCell(p: CellProps): ReactNode {
   const style = styleOf(p);
   if (!style) return null;
-  const reason = String(p.data?.reason ?? '');
+  const reason = p.data?.reason ?? '';
   const needsBom = reason === 'no-bom';
   const needsRate = reason === 'no-rate';
   if (!needsBom && !needsRate) return null;

@@ -26,7 +26,8 @@ export function erpColumns(columns: readonly string[]): GridColumn[] {
       headerName: c,
       kind: 'number',
       decimals: 0,
-      width: /Demand|Receipts|Balance/.test(c) ? 150 : 104,
+      // "Week 37 Receipts" needs room; "Week 37" does not
+      width: c.length > 10 ? 150 : 104,
       colDef: { cellClassRules: { 'cell-zero': (p: { value?: unknown }) => p.value === 0 } },
     };
   });

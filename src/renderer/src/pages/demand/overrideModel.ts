@@ -11,18 +11,8 @@ export interface BomLineDraft {
 /** The yarn percentages may be off 100 % by this much (rounded shares, e.g. 3 × 33.33); they are then scaled to 100 %. */
 export const BOM_TOTAL_TOLERANCE_PCT = 0.05;
 
-/** `"5640 72%, 6316 28%"` (the resolved BOM as the demand view prints it) -> editable lines. */
-export function parseBomLines(text: string | null | undefined): BomLineDraft[] {
-  if (!text) return [];
-  const out: BomLineDraft[] = [];
-  for (const part of text.split(/[,;]/)) {
-    const m = /^\s*(\S+)\s+(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(part);
-    if (m) out.push({ yarnId: m[1], pct: m[2] });
-  }
-  return out;
-}
-
-/** Saved override lines (fractions) -> editable lines (percent, at most 4 decimals, no trailing zeros). */
+/** BOM lines (fractions: a saved override's, or the resolved BOM of the demand view) -> editable lines (percent, at
+ * most 4 decimals, no trailing zeros). */
 export function linesToDrafts(lines: readonly { yarnId: string; fraction: number }[]): BomLineDraft[] {
   return lines.map((l) => ({ yarnId: l.yarnId, pct: String(Math.round(l.fraction * 100 * 10_000) / 10_000) }));
 }

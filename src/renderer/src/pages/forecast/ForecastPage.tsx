@@ -2,7 +2,7 @@
 // one-week-ahead backtest and future forecast with 80/95 % bands; the portfolio's accuracy by horizon against
 // the simple baselines; accuracy by group; order lines left out; outliers for review.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { ForecastSeriesView, ForecastView, Row } from '../../../../shared/views';
+import type { ForecastView } from '../../../../shared/views';
 import { ChipCell } from '../../components/Chip';
 import { DataGrid } from '../../components/DataGrid';
 import { EChart } from '../../components/EChart';
@@ -55,23 +55,28 @@ const OUTLIER_COLUMNS: GridColumn[] = [
   { field: 'direction', headerName: 'Direction', kind: 'text', width: 100 },
 ];
 
+type SeriesRow = ForecastView['series'][number];
+type SeriesGridRow = Omit<SeriesRow, 'models'> & { models: string };
+const seriesGridRow = ({ models, ...s }: SeriesRow): SeriesGridRow => ({ ...s, models: models.join(' + ') });
+
 export function ForecastPage(): ReactNode {
-  const view = usePlanView('forecast.summary');
+  const view = usePlanView('view.forecast', {});
   const params = useHashParams();
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'series';
   return (
     <PlanFrame page="forecast" view={view} fill>
-      {(data) => <ForecastBody d={data as ForecastView} tab={tab} series={params.series} />}
+      {(d) => <ForecastBody d={d} tab={tab} series={params.series} />}
     </PlanFrame>
   );
 }
 
 function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: string }): ReactNode {
-  const selected = series ?? String(d.series[0]?.series ?? '');
+  const selected = series ?? d.series[0]?.series ?? '';
   const row = d.series.find((s) => s.series === selected);
+  const rows = useMemo(() => d.series.map(seriesGridRow), [d.series]);
   const classes = useMemo(() => {
     const c: Record<string, number> = {};
-    for (const s of d.series) c[String(s.demandClass)] = (c[String(s.demandClass)] ?? 0) + 1;
+    for (const s of d.series) c[s.demandClass ?? 'no demand'] = (c[s.demandClass ?? 'no demand'] ?? 0) + 1;
     return c;
   }, [d.series]);
   return (
@@ -98,14 +103,14 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
       {tab === 'series' && (
         <div className="split forecast-split">
           <section className="panel panel-fill forecast-series-panel">
-            <DataGrid<Row>
+            <DataGrid<SeriesGridRow>
               testId="forecast-grid"
-              rows={d.series}
+              rows={rows}
               columns={SERIES_COLUMNS}
               rowSelection="single"
-              getRowId={(r) => String(r.series)}
+              getRowId={(r) => r.series}
               selectedRowId={selected}
-              onSelectionChanged={(r) => r.length && setHashParams({ series: String(r[0].series) })}
+              onSelectionChanged={(r) => r.length && setHashParams({ series: r[0].series })}
               exportFileName={`forecast-series-${d.asOf}`}
               onExportXlsx={xlsxExporter(`forecast-series-${d.asOf}`, 'Forecast series')}
               compactTools
@@ -121,7 +126,7 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
             Sales lines the forecast could not use as they are: quantities in a unit that does not convert to yards or lbs are left out; converted ones are
             listed for checking.
           </p>
-          <DataGrid<Row>
+          <DataGrid<ForecastView['lineIssues'][number]>
             testId="forecast-lines-grid"
             rows={d.lineIssues}
             columns={LINE_COLUMNS}
@@ -133,12 +138,12 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
       {tab === 'outliers' && (
         <section className="panel panel-fill grow">
           <p className="note forecast-tab-note">Weeks far from the series’ median (robust z-score): check them before trusting the forecast. Double-click to open the series.</p>
-          <DataGrid<Row>
+          <DataGrid<ForecastView['outliers'][number]>
             testId="forecast-outliers-grid"
             rows={d.outliers}
             columns={OUTLIER_COLUMNS}
             rowSelection="single"
-            onRowDoubleClicked={(r) => setHashParams({ tab: undefined, series: String(r.series) })}
+            onRowDoubleClicked={(r) => setHashParams({ tab: undefined, series: r.series })}
             exportFileName={`forecast-outliers-${d.asOf}`}
             onExportXlsx={xlsxExporter(`forecast-outliers-${d.asOf}`, 'Outliers')}
           />
@@ -148,13 +153,13 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
   );
 }
 
-function SeriesDetail({ series, row }: { series: string; row?: Row }): ReactNode {
-  const view = usePlanView('forecast.series', { series });
+function SeriesDetail({ series, row }: { series: string; row?: SeriesRow }): ReactNode {
+  const view = usePlanView('view.forecastSeries', { series });
   const palette = usePalette();
-  const s = view.status === 'ready' ? (view.data as ForecastSeriesView) : undefined;
-  const unit = String(row?.unit ?? '');
+  const s = view.status === 'ready' ? view.data : undefined;
+  const unit = row?.unit ?? '';
   const option = useMemo(() => (s ? seriesOption(s, unit, palette) : undefined), [s, unit, palette]);
-  const metrics = useMemo(() => (s ? [...s.metrics].sort((a, b) => Number(a.wape ?? 9) - Number(b.wape ?? 9)) : []), [s]);
+  const metrics = useMemo(() => (s ? [...s.metrics].sort((a, b) => (a.wape ?? 9) - (b.wape ?? 9)) : []), [s]);
   const selectedWape = metrics.find((m) => m.model === 'selected')?.wape;
   return (
     <section className="panel forecast-detail" data-testid="forecast-detail" data-series={series}>
@@ -162,7 +167,7 @@ function SeriesDetail({ series, row }: { series: string; row?: Row }): ReactNode
         <div className="yarn-detail-title">
           <h3 className="panel-title">{series}</h3>
           <span className="panel-subtitle">
-            {row ? `${String(row.demandClass)} · ${String(row.method)}${s ? ` · ${s.members.map(modelLabel).join(' + ')}` : ''}` : ''}
+            {row ? `${row.demandClass ?? 'no demand'} · ${row.method}${s ? ` · ${s.members.map(modelLabel).join(' + ')}` : ''}` : ''}
             {s?.reason ? ` · ${s.reason}` : ''}
             {unit ? ` · ${unit} per week` : ''}
           </span>
@@ -191,12 +196,12 @@ function SeriesDetail({ series, row }: { series: string; row?: Row }): ReactNode
                 </thead>
                 <tbody>
                   {metrics.map((m) => (
-                    <tr key={String(m.model)} className={m.model === 'selected' ? 'metric-selected' : undefined}>
-                      <th className="row-head">{modelLabel(String(m.model))}</th>
-                      <td className={typeof selectedWape === 'number' && m.model !== 'selected' && Number(m.wape) < selectedWape ? 'hl' : undefined}>{formatRatioPct(Number(m.wape))}</td>
-                      <td>{formatNumber(Number(m.mase), 2)}</td>
-                      <td>{formatRatioPct(Number(m.bias))}</td>
-                      <td>{formatNumber(Number(m.points))}</td>
+                    <tr key={m.model} className={m.model === 'selected' ? 'metric-selected' : undefined}>
+                      <th className="row-head">{modelLabel(m.model)}</th>
+                      <td className={typeof selectedWape === 'number' && m.model !== 'selected' && m.wape !== null && m.wape < selectedWape ? 'hl' : undefined}>{formatRatioPct(m.wape)}</td>
+                      <td>{m.mase === null ? '–' : formatNumber(m.mase, 2)}</td>
+                      <td>{formatRatioPct(m.bias)}</td>
+                      <td>{formatNumber(m.points)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -216,11 +221,11 @@ function AccuracyTab({ d }: { d: ForecastView }): ReactNode {
   const option = useMemo(() => horizonOption(d.accuracyByHorizon, palette), [d.accuracyByHorizon, palette]);
   const [metric, setMetric] = useState<'wape' | 'mase' | 'bias'>('wape');
   const groups = useMemo(() => {
-    const all = [...new Set(d.accuracy.map((a) => String(a.group)))];
+    const all = [...new Set(d.accuracy.map((a) => a.group))];
     return [...GROUP_ORDER.filter((g) => all.includes(g)), ...all.filter((g) => !GROUP_ORDER.includes(g))];
   }, [d.accuracy]);
   const models = useMemo(() => {
-    const all = [...new Set(d.accuracy.map((a) => String(a.model)))];
+    const all = [...new Set(d.accuracy.map((a) => a.model))];
     return ['selected', ...all.filter((m) => m !== 'selected')].filter((m) => all.includes(m));
   }, [d.accuracy]);
   const cell = (g: string, m: string) => d.accuracy.find((a) => a.group === g && a.model === m);
@@ -278,7 +283,7 @@ function AccuracyTab({ d }: { d: ForecastView }): ReactNode {
                       const c = cell(g, m);
                       const v = c?.[metric];
                       return (
-                        <td key={g} className={typeof v === 'number' && v === best(g) ? 'hl' : undefined} title={c ? `${formatNumber(Number(c.points))} points` : undefined}>
+                        <td key={g} className={typeof v === 'number' && v === best(g) ? 'hl' : undefined} title={c ? `${formatNumber(c.points)} points` : undefined}>
                           {fmt(v)}
                         </td>
                       );

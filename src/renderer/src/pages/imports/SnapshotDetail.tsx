@@ -5,10 +5,9 @@ import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridColumns';
 import { EmptyState } from '../../components/EmptyState';
 import { KpiStrip } from '../../components/KpiStrip';
-import { PayloadView } from '../../components/PayloadView';
-import { normalizeReport } from '../../lib/importReport';
 import { useChannel } from '../../lib/useChannel';
 import { describeError } from '../../stores/toastStore';
+import { comparisonTables, importReportTables, type ReportTables } from './reportTables';
 
 type Tab = 'files' | 'rejections' | 'warnings' | 'compare';
 
@@ -20,15 +19,16 @@ const REJECTION_COLUMNS: GridColumn[] = [
   { field: 'reason', headerName: 'Reason', width: 360 },
 ];
 
-/** Known columns first (when the rows have them), then whatever else the rows carry. */
-function issueColumns(rows: Record<string, unknown>[], known: GridColumn[]): GridColumn[] | undefined {
-  if (rows.length === 0) return known;
-  const keys = new Set(rows.slice(0, 200).flatMap((r) => Object.keys(r)));
-  const first = known.filter((c) => keys.has(c.field));
-  if (first.length === 0) return undefined;
-  const rest = [...keys].filter((k) => !first.some((c) => c.field === k)).map((field) => ({ field }));
-  return [...first, ...rest];
-}
+const WARNING_COLUMNS: GridColumn[] = [...REJECTION_COLUMNS.slice(0, 4), { field: 'reason', headerName: 'Warning', width: 420 }];
+
+const COMPARISON_COLUMNS: GridColumn[] = [
+  { field: 'entity', headerName: 'What' },
+  { field: 'key', headerName: 'Key' },
+  { field: 'change', headerName: 'Change', width: 110 },
+  { field: 'fields', headerName: 'Changed fields (from → to)', width: 520 },
+];
+
+const NO_REPORT: ReportTables = { kpis: [], files: [], rejections: [], warnings: [] };
 
 /** The snapshot compared against by default: the one just before it (by as-of date, then creation). */
 export function previousSnapshot(snapshots: Snapshot[], target: Snapshot): Snapshot | undefined {
@@ -45,7 +45,7 @@ interface SnapshotDetailProps {
 export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): ReactNode {
   const [tab, setTab] = useState<Tab>('files');
   const report = useChannel('snapshots.report', { id: snapshot.id }, [snapshot.id]);
-  const normalized = useMemo(() => normalizeReport(report.data), [report.data]);
+  const tables = useMemo(() => (report.data ? importReportTables(report.data) : NO_REPORT), [report.data]);
   const defaultOther = previousSnapshot(snapshots, snapshot);
   const [otherId, setOtherId] = useState<number | undefined>(undefined);
   const compareFrom = snapshots.find((s) => s.id === otherId) ?? defaultOther;
@@ -54,11 +54,12 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
     tab === 'compare' && compareFrom ? { fromId: compareFrom.id, toId: snapshot.id } : undefined,
     [tab, compareFrom?.id, snapshot.id],
   );
+  const comparison = useMemo(() => (compare.data ? comparisonTables(compare.data) : undefined), [compare.data]);
 
   const tabs: { id: Tab; label: string; count?: number }[] = [
-    { id: 'files', label: 'Files', count: normalized.files.length },
-    { id: 'rejections', label: 'Rejections', count: normalized.rejections.length },
-    { id: 'warnings', label: 'Warnings', count: normalized.warnings.length },
+    { id: 'files', label: 'Files', count: tables.files.length },
+    { id: 'rejections', label: 'Rejections', count: tables.rejections.length },
+    { id: 'warnings', label: 'Warnings', count: tables.warnings.length },
     { id: 'compare', label: 'Compare to previous' },
   ];
 
@@ -71,16 +72,16 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
   else if (tab === 'files')
     body = (
       <div className="detail-body">
-        <KpiStrip kpis={normalized.kpis} testId="report-kpis" />
-        <DataGrid testId="report-files-grid" rows={normalized.files} height={300} exportFileName={`import-files-${snapshot.asOf}`} emptyMessage="The report lists no files" />
+        <KpiStrip kpis={tables.kpis} testId="report-kpis" />
+        <DataGrid testId="report-files-grid" rows={tables.files} height={300} exportFileName={`import-files-${snapshot.asOf}`} emptyMessage="The report lists no files" />
       </div>
     );
   else if (tab === 'rejections')
     body = (
       <DataGrid
         testId="report-rejections-grid"
-        rows={normalized.rejections}
-        columns={issueColumns(normalized.rejections, REJECTION_COLUMNS)}
+        rows={tables.rejections}
+        columns={REJECTION_COLUMNS}
         height={360}
         exportFileName={`import-rejections-${snapshot.asOf}`}
         emptyMessage="No rows were rejected"
@@ -90,8 +91,8 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
     body = (
       <DataGrid
         testId="report-warnings-grid"
-        rows={normalized.warnings}
-        columns={issueColumns(normalized.warnings, [{ field: 'file', headerName: 'File' }, ...REJECTION_COLUMNS.slice(1, 4), { field: 'message', headerName: 'Warning', width: 360 }])}
+        rows={tables.warnings}
+        columns={WARNING_COLUMNS}
         height={360}
         exportFileName={`import-warnings-${snapshot.asOf}`}
         emptyMessage="No warnings"
@@ -133,7 +134,19 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
         ) : compare.status === 'error' && compare.error ? (
           <EmptyState tone="error" icon="alert" title="Could not compare the snapshots" message={describeError(compare.error)} testId="compare-error" />
         ) : (
-          <PayloadView data={compare.data} testIdPrefix="compare" fill={false} exportBaseName={`compare-${compareFrom.id}-${snapshot.id}`} />
+          comparison && (
+            <>
+              <KpiStrip kpis={comparison.kpis} testId="compare-kpis" />
+              <DataGrid
+                testId="compare-grid"
+                rows={comparison.rows}
+                columns={COMPARISON_COLUMNS}
+                height={360}
+                exportFileName={`compare-${compareFrom.id}-${snapshot.id}`}
+                emptyMessage="No yarn, knit order or yarn PO changed"
+              />
+            </>
+          )
         )}
       </div>
     );

@@ -5,16 +5,11 @@ import type { ReactNode } from 'react';
 import { Icon } from '../../components/Icon';
 import { useJobs } from '../../stores/jobsStore';
 
-interface NeedsConfirmation {
-  code?: string;
-  report?: { errors?: string[] };
-}
-
 export function ThinDataConfirm({ jobId, onImportAnyway, onDismiss }: { jobId: string; onImportAnyway: () => void; onDismiss: () => void }): ReactNode {
   const job = useJobs((s) => s.byId[jobId]);
-  const result = job?.result as NeedsConfirmation | undefined;
-  if (job?.status !== 'failed' || result?.code !== 'NEEDS_CONFIRMATION') return null;
-  const reason = result.report?.errors?.[0] ?? job.error ?? job.message;
+  const result = job?.result;
+  if (job?.status !== 'failed' || !result || !('code' in result) || result.code !== 'NEEDS_CONFIRMATION') return null;
+  const reason = result.report.errors[0] ?? job.error ?? job.message;
   return (
     <section className="panel thin-data" role="alert" data-testid="thin-data-confirm">
       <div className="panel-header">

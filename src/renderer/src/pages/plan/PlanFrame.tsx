@@ -1,4 +1,5 @@
-// The frame of every plan page: page actions (Run plan, Refresh), loading / empty / error states, and the payload.
+// The frame of every plan page: page actions (Run plan, Refresh), loading / empty / error states, and the page's
+// rendering of its view's data.
 import type { ReactNode } from 'react';
 import { pageById, type PageId } from '../../routes';
 import type { PlanViewResult } from '../../stores/planStore';
@@ -6,18 +7,17 @@ import { useActiveSnapshot } from '../../stores/appStore';
 import { useRunningJobs } from '../../stores/jobsStore';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
-import { PayloadView } from '../../components/PayloadView';
 import { PageActions } from '../../shell/PageActions';
 import { navigate } from '../../shell/useHashRoute';
 import { loadDemo, runPlan } from '../../lib/actions';
 import { describeError } from '../../stores/toastStore';
 import './PlanFrame.css';
 
-interface PlanFrameProps {
+interface PlanFrameProps<T> {
   page: PageId;
-  view: PlanViewResult;
-  /** A page-specific rendering of the payload; the generic PayloadView when absent. */
-  children?: (data: unknown) => ReactNode;
+  view: PlanViewResult<T>;
+  /** The page's rendering of its view's data. */
+  children: (data: T) => ReactNode;
   /** Page actions shown left of Refresh / Run plan (e.g. Print / PDF). */
   actions?: ReactNode;
   /** The page body fills the window height (grids scroll inside) instead of the page scrolling. */
@@ -71,7 +71,7 @@ export function NoPlanYet({ testId, detail, snapshotId }: NoPlanYetProps): React
   );
 }
 
-export function PlanFrame({ page, view, children, actions, fill }: PlanFrameProps): ReactNode {
+export function PlanFrame<T>({ page, view, children, actions, fill }: PlanFrameProps<T>): ReactNode {
   const spec = pageById(page);
   const snapshot = useActiveSnapshot();
   const planRunning = useRunningJobs(['plan']).length > 0;
@@ -118,8 +118,8 @@ export function PlanFrame({ page, view, children, actions, fill }: PlanFrameProp
           }
         />
       );
-  } else {
-    body = children ? <div className="plan-body">{children(view.data)}</div> : <PayloadView data={view.data} testIdPrefix={page} exportBaseName={`${page}-${snapshot?.asOf ?? 'plan'}`} />;
+  } else if (view.data !== undefined) {
+    body = <div className="plan-body">{children(view.data)}</div>;
   }
 
   return (

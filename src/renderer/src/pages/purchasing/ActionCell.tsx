@@ -1,11 +1,12 @@
 // The action of a purchase suggestion: RELEASE, or EXPEDITE with how late it is if released today.
 import type { ReactNode } from 'react';
+import type { SupplierMatch } from '../../../../shared/views';
 import { Chip } from '../../components/Chip';
 import { formatNumber } from '../../lib/format';
 
-export function ActionCell(p: { value?: unknown; data?: Record<string, unknown> }): ReactNode {
+export function ActionCell(p: { value?: unknown; data?: { lateByDays: number } }): ReactNode {
   if (p.value === 'expedite') {
-    const late = typeof p.data?.lateByDays === 'number' ? p.data.lateByDays : 0;
+    const late = p.data?.lateByDays ?? 0;
     return (
       <span className="action-cell">
         <Chip band="high">EXPEDITE</Chip>
@@ -25,22 +26,29 @@ const MATCH_HINTS: Record<string, string> = {
   none: 'Not found in the supplier master: default lead time and MOQ',
 };
 
+type MatchRow = { match: SupplierMatch | null; yarnSupplier: string | null; supplierName: string | null };
+
+/** "exact", "token 0.67": the match as a grid shows, sorts and exports it. */
+export function supplierMatchLabel(m: SupplierMatch | null): string {
+  if (!m) return '';
+  return m.method === 'token' ? `token ${m.score}` : m.method;
+}
+
 /** How the yarn's supplier text was matched to the supplier master; token matches are flagged (warning colour). */
-export function SupplierMatchCell(p: { value?: unknown; data?: Record<string, unknown> }): ReactNode {
-  if (typeof p.value !== 'string' || !p.value) return null;
-  const [method, score] = p.value.split(/\s+/);
-  const hint = MATCH_HINTS[method] ?? p.value;
-  const band = method === 'token' ? 'medium' : method === 'none' ? 'high' : method === 'normalised' ? 'info' : 'low';
-  const title = method === 'token' ? `${hint}. Yarn says “${String(p.data?.yarnSupplier ?? '')}”, matched to “${String(p.data?.supplierName ?? '')}” (score ${score ?? '?'})` : hint;
+export function SupplierMatchCell(p: { data?: MatchRow }): ReactNode {
+  const m = p.data?.match;
+  if (!m) return null;
+  const hint = MATCH_HINTS[m.method];
+  const band = m.method === 'token' ? 'medium' : m.method === 'none' ? 'high' : m.method === 'normalised' ? 'info' : 'low';
+  const title = m.method === 'token' ? `${hint}. Yarn says “${p.data?.yarnSupplier ?? ''}”, matched to “${p.data?.supplierName ?? ''}” (score ${m.score})` : hint;
   return (
     <Chip band={band} title={title}>
-      {method === 'token' ? `token ${score ?? ''}`.trim() : method}
+      {supplierMatchLabel(m)}
     </Chip>
   );
 }
 
 /** The yarn's own supplier text, in the warning colour when it was matched to the master only by some words. */
-export function yarnSupplierClass(p: { data?: Record<string, unknown> }): string | undefined {
-  const m = p.data?.supplierMatch;
-  return typeof m === 'string' && m.startsWith('token') ? 'cell-warning' : undefined;
+export function yarnSupplierClass(p: { data?: MatchRow }): string | undefined {
+  return p.data?.match?.method === 'token' ? 'cell-warning' : undefined;
 }

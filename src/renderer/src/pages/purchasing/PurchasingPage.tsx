@@ -2,7 +2,7 @@
 // multi-select + "Accept as PO drafts"; the selected suggestion's yarn MRP; short yarns without a suggestion and
 // why; the PO drafts. `#/purchasing?filter=expedite`, `#/purchasing?supplier=NAME`, `#/purchasing?tab=drafts`.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { PurchasingView, Row, YarnPositionView } from '../../../../shared/views';
+import type { PurchasingView } from '../../../../shared/views';
 import { call } from '../../api';
 import { DataGrid } from '../../components/DataGrid';
 import { FilterChips } from '../../components/FilterChips';
@@ -17,22 +17,24 @@ import { usePlanView } from '../../stores/planStore';
 import { toast } from '../../stores/toastStore';
 import { PlanFrame } from '../plan/PlanFrame';
 import { DraftsTab, isOpenDraft, useDrafts } from './DraftsTab';
-import { SUGGESTION_COLUMNS, SUPPLIER_COLUMNS, UNCOVERED_COLUMNS } from './purchasingColumns';
+import { SUGGESTION_COLUMNS, SUPPLIER_COLUMNS, UNCOVERED_COLUMNS, suggestionGridRow, type SuggestionGridRow } from './purchasingColumns';
 import { SuggestionDetail } from './SuggestionDetail';
 import './PurchasingPage.css';
 
 type Tab = 'suggestions' | 'uncovered' | 'drafts';
 
-const suggestionId = (r: Row) => String(r.id);
-const supplierKey = (r: Row) => String(r.supplierName || r.supplierId || '');
+type SupplierRow = PurchasingView['bySupplier'][number];
+
+const suggestionId = (r: SuggestionGridRow) => r.id;
+const supplierKey = (r: { supplierName: string | null; supplierId: string | null }) => r.supplierName || r.supplierId || '';
 
 export function PurchasingPage(): ReactNode {
-  const view = usePlanView('purchasing.suggestions');
+  const view = usePlanView('view.purchasing', {});
   const params = useHashParams();
   const tab: Tab = params.tab === 'uncovered' || params.tab === 'drafts' ? params.tab : 'suggestions';
   return (
     <PlanFrame page="purchasing" view={view} fill actions={<PrintActions report="purchasePlan" testId="purchasing-report" />}>
-      {(data) => <PurchasingBody d={data as PurchasingView} tab={tab} supplier={params.supplier ?? ''} expediteOnly={params.filter === 'expedite'} />}
+      {(d) => <PurchasingBody d={d} tab={tab} supplier={params.supplier ?? ''} expediteOnly={params.filter === 'expedite'} />}
     </PlanFrame>
   );
 }
@@ -45,28 +47,28 @@ interface BodyProps {
 }
 
 function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNode {
-  const [selected, setSelected] = useState<Row[]>([]);
-  const [focused, setFocused] = useState<Row | undefined>();
+  const [selected, setSelected] = useState<SuggestionGridRow[]>([]);
+  const [focused, setFocused] = useState<SuggestionGridRow | undefined>();
   const [accepting, setAccepting] = useState(false);
   const drafts = useDrafts();
   const openDrafts = drafts.data?.filter(isOpenDraft).length;
-  const position = usePlanView(tab === 'drafts' ? 'yarn.position' : undefined);
+  const position = usePlanView('view.yarnPosition', tab === 'drafts' ? {} : undefined);
 
   const rows = useMemo(
-    () => d.suggestions.filter((s) => (!supplier || supplierKey(s) === supplier) && (!expediteOnly || s.action === 'expedite')),
+    () => d.suggestions.filter((s) => (!supplier || supplierKey(s) === supplier) && (!expediteOnly || s.action === 'expedite')).map(suggestionGridRow),
     [d.suggestions, supplier, expediteOnly],
   );
   const filteredTotals = useMemo(
     () => ({
-      lbs: rows.reduce((s, r) => s + Number(r.qtyLbs ?? 0), 0),
-      usd: rows.reduce((s, r) => s + Number(r.valueUsd ?? 0), 0),
+      lbs: rows.reduce((s, r) => s + r.qtyLbs, 0),
+      usd: rows.reduce((s, r) => s + r.valueUsd, 0),
     }),
     [rows],
   );
   const yarnInfo = useMemo(() => {
     const m = new Map<string, { supplierName: string; description: string }>();
-    for (const r of (position.data as YarnPositionView | undefined)?.rows ?? []) m.set(String(r.yarnId), { supplierName: String(r.supplier ?? ''), description: String(r.description ?? '') });
-    for (const s of d.suggestions) m.set(String(s.yarnId), { supplierName: String(s.supplierName ?? ''), description: m.get(String(s.yarnId))?.description ?? '' });
+    for (const r of position.data?.rows ?? []) m.set(r.yarnId, { supplierName: r.supplier, description: r.description });
+    for (const s of d.suggestions) m.set(s.yarnId, { supplierName: s.supplierName ?? '', description: m.get(s.yarnId)?.description ?? '' });
     return m;
   }, [position.data, d.suggestions]);
 
@@ -129,7 +131,7 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
               <h3 className="panel-title">By supplier</h3>
               <span className="panel-subtitle">click one to filter the suggestions</span>
             </div>
-            <DataGrid<Row>
+            <DataGrid<SupplierRow>
               testId="purchasing-suppliers-grid"
               rows={d.bySupplier}
               columns={SUPPLIER_COLUMNS}
@@ -173,7 +175,7 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
                   </button>
                 </div>
               </div>
-              <DataGrid<Row>
+              <DataGrid<SuggestionGridRow>
                 testId="purchasing-grid"
                 rows={rows}
                 columns={SUGGESTION_COLUMNS}
@@ -194,7 +196,7 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
       )}
       {tab === 'uncovered' && (
         <section className="panel panel-fill grow">
-          <DataGrid<Row>
+          <DataGrid<PurchasingView['uncovered'][number]>
             testId="purchasing-uncovered-grid"
             title="Short yarns without a suggestion"
             rows={d.uncovered}

@@ -1,7 +1,6 @@
 // The suggestion under the cursor: its yarn's MRP record (where the planned receipt and release come from) and
 // every suggestion of that yarn with its pegging.
 import type { ReactNode } from 'react';
-import type { Row, YarnDetailView } from '../../../../shared/views';
 import { Icon } from '../../components/Icon';
 import { MrpTable } from '../../components/MrpTable';
 import { mondayOf } from '../../../../shared/dates';
@@ -9,9 +8,11 @@ import { navigate } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
 import { SuggestionsList } from '../yarn/SuggestionsList';
 
-export function SuggestionDetail({ suggestion, onClose }: { suggestion: Row | undefined; onClose: () => void }): ReactNode {
-  const yarnId = suggestion ? String(suggestion.yarnId) : undefined;
-  const view = usePlanView(yarnId ? 'yarn.detail' : undefined, yarnId ? { yarnId } : undefined);
+type Focused = { id: string; yarnId: string; receiptDate: string; releaseDate: string };
+
+export function SuggestionDetail({ suggestion, onClose }: { suggestion: Focused | undefined; onClose: () => void }): ReactNode {
+  const yarnId = suggestion?.yarnId;
+  const view = usePlanView('view.yarnDetail', yarnId ? { yarnId } : undefined);
   if (!suggestion || !yarnId)
     return (
       <p className="note purchasing-detail-empty" data-testid="purchasing-detail">
@@ -19,9 +20,9 @@ export function SuggestionDetail({ suggestion, onClose }: { suggestion: Row | un
         what it is pegged to. Tick several to accept them as PO drafts.
       </p>
     );
-  const d = view.status === 'ready' ? (view.data as YarnDetailView) : undefined;
-  const receipt = typeof suggestion.receiptDate === 'string' ? mondayOf(suggestion.receiptDate) : undefined;
-  const release = typeof suggestion.releaseDate === 'string' ? mondayOf(suggestion.releaseDate) : undefined;
+  const d = view.status === 'ready' ? view.data : undefined;
+  const receipt = mondayOf(suggestion.receiptDate);
+  const release = mondayOf(suggestion.releaseDate);
   return (
     <aside className="panel purchasing-detail" data-testid="purchasing-detail" data-yarn-id={yarnId}>
       <div className="panel-header">
@@ -49,13 +50,13 @@ export function SuggestionDetail({ suggestion, onClose }: { suggestion: Row | un
               <h4 className="section-title">
                 MRP record <span className="muted">lbs per week · highlighted: this suggestion’s receipt week</span>
               </h4>
-              <MrpTable rows={d.mrp} testId="purchasing-mrp" markWeeks={[receipt, release].filter((w): w is string => !!w)} />
+              <MrpTable rows={d.mrp} testId="purchasing-mrp" markWeeks={[receipt, release]} />
             </section>
             <section>
               <h4 className="section-title">
                 Suggestions for this yarn <span className="muted">with what each covers</span>
               </h4>
-              <SuggestionsList suggestions={d.suggestions} selectedId={String(suggestion.id)} />
+              <SuggestionsList suggestions={d.suggestions} selectedId={suggestion.id} />
             </section>
           </>
         )}

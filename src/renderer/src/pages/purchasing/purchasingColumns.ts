@@ -1,9 +1,23 @@
-// Columns of the purchasing grids: suggestions, supplier totals, uncovered shortages, PO drafts.
+// Columns of the purchasing grids: suggestions, supplier totals, uncovered shortages, PO drafts. A suggestion's
+// pegging, flags and supplier match become text cells here (the Match cell also reads the match itself).
+import type { PurchasingSuggestion } from '../../../../shared/views';
+import { peggingText } from '../../../../shared/viewText';
 import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
 import { linkCell } from '../../components/LinkCell';
 import { navigate } from '../../shell/useHashRoute';
-import { ActionCell, SupplierMatchCell, yarnSupplierClass } from './ActionCell';
+import { ActionCell, SupplierMatchCell, supplierMatchLabel, yarnSupplierClass } from './ActionCell';
+
+export type SuggestionGridRow = Omit<PurchasingSuggestion, 'pegging' | 'flags' | 'supplierMatch'> & {
+  pegging: string;
+  flags: string;
+  supplierMatch: string;
+  match: PurchasingSuggestion['supplierMatch'];
+};
+
+export function suggestionGridRow({ pegging, flags, supplierMatch, ...s }: PurchasingSuggestion): SuggestionGridRow {
+  return { ...s, pegging: peggingText(pegging), flags: flags.join('; '), supplierMatch: supplierMatchLabel(supplierMatch), match: supplierMatch };
+}
 
 const openYarn = linkCell((id) => navigate('yarn', { yarnId: id }), 'Open the yarn');
 

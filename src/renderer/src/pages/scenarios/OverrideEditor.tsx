@@ -2,13 +2,11 @@
 // machines, styles, yarns and their PO receipts, policy keys), add it to the scenario.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { OverrideInput, OverrideKind } from '../../../../shared/scenario';
-import type { DemandView, Row, ScheduleView, YarnDetailView, YarnPositionView } from '../../../../shared/views';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { usePlanView } from '../../stores/planStore';
 import { usePolicy } from '../../stores/policyStore';
-import { isDraftReceipt } from '../yarn/ReceiptsTable';
 import { buildOverride, OVERRIDE_KINDS, type FormState } from './overrideForms';
 
 interface OverrideEditorProps {
@@ -31,20 +29,19 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
   const policy = usePolicy();
-  const schedule = usePlanView(kind === 'knitOrder' || kind === 'machineDowntime' ? 'schedule.knit' : undefined);
-  const demand = usePlanView(kind === 'knitRate' || kind === 'demandMultiplier' ? 'demand.weekly' : undefined);
-  const position = usePlanView(kind === 'poReceipt' || kind === 'poDraftAdd' ? 'yarn.position' : undefined);
+  const schedule = usePlanView('view.schedule', kind === 'knitOrder' || kind === 'machineDowntime' ? {} : undefined);
+  const demand = usePlanView('view.demand', kind === 'knitRate' || kind === 'demandMultiplier' ? {} : undefined);
+  const position = usePlanView('view.yarnPosition', kind === 'poReceipt' || kind === 'poDraftAdd' ? {} : undefined);
   const poYarn = kind === 'poReceipt' && typeof form.yarnId === 'string' && form.yarnId.trim() ? form.yarnId.trim() : undefined;
-  const yarnDetail = usePlanView(poYarn ? 'yarn.detail' : undefined, poYarn ? { yarnId: poYarn } : undefined);
+  const yarnDetail = usePlanView('view.yarnDetail', poYarn ? { yarnId: poYarn } : undefined);
 
-  const sched = schedule.data as ScheduleView | undefined;
-  const orders = sched?.orders ?? [];
-  const machines = sched?.machines ?? [];
-  const styles = useMemo(() => ((demand.data as DemandView | undefined)?.styles ?? []).map((s) => String(s.style)), [demand.data]);
-  const yarns = (position.data as YarnPositionView | undefined)?.rows ?? [];
+  const orders = schedule.data?.orders ?? [];
+  const machines = schedule.data?.machines ?? [];
+  const styles = useMemo(() => (demand.data?.styles ?? []).map((s) => s.style), [demand.data]);
+  const yarns = position.data?.rows ?? [];
   // PO drafts are receipts in the projection too, but a PO override acts on the ERP's POs only.
-  const receipts = ((yarnDetail.data as YarnDetailView | undefined)?.receipts ?? []).filter((r) => !isDraftReceipt(r.poNo));
-  const selectedOrder: Row | undefined = orders.find((o) => o.orderNo === form.koNumber);
+  const receipts = (yarnDetail.data?.receipts ?? []).filter((r) => !r.isDraft);
+  const selectedOrder = orders.find((o) => o.orderNo === form.koNumber);
 
   const set = (k: string, v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
   const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
@@ -101,7 +98,7 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
 
       <datalist id="ovr-orders">
         {orders.map((o) => (
-          <option key={String(o.orderNo)} value={String(o.orderNo)}>{`${o.style} · ${o.machineId ?? 'no machine'} · ${formatNumber(Number(o.balanceLbs ?? 0))} lbs`}</option>
+          <option key={o.orderNo} value={o.orderNo}>{`${o.style} · ${o.machineId} · ${formatNumber(o.balanceLbs)} lbs`}</option>
         ))}
       </datalist>
       <datalist id="ovr-machines">
@@ -116,21 +113,21 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
       </datalist>
       <datalist id="ovr-yarns">
         {yarns.map((y) => (
-          <option key={String(y.yarnId)} value={String(y.yarnId)}>{String(y.description ?? '')}</option>
+          <option key={y.yarnId} value={y.yarnId}>{y.description}</option>
         ))}
       </datalist>
 
       <div className="form-grid">
         {kind === 'knitOrder' && (
           <>
-            <Field label="Knit order" hint={selectedOrder ? `${selectedOrder.style} · ${formatNumber(Number(selectedOrder.balanceLbs ?? 0))} lbs on ${selectedOrder.machineId ?? '–'} from ${selectedOrder.plannedStart ?? '–'}` : 'type or pick'}>
+            <Field label="Knit order" hint={selectedOrder ? `${selectedOrder.style} · ${formatNumber(selectedOrder.balanceLbs)} lbs on ${selectedOrder.machineId} from ${selectedOrder.plannedStart}` : 'type or pick'}>
               {input('koNumber', { list: 'ovr-orders', placeholder: 'K2609021' })}
             </Field>
             <Field label="New balance (lbs)" hint="open lbs still to knit">
               {input('balanceLbs', { type: 'number', min: 0, step: 1, className: 'input input-num' })}
             </Field>
             <Field label="Start date">{input('startDate', { type: 'date' })}</Field>
-            <Field label="Machine" hint={selectedOrder ? `now ${selectedOrder.machineId ?? 'none'} (WC ${selectedOrder.workCenter ?? '–'})` : undefined}>
+            <Field label="Machine" hint={selectedOrder ? `now ${selectedOrder.machineId} (WC ${selectedOrder.workCenter || '–'})` : undefined}>
               {input('machine', { list: 'ovr-machines' })}
             </Field>
             <label className="checkbox">

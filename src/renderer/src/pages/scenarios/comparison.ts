@@ -87,7 +87,7 @@ export function deltaChartOption(c: Pick<PlanComparison, 'a' | 'b' | 'deltas'>, 
 
 type Cell = string | number | boolean | null;
 
-export function shortageRows(c: PlanComparison): Record<string, Cell>[] {
+export function shortageRows(c: Pick<PlanComparison, 'shortages'>): Record<string, Cell>[] {
   return c.shortages.map((s) => ({
     yarnId: s.yarnId,
     description: s.description,
@@ -102,7 +102,7 @@ export function shortageRows(c: PlanComparison): Record<string, Cell>[] {
   }));
 }
 
-export function suggestionRows(c: PlanComparison): Record<string, Cell>[] {
+export function suggestionRows(c: Pick<PlanComparison, 'suggestions'>): Record<string, Cell>[] {
   return c.suggestions.map((s) => ({
     yarnId: s.yarnId,
     change: s.change,
@@ -117,7 +117,7 @@ export function suggestionRows(c: PlanComparison): Record<string, Cell>[] {
   }));
 }
 
-export function orderRows(c: PlanComparison): Record<string, Cell>[] {
+export function orderRows(c: Pick<PlanComparison, 'orders'>): Record<string, Cell>[] {
   return c.orders.map((o) => ({
     koNumber: o.koNumber,
     style: o.style,

@@ -93,13 +93,13 @@ export function ganttOption({ model, palette: p, asOf, selected, zoom }: GanttOp
         if (prm.seriesIndex !== 1) return '';
         const o = model.orders[prm.value[3]];
         const lines = [
-          `<b>${escapeHtml(String(o.orderNo))}</b> · style ${escapeHtml(String(o.style ?? ''))}${o.assignment === 'pinned' ? ' · pinned' : ''}`,
-          `Machine ${escapeHtml(String(o.machineId))} (${escapeHtml(String(o.workCenter || 'no WC'))}) · ${escapeHtml(String(o.status))}`,
-          `${formatNumber(Number(o.balanceLbs ?? 0))} lbs at ${formatNumber(Number(o.rateLbsPerDay ?? 0))} lbs/day = ${formatNumber(Number(o.knitDays ?? 0), 1)} knitting days`,
-          `Start ${escapeHtml(String(o.plannedStart ?? '–'))} · finish ${escapeHtml(String(o.plannedFinish ?? '–'))}`,
+          `<b>${escapeHtml(o.orderNo)}</b> · style ${escapeHtml(o.style)}${o.assignment === 'pinned' ? ' · pinned' : ''}`,
+          `Machine ${escapeHtml(o.machineId)} (${escapeHtml(o.workCenter || 'no WC')}) · ${escapeHtml(o.status)}`,
+          `${formatNumber(o.balanceLbs)} lbs at ${formatNumber(o.rateLbsPerDay)} lbs/day = ${formatNumber(o.knitDays, 1)} knitting days`,
+          `Start ${escapeHtml(o.plannedStart)} · finish ${escapeHtml(o.plannedFinish)}`,
         ];
-        if (o.quotedDate) lines.push(`Quoted ${escapeHtml(String(o.quotedDate))}${typeof o.latenessDays === 'number' ? ` · ${o.latenessDays > 0 ? `${formatNumber(o.latenessDays)} days late` : `${formatNumber(-o.latenessDays)} days early`}` : ''}`);
-        if (o.why) lines.push(`<span style="display:inline-block;max-width:380px;white-space:normal">${escapeHtml(String(o.why))}</span>`);
+        if (o.quotedDate) lines.push(`Quoted ${escapeHtml(o.quotedDate)}${o.latenessDays !== null ? ` · ${o.latenessDays > 0 ? `${formatNumber(o.latenessDays)} days late` : `${formatNumber(-o.latenessDays)} days early`}` : ''}`);
+        if (o.why) lines.push(`<span style="display:inline-block;max-width:380px;white-space:normal">${escapeHtml(o.why)}</span>`);
         return lines.join('<br/>');
       },
     },
@@ -218,7 +218,7 @@ export function GanttChart({ model, asOf, selectedOrder, onSelect, focusKey }: G
         if (e.seriesIndex !== 1) return;
         const idx = (e.value as number[])[3];
         const o = model.orders[idx];
-        if (o) onSelect(String(o.orderNo));
+        if (o) onSelect(o.orderNo);
       }}
     />
   );

@@ -2,7 +2,7 @@
 // machine, its yarns (short ones link to the yarn), and "Pin to…" (machine of the same work center + optional
 // start) / Unpin. Pinning re-plans.
 import { useState, type ReactNode } from 'react';
-import type { Row, ScheduleView } from '../../../../shared/views';
+import type { ScheduledOrderRow, ScheduleView } from '../../../../shared/views';
 import { call } from '../../api';
 import { Chip } from '../../components/Chip';
 import { Icon } from '../../components/Icon';
@@ -13,38 +13,30 @@ import { ordersAhead } from './ganttModel';
 
 const STATUS_BAND = { 'on time': 'low', late: 'critical', 'material short': 'medium' } as const;
 
-/** "2813, 4001 (short 2026-11-16), 5156" -> yarn ids with their shortage note. */
-export function parseYarns(text: unknown): { yarnId: string; note?: string }[] {
-  if (typeof text !== 'string' || !text.trim()) return [];
-  return text
-    .split(/,\s*(?![^()]*\))/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const m = /^(\S+)(?:\s*\((.*)\))?$/.exec(part);
-      return m ? { yarnId: m[1], note: m[2] } : { yarnId: part };
-    });
+/** An order's yarns with a note for the short ones ("short 2026-11-16", "short-during 2026-11-23"). */
+export function yarnNotes(order: Pick<ScheduledOrderRow, 'yarns'>): { yarnId: string; note?: string }[] {
+  return order.yarns.map((y) => (y.status === 'ok' ? { yarnId: y.yarnId } : { yarnId: y.yarnId, note: [y.status, y.firstShortWeek].filter(Boolean).join(' ') }));
 }
 
 interface OrderPanelProps {
-  order: Row;
+  order: ScheduledOrderRow;
   view: ScheduleView;
   onClose: () => void;
   onSelect: (orderNo: string) => void;
 }
 
 export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps): ReactNode {
-  const orderNo = String(order.orderNo);
+  const orderNo = order.orderNo;
   const pinned = order.assignment === 'pinned';
-  const wc = String(order.workCenter ?? '');
+  const wc = order.workCenter;
   const machines = view.machines.filter((m) => m.workCenter === wc).map((m) => m.machineId);
-  const [machine, setMachine] = useState(String(order.machineId ?? ''));
+  const [machine, setMachine] = useState(order.machineId);
   const [start, setStart] = useState('');
   const [busy, setBusy] = useState(false);
   const ahead = ordersAhead(view.orders, order);
   const late = view.late.find((l) => l.orderNo === orderNo);
-  const yarns = parseYarns(order.yarns);
-  const status = String(order.status ?? '');
+  const yarns = yarnNotes(order);
+  const status = order.status;
 
   const pin = async () => {
     setBusy(true);
@@ -64,14 +56,14 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
       <div className="panel-header">
         <div className="yarn-detail-title">
           <h3 className="panel-title">
-            {orderNo} <Chip band={STATUS_BAND[status as keyof typeof STATUS_BAND] ?? 'neutral'}>{status.toUpperCase()}</Chip>
+            {orderNo} <Chip band={STATUS_BAND[status]}>{status.toUpperCase()}</Chip>
             {pinned && (
               <span className="pinned-mark" title="Pinned by a planner">
                 <Icon name="pin" size={12} /> pinned
               </span>
             )}
           </h3>
-          <span className="panel-subtitle">style {String(order.style ?? '')}</span>
+          <span className="panel-subtitle">style {order.style}</span>
         </div>
         <div className="panel-actions">
           <button type="button" className="btn btn-sm btn-ghost" onClick={onClose} aria-label="Clear the selection">
@@ -83,22 +75,22 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
         <dl className="kv">
           <dt>Machine</dt>
           <dd>
-            {String(order.machineId)} · WC {wc || '(none)'} <span className="muted">({String(order.assignment ?? '')})</span>
+            {order.machineId} · WC {wc || '(none)'} <span className="muted">({order.assignment})</span>
           </dd>
           <dt>Quantity</dt>
           <dd>
-            {formatNumber(Number(order.balanceLbs ?? 0))} lbs at {formatNumber(Number(order.rateLbsPerDay ?? 0))} lbs/day ({String(order.rateSource ?? '')})
+            {formatNumber(order.balanceLbs)} lbs at {formatNumber(order.rateLbsPerDay)} lbs/day ({order.rateSource})
           </dd>
           <dt>Knitting</dt>
-          <dd>{formatNumber(Number(order.knitDays ?? 0), 1)} days</dd>
+          <dd>{formatNumber(order.knitDays, 1)} days</dd>
           <dt>Start → finish</dt>
           <dd>
-            {String(order.plannedStart ?? '–')} → {String(order.plannedFinish ?? '–')}
+            {order.plannedStart} → {order.plannedFinish}
           </dd>
           <dt>Quoted</dt>
           <dd>
-            {String(order.quotedDate ?? '–')}
-            {typeof order.latenessDays === 'number' && (
+            {order.quotedDate ?? '–'}
+            {order.latenessDays !== null && (
               <span className={order.latenessDays > 0 ? 'text-negative' : 'text-positive'}>
                 {' '}
                 · {order.latenessDays > 0 ? `${formatDays(order.latenessDays)} late` : `${formatDays(-order.latenessDays)} early`}
@@ -106,7 +98,7 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
             )}
           </dd>
         </dl>
-        {(order.why || late?.why) && <p className={order.late ? 'why why-critical' : 'why'}>{String(order.why ?? late?.why)}</p>}
+        {(order.why || late?.why) && <p className={order.late ? 'why why-critical' : 'why'}>{order.why ?? late?.why}</p>}
         <div>
           <h4 className="section-title">
             Yarns <span className="muted">{yarns.some((y) => y.note) ? 'short ones in red' : ''}</span>
@@ -129,26 +121,26 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
         </div>
         <div>
           <h4 className="section-title">
-            Ahead on machine {String(order.machineId)} <span className="muted">{ahead.length} orders</span>
+            Ahead on machine {order.machineId} <span className="muted">{ahead.length} orders</span>
           </h4>
           {ahead.length === 0 ? (
             <p className="note">Nothing ahead: it starts as soon as the machine and its yarn allow.</p>
           ) : (
             <ul className="ahead-list">
               {ahead.slice(0, 8).map((a) => (
-                <li key={String(a.orderNo)}>
-                  <button type="button" className="link-button" onClick={() => onSelect(String(a.orderNo))}>
-                    {String(a.orderNo)}
+                <li key={a.orderNo}>
+                  <button type="button" className="link-button" onClick={() => onSelect(a.orderNo)}>
+                    {a.orderNo}
                   </button>{' '}
                   <span className="num muted">
-                    {String(a.plannedStart)} → {String(a.plannedFinish)} · {formatNumber(Number(a.balanceLbs ?? 0))} lbs
+                    {a.plannedStart} → {a.plannedFinish} · {formatNumber(a.balanceLbs)} lbs
                   </span>
                 </li>
               ))}
               {ahead.length > 8 && <li className="muted">and {ahead.length - 8} more</li>}
             </ul>
           )}
-          {late?.ahead ? <p className="note">Service: ahead of it {String(late.ahead)}</p> : null}
+          {late && late.ahead.length > 0 && <p className="note">Service: ahead of it {late.ahead.map((a) => `${a.orderNo} (${formatNumber(a.days, 1)} d)`).join(', ')}</p>}
         </div>
         <form
           className="pin-form"
@@ -162,7 +154,7 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
           <p className="note pin-hint">
             {machines.length > 1
               ? `Any of the ${machines.length} machines of WC ${wc || '(none)'}; the start date is optional.`
-              : `Machine ${String(order.machineId)} is the only one of WC ${wc || '(none)'}: pin the start date.`}
+              : `Machine ${order.machineId} is the only one of WC ${wc || '(none)'}: pin the start date.`}
           </p>
           <div className="pin-fields">
             <label className="field">

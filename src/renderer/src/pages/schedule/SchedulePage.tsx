@@ -2,7 +2,7 @@
 // step with it, the selected order's explanation with "Pin to…", unschedulable orders with their reason, and
 // the late and at-risk orders. `#/schedule?koNumber=K2609021` selects an order and zooms to it.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { Row, ScheduleView } from '../../../../shared/views';
+import type { ScheduleView } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
 import { FilterChips } from '../../components/FilterChips';
 import { Icon } from '../../components/Icon';
@@ -17,24 +17,25 @@ import { PlanFrame } from '../plan/PlanFrame';
 import { GanttChart } from './GanttChart';
 import { buildGantt } from './ganttModel';
 import { OrderPanel } from './OrderPanel';
-import { LATE_COLUMNS, ORDER_COLUMNS, UNSCHEDULABLE_COLUMNS } from './scheduleColumns';
+import { LATE_COLUMNS, ORDER_COLUMNS, UNSCHEDULABLE_COLUMNS, lateGridRow, orderGridRow, type LateGridRow, type OrderGridRow } from './scheduleColumns';
 import './SchedulePage.css';
 
 type Tab = 'gantt' | 'late' | 'atRisk' | 'unschedulable';
 const TABS: Tab[] = ['gantt', 'late', 'atRisk', 'unschedulable'];
 
 export function SchedulePage(): ReactNode {
-  const view = usePlanView('schedule.knit');
+  const view = usePlanView('view.schedule', {});
   const params = useHashParams();
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : 'gantt';
   return (
     <PlanFrame page="schedule" view={view} fill actions={<PrintActions report="machineSchedule" testId="schedule-report" />}>
-      {(data) => <ScheduleBody d={data as ScheduleView} tab={tab} koNumber={params.koNumber} workCenter={params.workCenter} />}
+      {(d) => <ScheduleBody d={d} tab={tab} koNumber={params.koNumber} workCenter={params.workCenter} />}
     </PlanFrame>
   );
 }
 
-const orderId = (r: Row) => String(r.orderNo);
+const orderId = (r: { orderNo: string }) => r.orderNo;
+type Unschedulable = ScheduleView['unschedulable'][number];
 
 function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: Tab; koNumber?: string; workCenter?: string }): ReactNode {
   const [allMachines, setAllMachines] = useState(false);
@@ -43,12 +44,13 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
   const [focusKey, setFocusKey] = useState(1);
   const model = useMemo(() => buildGantt(d, { allMachines, workCenter }), [d, allMachines, workCenter]);
   const selected = koNumber ? d.orders.find((o) => o.orderNo === koNumber) : undefined;
-  const atRisk = useMemo(() => d.orders.filter((o) => o.late === true || o.materialShort === true), [d.orders]);
-  const gridRows = useMemo(() => (workCenter !== undefined ? d.orders.filter((o) => o.workCenter === workCenter) : d.orders), [d.orders, workCenter]);
+  const atRisk = useMemo(() => d.orders.filter((o) => o.late || o.materialShort).map(orderGridRow), [d.orders]);
+  const gridRows = useMemo(() => (workCenter !== undefined ? d.orders.filter((o) => o.workCenter === workCenter) : d.orders).map(orderGridRow), [d.orders, workCenter]);
+  const late = useMemo(() => d.late.map(lateGridRow), [d.late]);
   const counts = useMemo(() => {
     const c = { 'on time': 0, late: 0, 'material short': 0, pinned: 0 };
     for (const o of d.orders) {
-      if (o.status === 'late' || o.status === 'material short' || o.status === 'on time') c[o.status] += 1;
+      c[o.status] += 1;
       if (o.assignment === 'pinned') c.pinned += 1;
     }
     return c;
@@ -58,7 +60,7 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
     setHashParams({ koNumber: orderNo });
     if (focus) setFocusKey((k) => k + 1);
   };
-  const openInGantt = (r: Row) => {
+  const openInGantt = (r: { orderNo: string }) => {
     setHashParams({ tab: undefined, koNumber: orderId(r) });
     setFocusKey((k) => k + 1);
   };
@@ -114,7 +116,7 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
               </div>
             </section>
             <section className="panel panel-fill schedule-orders">
-              <DataGrid<Row>
+              <DataGrid<OrderGridRow>
                 testId="schedule-grid"
                 title="Orders"
                 rows={gridRows}
@@ -148,13 +150,12 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
               ) : (
                 <ul className="unschedulable-list">
                   {d.unschedulable.map((u) => (
-                    <li key={String(u.orderNo)}>
+                    <li key={u.orderNo}>
                       <div>
-                        <b>{String(u.orderNo)}</b> <span className="muted">style {String(u.style ?? '')}</span>{' '}
-                        <span className="num">{formatNumber(Number(u.balanceLbs ?? 0))} lbs</span>
+                        <b>{u.orderNo}</b> <span className="muted">style {u.style}</span> <span className="num">{formatNumber(u.balanceLbs)} lbs</span>
                       </div>
                       <div className="note">
-                        <span className="reason-code">{String(u.reason ?? '')}</span> {String(u.message ?? '')}
+                        <span className="reason-code">{u.reason}</span> {u.message}
                       </div>
                     </li>
                   ))}
@@ -166,10 +167,10 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
       )}
       {tab === 'late' && (
         <section className="panel panel-fill grow">
-          <DataGrid<Row>
+          <DataGrid<LateGridRow>
             testId="schedule-late-grid"
             title="Late orders: finish after the quoted date"
-            rows={d.late}
+            rows={late}
             columns={LATE_COLUMNS}
             rowSelection="single"
             onRowDoubleClicked={openInGantt}
@@ -182,7 +183,7 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
       )}
       {tab === 'atRisk' && (
         <section className="panel panel-fill grow">
-          <DataGrid<Row>
+          <DataGrid<OrderGridRow>
             testId="schedule-risk-grid"
             title="At risk: late or short of yarn"
             rows={atRisk}
@@ -197,7 +198,7 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
       )}
       {tab === 'unschedulable' && (
         <section className="panel panel-fill grow">
-          <DataGrid<Row>
+          <DataGrid<Unschedulable>
             testId="schedule-unschedulable-grid"
             title="Orders that could not be scheduled"
             rows={d.unschedulable}

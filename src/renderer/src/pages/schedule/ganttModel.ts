@@ -1,9 +1,9 @@
 // The Gantt's data: machines as rows (grouped and sorted by work center), one bar per scheduled order on the
 // continuous day axis (days since 1970-01-01 + fraction of the day), colour by status. Pure, so it is unit-tested.
-import type { Row, ScheduleView } from '../../../../shared/views';
+import type { ScheduledOrderRow, ScheduleStatus, ScheduleView } from '../../../../shared/views';
 import { fromDayNumber } from '../../../../shared/dates';
 
-export type GanttStatus = 'on time' | 'late' | 'material short';
+export type GanttStatus = ScheduleStatus;
 
 export interface GanttBar {
   /** Index into `GanttModel.orders`. */
@@ -27,12 +27,10 @@ export interface GanttRowSpec {
 export interface GanttModel {
   rows: GanttRowSpec[];
   bars: GanttBar[];
-  orders: Row[];
+  orders: ScheduledOrderRow[];
   minDay: number;
   maxDay: number;
 }
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function compareIds(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
@@ -48,11 +46,11 @@ export interface GanttOptions {
 export function buildGantt(view: Pick<ScheduleView, 'orders' | 'machines'>, opts: GanttOptions = {}): GanttModel {
   const orders = view.orders;
   const countByMachine = new Map<string, number>();
-  for (const o of orders) if (o.machineId) countByMachine.set(String(o.machineId), (countByMachine.get(String(o.machineId)) ?? 0) + 1);
+  for (const o of orders) if (o.machineId) countByMachine.set(o.machineId, (countByMachine.get(o.machineId) ?? 0) + 1);
   const machines = new Map<string, string>();
   for (const m of view.machines) machines.set(m.machineId, m.workCenter);
   // Orders on machines missing from the machine list still get a row.
-  for (const o of orders) if (o.machineId && !machines.has(String(o.machineId))) machines.set(String(o.machineId), String(o.workCenter ?? ''));
+  for (const o of orders) if (o.machineId && !machines.has(o.machineId)) machines.set(o.machineId, o.workCenter);
 
   const list = [...machines.entries()]
     .filter(([id, wc]) => (opts.allMachines || countByMachine.has(id)) && (opts.workCenter === undefined || wc === opts.workCenter))
@@ -73,12 +71,11 @@ export function buildGantt(view: Pick<ScheduleView, 'orders' | 'machines'>, opts
   let minDay = Infinity;
   let maxDay = -Infinity;
   orders.forEach((o, i) => {
-    const row = o.machineId ? rowOf.get(String(o.machineId)) : undefined;
-    const start = num(o.startDay);
-    const end = num(o.endDay);
-    if (row === undefined || start === null || end === null) return;
-    const status = (o.status === 'late' || o.status === 'material short' ? o.status : 'on time') as GanttStatus;
-    bars.push({ order: i, row, start, end: Math.max(end, start + 0.05), status });
+    const row = rowOf.get(o.machineId);
+    if (row === undefined) return;
+    const start = o.startDay;
+    const end = o.endDay;
+    bars.push({ order: i, row, start, end: Math.max(end, start + 0.05), status: o.status });
     minDay = Math.min(minDay, start);
     maxDay = Math.max(maxDay, end);
   });
@@ -95,10 +92,6 @@ export function dayToIso(day: number): string {
 }
 
 /** Orders on the same machine that start before this one (the queue ahead of it), earliest first. */
-export function ordersAhead(orders: readonly Row[], order: Row): Row[] {
-  const start = num(order.startDay);
-  if (!order.machineId || start === null) return [];
-  return orders
-    .filter((o) => o !== order && o.machineId === order.machineId && (num(o.startDay) ?? Infinity) < start)
-    .sort((a, b) => (num(a.startDay) ?? 0) - (num(b.startDay) ?? 0));
+export function ordersAhead(orders: readonly ScheduledOrderRow[], order: ScheduledOrderRow): ScheduledOrderRow[] {
+  return orders.filter((o) => o !== order && o.machineId === order.machineId && o.startDay < order.startDay).sort((a, b) => a.startDay - b.startDay);
 }

@@ -1,5 +1,8 @@
-// Columns of the schedule grids.
+// Columns of the schedule grids, and their rows: an order's yarns and the orders ahead of a late one become text.
+import type { ScheduledOrderRow, ScheduleView } from '../../../../shared/views';
+import { orderYarnsText } from '../../../../shared/viewText';
 import type { GridColumn } from '../../components/gridColumns';
+import { formatNumber } from '../../lib/format';
 import { ChipCell } from '../../components/Chip';
 
 export const ORDER_COLUMNS: GridColumn[] = [
@@ -37,3 +40,10 @@ export const UNSCHEDULABLE_COLUMNS: GridColumn[] = [
   { field: 'reason', headerName: 'Reason', kind: 'text', width: 180 },
   { field: 'message', headerName: 'Detail', kind: 'text', width: 600 },
 ];
+
+export type OrderGridRow = Omit<ScheduledOrderRow, 'yarns'> & { yarns: string };
+export const orderGridRow = (o: ScheduledOrderRow): OrderGridRow => ({ ...o, yarns: orderYarnsText(o.yarns) });
+
+type Late = ScheduleView['late'][number];
+export type LateGridRow = Omit<Late, 'ahead'> & { ahead: string };
+export const lateGridRow = ({ ahead, ...l }: Late): LateGridRow => ({ ...l, ahead: ahead.map((a) => `${a.orderNo} (${formatNumber(a.days, 1)} d)`).join(', ') });

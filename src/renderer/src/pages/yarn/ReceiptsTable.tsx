@@ -6,13 +6,6 @@ import { isoWeekLabel } from '../../../../shared/dates';
 import { Chip } from '../../components/Chip';
 import { formatNumber } from '../../lib/format';
 
-const DRAFT_PREFIX = 'draft ';
-
-/** Receipts of accepted PO drafts carry `draft <draftId>` as their PO number. */
-export function isDraftReceipt(poNo: string): boolean {
-  return poNo.startsWith(DRAFT_PREFIX);
-}
-
 export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts'] }): ReactNode {
   if (receipts.length === 0) return <p className="note">No open purchase-order receipts for this yarn.</p>;
   const sorted = [...receipts].sort((a, b) => Number(b.pastDue) - Number(a.pastDue) || (a.weekStart ?? '').localeCompare(b.weekStart ?? ''));
@@ -30,13 +23,13 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
         <tbody>
           {sorted.map((r, i) => (
             <tr key={`${r.poNo}-${r.weekStart}-${i}`}>
-              <th className="row-head">{isDraftReceipt(r.poNo) ? r.poNo.slice(DRAFT_PREFIX.length) : r.poNo}</th>
+              <th className="row-head">{r.poNo}</th>
               <td className="text">{r.weekStart ? `${isoWeekLabel(r.weekStart)} · ${r.weekStart}` : '–'}</td>
               <td>{formatNumber(r.lbs)}</td>
               <td className="text">
                 {r.pastDue ? (
                   <Chip band="high" title="Due before the current week and not received">PAST DUE</Chip>
-                ) : isDraftReceipt(r.poNo) ? (
+                ) : r.isDraft ? (
                   <Chip band="info" title="An accepted PO draft (Purchasing › PO drafts): counted as supply in the projection, not in the ERP yet">
                     PO draft
                   </Chip>

@@ -1,7 +1,8 @@
 // The selected yarn: position figures, why it is short, the weekly picture, and the tables behind it (pegged knit
 // orders, receipts by PO, the MRP record, suggestions, substitutes).
 import { useState, type ReactNode } from 'react';
-import type { Row, YarnDetailView } from '../../../../shared/views';
+import type { ShortageRow, YarnPositionRow } from '../../../../shared/views';
+import { suggestionText } from '../../../../shared/viewText';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Chip } from '../../components/Chip';
 import { Icon } from '../../components/Icon';
@@ -19,9 +20,7 @@ import { YarnWeeklyChart } from './YarnWeeklyChart';
 
 type Section = 'orders' | 'receipts' | 'mrp' | 'suggestions' | 'substitutes';
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const week = (v: unknown): string => (typeof v === 'string' && v ? isoWeekLabel(v) : '–');
+const week = (v: string | null): string => (v ? isoWeekLabel(v) : '–');
 
 function Fact({ label, value, negative, small, title }: { label: string; value: string; negative?: boolean; small?: boolean; title?: string }): ReactNode {
   return (
@@ -33,38 +32,35 @@ function Fact({ label, value, negative, small, title }: { label: string; value: 
 }
 
 /** The shortage in one paragraph, every figure from the shortage row. */
-export function shortageSentence(s: Row): string {
-  const parts: string[] = [];
-  const first = str(s.firstShortWeek);
-  if (first) parts.push(`Short from ${isoWeekLabel(first)} (${formatNumber(num(s.deficitAtFirstShortLbs) ?? 0)} lbs that week)`);
-  const maxW = str(s.maxDeficitWeek);
-  if (num(s.maxDeficitLbs) !== null) parts.push(`deepest ${formatNumber(num(s.maxDeficitLbs) as number)} lbs${maxW ? ` in ${isoWeekLabel(maxW)}` : ''}`);
-  const rec = str(s.recoveryWeek);
-  parts.push(rec ? `back above zero in ${isoWeekLabel(rec)}` : 'does not recover within the horizon');
+export function shortageSentence(s: ShortageRow): string {
+  const parts = [
+    `Short from ${isoWeekLabel(s.firstShortWeek)} (${formatNumber(s.deficitAtFirstShortLbs)} lbs that week)`,
+    `deepest ${formatNumber(s.maxDeficitLbs)} lbs in ${isoWeekLabel(s.maxDeficitWeek)}`,
+    s.recoveryWeek ? `back above zero in ${isoWeekLabel(s.recoveryWeek)}` : 'does not recover within the horizon',
+  ];
   let text = parts.join(', ') + '.';
-  const po = str(s.expeditePo);
-  if (po) text += ` Expedite PO ${po}: ${formatNumber(num(s.expediteLbs) ?? 0)} lbs due ${week(s.expediteWeek)}.`;
-  if (num(s.pastDueReceiptsLbs)) text += ` ${formatNumber(num(s.pastDueReceiptsLbs) as number)} lbs of receipts are past due.`;
+  if (s.expedite) text += ` Expedite PO ${s.expedite.poNo}: ${formatNumber(s.expedite.lbs)} lbs due ${week(s.expedite.weekStart)}.`;
+  if (s.pastDueReceiptsLbs) text += ` ${formatNumber(s.pastDueReceiptsLbs)} lbs of receipts are past due.`;
   return text;
 }
 
 interface YarnDetailProps {
   yarnId: string;
   /** The yarn's row of the position grid (shown even when the yarn has no weekly detail). */
-  position?: Row;
+  position?: YarnPositionRow;
   onClose: () => void;
   onOpenYarn: (yarnId: string) => void;
 }
 
 export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetailProps): ReactNode {
-  const view = usePlanView('yarn.detail', { yarnId });
+  const view = usePlanView('view.yarnDetail', { yarnId });
   const [section, setSection] = useState<Section>('orders');
-  const d = view.status === 'ready' ? (view.data as YarnDetailView) : undefined;
+  const d = view.status === 'ready' ? view.data : undefined;
   const pos = d?.position ?? position ?? null;
-  const risk = str(pos?.risk);
+  const risk = pos?.risk ?? null;
   const shortage = d?.shortage ?? null;
-  const description = d?.description ?? str(position?.description) ?? '';
-  const supplier = d?.supplier ?? str(position?.supplier) ?? '';
+  const description = d?.description ?? position?.description ?? '';
+  const supplier = d?.supplier ?? position?.supplier ?? '';
 
   return (
     <aside className="panel yarn-detail" data-testid="yarn-detail" data-yarn-id={yarnId} data-status={view.status}>
@@ -72,9 +68,9 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
         <div className="yarn-detail-title">
           <h3 className="panel-title">
             Yarn {yarnId} {risk && <Chip title={`${riskBasisText(pos)} — thresholds in Settings › yarn`}>{risk}</Chip>}
-            {risk && str(pos?.riskBasis) && (
-              <span className={pos?.riskBasis === 'projected deficit' ? 'risk-basis risk-basis-projected' : 'risk-basis'} data-testid="yarn-detail-risk-basis">
-                from the {String(pos?.riskBasis)}
+            {pos && (
+              <span className={pos.riskBasis === 'projected deficit' ? 'risk-basis risk-basis-projected' : 'risk-basis'} data-testid="yarn-detail-risk-basis">
+                from the {pos.riskBasis}
               </span>
             )}
           </h3>
@@ -92,32 +88,28 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
       <div className="yarn-detail-body">
         {pos && (
           <div className="facts yarn-facts" data-testid="yarn-detail-facts">
-            <Fact label="Inventory" value={`${formatNumber(num(pos.theoreticalBalanceLbs) ?? 0)} lbs`} negative={(num(pos.theoreticalBalanceLbs) ?? 0) < 0} title="Theoretical balance (on hand)" />
-            <Fact label="Allocated" value={`${formatNumber(num(pos.allocatedLbs) ?? 0)} lbs`} negative={(num(pos.allocatedLbs) ?? 0) < 0} />
-            <Fact label="On order" value={`${formatNumber(num(pos.onOrderLbs) ?? 0)} lbs`} />
-            <Fact label="Planning balance" value={`${formatNumber(num(pos.planningBalanceLbs) ?? 0)} lbs`} negative={(num(pos.planningBalanceLbs) ?? 0) < 0} />
-            <Fact
-              label="Weekly usage"
-              value={num(pos.weeklyUsageLbs) === null ? '–' : `${formatNumber(num(pos.weeklyUsageLbs) as number)} lbs/wk`}
-              title={`Source: ${str(pos.weeklyUsageSource) ?? 'none'}`}
-            />
-            <Fact label="Weeks of supply" value={num(pos.weeksOfSupply) === null ? '–' : formatNumber(num(pos.weeksOfSupply) as number, 1)} />
-            <Fact label="First short week" value={week(pos.firstShortWeek)} negative={!!str(pos.firstShortWeek)} />
-            <Fact label="Max deficit" value={`${formatNumber(num(pos.maxDeficitLbs) ?? 0)} lbs`} negative={(num(pos.maxDeficitLbs) ?? 0) > 0} />
-            <Fact label="Cost" value={num(pos.costPerLb) === null ? '–' : `${formatUsd(num(pos.costPerLb), 2)}/lb`} small />
+            <Fact label="Inventory" value={`${formatNumber(pos.theoreticalBalanceLbs)} lbs`} negative={pos.theoreticalBalanceLbs < 0} title="Theoretical balance (on hand)" />
+            <Fact label="Allocated" value={`${formatNumber(pos.allocatedLbs)} lbs`} negative={pos.allocatedLbs < 0} />
+            <Fact label="On order" value={`${formatNumber(pos.onOrderLbs)} lbs`} />
+            <Fact label="Planning balance" value={`${formatNumber(pos.planningBalanceLbs)} lbs`} negative={pos.planningBalanceLbs < 0} />
+            <Fact label="Weekly usage" value={`${formatNumber(pos.weeklyUsageLbs)} lbs/wk`} title={`Source: ${pos.weeklyUsageSource}`} />
+            <Fact label="Weeks of supply" value={pos.weeksOfSupply === null ? '–' : formatNumber(pos.weeksOfSupply, 1)} />
+            <Fact label="First short week" value={week(pos.firstShortWeek)} negative={!!pos.firstShortWeek} />
+            <Fact label="Max deficit" value={`${formatNumber(pos.maxDeficitLbs)} lbs`} negative={pos.maxDeficitLbs > 0} />
+            <Fact label="Cost" value={pos.costPerLb === null ? '–' : `${formatUsd(pos.costPerLb, 2)}/lb`} small />
           </div>
         )}
         {shortage && (
           <div className="yarn-why" data-testid="yarn-detail-why">
             <p className="why why-critical">{shortageSentence(shortage)}</p>
-            {str(shortage.suggestion) && (
+            {shortage.suggestion && (
               <p className="why why-warning">
-                <b>Suggestion:</b> {str(shortage.suggestion)}
+                <b>Suggestion:</b> {suggestionText(shortage.suggestion)}
               </p>
             )}
-            {str(shortage.noSuggestionReason) && (
+            {shortage.noSuggestionReason && (
               <p className="why">
-                <b>No purchase suggestion:</b> {str(shortage.noSuggestionReason)}
+                <b>No purchase suggestion:</b> {shortage.noSuggestionReason}
               </p>
             )}
           </div>
@@ -133,6 +125,15 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
           </p>
         ) : (
           <>
+            {d.dataWarnings.length > 0 && (
+              <div className="yarn-why" data-testid="yarn-detail-data-warnings">
+                {d.dataWarnings.map((w, i) => (
+                  <p key={i} className="why why-warning">
+                    <b>Check the data:</b> {w.message}
+                  </p>
+                ))}
+              </div>
+            )}
             <section>
               <h4 className="section-title">
                 Week by week <span className="muted">lbs · shaded weeks are short</span>

@@ -1,50 +1,47 @@
 // Yarn: the position of every yarn (risk chips, filters by risk) and the shortage list; selecting a yarn opens its
 // detail on the right. `#/yarn?yarnId=4001` opens a yarn, `#/yarn?risk=critical` filters, `#/yarn?tab=shortages`.
 import { useCallback, useMemo, type ReactNode } from 'react';
-import type { Risk, Row, YarnPositionView } from '../../../../shared/views';
+import type { Risk, YarnPositionRow, YarnPositionView } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
 import { FilterChips, type FilterChipSpec } from '../../components/FilterChips';
 import { PrintActions } from '../../components/PrintActions';
 import { Tabs } from '../../components/Tabs';
+import type { StatusBand } from '../../lib/format';
 import { xlsxExporter } from '../../lib/xlsx';
 import { setHashParams, useHashParams } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
 import { useActiveSnapshot } from '../../stores/appStore';
 import { PlanFrame } from '../plan/PlanFrame';
-import { POSITION_COLUMNS, SHORTAGE_COLUMNS } from './yarnColumns';
+import { POSITION_COLUMNS, SHORTAGE_COLUMNS, shortageGridRow, type ShortageGridRow } from './yarnColumns';
 import { YarnDetail } from './YarnDetail';
 import './YarnPage.css';
 
 type Tab = 'position' | 'shortages';
 type FilterId = 'critical' | 'high' | 'medium' | 'low' | 'short';
 
-const RISKS: { id: FilterId; risk: Risk; label: string }[] = [
-  { id: 'critical', risk: 'CRITICAL', label: 'Critical' },
-  { id: 'high', risk: 'HIGH', label: 'High' },
-  { id: 'medium', risk: 'MEDIUM', label: 'Medium' },
-  { id: 'low', risk: 'LOW', label: 'Low' },
+const RISKS: { id: FilterId; risk: Risk; label: string; band: StatusBand }[] = [
+  { id: 'critical', risk: 'CRITICAL', label: 'Critical', band: 'critical' },
+  { id: 'high', risk: 'HIGH', label: 'High', band: 'high' },
+  { id: 'medium', risk: 'MEDIUM', label: 'Medium', band: 'medium' },
+  { id: 'low', risk: 'LOW', label: 'Low', band: 'low' },
 ];
 
-const rowId = (r: Row) => String(r.yarnId);
+const rowId = (r: { yarnId: string }) => r.yarnId;
 
-const RISK_ORDER: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
+const RISK_ORDER: Record<Risk, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 
 /** Worst first: risk band, then the deepest deficit, then the lowest planning balance. */
-export function sortYarnRows(rows: readonly Row[]): Row[] {
-  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+export function sortYarnRows(rows: readonly YarnPositionRow[]): YarnPositionRow[] {
   return [...rows].sort(
-    (a, b) =>
-      (RISK_ORDER[String(a.risk)] ?? 9) - (RISK_ORDER[String(b.risk)] ?? 9) ||
-      n(b.maxDeficitLbs) - n(a.maxDeficitLbs) ||
-      n(a.planningBalanceLbs) - n(b.planningBalanceLbs),
+    (a, b) => RISK_ORDER[a.risk] - RISK_ORDER[b.risk] || b.maxDeficitLbs - a.maxDeficitLbs || a.planningBalanceLbs - b.planningBalanceLbs,
   );
 }
 
-export function filterYarnRows(rows: readonly Row[], filters: readonly FilterId[]): Row[] {
-  if (filters.length === 0) return rows as Row[];
+export function filterYarnRows(rows: readonly YarnPositionRow[], filters: readonly FilterId[]): YarnPositionRow[] {
+  if (filters.length === 0) return [...rows];
   const risks = new Set(RISKS.filter((r) => filters.includes(r.id)).map((r) => r.risk));
   const short = filters.includes('short');
-  return rows.filter((r) => (risks.size === 0 || risks.has(r.risk as Risk)) && (!short || !!r.firstShortWeek));
+  return rows.filter((r) => (risks.size === 0 || risks.has(r.risk)) && (!short || !!r.firstShortWeek));
 }
 
 export function YarnPage(): ReactNode {
@@ -52,32 +49,29 @@ export function YarnPage(): ReactNode {
   const tab: Tab = params.tab === 'shortages' ? 'shortages' : 'position';
   const yarnId = params.yarnId ?? '';
   const filters = (params.risk ?? '').split(',').filter((f): f is FilterId => ['critical', 'high', 'medium', 'low', 'short'].includes(f));
-  const position = usePlanView('yarn.position');
-  const shortages = usePlanView(tab === 'shortages' || position.status === 'ready' ? 'yarn.shortages' : undefined);
+  const position = usePlanView('view.yarnPosition', {});
+  const shortages = usePlanView('view.yarnShortages', tab === 'shortages' || position.status === 'ready' ? {} : undefined);
   const snapshot = useActiveSnapshot();
-  const shortageRows = (shortages.data as { rows?: Row[] } | undefined)?.rows;
+  const shortageRows = useMemo(() => shortages.data?.rows.map(shortageGridRow), [shortages.data]);
 
-  const select = useCallback((rows: Row[]) => {
+  const select = useCallback((rows: { yarnId: string }[]) => {
     if (rows.length) setHashParams({ yarnId: rowId(rows[0]) });
   }, []);
 
   return (
     <PlanFrame page="yarn" view={position} fill actions={<PrintActions report="shortages" testId="yarn-report" />}>
-      {(data) => {
-        const d = data as YarnPositionView;
-        return (
-          <YarnBody
-            d={d}
-            tab={tab}
-            yarnId={yarnId}
-            filters={filters}
-            shortageRows={shortageRows}
-            shortagesLoading={shortages.status === 'loading' || shortages.status === 'idle'}
-            onSelect={select}
-            asOf={snapshot?.asOf ?? d.asOf}
-          />
-        );
-      }}
+      {(d) => (
+        <YarnBody
+          d={d}
+          tab={tab}
+          yarnId={yarnId}
+          filters={filters}
+          shortageRows={shortageRows}
+          shortagesLoading={shortages.status === 'loading' || shortages.status === 'idle'}
+          onSelect={select}
+          asOf={snapshot?.asOf ?? d.asOf}
+        />
+      )}
     </PlanFrame>
   );
 }
@@ -87,9 +81,9 @@ interface YarnBodyProps {
   tab: Tab;
   yarnId: string;
   filters: FilterId[];
-  shortageRows?: Row[];
+  shortageRows?: ShortageGridRow[];
   shortagesLoading: boolean;
-  onSelect: (rows: Row[]) => void;
+  onSelect: (rows: { yarnId: string }[]) => void;
   asOf: string;
 }
 
@@ -99,7 +93,7 @@ function YarnBody({ d, tab, yarnId, filters, shortageRows, shortagesLoading, onS
   const shortCount = useMemo(() => d.rows.filter((r) => !!r.firstShortWeek).length, [d.rows]);
   const selectedRow = useMemo(() => d.rows.find((r) => rowId(r) === yarnId), [d.rows, yarnId]);
   const chips: FilterChipSpec<FilterId>[] = [
-    ...RISKS.map((r) => ({ id: r.id, label: r.label, count: d.counts[r.risk] ?? 0, band: r.id as FilterChipSpec<FilterId>['band'] })),
+    ...RISKS.map((r) => ({ id: r.id, label: r.label, count: d.counts[r.risk], band: r.band })),
     { id: 'short', label: 'Short in horizon', count: shortCount, band: 'info' },
   ];
   const exportPosition = useMemo(() => xlsxExporter(`yarn-position-${asOf}`, 'Yarn position'), [asOf]);
@@ -130,7 +124,7 @@ function YarnBody({ d, tab, yarnId, filters, shortageRows, shortagesLoading, onS
       <div className={yarnId ? 'split yarn-split with-detail' : 'split yarn-split'}>
         <section className="panel panel-fill split-main">
           {tab === 'position' ? (
-            <DataGrid<Row>
+            <DataGrid<YarnPositionRow>
               testId="yarn-grid"
               rows={rows}
               columns={POSITION_COLUMNS}
@@ -144,7 +138,7 @@ function YarnBody({ d, tab, yarnId, filters, shortageRows, shortagesLoading, onS
               emptyMessage="No yarn matches the filter"
             />
           ) : (
-            <DataGrid<Row>
+            <DataGrid<ShortageGridRow>
               testId="yarn-shortages-grid"
               rows={shortageRows ?? []}
               loading={shortagesLoading && !shortageRows}

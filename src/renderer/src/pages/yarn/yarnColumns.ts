@@ -1,4 +1,7 @@
 // Column specs of the yarn grids (position and shortages): units in the headers, chips for risk (with its basis).
+// A shortage row's structured values (the receipt to expedite, the suggestion, the pegged orders) become cells here.
+import type { ShortageRow } from '../../../../shared/views';
+import { peggedOrdersText, suggestionText } from '../../../../shared/viewText';
 import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
 import { RiskCell } from './RiskCell';
@@ -48,3 +51,22 @@ export const SHORTAGE_COLUMNS: GridColumn[] = [
   { field: 'planningBalanceLbs', headerName: 'Planning balance', unit: 'lbs', width: 140 },
   { field: 'supplier', headerName: 'Supplier', kind: 'text', width: 200 },
 ];
+
+export type ShortageGridRow = Omit<ShortageRow, 'expedite' | 'suggestion' | 'pegged'> & {
+  expeditePo: string | null;
+  expediteLbs: number | null;
+  expediteWeek: string | null;
+  suggestion: string | null;
+  peggedOrders: string;
+};
+
+export function shortageGridRow({ expedite, suggestion, pegged, ...r }: ShortageRow): ShortageGridRow {
+  return {
+    ...r,
+    expeditePo: expedite?.poNo ?? null,
+    expediteLbs: expedite?.lbs ?? null,
+    expediteWeek: expedite?.weekStart ?? null,
+    suggestion: suggestion ? suggestionText(suggestion) : null,
+    peggedOrders: peggedOrdersText(pegged),
+  };
+}

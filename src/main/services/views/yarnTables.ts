@@ -1,14 +1,8 @@
-// Flat tables derived from a plan, shared by the screens, the CSV files and the printed reports.
+// The yarn position and the shortage list of a plan, shared by the screens, the CSV files and the printed reports.
+import type { ShortageRow, YarnPositionRow } from '../../../shared/views';
 import type { Plan } from '../jobs/computePlan';
 
-export const POSITION_COLUMNS = [
-  'yarnId', 'description', 'supplier', 'theoreticalBalanceLbs', 'allocatedLbs', 'onOrderLbs', 'planningBalanceLbs',
-  'weeklyUsageLbs', 'weeklyUsageSource', 'weeksOfSupply', 'risk', 'riskBasis', 'firstShortWeek', 'maxDeficitLbs', 'costPerLb',
-] as const;
-
-export type PositionRow = Record<(typeof POSITION_COLUMNS)[number], string | number | null>;
-
-export function positionRows(plan: Plan): PositionRow[] {
+export function positionRows(plan: Plan): YarnPositionRow[] {
   const projection = new Map(plan.yarn.projection.map((p) => [p.yarnId, p]));
   return plan.yarn.positions.map((p) => {
     const shortage = projection.get(p.yarnId)?.shortage;
@@ -20,9 +14,10 @@ export function positionRows(plan: Plan): PositionRow[] {
       allocatedLbs: p.allocatedLbs,
       onOrderLbs: p.onOrderLbs,
       planningBalanceLbs: p.planningBalanceLbs,
+      draftLbs: p.draftLbs ?? 0,
       weeklyUsageLbs: p.weeklyUsageLbs,
       weeklyUsageSource: p.weeklyUsageSource,
-      weeksOfSupply: p.weeksOfSupply,
+      weeksOfSupply: typeof p.weeksOfSupply === 'number' && Number.isFinite(p.weeksOfSupply) ? p.weeksOfSupply : null,
       risk: p.risk,
       riskBasis: p.riskBasis,
       firstShortWeek: shortage?.firstShortWeek ?? null,
@@ -31,14 +26,6 @@ export function positionRows(plan: Plan): PositionRow[] {
     };
   });
 }
-
-export const SHORTAGE_COLUMNS = [
-  'yarnId', 'description', 'supplier', 'risk', 'planningBalanceLbs', 'firstShortWeek', 'deficitAtFirstShortLbs',
-  'maxDeficitLbs', 'maxDeficitWeek', 'recoveryWeek', 'pastDueReceiptsLbs', 'expeditePo', 'expediteWeek', 'expediteLbs',
-  'peggedOrders', 'peggedLbs', 'suggestion', 'noSuggestionReason',
-] as const;
-
-export type ShortageRow = Record<(typeof SHORTAGE_COLUMNS)[number], string | number | null>;
 
 /** Every yarn the plan shows short, with the orders that consume it up to the shortage and what purchasing proposes. */
 export function shortageRows(plan: Plan): ShortageRow[] {
@@ -49,7 +36,7 @@ export function shortageRows(plan: Plan): ShortageRow[] {
   for (const p of plan.yarn.projection) {
     const s = p.shortage;
     if (!s) continue;
-    const peg = pegging.get(p.yarnId);
+    const consumers = pegging.get(p.yarnId)?.consumers ?? [];
     const item = mrp.get(p.yarnId);
     const first = item?.suggestions[0];
     rows.push({
@@ -64,16 +51,21 @@ export function shortageRows(plan: Plan): ShortageRow[] {
       maxDeficitWeek: s.maxDeficitWeek,
       recoveryWeek: s.recoveryWeek,
       pastDueReceiptsLbs: s.pastDueReceiptsLbs,
-      expeditePo: s.nextReceipt?.poNo ?? null,
-      expediteWeek: s.nextReceipt?.weekMonday ?? null,
-      expediteLbs: s.nextReceipt?.lbs ?? null,
-      peggedOrders: (peg?.consumers ?? []).map((c) => `${c.orderNo} (${c.style}) ${Math.round(c.lbs)} lbs`).join('; '),
-      peggedLbs: (peg?.consumers ?? []).reduce((t, c) => t + c.lbs, 0),
+      expedite: s.nextReceipt ? { poNo: s.nextReceipt.poNo, weekStart: s.nextReceipt.weekMonday, lbs: s.nextReceipt.lbs } : null,
+      pegged: consumers.map((c) => ({ orderNo: c.orderNo, style: c.style, lbs: c.lbs })),
+      peggedLbs: consumers.reduce((t, c) => t + c.lbs, 0),
       suggestion: first
-        ? `${first.action === 'expedite' ? `EXPEDITE, late by ${first.lateByDays} d: ` : ''}${Math.round(first.qtyLbs)} lbs from ${first.supplierName ?? 'unknown supplier'}, release ${first.releaseDate}, receive ${first.receiptDate}`
+        ? {
+            action: first.action,
+            lateByDays: first.lateByDays,
+            qtyLbs: first.qtyLbs,
+            supplierName: first.supplierName,
+            releaseDate: first.releaseDate,
+            receiptDate: first.receiptDate,
+          }
         : null,
-      noSuggestionReason: first ? null : item?.uncovered[0]?.detail ?? item?.statusDetail ?? 'not in the MRP',
+      noSuggestionReason: first ? null : (item?.uncovered[0]?.detail ?? item?.statusDetail ?? 'not in the MRP'),
     });
   }
-  return rows.sort((a, b) => String(a.firstShortWeek).localeCompare(String(b.firstShortWeek)) || Number(b.maxDeficitLbs) - Number(a.maxDeficitLbs));
+  return rows.sort((a, b) => a.firstShortWeek.localeCompare(b.firstShortWeek) || b.maxDeficitLbs - a.maxDeficitLbs);
 }
