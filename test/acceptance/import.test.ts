@@ -122,20 +122,20 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
   it.each(SNAPSHOTS)('%s: yarn inventory identities hold on every row', (snap) => {
     const d = data.get(snap)!;
     for (const y of d.yarns) {
-      expect(y.beginningLbs + y.receivedLbs + y.consumedLbs + y.adjustmentsLbs).toBeCloseTo(y.theoreticalLbs, 3);
-      expect(y.theoreticalLbs + y.allocatedLbs + y.onOrderLbs).toBeCloseTo(y.planningLbs, 3);
+      expect(y.beginningBalanceLbs + y.receivedLbs + y.consumedLbs + y.adjustmentsLbs).toBeCloseTo(y.theoreticalBalanceLbs, 3);
+      expect(y.theoreticalBalanceLbs + y.allocatedLbs + y.onOrderLbs).toBeCloseTo(y.planningBalanceLbs, 3);
     }
     const codes = outcomes.get(snap)!.report.warnings.map((w) => w.code);
     expect(codes).not.toContain('identity_theoretical');
     expect(codes).not.toContain('identity_planning');
-    expect(d.yarns.filter((y) => y.theoreticalLbs < 0).length).toBeGreaterThan(0);
+    expect(d.yarns.filter((y) => y.theoreticalBalanceLbs < 0).length).toBeGreaterThan(0);
   });
 
   it('cleans values: parenthesised negative, price with unit, leading-zero ids, HTML order number and toggle', () => {
     const d = data.get('2025-09-02')!;
     // Yarn_ID_Master: Total_Cast "($2,183.40)" for yarn 19020; "2,500.00" style numbers
-    const master = db.prepare('SELECT total_cost FROM yarn_master WHERE yarn_id = ? AND snapshot_id = ?').get('19020', d.sources.yarnMaster) as { total_cost: number };
-    expect(master.total_cost).toBe(-2183.4);
+    const master = db.prepare('SELECT total_cost_usd FROM yarn_master WHERE yarn_id = ? AND snapshot_id = ?').get('19020', d.sources.yarnMaster) as { total_cost_usd: number };
+    expect(master.total_cost_usd).toBe(-2183.4);
     expect(d.yarns.find((y) => y.yarnId === '19020')).toMatchObject({ blend: '55/45', yarnCount: '30/1', yarnType: 'Polyester/Recycled Cotton' });
     // SO unit price "$7.35 (yds)"
     expect(d.salesOrders.find((s) => s.soNumber === 'S2508375')).toMatchObject({ unitPrice: 7.35, priceUnit: 'yds', onHold: false, finishedStyle: 'CT2222-1', finishedVersion: '0' });
@@ -151,7 +151,7 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
     // reconcile "Never" -> no date; supplier "Remove" -> retired
     expect(d.yarns.filter((y) => y.reconcileDate === null).length).toBe(2);
     expect(d.suppliers.filter((s) => s.retired).length).toBe(10);
-    expect(d.suppliers.find((s) => s.name === 'BANSWARA SYNTEX LIMITED')).toMatchObject({ leadTimeWeeks: 14, moqLbs: 5000, supplierType: 'Import' });
+    expect(d.suppliers.find((s) => s.name === 'BANSWARA SYNTEX LIMITED')).toMatchObject({ leadTimeAsExported: 14, moqLbs: 5000, supplierType: 'Import' });
   });
 
   it('keeps the live KO balance next to the stale exported one (JB38/2, 701SM0824/0)', () => {

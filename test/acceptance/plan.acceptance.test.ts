@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erpPurchaseOrders, supplierMaster } from '../../src/main/services/inputs/purchasingInputs';
 import { createSupplierMatcher } from '../../src/main/engine/purchasing';
 import { loadPlanningData } from '../../src/main/store/entities';
 import { putPoDraft } from '../../src/main/store/poDrafts';
@@ -102,13 +101,14 @@ describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-
 
     // A draft for what the ERP already has as a real PO (same yarn, supplier, quantity, ordered in the window) closes.
     const data = loadPlanningData(store.planner.db, snapshotId);
-    const matcher = createSupplierMatcher(supplierMaster(data, plan.policy), [], plan.policy.purchasing);
-    const po = erpPurchaseOrders(data).find((p) => matcher.match(p.supplierName).supplierId)!;
-    expect(po, 'an ERP PO whose supplier is in the supplier master').toBeTruthy();
-    const supplierId = matcher.match(po.supplierName).supplierId;
+    const matcher = createSupplierMatcher(data.suppliers, [], plan.policy.purchasing);
+    const po = data.yarnPos.find((p) => p.orderedAt && matcher.match(p.supplier).supplierId)!;
+    expect(po, 'an ERP PO with an order date whose supplier is in the supplier master').toBeTruthy();
+    const supplierId = matcher.match(po.supplier).supplierId;
+    const orderDate = po.orderedAt!.slice(0, 10);
     putPoDraft(
       store.planner.db,
-      { draftId: 'D-ERP-CHECK', yarnId: po.yarnId, supplierId, qtyLbs: po.qtyLbs, receiptDate: po.orderDate, releaseDate: po.orderDate, status: 'accepted' },
+      { draftId: 'D-ERP-CHECK', yarnId: po.yarnId, supplierId, qtyLbs: po.qtyLbs, receiptDate: orderDate, releaseDate: orderDate, status: 'accepted' },
       '2025-09-02T09:00:00',
     );
     await runJob(store.planner, handlers['plan.run']({ snapshotId }));

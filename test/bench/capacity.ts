@@ -6,6 +6,8 @@ import { scheduleKnitOrders } from '../../src/main/engine/capacity/schedule';
 import { computeLoad } from '../../src/main/engine/capacity/load';
 import type { CapacityInput, KnitOrder, Machine, OrderYarn, RateInfo } from '../../src/main/engine/capacity/types';
 import { capacityPolicyDefaults } from '../../src/shared/policy/capacity';
+import { calendarPolicyDefaults } from '../../src/shared/policy/calendar';
+import { planningCalendar } from '../../src/main/engine/calendar';
 import { addDays } from '../../src/shared/dates';
 import { mulberry32 } from '../../src/shared/prng';
 
@@ -75,7 +77,7 @@ export function syntheticCapacityInput(size: SyntheticSize = SIZE_10X, seed = 42
     const hasStart = r() < 0.95;
     const hasQuoted = r() < 0.4;
     orders.push({
-      orderNo: `K${String(250000 + i)}`,
+      koNumber: `K${String(250000 + i)}`,
       style: fullStyle,
       balanceLbs,
       machine: assigned,
@@ -94,7 +96,7 @@ export function syntheticCapacityInput(size: SyntheticSize = SIZE_10X, seed = 42
   const yarns = new Map<string, OrderYarn[]>();
   for (const o of orders) {
     yarns.set(
-      o.orderNo,
+      o.koNumber,
       Array.from({ length: 1 + Math.floor(r() * 4) }, (_, k) => ({
         yarnId: String(10000 + Math.floor(r() * 9000) + k),
         firstShortWeek: r() < 0.1 ? addDays('2025-09-01', 7 * Math.floor(r() * 10)) : undefined,
@@ -102,12 +104,11 @@ export function syntheticCapacityInput(size: SyntheticSize = SIZE_10X, seed = 42
     );
   }
   return {
-    asOf,
+    calendar: planningCalendar(asOf, calendarPolicyDefaults, { holidays: ['2025-09-01', '2025-11-27', '2025-11-28', '2025-12-25'], downtime }),
     machines,
     styles,
     orders,
     rates,
-    calendar: { workDaysPerWeek: 6, holidays: ['2025-09-01', '2025-11-27', '2025-11-28', '2025-12-25'], downtime },
     yarns,
   };
 }

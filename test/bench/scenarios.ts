@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 import type { BenchArea, BenchFigure } from './types';
 import { computeAlerts } from '../../src/main/engine/alerts';
 import type { AlertInput } from '../../src/main/engine/alerts/types';
+import { horizonEnd, planningCalendar } from '../../src/main/engine/calendar';
+import { calendarPolicyDefaults } from '../../src/shared/policy/calendar';
 import { applyOverrides } from '../../src/main/engine/scenarios/apply';
 import { comparePlans } from '../../src/main/engine/scenarios/compare';
 import type { PlanningData } from '../../src/shared/domain/entities';
@@ -120,6 +122,7 @@ function alertInput(): AlertInput {
   const r = rng(5);
   return {
     asOf: ASOF,
+    horizonEnd: horizonEnd(planningCalendar(ASOF, calendarPolicyDefaults)),
     yarns: Array.from({ length: 1500 }, (_, i) => ({
       yarnId: `Y${i}`,
       description: 'yarn',
@@ -129,6 +132,7 @@ function alertInput(): AlertInput {
       recoveryWeek: null,
       costPerLb: 3,
       planningBalanceLbs: r() * 4000 - 1000,
+      draftLbs: 0,
     })),
     workCenterWeeks: Array.from({ length: 250 * 26 }, (_, i) => ({ workCenter: `WC${i % 250}`, week: week(Math.floor(i / 250)), utilisationPct: r() * 120 })),
     lateOrders: Array.from({ length: 2000 }, (_, i) => ({ koNumber: `K${i}`, style: 'S', machine: null, latenessDays: r() * 30, balanceLbs: 1000, reason: 'busy' })),

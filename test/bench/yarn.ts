@@ -5,6 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchArea, BenchFigure } from './types';
 import { checkAvailability, computeYarnPlan } from '../../src/main/engine/yarn';
+import { planningCalendar } from '../../src/main/engine/calendar';
+import { calendarPolicyDefaults } from '../../src/shared/policy/calendar';
 import type {
   BomLine,
   ErpDemandReport,
@@ -53,23 +55,14 @@ export function syntheticYarnModel(scale = 1, seed = 7): YarnModel {
       } else bomLines.push({ style, yarnId, fraction });
     }
   }
-  const productionRates: ProductionRate[] = styles.filter(() => r() < 0.4).map((style) => ({ style: r() < 0.01 ? ` ${style}` : style, lbsPerDay: 100 + r() * 1500 }));
+  const knitRates: ProductionRate[] = styles.filter(() => r() < 0.4).map((style) => ({ style: r() < 0.01 ? ` ${style}` : style, lbsPerDay: 100 + r() * 1500 }));
 
   const koStyles = Array.from({ length: 170 * scale }, () => styles[int(0, styles.length - 1)]);
   const knitOrders: KnitOrder[] = Array.from({ length: 200 * scale }, (_, i) => {
     const balanceLbs = r() < 0.2 ? 0 : Math.round(r() * 20000 * 10) / 10;
-    return {
-      orderNo: `K${String(2500000 + i)}`,
-      style: koStyles[int(0, koStyles.length - 1)],
-      startDate: r() < 0.05 ? null : addDays(AS_OF, int(-60, 40)),
-      quotedDate: null,
-      qtyOrderedLbs: balanceLbs * 1.5,
-      g00Lbs: 0,
-      shippedLbs: balanceLbs * 0.5,
-      secondsLbs: 0,
-      balanceLbs,
-      machine: String(int(1, 286)),
-    };
+    const order = { koNumber: `K${String(2500000 + i)}`, style: koStyles[int(0, koStyles.length - 1)], startDate: r() < 0.05 ? null : addDays(AS_OF, int(-60, 40)), balanceLbs };
+    int(1, 286); // the machine the order was drawn on (kept so the data stay the same)
+    return order;
   });
 
   // Two earlier ERP runs (KO level) with the ERP rule's shape: a pro-rated week, full weeks, a partial week.
@@ -80,44 +73,49 @@ export function syntheticYarnModel(scale = 1, seed = 7): YarnModel {
       const buckets = [weekly * 0.45, weekly, weekly, weekly * 0.3, 0, 0, 0, 0, 0];
       for (const yarnId of [yarnIds[int(0, yarnIds.length - 1)], yarnIds[int(0, yarnIds.length - 1)]]) {
         const percentage = 50;
-        rows.push({ style: ko.style, orderNo: ko.orderNo, yarnId, percentage, bucketsLbs: buckets.map((b) => b * 0.5), laterLbs: 0, totalLbs: weekly * 1.375 });
+        rows.push({ style: ko.style, koNumber: ko.koNumber, yarnId, percentage, bucketsLbs: [...buckets.map((b) => b * 0.5), 0], totalLbs: weekly * 1.375 });
       }
     }
     return { runDate, kind: 'by-style-ko', rows, knitOrders };
   });
 
-  const inventory: YarnInventory[] = yarnIds.map((yarnId) => {
+  const yarns: YarnInventory[] = yarnIds.map((yarnId) => {
     const theoreticalBalanceLbs = Math.round((r() * 20000 - 2000) * 100) / 100;
     const allocatedLbs = -Math.round(r() * 5000);
     const onOrderLbs = r() < 0.1 ? Math.round(r() * 30000) : 0;
     return {
       yarnId, description: `yarn ${yarnId}`, supplier: `SUP${int(1, 128)}`, color: 'Natural', beginningBalanceLbs: theoreticalBalanceLbs, receivedLbs: 0,
-      consumedLbs: 0, adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs, allocatedLbs, planningBalanceLbs: theoreticalBalanceLbs + onOrderLbs + allocatedLbs, costPerLb: 3,
+      consumedLbs: 0, adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs, allocatedLbs, planningBalanceLbs: theoreticalBalanceLbs + onOrderLbs + allocatedLbs,
     };
   });
   const monday = mondayOf(AS_OF);
-  const expectedReceipts: ExpectedReceipt[] = Array.from({ length: 80 * scale }, (_, i) => ({
-    poNo: `Y${2500000 + i}`,
-    yarnId: yarnIds[int(0, yarnIds.length - 1)],
-    pastDueLbs: r() < 0.5 ? Math.round(r() * 5000) : 0,
-    byWeek: Array.from({ length: int(0, 3) }, () => ({ weekMonday: addDays(monday, 7 * int(0, 8)), lbs: Math.round(r() * 10000) })),
-    laterLbs: r() < 0.3 ? Math.round(r() * 8000) : 0,
-  }));
+  const expectedReceipts: ExpectedReceipt[] = Array.from({ length: 80 * scale }, (_, i) => {
+    const poNumber = `Y${2500000 + i}`;
+    const yarnId = yarnIds[int(0, yarnIds.length - 1)];
+    const pastDueLbs = r() < 0.5 ? Math.round(r() * 5000) : 0;
+    const byWeek = Array.from({ length: int(0, 3) }, () => ({ weekStart: addDays(monday, 7 * int(0, 8)), qtyLbs: Math.round(r() * 10000) }));
+    const laterLbs = r() < 0.3 ? Math.round(r() * 8000) : 0;
+    return [
+      ...(pastDueLbs ? [{ poNumber, yarnId, bucket: 'pastDue' as const, weekStart: null, qtyLbs: pastDueLbs }] : []),
+      ...byWeek.map((w) => ({ poNumber, yarnId, bucket: 'week' as const, ...w })),
+      ...(laterLbs ? [{ poNumber, yarnId, bucket: 'later' as const, weekStart: null, qtyLbs: laterLbs }] : []),
+    ];
+  }).flat();
 
   const bridge: Record<string, StyleBridgeResult> = {};
   const salesOrders: SalesOrder[] = Array.from({ length: 130 * scale }, (_, i) => {
     const finishedStyle = `F${i % (100 * scale)}-1/0`;
     if (r() < 0.85) bridge[finishedStyle] ??= { greigeStyle: koStyles[int(0, koStyles.length - 1)], ozPerLinYd: r() < 0.9 ? 4 + r() * 8 : null };
-    return { soNo: String(25000 + i), finishedStyle, uom: r() < 0.9 ? 'yds' : 'lbs', balanceQty: Math.round(r() * 8000), shipDate: r() < 0.5 ? addDays(AS_OF, int(-10, 70)) : null };
+    return { soNumber: String(25000 + i), finishedBase: finishedStyle, uom: r() < 0.9 ? 'yds' : 'lbs', balanceQty: Math.round(r() * 8000), shipDate: r() < 0.5 ? addDays(AS_OF, int(-10, 70)) : null, quotedDate: null };
   });
   const stages = ['F01', 'I01', 'G02', 'G00'] as const;
-  const stageStock: StageStock[] = Array.from({ length: 10000 * scale }, () => {
+  const fabricRolls: StageStock[] = Array.from({ length: 10000 * scale }, () => {
     const stage = stages[int(0, 3)];
-    return { stage, style: stage === 'G00' ? koStyles[int(0, koStyles.length - 1)] : `F${int(0, 100 * scale - 1)}-1/0`, lbs: Math.round(r() * 600) };
+    return { stage, style: stage === 'G00' ? koStyles[int(0, koStyles.length - 1)] : `F${int(0, 100 * scale - 1)}-1/0`, qtyLbs: Math.round(r() * 600) };
   });
 
   return {
-    input: { knitOrders, bomLines, productionRates, erpReports: reports, inventory, expectedReceipts, salesOrders, stageStock },
+    input: { knitOrders, bomLines, knitRates, erpReports: reports, yarns, expectedReceipts, salesOrders, fabricRolls },
     bridge,
     styles,
   };
@@ -146,9 +144,10 @@ export const bench: BenchArea = async () => {
   for (const [scale, budget, runs] of [[1, 100, 15], [10, 1000, 5]] as const) {
     const model = syntheticYarnModel(scale);
     const styleBridge = (s: string) => model.bridge[s] ?? null;
-    let plan = computeYarnPlan(model.input, AS_OF, yarnPolicyDefaults, { styleBridge });
+    const calendar = planningCalendar(AS_OF, calendarPolicyDefaults);
+    let plan = computeYarnPlan(model.input, calendar, yarnPolicyDefaults, { styleBridge });
     const t = timeIt(runs, () => {
-      plan = computeYarnPlan(model.input, AS_OF, yarnPolicyDefaults, { styleBridge });
+      plan = computeYarnPlan(model.input, calendar, yarnPolicyDefaults, { styleBridge });
     });
     figures.push({
       name: `yarn plan full recompute ${scale}x`,
@@ -157,7 +156,7 @@ export const bench: BenchArea = async () => {
       budget,
       note:
         `best of ${runs}; median ${t.median.toFixed(0)} ms wall, ${t.cpuMedian.toFixed(0)} ms CPU; ` +
-        `${model.input.inventory.length} yarns, ${model.input.knitOrders.length} KOs, ${model.input.bomLines.length} BOM lines -> ` +
+        `${model.input.yarns.length} yarns, ${model.input.knitOrders.length} KOs, ${model.input.bomLines.length} BOM lines -> ` +
         `${plan.demand.rows.length} KO x yarn rows, ${plan.projection.length} projected yarns`,
     });
     const json = timeIt(runs, () => JSON.parse(JSON.stringify(plan)));

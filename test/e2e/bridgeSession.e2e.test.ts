@@ -111,15 +111,15 @@ describe.skipIf(!canRun)('a browser session on the web bridge', () => {
   it('shows why Settings refuses a value, naming the key, and does not let it be saved', async () => {
     await page.goto(`${bridge.origin}/#/settings`);
     await page.waitForSelector('[data-testid="settings-form"]');
-    await page.fill('[data-testid="setting-purchasing-horizonWeeks"]', '1000000');
-    await page.waitForSelector('[data-testid="setting-error-purchasing-horizonWeeks"]');
-    expect(await page.textContent('[data-testid="setting-error-purchasing-horizonWeeks"]')).toBe('policy purchasing.horizonWeeks must be at most 156 (got 1000000)');
+    await page.fill('[data-testid="setting-calendar-horizonWeeks"]', '1000000');
+    await page.waitForSelector('[data-testid="setting-error-calendar-horizonWeeks"]');
+    expect(await page.textContent('[data-testid="setting-error-calendar-horizonWeeks"]')).toBe('policy calendar.horizonWeeks must be at most 156 (got 1000000)');
     expect(await page.isDisabled('[data-testid="settings-save"]')).toBe(true);
-    await page.fill('[data-testid="setting-purchasing-horizonWeeks"]', '12');
+    await page.fill('[data-testid="setting-calendar-horizonWeeks"]', '12');
     await page.click('[data-testid="settings-save"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="settings-summary"]')?.textContent?.startsWith('1 changed'));
     const policy = await bridge.invoke<Record<string, Record<string, unknown>>>('settings.getPolicy');
-    expect(policy.data?.purchasing.horizonWeeks).toBe(12);
+    expect(policy.data?.calendar.horizonWeeks).toBe(12);
   });
 
   it('raised no errors in the page', () => {

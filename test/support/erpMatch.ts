@@ -23,7 +23,7 @@ export async function readErpKoReport(file: string, asOf: string): Promise<KoRep
     const { snapshotId } = await importFiles(db, [file], { now: '2025-01-01T00:00:00', asOf });
     const report = erpStyleReports(loadPlanningData(db, snapshotId), false).find((r) => r.kind === 'by-style-ko');
     if (!report) throw new Error(`${file} is not a Yarn_Demand_By_Style_KO report`);
-    return report.rows.map((r) => ({ style: r.style.trim(), orderNo: r.orderNo ?? '', yarnId: r.yarnId, lbs: [...r.bucketsLbs, r.laterLbs, r.totalLbs] }));
+    return report.rows.map((r) => ({ style: r.style.trim(), orderNo: r.koNumber ?? '', yarnId: r.yarnId, lbs: [...r.bucketsLbs, r.totalLbs] }));
   } finally {
     db.close();
   }

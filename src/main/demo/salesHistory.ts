@@ -3,7 +3,7 @@
 // STABLE SIGNATURE (the demo-data writer calls it to produce the Sales Activity Report file):
 //
 //   generateSalesHistory({ seed, scale, endDate, weeks = 156, styles, customers })
-//     -> { lines: SalesLine[], truth: { series, family, params, weeklyYds }[] }
+//     -> { lines: GeneratedSalesLine[], truth: { series, family, params, weeklyYds }[] }
 //
 //   seed       any integer; same options + seed => identical output (seeded PRNG, no clock)
 //   scale      volume multiplier; 1 gives a style mean of a few hundred yds/week (the real mill: ~22k yds/week
@@ -25,6 +25,9 @@ import { addDays, daysBetween, mondayOf, type IsoDate } from '../../shared/dates
 import { createRng, type Rng } from '../engine/forecast/prng';
 import type { SalesLine } from '../engine/forecast/types';
 
+/** A generated invoice line: what the forecast reads, with the customer, unit and prices the export carries. */
+export type GeneratedSalesLine = SalesLine & { customer: string; uom: string; unitPrice: number; linePrice: number };
+
 export type DemandFamily = 'level' | 'trend' | 'seasonal' | 'intermittent';
 
 export interface SalesHistoryOptions {
@@ -44,7 +47,7 @@ export interface SalesHistoryTruth {
 }
 
 export interface SalesHistory {
-  lines: SalesLine[];
+  lines: GeneratedSalesLine[];
   truth: SalesHistoryTruth[];
 }
 
@@ -101,7 +104,7 @@ export function generateSalesHistory(options: SalesHistoryOptions): SalesHistory
   let doc = 2_400_000 + rng.int(0, 99_999);
 
   const truth: SalesHistoryTruth[] = [];
-  const lines: SalesLine[] = [];
+  const lines: GeneratedSalesLine[] = [];
   styles.forEach((style, i) => {
     const family = FAMILIES[(i + offset) % FAMILIES.length];
     const { params, yds } = weeklyDemand(family, weeks, scale, rng);
@@ -120,7 +123,7 @@ export function generateSalesHistory(options: SalesHistoryOptions): SalesHistory
           document: `S${doc++}`,
           invoiceDate: addDays(monday, rng.int(0, lastDay)),
           customer: rng.pick(buyers),
-          fStyle: style,
+          finishedStyle: style,
           qty: part,
           uom: 'yds',
           unitPrice,

@@ -19,7 +19,8 @@ export interface Supplier {
   poName: string;
   /** Listed in Supplier_ID.csv (and under which spelling). */
   listedAs: string | null;
-  leadTimeDays: number | 'Remove';
+  /** Lead_time as Supplier_ID.csv exports it: weeks, as the policy reads it by default. */
+  leadTimeAsExported: number | 'Remove';
   moq: number | 'Remove';
   origin: 'Import' | 'Domestic' | 'Remove';
 }

@@ -34,6 +34,7 @@ import { importLayout, LayoutError } from './layout';
 import { bomPrecedence } from './mappers/bom';
 import { MAPPERS } from './mappers';
 import { RowReader } from './rowReader';
+import { entityProblems } from './validateBatch';
 import type { UsedFile } from './thinData';
 
 /** Entity kinds a file of each type carries (recorded even when the file has no rows: an empty export is data). */
@@ -295,6 +296,13 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
       continue;
     }
     s.table!.rows = []; // the raw cells are not needed any more: free them before the next file
+    const broken = entityProblems(s.result.batch);
+    if (broken.length) {
+      s.report.status = 'rejected';
+      s.report.reason = `the rows read do not fit the entity schema (an importer fault, please report it): ${broken.join('; ')}`;
+      s.result = undefined;
+      continue;
+    }
     Object.assign(s.report, reader.stats);
     s.report.rejections = reader.rejections.items;
     s.report.dropped = reader.dropped.items;

@@ -179,10 +179,10 @@ export function planningWarnings(
   const theo: string[] = [];
   const plan: string[] = [];
   for (const y of data.yarns) {
-    const t = y.beginningLbs + y.receivedLbs + y.consumedLbs + y.adjustmentsLbs;
-    if (Math.abs(t - y.theoreticalLbs) > IDENTITY_TOLERANCE_LBS) theo.push(`${y.yarnId}: ${fmt(y.theoreticalLbs)} vs ${fmt(t)}`);
-    const p = y.theoreticalLbs + y.allocatedLbs + y.onOrderLbs;
-    if (Math.abs(p - y.planningLbs) > IDENTITY_TOLERANCE_LBS) plan.push(`${y.yarnId}: ${fmt(y.planningLbs)} vs ${fmt(p)}`);
+    const t = y.beginningBalanceLbs + y.receivedLbs + y.consumedLbs + y.adjustmentsLbs;
+    if (Math.abs(t - y.theoreticalBalanceLbs) > IDENTITY_TOLERANCE_LBS) theo.push(`${y.yarnId}: ${fmt(y.theoreticalBalanceLbs)} vs ${fmt(t)}`);
+    const p = y.theoreticalBalanceLbs + y.allocatedLbs + y.onOrderLbs;
+    if (Math.abs(p - y.planningBalanceLbs) > IDENTITY_TOLERANCE_LBS) plan.push(`${y.yarnId}: ${fmt(y.planningBalanceLbs)} vs ${fmt(p)}`);
   }
   if (theo.length) {
     out.push(warning('identity_theoretical', 'warning', `${theo.length} of ${data.yarns.length} yarns break Theoretical = Beginning + Received + Consumed + Adjustments`, theo));

@@ -1,14 +1,20 @@
 // Repository of the imported ERP entities: bulk write of one batch (prepared statements, inside the caller's
-// transaction) and the read of everything a plan run needs for a snapshot (`loadPlanningData`).
-import type {
-  EntityBatch,
-  FabricRoll,
-  KnitOrder,
-  GreigePair,
-  Machine,
-  PlanningData,
-  WorkCenter,
-  Yarn,
+// transaction) and the read of everything a plan run needs for a snapshot (`loadPlanningData`). A table's columns
+// are its entity schema's fields (src/shared/domain), each the snake_case of the field, typed from the schema.
+// Rows read back are trusted, not parsed with the schemas again: only rows that passed them at import are written
+// (import/validateBatch.ts), and at 100x a parse of every row would cost seconds per plan run.
+import type { z } from 'zod';
+import {
+  entitySchemas,
+  type EntityBatch,
+  type EntityKind,
+  type FabricRoll,
+  type GreigePair,
+  type KnitOrder,
+  type Machine,
+  type PlanningData,
+  type WorkCenter,
+  type Yarn,
 } from '../../shared/domain/entities';
 import { withOpenPoReceipts } from '../../shared/domain/openPoReceipts';
 import type { Db } from './dbHandle';
@@ -27,161 +33,65 @@ interface TableSpec {
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-const SPECS = {
-  yarnInventory: {
-    table: 'yarn_inventory',
-    kind: 'yarnInventory',
-    fields: {
-      yarnId: 'text', supplier: 'text', description: 'text', color: 'text', qsCustomer: 'text', beginningLbs: 'real',
-      receivedLbs: 'real', consumedLbs: 'real', adjustmentsLbs: 'real', theoreticalLbs: 'real', misc: 'text',
-      onOrderLbs: 'real', allocatedLbs: 'real', planningLbs: 'real', reconcileDate: 'text', costPerLb: 'real',
-      totalCost: 'real',
-    },
-  },
-  yarnMaster: {
-    table: 'yarn_master',
-    kind: 'yarnMaster',
-    fields: {
-      yarnId: 'text', supplier: 'text', yarnCount: 'text', blend: 'text', yarnType: 'text', color: 'text',
-      descExtra: 'json', costPerLb: 'real', totalCost: 'real',
-    },
-  },
-  suppliers: {
-    table: 'supplier',
-    kind: 'suppliers',
-    fields: {
-      supplierId: 'text', name: 'text', leadTimeWeeks: 'real', moqLbs: 'real', supplierType: 'text', retired: 'bool',
-    },
-  },
-  bomLines: {
-    table: 'bom_line',
-    kind: 'bomLines',
-    fields: { style: 'text', yarnId: 'text', fraction: 'real', lineCount: 'int', sourceFile: 'text' },
-  },
-  greigeStyles: {
-    table: 'greige_style',
-    kind: 'greigeStyles',
-    fields: {
-      style: 'text', base: 'text', version: 'text', workCenter: 'text', construction: 'text', constructionId: 'text',
-      customer: 'text', stage: 'text', pricePerLb: 'real', active: 'bool', refStyle: 'text',
-    },
-  },
-  styleBridge: {
-    table: 'style_bridge',
-    kind: 'styleBridge',
-    fields: {
-      finishedStyle: 'text', finishedVersion: 'text', customerBase: 'text', styleAlias: 'text', greigeBase: 'text',
-      greigeCreated: 'text',
-    },
-  },
+/** The column type of a schema field: text for strings and enums, int or real numbers, 0/1 booleans, JSON otherwise. */
+function columnType(field: z.ZodType): ColType {
+  let t = field;
+  while (t.def.type === 'nullable' || t.def.type === 'optional') t = (t.def as unknown as { innerType: z.ZodType }).innerType;
+  switch (t.def.type) {
+    case 'string':
+    case 'enum':
+      return 'text';
+    case 'number':
+      return (t as z.ZodNumber).isInt ? 'int' : 'real';
+    case 'boolean':
+      return 'bool';
+    case 'array':
+    case 'object':
+      return 'json';
+    default:
+      throw new Error(`no column type for a ${t.def.type} field`);
+  }
+}
+
+function columnsOf(kind: EntityKind): Record<string, ColType> {
+  return Object.fromEntries(Object.entries(entitySchemas[kind].shape).map(([field, schema]) => [field, columnType(schema as z.ZodType)]));
+}
+
+/** Table per entity kind; split tables hold several kinds (roll stages, knit order sources, spec sources). */
+const TABLES: Record<EntityKind, Omit<TableSpec, 'fields'>> = {
+  yarnInventory: { table: 'yarn_inventory', kind: 'yarnInventory' },
+  yarnMaster: { table: 'yarn_master', kind: 'yarnMaster' },
+  suppliers: { table: 'supplier', kind: 'suppliers' },
+  bomLines: { table: 'bom_line', kind: 'bomLines' },
+  greigeStyles: { table: 'greige_style', kind: 'greigeStyles' },
+  styleBridge: { table: 'style_bridge', kind: 'styleBridge' },
   fabricSpecs: {
     table: 'fabric_spec',
     split: { field: 'source', kinds: { styles_master: 'fabricSpecs:styles_master', finished_specs: 'fabricSpecs:finished_specs' } },
-    fields: {
-      source: 'text', finishedStyle: 'text', finishedVersion: 'text', specId: 'text', finishCode: 'text',
-      overallWidthIn: 'real', cuttableWidthIn: 'real', ozPerLinYd: 'real', ydsPerLb: 'real', gsm: 'real',
-      ozPerSqYd: 'real', composition: 'text', construction: 'text', fabricType: 'text', rollWeightLbs: 'real',
-      rollLengthYds: 'real', stage: 'text',
-    },
   },
-  knitOrders: {
-    table: 'knit_order',
-    split: { field: 'source', kinds: { export: 'knitOrders', api: 'knitOrdersApi' } },
-    fields: {
-      koNumber: 'text', source: 'text', style: 'text', styleRaw: 'text', hasWarning: 'bool', warningText: 'text',
-      startDate: 'text', quotedDate: 'text', requestedDate: 'text', orderedLbs: 'real', g00Lbs: 'real',
-      shippedLbs: 'real', secondsLbs: 'real', balanceLbs: 'real', liveBalanceLbs: 'real', machine: 'text', bki: 'text',
-      poNumber: 'text', modifiedAt: 'text', createdAt: 'text', status: 'text', scheduleStatus: 'text', receivedLbs: 'real',
-      unitCostYarnPerLb: 'real', knitPricePerLb: 'real',
-    },
-  },
-  salesOrders: {
-    table: 'sales_order',
-    kind: 'salesOrders',
-    fields: {
-      soNumber: 'text', status: 'text', csr: 'text', unitPrice: 'real', priceUnit: 'text', quotedDate: 'text',
-      customerStyle: 'text', finishedBase: 'text', finishedStyle: 'text', finishedVersion: 'text', greigeStyle: 'text',
-      onHold: 'bool',
-      uom: 'text', orderedQty: 'real', shippedQty: 'real', balanceQty: 'real', availableQty: 'real', sop: 'text',
-      poNumber: 'text', soldTo: 'text', shipTo: 'text', shipDate: 'text',
-    },
-  },
-  salesHistory: {
-    table: 'sales_history',
-    kind: 'salesHistory',
-    fields: {
-      document: 'text', invoiceDate: 'text', customer: 'text', finishedStyle: 'text', greigeStyle: 'text', qty: 'real',
-      uom: 'text',
-      unitPrice: 'real', linePrice: 'real', firstInvoice: 'text', salesRep: 'text', commission: 'real',
-      sellingCompany: 'text', poNumber: 'text',
-    },
-  },
-  yarnPos: {
-    table: 'yarn_po',
-    kind: 'yarnPos',
-    fields: {
-      poNumber: 'text', status: 'text', yarnId: 'text', orderedAt: 'text', requestedDate: 'text', quotedDate: 'text',
-      qtyLbs: 'real', balanceLbs: 'real', supplier: 'text', size: 'text', yarnType: 'text', color: 'text',
-      description: 'text', costPerLb: 'real', totalCost: 'real',
-    },
-  },
-  expectedPos: {
-    table: 'expected_po',
-    kind: 'expectedPos',
-    fields: {
-      poNumber: 'text', poDate: 'text', supplier: 'text', yarnId: 'text', costPerLb: 'real', inventoryLbs: 'real',
-      orderedLbs: 'real', receivedLbs: 'real', balanceLbs: 'real', yarnType: 'text', ply: 'text', size: 'text',
-      filament: 'text', color: 'text', blend: 'text',
-    },
-  },
-  expectedReceipts: {
-    table: 'expected_receipt',
-    kind: 'expectedReceipts',
-    fields: { poNumber: 'text', yarnId: 'text', bucket: 'text', weekStart: 'text', qtyLbs: 'real' },
-  },
+  knitOrders: { table: 'knit_order', split: { field: 'source', kinds: { export: 'knitOrders', api: 'knitOrdersApi' } } },
+  salesOrders: { table: 'sales_order', kind: 'salesOrders' },
+  salesHistory: { table: 'sales_history', kind: 'salesHistory' },
+  yarnPos: { table: 'yarn_po', kind: 'yarnPos' },
+  expectedPos: { table: 'expected_po', kind: 'expectedPos' },
+  expectedReceipts: { table: 'expected_receipt', kind: 'expectedReceipts' },
   fabricRolls: {
     table: 'fabric_roll',
     split: {
       field: 'stage',
       kinds: { G00: 'fabricRolls:G00', G02: 'fabricRolls:G02', I01: 'fabricRolls:I01', F01: 'fabricRolls:F01', P01: 'fabricRolls:P01' },
     },
-    fields: {
-      stage: 'text', rollNumber: 'text', style: 'text', greigeStyle: 'text', orderNumber: 'text', soNumber: 'text',
-      doNumber: 'text', customer: 'text', vendorRollNumber: 'text', rack: 'text', qtyYds: 'real', qtyLbs: 'real',
-      goodEach: 'real', badEach: 'real', processor: 'text', machine: 'text', eventDate: 'text',
-    },
   },
-  machines: {
-    table: 'machine',
-    kind: 'machines',
-    fields: { machineId: 'text', workCenter: 'text', workCenterRaw: 'text' },
-  },
-  knitRates: { table: 'knit_rate', kind: 'knitRates', fields: { style: 'text', lbsPerDay: 'real' } },
-  erpReports: {
-    table: 'erp_report',
-    kind: 'erpReports',
-    fields: { reportId: 'int', type: 'text', fileName: 'text', runDate: 'text', thisWeekStart: 'text', buckets: 'json' },
-  },
-  erpStyleDemand: {
-    table: 'erp_style_demand',
-    kind: 'erpStyleDemand',
-    fields: {
-      reportId: 'int', style: 'text', koNumber: 'text', yarnId: 'text', percentage: 'real', bucketsLbs: 'json',
-      totalLbs: 'real',
-    },
-  },
-  erpYarnDemand: {
-    table: 'erp_yarn_demand',
-    kind: 'erpYarnDemand',
-    fields: {
-      reportId: 'int', yarnId: 'text', supplier: 'text', description: 'text', color: 'text', inventoryLbs: 'real',
-      totalDemandLbs: 'real', totalReceiptLbs: 'real', balanceLbs: 'real', pastDueReceiptsLbs: 'real',
-      demandLbs: 'json', receiptsLbs: 'json', balanceByBucketLbs: 'json',
-    },
-  },
-} satisfies Record<keyof EntityBatch, TableSpec>;
+  machines: { table: 'machine', kind: 'machines' },
+  knitRates: { table: 'knit_rate', kind: 'knitRates' },
+  erpReports: { table: 'erp_report', kind: 'erpReports' },
+  erpStyleDemand: { table: 'erp_style_demand', kind: 'erpStyleDemand' },
+  erpYarnDemand: { table: 'erp_yarn_demand', kind: 'erpYarnDemand' },
+};
 
-export const ENTITY_TABLE_SPECS: Record<keyof EntityBatch, TableSpec> = SPECS;
+export const ENTITY_TABLE_SPECS = Object.fromEntries(
+  (Object.keys(TABLES) as EntityKind[]).map((kind) => [kind, { ...TABLES[kind], fields: columnsOf(kind) }]),
+) as Record<EntityKind, TableSpec>;
 
 /** Entity kinds a snapshot may take from an earlier batch (masters and sales history); the rest are its own. */
 export const INHERITED_KINDS = new Set([
@@ -415,7 +325,6 @@ export function loadPlanningData(db: Db, snapshotId: number, preloaded?: Partial
     erpYarnDemand: read('erpYarnDemand'),
   };
 }
-
 
 /** What the forecast reads of a snapshot: the sales history and what bridges finished styles to greige styles. */
 export function loadForecastData(

@@ -4,7 +4,9 @@
 // ones the migrations were released with (core 1 and 300, the importer's tables 100-102, scenarios and alerts 200);
 // the gaps between them are history, not room for new ones.
 import type { Database } from 'better-sqlite3';
+import { isRetiredSupplier } from '../../shared/domain/supplier';
 import { movePlannerBlobsToTables, PLANNER_TABLES_SQL } from './plannerDataMigration';
+import { mergePlanHorizons } from './planningCalendarMigration';
 
 export interface Migration {
   version: number;
@@ -14,9 +16,21 @@ export interface Migration {
 }
 
 // The importer's tables: one per entity; every row belongs to the snapshot (import batch) that carried it and goes
-// with it. Column names are the snake_case of the entity fields in src/shared/domain/entities.ts (store/entities.ts
-// maps them; a unit test checks the two agree). Booleans are 0/1, arrays JSON text, dates ISO text.
+// with it. Column names are the snake_case of the entity schemas' fields in src/shared/domain (store/entities.ts
+// derives them; a unit test checks the two agree). Booleans are 0/1, arrays JSON text, dates ISO text.
 const snapshotRef = 'snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE';
+
+// 304: the entity columns renamed to the one set of names (src/shared/domain).
+const ENTITY_NAMES_SQL = `
+  ALTER TABLE yarn_inventory RENAME COLUMN beginning_lbs TO beginning_balance_lbs;
+  ALTER TABLE yarn_inventory RENAME COLUMN theoretical_lbs TO theoretical_balance_lbs;
+  ALTER TABLE yarn_inventory RENAME COLUMN planning_lbs TO planning_balance_lbs;
+  ALTER TABLE yarn_inventory RENAME COLUMN total_cost TO total_cost_usd;
+  ALTER TABLE yarn_master RENAME COLUMN total_cost TO total_cost_usd;
+  ALTER TABLE yarn_po RENAME COLUMN total_cost TO total_cost_usd;
+  -- the export gives no unit for Lead_time: the policy says how to read it
+  ALTER TABLE supplier RENAME COLUMN lead_time_weeks TO lead_time_as_exported;
+`;
 
 export const migrations: readonly Migration[] = [
   {
@@ -281,7 +295,24 @@ export const migrations: readonly Migration[] = [
     name: 'import: when an API knit order was created, to leave out orders created after the as-of date',
     up: 'ALTER TABLE knit_order ADD COLUMN created_at TEXT',
   },
+  {
+    version: 304,
+    name: 'import: one set of entity names (balances as the ERP names them, units in the names), "(Do not Use)" suppliers retired at import',
+    up: (db) => {
+      db.exec(ENTITY_NAMES_SQL);
+      // Earlier imports retired only "Remove" suppliers; the plan also retired names the buyers marked "(Do not Use)".
+      // The import's rule decides, so the two never disagree.
+      db.function('retired_supplier_name', { deterministic: true }, (name) => (isRetiredSupplier(String(name), []) ? 1 : 0));
+      db.exec('UPDATE supplier SET retired = 1 WHERE retired = 0 AND retired_supplier_name(name) = 1');
+    },
+  },
+  {
+    version: 305,
+    name: 'one planning calendar: the plan horizons and the working week in the calendar policy area (policy values, scenario policy changes); cached plans recomputed',
+    up: mergePlanHorizons,
+  },
 ];
+
 
 export interface MigrateResult {
   from: number;

@@ -11,7 +11,7 @@ export type Columns = Record<string, SqlValue>;
 /** What one call did to one row (null before: inserted; null after: deleted; equal: nothing changed). */
 export interface RowChange<T> {
   table: string;
-  /** The row's key, readable (`draft D-1`, `purchasing/horizonWeeks`). */
+  /** The row's key, readable (`draft D-1`, `calendar/horizonWeeks`). */
   key: string;
   before: T | null;
   after: T | null;

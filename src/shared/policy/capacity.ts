@@ -10,8 +10,6 @@
 export type RelaxedMatchMode = 'off' | 'type' | 'diameter-cut';
 
 export const capacityPolicyDefaults = {
-  /** Working days per week (Mon..Sat = 6; the ERP plans knitting 6 days/week at each style's lbs/day). */
-  workDaysPerWeek: 6,
   /** Relaxed work-center match for new assignments (the 9-2 snapshot: 137/168 KOs run on their exact WC). */
   relaxedMatch: 'off' as RelaxedMatchMode,
   /** Rate used when a style has no knitting rate; null = such orders cannot be scheduled (no silent 616). */
@@ -24,8 +22,6 @@ export const capacityPolicyDefaults = {
   overloadUtilisationPct: 100,
   /** A work center is a bottleneck at or above this utilisation over the horizon (or with an overloaded week). */
   bottleneckUtilisationPct: 85,
-  /** ISO weeks in the load view, starting with the as-of week; the rest goes to "later". */
-  loadHorizonWeeks: 26,
   /** An order that cannot finish within this many calendar days of its earliest start is not scheduled. */
   maxScheduleHorizonDays: 1460,
   /** Candidate machines listed for an unassigned order. */

@@ -1,4 +1,5 @@
 // The central policy table: every threshold the engine uses, with defaults the planner can edit in Settings.
+import { calendarPolicyDefaults } from './calendar';
 import { yarnPolicyDefaults } from './yarn';
 import { purchasingPolicyDefaults } from './purchasing';
 import { capacityPolicyDefaults } from './capacity';
@@ -7,6 +8,7 @@ import { alertsPolicyDefaults } from './alerts';
 import { reportsPolicyDefaults } from './reports';
 
 export const policyDefaults = {
+  calendar: calendarPolicyDefaults,
   yarn: yarnPolicyDefaults,
   purchasing: purchasingPolicyDefaults,
   capacity: capacityPolicyDefaults,

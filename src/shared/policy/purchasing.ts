@@ -9,8 +9,6 @@ export type SafetyStockKind = 'none' | 'weeksOfCover' | 'serviceLevel';
 export type LeadTimeUnit = 'days' | 'weeks';
 
 export const purchasingPolicyDefaults = {
-  /** ISO weeks netted, starting with the as-of week. */
-  horizonWeeks: 26,
   /** ISO weekday (1 = Monday ... 7 = Sunday) a planned receipt is due within its week. */
   receiptWeekday: 1,
   /** Count "Unscheduled or Past Due" receipts in the starting balance (can be negative: the ERP's balancing bucket). */

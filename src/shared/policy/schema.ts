@@ -3,6 +3,7 @@
 // plan with (a horizon of 1,000,000 weeks) is refused with a message naming the key instead of being saved.
 import { z } from 'zod';
 import type { AlertsPolicy } from './alerts';
+import type { CalendarPolicy } from './calendar';
 import type { CapacityPolicy } from './capacity';
 import type { ForecastPolicy } from './forecast';
 import type { PurchasingPolicy } from './purchasing';
@@ -22,6 +23,11 @@ const modelName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a model na
 const modelList = z.array(modelName).min(1, 'must name at least one model').max(20, 'must name at most 20 models');
 
 /** Each area lists every key of its defaults (a key without a range does not compile). */
+const calendarShape = {
+  horizonWeeks,
+  workDaysPerWeek: whole(1, 7),
+} satisfies Record<keyof CalendarPolicy, z.ZodType>;
+
 const yarnShape = {
   criticalBelowLbs: lbs,
   highBelowLbs: lbs,
@@ -32,7 +38,6 @@ const yarnShape = {
     .length(7, 'must give 7 days, Monday first')
     .refine((units) => units.some((u) => u > 0), 'must have knitting on at least one day'),
   erpNumberedWeeks: whole(1, 52),
-  planningHorizonWeeks: horizonWeeks,
   bomSumTolerance: between(0, 0.5),
   minOpenBalanceLbs: between(0, 1e6),
   usageAverageWeeks: whole(1, 52),
@@ -50,7 +55,6 @@ const yarnShape = {
 } satisfies Record<keyof YarnPolicy, z.ZodType>;
 
 const purchasingShape = {
-  horizonWeeks,
   receiptWeekday: whole(1, 7),
   countPastDueReceipts: z.boolean(),
   supplierLeadTimeUnit: z.enum(['days', 'weeks']),
@@ -87,14 +91,12 @@ const purchasingShape = {
 } satisfies Record<keyof PurchasingPolicy, z.ZodType>;
 
 const capacityShape = {
-  workDaysPerWeek: whole(1, 7),
   relaxedMatch: z.enum(['off', 'type', 'diameter-cut']),
   defaultRateLbsPerDay: above(0, 1e6).nullable(),
   defaultPriority: whole(1, 99),
   inProgressFirst: z.boolean(),
   overloadUtilisationPct: pct,
   bottleneckUtilisationPct: pct,
-  loadHorizonWeeks: horizonWeeks,
   maxScheduleHorizonDays: whole(1, 3650),
   maxCandidateMachinesListed: whole(0, 50),
   maxOrdersAheadListed: whole(0, 100),
@@ -175,6 +177,7 @@ const reportsShape = {
 } satisfies Record<keyof ReportsPolicy, z.ZodType>;
 
 const shapes: Record<string, Record<string, z.ZodType>> = {
+  calendar: calendarShape,
   yarn: yarnShape,
   purchasing: purchasingShape,
   capacity: capacityShape,
@@ -204,6 +207,7 @@ const ORDERED: [string, string, boolean, string][] = [
 /** The policy table: every area and key with its range (unknown keys refused), then the rules between keys. */
 export const policyTableSchema = z
   .strictObject({
+    calendar: z.strictObject(calendarShape),
     yarn: z.strictObject(yarnShape),
     purchasing: z.strictObject(purchasingShape),
     capacity: z.strictObject(capacityShape),
@@ -259,7 +263,7 @@ function problemText(issue: z.core.$ZodIssue, value: unknown): string {
   return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
 }
 
-/** A zod issue as a sentence naming the key (`policy purchasing.horizonWeeks must be at most 156 (got 1000000)`). */
+/** A zod issue as a sentence naming the key (`policy calendar.horizonWeeks must be at most 156 (got 1000000)`). */
 function toProblems(issue: z.core.$ZodIssue, input: unknown): PolicyProblem[] {
   const [area, key, ...inner] = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {

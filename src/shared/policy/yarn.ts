@@ -20,8 +20,6 @@ export const yarnPolicyDefaults = {
   halfDayUnitsByIsoWeekday: [2, 2, 2, 2, 2, 1, 0] as number[],
   /** Numbered weeks after "This Week" in the ERP layout. */
   erpNumberedWeeks: 8,
-  /** Weeks shown in our own planning views (beyond the ERP's 9 buckets); at least erpNumberedWeeks + 1 is used. */
-  planningHorizonWeeks: 26,
   /** A style's BOM whose lines sum outside 1 +- this is normalised with a warning. */
   bomSumTolerance: 0.005,
   /** A knit order is open (creates yarn demand) when its balance is above this (lbs). The ERP uses > 0. */

@@ -6,9 +6,14 @@ import { computeLoad } from '../../../src/main/engine/capacity/load';
 import { machineLoadCsvRows, MACHINE_LOAD_CSV_COLUMNS } from '../../../src/main/engine/capacity/csv';
 import type { CapacityInput, RateInfo } from '../../../src/main/engine/capacity/types';
 import { capacityPolicyDefaults } from '../../../src/shared/policy/capacity';
+import { planningCalendar } from '../../../src/main/engine/calendar';
 
+// A 3-week plan on a Mon..Sat plant with a holiday and a machine's downtime.
 const input: CapacityInput = {
-  asOf: '2025-09-02',
+  calendar: planningCalendar('2025-09-02', { horizonWeeks: 3, workDaysPerWeek: 6 }, {
+    holidays: ['2025-09-12'],
+    downtime: [{ machineId: 'A2', from: '2025-09-15', to: '2025-09-16' }],
+  }),
   machines: [
     { machineId: 'A1', workCenter: '9.38.20.F' },
     { machineId: 'A2', workCenter: '9.38.20.F ' },
@@ -26,24 +31,19 @@ const input: CapacityInput = {
     ['SK', { rateLbsPerDay: 500, source: 'test' }],
   ]),
   orders: [
-    { orderNo: 'O1', style: 'SA', balanceLbs: 6000, machine: 'A1' },
-    { orderNo: 'O2', style: 'SA', balanceLbs: 3000, machine: 'A1', startDate: '2025-09-03' },
-    { orderNo: 'O3', style: 'SA', balanceLbs: 20000, machine: 'A2', startDate: '2025-08-01' },
-    { orderNo: 'O4', style: 'SA', balanceLbs: 3000, startDate: '2025-09-15' },
-    { orderNo: 'O5', style: 'NORATE', balanceLbs: 900, machine: 'B1' },
-    { orderNo: 'O6', style: 'SB', balanceLbs: 1200, machine: 'B1' },
-    { orderNo: 'O7', style: 'SK', balanceLbs: 500 },
-    { orderNo: 'O8', style: 'SA', balanceLbs: 0, machine: 'A1' },
+    { koNumber: 'O1', style: 'SA', balanceLbs: 6000, machine: 'A1' },
+    { koNumber: 'O2', style: 'SA', balanceLbs: 3000, machine: 'A1', startDate: '2025-09-03' },
+    { koNumber: 'O3', style: 'SA', balanceLbs: 20000, machine: 'A2', startDate: '2025-08-01' },
+    { koNumber: 'O4', style: 'SA', balanceLbs: 3000, startDate: '2025-09-15' },
+    { koNumber: 'O5', style: 'NORATE', balanceLbs: 900, machine: 'B1' },
+    { koNumber: 'O6', style: 'SB', balanceLbs: 1200, machine: 'B1' },
+    { koNumber: 'O7', style: 'SK', balanceLbs: 500 },
+    { koNumber: 'O8', style: 'SA', balanceLbs: 0, machine: 'A1' },
   ],
-  calendar: {
-    workDaysPerWeek: 6,
-    holidays: ['2025-09-12'],
-    downtime: [{ machineId: 'A2', from: '2025-09-15', to: '2025-09-16' }],
-  },
 };
 
 describe('capacity load golden model', () => {
-  const policy = { ...capacityPolicyDefaults, loadHorizonWeeks: 3 };
+  const policy = capacityPolicyDefaults;
   const load = computeLoad(input, policy);
 
   it('machine, work-center and bottleneck figures', () => {

@@ -8,6 +8,8 @@ import { scheduleKnitOrders } from '../../../src/main/engine/capacity/schedule';
 import type { CapacityInput, KnitOrder, RateInfo, ScheduleResult } from '../../../src/main/engine/capacity/types';
 import { capacityPolicyDefaults, type CapacityPolicy } from '../../../src/shared/policy/capacity';
 import { toDayNumber } from '../../../src/shared/dates';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planningCalendar } from '../../../src/main/engine/calendar';
 
 const AS_OF = '2025-09-02';
 const expected = (name: string) => resolve(__dirname, 'expected', `${name}.csv`);
@@ -22,16 +24,14 @@ function model(parts: {
   yarns?: Array<[string, Array<[string, string?]>]>;
 }): CapacityInput {
   return {
-    asOf: AS_OF,
+    calendar: planningCalendar(AS_OF, calendarPolicyDefaults, {
+      holidays: parts.holidays ?? [],
+      downtime: (parts.downtime ?? []).map(([machineId, from, to]) => ({ machineId, from, to })),
+    }),
     machines: parts.machines.map(([machineId, workCenter]) => ({ machineId, workCenter })),
     styles: parts.styles.map(([style, workCenter]) => ({ style, workCenter })),
     rates: new Map<string, RateInfo>(parts.rates.map(([s, r]) => [s, { rateLbsPerDay: r, source: 'test' }])),
     orders: parts.orders,
-    calendar: {
-      workDaysPerWeek: 6,
-      holidays: parts.holidays ?? [],
-      downtime: (parts.downtime ?? []).map(([machineId, from, to]) => ({ machineId, from, to })),
-    },
     yarns: parts.yarns
       ? new Map(parts.yarns.map(([o, ys]) => [o, ys.map(([yarnId, firstShortWeek]) => ({ yarnId, firstShortWeek }))]))
       : undefined,
@@ -90,8 +90,8 @@ describe('capacity scheduler golden models', () => {
         rates: [['S1', 1000]],
         holidays: ['2025-09-04'],
         orders: [
-          { orderNo: 'A', style: 'S1', balanceLbs: 3000, machine: 'M1', quotedDate: '2025-09-04' },
-          { orderNo: 'B', style: 'S1', balanceLbs: 1500, machine: 'M1' },
+          { koNumber: 'A', style: 'S1', balanceLbs: 3000, machine: 'M1', quotedDate: '2025-09-04' },
+          { koNumber: 'B', style: 'S1', balanceLbs: 1500, machine: 'M1' },
         ],
       }),
     );
@@ -107,9 +107,9 @@ describe('capacity scheduler golden models', () => {
         styles: [['S1', '1.30.28.F']],
         rates: [['S1', 500]],
         orders: [
-          { orderNo: 'X', style: 'S1', balanceLbs: 2000, quotedDate: '2025-09-06' },
-          { orderNo: 'Y', style: 'S1', balanceLbs: 1000, quotedDate: '2025-09-05' },
-          { orderNo: 'Z', style: 'S1', balanceLbs: 500, quotedDate: '2025-09-30', priority: 1 },
+          { koNumber: 'X', style: 'S1', balanceLbs: 2000, quotedDate: '2025-09-06' },
+          { koNumber: 'Y', style: 'S1', balanceLbs: 1000, quotedDate: '2025-09-05' },
+          { koNumber: 'Z', style: 'S1', balanceLbs: 500, quotedDate: '2025-09-30', priority: 1 },
         ],
       }),
     );
@@ -129,9 +129,9 @@ describe('capacity scheduler golden models', () => {
         rates: [['S1', 800]],
         downtime: [['M2', '2025-09-02', '2025-09-03']],
         orders: [
-          { orderNo: 'K1', style: 'S1', balanceLbs: 2400, machine: 'M1' },
-          { orderNo: 'U1', style: 'S1', balanceLbs: 1600, quotedDate: '2025-09-08' },
-          { orderNo: 'U2', style: 'S1', balanceLbs: 800 },
+          { koNumber: 'K1', style: 'S1', balanceLbs: 2400, machine: 'M1' },
+          { koNumber: 'U1', style: 'S1', balanceLbs: 1600, quotedDate: '2025-09-08' },
+          { koNumber: 'U2', style: 'S1', balanceLbs: 800 },
         ],
       }),
     );
@@ -147,7 +147,7 @@ describe('capacity scheduler golden models', () => {
         styles: [['S1', '1.30.20.F']],
         rates: [['S1', 400]],
         downtime: [['M1', '2025-09-03', '2025-09-05']],
-        orders: [{ orderNo: 'D1', style: 'S1', balanceLbs: 1200, machine: 'M1', quotedDate: '2025-09-05' }],
+        orders: [{ koNumber: 'D1', style: 'S1', balanceLbs: 1200, machine: 'M1', quotedDate: '2025-09-05' }],
       }),
     );
     expect(byNo(r, 'D1').explanation?.downtimeDays).toBe(3);
@@ -165,10 +165,10 @@ describe('capacity scheduler golden models', () => {
         styles: [['S1', '9.30.16.M']],
         rates: [['S1', 500]],
         orders: [
-          { orderNo: 'K1', style: 'S1', balanceLbs: 2000, machine: 'M1', startDate: '2025-09-02' },
-          { orderNo: 'P1', style: 'S1', balanceLbs: 1000, machine: 'M1', pinnedStart: '2025-09-04' },
-          { orderNo: 'PM', style: 'S1', balanceLbs: 500, pinnedMachine: 'M2', pinnedStart: '2025-09-07' },
-          { orderNo: 'P0', style: 'S1', balanceLbs: 500, pinnedMachine: 'M3', pinnedStart: '2025-08-29' },
+          { koNumber: 'K1', style: 'S1', balanceLbs: 2000, machine: 'M1', startDate: '2025-09-02' },
+          { koNumber: 'P1', style: 'S1', balanceLbs: 1000, machine: 'M1', pinnedStart: '2025-09-04' },
+          { koNumber: 'PM', style: 'S1', balanceLbs: 500, pinnedMachine: 'M2', pinnedStart: '2025-09-07' },
+          { koNumber: 'P0', style: 'S1', balanceLbs: 500, pinnedMachine: 'M3', pinnedStart: '2025-08-29' },
         ],
       }),
     );
@@ -197,12 +197,12 @@ describe('capacity scheduler golden models', () => {
         ['SR', -120],
       ],
       orders: [
-        { orderNo: 'N1', style: 'ST', balanceLbs: 600, quotedDate: '2025-09-10' },
-        { orderNo: 'N2', style: 'SN', balanceLbs: 600 },
-        { orderNo: 'N3', style: 'SN', balanceLbs: 600, machine: 'M2' },
-        { orderNo: 'R1', style: 'SR', balanceLbs: 616 },
-        { orderNo: 'R2', style: 'MISSING', balanceLbs: 100, machine: 'M1' },
-        { orderNo: 'Z0', style: 'S1', balanceLbs: 0, machine: 'M1' },
+        { koNumber: 'N1', style: 'ST', balanceLbs: 600, quotedDate: '2025-09-10' },
+        { koNumber: 'N2', style: 'SN', balanceLbs: 600 },
+        { koNumber: 'N3', style: 'SN', balanceLbs: 600, machine: 'M2' },
+        { koNumber: 'R1', style: 'SR', balanceLbs: 616 },
+        { koNumber: 'R2', style: 'MISSING', balanceLbs: 100, machine: 'M1' },
+        { koNumber: 'Z0', style: 'S1', balanceLbs: 0, machine: 'M1' },
       ],
     });
     const strict = scheduleKnitOrders(input);
@@ -228,8 +228,8 @@ describe('capacity scheduler golden models', () => {
         styles: [['S1', '4.30.20.C']],
         rates: [['S1', 600]],
         orders: [
-          { orderNo: 'L1', style: 'S1', balanceLbs: 1200, machine: 'M1', startDate: '2025-08-20', quotedDate: '2025-08-28' },
-          { orderNo: 'L2', style: 'S1', balanceLbs: 1800, machine: 'M2', startDate: '2025-09-08', quotedDate: '2025-09-09' },
+          { koNumber: 'L1', style: 'S1', balanceLbs: 1200, machine: 'M1', startDate: '2025-08-20', quotedDate: '2025-08-28' },
+          { koNumber: 'L2', style: 'S1', balanceLbs: 1800, machine: 'M2', startDate: '2025-09-08', quotedDate: '2025-09-09' },
         ],
       }),
     );
@@ -258,11 +258,11 @@ describe('capacity scheduler golden models', () => {
         ['SX', 1000],
       ],
       orders: [
-        { orderNo: 'BIG', style: 'SF', balanceLbs: 6000, machine: 'M1' },
-        { orderNo: 'R1', style: 'SF', balanceLbs: 2000, quotedDate: '2025-09-05' },
-        { orderNo: 'R2', style: 'SF', balanceLbs: 1000, quotedDate: '2025-12-31' },
-        { orderNo: 'OW', style: 'S36', balanceLbs: 1000 },
-        { orderNo: 'GX', style: 'SX', balanceLbs: 1000 },
+        { koNumber: 'BIG', style: 'SF', balanceLbs: 6000, machine: 'M1' },
+        { koNumber: 'R1', style: 'SF', balanceLbs: 2000, quotedDate: '2025-09-05' },
+        { koNumber: 'R2', style: 'SF', balanceLbs: 1000, quotedDate: '2025-12-31' },
+        { koNumber: 'OW', style: 'S36', balanceLbs: 1000 },
+        { koNumber: 'GX', style: 'SX', balanceLbs: 1000 },
       ],
     });
     const off = scheduleKnitOrders(input);
@@ -286,7 +286,7 @@ describe('capacity scheduler golden models', () => {
         machines: [['M1', '8.30.18.F']],
         styles: [['S1', '8.30.18.F']],
         rates: [['S1', 250]],
-        orders: [{ orderNo: 'Y', style: 'S1', balanceLbs: 1750, machine: 'M1', quotedDate: '2025-09-08' }],
+        orders: [{ koNumber: 'Y', style: 'S1', balanceLbs: 1750, machine: 'M1', quotedDate: '2025-09-08' }],
         yarns: [['Y', [['18669', '2025-09-01'], ['19003', '2025-09-08'], ['12345', undefined], ['20001', '2025-09-15']]]],
       }),
     );
@@ -305,8 +305,8 @@ describe('capacity scheduler golden models', () => {
       styles: [['S1', '6.38.18.F']],
       rates: [['S1', 1000]],
       orders: [
-        { orderNo: 'A', style: 'S1', balanceLbs: 3000, machine: 'M1', quotedDate: '2025-09-04' },
-        { orderNo: 'B', style: 'S1', balanceLbs: 3000, machine: 'M1', quotedDate: '2025-09-05' },
+        { koNumber: 'A', style: 'S1', balanceLbs: 3000, machine: 'M1', quotedDate: '2025-09-04' },
+        { koNumber: 'B', style: 'S1', balanceLbs: 3000, machine: 'M1', quotedDate: '2025-09-05' },
       ],
     });
     const kept = scheduleKnitOrders(input);

@@ -3,25 +3,28 @@
 // Notation: OH = projected on hand at the end of the week, NR = net requirement, PR = planned receipt.
 import { expect } from 'vitest';
 import { purchasingPolicyDefaults, type PurchasingPolicy } from '../../../src/shared/policy/purchasing';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 import { groupSuggestionsBySupplier } from '../../../src/main/engine/purchasing/aggregate';
-import type { MrpInput, MrpItem, MrpResult, SupplierMasterRow } from '../../../src/main/engine/purchasing/types';
+import type { MrpInput, MrpItem, MrpResult, MrpSupplier } from '../../../src/main/engine/purchasing/types';
 
 export const AS_OF = '2025-09-01';
+/** The planning calendar's weeks: 8 from the as-of week. */
+export const CALENDAR = { asOf: AS_OF, weekStarts: planWeekStarts(AS_OF, 8) };
 
 export const basePolicy: PurchasingPolicy = {
   ...purchasingPolicyDefaults,
-  horizonWeeks: 8,
   safetyStock: 'none',
   lotSizing: 'lotForLot',
   defaultOrderMultipleLbs: 1,
 };
 
-export const suppliers: SupplierMasterRow[] = [
-  { supplierId: '1', name: 'ALPHA YARNS INC', leadTimeDays: 14, moqLbs: 0, type: 'Domestic', retired: false },
-  { supplierId: '2', name: 'BETA SPINNING', leadTimeDays: 21, moqLbs: 1000, type: 'Import', retired: false },
-  { supplierId: '3', name: 'GAMMA FIBERS', leadTimeDays: null, moqLbs: null, type: null, retired: true },
-  { supplierId: '4', name: 'LONGHAUL TEXTILE', leadTimeDays: 210, moqLbs: 0, type: 'Import', retired: false },
-  { supplierId: '5', name: 'DELTA', leadTimeDays: 35, moqLbs: 0, type: 'Import', retired: false },
+// Lead times as Supplier_ID.csv exports them, in weeks (the policy's default unit): 14, 21, 210 and 35 days.
+export const suppliers: MrpSupplier[] = [
+  { supplierId: '1', name: 'ALPHA YARNS INC', leadTimeAsExported: 2, moqLbs: 0, retired: false },
+  { supplierId: '2', name: 'BETA SPINNING', leadTimeAsExported: 3, moqLbs: 1000, retired: false },
+  { supplierId: '3', name: 'GAMMA FIBERS', leadTimeAsExported: null, moqLbs: null, retired: true },
+  { supplierId: '4', name: 'LONGHAUL TEXTILE', leadTimeAsExported: 30, moqLbs: 0, retired: false },
+  { supplierId: '5', name: 'DELTA', leadTimeAsExported: 5, moqLbs: 0, retired: false },
 ];
 
 export function item(yarnId: string, supplierName: string, onHandLbs: number, gross: number[], extra: Partial<MrpItem> = {}): MrpItem {
@@ -47,7 +50,7 @@ export interface GoldenCase {
   check(result: MrpResult): void;
 }
 
-const input = (items: MrpItem[], extra: Partial<MrpInput> = {}): MrpInput => ({ asOf: AS_OF, items, suppliers, ...extra });
+const input = (items: MrpItem[], extra: Partial<MrpInput> = {}): MrpInput => ({ calendar: CALENDAR, items, suppliers, ...extra });
 const receipts = (r: MrpResult, yarnId?: string): [number, number][] =>
   r.suggestions.filter((s) => !yarnId || s.yarnId === yarnId).map((s) => [s.receiptWeek, s.qtyLbs]);
 const only = (r: MrpResult, yarnId?: string) => r.items.find((i) => !yarnId || i.yarnId === yarnId)!;

@@ -6,7 +6,8 @@
 //
 // The hand calculation of the projected yarn balance uses the ERP's phasing rule as the demo generator writes it
 // (erp-exports-profile §5a/§5b), with the exported KO Balance: the plan phases the exported balance, also for the
-// few KOs the demo plants with a stale one.
+// few KOs the demo plants with a stale one. The generator phases with the yarn engine's rule (one rule:
+// engine/yarn/phasing.ts), which test/unit/yarn/phasing.test.ts and the golden yarn cases check on their own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../../src/shared/contract';
 import { addDays, daysBetween, isoWeekday, mondayOf } from '../../../src/shared/dates';
@@ -334,7 +335,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const v = await view('view.purchasing', {});
     const bySupplierName = new Map(ds.suppliers.filter((s) => s.listedAs).map((s) => [s.listedAs!, s]));
     // The demo's master lists suppliers the buyers marked "(Do not Use)" without "Remove": only the name retires them.
-    const doNotUse = ds.suppliers.filter((s) => isDoNotUse(s) && s.leadTimeDays !== 'Remove');
+    const doNotUse = ds.suppliers.filter((s) => isDoNotUse(s) && s.leadTimeAsExported !== 'Remove');
     expect(doNotUse.length).toBeGreaterThan(0);
     const needed = new Set([...v.suggestions.map((s) => s.yarnId), ...v.uncovered.map((u) => u.yarnId)]);
     const retiredYarns = [...needed].filter((yarnId) => isDoNotUse(yarnOf(yarnId).supplier));
@@ -349,7 +350,7 @@ describe('every view of the demo plan, against the demo input rows', () => {
       const matched = s.supplierMatch !== null && s.supplierMatch.method !== 'none';
       expect(matched, s.id).toBe(master !== undefined);
       // Lead_time read in weeks (the policy's default unit); the defaults for a supplier not in the master.
-      const leadTimeDays = master ? (master.leadTimeDays as number) * 7 : policyDefaults.purchasing.defaultLeadTimeDays;
+      const leadTimeDays = master ? (master.leadTimeAsExported as number) * 7 : policyDefaults.purchasing.defaultLeadTimeDays;
       const moqLbs = master ? (master.moq as number) : policyDefaults.purchasing.defaultMoqLbs;
       expect(s.leadTimeDays, s.id).toBe(leadTimeDays);
       expect(s.releaseDate, s.id).toBe(addDays(s.receiptDate, -leadTimeDays));
@@ -380,11 +381,11 @@ describe('every view of the demo plan, against the demo input rows', () => {
   it('capacity: machines per work center from the machine list, days available from the plant calendar, each machine loaded with its orders', async () => {
     const v = await view('view.capacity', {});
     const schedule = await view('view.schedule', {});
-    // working days from the as-of date to the end of the load horizon (Mon-Sat, no holidays by default)
-    const end = addDays(mondayOf(AS_OF), 7 * policyDefaults.capacity.loadHorizonWeeks);
+    // working days from the as-of date to the end of the plan's horizon (Mon-Sat, no holidays by default)
+    const end = addDays(mondayOf(AS_OF), 7 * policyDefaults.calendar.horizonWeeks);
     let workDays = 0;
-    for (let d = AS_OF; d < end; d = addDays(d, 1)) if (isoWeekday(d) <= policyDefaults.capacity.workDaysPerWeek) workDays++;
-    expect(v.weekStarts.length).toBe(policyDefaults.capacity.loadHorizonWeeks);
+    for (let d = AS_OF; d < end; d = addDays(d, 1)) if (isoWeekday(d) <= policyDefaults.calendar.workDaysPerWeek) workDays++;
+    expect(v.weekStarts.length).toBe(policyDefaults.calendar.horizonWeeks);
     const machinesByWc = new Map<string, number>();
     for (const m of ds.park.machines) machinesByWc.set(m.workCenter, (machinesByWc.get(m.workCenter) ?? 0) + 1);
     // every work center with machines, and the ones only QuadS names when an order needs them (no capacity)
@@ -464,9 +465,9 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const v = await view('view.alerts', {});
     const shortages = new Map((await view('view.yarnShortages', {})).rows.map((r) => [r.yarnId, r]));
     const yarnAlerts = new Map(v.alerts.filter((a) => a.rule === 'yarn-short').map((a) => [a.params.yarnId!, a]));
-    const hand = handProjection();
+    // Every yarn with a position, also one no knit order uses (no projection): its band is the Yarn page's.
     let checked = 0;
-    for (const [yarnId] of hand) {
+    for (const yarnId of [...ds.positions.keys()].map(id)) {
       const s = shortages.get(yarnId);
       const planning = ds.positions.get(Number(yarnId))!.planningLbs;
       if (!s && planning >= 0) continue;

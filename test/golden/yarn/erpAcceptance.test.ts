@@ -2,16 +2,21 @@
 // through the real importer into an in-memory store, `loadPlanningData` reads them back, and the engine must
 // reproduce the ERP's own computed reports (erp-exports-profile 5a/5b). "Match" = every bucket (This Week ... Later
 // and Total) within 1 % of the ERP value + 0.05 lb, as in the profile.
-// The PlanningData -> YarnPlanInput mapping is the services layer's (src/main/services/inputs/yarnInputs.ts).
+// The engine reads the snapshot's entities as they are; the ERP reports are grouped by src/main/services/inputs/yarnInputs.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeYarnPlan } from '../../../src/main/engine/yarn';
 import type { ErpDemandReport, YarnPlan, YarnPlanInput } from '../../../src/main/engine/yarn';
-import { erpStyleReports as styleReportsOf, expectedReceipts as receiptsOf, yarnInventory as inventoryOf, yarnKnitOrders as knitOrdersOf } from '../../../src/main/services/inputs/yarnInputs';
+import { erpStyleReports as styleReportsOf } from '../../../src/main/services/inputs/yarnInputs';
 import type { PlanningData } from '../../../src/shared/domain/entities';
 import { importFiles } from '../../../src/main/services/jobs/importFiles';
 import { openStore } from '../../../src/main/store/db';
 import { loadPlanningData } from '../../../src/main/store/entities';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planningCalendar } from '../../../src/main/engine/calendar';
+
+/** The default planning calendar from `asOf`. */
+const calendarOf = (asOf: string) => planningCalendar(asOf, calendarPolicyDefaults);
 import { erpPath, erpSkipReason, hasErpData } from '../../support/erpData';
 
 const SNAPSHOTS = ['2025-08-22', '2025-08-28', '2025-09-02'] as const;
@@ -36,11 +41,11 @@ function score(plan: YarnPlan, report: ErpDemandReport) {
   let rows = 0;
   const misses: string[] = [];
   for (const r of report.rows) {
-    const erp = [...r.bucketsLbs, r.laterLbs, r.totalLbs];
+    const erp = [...r.bucketsLbs, r.totalLbs];
     add(perYarnErp, r.yarnId, erp);
-    const o = ours.get(`${r.style.trim()}|${r.orderNo}|${r.yarnId}`);
+    const o = ours.get(`${r.style.trim()}|${r.koNumber}|${r.yarnId}`);
     if (o && erp.every((v, i) => within(o[i], v))) rows++;
-    else misses.push(`${r.style}|${r.orderNo}|${r.yarnId}`);
+    else misses.push(`${r.style}|${r.koNumber}|${r.yarnId}`);
   }
   for (const [key, v] of ours) add(perYarnOurs, key.split('|')[2], v);
   let yarns = 0;
@@ -79,10 +84,10 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
     it(`reproduces 100 % of Yarn_Demand_By_Style_KO rows on ${snap} from the report's own % and rates`, () => {
       const d = data[snap];
       const report = koReportOf(d);
-      const implied = new Map(report.rows.map((r) => [r.orderNo!, r.totalLbs / (r.percentage / 100)]));
+      const implied = new Map(report.rows.map((r) => [r.koNumber!, r.totalLbs / (r.percentage / 100)]));
       const stale: string[] = [];
-      const knitOrders = knitOrdersOf(d).map((k) => {
-        const q = implied.get(k.orderNo);
+      const knitOrders = d.knitOrders.map((k) => {
+        const q = implied.get(k.koNumber);
         if (q === undefined || within(k.balanceLbs, q)) return k;
         stale.push(k.style);
         return { ...k, balanceLbs: q };
@@ -92,12 +97,12 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
       const input: YarnPlanInput = {
         knitOrders,
         bomLines: [],
-        productionRates: [],
+        knitRates: [],
         erpReports: [{ ...report, knitOrders }],
-        inventory: [],
+        yarns: [],
         expectedReceipts: [],
       };
-      const s = score(computeYarnPlan(input, report.runDate, policy), report);
+      const s = score(computeYarnPlan(input, calendarOf(report.runDate), policy), report);
       expect(s.misses).toEqual([]);
       expect(s.ourRows).toBe(s.erpRows);
     });
@@ -107,15 +112,15 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
     const d = data['2025-09-02'];
     const learned = [...styleReportsOf(data['2025-08-22']), ...styleReportsOf(data['2025-08-28'])];
     const input: YarnPlanInput = {
-      knitOrders: knitOrdersOf(d),
+      knitOrders: d.knitOrders,
       bomLines: d.bomLines,
-      productionRates: d.knitRates,
+      knitRates: d.knitRates,
       erpReports: learned,
-      inventory: [],
+      yarns: [],
       expectedReceipts: [],
     };
     const report = koReportOf(d);
-    const s = score(computeYarnPlan(input, '2025-09-02', policy), report);
+    const s = score(computeYarnPlan(input, calendarOf('2025-09-02'), policy), report);
     console.info(`honest 9-2: rows ${s.rows}/${s.erpRows}, yarns ${(s.yarnShare * 100).toFixed(1)} %, grand total ${(s.grandTotalDiff * 100).toFixed(3)} %`);
     expect(s.rowShare).toBeGreaterThanOrEqual(0.98);
     expect(s.yarnShare).toBeGreaterThanOrEqual(0.96);
@@ -128,24 +133,24 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
     const erpRows = d.erpYarnDemand.filter((r) => r.reportId === erpYarnReport.reportId);
     const reports = styleReportsOf(d);
     const report = reports.find((r) => r.kind === 'by-style-ko')!;
-    const implied = new Map(report.rows.map((r) => [r.orderNo!, r.totalLbs / (r.percentage / 100)]));
-    const knitOrders = knitOrdersOf(d).map((k) => {
-      const q = implied.get(k.orderNo);
+    const implied = new Map(report.rows.map((r) => [r.koNumber!, r.totalLbs / (r.percentage / 100)]));
+    const knitOrders = d.knitOrders.map((k) => {
+      const q = implied.get(k.koNumber);
       return q === undefined || within(k.balanceLbs, q) ? k : { ...k, balanceLbs: q };
     });
     // Same-run inventory: the workbook's embedded inventory sheet (= its Inventory column). The separately exported
     // yarn_inventory was taken at another moment (the profile: 176/184 on Theoretical Balance).
     const runInventory = new Map(erpRows.map((r) => [r.yarnId, r.inventoryLbs]));
-    const inventory = inventoryOf(d).map((y) => (runInventory.has(y.yarnId) ? { ...y, theoreticalBalanceLbs: runInventory.get(y.yarnId)! } : y));
+    const yarns = d.yarns.map((y) => (runInventory.has(y.yarnId) ? { ...y, theoreticalBalanceLbs: runInventory.get(y.yarnId)! } : y));
     const input: YarnPlanInput = {
       knitOrders,
       bomLines: [],
-      productionRates: [],
+      knitRates: [],
       erpReports: reports.map((r) => (r.kind === 'by-style-ko' ? { ...r, knitOrders } : r)),
-      inventory,
-      expectedReceipts: receiptsOf(d),
+      yarns,
+      expectedReceipts: d.expectedReceipts,
     };
-    const plan = computeYarnPlan(input, '2025-09-02', policy);
+    const plan = computeYarnPlan(input, calendarOf('2025-09-02'), policy);
     const ours = new Map(plan.tables.yarnDemand.rows.map((r) => [r.Yarn as string, r]));
     const labels = plan.erpBuckets;
     let matched = 0;

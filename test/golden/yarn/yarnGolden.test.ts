@@ -1,5 +1,5 @@
-// Golden runner for the yarn plan engine: every folder under cases/ holds input.json (asOf, policy overrides, plan
-// input, the outputs to write), the expected CSVs, and a README.md with the hand arithmetic behind each value.
+// Golden runner for the yarn plan engine: every folder under cases/ holds input.json (asOf, the planning calendar's
+// horizonWeeks, policy overrides, plan input, the outputs to write), the expected CSVs, and a README.md with the hand arithmetic behind each value.
 // Re-accept deliberate changes with `UPDATE_GOLDEN=1 npx vitest run test/golden/yarn`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,15 +8,18 @@ import { checkAvailability, computeYarnPlan } from '../../../src/main/engine/yar
 import type { KnitOrder, StyleBridgeResult, YarnInventory, YarnPlan, YarnPlanInput } from '../../../src/main/engine/yarn';
 import { yarnPolicyDefaults, type YarnPolicy } from '../../../src/shared/policy/yarn';
 import { expectGolden, toGoldenCsv } from '../../support/golden';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 
 /** Cases list only the fields that matter; the rest get neutral defaults (consistent inventory identities). */
-type CaseInput = Omit<Partial<YarnPlanInput>, 'knitOrders' | 'inventory'> & {
-  knitOrders?: (Pick<KnitOrder, 'orderNo' | 'style' | 'balanceLbs'> & Partial<KnitOrder>)[];
-  inventory?: (Pick<YarnInventory, 'yarnId' | 'theoreticalBalanceLbs'> & Partial<YarnInventory>)[];
+type CaseInput = Omit<Partial<YarnPlanInput>, 'knitOrders' | 'yarns'> & {
+  knitOrders?: (Pick<KnitOrder, 'koNumber' | 'style' | 'balanceLbs'> & Partial<KnitOrder>)[];
+  yarns?: (Pick<YarnInventory, 'yarnId' | 'theoreticalBalanceLbs'> & Partial<YarnInventory>)[];
 };
 
 interface GoldenCase {
   asOf: string;
+  /** The planning calendar's weeks. */
+  horizonWeeks: number;
   policy?: Partial<YarnPolicy>;
   options?: { includeSalesOrdersInProjection?: boolean; extraStyles?: string[] };
   bridge?: Record<string, StyleBridgeResult>;
@@ -30,11 +33,11 @@ const casesDir = join(__dirname, 'cases');
 function withDefaults(input: CaseInput): YarnPlanInput {
   return {
     bomLines: [],
-    productionRates: [],
+    knitRates: [],
     expectedReceipts: [],
     ...input,
-    knitOrders: (input.knitOrders ?? []).map((k) => ({ qtyOrderedLbs: 0, g00Lbs: 0, shippedLbs: 0, secondsLbs: 0, ...k })),
-    inventory: (input.inventory ?? []).map((y) => ({
+    knitOrders: (input.knitOrders ?? []).map((k) => ({ startDate: null, ...k })),
+    yarns: (input.yarns ?? []).map((y) => ({
       description: `yarn ${y.yarnId}`,
       supplier: 'SUP',
       color: '',
@@ -45,7 +48,6 @@ function withDefaults(input: CaseInput): YarnPlanInput {
       onOrderLbs: 0,
       allocatedLbs: 0,
       planningBalanceLbs: y.theoreticalBalanceLbs + (y.onOrderLbs ?? 0) + (y.allocatedLbs ?? 0),
-      costPerLb: 0,
       ...y,
     })),
   };
@@ -199,7 +201,8 @@ describe('yarn plan golden cases', () => {
       const c = JSON.parse(readFileSync(join(dir, 'input.json'), 'utf8')) as GoldenCase;
       const policy = { ...yarnPolicyDefaults, ...c.policy };
       const bridge = c.bridge ? (style: string) => c.bridge![style] ?? null : undefined;
-      const plan = computeYarnPlan(withDefaults(c.input), c.asOf, policy, { ...c.options, styleBridge: bridge });
+      const calendar = { asOf: c.asOf, weekStarts: planWeekStarts(c.asOf, c.horizonWeeks) };
+      const plan = computeYarnPlan(withDefaults(c.input), calendar, policy, { ...c.options, styleBridge: bridge });
       // The plan crosses worker/IPC boundaries: it must survive JSON unchanged.
       const roundTrip = JSON.parse(JSON.stringify(plan)) as YarnPlan;
       expect(roundTrip).toEqual(plan);

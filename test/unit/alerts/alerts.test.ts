@@ -23,6 +23,7 @@ const yarnRow = (yarnId: string, extra: Partial<AlertYarnInput> = {}): AlertYarn
   recoveryWeek: null,
   costPerLb: 3,
   planningBalanceLbs: 100,
+  draftLbs: 0,
   ...extra,
 });
 
@@ -77,6 +78,12 @@ describe('yarn alerts', () => {
       'Projected balance of yarn 18868 (30/1 cotton) goes negative in 2025-W38 (week of 2025-09-15) and stays short 4 weeks, until 2025-W42; ' +
         'deepest deficit 1,250 lbs, planning balance -300 lbs. 1,250 lbs short, worth $4,375 at $3.5/lb.',
     );
+  });
+
+  it("counts the planner's accepted PO drafts with the planning balance, as the yarn position does", () => {
+    const [a, b] = computeAlerts(empty({ yarns: [yarnRow('D', { planningBalanceLbs: -1500, draftLbs: 1000 }), yarnRow('N', { planningBalanceLbs: -1500 })] })).alerts;
+    expect([a.key, a.severity, b.key, b.severity]).toEqual(['yarn-short:N', 'critical', 'yarn-short:D', 'high']);
+    expect(b.cause).toBe('Planning balance of yarn D (yarn D) is -1,500 lbs (+ 1,000 lbs of accepted PO drafts); no projected week is short within the horizon. 500 lbs short, worth $1,500 at $3/lb.');
   });
 
   it('a shortage that does not recover counts to the end of the horizon', () => {

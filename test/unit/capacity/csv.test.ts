@@ -3,17 +3,18 @@ import { scheduleKnitOrders } from '../../../src/main/engine/capacity/schedule';
 import { computeLoad } from '../../../src/main/engine/capacity/load';
 import { machineLoadCsvRows, scheduleCsvRows, MACHINE_LOAD_CSV_COLUMNS, SCHEDULE_CSV_COLUMNS } from '../../../src/main/engine/capacity/csv';
 import type { CapacityInput } from '../../../src/main/engine/capacity/types';
+import { planningCalendar } from '../../../src/main/engine/calendar';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
 
 const input: CapacityInput = {
-  asOf: '2025-09-02',
+  calendar: planningCalendar('2025-09-02', calendarPolicyDefaults),
   machines: [{ machineId: '7', workCenter: '9.38.20.F' }],
   styles: [{ style: 'S/1', workCenter: '9.38.20.F' }],
   rates: new Map([['S/1', { rateLbsPerDay: 300, source: 'Production Lbs' }]]),
   orders: [
-    { orderNo: 'K1', style: 'S/1', balanceLbs: 1000, machine: '7', quotedDate: '2025-09-04' },
-    { orderNo: 'K2', style: 'NONE/0', balanceLbs: 50.04 },
+    { koNumber: 'K1', style: 'S/1', balanceLbs: 1000, machine: '7', quotedDate: '2025-09-04' },
+    { koNumber: 'K2', style: 'NONE/0', balanceLbs: 50.04 },
   ],
-  calendar: { workDaysPerWeek: 6, holidays: [], downtime: [] },
   yarns: new Map([['K1', [{ yarnId: '18669', firstShortWeek: '2025-09-01' }, { yarnId: '1', firstShortWeek: undefined }]]]),
 };
 
@@ -52,8 +53,8 @@ describe('bad input does not stop a plan', () => {
   it('ignores unparseable dates with a note and skips bad calendar rows', () => {
     const bad: CapacityInput = {
       ...input,
-      orders: [{ orderNo: 'K9', style: 'S/1', balanceLbs: 300, machine: '7', startDate: '9/3/2025', quotedDate: '2025-02-30' }],
-      calendar: { workDaysPerWeek: 6, holidays: ['someday'], downtime: [{ machineId: '7', from: '2025-09-02', to: 'never' }] },
+      orders: [{ koNumber: 'K9', style: 'S/1', balanceLbs: 300, machine: '7', startDate: '9/3/2025', quotedDate: '2025-02-30' }],
+      calendar: { ...input.calendar, holidays: ['someday'], downtime: [{ machineId: '7', from: '2025-09-02', to: 'never' }] },
     };
     const [o] = scheduleKnitOrders(bad).orders;
     expect(o.plannedStart).toBe('2025-09-02');

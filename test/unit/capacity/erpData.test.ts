@@ -9,6 +9,8 @@ import { computeLoad } from '../../../src/main/engine/capacity/load';
 import { scheduleKnitOrders } from '../../../src/main/engine/capacity/schedule';
 import type { CapacityInput, KnitOrder, RateInfo } from '../../../src/main/engine/capacity/types';
 import { capacityPolicyDefaults } from '../../../src/shared/policy/capacity';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planningCalendar } from '../../../src/main/engine/calendar';
 import { fromUtcDate } from '../../../src/shared/dates';
 
 const stripBom = (s: string) => s.replace(/^\uFEFF/, '');
@@ -49,7 +51,7 @@ describe.skipIf(!hasErpData)(`capacity on the real exports${hasErpData ? '' : ` 
     const quads = JSON.parse(stripBom(readFileSync(erpPath('master', 'QuadS_greigeFabricList.csv'), 'utf8'))) as Array<Record<string, string | null>>;
     styleWc = new Map(quads.map((r) => [`${r.base}/${r.version}`.trim(), r.work_center ?? '']));
     orders = (await readSheet(erpPath('snapshots', '2025-09-02', 'eFab_Knit_Orders.xlsx'))).map((r) => ({
-      orderNo: text(r['Order #']),
+      koNumber: text(r['Order #']),
       style: text(r['Style #']),
       balanceLbs: Number(r['Balance (lbs)'] ?? 0),
       startDate: date(r['Start Date']),
@@ -83,12 +85,11 @@ describe.skipIf(!hasErpData)(`capacity on the real exports${hasErpData ? '' : ` 
 
   it('loads and schedules the 158 open KOs', () => {
     const input: CapacityInput = {
-      asOf: '2025-09-02',
+      calendar: planningCalendar('2025-09-02', calendarPolicyDefaults),
       machines,
       styles: [...styleWc].map(([style, workCenter]) => ({ style, workCenter })),
       orders: orders.filter((o) => o.balanceLbs > 0),
       rates,
-      calendar: { workDaysPerWeek: 6, holidays: [], downtime: [] },
     };
     expect(input.orders).toHaveLength(158);
     const load = computeLoad(input);

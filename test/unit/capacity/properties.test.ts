@@ -25,7 +25,7 @@ function checkLoad(input: CapacityInput, policy: CapacityPolicy) {
     expect(m.daysRequired).toBeCloseTo(expectedDays.get(m.machineId) ?? 0, 6);
     const weekly = m.weeks.reduce((s, w) => s + w.daysRequired, 0);
     expect(weekly + m.laterDays).toBeCloseTo(m.daysRequired, 6);
-    for (const w of m.weeks) expect(w.daysAvailable).toBeLessThanOrEqual(policy.workDaysPerWeek);
+    for (const w of m.weeks) expect(w.daysAvailable).toBeLessThanOrEqual(input.calendar.workDaysPerWeek);
   }
   for (const wc of load.workCenters) {
     const machines = load.machines.filter((m) => m.workCenter === wc.workCenter);
@@ -36,13 +36,13 @@ function checkLoad(input: CapacityInput, policy: CapacityPolicy) {
 
 function checkSchedule(input: CapacityInput, result: ScheduleResult, allowMoves: boolean, policy: CapacityPolicy) {
   const cal = compileCalendar(input.calendar);
-  const asOfDay = toDayNumber(input.asOf);
+  const asOfDay = toDayNumber(input.calendar.asOf);
   const seen = [...result.orders.map((o) => o.orderNo), ...result.unschedulable.map((u) => u.orderNo)].sort();
-  expect(seen).toEqual(input.orders.map((o) => o.orderNo).sort());
+  expect(seen).toEqual(input.orders.map((o) => o.koNumber).sort());
 
   const byMachine = new Map<string, typeof result.orders>();
   for (const o of result.orders) byMachine.set(o.machineId, [...(byMachine.get(o.machineId) ?? []), o]);
-  const source = new Map(input.orders.map((o) => [o.orderNo, o]));
+  const source = new Map(input.orders.map((o) => [o.koNumber, o]));
   for (const [machineId, orders] of byMachine) {
     orders.sort((a, b) => a.startDay - b.startDay);
     for (let i = 1; i < orders.length; i++) expect(orders[i].startDay).toBeGreaterThanOrEqual(orders[i - 1].endDay - EPS);

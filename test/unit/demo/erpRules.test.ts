@@ -1,6 +1,7 @@
-// The §5a scheduling rule as the generator applies it, on small hand-checked cases.
+// The §5a scheduling rule as the generator applies it (the yarn engine's phasing on the ERP's buckets), on small
+// hand-checked cases.
 import { describe, expect, it } from 'vitest';
-import { bucketOf, erpCalendar, halfDayUnitsToSunday, scheduleKnitOrder } from '../../../src/main/demo/build/erpRules';
+import { erpCalendar, scheduleKnitOrder } from '../../../src/main/demo/build/erpRules';
 import { parseCliArgs } from '../../../src/main/demo/cli';
 import { floorTo, mulberry32, Rng, roundTo } from '../../../src/main/demo/prng';
 
@@ -12,14 +13,18 @@ describe('ERP calendar and schedule (§5a)', () => {
     expect(cal.weekNumbers).toEqual([37, 38, 39, 40, 41, 42, 43, 44]);
     expect(cal.fridayHeaders[0]).toBe('9/12/2025');
     expect(cal.fridayHeaders[7]).toBe('10/31/2025');
-    expect(bucketOf(cal, '2025-09-07')).toBe(0);
-    expect(bucketOf(cal, '2025-09-08')).toBe(1);
-    expect(bucketOf(cal, '2025-11-02')).toBe(8);
-    expect(bucketOf(cal, '2025-11-03')).toBe(9);
   });
 
-  it('counts half-day units from a day to its Sunday (Mon 11 ... Sun 0)', () => {
-    expect(['2025-09-01', '2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05', '2025-09-06', '2025-09-07'].map(halfDayUnitsToSunday)).toEqual([11, 9, 7, 5, 3, 1, 0]);
+  it('puts an order starting on a Sunday in its week, a Monday in the next, past week 8 in Later', () => {
+    const bucket = (start: string) => scheduleKnitOrder(cal, start, 100, null).indexOf(100);
+    expect(['2025-09-07', '2025-09-08', '2025-11-02', '2025-11-03', '2026-06-01'].map(bucket)).toEqual([0, 1, 8, 9, 9]);
+  });
+
+  it('pro-rates a first week by the half-day units from the start day to Sunday (Mon 11 ... Sat 1, Sun 0 of 11)', () => {
+    const firstWeek = (start: string) => (scheduleKnitOrder(cal, start, 10_000, 110).find((lbs) => lbs > 0) ?? 0) / 60;
+    expect(['2025-09-08', '2025-09-09', '2025-09-10', '2025-09-11', '2025-09-12', '2025-09-13'].map((d) => Math.round(firstWeek(d) * 1e9) / 1e9)).toEqual([11, 9, 7, 5, 3, 1]);
+    // Sunday: nothing that week, a whole week (660) the next
+    expect(scheduleKnitOrder(cal, '2025-09-14', 10_000, 110).slice(1, 4)).toEqual([0, 660, 660]);
   });
 
   it('pro-rates the first week, fills 6 x rate per week, restarts late orders today', () => {

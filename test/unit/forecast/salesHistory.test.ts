@@ -28,7 +28,7 @@ describe('generateSalesHistory', () => {
       expect(l.unitPrice).toBeGreaterThanOrEqual(3.3);
       expect(l.unitPrice).toBeLessThanOrEqual(13);
       expect(l.linePrice).toBeCloseTo(l.qty * l.unitPrice, 2);
-      const key = `${l.fStyle}|${weeksBetween(firstMonday, mondayOf(l.invoiceDate))}`;
+      const key = `${l.finishedStyle}|${weeksBetween(firstMonday, mondayOf(l.invoiceDate))}`;
       sums.set(key, (sums.get(key) ?? 0) + l.qty);
     }
     for (const t of truth) t.weeklyYds.forEach((q, w) => expect(sums.get(`${t.series}|${w}`) ?? 0).toBe(q));

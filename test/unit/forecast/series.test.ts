@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDemandSeries, flagOutliers, type SalesLine, type StyleBridge } from '../../../src/main/engine/forecast';
 import { forecastPolicyDefaults } from '../../../src/shared/policy/forecast';
 
-const line = (document: string, invoiceDate: string, customer: string, fStyle: string, qty: number, uom = 'yds'): SalesLine => ({
-  document, invoiceDate, customer, fStyle, qty, uom, unitPrice: 5, linePrice: 5 * qty,
+const line = (document: string, invoiceDate: string, customer: string, finishedStyle: string, qty: number, uom = 'yds'): SalesLine => ({
+  document, invoiceDate, customer, finishedStyle, qty, uom,
 });
 
 // nulls and a null result, as the yarn engine's bridge returns them for unknowns

@@ -69,4 +69,67 @@ describe('the migration sequence', () => {
     expect(migrate(db)).toEqual({ from: latest, to: latest, notes: [] });
     db.close();
   });
+
+  it('304 renames the entity columns to the one set of names, keeping the values, and retires "(Do not Use)" suppliers', () => {
+    const db = new Database(':memory:');
+    migrate(db, { upTo: 303 });
+    db.exec(`INSERT INTO snapshot (id, as_of, label, kind, content_hash, created_at) VALUES (1, '2025-09-02', 's', 'import', 'h', 't')`);
+    db.exec(`INSERT INTO yarn_inventory (snapshot_id, yarn_id, beginning_lbs, received_lbs, consumed_lbs, adjustments_lbs, theoretical_lbs, on_order_lbs, allocated_lbs, planning_lbs, total_cost)
+             VALUES (1, '739', 10, 5, -3, 0, 12, 100, -40, 72, 71.5)`);
+    db.exec(`INSERT INTO supplier (snapshot_id, supplier_id, name, lead_time_weeks, moq_lbs, supplier_type, retired) VALUES
+             (1, '1', 'AKRA', NULL, NULL, NULL, 1), (1, '2', 'DECA (Do not Use)', 8, 1000, 'Domestic', 0), (1, '3', 'BANSWARA', 14, 5000, 'Import', 0),
+             (1, '4', 'SPUNLAB - DO NOT  USE', 6, 500, 'Import', 0), (1, '5', 'DO GOOD USE YARNS', 6, 500, 'Import', 0)`);
+    migrate(db);
+    expect(db.prepare('SELECT beginning_balance_lbs, theoretical_balance_lbs, planning_balance_lbs, total_cost_usd FROM yarn_inventory').get()).toEqual({
+      beginning_balance_lbs: 10,
+      theoretical_balance_lbs: 12,
+      planning_balance_lbs: 72,
+      total_cost_usd: 71.5,
+    });
+    expect(db.prepare('SELECT name, lead_time_as_exported, retired FROM supplier ORDER BY supplier_id').all()).toEqual([
+      { name: 'AKRA', lead_time_as_exported: null, retired: 1 },
+      { name: 'DECA (Do not Use)', lead_time_as_exported: 8, retired: 1 },
+      { name: 'BANSWARA', lead_time_as_exported: 14, retired: 0 },
+      // the import's rule (isRetiredSupplier), not a LIKE pattern of its own
+      { name: 'SPUNLAB - DO NOT  USE', lead_time_as_exported: 6, retired: 1 },
+      { name: 'DO GOOD USE YARNS', lead_time_as_exported: 6, retired: 0 },
+    ]);
+    db.close();
+  });
+
+  it('305 moves the three plan horizons and the working week into the calendar area: policy values and scenario changes, the longest horizon kept', () => {
+    const db = new Database(':memory:');
+    migrate(db, { upTo: 304 });
+    const T = '2026-01-0';
+    db.exec(`INSERT INTO snapshot (id, as_of, label, kind, content_hash, created_at) VALUES (1, '2025-09-02', 's', 'import', 'h', 't')`);
+    const put = db.prepare('INSERT INTO policy_value (area, key, value_json, updated_at) VALUES (?, ?, ?, ?)');
+    put.run('yarn', 'planningHorizonWeeks', '30', `${T}1`);
+    put.run('purchasing', 'horizonWeeks', '12', `${T}3`);
+    put.run('capacity', 'workDaysPerWeek', '5', `${T}2`);
+    put.run('purchasing', 'defaultMoqLbs', '500', `${T}2`);
+    const scenario = db.prepare('INSERT INTO scenario (id, snapshot_id, name, created_at, overrides_json) VALUES (?, 1, ?, ?, ?)');
+    const policy = (id: string, area: string, key: string, value: unknown) => ({ id, label: id, kind: 'policy', area, key, value });
+    const rush = [policy('a', 'capacity', 'loadHorizonWeeks', 8), { id: 'd', label: 'd', kind: 'machineDowntime', machineId: 'M1', from: '2025-09-03', to: '2025-09-04' }, policy('b', 'purchasing', 'horizonWeeks', 40)];
+    scenario.run(1, 'Rush', 't', JSON.stringify(rush));
+    scenario.run(2, 'Plain', 't', JSON.stringify([policy('c', 'purchasing', 'defaultMoqLbs', 0)]));
+    db.exec(`INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (1, 0, 'plan', 'h', 't', '{}'), (1, 0, 'forecast', 'h', 't', '{}')`);
+
+    const { notes } = migrate(db);
+    expect(db.prepare('SELECT area, key, value_json, updated_at FROM policy_value ORDER BY area, key').all()).toEqual([
+      { area: 'calendar', key: 'horizonWeeks', value_json: '30', updated_at: `${T}3` },
+      { area: 'calendar', key: 'workDaysPerWeek', value_json: '5', updated_at: `${T}2` },
+      { area: 'purchasing', key: 'defaultMoqLbs', value_json: '500', updated_at: `${T}2` },
+    ]);
+    const overrides = (id: number) => JSON.parse(db.prepare('SELECT overrides_json FROM scenario WHERE id = ?').pluck().get(id) as string) as unknown[];
+    expect(overrides(1)).toEqual([rush[1], policy('b', 'calendar', 'horizonWeeks', 40)]);
+    expect(overrides(2)).toEqual([policy('c', 'purchasing', 'defaultMoqLbs', 0)]);
+    expect(db.prepare('SELECT kind FROM plan_cache').pluck().all()).toEqual(['forecast']);
+    expect(notes).toEqual([
+      "policy: the plan's horizons are one now (calendar.horizonWeeks): 30 weeks, the longest of purchasing.horizonWeeks 12, yarn.planningHorizonWeeks 30",
+      'policy: capacity.workDaysPerWeek 5 is calendar.workDaysPerWeek now',
+      'scenario Rush: its policy changes of capacity.loadHorizonWeeks, purchasing.horizonWeeks are changes of the planning calendar now (2 horizons merged into one, the longest)',
+      '1 cached plans dropped (computed with the old policy table): plan again to see them',
+    ]);
+    db.close();
+  });
 });

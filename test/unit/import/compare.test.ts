@@ -45,7 +45,7 @@ describe('compareSnapshots', () => {
     expect(c.yarns).toEqual({
       added: ['3'],
       removed: ['2'],
-      changed: [{ key: '1', changes: [{ field: 'theoreticalLbs', from: 10, to: 8 }, { field: 'planningLbs', from: 10, to: 8 }] }],
+      changed: [{ key: '1', changes: [{ field: 'theoreticalBalanceLbs', from: 10, to: 8 }, { field: 'planningBalanceLbs', from: 10, to: 8 }] }],
       unchanged: 0,
     });
     expect(c.knitOrders.added).toEqual(['K3']);

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateErpExports } from '../../../src/main/demo';
 import { importFiles, type ImportOutcome } from '../../../src/main/services/jobs/importFiles';
 import { openStore, type Db } from '../../../src/main/store/db';
+import { loadEntity } from '../../../src/main/store/entities';
+import { entitySchemas, type EntityKind } from '../../../src/shared/domain/entities';
 import { tempDir } from '../../support/tempDb';
 
 describe('generated demo exports', () => {
@@ -28,5 +30,15 @@ describe('generated demo exports', () => {
     const rowsRejected = out.report.files.reduce((s, f) => s + f.rowsRejected, 0);
     const rowsAccepted = out.report.files.reduce((s, f) => s + f.rowsAccepted, 0);
     expect(rowsRejected / rowsAccepted).toBeLessThan(0.001);
+  });
+
+  it('read back from the store, every entity row still fits its schema (the store is trusted on load)', () => {
+    for (const kind of Object.keys(entitySchemas) as EntityKind[]) {
+      const rows = loadEntity(db, out.snapshotId, kind);
+      const schema = entitySchemas[kind];
+      const broken = rows.map((r, i) => ({ i, parsed: schema.safeParse(r) })).filter((x) => !x.parsed.success);
+      expect(broken.map((b) => `${kind} row ${b.i + 1}: ${b.parsed.error?.issues[0].message}`)).toEqual([]);
+      if (['yarnInventory', 'suppliers', 'bomLines', 'knitOrders', 'salesOrders', 'expectedReceipts'].includes(kind)) expect(rows.length, kind).toBeGreaterThan(0);
+    }
   });
 });

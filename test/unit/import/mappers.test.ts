@@ -113,13 +113,18 @@ describe('sales, suppliers, yarn', () => {
     expect(batch.salesHistory![0]).toMatchObject({ invoiceDate: '2025-01-02', qty: 520, unitPrice: 11.95, linePrice: 6215.19, finishedStyle: 'CEE4142-1' });
   });
 
-  it('supplier: "Remove" means retired', () => {
-    const { batch, result } = mapAs('suppliers', rows('Supplier_ID|Supplier|Lead_time|MOQ|Type\n1|AKRA|Remove|Remove|Remove\n3|BANSWARA|14|5000|Import'));
+  it('supplier: "Remove" or a name marked "(Do not Use)" means retired', () => {
+    const { batch, result } = mapAs(
+      'suppliers',
+      rows('Supplier_ID|Supplier|Lead_time|MOQ|Type\n1|AKRA|Remove|Remove|Remove\n3|BANSWARA|14|5000|Import\n4|DECA (Do not Use)|8|1000|Domestic'),
+    );
     expect(batch.suppliers).toEqual([
-      { supplierId: '1', name: 'AKRA', leadTimeWeeks: null, moqLbs: null, supplierType: null, retired: true },
-      { supplierId: '3', name: 'BANSWARA', leadTimeWeeks: 14, moqLbs: 5000, supplierType: 'Import', retired: false },
+      { supplierId: '1', name: 'AKRA', leadTimeAsExported: null, moqLbs: null, supplierType: null, retired: true },
+      { supplierId: '3', name: 'BANSWARA', leadTimeAsExported: 14, moqLbs: 5000, supplierType: 'Import', retired: false },
+      // the buyers' mark retires the supplier; its lead time and MOQ are kept as exported
+      { supplierId: '4', name: 'DECA (Do not Use)', leadTimeAsExported: 8, moqLbs: 1000, supplierType: 'Domestic', retired: true },
     ]);
-    expect(result.notes).toEqual(['1 suppliers marked "Remove" (retired)']);
+    expect(result.notes).toEqual(['2 suppliers retired ("Remove" in the export, or "(Do not Use)" in the name)']);
   });
 
   it('yarn inventory: blanks are 0, "Never" has no date, csv money is read', () => {
@@ -127,7 +132,7 @@ describe('sales, suppliers, yarn', () => {
       ['Desc#', 'Supplier', 'Beginning Balance', 'Received', 'Consumed', 'Adjustments', 'Theoretical Balance', 'On Order', 'Allocated', 'Planning Balance', 'Reconcile Date', 'Cost/Pound', 'Total Cost'],
       ['739.0', 'LYCRA', '300.10', null, '0.00', null, '300.10', '0.00', '-185.14', '114.96', 'Never', '$5.96 ', '"$1,788.60 "'.slice(1, -1)],
     ]);
-    expect(batch.yarnInventory![0]).toMatchObject({ yarnId: '739', receivedLbs: 0, adjustmentsLbs: 0, allocatedLbs: -185.14, reconcileDate: null, costPerLb: 5.96, totalCost: 1788.6 });
+    expect(batch.yarnInventory![0]).toMatchObject({ yarnId: '739', receivedLbs: 0, adjustmentsLbs: 0, allocatedLbs: -185.14, reconcileDate: null, costPerLb: 5.96, totalCostUsd: 1788.6 });
   });
 });
 

@@ -37,11 +37,11 @@ const draft = (draftId: string, yarnId: string, qtyLbs: number): PoDraft => ({
 
 /** The ERP's data as the worker loaded it: one supplier, and a real PO for each of yarns 739 and 4001. */
 const erp: Pick<PlanningData, 'suppliers' | 'yarnPos'> = {
-  suppliers: [{ supplierId: 'S1', name: 'LYCRA', leadTimeWeeks: 2, moqLbs: 100, supplierType: 'Domestic', retired: false }],
+  suppliers: [{ supplierId: 'S1', name: 'LYCRA', leadTimeAsExported: 2, moqLbs: 100, supplierType: 'Domestic', retired: false }],
   yarnPos: [
     { poNumber: 'P739', yarnId: '739', qtyLbs: 1000, orderedAt: '2025-09-03', supplier: 'LYCRA' },
     { poNumber: 'P4001', yarnId: '4001', qtyLbs: 2000, orderedAt: '2025-09-04', supplier: 'LYCRA' },
-  ].map((p) => ({ ...p, status: 'Open', requestedDate: null, quotedDate: null, balanceLbs: p.qtyLbs, size: null, yarnType: null, color: null, description: null, costPerLb: null, totalCost: null })),
+  ].map((p) => ({ ...p, status: 'Open', requestedDate: null, quotedDate: null, balanceLbs: p.qtyLbs, size: null, yarnType: null, color: null, description: null, costPerLb: null, totalCostUsd: null })),
 };
 
 describe('closing drafts the ERP has while the planner edits drafts', () => {

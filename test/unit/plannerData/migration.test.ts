@@ -146,9 +146,10 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     expect(listYarnSupplyOverrides(db)).toEqual([...yarnSupplyOverrides].sort(byKey((o) => o.yarnId)));
     expect(listHolidays(db)).toEqual(['2025-11-27', '2025-12-25']);
     expect(listDowntime(db)).toEqual(downtime.map((w, i) => ({ id: i + 1, ...w })));
+    // The purchasing horizon the planner set is the plan's one horizon now (migration 305).
     expect(listPolicyValues(db)).toEqual([
+      { area: 'calendar', key: 'horizonWeeks', value: 12 },
       { area: 'purchasing', key: 'countPastDueReceipts', value: false },
-      { area: 'purchasing', key: 'horizonWeeks', value: 12 },
       { area: 'purchasing', key: 'lotSizing', value: 'eoq' },
       { area: 'retiredArea', key: 'oldKey', value: 3 },
       { area: 'yarn', key: 'highBelowLbs', value: -50 },
@@ -200,7 +201,8 @@ describe('moving the planner data of a schema-300 database into tables', () => {
       });
       expect(await planner.handlers['settings.getLayers']({})).toEqual({ salesOrders: true, forecast: false });
       const table = (await planner.handlers['settings.getPolicy']({})) as Record<string, Record<string, unknown>>;
-      expect(table.purchasing).toMatchObject({ horizonWeeks: 12, lotSizing: 'eoq', countPastDueReceipts: false });
+      expect(table.purchasing).toMatchObject({ lotSizing: 'eoq', countPastDueReceipts: false });
+      expect(table.calendar.horizonWeeks).toBe(12);
       expect(table.yarn.highBelowLbs).toBe(-50);
       expect(table.retiredArea).toBeUndefined();
     } finally {
@@ -243,7 +245,7 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     expect(listHolidays(db)).toEqual(['2025-11-27', '2025-12-25']);
     expect(listDowntime(db)).toHaveLength(downtime.length);
     expect(listSupplierMappings(db)).toEqual([]);
-    expect(listPolicyValues(db).map((v) => `${v.area}.${v.key}`)).toEqual(['purchasing.countPastDueReceipts', 'purchasing.horizonWeeks', 'purchasing.lotSizing', 'retiredArea.oldKey', 'yarn.highBelowLbs']);
+    expect(listPolicyValues(db).map((v) => `${v.area}.${v.key}`)).toEqual(['calendar.horizonWeeks', 'purchasing.countPastDueReceipts', 'purchasing.lotSizing', 'retiredArea.oldKey', 'yarn.highBelowLbs']);
     // A switch its reader would refuse is kept aside (its default applies); a valid one stays.
     expect(readSetting(db, SETTINGS.allowScheduleMoves)).toBe(false);
     expect(readSetting(db, SETTINGS.includeSalesOrderLayer)).toBe(true);
@@ -286,8 +288,9 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     });
     expect(legacy['legacy.schedule.allowMoves']).toEqual({ reason: 'not a value its reader accepts', valueJson: '"yes"' });
 
-    // One note per setting kept aside, naming where it went.
-    expect(notes).toHaveLength(10);
+    // One note per setting kept aside, naming where it went; and one for the horizon that moved (migration 305).
+    expect(notes).toHaveLength(11);
+    expect(notes).toContain("policy: purchasing.horizonWeeks 12 is the plan's one horizon now (calendar.horizonWeeks)");
     expect(notes).toContainEqual(expect.stringMatching(/^5 of 7 entries of setting purchasing\.poDrafts were not moved \(0: entry 1 has the same draftId .*; kept in setting legacy\.purchasing\.poDrafts$/));
     expect(notes).toContainEqual('setting purchasing.supplierMappings is not a JSON list: nothing of it was moved; kept in setting legacy.purchasing.supplierMappings');
     // The blobs themselves are gone: the tables are the only place the planner data lives.

@@ -241,10 +241,10 @@ describe('pins, overrides and switches through the contract', () => {
   });
 
   it('saves policy edits as one row per key', async () => {
-    await call('settings.setPolicy', { changes: [{ area: 'purchasing', key: 'horizonWeeks', value: 12 }, { area: 'yarn', key: 'highBelowLbs', value: -50 }] });
-    await call('settings.setPolicy', { area: 'purchasing', key: 'horizonWeeks', value: 13 });
+    await call('settings.setPolicy', { changes: [{ area: 'calendar', key: 'horizonWeeks', value: 12 }, { area: 'yarn', key: 'highBelowLbs', value: -50 }] });
+    await call('settings.setPolicy', { area: 'calendar', key: 'horizonWeeks', value: 13 });
     expect(rows('SELECT area, key, value_json, revision FROM policy_value ORDER BY area, key')).toEqual([
-      { area: 'purchasing', key: 'horizonWeeks', value_json: '13', revision: 2 },
+      { area: 'calendar', key: 'horizonWeeks', value_json: '13', revision: 2 },
       { area: 'yarn', key: 'highBelowLbs', value_json: '-50', revision: 1 },
     ]);
   });

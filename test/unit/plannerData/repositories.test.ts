@@ -155,7 +155,7 @@ describe('undoing planner changes from what the repositories return', () => {
     putPin(db, { orderNo: 'K1', machineId: '58' }, T1);
     putRateOverride(db, { style: 'A/1', lbsPerDay: 400, asOf: '2025-09-01', note: '' }, T1);
     putHoliday(db, '2025-12-25', T1);
-    putPolicyValue(db, { area: 'purchasing', key: 'horizonWeeks', value: 12 }, T1);
+    putPolicyValue(db, { area: 'calendar', key: 'horizonWeeks', value: 12 }, T1);
     const start = snapshot();
 
     type Undo = () => void;
@@ -172,7 +172,7 @@ describe('undoing planner changes from what the repositories return', () => {
     record(putYarnSupplyOverride(db, { yarnId: '739', moqLbs: 50 }, T2), (v) => putYarnSupplyOverride(db, v, T2), (v) => deleteYarnSupplyOverride(db, v.yarnId));
     record(deleteHoliday(db, '2025-12-25'), (v) => putHoliday(db, v, T2), (v) => deleteHoliday(db, v));
     record(addDowntime(db, { machineId: '58', from: '2025-09-08', to: '2025-09-09' }, T2), (v) => putDowntime(db, v, T2), (v) => deleteDowntime(db, v.id));
-    record(putPolicyValue(db, { area: 'purchasing', key: 'horizonWeeks', value: 26 }, T2), (v) => putPolicyValue(db, v, T2), (v) => deletePolicyValue(db, v.area, v.key));
+    record(putPolicyValue(db, { area: 'calendar', key: 'horizonWeeks', value: 26 }, T2), (v) => putPolicyValue(db, v, T2), (v) => deletePolicyValue(db, v.area, v.key));
     record(writeSetting(db, SETTINGS.includeSalesOrderLayer, true, T2), (v) => writeSetting(db, SETTINGS.includeSalesOrderLayer, v, T2), () => db.prepare("DELETE FROM setting WHERE key = 'yarn.includeSalesOrderLayer'").run());
     expect(snapshot()).not.toEqual(start);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { purchasingPolicyDefaults as policy } from '../../../src/shared/policy/purchasing';
 import { applyDrafts, draftsFromSuggestions, reconcileDrafts } from '../../../src/main/engine/purchasing/drafts';
-import { horizonWeekStarts, runMrp } from '../../../src/main/engine/purchasing/mrp';
+import { runMrp } from '../../../src/main/engine/purchasing/mrp';
 import { createSupplierMatcher } from '../../../src/main/engine/purchasing/suppliers';
 import type { ErpPurchaseOrder, MrpItem, PoDraft } from '../../../src/main/engine/purchasing/types';
-import { AS_OF, basePolicy, item, suppliers } from '../../golden/purchasing/cases';
+import { CALENDAR, basePolicy, item, suppliers } from '../../golden/purchasing/cases';
 
-const weeks = horizonWeekStarts(AS_OF, 8);
+const weeks = CALENDAR.weekStarts;
 const draft = (draftId: string, qtyLbs: number, receiptDate: string, status: PoDraft['status'] = 'accepted', yarnId = 'Y'): PoDraft => ({
   draftId,
   yarnId,
@@ -42,7 +42,7 @@ describe('applyDrafts', () => {
   });
 
   it('suggestions accepted as drafts remove the need on the next run', () => {
-    const input = { asOf: AS_OF, suppliers, items: [item('Y', 'BETA SPINNING', 0, [0, 0, 0, 500, 0, 700])] };
+    const input = { calendar: CALENDAR, suppliers, items: [item('Y', 'BETA SPINNING', 0, [0, 0, 0, 500, 0, 700])] };
     const first = runMrp(input, basePolicy);
     expect(first.suggestions.map((s) => [s.receiptWeek, s.qtyLbs])).toEqual([[3, 1000], [5, 1000]]);
     const second = runMrp({ ...input, drafts: draftsFromSuggestions(first.suggestions) }, basePolicy);
@@ -53,11 +53,12 @@ describe('applyDrafts', () => {
 
 describe('reconcileDrafts', () => {
   const matcher = createSupplierMatcher(suppliers, [], policy);
-  const po = (poNumber: string, qtyLbs: number, orderDate: string, supplierName = 'Alpha Yarns, Inc.', yarnId = 'Y'): ErpPurchaseOrder => ({
+  // YarnPO's "Ordered" is a timestamp; the day it names is what counts.
+  const po = (poNumber: string, qtyLbs: number, orderDate: string | null, supplier: string | null = 'Alpha Yarns, Inc.', yarnId = 'Y'): ErpPurchaseOrder => ({
     poNumber,
     yarnId,
-    supplierName,
-    orderDate,
+    supplier,
+    orderedAt: orderDate && `${orderDate}T16:45:00`,
     qtyLbs,
   });
 
@@ -72,6 +73,8 @@ describe('reconcileDrafts', () => {
     expect(check(po('late', 1000, '2025-10-07'))).toEqual([]); // +29 days
     expect(check(po('supplier', 1000, '2025-09-10', 'BETA SPINNING'))).toEqual([]);
     expect(check(po('yarn', 1000, '2025-09-10', 'ALPHA YARNS INC', 'Z'))).toEqual([]);
+    expect(check(po('no-date', 1000, null))).toEqual([]);
+    expect(check(po('no-supplier', 1000, '2025-09-10', null))).toEqual([]);
   });
 
   it('pairs best first and uses each PO once; closed drafts stop counting as receipts', () => {

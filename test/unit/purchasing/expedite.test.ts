@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { runMrp } from '../../../src/main/engine/purchasing/mrp';
 import { expediteNotes } from '../../../src/main/services/views/yarnViews';
-import { AS_OF, basePolicy, item, suppliers } from '../../golden/purchasing/cases';
+import { CALENDAR, basePolicy, item, suppliers } from '../../golden/purchasing/cases';
 
 // OH: W0 1000-600 = 400, W1 -200 (NR 200), W2 -500 (NR 300), W3 -500, W4 -500; the open 1000 lbs restore it.
 const gross = [600, 600, 300, 0, 0, 0, 0, 0];
 const run = (receiptWeek: number) => {
   const scheduledReceiptsByWeek = new Array<number>(8).fill(0);
   scheduledReceiptsByWeek[receiptWeek] = 1000;
-  return runMrp({ asOf: AS_OF, items: [item('YX', 'DELTA', 1000, gross, { scheduledReceiptsByWeek })], suppliers }, basePolicy).items[0];
+  return runMrp({ calendar: CALENDAR, items: [item('YX', 'DELTA', 1000, gross, { scheduledReceiptsByWeek })], suppliers }, basePolicy).items[0];
 };
 
 describe('a shortage inside the lead time ended by an open receipt', () => {
@@ -60,7 +60,7 @@ describe('the yarn detail expedite note', () => {
   it('names the PO lines due up to the recovery week, not the later ones', () => {
     // OH W0 400, W1 -200, W2 -500, W3 -200 (PO A 300), W4 -200, W5 800 (PO B 1000): short 4 weeks from W1, lowest -500.
     const scheduledReceiptsByWeek = [0, 0, 0, 300, 0, 1000, 0, 200];
-    const mrp = runMrp({ asOf: AS_OF, items: [item('YX', 'DELTA', 1000, gross, { scheduledReceiptsByWeek })], suppliers }, basePolicy);
+    const mrp = runMrp({ calendar: CALENDAR, items: [item('YX', 'DELTA', 1000, gross, { scheduledReceiptsByWeek })], suppliers }, basePolicy);
     const receiptLines = [
       { yarnId: 'YX', poNo: 'A', weekStart: '2025-09-22', lbs: 300, pastDue: false },
       { yarnId: 'YX', poNo: 'B', weekStart: '2025-10-06', lbs: 1000, pastDue: false },

@@ -2,19 +2,21 @@
 // negative balances, every lot-sizing and safety-stock rule, matched / variant / unknown / retired suppliers.
 import { addDays } from '../../../src/shared/dates';
 import { purchasingPolicyDefaults, type PurchasingPolicy } from '../../../src/shared/policy/purchasing';
-import type { LotSizingRule, MrpInput, MrpItem, SafetyStockRule, SupplierMasterRow, YarnSupplyOverride } from '../../../src/main/engine/purchasing/types';
+import type { LotSizingRule, MrpInput, MrpItem, SafetyStockRule, MrpSupplier, YarnSupplyOverride } from '../../../src/main/engine/purchasing/types';
 import { mulberry32 } from '../../../src/shared/prng';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 
 export const rng = mulberry32;
 
-export const randomSuppliers: SupplierMasterRow[] = [
-  { supplierId: '1', name: 'UNIFI', leadTimeDays: 8, moqLbs: 1500, type: 'Domestic', retired: false },
-  { supplierId: '2', name: 'PARKDALE YARN MILLS', leadTimeDays: 8, moqLbs: 2500, type: 'Domestic', retired: false },
-  { supplierId: '3', name: 'DECA GLOBAL', leadTimeDays: 14, moqLbs: 2500, type: 'Import', retired: false },
-  { supplierId: '4', name: 'KC TEX INC', leadTimeDays: 4, moqLbs: 1000, type: 'Import', retired: false },
-  { supplierId: '5', name: 'SPUNLAB', leadTimeDays: null, moqLbs: null, type: null, retired: true },
-  { supplierId: '6', name: 'MERIDIAN SPECIALTY YARN GROUP INC', leadTimeDays: 4, moqLbs: 10, type: 'Domestic', retired: false },
-  { supplierId: '7', name: 'LONG LEAD SPINNERS', leadTimeDays: 400, moqLbs: 5000, type: 'Import', retired: false },
+// Lead times in days: the random models' policy reads the master's Lead_time in days (the real export's is weeks).
+export const randomSuppliers: MrpSupplier[] = [
+  { supplierId: '1', name: 'UNIFI', leadTimeAsExported: 8, moqLbs: 1500, retired: false },
+  { supplierId: '2', name: 'PARKDALE YARN MILLS', leadTimeAsExported: 8, moqLbs: 2500, retired: false },
+  { supplierId: '3', name: 'DECA GLOBAL', leadTimeAsExported: 14, moqLbs: 2500, retired: false },
+  { supplierId: '4', name: 'KC TEX INC', leadTimeAsExported: 4, moqLbs: 1000, retired: false },
+  { supplierId: '5', name: 'SPUNLAB', leadTimeAsExported: null, moqLbs: null, retired: true },
+  { supplierId: '6', name: 'MERIDIAN SPECIALTY YARN GROUP INC', leadTimeAsExported: 4, moqLbs: 10, retired: false },
+  { supplierId: '7', name: 'LONG LEAD SPINNERS', leadTimeAsExported: 400, moqLbs: 5000, retired: false },
 ];
 const supplierNames = ['UNIFI', 'Parkdale Yarn Mills', 'DECA GLOBAL', 'KC TEX', 'SPUNLAB', 'MERIDIAN SPECIALTY YARN GROUP INC', 'LONG LEAD SPINNERS', 'SUED', ''];
 
@@ -74,7 +76,7 @@ export function randomModel(opts: RandomModelOptions): { input: MrpInput; policy
   const asOf = addDays('2025-09-01', opts.varyPolicy ? int(0, 6) : 1);
   const policy: PurchasingPolicy = {
     ...purchasingPolicyDefaults,
-    horizonWeeks: H,
+    supplierLeadTimeUnit: 'days',
     ...(opts.varyPolicy
       ? {
           receiptWeekday: int(1, 7),
@@ -86,5 +88,5 @@ export function randomModel(opts: RandomModelOptions): { input: MrpInput; policy
         }
       : {}),
   };
-  return { input: { asOf, items, suppliers: randomSuppliers, yarnOverrides: overrides }, policy };
+  return { input: { calendar: { asOf, weekStarts: planWeekStarts(asOf, H) }, items, suppliers: randomSuppliers, yarnOverrides: overrides }, policy };
 }

@@ -3,14 +3,16 @@
 // balance, and every property holds.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { purchasingPolicyDefaults, type PurchasingPolicy } from '../../../src/shared/policy/purchasing';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 import { groupSuggestionsBySupplier } from '../../../src/main/engine/purchasing/aggregate';
 import { runMrp } from '../../../src/main/engine/purchasing/mrp';
 import { checkAcceptedSuggestions, checkMrpProperties } from '../../../src/main/engine/purchasing/properties';
-import { supplierFromRecord } from '../../../src/main/engine/purchasing/suppliers';
-import type { MrpInput, MrpItem } from '../../../src/main/engine/purchasing/types';
+import type { MrpInput, MrpItem, MrpSupplier } from '../../../src/main/engine/purchasing/types';
 import { erpPath, hasErpData } from '../../support/erpData';
+import { readErpSuppliers } from '../../support/erpSuppliers';
 
 const num = (s: string | undefined): number => {
   const t = (s ?? '').replace(/[$,\s]/g, '');
@@ -21,9 +23,13 @@ const num = (s: string | undefined): number => {
 };
 
 describe.skipIf(!hasErpData)('purchasing MRP on the 2025-08-28 ERP yarn demand', () => {
+  let suppliers: MrpSupplier[];
+  beforeAll(async () => {
+    suppliers = await readErpSuppliers();
+  });
   const read = (path: string) => Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
-  function load(): { input: MrpInput; erpBalance: Map<string, number[]> } {
+  function load(weeks: number): { input: MrpInput; erpBalance: Map<string, number[]> } {
     const rows = read(erpPath('snapshots', '2025-08-28', 'Yarn_Demand.csv'));
     const header = rows[0];
     const demandCols = header.flatMap((h, i) => (/^Demand (This Week|Week \d+)$/.test(h) ? [i] : []));
@@ -49,20 +55,16 @@ describe.skipIf(!hasErpData)('purchasing MRP on the 2025-08-28 ERP yarn demand',
         costPerLb: cost.get(yarnId) ?? 0,
       };
     });
-    const suppliers = Papa.parse<Record<string, string>>(readFileSync(erpPath('master', 'Supplier_ID.csv'), 'utf8').replace(/^\uFEFF/, ''), {
-      header: true,
-      skipEmptyLines: true,
-    }).data.map((r) => supplierFromRecord(r, purchasingPolicyDefaults));
     // The 08-28 run's "This Week" is the week of Monday 2025-08-25.
-    return { input: { asOf: '2025-08-28', items, suppliers }, erpBalance };
+    return { input: { calendar: { asOf: '2025-08-28', weekStarts: planWeekStarts('2025-08-28', weeks) }, items, suppliers }, erpBalance };
   }
 
   it('reproduces the ERP running balance and orders from the first negative week', () => {
-    const { input, erpBalance } = load();
-    // ERP rule: no safety stock, past-due receipts not rolled in; lot-for-lot, no MOQ, to compare like with like.
+    // The ERP's 9 weeks. ERP rule: no safety stock, past-due receipts not rolled in; lot-for-lot, no MOQ, to compare
+    // like with like.
+    const { input, erpBalance } = load(9);
     const policy: PurchasingPolicy = {
       ...purchasingPolicyDefaults,
-      horizonWeeks: 9,
       safetyStock: 'none',
       countPastDueReceipts: false,
       skipLateOrdersRecoveredByReceipts: false,
@@ -92,7 +94,7 @@ describe.skipIf(!hasErpData)('purchasing MRP on the 2025-08-28 ERP yarn demand',
   });
 
   it('plans with the default policy: summary, suppliers, properties', () => {
-    const { input } = load();
+    const { input } = load(calendarPolicyDefaults.horizonWeeks);
     const policy = { ...purchasingPolicyDefaults };
     const result = runMrp(input, policy);
     const byStatus = new Map<string, number>();

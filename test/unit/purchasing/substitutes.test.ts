@@ -15,7 +15,7 @@ import {
 import { runMrp } from '../../../src/main/engine/purchasing/mrp';
 import type { MrpItemResult } from '../../../src/main/engine/purchasing/types';
 import { erpPath, hasErpData } from '../../support/erpData';
-import { AS_OF, basePolicy, item, suppliers } from '../../golden/purchasing/cases';
+import { CALENDAR, basePolicy, item, suppliers } from '../../golden/purchasing/cases';
 
 const spec = (description: string, color = 'Natural') => parseYarnDescription(description, color, policy);
 
@@ -161,7 +161,7 @@ describe('substitutesForShortages (from an MRP result)', () => {
     // SUB: same yarn spec, 1000 on hand, 200 needed in W6 -> 800 free in W1. OTHER: nylon, 5000 free.
     const result = runMrp(
       {
-        asOf: AS_OF,
+        calendar: CALENDAR,
         suppliers,
         items: [
           item('SHORT', 'DELTA', 100, [0, 400]),

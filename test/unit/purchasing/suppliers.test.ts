@@ -1,28 +1,31 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { purchasingPolicyDefaults as policy } from '../../../src/shared/policy/purchasing';
 import {
   createSupplierMatcher,
   normaliseSupplierName,
   significantTokens,
-  supplierFromRecord,
+  supplierMasterRows,
   tokenScore,
 } from '../../../src/main/engine/purchasing/suppliers';
-import type { SupplierMasterRow } from '../../../src/main/engine/purchasing/types';
+import type { MrpSupplier } from '../../../src/main/engine/purchasing/types';
+import type { Supplier } from '../../../src/shared/domain/entities';
 import { erpPath, hasErpData } from '../../support/erpData';
+import { readErpSuppliers } from '../../support/erpSuppliers';
 
-const master: SupplierMasterRow[] = [
-  { supplierId: '14', name: 'FILSPEC Yarns', leadTimeDays: 12, moqLbs: 1000, type: 'Domestic', retired: false },
-  { supplierId: '16', name: 'HYOSUNG HOLDINGS USA INC', leadTimeDays: 8, moqLbs: 1000, type: 'Import', retired: false },
-  { supplierId: '17', name: 'KC TEX INC', leadTimeDays: 4, moqLbs: 1000, type: 'Import', retired: false },
-  { supplierId: '21', name: 'MURAT YAPI', leadTimeDays: 10, moqLbs: 10000, type: 'Import', retired: false },
-  { supplierId: '25', name: 'OMAR', leadTimeDays: null, moqLbs: null, type: null, retired: true },
-  { supplierId: '26', name: 'OMARA TEXTILES', leadTimeDays: 6, moqLbs: 1000, type: 'Domestic', retired: false },
-  { supplierId: '4', name: 'Betareks A. S.', leadTimeDays: 14, moqLbs: 5000, type: 'Import', retired: false },
-  { supplierId: '7', name: 'BURLINGTON MANUFACTURING SERVICE', leadTimeDays: null, moqLbs: null, type: null, retired: true },
-  { supplierId: '32', name: 'SPUNGOLD', leadTimeDays: 14, moqLbs: 5000, type: 'Domestic', retired: false },
-  { supplierId: '33', name: 'SPUNLAB', leadTimeDays: null, moqLbs: null, type: null, retired: true },
+// Rows of the real Supplier_ID.csv (Lead_time in weeks, as exported).
+const master: MrpSupplier[] = [
+  { supplierId: '14', name: 'FILSPEC Yarns', leadTimeAsExported: 12, moqLbs: 1000, retired: false },
+  { supplierId: '16', name: 'HYOSUNG HOLDINGS USA INC', leadTimeAsExported: 8, moqLbs: 1000, retired: false },
+  { supplierId: '17', name: 'KC TEX INC', leadTimeAsExported: 4, moqLbs: 1000, retired: false },
+  { supplierId: '21', name: 'MURAT YAPI', leadTimeAsExported: 10, moqLbs: 10000, retired: false },
+  { supplierId: '25', name: 'OMAR', leadTimeAsExported: null, moqLbs: null, retired: true },
+  { supplierId: '26', name: 'OMARA TEXTILES', leadTimeAsExported: 6, moqLbs: 1000, retired: false },
+  { supplierId: '4', name: 'Betareks A. S.', leadTimeAsExported: 14, moqLbs: 5000, retired: false },
+  { supplierId: '7', name: 'BURLINGTON MANUFACTURING SERVICE', leadTimeAsExported: null, moqLbs: null, retired: true },
+  { supplierId: '32', name: 'SPUNGOLD', leadTimeAsExported: 14, moqLbs: 5000, retired: false },
+  { supplierId: '33', name: 'SPUNLAB', leadTimeAsExported: null, moqLbs: null, retired: true },
 ];
 
 describe('supplier name normaliser', () => {
@@ -72,9 +75,9 @@ describe('supplier matcher', () => {
   it('refuses two companies that share a first word but make different things', () => {
     const local = createSupplierMatcher(
       [
-        { supplierId: '1', name: 'Elkin Textiles S.A.', leadTimeDays: 14, moqLbs: 1000, type: 'Import', retired: false },
-        { supplierId: '2', name: 'LOWELL YARNS LTD', leadTimeDays: 14, moqLbs: 1000, type: 'Import', retired: false },
-        { supplierId: '3', name: 'PROMPTEX YARNS INC', leadTimeDays: 14, moqLbs: 1000, type: 'Import', retired: false },
+        { supplierId: '1', name: 'Elkin Textiles S.A.', leadTimeAsExported: 14, moqLbs: 1000, retired: false },
+        { supplierId: '2', name: 'LOWELL YARNS LTD', leadTimeAsExported: 14, moqLbs: 1000, retired: false },
+        { supplierId: '3', name: 'PROMPTEX YARNS INC', leadTimeAsExported: 14, moqLbs: 1000, retired: false },
       ],
       [],
       policy,
@@ -91,21 +94,32 @@ describe('supplier matcher', () => {
     expect(m('ABY')).toEqual(['manual', null, false]);
   });
 
-  it('reads Supplier_ID records: Remove = retired, lead-time unit from policy', () => {
-    const rec = { '\uFEFFSupplier_ID': '3', Supplier: 'BANSWARA SYNTEX LIMITED', Lead_time: '14', MOQ: '5000', Type: 'Import' };
-    expect(supplierFromRecord(rec, policy)).toEqual({ supplierId: '3', name: 'BANSWARA SYNTEX LIMITED', leadTimeDays: 98, moqLbs: 5000, type: 'Import', retired: false });
-    expect(supplierFromRecord(rec, { ...policy, supplierLeadTimeUnit: 'days' }).leadTimeDays).toBe(14);
-    const gone = supplierFromRecord({ Supplier_ID: '1', Supplier: 'AKRA', Lead_time: 'Remove', MOQ: 'Remove', Type: 'Remove' }, policy);
-    expect([gone.retired, gone.leadTimeDays, gone.moqLbs, gone.type]).toEqual([true, null, null, null]);
+  it('reads the master in the policy\'s lead-time unit; a supplier without an id is known by its row', () => {
+    const imported: MrpSupplier[] = [
+      { supplierId: '3', name: 'BANSWARA SYNTEX LIMITED', leadTimeAsExported: 14, moqLbs: 5000, retired: false },
+      { supplierId: null, name: 'NO ID YARNS', leadTimeAsExported: 0.5, moqLbs: null, retired: false },
+      { supplierId: '1', name: 'AKRA', leadTimeAsExported: null, moqLbs: null, retired: true },
+    ];
+    expect(supplierMasterRows(imported, policy)).toEqual([
+      { supplierId: '3', name: 'BANSWARA SYNTEX LIMITED', leadTimeDays: 98, moqLbs: 5000, retired: false },
+      { supplierId: 'S2', name: 'NO ID YARNS', leadTimeDays: 3.5, moqLbs: null, retired: false },
+      { supplierId: '1', name: 'AKRA', leadTimeDays: null, moqLbs: null, retired: true },
+    ]);
+    expect(supplierMasterRows(imported, { ...policy, supplierLeadTimeUnit: 'days' }).map((s) => s.leadTimeDays)).toEqual([14, 0.5, null]);
+    const matcher = createSupplierMatcher(imported, [], policy);
+    expect([matcher.match('NO ID YARNS').supplierId, matcher.byId('S2')?.leadTimeDays, matcher.match('akra').retired]).toEqual(['S2', 3.5, true]);
   });
 });
 
 describe.skipIf(!hasErpData)('supplier matcher on the real exports', () => {
+  let suppliers: Supplier[];
+  beforeAll(async () => {
+    suppliers = await readErpSuppliers();
+  });
   const parse = (path: string) =>
     Papa.parse<Record<string, string>>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 
   it('matches yarn_inventory supplier names to Supplier_ID.csv better than case-insensitive equality', () => {
-    const suppliers = parse(erpPath('master', 'Supplier_ID.csv')).map((r) => supplierFromRecord(r, policy));
     const yarns = parse(erpPath('snapshots', '2025-08-28', 'yarn_inventory.csv'));
     expect(suppliers).toHaveLength(37);
     expect(suppliers.filter((s) => s.retired)).toHaveLength(10);
@@ -140,7 +154,6 @@ describe.skipIf(!hasErpData)('supplier matcher on the real exports', () => {
   });
 
   it('matches Expected_Yarn_Report "Purchased From" names (mixed case, long forms) to the master', () => {
-    const suppliers = parse(erpPath('master', 'Supplier_ID.csv')).map((r) => supplierFromRecord(r, policy));
     const lower = new Set(suppliers.map((s) => s.name.toLowerCase()));
     const matcher = createSupplierMatcher(suppliers, [], policy);
     const names = parse(erpPath('snapshots', '2025-08-28', 'Expected_Yarn_Report.csv')).map((r) => r['Purchased From'] ?? '');

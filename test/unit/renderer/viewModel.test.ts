@@ -183,9 +183,9 @@ describe('policy form', () => {
 
   it('checks pending changes against the policy schema before saving, naming the key', () => {
     const saved = structuredClone(policyDefaults) as unknown as Record<string, Record<string, unknown>>;
-    const { changes } = pendingChanges(saved, saved, { 'purchasing.horizonWeeks': '1000000', 'yarn.highBelowLbs': '-5000' });
+    const { changes } = pendingChanges(saved, saved, { 'calendar.horizonWeeks': '1000000', 'yarn.highBelowLbs': '-5000' });
     expect(policyChangeErrors(saved, changes)).toEqual({
-      'purchasing.horizonWeeks': 'policy purchasing.horizonWeeks must be at most 156 (got 1000000)',
+      'calendar.horizonWeeks': 'policy calendar.horizonWeeks must be at most 156 (got 1000000)',
       'yarn.highBelowLbs': 'policy yarn.criticalBelowLbs (-1000) must be below yarn.highBelowLbs (-5000): the risk bands must read critical < high < medium',
     });
     const together = pendingChanges(saved, saved, { 'yarn.criticalBelowLbs': '-6000', 'yarn.highBelowLbs': '-5000' }).changes;

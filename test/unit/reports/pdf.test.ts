@@ -54,7 +54,7 @@ describe.skipIf(!canPrint)(`printed capacity reports${canPrint ? '' : ` (skipped
     const all = pages.join('\n');
     const body = all.slice(0, all.indexOf('Why orders are late'));
     expect(result.orders.length + result.unschedulable.length).toBe(150);
-    for (const o of input.orders) expect(countOf(body, o.orderNo), o.orderNo).toBe(1);
+    for (const o of input.orders) expect(countOf(body, o.koNumber), o.koNumber).toBe(1);
     // Table headers repeat on every page that continues a table.
     const withRows = pages.filter((p) => /K25\d{4}/.test(p));
     for (const p of withRows) expect(p).toMatch(/Machine\s+Order\s+Style\s+Lbs|Order\s+Style\s+Lbs\s+ERP machine|Order\s+Machine\s+Late d/);

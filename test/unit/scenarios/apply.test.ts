@@ -96,7 +96,7 @@ describe('applyOverrides: PO receipts', () => {
     const rows = p1(r.data);
     expect(rows.map((x) => x.qtyLbs)).toEqual([-100, (600 * 8) / 11, (500 * 8) / 11]);
     expect(rows.reduce((t, x) => t + x.qtyLbs, 0)).toBeCloseTo(700, 9);
-    expect(r.data.yarns[0]).toMatchObject({ onOrderLbs: 700, planningLbs: 1700 });
+    expect(r.data.yarns[0]).toMatchObject({ onOrderLbs: 700, planningBalanceLbs: 1700 });
     expect(r.data.yarns[1]).toBe(base.yarns[1]);
     expect(r.data.expectedPos[0].balanceLbs).toBe(700);
   });
@@ -116,7 +116,7 @@ describe('applyOverrides: PO receipts', () => {
     expect(one.warnings).toEqual([]);
     expect(one.data.expectedReceipts[3].qtyLbs).toBe(50);
     expect(one.data.expectedReceipts[4]).toBe(base.expectedReceipts[4]);
-    expect(one.data.yarns[1]).toMatchObject({ onOrderLbs: 150, planningLbs: 650 });
+    expect(one.data.yarns[1]).toMatchObject({ onOrderLbs: 150, planningBalanceLbs: 650 });
 
     const absent = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P9', moveToWeek: '2025-09-08' })]);
     expect(absent.warnings.map((w) => w.message)).toEqual(['PO P9 has no expected receipts']);
@@ -189,7 +189,7 @@ describe('applyOverrides: drafts, downtime, rates, policy', () => {
       ov({ kind: 'policy', area: 'purchasing', key: 'defaultMoqLbs', value: 'lots' }),
       ov({ kind: 'policy', area: 'purchasing', key: 'noSuchKey', value: 1 }),
       ov({ kind: 'policy', area: 'toString', key: 'x', value: 1 }),
-      ov({ kind: 'policy', area: 'purchasing', key: 'horizonWeeks', value: 1_000_000 }),
+      ov({ kind: 'policy', area: 'calendar', key: 'horizonWeeks', value: 1_000_000 }),
       ov({ kind: 'policy', area: 'yarn', key: 'highBelowLbs', value: -5000 }),
       ov({ kind: 'policy', area: 'yarn', key: 'constructor', value: 1 }),
     ]);
@@ -202,13 +202,13 @@ describe('applyOverrides: drafts, downtime, rates, policy', () => {
       'policy purchasing.defaultMoqLbs must be a number (got "lots")',
       'unknown policy setting purchasing.noSuchKey',
       'unknown policy setting toString.x',
-      'policy purchasing.horizonWeeks must be at most 156 (got 1000000)',
+      'policy calendar.horizonWeeks must be at most 156 (got 1000000)',
       'policy yarn.criticalBelowLbs (-1000) must be below yarn.highBelowLbs (-5000): the risk bands must read critical < high < medium',
       'unknown policy setting yarn.constructor',
     ]);
     const patched = patchPolicy(scenarioPolicyTable, r.extras.policyPatches);
     expect(patched.purchasing.defaultMoqLbs).toBe(500);
-    expect(patched.purchasing.horizonWeeks).toBe(policyDefaults.purchasing.horizonWeeks);
+    expect(patched.calendar.horizonWeeks).toBe(policyDefaults.calendar.horizonWeeks);
     expect(patched.yarn).toBe(scenarioPolicyTable.yarn);
     expect(policyDefaults.purchasing.defaultMoqLbs).toBe(1000);
   });

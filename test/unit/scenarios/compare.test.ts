@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../../src/main/engine/scenarios/apply';
 import { comparePlans, planKpis } from '../../../src/main/engine/scenarios/compare';
 import { computeYarnPlan, type YarnPlanInput } from '../../../src/main/engine/yarn';
-import { expectedReceipts, yarnInventory, yarnKnitOrders } from '../../../src/main/services/inputs/yarnInputs';
 import type { PlanningData } from '../../../src/shared/domain/entities';
 import { yarnPolicyDefaults } from '../../../src/shared/policy/yarn';
+import { calendarPolicyDefaults } from '../../../src/shared/policy/calendar';
+import { planningCalendar } from '../../../src/main/engine/calendar';
 import { overrideSchema, planComparisonSchema, type PlanSummary, type SummaryOrder, type SummarySuggestion } from '../../../src/shared/scenario';
 import { fixture, ko, receipt, yarn } from './fixture';
 
@@ -131,20 +132,13 @@ describe('comparePlans', () => {
 
 // ---------- end to end through the yarn engine ----------
 
-/** The few PlanningData -> yarn engine mappings this case needs (the plan run does the real one). */
-/** The services' own mapping, without ERP reports, sales orders or stage stock. */
+/** The snapshot's entities as the yarn engine reads them (the plan run adds ERP reports, sales orders and stock). */
 function yarnInput(d: PlanningData): YarnPlanInput {
-  return {
-    knitOrders: yarnKnitOrders(d),
-    bomLines: d.bomLines.map((b) => ({ style: b.style, yarnId: b.yarnId, fraction: b.fraction })),
-    productionRates: d.knitRates,
-    inventory: yarnInventory(d),
-    expectedReceipts: expectedReceipts(d),
-  };
+  return { knitOrders: d.knitOrders, bomLines: d.bomLines, knitRates: d.knitRates, yarns: d.yarns, expectedReceipts: d.expectedReceipts };
 }
 
 function yarnSummary(d: PlanningData): PlanSummary {
-  const plan = computeYarnPlan(yarnInput(d), d.asOf, yarnPolicyDefaults);
+  const plan = computeYarnPlan(yarnInput(d), planningCalendar(d.asOf, calendarPolicyDefaults), yarnPolicyDefaults);
   return {
     yarns: plan.projection.map((p) => ({
       yarnId: p.yarnId,

@@ -9,25 +9,25 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function yarn(yarnId: string, theoreticalLbs: number, onOrderLbs = 0, allocatedLbs = 0, costPerLb = 3): Yarn {
+export function yarn(yarnId: string, theoreticalBalanceLbs: number, onOrderLbs = 0, allocatedLbs = 0, costPerLb = 3): Yarn {
   return {
     yarnId,
     supplier: 'ACME',
     description: `yarn ${yarnId}`,
     color: null,
     qsCustomer: null,
-    beginningLbs: theoreticalLbs,
+    beginningBalanceLbs: theoreticalBalanceLbs,
     receivedLbs: 0,
     consumedLbs: 0,
     adjustmentsLbs: 0,
-    theoreticalLbs,
+    theoreticalBalanceLbs,
     misc: null,
     onOrderLbs,
     allocatedLbs,
-    planningLbs: theoreticalLbs + onOrderLbs + allocatedLbs,
+    planningBalanceLbs: theoreticalBalanceLbs + onOrderLbs + allocatedLbs,
     reconcileDate: null,
     costPerLb,
-    totalCost: null,
+    totalCostUsd: null,
     yarnCount: null,
     blend: null,
     yarnType: null,

@@ -158,8 +158,9 @@ describe('alert acknowledgements', () => {
     const alerts = computeAlerts(
       {
         asOf: '2025-09-09',
+        horizonEnd: '2026-03-09',
         yarns: [
-          { yarnId: '18868', description: '', firstShortWeek: '2025-09-15', shortLbs: 2000, maxDeficitLbs: 2000, recoveryWeek: null, costPerLb: 3, planningBalanceLbs: -10 },
+          { yarnId: '18868', description: '', firstShortWeek: '2025-09-15', shortLbs: 2000, maxDeficitLbs: 2000, recoveryWeek: null, costPerLb: 3, planningBalanceLbs: -10, draftLbs: 0 },
         ],
         workCenterWeeks: [],
         lateOrders: [],

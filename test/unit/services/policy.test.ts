@@ -57,9 +57,9 @@ describe('the policy schema', () => {
       }
     }
     const table = defaults();
-    table.purchasing.horizonWeeks = 1_000_000;
-    expect(messages(table)).toEqual(['policy purchasing.horizonWeeks must be at most 156 (got 1000000)']);
-    expect(checkPolicyValue('purchasing', 'horizonWeeks', 12.5)).toBe('policy purchasing.horizonWeeks must be a whole number (got 12.5)');
+    table.calendar.horizonWeeks = 1_000_000;
+    expect(messages(table)).toEqual(['policy calendar.horizonWeeks must be at most 156 (got 1000000)']);
+    expect(checkPolicyValue('calendar', 'horizonWeeks', 12.5)).toBe('policy calendar.horizonWeeks must be a whole number (got 12.5)');
     expect(checkPolicyValue('purchasing', 'lotSizing', 'magic')).toBe('policy purchasing.lotSizing must be one of lotForLot, fixedPeriod, eoq (got "magic")');
     expect(checkPolicyValue('capacity', 'defaultRateLbsPerDay', null)).toBeNull();
   });
@@ -120,11 +120,11 @@ describe('Settings on the real store', () => {
   });
 
   it('refuses a horizon of 1,000,000 weeks, saving nothing', async () => {
-    expect(await set({ area: 'purchasing', key: 'horizonWeeks', value: 1_000_000 })).toMatchObject({
+    expect(await set({ area: 'calendar', key: 'horizonWeeks', value: 1_000_000 })).toMatchObject({
       ok: false,
-      error: { message: 'policy purchasing.horizonWeeks must be at most 156 (got 1000000)' },
+      error: { message: 'policy calendar.horizonWeeks must be at most 156 (got 1000000)' },
     });
-    expect((await policy()).purchasing.horizonWeeks).toBe(26);
+    expect((await policy()).calendar.horizonWeeks).toBe(26);
     expect(listPolicyValues(planner.db)).toEqual([]);
   });
 
@@ -148,25 +148,25 @@ describe('Settings on the real store', () => {
     expect(together.ok).toBe(true);
     expect((await policy()).yarn).toMatchObject({ criticalBelowLbs: -50, highBelowLbs: -20, mediumBelowLbs: 0 });
     // One bad change refuses the whole batch.
-    const mixed = await set({ changes: [{ area: 'yarn', key: 'mediumBelowLbs', value: 5 }, { area: 'purchasing', key: 'horizonWeeks', value: 0 }] });
-    expect(mixed).toMatchObject({ ok: false, error: { message: 'policy purchasing.horizonWeeks must be at least 1 (got 0)' } });
+    const mixed = await set({ changes: [{ area: 'yarn', key: 'mediumBelowLbs', value: 5 }, { area: 'calendar', key: 'horizonWeeks', value: 0 }] });
+    expect(mixed).toMatchObject({ ok: false, error: { message: 'policy calendar.horizonWeeks must be at least 1 (got 0)' } });
     expect((await policy()).yarn.mediumBelowLbs).toBe(0);
   });
 
   it('refuses to plan with an out-of-range value an older app saved, naming it, until it is changed', async () => {
     const imported = await planner.jobs.wait((await planner.handlers['import.start']({ paths: files, asOf: '2025-09-05' })).jobId);
     expect(imported.status).toBe('done');
-    putPolicyValue(planner.db, { area: 'purchasing', key: 'horizonWeeks', value: 1_000_000 }, '2026-01-01');
-    expect((await policy()).purchasing.horizonWeeks).toBe(1_000_000);
+    putPolicyValue(planner.db, { area: 'calendar', key: 'horizonWeeks', value: 1_000_000 }, '2026-01-01');
+    expect((await policy()).calendar.horizonWeeks).toBe(1_000_000);
 
     const refused = await planner.jobs.wait((await planner.handlers['plan.run']({})).jobId);
     expect(refused.status).toBe('failed');
-    expect(refused.error).toMatch(/policy purchasing\.horizonWeeks must be at most 156 \(got 1000000\).*Settings/);
+    expect(refused.error).toMatch(/policy calendar\.horizonWeeks must be at most 156 \(got 1000000\).*Settings/);
 
     // The old bad value does not block an unrelated edit (the planner can still work in Settings).
     expect((await set({ area: 'capacity', key: 'defaultPriority', value: 2 })).ok).toBe(true);
 
-    expect((await set({ area: 'purchasing', key: 'horizonWeeks', value: 12 })).ok).toBe(true);
+    expect((await set({ area: 'calendar', key: 'horizonWeeks', value: 12 })).ok).toBe(true);
     const planned = await planner.jobs.wait((await planner.handlers['plan.run']({})).jobId);
     expect(planned.status).toBe('done');
   });
@@ -207,10 +207,10 @@ describe('the CLI --policy file', () => {
   });
 
   it('refuses a bad file before importing anything, naming the file and every bad key', async () => {
-    const bad = await run('bad', JSON.stringify({ purchasing: { horizonWeeks: 1_000_000 }, yarn: { constructor: 1, highBelowLbs: -2000 }, nosuch: {} }));
+    const bad = await run('bad', JSON.stringify({ calendar: { horizonWeeks: 1_000_000 }, yarn: { constructor: 1, highBelowLbs: -2000 }, nosuch: {} }));
     expect(bad.code).toBe(2);
     expect(bad.log).toContain('policy.json');
-    expect(bad.log).toContain('policy purchasing.horizonWeeks must be at most 156 (got 1000000)');
+    expect(bad.log).toContain('policy calendar.horizonWeeks must be at most 156 (got 1000000)');
     expect(bad.log).toContain('unknown policy setting yarn.constructor');
     expect(bad.log).toContain('unknown policy area nosuch');
     expect(bad.log).not.toMatch(/imported/);

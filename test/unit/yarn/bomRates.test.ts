@@ -67,7 +67,7 @@ describe('resolveBom', () => {
 describe('resolveRate', () => {
   it('skips a non-positive Production Lbs rate and says so', () => {
     const sources = buildRateSources({
-      productionRates: [
+      knitRates: [
         { style: 'CT1/1', lbsPerDay: -1808 },
         { style: 'CT1/2', lbsPerDay: 400 },
         { style: 'CT1/3', lbsPerDay: 500 },
@@ -83,12 +83,12 @@ describe('resolveRate', () => {
   });
 
   it('prefers the exactly spelled style when trimming makes two Production Lbs keys equal', () => {
-    const sources = buildRateSources({ productionRates: [{ style: ' X/1', lbsPerDay: 300 }, { style: 'X/1', lbsPerDay: 250 }] });
+    const sources = buildRateSources({ knitRates: [{ style: ' X/1', lbsPerDay: 300 }, { style: 'X/1', lbsPerDay: 250 }] });
     expect(resolveRate('X/1', sources, policy)).toMatchObject({ lbsPerDay: 250, provenance: { note: 'Production Lbs, exact style' } });
   });
 
   it('an override of 0 means "no rate" on purpose', () => {
-    const sources = buildRateSources({ overrides: [{ style: 'X/1', lbsPerDay: 0, asOf: '2025-09-01' }], productionRates: [{ style: 'X/1', lbsPerDay: 250 }] });
+    const sources = buildRateSources({ overrides: [{ style: 'X/1', lbsPerDay: 0, asOf: '2025-09-01' }], knitRates: [{ style: 'X/1', lbsPerDay: 250 }] });
     expect(resolveRate('X/1', sources, policy)).toMatchObject({ lbsPerDay: null, provenance: { source: 'override' } });
   });
 });

@@ -3,9 +3,10 @@ import { learnBomFromReports, learnRatesFromReports, rowWeeklyCapacity } from '.
 import type { ErpDemandReport, ErpDemandReportRow } from '../../../src/main/engine/yarn';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
 
-const row = (style: string, orderNo: string, yarnId: string, percentage: number, buckets: number[], laterLbs = 0): ErpDemandReportRow => {
-  const bucketsLbs = [...buckets, ...new Array(9 - buckets.length).fill(0)];
-  return { style, orderNo, yarnId, percentage, bucketsLbs, laterLbs, totalLbs: bucketsLbs.reduce((a, b) => a + b, laterLbs) };
+/** A report row: This Week and the numbered weeks (9 in all, zero-filled), then Later. */
+const row = (style: string, koNumber: string, yarnId: string, percentage: number, buckets: number[], laterLbs = 0): ErpDemandReportRow => {
+  const bucketsLbs = [...buckets, ...new Array(9 - buckets.length).fill(0), laterLbs];
+  return { style, koNumber, yarnId, percentage, bucketsLbs, totalLbs: bucketsLbs.reduce((a, b) => a + b, 0) };
 };
 
 describe('rowWeeklyCapacity', () => {
@@ -25,11 +26,11 @@ describe('rowWeeklyCapacity', () => {
   it('uses the first week with the known start when there is no full week (721SM0627/1, 9-2 and 8-28 runs)', () => {
     // 9-2 run: K2508092 starts Fri 2025-09-05 (u = 3): 126.277776 at 8.6 % -> W = 126.277776 / 0.086 x 11/3.
     const r92 = row('721SM0627/1', 'K2508092', '10027', 8.6, [126.277776241788, 148.922223758212]);
-    const ko92 = { orderNo: 'K2508092', style: '721SM0627/1', startDate: '2025-09-05', balanceLbs: 3200 };
+    const ko92 = { koNumber: 'K2508092', style: '721SM0627/1', startDate: '2025-09-05', balanceLbs: 3200 };
     const w92 = rowWeeklyCapacity(r92, '2025-09-02', policy, ko92)!;
     // 8-28 run (Thu, u = 5): K2502048 started in July: 210.46296 at 8.6 % -> W = 210.46296 / 0.086 x 11/5.
     const r828 = row('721SM0627/1', 'K2502048', '10027', 8.6, [210.46296040298, 35.5056395970196]);
-    const ko828 = { orderNo: 'K2502048', style: '721SM0627/1', startDate: '2025-07-07', balanceLbs: 2860.1 };
+    const ko828 = { koNumber: 'K2502048', style: '721SM0627/1', startDate: '2025-07-07', balanceLbs: 2860.1 };
     const w828 = rowWeeklyCapacity(r828, '2025-08-28', policy, ko828)!;
     expect(w92.evidence).toBe('first-week');
     expect(w92.weeklyCapacityLbs).toBeCloseTo(5383.94, 2);
@@ -74,7 +75,7 @@ describe('learnRatesFromReports', () => {
   });
 
   it('ignores by-style reports (no KO, no rate)', () => {
-    const r: ErpDemandReport = { runDate: '2025-08-28', kind: 'by-style', rows: [{ ...row('S/1', 'x', '1', 100, [0, 600, 600, 10]), orderNo: null }] };
+    const r: ErpDemandReport = { runDate: '2025-08-28', kind: 'by-style', rows: [{ ...row('S/1', 'x', '1', 100, [0, 600, 600, 10]), koNumber: null }] };
     expect(learnRatesFromReports([r], policy)).toEqual([]);
   });
 });
@@ -89,8 +90,8 @@ describe('learnBomFromReports', () => {
       runDate: '2025-08-28', kind: 'by-style-ko',
       rows: [row('A/1 ', 'K1', '1', 17.24, [1]), row('A/1', 'K1', '2', 82.76, [1])],
       knitOrders: [
-        { orderNo: 'K2', style: 'B/1', startDate: null, balanceLbs: 10 },
-        { orderNo: 'K3', style: 'C/1', startDate: null, balanceLbs: 0 },
+        { koNumber: 'K2', style: 'B/1', startDate: null, balanceLbs: 10 },
+        { koNumber: 'K3', style: 'C/1', startDate: null, balanceLbs: 0 },
       ],
     };
     const learned = new Map(learnBomFromReports([old, recent]).map((l) => [l.style, l]));
@@ -106,11 +107,11 @@ describe('learnBomFromReports', () => {
   it('lets same-day rows (e.g. by-style zero rows) beat the "no BOM" inference', () => {
     const ko: ErpDemandReport = {
       runDate: '2025-09-02', kind: 'by-style-ko', rows: [],
-      knitOrders: [{ orderNo: 'K2506042', style: 'CF5509/0', startDate: null, balanceLbs: 0.1 }],
+      knitOrders: [{ koNumber: 'K2506042', style: 'CF5509/0', startDate: null, balanceLbs: 0.1 }],
     };
     const byStyle: ErpDemandReport = {
       runDate: '2025-09-02', kind: 'by-style',
-      rows: [{ ...row('CF5509/0', '', '18612', 99.1, [0]), orderNo: null }, { ...row('CF5509/0', '', '13560', 0.9, [0]), orderNo: null }],
+      rows: [{ ...row('CF5509/0', '', '18612', 99.1, [0]), koNumber: null }, { ...row('CF5509/0', '', '13560', 0.9, [0]), koNumber: null }],
     };
     const [learned] = learnBomFromReports([ko, byStyle]);
     expect(learned.lines.map((l) => l.yarnId)).toEqual(['18612', '13560']);

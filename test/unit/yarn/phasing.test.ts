@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { erpBucketLabels, halfDayUnitsToSunday, phaseKnitOrderDemand, phaseLbs, toErpBuckets } from '../../../src/main/engine/yarn';
 import type { ResolvedBom, ResolvedRate } from '../../../src/main/engine/yarn';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
+
+/** The plan's weeks: 26 from the as-of week. */
+const WEEKS = 26;
 
 describe('half-day units (ERP first-week pro-rating)', () => {
   it('counts Mon 11, Tue 9, Wed 7, Thu 5, Fri 3, Sat 1, Sun 0 (2025-09-01 is a Monday)', () => {
@@ -34,7 +38,7 @@ describe('phaseLbs', () => {
     // the KO started 2025-08-25 (in the past) -> restarts Tue 09-02 with 9/11 of W; balance 14,210.4 lbs.
     const fraction = 0.131;
     const weekly = 336.897278217572 / fraction;
-    const p = phaseLbs(14210.4, '2025-08-25', weekly, '2025-09-02', policy);
+    const p = phaseLbs(14210.4, '2025-08-25', weekly, '2025-09-02', policy, WEEKS);
     const yarn = p.weeklyLbs.map((v) => v * fraction);
     expect(p.effectiveStart).toBe('2025-09-02');
     expect(yarn[0]).toBeCloseTo(275.643227632559, 6); // = 336.897 x 9/11
@@ -45,7 +49,7 @@ describe('phaseLbs', () => {
 
   it('puts everything in the start week without a (positive) rate', () => {
     for (const capacity of [null, 0, -50]) {
-      const p = phaseLbs(800, '2025-09-17', capacity, '2025-09-03', policy);
+      const p = phaseLbs(800, '2025-09-17', capacity, '2025-09-03', policy, WEEKS);
       expect(p.startWeekIndex).toBe(2);
       expect(p.weeklyLbs[2]).toBe(800);
       expect(p.weeklyLbs.reduce((a, b) => a + b, 0)).toBe(800);
@@ -53,13 +57,13 @@ describe('phaseLbs', () => {
   });
 
   it('creates nothing for a zero or negative quantity', () => {
-    expect(phaseLbs(0, null, 660, '2025-09-01', policy).weeklyLbs.every((v) => v === 0)).toBe(true);
-    expect(phaseLbs(-5, null, 660, '2025-09-01', policy).beyondLbs).toBe(0);
+    expect(phaseLbs(0, null, 660, '2025-09-01', policy, WEEKS).weeklyLbs.every((v) => v === 0)).toBe(true);
+    expect(phaseLbs(-5, null, 660, '2025-09-01', policy, WEEKS).beyondLbs).toBe(0);
   });
 
   it('does not leave a floating-point crumb in an extra week', () => {
     // 0.3 = 0.1 + 0.2 in decimal, not in binary: 3 x 0.1 capacity must end exactly in the 3rd week.
-    const p = phaseLbs(0.3, '2025-09-01', 0.1, '2025-09-01', policy);
+    const p = phaseLbs(0.3, '2025-09-01', 0.1, '2025-09-01', policy, WEEKS);
     expect(p.weeklyLbs.filter((v) => v > 0).length).toBe(3);
   });
 
@@ -70,7 +74,7 @@ describe('phaseLbs', () => {
       const total = Math.round(rnd() * 50000 * 10) / 10;
       const capacity = rnd() < 0.1 ? null : 50 + rnd() * 5000;
       const start = `2025-${String(8 + Math.floor(rnd() * 4)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-      const p = phaseLbs(total, start, capacity, '2025-09-03', { ...policy, planningHorizonWeeks: 9 + Math.floor(rnd() * 20) });
+      const p = phaseLbs(total, start, capacity, '2025-09-03', policy, 9 + Math.floor(rnd() * 20));
       const sum = p.weeklyLbs.reduce((a, b) => a + b, 0) + p.beyondLbs;
       expect(sum).toBeCloseTo(total, 6);
       if (capacity) for (const v of p.weeklyLbs) expect(v).toBeLessThanOrEqual(capacity + 1e-9);
@@ -90,16 +94,14 @@ describe('phaseKnitOrderDemand', () => {
     lbsPerDay,
     provenance: { source: lbsPerDay ? 'production-lbs' : 'none', asOf: null, note: '' },
   });
-  const ko = (orderNo: string, style: string, balanceLbs: number, startDate: string | null = null) => ({
-    orderNo, style, balanceLbs, startDate, qtyOrderedLbs: 0, g00Lbs: 0, shippedLbs: 0, secondsLbs: 0,
-  });
+  const ko = (koNumber: string, style: string, balanceLbs: number, startDate: string | null = null) => ({ koNumber, style, balanceLbs, startDate });
 
   it('trims styles and order numbers, multiplies the KO phase by each fraction and sorts like the ERP', () => {
     const out = phaseKnitOrderDemand(
       [ko(' K2 ', 'B/1 ', 1000), ko('K1', 'A/1', 500)],
       [bom('A/1', [['20', 1]]), bom('B/1', [['9', 0.3], ['10', 0.7]])],
       [rate('A/1', 100), rate('B/1', 110)],
-      '2025-09-01',
+      { asOf: '2025-09-01', weekStarts: planWeekStarts('2025-09-01', WEEKS) },
       policy,
     );
     expect(out.rows.map((r) => `${r.style}|${r.orderNo}|${r.yarnId}`)).toEqual(['A/1|K1|20', 'B/1|K2|9', 'B/1|K2|10']);
@@ -116,7 +118,7 @@ describe('phaseKnitOrderDemand', () => {
       [ko('K1', 'NOB/1', 100), ko('K2', 'A/1', 50), ko('K3', 'A/1', 0)],
       [bom('A/1', [['1', 1]])],
       [rate('A/1', null)],
-      '2025-09-01',
+      { asOf: '2025-09-01', weekStarts: planWeekStarts('2025-09-01', WEEKS) },
       policy,
     );
     expect(out.noBom.map((o) => o.orderNo)).toEqual(['K1']);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryIdentityWarnings, projectYarnBalances, riskBand } from '../../../src/main/engine/yarn';
+import { inventoryIdentityWarnings, projectYarnBalances, riskBand, yarnRisk } from '../../../src/main/engine/yarn';
 import type { YarnInventory } from '../../../src/main/engine/yarn';
 import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
+import { planWeekStarts } from '../../../src/main/engine/calendar';
 
 const inventory = (yarnId: string, theoreticalBalanceLbs: number, extra: Partial<YarnInventory> = {}): YarnInventory => ({
   yarnId, description: '', supplier: '', color: '', beginningBalanceLbs: theoreticalBalanceLbs, receivedLbs: 0, consumedLbs: 0,
-  adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs: 0, allocatedLbs: 0, planningBalanceLbs: theoreticalBalanceLbs, costPerLb: 0, ...extra,
+  adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs: 0, allocatedLbs: 0, planningBalanceLbs: theoreticalBalanceLbs, ...extra,
 });
 
 describe('projectYarnBalances', () => {
@@ -17,11 +18,14 @@ describe('projectYarnBalances', () => {
       {
         demand: [{ yarnId: '18884', weeklyLbs: [...demand, ...new Array(17).fill(0)], beyondLbs: 0 }],
         receipts: [
-          { poNo: 'P1', yarnId: '18884', pastDueLbs: 20161.3, byWeek: [{ weekMonday: '2025-10-20', lbs: 4000 }, { weekMonday: '2025-10-27', lbs: 4000 }], laterLbs: 8000 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'pastDue', weekStart: null, qtyLbs: 20161.3 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'week', weekStart: '2025-10-20', qtyLbs: 4000 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'week', weekStart: '2025-10-27', qtyLbs: 4000 },
+          { poNumber: 'P1', yarnId: '18884', bucket: 'later', weekStart: null, qtyLbs: 8000 },
         ],
-        inventory: [inventory('18884', 2506.1839999999984)],
+        yarns: [inventory('18884', 2506.1839999999984)],
       },
-      '2025-09-02',
+      { asOf: '2025-09-02', weekStarts: planWeekStarts('2025-09-02', 26) },
       policy,
     );
     const p = projections[0];
@@ -38,16 +42,19 @@ describe('projectYarnBalances', () => {
   it('can roll past-due receipts into the chain (policy) and treats a receipt dated before the as-of week as past due', () => {
     const input = {
       demand: [{ yarnId: 'Y', weeklyLbs: [100, 0, 0, 0, 0, 0, 0, 0, 0], beyondLbs: 0 }],
-      receipts: [{ poNo: 'P', yarnId: 'Y', pastDueLbs: 30, byWeek: [{ weekMonday: '2025-08-18', lbs: 20 }], laterLbs: 0 }],
-      inventory: [inventory('Y', 60)],
+      receipts: [
+        { poNumber: 'P', yarnId: 'Y', bucket: 'pastDue' as const, weekStart: null, qtyLbs: 30 },
+        { poNumber: 'P', yarnId: 'Y', bucket: 'week' as const, weekStart: '2025-08-18', qtyLbs: 20 },
+      ],
+      yarns: [inventory('Y', 60)],
     };
-    const small = { ...policy, planningHorizonWeeks: 9 };
-    const erp = projectYarnBalances(input, '2025-09-01', small);
+    const nineWeeks = { asOf: '2025-09-01', weekStarts: planWeekStarts('2025-09-01', 9) };
+    const erp = projectYarnBalances(input, nineWeeks, policy);
     expect(erp.warnings.map((w) => w.code)).toEqual(['receipt-in-past']);
     expect(erp.projections[0].pastDueReceiptsLbs).toBe(50);
     expect(erp.projections[0].balanceWeeklyLbs[0]).toBe(-40); // 60 - 100
     expect(erp.projections[0].balanceLbs).toBe(10); // 60 - 100 + 50
-    const rolled = projectYarnBalances(input, '2025-09-01', { ...small, pastDueReceiptsInChain: true });
+    const rolled = projectYarnBalances(input, nineWeeks, { ...policy, pastDueReceiptsInChain: true });
     expect(rolled.projections[0].balanceWeeklyLbs[0]).toBe(10);
     expect(rolled.projections[0].shortage).toBeNull();
   });
@@ -60,6 +67,17 @@ describe('riskBand (policy ladder CRITICAL < -1000 <= HIGH < -100 <= MEDIUM < 0 
   });
   it('follows edited thresholds', () => {
     expect(riskBand(-600, { ...policy, criticalBelowLbs: -500 })).toBe('CRITICAL');
+  });
+});
+
+describe('yarnRisk: the band of the worse of planning balance + accepted PO drafts and the deepest projected deficit', () => {
+  it('counts the drafts with the planning balance', () => {
+    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 0, maxDeficitLbs: 0 }, policy)).toEqual({ risk: 'CRITICAL', riskBasis: 'planning balance', levelLbs: -1500 });
+    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 1450, maxDeficitLbs: 0 }, policy)).toEqual({ risk: 'MEDIUM', riskBasis: 'planning balance + PO drafts', levelLbs: -50 });
+  });
+  it('takes the projected deficit when it is worse, and only then', () => {
+    expect(yarnRisk({ planningBalanceLbs: 200, draftLbs: 0, maxDeficitLbs: 1200 }, policy)).toEqual({ risk: 'CRITICAL', riskBasis: 'projected deficit', levelLbs: -1200 });
+    expect(yarnRisk({ planningBalanceLbs: -300, draftLbs: 100, maxDeficitLbs: 150 }, policy)).toEqual({ risk: 'HIGH', riskBasis: 'planning balance + PO drafts', levelLbs: -200 });
   });
 });
 

@@ -1,19 +1,20 @@
 // The ERP's own report rules (erp-exports-profile §5a, §5b), applied to the generated data so the demo
 // folder carries the ERP's computed reports next to its inputs.
-import { addDays, daysBetween, isoWeek, isoWeekday, mondayOf } from '../../../shared/dates';
+import { addDays, isoWeek, mondayOf } from '../../../shared/dates';
+import { yarnPolicyDefaults } from '../../../shared/policy/yarn';
+import { phaseLbs } from '../../engine/yarn/phasing';
+import { toErpBuckets } from '../../engine/yarn/weeks';
 import { roundTo } from '../prng';
 import type {
   Buckets, ErpCalendar, GreigeStyle, KnitOrder, KoDemandRow, StyleDemandRow, Yarn, YarnDemandRow, YarnPo,
   YarnPosition,
 } from '../types';
 
+/** The ERP's own rule: the yarn policy's defaults (6 knitting days a week, half-day units Mon-Fri 2, Sat 1, Sun 0). */
+const ERP_RULE = yarnPolicyDefaults;
 /** Buckets: This Week, 8 numbered ISO weeks, Later. */
-export const BUCKETS = 10;
-export const NUMBERED_WEEKS = 8;
-/** Knitting days per week in the ERP's weekly capacity (W = 6 x lbs/day). */
-export const KNIT_DAYS_PER_WEEK = 6;
-/** Half-day units in a full week (Mon-Fri 2, Sat 1, Sun 0). */
-export const HALF_DAY_UNITS_PER_WEEK = 11;
+export const NUMBERED_WEEKS = ERP_RULE.erpNumberedWeeks;
+export const BUCKETS = NUMBERED_WEEKS + 2;
 /** KOs whose live balance is below this are left out of the ERP report (the ERP drops dust such as 0.1 lb). */
 export const ERP_MIN_BALANCE_LBS = 1;
 
@@ -37,49 +38,14 @@ export function erpCalendar(asOf: string): ErpCalendar {
   return { asOf, thisWeekMonday, weekNumbers, fridayHeaders };
 }
 
-/** Bucket index of a date: 0 for this week (or earlier), 1..8 for the numbered weeks, 9 for Later. */
-export function bucketOf(cal: ErpCalendar, date: string): number {
-  const weeks = Math.floor(daysBetween(cal.thisWeekMonday, date) / 7);
-  if (weeks <= 0) return 0;
-  return Math.min(weeks, BUCKETS - 1);
-}
-
-/** Half-day units from `date` to its Sunday, `date` included: Mon-Fri 2, Sat 1, Sun 0 (Monday = 11). */
-export function halfDayUnitsToSunday(date: string): number {
-  const dow = isoWeekday(date);
-  let units = 0;
-  for (let d = dow; d <= 7; d++) units += d <= 5 ? 2 : d === 6 ? 1 : 0;
-  return units;
-}
-
 /**
- * The ERP's time phasing of one KO (lbs per bucket): start at max(start, today) (blank start = today),
- * weekly capacity 6 x lbs/day pro-rated in the first week by half-day units / 11, no rate = all in the
- * start week, anything past the 8 numbered weeks in Later.
+ * The ERP's time phasing of one KO (lbs per bucket), the yarn engine's rule (engine/yarn/phasing.ts) on the ERP's
+ * layout: start at max(start, today) (blank start = today), weekly capacity 6 x lbs/day pro-rated in the first week
+ * by half-day units / 11, no rate = all in the start week, anything past the 8 numbered weeks in Later.
  */
 export function scheduleKnitOrder(cal: ErpCalendar, startDate: string | null, balanceLbs: number, lbsPerDay: number | null): Buckets {
-  const out = emptyBuckets();
-  const start = startDate && startDate > cal.asOf ? startDate : cal.asOf;
-  let bucket = bucketOf(cal, start);
-  if (lbsPerDay === null || !(lbsPerDay > 0)) {
-    out[bucket] += balanceLbs;
-    return out;
-  }
-  const weekly = KNIT_DAYS_PER_WEEK * lbsPerDay;
-  let capacity = (weekly * halfDayUnitsToSunday(start)) / HALF_DAY_UNITS_PER_WEEK;
-  let remaining = balanceLbs;
-  while (remaining > 0) {
-    if (bucket >= BUCKETS - 1) {
-      out[BUCKETS - 1] += remaining;
-      break;
-    }
-    const take = Math.min(remaining, capacity);
-    out[bucket] += take;
-    remaining -= take;
-    bucket++;
-    capacity = weekly;
-  }
-  return out;
+  const weeklyCapacityLbs = lbsPerDay !== null && lbsPerDay > 0 ? ERP_RULE.knitDaysPerWeek * lbsPerDay : null;
+  return toErpBuckets(phaseLbs(balanceLbs, startDate, weeklyCapacityLbs, cal.asOf, ERP_RULE, NUMBERED_WEEKS + 1), ERP_RULE);
 }
 
 function byText(a: string, b: string): number {

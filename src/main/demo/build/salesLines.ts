@@ -42,7 +42,7 @@ export function generateSalesLines(input: SalesInput): SalesOutput {
       document: l.document,
       invoiceDate: l.invoiceDate,
       customer: l.customer,
-      fStyle: l.fStyle,
+      fStyle: l.finishedStyle,
       qty: l.qty,
       uom: u < 0.995 ? l.uom : u < 0.9995 ? 'each' : 'kg',
       unitPrice: l.unitPrice,

@@ -21,7 +21,7 @@ export function buildSuppliers(seed: number, t: DemoTargets): Supplier[] {
       erpName,
       poName,
       listedAs: null,
-      leadTimeDays: rng.pick(LEAD_TIMES),
+      leadTimeAsExported: rng.pick(LEAD_TIMES),
       moq: rng.pick(MOQS),
       origin: rng.chance(0.6) ? 'Import' : 'Domestic',
     } satisfies Supplier;
@@ -113,7 +113,7 @@ export function listSuppliers(seed: number, t: DemoTargets, suppliers: Supplier[
     const spelling = rng.float();
     s.listedAs = spelling < 0.7 ? s.erpName : spelling < 0.9 ? s.displayName : `${s.erpName} (Do not Use)`;
     if (removed.has(s.id)) {
-      s.leadTimeDays = 'Remove';
+      s.leadTimeAsExported = 'Remove';
       s.moq = 'Remove';
       s.origin = 'Remove';
     }

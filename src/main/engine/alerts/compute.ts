@@ -1,6 +1,5 @@
 // All alerts of one plan run: each rule over the run's digest, one alert per subject (never per week), ranked by
 // severity and impact, marked acknowledged (by stable key) and new (key absent from the previous run).
-import { addDays, mondayOf } from '../../../shared/dates';
 import { alertsPolicyDefaults } from '../../../shared/policy/alerts';
 import { capacityPolicyDefaults } from '../../../shared/policy/capacity';
 import { yarnPolicyDefaults } from '../../../shared/policy/yarn';
@@ -20,9 +19,8 @@ export const defaultAlertPolicies: AlertPolicies = {
 };
 
 export function computeAlerts(input: AlertInput, policy: AlertPolicies = defaultAlertPolicies, state: AlertState = {}): AlertsResult {
-  const horizonEnd = input.horizonEnd ?? addDays(mondayOf(input.asOf), 7 * policy.yarn.planningHorizonWeeks);
   const yarnDrafts = mergeYarnRows(input.yarns)
-    .map((y) => yarnAlert(y, horizonEnd, policy.yarn))
+    .map((y) => yarnAlert(y, input.horizonEnd, policy.yarn))
     .filter((a): a is AlertDraft => a !== null);
   const portfolio = portfolioAlert(yarnDrafts.filter((a) => a.severity === 'critical'), policy);
 

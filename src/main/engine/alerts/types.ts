@@ -18,7 +18,10 @@ export interface AlertYarnInput {
   /** Monday of the first week back above zero; null = not within the horizon. */
   recoveryWeek: IsoDate | null;
   costPerLb: number | null;
+  /** The ERP's planning balance. */
   planningBalanceLbs: number;
+  /** The planner's accepted PO drafts for the yarn (lbs), counted with the planning balance as the yarn position does. */
+  draftLbs: number;
 }
 
 export interface AlertWorkCenterWeekInput {
@@ -60,8 +63,8 @@ export interface AlertImportWarningInput {
 
 export interface AlertInput {
   asOf: IsoDate;
-  /** First day after the planning horizon (a shortage that never recovers counts up to it); default: the yarn horizon. */
-  horizonEnd?: IsoDate;
+  /** First day after the planning calendar's weeks (a shortage that never recovers counts up to it). */
+  horizonEnd: IsoDate;
   yarns: AlertYarnInput[];
   workCenterWeeks: AlertWorkCenterWeekInput[];
   lateOrders: AlertLateOrderInput[];

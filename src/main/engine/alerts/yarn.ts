@@ -1,10 +1,10 @@
-// Yarn alerts: one per short yarn (the cause names the first short week and the span), severity from the yarn
-// risk ladder applied to the worse of the planning balance and the deepest projected deficit; plus one portfolio
-// alert when too many yarns are critical.
+// Yarn alerts: one per short yarn (the cause names the first short week and the span), severity = the yarn's risk
+// band (yarnRisk: the ladder on the worse of the planning balance with the PO drafts and the deepest projected
+// deficit, as on the Yarn page); plus one portfolio alert when too many yarns are critical.
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import type { YarnPolicy } from '../../../shared/policy/yarn';
 import type { AlertSeverity } from '../../../shared/scenario';
-import { riskBand } from '../yarn/position';
+import { yarnRisk } from '../yarn/position';
 import { formatNumber, isoWeekLabel, lbsText, usdPerLbText, usdText, weekText } from './format';
 import type { AlertDraft, AlertPolicies, AlertYarnInput } from './types';
 
@@ -24,6 +24,7 @@ export function mergeYarnRows(rows: AlertYarnInput[]): AlertYarnInput[] {
     m.shortLbs = Math.max(m.shortLbs, r.shortLbs);
     m.maxDeficitLbs = Math.max(m.maxDeficitLbs, r.maxDeficitLbs);
     m.planningBalanceLbs = Math.min(m.planningBalanceLbs, r.planningBalanceLbs);
+    m.draftLbs = Math.min(m.draftLbs, r.draftLbs);
     m.costPerLb ??= r.costPerLb;
     m.description ||= r.description;
   }
@@ -33,9 +34,8 @@ export function mergeYarnRows(rows: AlertYarnInput[]): AlertYarnInput[] {
 const SEVERITY_OF_BAND = { CRITICAL: 'critical', HIGH: 'high', MEDIUM: 'medium', LOW: 'low' } as const;
 
 export function yarnAlert(y: AlertYarnInput, horizonEnd: IsoDate, yarnPolicy: YarnPolicy): AlertDraft | null {
-  // The worse of the ERP's planning balance and the time-phased projection decides the band.
-  const levelLbs = Math.min(y.planningBalanceLbs, -y.maxDeficitLbs);
-  const severity: AlertSeverity = SEVERITY_OF_BAND[riskBand(levelLbs, yarnPolicy)];
+  const { risk, levelLbs } = yarnRisk(y, yarnPolicy);
+  const severity: AlertSeverity = SEVERITY_OF_BAND[risk];
   if (severity === 'low') return null;
 
   const lbs = Math.max(y.shortLbs, -levelLbs);
@@ -43,13 +43,14 @@ export function yarnAlert(y: AlertYarnInput, horizonEnd: IsoDate, yarnPolicy: Ya
   const valueUsd = y.costPerLb !== null && y.costPerLb > 0 ? lbs * y.costPerLb : 0;
   const name = `yarn ${y.yarnId}${y.description ? ` (${y.description})` : ''}`;
 
+  const balance = `${lbsText(y.planningBalanceLbs)}${y.draftLbs > 0 ? ` (+ ${lbsText(y.draftLbs)} of accepted PO drafts)` : ''}`;
   let when: string;
-  if (!y.firstShortWeek) when = `Planning balance of ${name} is ${lbsText(y.planningBalanceLbs)}; no projected week is short within the horizon.`;
+  if (!y.firstShortWeek) when = `Planning balance of ${name} is ${balance}; no projected week is short within the horizon.`;
   else {
     const span = y.recoveryWeek
       ? `stays short ${formatNumber(days / 7)} weeks, until ${isoWeekLabel(y.recoveryWeek)}`
       : `does not recover within the horizon (to ${horizonEnd})`;
-    when = `Projected balance of ${name} goes negative in ${weekText(y.firstShortWeek)} and ${span}; deepest deficit ${lbsText(y.maxDeficitLbs)}, planning balance ${lbsText(y.planningBalanceLbs)}.`;
+    when = `Projected balance of ${name} goes negative in ${weekText(y.firstShortWeek)} and ${span}; deepest deficit ${lbsText(y.maxDeficitLbs)}, planning balance ${balance}.`;
   }
   const worth = valueUsd > 0 ? ` ${lbsText(lbs)} short, worth ${usdText(valueUsd)} at ${usdPerLbText(y.costPerLb!)}.` : ` ${lbsText(lbs)} short (cost per lb unknown).`;
 

@@ -2,7 +2,7 @@
 // Time `t` = day number (days since 1970-01-01, see shared/dates) + the fraction of that day already used.
 // Knitting is fractional: an order needing 2.5 days that starts at the beginning of a Monday ends mid-Wednesday.
 import { isIsoDate, toDayNumber } from '../../../shared/dates';
-import type { Calendar } from './types';
+import type { PlantCalendar } from './types';
 
 const EPS = 1e-9;
 
@@ -21,7 +21,7 @@ export function weekdayOfDay(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-export function compileCalendar(calendar: Calendar): WorkCalendar {
+export function compileCalendar(calendar: PlantCalendar): WorkCalendar {
   // Unparseable dates are skipped: the contract validates edits, this only keeps a bad row from stopping a plan.
   const holidays = new Set(calendar.holidays.filter(isIsoDate).map(toDayNumber));
   const downtime = new Map<string, Array<[number, number]>>();

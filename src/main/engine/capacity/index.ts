@@ -6,4 +6,3 @@ export { buildCapacityModel, resolveRate, type CapacityModel, type CompatibleMac
 export { computeLoad } from './load';
 export { scheduleKnitOrders } from './schedule';
 export { scheduleCsvRows, machineLoadCsvRows, SCHEDULE_CSV_COLUMNS, MACHINE_LOAD_CSV_COLUMNS, type CsvRow } from './csv';
-export { defaultCalendar } from './defaults';

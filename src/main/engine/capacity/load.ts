@@ -3,7 +3,7 @@
 // machine's working days, independently of the other orders; two orders on one machine in a week can exceed 100 %.
 // Load is what the current assignment asks for; the finite schedule (schedule.ts) is what can actually be done.
 import { capacityPolicyDefaults, type CapacityPolicy } from '../../../shared/policy/capacity';
-import { fromDayNumber, isoWeekLabel, mondayOf, toDayNumber } from '../../../shared/dates';
+import { isoWeekLabel, mondayOf, toDayNumber } from '../../../shared/dates';
 import { compileCalendar, workingDaysIn, type WorkCalendar } from './calendar';
 import { compareText, formatNumber } from './format';
 import { buildCapacityModel, noMachineMessage, resolveRate, withValidDates } from './model';
@@ -30,11 +30,11 @@ interface Phased {
 
 export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capacityPolicyDefaults): LoadResult {
   const model = buildCapacityModel(input.machines, input.styles, policy);
+  const { asOf, weekStarts } = input.calendar;
   const cal = compileCalendar(input.calendar);
-  const asOfDay = toDayNumber(input.asOf);
-  const firstMonday = toDayNumber(mondayOf(input.asOf));
-  const nWeeks = policy.loadHorizonWeeks;
-  const weekStarts = Array.from({ length: nWeeks }, (_, i) => fromDayNumber(firstMonday + 7 * i));
+  const asOfDay = toDayNumber(asOf);
+  const firstMonday = toDayNumber(mondayOf(asOf));
+  const nWeeks = weekStarts.length;
   const weekLabels = weekStarts.map(isoWeekLabel);
   const horizonEnd = firstMonday + 7 * nWeeks;
 
@@ -63,7 +63,7 @@ export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capac
   for (const raw of input.orders) {
     const o = withValidDates(raw).order;
     if (!(o.balanceLbs > 0)) continue;
-    const orderNo = o.orderNo.trim();
+    const orderNo = o.koNumber.trim();
     const style = o.style.trim();
     const machine = (o.pinnedMachine ?? o.machine)?.trim() || undefined;
     const rate = resolveRate(input.rates, style, policy);
@@ -72,7 +72,7 @@ export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capac
       continue;
     }
     const knitDays = o.balanceLbs / rate.rateLbsPerDay;
-    const startDay = Math.max(asOfDay, toDayNumber(o.pinnedStart ?? o.startDate ?? input.asOf));
+    const startDay = Math.max(asOfDay, toDayNumber(o.pinnedStart ?? o.startDate ?? asOf));
     if (machine) {
       const a = accOf(machine);
       const phased = phase(cal, machine, startDay, knitDays, firstMonday, nWeeks, horizonEnd);
@@ -238,7 +238,7 @@ export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capac
   workCenters.sort((x, y) => WC_ORDER.compare(x.workCenter, y.workCenter));
 
   return {
-    asOf: input.asOf,
+    asOf,
     weekStarts,
     machines,
     workCenters,

@@ -111,8 +111,8 @@ export function withValidDates(order: KnitOrder): { order: KnitOrder; notes: str
   let clean = order;
   for (const field of ['startDate', 'quotedDate', 'pinnedStart'] as const) {
     const value = order[field];
-    if (value !== undefined && !isIsoDate(value)) {
-      clean = { ...clean, [field]: undefined };
+    if (value !== undefined && value !== null && !isIsoDate(value)) {
+      clean = { ...clean, [field]: field === 'pinnedStart' ? undefined : null };
       notes.push(`Ignored invalid ${field} "${value}".`);
     }
   }

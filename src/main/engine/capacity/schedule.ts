@@ -68,7 +68,8 @@ export function scheduleKnitOrders(
 ): ScheduleResult {
   const model = buildCapacityModel(input.machines, input.styles, policy);
   const cal = compileCalendar(input.calendar);
-  const asOfDay = toDayNumber(input.asOf);
+  const { asOf } = input.calendar;
+  const asOfDay = toDayNumber(asOf);
   const unschedulable: UnschedulableOrder[] = [];
   const machines = new Map<string, MachineState>();
   for (const [machineId, workCenter] of model.machineWc) {
@@ -89,12 +90,12 @@ export function scheduleKnitOrders(
 
   for (const raw of input.orders) {
     const { order: o, notes: dateNotes } = withValidDates(raw);
-    const orderNo = o.orderNo.trim();
+    const orderNo = o.koNumber.trim();
     const style = o.style.trim();
     const erpMachine = o.machine?.trim() || undefined;
     const pinMachine = o.pinnedMachine?.trim() || undefined;
     const reject = (reason: UnschedulableOrder['reason'], message: string) =>
-      unschedulable.push({ orderNo, style, balanceLbs: o.balanceLbs, machine: erpMachine, quotedDate: o.quotedDate, reason, message });
+      unschedulable.push({ orderNo, style, balanceLbs: o.balanceLbs, machine: erpMachine, quotedDate: o.quotedDate ?? undefined, reason, message });
 
     if (!(o.balanceLbs > 0)) {
       reject('no-balance', 'Balance is zero: nothing left to knit.');
@@ -119,7 +120,7 @@ export function scheduleKnitOrders(
       knitDays: o.balanceLbs / rate.rateLbsPerDay,
       earliestDay: Math.max(asOfDay, startDay),
       dueEndDay: o.quotedDate ? toDayNumber(o.quotedDate) + 1 : null,
-      quotedDate: o.quotedDate,
+      quotedDate: o.quotedDate ?? undefined,
       erpMachine,
       assignment: 'assigned',
       inProgress: false,
@@ -139,7 +140,7 @@ export function scheduleKnitOrders(
       job.assignment = 'pinned';
       job.pinnedDay = Math.max(pinDay, asOfDay);
       job.earliestDay = job.pinnedDay;
-      if (pinDay < asOfDay) notes.push(`Pinned start ${o.pinnedStart} is before the as-of date; starts from ${input.asOf}.`);
+      if (pinDay < asOfDay) notes.push(`Pinned start ${o.pinnedStart} is before the as-of date; starts from ${asOf}.`);
     }
     if (job.fixedMachine && !model.machineWc.has(job.fixedMachine)) {
       notes.push(`Machine ${job.fixedMachine} is not in the machine list; scheduled on the plant calendar.`);
@@ -238,7 +239,7 @@ export function scheduleKnitOrders(
       lastFinish: m.busy.length ? fromDayNumber(finishDayOf(m.busy[m.busy.length - 1].end)) : null,
     }));
   unschedulable.sort((a, b) => compareText(a.reason, b.reason) || compareText(a.orderNo, b.orderNo));
-  return { asOf: input.asOf, orders: scheduled, unschedulable, machines: machineRows };
+  return { asOf, orders: scheduled, unschedulable, machines: machineRows };
 
   function keepFallback(job: Job, machine: string, why: string) {
     job.fixedMachine = machine;

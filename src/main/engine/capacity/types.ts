@@ -1,35 +1,28 @@
-// Inputs and outputs of the capacity engine (machine load and finite knit scheduling).
-// The services layer maps the importer's and the yarn plan's data to these plain, structured-clone friendly shapes.
+// Inputs and outputs of the capacity engine (machine load and finite knit scheduling). The orders, machines and
+// styles are the domain's entities (fields picked); the rates and yarn shortages come from the yarn plan.
 import type { IsoDate } from '../../../shared/dates';
+import type { GreigeStyle, KnitOrder as DomainKnitOrder, Machine as DomainMachine } from '../../../shared/domain/entities';
+import type { PlanningCalendar } from '../calendar';
 
-export interface Machine {
-  machineId: string;
-  /** Work center code `C.DD.NN.T` from the Machine Report; may be blank. */
-  workCenter?: string;
-}
+/** A knitting machine and its work center code `C.DD.NN.T` from the Machine Report (null when blank). */
+export type Machine = Pick<DomainMachine, 'machineId'> & Partial<Pick<DomainMachine, 'workCenter'>>;
 
-export interface GreigeStyleSpec {
-  style: string;
-  /** The style's QuadS work center. */
-  workCenter?: string;
-}
+/** A greige style and its QuadS work center. */
+export type GreigeStyleSpec = Pick<GreigeStyle, 'style'> & Partial<Pick<GreigeStyle, 'workCenter'>>;
 
-export interface KnitOrder {
-  orderNo: string;
-  /** Greige style `base/version`. */
-  style: string;
-  balanceLbs: number;
-  startDate?: IsoDate;
-  quotedDate?: IsoDate;
-  /** Machine the ERP has the order on. */
-  machine?: string;
+/**
+ * An open knit order to load and schedule (`style` is greige `base/version`; `machine` the one the ERP has it on),
+ * with the planner's pins and its priority. A date or machine left out is unknown, as null is.
+ */
+export type KnitOrder = Pick<DomainKnitOrder, 'koNumber' | 'style' | 'balanceLbs'> &
+  Partial<Pick<DomainKnitOrder, 'startDate' | 'quotedDate' | 'machine'>> & {
   /** Planner pin: the order must run on this machine. */
   pinnedMachine?: string;
   /** Planner pin: the order starts on this date (or the next working moment). */
   pinnedStart?: IsoDate;
   /** 1 = most urgent; absent = policy default. */
   priority?: number;
-}
+};
 
 export interface RateInfo {
   rateLbsPerDay: number;
@@ -40,20 +33,8 @@ export interface RateInfo {
 /** Knitting rate per greige style (depends on the style, not on the machine). */
 export type RateLookup = ReadonlyMap<string, RateInfo>;
 
-export interface DowntimeWindow {
-  machineId: string;
-  /** First day down (inclusive). */
-  from: IsoDate;
-  /** Last day down (inclusive). */
-  to: IsoDate;
-}
-
-export interface Calendar {
-  /** 6 = Monday..Saturday. */
-  workDaysPerWeek: number;
-  holidays: IsoDate[];
-  downtime: DowntimeWindow[];
-}
+/** The plant calendar the engine knits on: the planning calendar's working week, holidays and machine downtime. */
+export type PlantCalendar = Pick<PlanningCalendar, 'workDaysPerWeek' | 'holidays' | 'downtime'>;
 
 export interface OrderYarn {
   yarnId: string;
@@ -65,13 +46,13 @@ export interface OrderYarn {
 export type YarnShortageLookup = ReadonlyMap<string, OrderYarn[]>;
 
 export interface CapacityInput {
-  asOf: IsoDate;
+  /** The plan run's calendar: the as-of date, the load's weeks and the plant calendar. */
+  calendar: PlanningCalendar;
   machines: Machine[];
   styles: GreigeStyleSpec[];
   /** Open knit orders. */
   orders: KnitOrder[];
   rates: RateLookup;
-  calendar: Calendar;
   /** Optional material check. */
   yarns?: YarnShortageLookup;
 }

@@ -53,8 +53,8 @@ export interface DemandSeriesOptions {
 
 type Uom = 'yds' | 'lbs' | 'kg' | 'count' | 'unknown';
 
-function normaliseUom(uom: string): Uom {
-  const u = uom.trim().toLowerCase();
+function normaliseUom(uom: string | null): Uom {
+  const u = (uom ?? '').trim().toLowerCase();
   if (u === 'yds' || u === 'yd' || u === 'yards' || u === 'yard') return 'yds';
   if (u === 'lbs' || u === 'lb' || u === 'pounds') return 'lbs';
   if (u === 'kg' || u === 'kgs') return 'kg';
@@ -70,8 +70,8 @@ function toYds(line: SalesLine, bridge?: StyleBridge): { qtyYds: number; convert
   if (uom === 'count') return { excluded: `'${line.uom}' is a count and cannot be converted to yards` };
   if (uom === 'unknown') return { excluded: `unknown unit '${line.uom}'` };
   const lbs = uom === 'kg' ? line.qty * LBS_PER_KG : line.qty;
-  const oz = bridge?.(line.fStyle)?.ozPerLinYd;
-  if (!(oz && oz > 0)) return { excluded: `${uom} line without a known oz/lin yd for ${line.fStyle}` };
+  const oz = bridge?.(line.finishedStyle)?.ozPerLinYd;
+  if (!(oz && oz > 0)) return { excluded: `${uom} line without a known oz/lin yd for ${line.finishedStyle}` };
   const qtyYds = lbsToYds(lbs, oz);
   const via = uom === 'kg' ? `${line.qty} kg = ${round(lbs)} lbs, ` : '';
   return { qtyYds, converted: `${via}${round(lbs)} lbs = ${round(qtyYds)} yds at ${oz} oz/lin yd` };
@@ -103,7 +103,7 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
   const customerOf = new Map<string, [string, string]>();
 
   lines.forEach((line, i) => {
-    const base = { line: i, document: line.document, fStyle: line.fStyle, qty: line.qty, uom: line.uom };
+    const base = { line: i, document: line.document, fStyle: line.finishedStyle, qty: line.qty, uom: line.uom ?? '' };
     if (!isIsoDate(line.invoiceDate)) {
       lineIssues.push({ ...base, action: 'excluded', reason: `invalid invoice date '${line.invoiceDate}'` });
       return;
@@ -116,9 +116,10 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
     if (q.converted) lineIssues.push({ ...base, action: 'converted', reason: q.converted, qtyYds: q.qtyYds });
     const w = weeksBetween(first, line.invoiceDate);
     total[w] += q.qtyYds;
-    addTo(byStyle, line.fStyle, n, w, q.qtyYds);
-    const sc = styleCustomerSeriesId(line.fStyle, line.customer);
-    customerOf.set(sc, [line.fStyle, line.customer]);
+    const customer = line.customer ?? '';
+    addTo(byStyle, line.finishedStyle, n, w, q.qtyYds);
+    const sc = styleCustomerSeriesId(line.finishedStyle, customer);
+    customerOf.set(sc, [line.finishedStyle, customer]);
     addTo(byStyleCustomer, sc, n, w, q.qtyYds);
   });
 

@@ -1,18 +1,12 @@
 // Domain types of the demand forecasting engine.
 import type { IsoDate } from '../../../shared/dates';
+import type { SalesHistoryLine } from '../../../shared/domain/entities';
 
-/** One invoice line of the sales history (Sales Activity Report), already typed by the importer. */
-export interface SalesLine {
-  document: string;
-  invoiceDate: IsoDate;
-  customer: string;
-  fStyle: string;
-  qty: number;
-  /** As exported: 'yds', 'lbs', 'kg', 'each', ... (normalised case-insensitively). */
-  uom: string;
-  unitPrice: number;
-  linePrice: number;
-}
+/**
+ * An invoiced sales line (Sales Activity Report) as the forecast reads it: `uom` as exported ('yds', 'lbs', 'kg',
+ * 'each', ...; normalised case-insensitively), the finished style and the customer the series are built on.
+ */
+export type SalesLine = Pick<SalesHistoryLine, 'document' | 'invoiceDate' | 'customer' | 'finishedStyle' | 'qty' | 'uom'>;
 
 /**
  * Finished style -> greige style and fabric weight, injected by the caller (eFab_Styles + fabric specs).

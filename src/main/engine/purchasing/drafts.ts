@@ -92,12 +92,12 @@ export function reconcileDrafts(
   drafts.forEach((draft, d) => {
     if (!isDraftApplied(draft) || !(draft.qtyLbs > 0)) return;
     erpPos.forEach((po, p) => {
-      if (po.yarnId !== draft.yarnId) return;
-      const poSupplier = matcher.match(po.supplierName).supplierId;
+      if (po.yarnId !== draft.yarnId || !po.orderedAt) return;
+      const poSupplier = matcher.match(po.supplier).supplierId;
       if (draft.supplierId !== null && poSupplier !== draft.supplierId) return;
       const qtyDiffPct = Math.abs(po.qtyLbs - draft.qtyLbs) / draft.qtyLbs;
       if (qtyDiffPct > policy.draftQtyTolerancePct + 1e-12) return;
-      const dateDiffDays = daysBetween(draft.releaseDate, po.orderDate);
+      const dateDiffDays = daysBetween(draft.releaseDate, po.orderedAt.slice(0, 10));
       if (dateDiffDays < -policy.draftDateWindowDaysBefore || dateDiffDays > policy.draftDateWindowDaysAfter) return;
       const cost = qtyDiffPct / Math.max(policy.draftQtyTolerancePct, 1e-9) + Math.abs(dateDiffDays) / window;
       pairs.push({ d, p, cost, qtyDiffPct, dateDiffDays });

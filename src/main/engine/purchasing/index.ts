@@ -1,10 +1,10 @@
 // Purchasing / time-phased yarn MRP engine: public surface.
 export * from './types';
-export { runMrp, horizonWeekStarts } from './mrp';
+export { runMrp } from './mrp';
 export { netItem, nettingContext } from './netting';
 export type { NettingContext } from './netting';
 export { resolveSupply, policyLotSizing, policySafetyStock } from './supplyPolicy';
-export { createSupplierMatcher, normaliseSupplierName, significantTokens, supplierFromRecord, tokenScore } from './suppliers';
+export { createSupplierMatcher, normaliseSupplierName, significantTokens, supplierMasterRows, tokenScore } from './suppliers';
 export type { SupplierMatcher } from './suppliers';
 export { lotSize, roundOrderQty, eoqLbs } from './lotSizing';
 export { safetyStockLbs, inverseNormal, sampleStdDev, mean } from './safetyStock';

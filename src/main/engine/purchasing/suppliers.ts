@@ -2,36 +2,8 @@
 // differently from Supplier_ID.csv (case, punctuation, legal forms, abbreviations: "KC TEX" vs "KC TEX INC",
 // "FILS" vs "FILSPEC Yarns"). Order: planner mapping -> exact -> normalised -> token/abbreviation score.
 import type { PurchasingPolicy } from '../../../shared/policy/purchasing';
-import type { SupplierMasterRow, SupplierMatch, SupplierNameMapping } from './types';
-
-const RETIRED_MARK = 'remove';
-
-function numberOrNull(raw: string | undefined): number | null {
-  const s = (raw ?? '').replace(/,/g, '').trim();
-  if (s === '' || !/^-?\d+(\.\d+)?$/.test(s)) return null;
-  return Number(s);
-}
-
-/**
- * One Supplier_ID.csv record (`Supplier_ID, Supplier, Lead_time, MOQ, Type`) as a master row. "Remove" in any
- * field, or "do not use" in the name, marks a retired supplier.
- */
-export function supplierFromRecord(record: Record<string, string | undefined>, policy: PurchasingPolicy): SupplierMasterRow {
-  const get = (key: string): string => (record[key] ?? record[`\uFEFF${key}`] ?? '').trim();
-  const name = get('Supplier');
-  const fields = [get('Lead_time'), get('MOQ'), get('Type')];
-  const retired = fields.some((f) => f.toLowerCase() === RETIRED_MARK) || /do not use/i.test(name);
-  const leadTime = numberOrNull(get('Lead_time'));
-  const type = get('Type');
-  return {
-    supplierId: get('Supplier_ID').replace(/\.0$/, ''),
-    name,
-    leadTimeDays: leadTime === null ? null : policy.supplierLeadTimeUnit === 'weeks' ? leadTime * 7 : leadTime,
-    moqLbs: numberOrNull(get('MOQ')),
-    type: type === 'Import' || type === 'Domestic' ? type : null,
-    retired,
-  };
-}
+import { supplierLeadTimeDays } from '../../../shared/domain/supplier';
+import type { MrpSupplier, SupplierMasterRow, SupplierMatch, SupplierNameMapping } from './types';
 
 // Legal forms and words that say nothing about who the supplier is. Kept small on purpose: "industries" or
 // "manufacturing" stay significant ("BURLINGTON INDUSTRIES" is not "BURLINGTON MANUFACTURING SERVICE").
@@ -111,15 +83,27 @@ export interface SupplierMatcher {
   byId(supplierId: string): SupplierMasterRow | undefined;
 }
 
+/** The master's suppliers with their ids (`S<n>` for a row without one) and lead times in days (the policy's unit). */
+export function supplierMasterRows(suppliers: readonly MrpSupplier[], policy: PurchasingPolicy): SupplierMasterRow[] {
+  return suppliers.map((s, i) => ({
+    supplierId: s.supplierId ?? `S${i + 1}`,
+    name: s.name,
+    leadTimeDays: supplierLeadTimeDays(s.leadTimeAsExported, policy.supplierLeadTimeUnit),
+    moqLbs: s.moqLbs,
+    retired: s.retired,
+  }));
+}
+
 /**
  * Builds a cached matcher over the supplier master. Planner mappings win; then an exact (case-insensitive) name,
  * then equal normalised names, then the best token score above `supplierMatchMinScore` with a clear margin.
  */
 export function createSupplierMatcher(
-  suppliers: SupplierMasterRow[],
+  master: readonly MrpSupplier[],
   mappings: SupplierNameMapping[] | undefined,
   policy: PurchasingPolicy,
 ): SupplierMatcher {
+  const suppliers = supplierMasterRows(master, policy);
   const indexed: IndexedSupplier[] = suppliers.map((row) => ({
     row,
     lower: row.name.trim().toLowerCase(),

@@ -2,6 +2,8 @@
 // yarn-plan engine: services map its per-yarn weekly demand and receipts onto `MrpItem`.
 import type { IsoDate } from '../../../shared/dates';
 import type { LotSizingKind } from '../../../shared/policy/purchasing';
+import type { Supplier, YarnPo } from '../../../shared/domain/entities';
+import type { PlanWeeks } from '../calendar';
 
 export type { IsoDate } from '../../../shared/dates';
 
@@ -34,13 +36,18 @@ export interface MrpItem {
   costPerLb: number;
 }
 
-/** One row of the supplier master (Supplier_ID.csv). Retired ("Remove") suppliers have null lead time / MOQ. */
+/**
+ * A supplier of the master (Supplier_ID.csv) as the MRP reads it. `leadTimeAsExported` is read in the unit the
+ * policy names; a supplier without an id is known by its row (`S<n>`).
+ */
+export type MrpSupplier = Pick<Supplier, 'supplierId' | 'name' | 'leadTimeAsExported' | 'moqLbs' | 'retired'>;
+
+/** A supplier as the matcher resolved it: its id, and its lead time in days (none when the export says "Remove"). */
 export interface SupplierMasterRow {
   supplierId: string;
   name: string;
   leadTimeDays: number | null;
   moqLbs: number | null;
-  type: 'Import' | 'Domestic' | null;
   retired: boolean;
 }
 
@@ -100,19 +107,14 @@ export interface PoDraft {
   costPerLb?: number;
 }
 
-/** A real purchase order seen in a later ERP export (YarnPO: PO#, Desc#, Ordered, Qty, Supplier). */
-export interface ErpPurchaseOrder {
-  poNumber: string;
-  yarnId: string;
-  supplierName: string;
-  orderDate: IsoDate;
-  qtyLbs: number;
-}
+/** A real purchase order in a later ERP export (YarnPO): it closes the draft it matches; one without an order date cannot. */
+export type ErpPurchaseOrder = Pick<YarnPo, 'poNumber' | 'yarnId' | 'supplier' | 'orderedAt' | 'qtyLbs'>;
 
 export interface MrpInput {
-  asOf: IsoDate;
+  /** The plan weeks netted (the planning calendar's): every item's weekly arrays are read on them. */
+  calendar: PlanWeeks;
   items: MrpItem[];
-  suppliers: SupplierMasterRow[];
+  suppliers: MrpSupplier[];
   supplierMappings?: SupplierNameMapping[];
   yarnOverrides?: YarnSupplyOverride[];
   supplierOverrides?: SupplierOverride[];

@@ -56,7 +56,7 @@ export function applyPoReceipt(data: PlanningData, o: OverrideOf<'poReceipt'>): 
       ...next,
       yarns: data.yarns.map((y) => {
         const d = deltaByYarn.get(y.yarnId);
-        return d === undefined ? y : { ...y, onOrderLbs: y.onOrderLbs + d, planningLbs: y.planningLbs + d };
+        return d === undefined ? y : { ...y, onOrderLbs: y.onOrderLbs + d, planningBalanceLbs: y.planningBalanceLbs + d };
       }),
       expectedPos: data.expectedPos.map((p) => {
         const d = p.poNumber === o.poNumber ? deltaByYarn.get(p.yarnId) : undefined;

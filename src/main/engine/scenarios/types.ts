@@ -1,15 +1,10 @@
 // Results of applying a scenario's overrides to a snapshot's PlanningData. Plain, JSON-serialisable data.
 import type { IsoDate } from '../../../shared/dates';
+import type { DowntimeWindow } from '../../../shared/domain/plantCalendar';
 import type { DemandTarget, OverrideKind, PolicyValue } from '../../../shared/scenario';
 
-/** A machine out of service (same shape as the capacity engine's DowntimeWindow). */
-export interface ScenarioDowntime {
-  machineId: string;
-  /** First day down (inclusive). */
-  from: IsoDate;
-  /** Last day down (inclusive). */
-  to: IsoDate;
-}
+/** A machine out of service: a downtime window of the plant calendar. */
+export type ScenarioDowntime = DowntimeWindow;
 
 /** A knit order the planner pinned: maps onto the capacity engine's pinnedMachine / pinnedStart. */
 export interface ScenarioPin {

@@ -2,11 +2,11 @@
 // it with the style's BOM, and compare the cumulative requirement of each yarn with the plan's projected balance.
 // Feasible when, in every week the new order has drawn yarn (and after the horizon), balance - cumulative
 // requirement stays at or above the shortage threshold. The earliest feasible start is searched week by week.
-import { addDays, mondayOf, type IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/dates';
 import { styleKey } from './keys';
 import { phaseLbs } from './phasing';
 import type { BomSource, RateSource, ResolvedBom, ResolvedRate, WeekQty, YarnPlan, YarnProjection } from './types';
-import { horizonWeeks, weekIndex } from './weeks';
+import { weekIndex } from './weeks';
 
 export interface YarnAvailability {
   yarnId: string;
@@ -52,7 +52,7 @@ function evaluate(
   { projectionByYarn, stockByYarn }: PlanIndex,
 ): YarnAvailability[] {
   const policy = plan.policy;
-  const horizon = horizonWeeks(policy);
+  const horizon = plan.weeks.length;
   const lbsPerDay = rate?.lbsPerDay ?? null;
   const capacity = lbsPerDay !== null && lbsPerDay > 0 ? policy.knitDaysPerWeek * lbsPerDay : null;
   const phased = phaseLbs(lbs, startDate, capacity, plan.asOf, policy, horizon);
@@ -68,7 +68,7 @@ function evaluate(
     let firstShort: IsoDate | null = null;
     for (let w = 0; w < horizon; w++) {
       const need = phased.weeklyLbs[w] * fraction;
-      if (need > 0) weeks.push({ weekMonday: plan.weeks[w] ?? addDays(mondayOf(plan.asOf), 7 * w), lbs: need });
+      if (need > 0) weeks.push({ weekMonday: plan.weeks[w], lbs: need });
       cumulative += need;
       if (cumulative <= 0) continue;
       const headroom = (projection ? projection.balanceWeeklyLbs[w] : stock) - cumulative;
@@ -134,8 +134,7 @@ export function checkAvailability(
 
   let earliest: IsoDate | null = feasible ? start : null;
   if (!feasible) {
-    const horizon = horizonWeeks(plan.policy);
-    for (let w = weekIndex(plan.asOf, start) + 1; w < horizon && earliest === null; w++) {
+    for (let w = weekIndex(plan.asOf, start) + 1; w < plan.weeks.length && earliest === null; w++) {
       const monday = plan.weeks[w];
       if (feasibleAt(monday)) earliest = monday;
     }

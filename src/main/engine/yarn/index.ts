@@ -5,10 +5,10 @@ export { learnBomFromReports, learnRatesFromReports, rowWeeklyCapacity, type Lea
 export { buildBomSources, normaliseBomLines, resolveBom, resolveBoms, type BomSources } from './bom';
 export { buildRateSources, resolveRate, resolveRates, type RateSources } from './rates';
 export { phaseReceipts, projectYarnBalances } from './projection';
-export { riskBand, yarnPositions, inventoryIdentityWarnings } from './position';
+export { riskBand, yarnRisk, yarnPositions, inventoryIdentityWarnings } from './position';
 export { buildSalesOrderLayer, salesOrderGreigeStyles } from './salesOrders';
 export { pegShortages } from './pegging';
 export { checkAvailability, type AvailabilityResult, type YarnAvailability } from './availability';
 export { demandByStyleKoTable, demandByStyleTable, yarnDemandTable } from './erpTables';
 export { computeYarnPlan } from './plan';
-export { erpBucketLabels, halfDayUnitsToSunday, horizonWeeks, planWeeks, toErpBuckets } from './weeks';
+export { erpBucketLabels, halfDayUnitsToSunday, toErpBuckets, yarnPlanWeeks } from './weeks';

@@ -1,5 +1,6 @@
 // Style and id keys. The importer normalises ids once; the engine only trims, and falls back to space-free matching
-// where the exports disagree on inner spaces ("FF 10006/0001" vs "FF10006/0001").
+// where the exports disagree on inner spaces ("FF 10006/0001" vs "FF10006/0001"). A style's base is the domain's rule.
+export { styleBase } from '../../../shared/domain/style';
 
 export function styleKey(style: string): string {
   return style.trim();
@@ -7,13 +8,6 @@ export function styleKey(style: string): string {
 
 export function spacelessKey(style: string): string {
   return style.replace(/\s+/g, '');
-}
-
-/** Greige base: the part before "/" (`CT2655/1` -> `CT2655`). */
-export function styleBase(style: string): string {
-  const key = styleKey(style);
-  const slash = key.indexOf('/');
-  return (slash >= 0 ? key.slice(0, slash) : key).trim();
 }
 
 export function compareText(a: string, b: string): number {

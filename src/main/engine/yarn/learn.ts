@@ -103,7 +103,9 @@ export function rowWeeklyCapacity(
 ): { evidence: RateEvidence; weeklyCapacityLbs: number } | null {
   const fraction = row.percentage / 100;
   if (!(fraction > 0)) return null;
-  const b = row.bucketsLbs;
+  // [This Week, the numbered weeks] and Later
+  const b = row.bucketsLbs.slice(0, -1);
+  const laterLbs = row.bucketsLbs[row.bucketsLbs.length - 1] ?? 0;
   const negligible = 1e-6 * Math.max(1, Math.abs(row.totalLbs));
   let first = -1;
   let last = -1;
@@ -114,7 +116,7 @@ export function rowWeeklyCapacity(
     }
   }
   if (first < 0) return null;
-  const continues = row.laterLbs > negligible;
+  const continues = laterLbs > negligible;
   const lastFull = continues ? b.length - 1 : last - 1;
   if (first + 1 <= lastFull) return { evidence: 'full-week', weeklyCapacityLbs: b[first + 1] / fraction };
   const spilled = last > first || continues;
@@ -142,10 +144,10 @@ export function learnRatesFromReports(reports: ErpDemandReport[], policy: YarnPo
   for (const report of byRecency(reports)) {
     if (report.kind !== 'by-style-ko') continue;
     const label = reportLabel(report);
-    const orders = new Map((report.knitOrders ?? []).map((k) => [k.orderNo.trim(), k]));
+    const orders = new Map((report.knitOrders ?? []).map((k) => [k.koNumber.trim(), k]));
     const evidence = new Map<string, { exact: number[]; kinds: Set<RateEvidence>; assumed: number[] }>();
     for (const row of report.rows) {
-      const order = row.orderNo ? orders.get(row.orderNo.trim()) : undefined;
+      const order = row.koNumber ? orders.get(row.koNumber.trim()) : undefined;
       const found = rowWeeklyCapacity(row, report.runDate, policy, order);
       if (!found || !(found.weeklyCapacityLbs > 0)) continue;
       const style = styleKey(row.style);

@@ -14,7 +14,8 @@ import type {
   ResolvedRate,
   WeeklySeries,
 } from './types';
-import { emptySeries, halfDayUnitsPerWeek, halfDayUnitsToSunday, horizonWeeks, weekIndex } from './weeks';
+import type { PlanWeeks } from '../calendar';
+import { emptySeries, halfDayUnitsPerWeek, halfDayUnitsToSunday, weekIndex } from './weeks';
 
 export interface PhasedLbs extends WeeklySeries {
   effectiveStart: IsoDate;
@@ -31,7 +32,7 @@ export function phaseLbs(
   weeklyCapacityLbs: number | null,
   asOf: IsoDate,
   policy: YarnPolicy,
-  weeks: number = horizonWeeks(policy),
+  weeks: number,
 ): PhasedLbs {
   const effectiveStart = startDate && startDate > asOf ? startDate : asOf;
   const startWeekIndex = weekIndex(asOf, effectiveStart);
@@ -74,17 +75,18 @@ export function phaseKnitOrderDemand(
   orders: KnitOrder[],
   boms: ResolvedBom[],
   rates: ResolvedRate[],
-  asOf: IsoDate,
+  planWeeks: PlanWeeks,
   policy: YarnPolicy,
 ): PhasedKnitOrderDemand {
   const bomByStyle = new Map(boms.map((b) => [styleKey(b.style), b]));
   const rateByStyle = new Map(rates.map((r) => [styleKey(r.style), r]));
-  const weeks = horizonWeeks(policy);
+  const { asOf } = planWeeks;
+  const weeks = planWeeks.weekStarts.length;
   const out: PhasedKnitOrderDemand = { phases: [], rows: [], noBom: [], notOpen: [], noRate: [], warnings: [] };
 
   for (const order of orders) {
     const style = styleKey(order.style);
-    const orderNo = order.orderNo.trim();
+    const orderNo = order.koNumber.trim();
     if (!(order.balanceLbs > policy.minOpenBalanceLbs)) {
       out.notOpen.push({ orderNo, style, balanceLbs: order.balanceLbs, reason: 'not-open', note: 'balance not above the open threshold' });
       continue;

@@ -1,6 +1,5 @@
 // The yarn plan in one call: resolve BOMs and rates (with provenance), phase knit-order demand, project yarn balances,
 // positions, the sales-order layer, pegging and the ERP-layout tables. Pure: the as-of date and policy are inputs.
-import type { IsoDate } from '../../../shared/dates';
 import type { YarnPolicy } from '../../../shared/policy/yarn';
 import { buildBomSources, resolveBoms } from './bom';
 import { demandByStyleKoTable, demandByStyleTable, yarnDemandTable } from './erpTables';
@@ -13,14 +12,18 @@ import { projectYarnBalances } from './projection';
 import { buildRateSources, resolveRates } from './rates';
 import { buildSalesOrderLayer, salesOrderGreigeStyles } from './salesOrders';
 import type { ExpectedReceipt, ResolvedBom, StyleResolution, Warning, YarnPlan, YarnPlanInput, YarnPlanOptions } from './types';
-import { erpBucketLabels, horizonWeeks, planWeeks } from './weeks';
+import type { PlanWeeks } from '../calendar';
+import { erpBucketLabels, yarnPlanWeeks } from './weeks';
 
+/** The yarn plan over the planning calendar's weeks (at least the ERP layout's, see `yarnPlanWeeks`). */
 export function computeYarnPlan(
   input: YarnPlanInput,
-  asOf: IsoDate,
+  calendar: PlanWeeks,
   policy: YarnPolicy,
   options: YarnPlanOptions = {},
 ): YarnPlan {
+  const planWeeks = yarnPlanWeeks(calendar, policy);
+  const { asOf } = planWeeks;
   const reports = input.erpReports ?? [];
   const bomSources = buildBomSources({
     overrides: input.bomOverrides,
@@ -31,8 +34,8 @@ export function computeYarnPlan(
   const rateSources = buildRateSources({
     overrides: input.rateOverrides,
     learned: learnRatesFromReports(reports, policy),
-    productionRates: input.productionRates,
-    productionRatesAsOf: input.productionRatesAsOf,
+    knitRates: input.knitRates,
+    knitRatesAsOf: input.knitRatesAsOf,
   });
 
   const salesOrders = input.salesOrders ?? [];
@@ -50,7 +53,7 @@ export function computeYarnPlan(
   const warnings: Warning[] = [];
   for (const bom of boms) for (const message of bom.warnings) warnings.push({ code: 'bom', message, style: bom.style });
 
-  const demand = phaseKnitOrderDemand(input.knitOrders, boms, rates, asOf, policy);
+  const demand = phaseKnitOrderDemand(input.knitOrders, boms, rates, planWeeks, policy);
   warnings.push(...demand.warnings);
 
   // The ERP lists zero rows for the BOM yarns of styles whose knit orders have no open balance.
@@ -64,18 +67,18 @@ export function computeYarnPlan(
   const zeroYarnIds = zeroStyleBoms.flatMap((b) => b.lines.map((l) => l.yarnId));
 
   const koOnly = projectYarnBalances(
-    { demand: demand.rows, extraYarnIds: zeroYarnIds, receipts: input.expectedReceipts, inventory: input.inventory },
-    asOf,
+    { demand: demand.rows, extraYarnIds: zeroYarnIds, receipts: input.expectedReceipts, yarns: input.yarns },
+    planWeeks,
     policy,
   );
   warnings.push(...koOnly.warnings);
 
   const soLayer = buildSalesOrderLayer(
     salesOrders,
-    input.stageStock ?? [],
+    input.fabricRolls ?? [],
     input.knitOrders,
     boms,
-    asOf,
+    planWeeks,
     policy,
     options.styleBridge,
   );
@@ -87,15 +90,15 @@ export function computeYarnPlan(
           demand: [...demand.rows, ...(options.includeSalesOrdersInProjection ? soLayer.yarnDemand : []), ...(options.extraDemand ?? [])],
           extraYarnIds: zeroYarnIds,
           receipts: [...input.expectedReceipts, ...(options.extraReceipts ?? [])],
-          inventory: input.inventory,
+          yarns: input.yarns,
         },
-        asOf,
+        planWeeks,
         policy,
       ).projections
     : koOnly.projections;
 
-  warnings.push(...inventoryIdentityWarnings(input.inventory, policy));
-  const weeks = planWeeks(asOf, horizonWeeks(policy));
+  warnings.push(...inventoryIdentityWarnings(input.yarns, policy));
+  const weeks = planWeeks.weekStarts;
 
   return {
     asOf,
@@ -106,7 +109,7 @@ export function computeYarnPlan(
     demand,
     projectionKoOnly: koOnly.projections,
     projection,
-    positions: yarnPositions(input.inventory, projection, policy, draftTotals(options.extraReceipts ?? [])),
+    positions: yarnPositions(input.yarns, projection, policy, draftTotals(options.extraReceipts ?? [])),
     salesOrders: soLayer,
     pegging: pegShortages(demand.rows, projection, weeks, policy),
     tables: {
@@ -120,9 +123,6 @@ export function computeYarnPlan(
 
 function draftTotals(receipts: ExpectedReceipt[]): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const r of receipts) {
-    const lbs = r.pastDueLbs + r.laterLbs + r.byWeek.reduce((t, w) => t + w.lbs, 0);
-    totals.set(r.yarnId, (totals.get(r.yarnId) ?? 0) + lbs);
-  }
+  for (const r of receipts) totals.set(r.yarnId, (totals.get(r.yarnId) ?? 0) + r.qtyLbs);
   return totals;
 }

@@ -5,11 +5,26 @@ import type { YarnPolicy } from '../../../shared/policy/yarn';
 import { compareIds } from './keys';
 import type { RiskBand, Warning, YarnInventory, YarnPosition, YarnProjection } from './types';
 
-export function riskBand(planningBalanceLbs: number, policy: YarnPolicy): RiskBand {
-  if (planningBalanceLbs < policy.criticalBelowLbs) return 'CRITICAL';
-  if (planningBalanceLbs < policy.highBelowLbs) return 'HIGH';
-  if (planningBalanceLbs < policy.mediumBelowLbs) return 'MEDIUM';
+export function riskBand(levelLbs: number, policy: YarnPolicy): RiskBand {
+  if (levelLbs < policy.criticalBelowLbs) return 'CRITICAL';
+  if (levelLbs < policy.highBelowLbs) return 'HIGH';
+  if (levelLbs < policy.mediumBelowLbs) return 'MEDIUM';
   return 'LOW';
+}
+
+/**
+ * A yarn's risk: the policy ladder on the worse of its planning balance plus the planner's accepted PO drafts and
+ * its deepest projected deficit — a yarn that goes 8,000 lbs short in three weeks is critical even while its planning
+ * balance is positive. The yarn position and the yarn alerts both take it from here.
+ */
+export function yarnRisk(
+  y: { planningBalanceLbs: number; draftLbs: number; maxDeficitLbs: number },
+  policy: YarnPolicy,
+): { risk: RiskBand; riskBasis: YarnPosition['riskBasis']; levelLbs: number } {
+  const planned = y.planningBalanceLbs + y.draftLbs;
+  const levelLbs = Math.min(planned, -y.maxDeficitLbs);
+  const riskBasis = y.maxDeficitLbs > 0 && -y.maxDeficitLbs < planned ? 'projected deficit' : y.draftLbs > 0 ? 'planning balance + PO drafts' : 'planning balance';
+  return { risk: riskBand(levelLbs, policy), riskBasis, levelLbs };
 }
 
 /** Theoretical and Planning Balance identities of yarn_inventory (erp-exports-profile 2); mismatches are warned. */
@@ -57,20 +72,17 @@ export function yarnPositions(
       source = usage > 0 ? 'allocated' : 'none';
     }
     const tb = base.theoreticalBalanceLbs;
-    const deficit = projection?.shortage?.maxDeficitLbs ?? 0;
     const draftLbs = draftLbsByYarn.get(yarnId) ?? 0;
-    const planned = base.planningBalanceLbs + draftLbs;
+    const { risk, riskBasis } = yarnRisk({ planningBalanceLbs: base.planningBalanceLbs, draftLbs, maxDeficitLbs: projection?.shortage?.maxDeficitLbs ?? 0 }, policy);
     return {
       yarnId,
       ...base,
       weeklyUsageLbs: usage,
       weeklyUsageSource: source,
       weeksOfSupply: usage > 0 ? (tb > 0 ? tb / usage : 0) : null,
-      // The worse of today's planning balance and the deepest projected deficit: a yarn that goes 8,000 lbs short
-      // in three weeks is critical even while its planning balance is positive (the alerts use the same rule).
       draftLbs,
-      risk: riskBand(Math.min(planned, -deficit), policy),
-      riskBasis: deficit > 0 && -deficit < planned ? 'projected deficit' : draftLbs > 0 ? 'planning balance + PO drafts' : 'planning balance',
+      risk,
+      riskBasis,
       shortageLbs: Math.max(0, -base.planningBalanceLbs),
     };
   };
@@ -82,8 +94,8 @@ export function yarnPositions(
     seen.add(yarnId);
     out.push(
       position(yarnId, {
-        description: y.description,
-        supplier: y.supplier,
+        description: y.description ?? '',
+        supplier: y.supplier ?? '',
         theoreticalBalanceLbs: y.theoreticalBalanceLbs,
         allocatedLbs: y.allocatedLbs,
         onOrderLbs: y.onOrderLbs,

@@ -15,7 +15,8 @@ import type {
   YarnProjection,
   YarnShortage,
 } from './types';
-import { addSeries, emptySeries, horizonWeeks, planWeeks, seriesTotal, weekIndex } from './weeks';
+import type { PlanWeeks } from '../calendar';
+import { addSeries, emptySeries, seriesTotal, weekIndex } from './weeks';
 
 interface ScheduledReceipt {
   poNo: string;
@@ -31,40 +32,49 @@ export interface YarnReceipts {
   scheduled: ScheduledReceipt[];
 }
 
-/** Expected receipts per yarn on the plan weeks. A dated receipt before the as-of week counts as past due. */
+/**
+ * Expected receipts per yarn on the plan weeks. A receipt dated before the as-of week counts as past due, and so does
+ * a week receipt without a date (the import dates every one; warned if not).
+ */
 export function phaseReceipts(
   receipts: ExpectedReceipt[],
-  asOf: IsoDate,
-  policy: YarnPolicy,
+  planWeeks: PlanWeeks,
 ): { byYarn: Map<string, YarnReceipts>; warnings: Warning[] } {
-  const weeks = horizonWeeks(policy);
+  const { asOf } = planWeeks;
+  const weeks = planWeeks.weekStarts.length;
   const byYarn = new Map<string, YarnReceipts>();
   const warnings: Warning[] = [];
   for (const receipt of receipts) {
     const yarnId = receipt.yarnId.trim();
     let entry = byYarn.get(yarnId);
     if (!entry) byYarn.set(yarnId, (entry = { yarnId, pastDueLbs: 0, series: emptySeries(weeks), scheduled: [] }));
-    entry.pastDueLbs += receipt.pastDueLbs || 0;
-    for (const { weekMonday, lbs } of receipt.byWeek) {
-      if (!lbs) continue;
-      const w = weekIndex(asOf, weekMonday);
-      if (w < 0) {
-        entry.pastDueLbs += lbs;
-        warnings.push({
-          code: 'receipt-in-past',
-          message: `PO ${receipt.poNo}: ${lbs} lbs scheduled for the week of ${weekMonday}, before the as-of week; counted as past due`,
-          yarnId,
-        });
-        continue;
-      }
-      if (w < weeks) entry.series.weeklyLbs[w] += lbs;
-      else entry.series.beyondLbs += lbs;
-      entry.scheduled.push({ poNo: receipt.poNo, weekIndex: w, lbs });
+    const lbs = receipt.qtyLbs;
+    if (receipt.bucket === 'pastDue') {
+      entry.pastDueLbs += lbs || 0;
+      continue;
     }
-    if (receipt.laterLbs) {
-      entry.series.beyondLbs += receipt.laterLbs;
-      entry.scheduled.push({ poNo: receipt.poNo, weekIndex: null, lbs: receipt.laterLbs });
+    if (!lbs) continue;
+    if (receipt.bucket === 'later') {
+      entry.series.beyondLbs += lbs;
+      entry.scheduled.push({ poNo: receipt.poNumber, weekIndex: null, lbs });
+      continue;
     }
+    const w = receipt.weekStart === null ? -1 : weekIndex(asOf, receipt.weekStart);
+    if (w < 0) {
+      entry.pastDueLbs += lbs;
+      warnings.push({
+        code: 'receipt-in-past',
+        message:
+          receipt.weekStart === null
+            ? `PO ${receipt.poNumber}: ${lbs} lbs scheduled for a week without a date; counted as past due`
+            : `PO ${receipt.poNumber}: ${lbs} lbs scheduled for the week of ${receipt.weekStart}, before the as-of week; counted as past due`,
+        yarnId,
+      });
+      continue;
+    }
+    if (w < weeks) entry.series.weeklyLbs[w] += lbs;
+    else entry.series.beyondLbs += lbs;
+    entry.scheduled.push({ poNo: receipt.poNumber, weekIndex: w, lbs });
   }
   return { byYarn, warnings };
 }
@@ -118,13 +128,13 @@ export function projectYarnBalances(
     demand: ({ yarnId: string } & WeeklySeries)[];
     extraYarnIds?: string[];
     receipts: ExpectedReceipt[];
-    inventory: YarnInventory[];
+    yarns: YarnInventory[];
   },
-  asOf: IsoDate,
+  planWeeks: PlanWeeks,
   policy: YarnPolicy,
 ): { projections: YarnProjection[]; warnings: Warning[] } {
-  const horizon = horizonWeeks(policy);
-  const weeks = planWeeks(asOf, horizon);
+  const weeks = planWeeks.weekStarts;
+  const horizon = weeks.length;
   const demandByYarn = new Map<string, WeeklySeries>();
   for (const d of input.demand) {
     const yarnId = d.yarnId.trim();
@@ -133,8 +143,8 @@ export function projectYarnBalances(
     addSeries(series, d);
   }
   for (const id of input.extraYarnIds ?? []) if (!demandByYarn.has(id.trim())) demandByYarn.set(id.trim(), emptySeries(horizon));
-  const { byYarn: receiptsByYarn, warnings } = phaseReceipts(input.receipts, asOf, policy);
-  const inventoryByYarn = new Map(input.inventory.map((y) => [y.yarnId.trim(), y]));
+  const { byYarn: receiptsByYarn, warnings } = phaseReceipts(input.receipts, planWeeks);
+  const inventoryByYarn = new Map(input.yarns.map((y) => [y.yarnId.trim(), y]));
 
   const yarnIds = [...new Set([...demandByYarn.keys(), ...receiptsByYarn.keys()])].sort(compareIds);
   const projections = yarnIds.map((yarnId): YarnProjection => {

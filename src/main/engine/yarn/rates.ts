@@ -27,11 +27,11 @@ const positive = (v: number | null | undefined): v is number => typeof v === 'nu
 export function buildRateSources(input: {
   overrides?: RateOverride[];
   learned?: LearnedRate[];
-  productionRates?: ProductionRate[];
-  productionRatesAsOf?: IsoDate | null;
+  knitRates?: ProductionRate[];
+  knitRatesAsOf?: IsoDate | null;
 }): RateSources {
   const production = new Map<string, ProductionEntry>();
-  for (const rate of input.productionRates ?? []) {
+  for (const rate of input.knitRates ?? []) {
     const key = styleKey(rate.style);
     if (!key) continue;
     const seen = production.get(key);
@@ -59,7 +59,7 @@ export function buildRateSources(input: {
     production,
     productionSpaceless,
     positiveByBase,
-    productionAsOf: input.productionRatesAsOf ?? null,
+    productionAsOf: input.knitRatesAsOf ?? null,
   };
 }
 

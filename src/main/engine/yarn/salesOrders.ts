@@ -18,7 +18,8 @@ import type {
   StyleBridge,
   WeeklySeries,
 } from './types';
-import { emptySeries, horizonWeeks, planWeeks, weekIndex } from './weeks';
+import type { PlanWeeks } from '../calendar';
+import { emptySeries, weekIndex } from './weeks';
 
 function needDate(order: SalesOrder, asOf: IsoDate): IsoDate {
   return order.shipDate || order.quotedDate || asOf;
@@ -37,7 +38,7 @@ function toLbs(qty: number, uom: string, ozPerLinYd: number | null): { lbs: numb
 export function salesOrderGreigeStyles(orders: SalesOrder[], bridge: StyleBridge | undefined): string[] {
   const out = new Set<string>();
   for (const order of orders) {
-    const greige = bridge?.(styleKey(order.finishedStyle))?.greigeStyle;
+    const greige = bridge?.(styleKey(order.finishedBase ?? ''))?.greigeStyle;
     if (greige) out.add(styleKey(greige));
   }
   return [...out];
@@ -48,17 +49,20 @@ export function buildSalesOrderLayer(
   stock: StageStock[],
   knitOrders: KnitOrder[],
   boms: ResolvedBom[],
-  asOf: IsoDate,
+  planWeeks: PlanWeeks,
   policy: YarnPolicy,
   bridge?: StyleBridge,
 ): SalesOrderLayer {
-  const horizon = horizonWeeks(policy);
-  const weeks = planWeeks(asOf, horizon);
+  const { asOf } = planWeeks;
+  const weeks = planWeeks.weekStarts;
+  const horizon = weeks.length;
   const bomByStyle = new Map(boms.map((b) => [styleKey(b.style), b]));
 
   const pools = new Map<string, number>();
   const poolKey = (stage: string, style: string) => `${stage}|${styleKey(style)}`;
-  for (const s of stock) if (s.lbs > 0) pools.set(poolKey(s.stage, s.style), (pools.get(poolKey(s.stage, s.style)) ?? 0) + s.lbs);
+  const stockByKey = new Map<string, number>();
+  for (const roll of stock) stockByKey.set(poolKey(roll.stage, roll.style), (stockByKey.get(poolKey(roll.stage, roll.style)) ?? 0) + roll.qtyLbs);
+  for (const [key, lbs] of stockByKey) if (lbs > 0) pools.set(key, lbs);
   for (const ko of knitOrders)
     if (ko.balanceLbs > policy.minOpenBalanceLbs) pools.set(poolKey('KO', ko.style), (pools.get(poolKey('KO', ko.style)) ?? 0) + ko.balanceLbs);
   const take = (key: string, wanted: number): number => {
@@ -73,14 +77,14 @@ export function buildSalesOrderLayer(
   let totalUncoveredLbs = 0;
 
   // Earliest need first: it gets the stock.
-  const sorted = [...orders].sort((a, b) => compareText(needDate(a, asOf), needDate(b, asOf)) || compareIds(a.soNo, b.soNo));
+  const sorted = [...orders].sort((a, b) => compareText(needDate(a, asOf), needDate(b, asOf)) || compareIds(a.soNumber, b.soNumber));
   for (const order of sorted) {
-    const finishedStyle = styleKey(order.finishedStyle);
+    const finishedStyle = styleKey(order.finishedBase ?? '');
     const dated = needDate(order, asOf);
     const leadDated = addDays(dated, -policy.soKnitLeadDays);
     const w = Math.max(0, weekIndex(asOf, leadDated));
     const line: SalesOrderDemandLine = {
-      soNo: order.soNo,
+      soNo: order.soNumber,
       finishedStyle,
       greigeStyle: null,
       demandLbs: null,
@@ -101,10 +105,10 @@ export function buildSalesOrderLayer(
     const bridged = bridge?.(finishedStyle) ?? null;
     line.greigeStyle = bridged?.greigeStyle ? styleKey(bridged.greigeStyle) : null;
     if (!line.greigeStyle) line.unresolved.push('unknown-style');
-    const converted = toLbs(order.balanceQty, order.uom, bridged?.ozPerLinYd ?? null);
+    const converted = toLbs(order.balanceQty, order.uom ?? '', bridged?.ozPerLinYd ?? null);
     if (converted.lbs === null) {
       line.unresolved.push(converted.problem ?? 'unit');
-      line.note = converted.problem === 'no-spec' ? 'no oz/lin yd to convert yards to lbs' : `unit "${order.uom}" cannot be converted to lbs`;
+      line.note = converted.problem === 'no-spec' ? 'no oz/lin yd to convert yards to lbs' : `unit "${order.uom ?? ''}" cannot be converted to lbs`;
       continue;
     }
     line.demandLbs = converted.lbs;

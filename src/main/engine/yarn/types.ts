@@ -1,57 +1,50 @@
-// Inputs and outputs of the yarn plan engine. Plain, JSON-serialisable data: the importer/services map the ERP
-// exports onto the input shapes; the plan crosses worker and IPC boundaries unchanged.
+// Inputs and outputs of the yarn plan engine. Plain, JSON-serialisable data: the inputs are the domain's entities
+// (fields picked), the plan crosses worker and IPC boundaries unchanged.
 import type { IsoDate } from '../../../shared/dates';
 import type { StockStage, YarnPolicy } from '../../../shared/policy/yarn';
+import type {
+  BomLine as DomainBomLine,
+  ErpStyleDemandRow,
+  ExpectedReceipt as DomainExpectedReceipt,
+  FabricRoll,
+  KnitOrder as DomainKnitOrder,
+  KnitRate,
+  SalesOrder as DomainSalesOrder,
+  YarnInventoryRow,
+} from '../../../shared/domain/entities';
 
 export type { IsoDate } from '../../../shared/dates';
 export type { StockStage } from '../../../shared/policy/yarn';
 
 // ---------- inputs ----------
+// The imported entities are the domain's (src/shared/domain): each input below picks the fields the yarn plan reads,
+// so the services hand the snapshot's rows over as they are.
 
-/** One knit order (eFab_Knit_Orders). Quantities in lbs of greige fabric. */
-export interface KnitOrder {
-  orderNo: string;
-  /** Greige style `base/version`, as exported (may carry edge spaces; the engine trims). */
-  style: string;
-  startDate?: IsoDate | null;
-  quotedDate?: IsoDate | null;
-  qtyOrderedLbs: number;
-  g00Lbs: number;
-  shippedLbs: number;
-  secondsLbs: number;
-  balanceLbs: number;
-  machine?: string | null;
-}
+/** A knit order as the yarn plan reads it. Quantities in lbs of greige fabric; `style` is `base/version`. */
+export type KnitOrder = Pick<DomainKnitOrder, 'koNumber' | 'style' | 'startDate' | 'balanceLbs'>;
 
-/** One exported BOM line (BOM_updated / Style_BOM). `fraction` is 0..1; duplicate (style, yarn) lines are summed. */
-export interface BomLine {
-  style: string;
-  yarnId: string;
-  fraction: number;
-}
+/** A BOM line. `fraction` is 0..1; duplicate (style, yarn) lines are summed. */
+export type BomLine = Pick<DomainBomLine, 'style' | 'yarnId' | 'fraction'>;
 
-/** Production Lbs: a style's knitting rate. Non-positive or missing rates are treated as unknown. */
-export interface ProductionRate {
-  style: string;
-  lbsPerDay: number | null;
-}
+/** Production Lbs: a style's knitting rate. Non-positive rates are treated as unknown. */
+export type ProductionRate = Pick<KnitRate, 'style' | 'lbsPerDay'>;
 
 /** One yarn_inventory row. Allocated and Consumed are stored negative, as in the ERP. */
-export interface YarnInventory {
-  yarnId: string;
-  description: string;
-  supplier: string;
-  color: string;
-  beginningBalanceLbs: number;
-  receivedLbs: number;
-  consumedLbs: number;
-  adjustmentsLbs: number;
-  theoreticalBalanceLbs: number;
-  onOrderLbs: number;
-  allocatedLbs: number;
-  planningBalanceLbs: number;
-  costPerLb: number;
-}
+export type YarnInventory = Pick<
+  YarnInventoryRow,
+  | 'yarnId'
+  | 'description'
+  | 'supplier'
+  | 'color'
+  | 'beginningBalanceLbs'
+  | 'receivedLbs'
+  | 'consumedLbs'
+  | 'adjustmentsLbs'
+  | 'theoreticalBalanceLbs'
+  | 'onOrderLbs'
+  | 'allocatedLbs'
+  | 'planningBalanceLbs'
+>;
 
 export interface WeekQty {
   /** Monday of the ISO week. */
@@ -60,30 +53,16 @@ export interface WeekQty {
 }
 
 /**
- * One PO line of Expected_Yarn_Report. The importer maps "This Week" to the Monday of the report's as-of week and
- * each Friday-dated column to the Monday of that Friday's week; "Later" has no date.
+ * A scheduled receipt of a PO line (Expected_Yarn_Report, or an open YarnPO at its due date): "Unscheduled or Past
+ * Due", the week of its Monday, or "Later" (no date).
  */
-export interface ExpectedReceipt {
-  poNo: string;
-  yarnId: string;
-  /** "Unscheduled or Past Due" (PO Bal - scheduled weeks; negative when over-scheduled). */
-  pastDueLbs: number;
-  byWeek: WeekQty[];
-  laterLbs: number;
-}
+export type ExpectedReceipt = Pick<DomainExpectedReceipt, 'poNumber' | 'yarnId' | 'bucket' | 'weekStart' | 'qtyLbs'>;
 
-/** One row of the ERP's Yarn_Demand_By_Style_KO (orderNo set) or Yarn_Demand_By_Style (orderNo absent). */
-export interface ErpDemandReportRow {
-  style: string;
-  orderNo?: string | null;
-  yarnId: string;
-  /** ERP BOM share x 100 (e.g. 13.1). */
-  percentage: number;
-  /** [0] = "This Week", [1..n] = the numbered weeks in order. */
-  bucketsLbs: number[];
-  laterLbs: number;
-  totalLbs: number;
-}
+/**
+ * One row of the ERP's Yarn_Demand_By_Style_KO (koNumber set) or Yarn_Demand_By_Style (koNumber null): `bucketsLbs`
+ * = [This Week, the numbered weeks in order, Later].
+ */
+export type ErpDemandReportRow = Pick<ErpStyleDemandRow, 'style' | 'koNumber' | 'yarnId' | 'percentage' | 'bucketsLbs' | 'totalLbs'>;
 
 /** One ERP demand report with the day it was run (the ERP does not store it; the importer infers or asks for it). */
 export interface ErpDemandReport {
@@ -98,7 +77,7 @@ export interface ErpDemandReport {
   label?: string;
 }
 
-export type ReportKnitOrder = Pick<KnitOrder, 'orderNo' | 'style' | 'startDate' | 'balanceLbs'>;
+export type ReportKnitOrder = KnitOrder;
 
 /** Planner override: the whole BOM of a style. */
 export interface BomOverride {
@@ -116,24 +95,14 @@ export interface RateOverride {
   note?: string;
 }
 
-/** An open sales order line (eFab_SO_List). */
-export interface SalesOrder {
-  soNo: string;
-  /** Finished style key used by the bridge and by F01/I01/G02 stock (e.g. fBase `C1B4374-1/0`). */
-  finishedStyle: string;
-  /** yds, lbs or kg; anything else cannot be converted. */
-  uom: string;
-  balanceQty: number;
-  shipDate?: IsoDate | null;
-  quotedDate?: IsoDate | null;
-}
+/**
+ * An open sales order line (eFab_SO_List). `finishedBase` (fStyle/fVersion) is the key of the bridge and of the
+ * F01/I01/G02 stock; `uom` is yds, lbs or kg (anything else cannot be converted).
+ */
+export type SalesOrder = Pick<DomainSalesOrder, 'soNumber' | 'finishedBase' | 'uom' | 'balanceQty' | 'shipDate' | 'quotedDate'>;
 
-/** Fabric stock at one stage. `style` is the finished style for F01/I01/G02 and the greige style for G00. */
-export interface StageStock {
-  stage: StockStage;
-  style: string;
-  lbs: number;
-}
+/** A fabric roll: stock at its stage. `style` is the finished style for F01/I01/G02 and the greige style for G00. */
+export type StageStock = Pick<FabricRoll, 'stage' | 'style' | 'qtyLbs'>;
 
 /** What the finished-to-greige bridge knows about a finished style. */
 export interface StyleBridgeResult {
@@ -147,16 +116,18 @@ export interface YarnPlanInput {
   knitOrders: KnitOrder[];
   bomLines: BomLine[];
   bomExportAsOf?: IsoDate | null;
-  productionRates: ProductionRate[];
-  productionRatesAsOf?: IsoDate | null;
+  knitRates: ProductionRate[];
+  knitRatesAsOf?: IsoDate | null;
   /** ERP demand reports to learn BOM % and rates from (exclude the current run's own report for an honest plan). */
   erpReports?: ErpDemandReport[];
   bomOverrides?: BomOverride[];
   rateOverrides?: RateOverride[];
-  inventory: YarnInventory[];
+  yarns: YarnInventory[];
   expectedReceipts: ExpectedReceipt[];
+  /** Open sales order lines (balance above 0). */
   salesOrders?: SalesOrder[];
-  stageStock?: StageStock[];
+  /** Fabric rolls by stage, the stock sales orders are covered from first. */
+  fabricRolls?: StageStock[];
 }
 
 export interface YarnPlanOptions {

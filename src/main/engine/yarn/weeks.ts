@@ -1,17 +1,17 @@
 // Plan weeks and the ERP's bucket layout ("This Week", "Week NN" x 8, "Later") on top of the shared ISO-week helpers.
 import { addDays, isoWeek, isoWeekday, mondayOf, weeksBetween, type IsoDate } from '../../../shared/dates';
 import type { YarnPolicy } from '../../../shared/policy/yarn';
+import { planWeekStarts, type PlanWeeks } from '../calendar';
 import type { WeeklySeries } from './types';
 
-/** Weeks in the extended series: the planning horizon, but never fewer than the ERP's buckets before "Later". */
-export function horizonWeeks(policy: YarnPolicy): number {
-  return Math.max(policy.planningHorizonWeeks, policy.erpNumberedWeeks + 1);
-}
-
-/** Monday of each plan week; index 0 is the ISO week of `asOf`. */
-export function planWeeks(asOf: IsoDate, count: number): IsoDate[] {
-  const first = mondayOf(asOf);
-  return Array.from({ length: count }, (_, i) => addDays(first, 7 * i));
+/**
+ * The yarn plan's weeks: the planning calendar's, and never fewer than the ERP layout's "This Week" and numbered
+ * weeks (its tables fold only what lies past them into "Later"). The first weeks are the calendar's, in order.
+ */
+export function yarnPlanWeeks(calendar: PlanWeeks, policy: YarnPolicy): PlanWeeks {
+  const erpWeeks = policy.erpNumberedWeeks + 1;
+  if (calendar.weekStarts.length >= erpWeeks) return { asOf: calendar.asOf, weekStarts: calendar.weekStarts };
+  return { asOf: calendar.asOf, weekStarts: planWeekStarts(calendar.asOf, erpWeeks) };
 }
 
 /** Index of `date`'s ISO week relative to the week of `asOf` (negative = earlier). */

@@ -4,6 +4,7 @@ import { addDays, mondayOf } from '../../../shared/dates';
 import { thisWeekFromBuckets } from '../buckets';
 import { cellText, greigeSale, normStyle, parseOnHold, parseOrderNumber } from '../cleaners';
 import type { ExpectedPo, ExpectedReceipt, KnitOrder, SalesHistoryLine, SalesOrder, YarnPo } from '../../../shared/domain/entities';
+import { splitStyle } from '../../../shared/domain/style';
 import type { RowReader } from '../rowReader';
 import type { Mapper } from './types';
 
@@ -108,12 +109,6 @@ export const mapKnitOrdersApi: Mapper = (r) => {
   return { batch: { knitOrders: rows }, notes: [] };
 };
 
-function splitFinished(fBase: string | null): { style: string | null; version: string | null } {
-  if (!fBase) return { style: null, version: null };
-  const i = fBase.lastIndexOf('/');
-  return i < 0 ? { style: fBase, version: null } : { style: fBase.slice(0, i), version: fBase.slice(i + 1) || null };
-}
-
 export const mapSalesOrders: Mapper = (r) => {
   const rows: SalesOrder[] = [];
   const seen = new Set<string>();
@@ -124,7 +119,7 @@ export const mapSalesOrders: Mapper = (r) => {
     const price = r.money('unitPrice');
     const greigeStyle = greigeSale(r.raw('customerStyle')) ?? greigeSale(r.raw('finishedBase'));
     const finishedBase = greigeStyle ? null : r.style('finishedBase');
-    const { style, version } = splitFinished(finishedBase);
+    const { base: style, version } = finishedBase ? splitStyle(finishedBase) : { base: null, version: null };
     const row: SalesOrder = {
       soNumber: soNumber ?? '',
       status: r.text('status'),
@@ -206,7 +201,7 @@ export const mapYarnPos: Mapper = (r) => {
       color: r.text('color'),
       description: r.text('description'),
       costPerLb: r.money('costPerLb')?.value ?? null,
-      totalCost: r.money('totalCost')?.value ?? null,
+      totalCostUsd: r.money('totalCost')?.value ?? null,
     };
     if (!r.finish()) continue;
     seen.add(row.poNumber);

@@ -2,12 +2,8 @@
 // styles_master), knitting rates (Production Lbs) and the machine list (Machine Report).
 import { cleanText } from '../cleaners';
 import type { FabricSpec, GreigeStyle, KnitRate, Machine, StyleBridgeRow } from '../../../shared/domain/entities';
+import { splitStyle } from '../../../shared/domain/style';
 import type { Mapper } from './types';
-
-function splitStyle(name: string): { style: string; version: string | null } {
-  const i = name.lastIndexOf('/');
-  return i < 0 ? { style: name, version: null } : { style: name.slice(0, i), version: name.slice(i + 1) || null };
-}
 
 export const mapGreigeStyles: Mapper = (r) => {
   const rows: GreigeStyle[] = [];
@@ -85,10 +81,10 @@ export const mapFinishedSpecs: Mapper = (r) => {
   const rows: FabricSpec[] = [];
   for (const _ of r.rows()) {
     const name = r.style('finishedStyleName', { required: true });
-    const { style, version } = splitStyle(name ?? '');
+    const { base, version } = splitStyle(name ?? '');
     const row: FabricSpec = {
       source: 'finished_specs',
-      finishedStyle: style,
+      finishedStyle: base,
       finishedVersion: version,
       specId: r.id('specId'),
       finishCode: r.text('finishCode'),

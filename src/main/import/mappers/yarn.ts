@@ -1,6 +1,7 @@
 // yarn_inventory, Yarn_ID_Master and Supplier_ID.
 import { cleanText } from '../cleaners';
 import type { Supplier, YarnInventoryRow, YarnMasterRow } from '../../../shared/domain/entities';
+import { isRetiredSupplier, markedRemove } from '../../../shared/domain/supplier';
 import type { Mapper } from './types';
 
 export const mapYarnInventory: Mapper = (r) => {
@@ -18,18 +19,18 @@ export const mapYarnInventory: Mapper = (r) => {
       description: r.text('description'),
       color: r.text('color'),
       qsCustomer: r.text('qsCustomer'),
-      beginningLbs: r.num0('beginningBalance'),
+      beginningBalanceLbs: r.num0('beginningBalance'),
       receivedLbs: r.num0('received'),
       consumedLbs: r.num0('consumed'),
       adjustmentsLbs: r.num0('adjustments'),
-      theoreticalLbs: r.num0('theoreticalBalance', { required: true }),
+      theoreticalBalanceLbs: r.num0('theoreticalBalance', { required: true }),
       misc: r.text('misc'),
       onOrderLbs: r.num0('onOrder'),
       allocatedLbs: r.num0('allocated'),
-      planningLbs: r.num0('planningBalance', { required: true }),
+      planningBalanceLbs: r.num0('planningBalance', { required: true }),
       reconcileDate: r.date('reconcileDate'),
       costPerLb: r.money('costPerLb')?.value ?? null,
-      totalCost: r.money('totalCost')?.value ?? null,
+      totalCostUsd: r.money('totalCost')?.value ?? null,
     };
     if (yarnId && seen.has(yarnId)) r.problem('yarnId', 'duplicate yarn id (first row kept)', true);
     if (!r.finish()) {
@@ -60,7 +61,7 @@ export const mapYarnMaster: Mapper = (r) => {
       color: r.text('color'),
       descExtra: [r.text('descExtra1'), r.text('descExtra2'), r.text('descExtra3')].filter((d): d is string => !!d),
       costPerLb: r.money('costPerLb')?.value ?? null,
-      totalCost: r.money('totalCost')?.value ?? null,
+      totalCostUsd: r.money('totalCost')?.value ?? null,
     };
     if (!r.finish()) continue;
     seen.add(row.yarnId);
@@ -69,27 +70,24 @@ export const mapYarnMaster: Mapper = (r) => {
   return { batch: { yarnMaster: rows }, notes: [] };
 };
 
-const RETIRED = 'remove';
-
 export const mapSuppliers: Mapper = (r) => {
   const rows: Supplier[] = [];
   let retired = 0;
   for (const _ of r.rows()) {
-    const name = r.text('supplier', { required: true });
-    const isRetired = [r.raw('leadTime'), r.raw('moq'), r.raw('type')].some(
-      (c) => cleanText(c)?.toLowerCase() === RETIRED,
-    );
+    const name = r.text('supplier', { required: true }) ?? '';
+    const marks = [r.raw('leadTime'), r.raw('moq'), r.raw('type')].map((c) => cleanText(c));
+    const removed = markedRemove(marks);
     const row: Supplier = {
       supplierId: r.id('supplierId'),
-      name: name ?? '',
-      leadTimeWeeks: isRetired ? null : r.num('leadTime'),
-      moqLbs: isRetired ? null : r.num('moq'),
-      supplierType: isRetired ? null : r.text('type'),
-      retired: isRetired,
+      name,
+      leadTimeAsExported: removed ? null : r.num('leadTime'),
+      moqLbs: removed ? null : r.num('moq'),
+      supplierType: removed ? null : r.text('type'),
+      retired: isRetiredSupplier(name, marks),
     };
     if (!r.finish()) continue;
-    if (isRetired) retired++;
+    if (row.retired) retired++;
     rows.push(row);
   }
-  return { batch: { suppliers: rows }, notes: retired ? [`${retired} suppliers marked "Remove" (retired)`] : [] };
+  return { batch: { suppliers: rows }, notes: retired ? [`${retired} suppliers retired ("Remove" in the export, or "(Do not Use)" in the name)`] : [] };
 };

@@ -1,13 +1,15 @@
-// The machine load's and the knit schedule's input: open knit orders with the yarn plan's rates and shortages, the
-// machines and the plant calendar.
+// The machine load's and the knit schedule's input: the open knit orders with the planner's pins, the machines
+// and greige styles as imported, the yarn plan's rates and shortages, and the plan run's calendar (its weeks and
+// the plant calendar).
 import type { PlanningData } from '../../../shared/domain/entities';
 import type { PolicyTable } from '../../../shared/policy';
+import type { PlanningCalendar } from '../../engine/calendar';
 import type { YarnPlan } from '../../engine/yarn/types';
 import type { CapacityInput, OrderYarn, RateInfo } from '../../engine/capacity';
 import type { PlannerSettings } from './plannerSettings';
 
 /** Capacity and scheduling input: open knit orders with the yarn plan's rates (and their provenance) and shortages. */
-export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: PlannerSettings, policy: PolicyTable): CapacityInput {
+export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: PlannerSettings, policy: PolicyTable, calendar: PlanningCalendar): CapacityInput {
   const rates = new Map<string, RateInfo>();
   for (const s of yarn.styles) {
     if (s.rate.lbsPerDay && s.rate.lbsPerDay > 0) rates.set(s.style, { rateLbsPerDay: s.rate.lbsPerDay, source: s.rate.provenance.source });
@@ -19,31 +21,20 @@ export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: Planner
   const orders = d.knitOrders
     .filter((k) => k.balanceLbs > policy.yarn.minOpenBalanceLbs)
     .map((k) => {
-      const style = k.style.trim();
       const short = new Map((shortByOrder.get(k.koNumber) ?? []).map((y) => [y.yarnId, y.firstShortWeek]));
       yarns.set(
         k.koNumber,
-        (bomByStyle.get(style) ?? []).map((l) => ({ yarnId: l.yarnId, firstShortWeek: short.get(l.yarnId) })),
+        (bomByStyle.get(k.style) ?? []).map((l) => ({ yarnId: l.yarnId, firstShortWeek: short.get(l.yarnId) })),
       );
       const pin = pins.get(k.koNumber);
-      return {
-        orderNo: k.koNumber,
-        style,
-        balanceLbs: k.balanceLbs,
-        startDate: k.startDate ?? undefined,
-        quotedDate: k.quotedDate ?? undefined,
-        machine: k.machine ?? undefined,
-        pinnedMachine: pin?.machineId,
-        pinnedStart: pin?.start,
-      };
+      return { ...k, pinnedMachine: pin?.machineId, pinnedStart: pin?.start };
     });
   return {
-    asOf: d.asOf,
-    machines: d.machines.map((m) => ({ machineId: m.machineId, workCenter: m.workCenter ?? undefined })),
-    styles: d.greigeStyles.map((g) => ({ style: g.style, workCenter: g.workCenter ?? undefined })),
+    calendar,
+    machines: d.machines,
+    styles: d.greigeStyles,
     orders,
     rates,
-    calendar: { workDaysPerWeek: policy.capacity.workDaysPerWeek, holidays: settings.holidays, downtime: settings.downtime },
     yarns,
   };
 }

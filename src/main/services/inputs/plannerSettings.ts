@@ -1,7 +1,7 @@
 // What the planner entered that a plan run reads (its own tables and switches, never tied to a snapshot), read
 // in one transaction.
 import type { PoDraft, SupplierNameMapping, YarnSupplyOverride } from '../../engine/purchasing/types';
-import type { DowntimeWindow } from '../../engine/capacity';
+import type { DowntimeWindow } from '../../../shared/domain/plantCalendar';
 import type { Db } from '../../store/db';
 import { listDowntime, listHolidays } from '../../store/plantCalendar';
 import { listPoDrafts } from '../../store/poDrafts';

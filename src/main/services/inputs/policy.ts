@@ -69,7 +69,7 @@ export function setPolicyValues(db: Db, changes: readonly PolicyChange[], now: s
 }
 
 /**
- * The edits of a policy file (`{ "purchasing": { "horizonWeeks": 12 } }`, the CLI's --policy), or why it cannot be
+ * The edits of a policy file (`{ "calendar": { "horizonWeeks": 12 } }`, the CLI's --policy), or why it cannot be
  * read: not JSON, not an object of areas, unknown areas, and each value against its key's range.
  */
 export function parsePolicyFile(text: string, fileName: string): { changes: PolicyChange[]; problems: string[] } {
@@ -80,7 +80,7 @@ export function parsePolicyFile(text: string, fileName: string): { changes: Poli
     return { changes: [], problems: [`${fileName} is not valid JSON: ${(err as Error).message}`] };
   }
   const isTable = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (!isTable(parsed)) return { changes: [], problems: [`${fileName} must hold an object of areas, e.g. { "purchasing": { "horizonWeeks": 12 } }`] };
+  if (!isTable(parsed)) return { changes: [], problems: [`${fileName} must hold an object of areas, e.g. { "calendar": { "horizonWeeks": 12 } }`] };
   const defaults = policyDefaults as unknown as Overrides;
   const changes: PolicyChange[] = [];
   const problems: string[] = [];

@@ -1,44 +1,26 @@
-// The purchasing MRP's input: the yarn plan's projection per yarn and week, the supplier master as the policy reads
-// it, the planner's supplier mappings, yarn supply overrides and PO drafts; and the ERP's open POs.
+// The purchasing MRP's input: the yarn plan's projection per yarn and week on the planning calendar's weeks, the
+// supplier master as imported, the planner's supplier mappings, yarn supply overrides and PO drafts.
 import type { PlanningData } from '../../../shared/domain/entities';
-import type { PolicyTable } from '../../../shared/policy';
+import type { PlanWeeks } from '../../engine/calendar';
 import type { YarnPlan } from '../../engine/yarn/types';
-import type { ErpPurchaseOrder, MrpInput, MrpItem, SupplierMasterRow } from '../../engine/purchasing/types';
+import type { MrpInput, MrpItem } from '../../engine/purchasing/types';
 import type { PlannerSettings } from './plannerSettings';
 
-const fitToHorizon = (values: number[], weeks: number): number[] =>
-  Array.from({ length: weeks }, (_, i) => values[i] ?? 0);
-
-export function supplierMaster(d: Pick<PlanningData, 'suppliers'>, policy: PolicyTable): SupplierMasterRow[] {
-  // The export does not state the unit of Lead_time (values 4-14); the policy says how to read it.
-  const leadTimeFactor = policy.purchasing.supplierLeadTimeUnit === 'weeks' ? 7 : 1;
-  return d.suppliers.map((s, i) => ({
-    supplierId: s.supplierId ?? `S${i + 1}`,
-    name: s.name,
-    leadTimeDays: s.leadTimeWeeks === null ? null : s.leadTimeWeeks * leadTimeFactor,
-    moqLbs: s.moqLbs,
-    type: s.supplierType === 'Import' || s.supplierType === 'Domestic' ? s.supplierType : null,
-    // "Remove" in the export, or a name the buyers marked "(Do not Use)".
-    retired: s.retired || /do not use/i.test(s.name),
-  }));
-}
-
-/** The ERP's open yarn POs, to recognise PO drafts the buyer has since entered in the ERP. */
-export function erpPurchaseOrders(d: Pick<PlanningData, 'yarnPos'>): ErpPurchaseOrder[] {
-  return d.yarnPos
-    .filter((po) => po.orderedAt)
-    .map((po) => ({ poNumber: po.poNumber, yarnId: po.yarnId, supplierName: po.supplier ?? '', orderDate: po.orderedAt!.slice(0, 10), qtyLbs: po.qtyLbs }));
-}
-
-/** MRP items from the yarn plan's projection: gross demand and expected receipts per week, pegged to knit orders. */
+/**
+ * MRP items from the yarn plan's projection: gross demand and expected receipts per week, pegged to knit orders. The
+ * yarn plan covers the calendar's weeks (and more when the ERP layout needs them), so its series are cut to the
+ * calendar, never filled up: a plan whose weeks do not start with the calendar's is refused.
+ */
 export function mrpInput(
   d: PlanningData,
   yarn: YarnPlan,
   settings: PlannerSettings,
-  policy: PolicyTable,
+  calendar: PlanWeeks,
   layers: { label: string; demand: { yarnId: string; weeklyLbs: number[] }[] }[] = [],
 ): MrpInput {
-  const weeks = policy.purchasing.horizonWeeks;
+  const weeks = calendar.weekStarts.length;
+  if (calendar.weekStarts.some((w, i) => yarn.weeks[i] !== w))
+    throw new Error(`the yarn plan's weeks (${yarn.weeks.length} from ${yarn.weeks[0]}) do not cover the planning calendar's (${weeks} from ${calendar.weekStarts[0]})`);
   const sourcesByYarn = new Map<string, { source: string; lbs: number }[][]>();
   const addSource = (yarnId: string, weeklyLbs: number[], source: string) => {
     const perWeek = sourcesByYarn.get(yarnId) ?? Array.from({ length: weeks }, () => []);
@@ -59,16 +41,16 @@ export function mrpInput(
       supplierName: inv?.supplier ?? p.supplier,
       onHandLbs: p.inventoryLbs,
       pastDueReceiptsLbs: p.pastDueReceiptsLbs,
-      grossByWeek: fitToHorizon(p.demand.weeklyLbs, weeks),
-      scheduledReceiptsByWeek: fitToHorizon(p.receipts.weeklyLbs, weeks),
+      grossByWeek: p.demand.weeklyLbs.slice(0, weeks),
+      scheduledReceiptsByWeek: p.receipts.weeklyLbs.slice(0, weeks),
       demandSourcesByWeek: sourcesByYarn.get(p.yarnId),
       costPerLb: inv?.costPerLb ?? 0,
     };
   });
   return {
-    asOf: d.asOf,
+    calendar: { asOf: calendar.asOf, weekStarts: calendar.weekStarts },
     items,
-    suppliers: supplierMaster(d, policy),
+    suppliers: d.suppliers,
     supplierMappings: settings.supplierMappings,
     yarnOverrides: settings.yarnSupplyOverrides,
     drafts: settings.poDrafts,

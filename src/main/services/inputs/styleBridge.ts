@@ -2,6 +2,7 @@
 // Order of evidence: a direct G02 pair (finished base -> greige style at the dyer), then eFab_Styles (finished
 // style -> greige base) narrowed to one greige version by an open knit order or a single BOM version.
 import type { PlanningData } from '../../../shared/domain/entities';
+import { styleBase } from '../../../shared/domain/style';
 import type { StyleBridge, StyleBridgeResult } from '../../engine/yarn/types';
 
 const norm = (s: string) => s.trim().toUpperCase();
@@ -21,7 +22,7 @@ export function buildStyleBridge(data: Pick<PlanningData, 'greigePairs' | 'style
   }
   const versionsByBase = new Map<string, Set<string>>();
   for (const line of data.bomLines) {
-    const base = line.style.split('/')[0].trim();
+    const base = styleBase(line.style);
     const set = versionsByBase.get(spaceless(base)) ?? new Set<string>();
     set.add(line.style.trim());
     versionsByBase.set(spaceless(base), set);
@@ -29,7 +30,7 @@ export function buildStyleBridge(data: Pick<PlanningData, 'greigePairs' | 'style
   const openKoStyleByBase = new Map<string, { style: string; balanceLbs: number }>();
   for (const ko of data.knitOrders) {
     if (ko.balanceLbs <= 0) continue;
-    const base = spaceless(ko.style.split('/')[0]);
+    const base = spaceless(styleBase(ko.style));
     const best = openKoStyleByBase.get(base);
     if (!best || ko.balanceLbs > best.balanceLbs) openKoStyleByBase.set(base, { style: ko.style.trim(), balanceLbs: ko.balanceLbs });
   }
@@ -45,7 +46,7 @@ export function buildStyleBridge(data: Pick<PlanningData, 'greigePairs' | 'style
   return (finishedStyle: string): StyleBridgeResult => {
     const hit = cache.get(finishedStyle);
     if (hit) return hit;
-    const [fStyle] = finishedStyle.split('/');
+    const fStyle = styleBase(finishedStyle);
     const ozPerLinYd = ozByFinished.get(spaceless(fStyle)) ?? ozByFinished.get(spaceless(finishedStyle)) ?? null;
     let result: StyleBridgeResult;
     const pair = pairByFinished.get(norm(finishedStyle));

@@ -1,7 +1,9 @@
 // The plan of a snapshot: the engines run in dependency order — yarn plan, purchasing MRP, machine load and knit
-// schedule — over the snapshot's data and the planner's settings. The plan job (planRun.ts) and a scenario's plan
+// schedule — over the snapshot's data and the planner's settings, on ONE planning calendar built here (the as-of
+// date, the policy's horizon, the plant calendar with the planner's holidays and downtime). The plan job (planRun.ts) and a scenario's plan
 // (scenarioRun.ts) both run it.
 import type { PolicyTable } from '../../../shared/policy';
+import { planningCalendar, type PlanningCalendar } from '../../engine/calendar';
 import { computeYarnPlan } from '../../engine/yarn';
 import type { ExpectedReceipt, YarnPlan } from '../../engine/yarn/types';
 import { mondayOf } from '../../../shared/dates';
@@ -17,7 +19,7 @@ import type { ForecastRun } from './forecastJob';
 import { forecastGreigeStyles, forecastYarnLayer, type ForecastLayer } from './forecastLayer';
 import { yarnPlanInput } from '../inputs/yarnInputs';
 import { plannerSettings, type PlannerSettings } from '../inputs/plannerSettings';
-import { erpPurchaseOrders, mrpInput, supplierMaster } from '../inputs/purchasingInputs';
+import { mrpInput } from '../inputs/purchasingInputs';
 import { capacityInput } from '../inputs/capacityInputs';
 import { closePoDrafts, listPoDrafts } from '../../store/poDrafts';
 import { buildStyleBridge } from '../inputs/styleBridge';
@@ -29,6 +31,8 @@ export interface Plan {
   asOf: string;
   computedAt: string;
   policy: PolicyTable;
+  /** The weeks every part of this plan covers, and the plant calendar it was scheduled on. */
+  calendar: PlanningCalendar;
   yarn: YarnPlan;
   purchasing: MrpResult & { bySupplier: SupplierSuggestionGroup[] };
   load: LoadResult;
@@ -65,6 +69,7 @@ export function computePlan(
     timingsMs[name] = Math.round((performance.now() - t0) * 10) / 10;
     return out;
   };
+  const calendar = planningCalendar(data.asOf, policy.calendar, settings);
   progress(0.3, 'yarn plan: demand phasing and projected balances');
   const bridge = buildStyleBridge(data);
   const input = yarnPlanInput(data, reportHistory, settings);
@@ -77,20 +82,20 @@ export function computePlan(
   };
   let forecastLayer: ForecastLayer | null = null;
   const yarn = timed('yarnPlanMs', () => {
-    const first = computeYarnPlan(input, data.asOf, policy.yarn, yarnOptions);
+    const first = computeYarnPlan(input, calendar, policy.yarn, yarnOptions);
     if (!useForecast) return first;
     // The forecast layer needs the BOMs the first pass resolved for the forecast's greige styles.
     forecastLayer = forecastYarnLayer(forecast, first, policy.forecast);
-    return computeYarnPlan(input, data.asOf, policy.yarn, { ...yarnOptions, extraDemand: forecastLayer.yarnDemand });
+    return computeYarnPlan(input, calendar, policy.yarn, { ...yarnOptions, extraDemand: forecastLayer.yarnDemand });
   });
   progress(0.55, 'purchasing: time-phased MRP');
   const layers = [
     ...(settings.includeSalesOrderLayer ? [{ label: 'sales orders (uncovered)', demand: yarn.salesOrders.yarnDemand }] : []),
     ...(forecastLayer ? [{ label: 'forecast (not consumed by orders)', demand: (forecastLayer as ForecastLayer).yarnDemand }] : []),
   ];
-  const mrp = timed('mrpMs', () => runMrp(mrpInput(data, yarn, settings, policy, layers), policy.purchasing));
+  const mrp = timed('mrpMs', () => runMrp(mrpInput(data, yarn, settings, calendar, layers), policy.purchasing));
   progress(0.75, 'capacity: machine load and knit schedule');
-  const cap = capacityInput(data, yarn, settings, policy);
+  const cap = capacityInput(data, yarn, settings, policy, calendar);
   const load = timed('loadMs', () => computeLoad(cap, policy.capacity));
   const schedule = timed('scheduleMs', () => scheduleKnitOrders(cap, { allowMoves: settings.allowScheduleMoves }, policy.capacity));
   // The KO-only projection equals the projection unless a layer or a draft is in it: do not carry it twice.
@@ -101,6 +106,7 @@ export function computePlan(
     asOf: data.asOf,
     computedAt,
     policy,
+    calendar,
     yarn,
     purchasing: { ...mrp, bySupplier: groupSuggestionsBySupplier(mrp.suggestions) },
     load,
@@ -111,7 +117,7 @@ export function computePlan(
       ...data.expectedReceipts
         .filter((r) => r.qtyLbs !== 0)
         .map((r) => ({ yarnId: r.yarnId, poNo: r.poNumber, weekStart: r.weekStart, lbs: r.qtyLbs, pastDue: r.bucket === 'pastDue' })),
-      ...yarnOptions.extraReceipts.map((r) => ({ yarnId: r.yarnId, poNo: r.poNo, weekStart: r.byWeek[0].weekMonday, lbs: r.byWeek[0].lbs, pastDue: false })),
+      ...yarnOptions.extraReceipts.map((r) => ({ yarnId: r.yarnId, poNo: r.poNumber, weekStart: r.weekStart, lbs: r.qtyLbs, pastDue: false })),
     ],
     timingsMs,
   };
@@ -121,7 +127,7 @@ export function computePlan(
 function draftReceipts(drafts: PlannerSettings['poDrafts']): ExpectedReceipt[] {
   return drafts
     .filter((d) => d.status === 'accepted' || d.status === 'edited')
-    .map((d) => ({ poNo: `draft ${d.draftId}`, yarnId: d.yarnId, pastDueLbs: 0, byWeek: [{ weekMonday: mondayOf(d.receiptDate), lbs: d.qtyLbs }], laterLbs: 0 }));
+    .map((d) => ({ poNumber: `draft ${d.draftId}`, yarnId: d.yarnId, bucket: 'week', weekStart: mondayOf(d.receiptDate), qtyLbs: d.qtyLbs }));
 }
 
 /**
@@ -138,8 +144,8 @@ export function closeDraftsTheErpHas(
   now: string,
 ): PlannerSettings['poDrafts'] {
   if (!drafts.length) return [];
-  const matcher = createSupplierMatcher(supplierMaster(data, policy), supplierMappings, policy.purchasing);
-  const { closed } = reconcileDrafts(drafts.map((d) => d.draft), erpPurchaseOrders(data), matcher, policy.purchasing);
+  const matcher = createSupplierMatcher(data.suppliers, supplierMappings, policy.purchasing);
+  const { closed } = reconcileDrafts(drafts.map((d) => d.draft), data.yarnPos, matcher, policy.purchasing);
   if (!closed.length) return drafts.map((d) => d.draft);
   const revision = new Map(drafts.map((d) => [d.draft.draftId, d.revision]));
   closePoDrafts(db, closed.map((c) => ({ draftId: c.draftId, revision: revision.get(c.draftId)!, erpPoNumber: c.poNumber })), now);

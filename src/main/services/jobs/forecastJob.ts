@@ -54,19 +54,6 @@ export interface ForecastRun {
 
 export type CompactBacktestRow = [series: string, origin: string, horizon: number, model: string, actual: number, forecast: number];
 
-export function salesLinesOf(history: { document: string; invoiceDate: string; customer: string | null; finishedStyle: string; qty: number; uom: string | null; unitPrice: number | null; linePrice: number | null }[]): SalesLine[] {
-  return history.map((l) => ({
-    document: l.document,
-    invoiceDate: l.invoiceDate,
-    customer: l.customer ?? '',
-    fStyle: l.finishedStyle,
-    qty: l.qty,
-    uom: l.uom ?? '',
-    unitPrice: l.unitPrice ?? 0,
-    linePrice: l.linePrice ?? 0,
-  }));
-}
-
 /** WAPE per horizon of the chosen forecast and the baselines, pooling the series' error sums per horizon. */
 export function accuracyByHorizon(results: readonly Pick<SeriesForecastResult, 'metricsByHorizon'>[], models: readonly string[]): ForecastRun['accuracyByHorizon'] {
   const sums = new Map<string, ErrorSums>();
@@ -115,7 +102,7 @@ const FORECAST_ENGINE_VERSION = 1;
 export function forecastInputsHash(lines: readonly SalesLine[], bridgeAnswers: ReadonlyMap<string, unknown>, policy: unknown): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ version: FORECAST_ENGINE_VERSION, policy, bridge: [...bridgeAnswers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
-  for (const l of lines) hash.update(`\n${l.document}\t${l.invoiceDate}\t${l.customer}\t${l.fStyle}\t${l.qty}\t${l.uom}\t${l.unitPrice}\t${l.linePrice}`);
+  for (const l of lines) hash.update(`\n${l.document}\t${l.invoiceDate}\t${l.customer}\t${l.finishedStyle}\t${l.qty}\t${l.uom}`);
   return hash.digest('hex');
 }
 
@@ -137,7 +124,7 @@ export async function runForecastJob(input: { snapshotId: number }, ctx: JobCont
     ctx.progress(0.02, 'building weekly demand series from the sales history');
     const data = loadForecastData(db, input.snapshotId);
     const policy = planningPolicy(db).forecast;
-    const lines = salesLinesOf(data.salesHistory);
+    const lines = data.salesHistory;
     const recorded = recordingBridge(buildStyleBridge(data));
     const history = buildDemandSeries(lines, { bridge: recorded.bridge, policy });
     if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');

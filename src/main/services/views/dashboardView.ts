@@ -1,5 +1,5 @@
 // The dashboard: key figures, the open alerts with the largest impact, the shortage timeline, the busiest work
-// centres and the forecast's measured accuracy; and the full alert list behind it.
+// centers and the forecast's measured accuracy; and the full alert list behind it.
 import type { AlertsView, DashboardView, ForecastAccuracyTile } from '../../../shared/views';
 import type { Plan } from '../jobs/computePlan';
 import type { ForecastRun } from '../jobs/forecastJob';

@@ -4,6 +4,7 @@ import { mondayOf } from '../../../shared/dates';
 import type { ImportReport } from '../../../shared/importReport';
 import type { PlanSummary } from '../../../shared/scenario';
 import type { AlertInput } from '../../engine/alerts/types';
+import { horizonEnd } from '../../engine/calendar';
 import type { ForecastRun } from '../jobs/forecastJob';
 import type { Plan } from '../jobs/computePlan';
 
@@ -62,22 +63,25 @@ export function alertInput(
   plan: Plan,
   extras: { forecast?: ForecastRun; backtest?: [string, string, number, string, number, number][]; importReport?: ImportReport } = {},
 ): AlertInput {
-  // Planning balance counts the planner's accepted PO drafts, as the yarn position's risk band does.
-  const planned = new Map(plan.yarn.positions.map((p) => [p.yarnId, p.planningBalanceLbs + (p.draftLbs ?? 0)]));
+  // Every yarn with a position (the Yarn page's rows), so an alert's severity is the band the planner sees there.
+  const projection = new Map(plan.yarn.projection.map((p) => [p.yarnId, p]));
   return {
     asOf: plan.asOf,
-    yarns: plan.yarn.projection
-      .filter((p) => p.shortage || (planned.get(p.yarnId) ?? 0) < 0)
-      .map((p) => ({
-        yarnId: p.yarnId,
-        description: p.description,
-        firstShortWeek: p.shortage?.firstShortWeek ?? null,
-        shortLbs: p.shortage?.deficitAtFirstShortLbs ?? 0,
-        maxDeficitLbs: p.shortage?.maxDeficitLbs ?? 0,
-        recoveryWeek: p.shortage?.recoveryWeek ?? null,
-        costPerLb: plan.yarnCostPerLb[p.yarnId] ?? null,
-        planningBalanceLbs: planned.get(p.yarnId) ?? 0,
-      })),
+    horizonEnd: horizonEnd(plan.calendar),
+    yarns: plan.yarn.positions.map((y) => {
+      const shortage = projection.get(y.yarnId)?.shortage ?? null;
+      return {
+        yarnId: y.yarnId,
+        description: y.description,
+        firstShortWeek: shortage?.firstShortWeek ?? null,
+        shortLbs: shortage?.deficitAtFirstShortLbs ?? 0,
+        maxDeficitLbs: shortage?.maxDeficitLbs ?? 0,
+        recoveryWeek: shortage?.recoveryWeek ?? null,
+        costPerLb: plan.yarnCostPerLb[y.yarnId] ?? null,
+        planningBalanceLbs: y.planningBalanceLbs,
+        draftLbs: y.draftLbs ?? 0,
+      };
+    }),
     workCenterWeeks: plan.load.workCenters.flatMap((w) =>
       w.weeks.filter((wk) => wk.utilisationPct !== null).map((wk) => ({ workCenter: w.workCenter, week: wk.weekStart, utilisationPct: wk.utilisationPct! })),
     ),

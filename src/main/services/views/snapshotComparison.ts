@@ -60,8 +60,8 @@ export function diffRows<T extends object>(from: T[], to: T[], key: (row: T) => 
 }
 
 const YARN_FIELDS: (keyof YarnInventoryRow)[] = [
-  'supplier', 'description', 'color', 'beginningLbs', 'receivedLbs', 'consumedLbs', 'adjustmentsLbs', 'theoreticalLbs',
-  'onOrderLbs', 'allocatedLbs', 'planningLbs', 'reconcileDate', 'costPerLb',
+  'supplier', 'description', 'color', 'beginningBalanceLbs', 'receivedLbs', 'consumedLbs', 'adjustmentsLbs', 'theoreticalBalanceLbs',
+  'onOrderLbs', 'allocatedLbs', 'planningBalanceLbs', 'reconcileDate', 'costPerLb',
 ];
 const KO_FIELDS: (keyof KnitOrder)[] = [
   'style', 'startDate', 'quotedDate', 'orderedLbs', 'g00Lbs', 'shippedLbs', 'secondsLbs', 'balanceLbs', 'liveBalanceLbs',
@@ -101,7 +101,7 @@ function yarnPos(db: Db, id: number): YarnPo[] {
     color: p.color,
     description: null,
     costPerLb: p.costPerLb,
-    totalCost: null,
+    totalCostUsd: null,
   }));
 }
 
