@@ -33,7 +33,12 @@ module.exports = {
       'services combine the layers below; only entry points use them',
     ),
     only('services-root', '^src/main/services/[^/]+$', '^src/(shared|main/services/[^/]+$)', 'services/*.ts are shared by every part'),
-    only('services-inputs', '^src/main/services/inputs/', '^src/(shared|main/(engine|import|store|services/(inputs/|[^/]+$)))', 'store + domain -> engine inputs'),
+    only(
+      'services-inputs',
+      '^src/main/services/inputs/',
+      '^src/(shared|main/(engine|import|store|services/(inputs/|[^/]+$)))',
+      'store + domain -> engine inputs',
+    ),
     only(
       'services-jobs',
       '^src/main/services/jobs/',

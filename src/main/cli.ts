@@ -61,7 +61,11 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     return 2;
   }
   const policyPath = single(args, 'policy');
-  const policy = policyPath && (existsSync(policyPath) ? parsePolicyFile(readFileSync(policyPath, 'utf8'), policyPath) : { changes: [], problems: [`${policyPath}: no such file`] });
+  const policy =
+    policyPath &&
+    (existsSync(policyPath)
+      ? parsePolicyFile(readFileSync(policyPath, 'utf8'), policyPath)
+      : { changes: [], problems: [`${policyPath}: no such file`] });
   if (policy && policy.problems.length) {
     log(`--policy ${policyPath}: ${policy.problems.join('; ')}`);
     return 2;
@@ -70,7 +74,8 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   const outDir = resolve(single(args, 'out') ?? 'plan-output');
   const jobs = new JobHost({ dbPath, mode: 'inline', run: runJob });
   jobs.on('progress', (s: { kind: string; fraction: number; message: string; status: string }) => {
-    if (process.stderr.isTTY && s.status === 'running') process.stderr.write(`\r${s.kind} ${Math.round(s.fraction * 100)}% ${s.message}`.padEnd(100).slice(0, 100));
+    if (process.stderr.isTTY && s.status === 'running')
+      process.stderr.write(`\r${s.kind} ${Math.round(s.fraction * 100)}% ${s.message}`.padEnd(100).slice(0, 100));
   });
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
   const compiledWorker = join(__dirname, 'worker.js');
@@ -108,7 +113,9 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     if (!report) throw new Error(`snapshot ${snapshotId} has no import report`);
     const future = report.futureRecords;
     if (future.length) {
-      log(`notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`);
+      log(
+        `notice: snapshot ${snapshotId} (as of ${report.asOf}) holds records dated after its as-of date: ${future.map((f) => `${f.file} (${f.count} ${f.what}${f.leftOut ? `, ${f.leftOut} created after it left out` : ''})`).join(', ')}`,
+      );
       for (const f of future) log(`  ${f.message}`);
     }
     if (policyNote) log(policyNote);
@@ -138,7 +145,12 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     if (process.stderr.isTTY) process.stderr.write('\n');
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);
     if (checking) {
-      const answer = await dispatch(planner.handlers, 'availability.check', { style: check.style, lbs: Number(check.lbs), startDate: check.start, snapshotId });
+      const answer = await dispatch(planner.handlers, 'availability.check', {
+        style: check.style,
+        lbs: Number(check.lbs),
+        startDate: check.start,
+        snapshotId,
+      });
       if (!answer.ok) {
         log(`can we make it? ${answer.error.message}`);
         return 1;

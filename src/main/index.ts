@@ -16,9 +16,7 @@ const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://renderer`;
 const rendererDir = join(__dirname, '../renderer');
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let planner: Planner | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -91,8 +89,12 @@ function lockDownNavigation(): void {
 /** No camera, microphone, location, clipboard, devices...: only notifications, and only for our own page. */
 function lockDownPermissions(): void {
   const allowed = (permission: string, url: string | undefined) => permission === 'notifications' && isTrustedSender(url);
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowed(permission, details.requestingUrl ?? requestingOrigin));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowed(permission, details.requestingUrl ?? requestingOrigin),
+  );
 }
 
 async function importFromDialog(properties: ('openFile' | 'openDirectory' | 'multiSelections')[]): Promise<void> {
@@ -107,16 +109,31 @@ async function importFromDialog(properties: ('openFile' | 'openDirectory' | 'mul
 
 async function saveAsPdf(): Promise<void> {
   if (!mainWindow) return;
-  const target = await dialog.showSaveDialog(mainWindow, { title: 'Save as PDF', defaultPath: 'beverly-knits-plan.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  const target = await dialog.showSaveDialog(mainWindow, {
+    title: 'Save as PDF',
+    defaultPath: 'beverly-knits-plan.pdf',
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
   if (target.canceled || !target.filePath) return;
-  const pdf = await mainWindow.webContents.printToPDF({ landscape: true, printBackground: true, pageSize: 'Letter', displayHeaderFooter: true, footerTemplate: '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>', headerTemplate: '<div></div>' });
+  const pdf = await mainWindow.webContents.printToPDF({
+    landscape: true,
+    printBackground: true,
+    pageSize: 'Letter',
+    displayHeaderFooter: true,
+    footerTemplate:
+      '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+    headerTemplate: '<div></div>',
+  });
   const { writeFile } = await import('node:fs/promises');
   await writeFile(target.filePath, pdf);
 }
 
 /** Reports print through Electron's own Chromium: a hidden window renders the HTML, `printToPDF` writes it. */
 async function printHtmlToPdf(html: string, pageSize: 'A4' | 'Letter'): Promise<Buffer> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await win.webContents.printToPDF(electronPrintOptions(pageSize));
@@ -162,7 +179,12 @@ function buildMenu(): Menu {
         {
           label: 'About Beverly Knits Planner',
           click: () =>
-            void dialog.showMessageBox({ type: 'info', title: 'Beverly Knits Planner', message: `Beverly Knits Planner ${app.getVersion()}`, detail: `Database: ${join(app.getPath('userData'), 'planner.db')}` }),
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'Beverly Knits Planner',
+              message: `Beverly Knits Planner ${app.getVersion()}`,
+              detail: `Database: ${join(app.getPath('userData'), 'planner.db')}`,
+            }),
         },
       ],
     },
@@ -202,7 +224,13 @@ export async function startApp(): Promise<void> {
   serveRenderer();
   let dbPath = join(app.getPath('userData'), 'planner.db');
   const start = (path: string) =>
-    openPlanner({ dbPath: path, shell: 'electron', jobs: new JobHost({ dbPath: path, mode: 'worker', workerScript: join(__dirname, 'worker.js') }), appVersion: app.getVersion(), renderPdf: printHtmlToPdf });
+    openPlanner({
+      dbPath: path,
+      shell: 'electron',
+      jobs: new JobHost({ dbPath: path, mode: 'worker', workerScript: join(__dirname, 'worker.js') }),
+      appVersion: app.getVersion(),
+      renderPdf: printHtmlToPdf,
+    });
   let opened = start(dbPath);
   if (opened.error) {
     // Never touch the unreadable file: offer a fresh database beside it, or keep running and show the error.

@@ -55,7 +55,9 @@ const lbs = (n: number) => `${Math.round(n).toLocaleString('en-US')} lbs`;
 
 /** One line per yarn: what the order needs, and whether the projected balance covers it (and where not). */
 export function availabilityYarnText(y: AvailabilityYarn, thresholdLbs: number): string {
-  const span = y.weeks.length ? ` from the week of ${y.weeks[0].weekMonday}${y.weeks.length > 1 ? ` to ${y.weeks[y.weeks.length - 1].weekMonday}` : ''}` : '';
+  const span = y.weeks.length
+    ? ` from the week of ${y.weeks[0].weekMonday}${y.weeks.length > 1 ? ` to ${y.weeks[y.weeks.length - 1].weekMonday}` : ''}`
+    : '';
   const need = `needs ${lbs(y.requiredLbs)} (${Math.round(y.fraction * 1000) / 10} % of the BOM)${span}`;
   if (y.shortfallLbs <= 0) return `${need}; the projected balance covers it with ${lbs(y.minHeadroomLbs)} to spare at the tightest point`;
   return `${need}; short by ${lbs(y.shortfallLbs)}${y.firstShortWeek ? ` from the week of ${y.firstShortWeek}` : ' after the horizon'} (projected balance minus this order falls to ${lbs(y.minHeadroomLbs)}, the threshold is ${lbs(thresholdLbs)})${y.inPlan ? '' : '; the yarn is not in the plan: no stock or receipts'}`;
@@ -67,6 +69,14 @@ export function availabilityLines(a: Availability): string[] {
     a.status === 'no-bom'
       ? `${lbs(a.lbs)} of ${a.style} from ${a.startDate}: cannot be checked, the style has no BOM`
       : `${lbs(a.lbs)} of ${a.style} from ${a.startDate}: ${a.feasible ? 'feasible' : 'NOT feasible'}${a.feasible ? '' : a.earliestFeasibleStart ? `; earliest feasible start ${a.earliestFeasibleStart}` : '; no feasible start within the horizon'}`;
-  const rate = a.rateLbsPerDay === null ? 'no knitting rate (all needed in the start week)' : `knits at ${Math.round(a.rateLbsPerDay).toLocaleString('en-US')} lbs/day (${a.rateSource})`;
-  return [head, `  plan as of ${a.asOf}; BOM from ${a.bomSource}; ${rate}`, ...a.yarns.map((y) => `  yarn ${y.yarnId} ${y.description}: ${availabilityYarnText(y, a.thresholdLbs)}`), ...a.notes.map((n) => `  note: ${n}`)];
+  const rate =
+    a.rateLbsPerDay === null
+      ? 'no knitting rate (all needed in the start week)'
+      : `knits at ${Math.round(a.rateLbsPerDay).toLocaleString('en-US')} lbs/day (${a.rateSource})`;
+  return [
+    head,
+    `  plan as of ${a.asOf}; BOM from ${a.bomSource}; ${rate}`,
+    ...a.yarns.map((y) => `  yarn ${y.yarnId} ${y.description}: ${availabilityYarnText(y, a.thresholdLbs)}`),
+    ...a.notes.map((n) => `  note: ${n}`),
+  ];
 }

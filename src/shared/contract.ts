@@ -50,8 +50,14 @@ const uploadSchema = z.object({
 const importSourceFields = {
   paths: z.array(z.string().min(1)).max(500).optional(),
   uploads: z.array(uploadSchema).max(5000).optional(),
-  uploadIds: z.array(z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id')).max(5000).optional(),
-  stageId: z.string().regex(/^stage-[0-9a-f]{16}$/, 'not a staged upload').optional(),
+  uploadIds: z
+    .array(z.string().regex(/^[0-9a-f]{32}$/, 'not an upload id'))
+    .max(5000)
+    .optional(),
+  stageId: z
+    .string()
+    .regex(/^stage-[0-9a-f]{16}$/, 'not a staged upload')
+    .optional(),
 };
 const givesFiles = (v: { paths?: string[]; uploads?: unknown[]; uploadIds?: string[]; stageId?: string }) =>
   (v.paths?.length ?? 0) + (v.uploads?.length ?? 0) + (v.uploadIds?.length ?? 0) + (v.stageId ? 1 : 0) > 0;
@@ -115,7 +121,10 @@ export const channels = {
   'plan.run': { input: z.object({ snapshotId: id.optional() }).strict(), output: z.object({ jobId: z.string() }) },
   /** The screens' read side: `view.dashboard`, `view.yarnDetail` … (src/shared/views.ts). */
   ...viewChannels,
-  'alerts.ack': { input: z.object({ key: z.string().min(1).max(200), note: z.string().max(500).optional() }).strict(), output: z.object({ acknowledged: z.boolean() }) },
+  'alerts.ack': {
+    input: z.object({ key: z.string().min(1).max(200), note: z.string().max(500).optional() }).strict(),
+    output: z.object({ acknowledged: z.boolean() }),
+  },
   'alerts.unack': { input: z.object({ key: z.string().min(1).max(200) }).strict(), output: z.object({ acknowledged: z.boolean() }) },
   'drafts.list': { input: empty, output: z.array(poDraftSchema) },
   'drafts.accept': {
@@ -200,11 +209,20 @@ export const channels = {
     input: empty,
     output: z.object({
       rates: z.array(z.object({ style: z.string(), lbsPerDay: z.number(), asOf: isoDate, note: z.string().optional() })),
-      boms: z.array(z.object({ style: z.string(), lines: z.array(z.object({ yarnId: z.string(), fraction: z.number() })), asOf: isoDate, note: z.string().optional() })),
+      boms: z.array(
+        z.object({
+          style: z.string(),
+          lines: z.array(z.object({ yarnId: z.string(), fraction: z.number() })),
+          asOf: isoDate,
+          note: z.string().optional(),
+        }),
+      ),
     }),
   },
   'overrides.setRate': {
-    input: z.object({ style: z.string().trim().min(1).max(80), lbsPerDay: z.number().positive().finite().nullable(), note: z.string().max(300).optional() }).strict(),
+    input: z
+      .object({ style: z.string().trim().min(1).max(80), lbsPerDay: z.number().positive().finite().nullable(), note: z.string().max(300).optional() })
+      .strict(),
     output: z.object({ jobId: z.string().nullable() }),
   },
   'overrides.setBom': {

@@ -40,7 +40,13 @@ export type ForecastJobResult = z.infer<typeof forecastJobResultSchema>;
 export const demoJobResultSchema = z.object({ snapshotId });
 export type DemoJobResult = z.infer<typeof demoJobResultSchema>;
 
-export const jobResultSchema = z.union([importJobResultSchema, planJobResultSchema, forecastJobResultSchema, demoJobResultSchema, importJobFailureSchema]);
+export const jobResultSchema = z.union([
+  importJobResultSchema,
+  planJobResultSchema,
+  forecastJobResultSchema,
+  demoJobResultSchema,
+  importJobFailureSchema,
+]);
 export type JobResult = z.infer<typeof jobResultSchema>;
 
 export const jobStateSchema = z.object({

@@ -136,7 +136,7 @@ function checkBody(o: Body, ctx: z.core.$RefinementCtx): void {
       break;
     case 'poReceipt':
       if (!o.moveToWeek && o.qtyLbs === undefined) issue('a PO override moves the receipts to a week or changes the quantity');
-      if (o.receiptLine && !o.yarnId) issue('a receipt line is one yarn\'s: name the yarn');
+      if (o.receiptLine && !o.yarnId) issue("a receipt line is one yarn's: name the yarn");
       break;
     case 'machineDowntime':
       if (o.from > o.to) issue('downtime ends before it starts');
@@ -214,7 +214,9 @@ export function describeOverride(o: Body): string {
     }
     case 'poReceipt': {
       const parts = [o.moveToWeek ? `arrives week of ${o.moveToWeek}` : '', o.qtyLbs !== undefined ? `qty ${fmtLbs(o.qtyLbs)}` : ''];
-      const line = o.receiptLine ? `, the receipt ${o.receiptLine === 'pastDue' ? 'past due' : o.receiptLine === 'later' ? 'due later' : `of week ${o.receiptLine}`}` : '';
+      const line = o.receiptLine
+        ? `, the receipt ${o.receiptLine === 'pastDue' ? 'past due' : o.receiptLine === 'later' ? 'due later' : `of week ${o.receiptLine}`}`
+        : '';
       return `PO ${o.poNumber}${o.yarnId ? ` (yarn ${o.yarnId}${line})` : ''}: ${parts.filter(Boolean).join(', ')}`;
     }
     case 'knitOrderAdd':

@@ -20,7 +20,9 @@ export function suggestionText(s: NonNullable<ShortageRow['suggestion']>): strin
 
 /** "2026-11-23: 602.5 lbs (KO K1 (S), SO 25764); 2026-12-07: 397.5 lbs": a suggestion's pegging per week. */
 export function peggingText(pegging: Suggestion['pegging']): string {
-  return pegging.map((p) => `${p.weekStart}: ${Math.round(p.lbs * 10) / 10} lbs${p.sources.length ? ` (${p.sources.map((s) => s.label).join(', ')})` : ''}`).join('; ');
+  return pegging
+    .map((p) => `${p.weekStart}: ${Math.round(p.lbs * 10) / 10} lbs${p.sources.length ? ` (${p.sources.map((s) => s.label).join(', ')})` : ''}`)
+    .join('; ');
 }
 
 /** "2813, 4001 (short 2026-11-16), 5156": an order's yarns, the short ones with their first short week. */

@@ -319,7 +319,9 @@ export const demandViewSchema = obj({
     }),
   ),
   /** Open knit orders carrying no yarn demand (no BOM), or phased without a rate. */
-  skippedOrders: z.array(obj({ orderNo: z.string(), style: z.string(), balanceLbs: num, reason: z.enum(['no-bom', 'not-open', 'no-rate']), note: z.string() })),
+  skippedOrders: z.array(
+    obj({ orderNo: z.string(), style: z.string(), balanceLbs: num, reason: z.enum(['no-bom', 'not-open', 'no-rate']), note: z.string() }),
+  ),
   salesOrders: z.array(
     obj({
       soNo: z.string(),
@@ -385,7 +387,15 @@ export const purchasingViewSchema = obj({
       yarnId: z.string(),
       description: z.string(),
       supplier: z.string(),
-      reason: z.enum(['no supplier', 'retired supplier', 'covered by existing receipts', 'within lead time', 'no requirement', 'planned', 'uncovered']),
+      reason: z.enum([
+        'no supplier',
+        'retired supplier',
+        'covered by existing receipts',
+        'within lead time',
+        'no requirement',
+        'planned',
+        'uncovered',
+      ]),
       firstWeek: date.nullable(),
       lbs: num,
       detail: z.string(),
@@ -418,7 +428,15 @@ export const capacityViewSchema = obj({
     }),
   ),
   machines: z.array(
-    obj({ machineId: z.string(), workCenter: z.string(), orderNos: z.array(z.string()), daysRequired: num, daysAvailable: num, utilisationPct: maybe, overloadedWeeks: int }),
+    obj({
+      machineId: z.string(),
+      workCenter: z.string(),
+      orderNos: z.array(z.string()),
+      daysRequired: num,
+      daysAvailable: num,
+      utilisationPct: maybe,
+      overloadedWeeks: int,
+    }),
   ),
   bottlenecks: z.array(
     obj({
@@ -515,7 +533,9 @@ const accuracySchema = obj({ model: z.string(), points: int, wape: maybe, mase: 
 
 const hierarchySchema = obj({
   /** Per level: the approach the backtest chose (base = each series' own forecast, bottomUp, topDown, mint) and each approach's score. */
-  levels: z.array(obj({ level: z.enum(['total', 'style', 'styleCustomer']), approach: z.string(), scores: z.array(obj({ approach: z.string(), score: num })) })),
+  levels: z.array(
+    obj({ level: z.enum(['total', 'style', 'styleCustomer']), approach: z.string(), scores: z.array(obj({ approach: z.string(), score: num })) }),
+  ),
   /** Why the series were not reconciled, when they were not. */
   problem: z.string().nullable(),
 });
@@ -555,7 +575,16 @@ export const forecastViewSchema = obj({
   accuracyByHorizon: z.array(obj({ horizon: int, model: z.string(), wape: maybe, points: int })),
   /** Sales lines left out (a unit that does not convert) or converted, for checking. */
   lineIssues: z.array(
-    obj({ line: int, document: z.string(), fStyle: z.string(), qty: num, uom: z.string(), action: z.enum(['excluded', 'converted']), reason: z.string(), qtyYds: maybe }),
+    obj({
+      line: int,
+      document: z.string(),
+      fStyle: z.string(),
+      qty: num,
+      uom: z.string(),
+      action: z.enum(['excluded', 'converted']),
+      reason: z.string(),
+      qtyYds: maybe,
+    }),
   ),
   outliers: z.array(obj({ series: z.string(), week: date, value: num, median: num, robustZ: num, direction: z.enum(['high', 'low']) })),
 });

@@ -41,24 +41,27 @@ async function match(out: string, asOf: string): Promise<KoMatch> {
   return m;
 }
 
-describe.skipIf(!hasErpData)(`the CLI reproduces the ERP's KO report without the folder's own reports${hasErpData ? '' : ` (${erpSkipReason})`}`, () => {
-  it('2025-09-02, after 2025-08-22 and 2025-08-28 with their reports: >= 98.5 % of rows', async () => {
-    await planned('chain', firstSnapshot('h-0822', true), '2025-08-22');
-    await planned('chain', copyFolder(erpPath('snapshots', '2025-08-28'), join(tmp.dir, '2025-08-28')), '2025-08-28');
-    const m = await match(await planned('chain', withoutReports('2025-09-02'), '2025-09-02'), '2025-09-02');
-    expect(m.erpRows).toBe(518);
-    expect(m.share).toBeGreaterThanOrEqual(0.985);
-  }, 240_000);
+describe.skipIf(!hasErpData)(
+  `the CLI reproduces the ERP's KO report without the folder's own reports${hasErpData ? '' : ` (${erpSkipReason})`}`,
+  () => {
+    it('2025-09-02, after 2025-08-22 and 2025-08-28 with their reports: >= 98.5 % of rows', async () => {
+      await planned('chain', firstSnapshot('h-0822', true), '2025-08-22');
+      await planned('chain', copyFolder(erpPath('snapshots', '2025-08-28'), join(tmp.dir, '2025-08-28')), '2025-08-28');
+      const m = await match(await planned('chain', withoutReports('2025-09-02'), '2025-09-02'), '2025-09-02');
+      expect(m.erpRows).toBe(518);
+      expect(m.share).toBeGreaterThanOrEqual(0.985);
+    }, 240_000);
 
-  // Figures, not bars: the guards only catch a fall below what the CLI reproduced before issue 11 (82.8 %, 28 %).
-  it('2025-08-28, after 2025-08-22 with its reports (figure)', async () => {
-    await planned('second', firstSnapshot('h-0822b', true), '2025-08-22');
-    const m = await match(await planned('second', withoutReports('2025-08-28'), '2025-08-28'), '2025-08-28');
-    expect(m.share).toBeGreaterThanOrEqual(0.82);
-  }, 240_000);
+    // Figures, not bars: the guards only catch a fall below what the CLI reproduced before issue 11 (82.8 %, 28 %).
+    it('2025-08-28, after 2025-08-22 with its reports (figure)', async () => {
+      await planned('second', firstSnapshot('h-0822b', true), '2025-08-22');
+      const m = await match(await planned('second', withoutReports('2025-08-28'), '2025-08-28'), '2025-08-28');
+      expect(m.share).toBeGreaterThanOrEqual(0.82);
+    }, 240_000);
 
-  it('2025-08-22 alone, nothing earlier to learn from (figure)', async () => {
-    const m = await match(await planned('alone', firstSnapshot('h-0822c', false), '2025-08-22'), '2025-08-22');
-    expect(m.share).toBeGreaterThanOrEqual(0.27);
-  }, 240_000);
-});
+    it('2025-08-22 alone, nothing earlier to learn from (figure)', async () => {
+      const m = await match(await planned('alone', firstSnapshot('h-0822c', false), '2025-08-22'), '2025-08-22');
+      expect(m.share).toBeGreaterThanOrEqual(0.27);
+    }, 240_000);
+  },
+);

@@ -25,10 +25,26 @@ describe.skipIf(!hasErpData)('forecast CSVs of the real 2025-09-02 exports', () 
     const total = csv('forecast.csv').filter((r) => r.series === 'TOTAL');
     expect(total).toHaveLength(26);
     expect(total.filter((r) => r.historyGap === 'true').map((r) => r.week)).toEqual([
-      '2025-06-30', '2025-07-07', '2025-07-14', '2025-07-21', '2025-07-28', '2025-08-04', '2025-08-11', '2025-08-18', '2025-08-25',
+      '2025-06-30',
+      '2025-07-07',
+      '2025-07-14',
+      '2025-07-21',
+      '2025-07-28',
+      '2025-08-04',
+      '2025-08-11',
+      '2025-08-18',
+      '2025-08-25',
     ]);
     expect(total.find((r) => r.historyGap === 'false')!.week).toBe('2025-09-01');
-    expect(total[0]).toMatchObject({ level: 'total', method: 'statistical', choice: 'clippedMean', models: 'clippedMean', weights: '1', approach: 'base', family: 'level' });
+    expect(total[0]).toMatchObject({
+      level: 'total',
+      method: 'statistical',
+      choice: 'clippedMean',
+      models: 'clippedMean',
+      weights: '1',
+      approach: 'base',
+      family: 'level',
+    });
     // every series shares the calendar and so the same gap
     const rows = csv('forecast.csv');
     expect(rows.every((r) => (r.historyGap === 'true') === r.week < '2025-09-01')).toBe(true);
@@ -42,7 +58,12 @@ describe.skipIf(!hasErpData)('forecast CSVs of the real 2025-09-02 exports', () 
       const baselines = rows.filter((r) => r.role === 'baseline');
       expect(baselines.map((r) => r.model).sort()).toEqual(['ma4', 'ma8', 'mean', 'naive']);
       for (const b of baselines) expect(b.points).toBe(rows[0].points);
-      expect(rows.filter((r) => r.role === 'hierarchy').map((r) => r.model).sort()).toEqual(['bottomUp', 'mint', 'topDown']);
+      expect(
+        rows
+          .filter((r) => r.role === 'hierarchy')
+          .map((r) => r.model)
+          .sort(),
+      ).toEqual(['bottomUp', 'mint', 'topDown']);
       expect(rows.find((r) => r.model === 'base')!.role).toBe('own selection');
     }
     const total = Object.fromEntries(acc.filter((r) => r.group === 'TOTAL').map((r) => [r.model, Number(r.wape)]));
@@ -55,7 +76,8 @@ describe.skipIf(!hasErpData)('forecast CSVs of the real 2025-09-02 exports', () 
   it('backtest.csv: the chosen forecast next to the baselines, the own selection and the hierarchy approaches', () => {
     const total = csv('backtest.csv').filter((r) => r.series === 'TOTAL' && r.origin === '2025-03-24' && r.horizon === '1');
     const byModel = Object.fromEntries(total.map((r) => [r.model, Number(r.forecast)]));
-    for (const m of ['selected', 'base', 'naive', 'ma4', 'ma8', 'mean', 'bottomUp', 'topDown', 'mint', 'comb', 'clippedMean']) expect(byModel[m], m).toBeDefined();
+    for (const m of ['selected', 'base', 'naive', 'ma4', 'ma8', 'mean', 'bottomUp', 'topDown', 'mint', 'comb', 'clippedMean'])
+      expect(byModel[m], m).toBeDefined();
     expect(byModel.selected).toBe(byModel.base); // the total keeps its own forecast on this history
     expect(total.every((r) => r.actual === '17674')).toBe(true);
   });

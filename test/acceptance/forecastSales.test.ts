@@ -69,7 +69,10 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(classes.filter((c) => c === 'smooth')).toHaveLength(8);
     expect(classes.filter((c) => c === 'erratic')).toHaveLength(2);
     expect(results.every((r) => r.forecast.method === 'statistical')).toBe(true);
-    const rest = runForecastBatch(styles.filter((s) => !active.includes(s)), { keepRows: false }).results;
+    const rest = runForecastBatch(
+      styles.filter((s) => !active.includes(s)),
+      { keepRows: false },
+    ).results;
     expect(rest.every((r) => r.forecast.method === 'ordersOnly')).toBe(true);
   });
 

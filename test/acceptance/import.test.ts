@@ -52,8 +52,11 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
     expect(report.asOfSource).toBe('files');
     // 8-28 ships every export as .xlsx and .csv: the csv copies are superseded, never rejected
     const superseded = report.files.filter((f) => f.status === 'superseded').map((f) => f.file);
-    if (snap === '2025-08-28') expect(superseded.filter((f) => !f.includes('Machine') && !f.includes('QuadS') && !f.includes('eFab_Styles')).length).toBe(11);
-    expect(superseded).toEqual(expect.arrayContaining(['Machine Report fin1.csv', 'Machine Report.xlsx', 'QuadS_greigeFabricList_ (1).xlsx', 'eFab_Styles.csv']));
+    if (snap === '2025-08-28')
+      expect(superseded.filter((f) => !f.includes('Machine') && !f.includes('QuadS') && !f.includes('eFab_Styles')).length).toBe(11);
+    expect(superseded).toEqual(
+      expect.arrayContaining(['Machine Report fin1.csv', 'Machine Report.xlsx', 'QuadS_greigeFabricList_ (1).xlsx', 'eFab_Styles.csv']),
+    );
     expect(maxProgressGapMs.get(snap)!).toBeLessThan(1500); // 250 ms on an idle machine; CI boxes are shared
   });
 
@@ -66,7 +69,9 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
     expect(d.salesOrders.length).toBe(133);
     // the JSON holds 205 orders; the 8 the API created after 2025-09-02 are not in a snapshot of that date
     expect(d.knitOrdersApi.length).toBe(197);
-    expect(outcomes.get('2025-09-02')!.report.futureRecords).toEqual([expect.objectContaining({ file: 'efab_api_knit_orders.json', count: 66, leftOut: 8, usedByPlan: false })]);
+    expect(outcomes.get('2025-09-02')!.report.futureRecords).toEqual([
+      expect.objectContaining({ file: 'efab_api_knit_orders.json', count: 66, leftOut: 8, usedByPlan: false }),
+    ]);
     // other snapshots
     expect(data.get('2025-08-22')!.knitOrders.length).toBe(208);
     expect(data.get('2025-08-28')!.knitOrders.length).toBe(194);
@@ -134,14 +139,26 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
   it('cleans values: parenthesised negative, price with unit, leading-zero ids, HTML order number and toggle', () => {
     const d = data.get('2025-09-02')!;
     // Yarn_ID_Master: Total_Cast "($2,183.40)" for yarn 19020; "2,500.00" style numbers
-    const master = db.prepare('SELECT total_cost_usd FROM yarn_master WHERE yarn_id = ? AND snapshot_id = ?').get('19020', d.sources.yarnMaster) as { total_cost_usd: number };
+    const master = db.prepare('SELECT total_cost_usd FROM yarn_master WHERE yarn_id = ? AND snapshot_id = ?').get('19020', d.sources.yarnMaster) as {
+      total_cost_usd: number;
+    };
     expect(master.total_cost_usd).toBe(-2183.4);
     expect(d.yarns.find((y) => y.yarnId === '19020')).toMatchObject({ blend: '55/45', yarnCount: '30/1', yarnType: 'Polyester/Recycled Cotton' });
     // SO unit price "$7.35 (yds)"
-    expect(d.salesOrders.find((s) => s.soNumber === 'S2508375')).toMatchObject({ unitPrice: 7.35, priceUnit: 'yds', onHold: false, finishedStyle: 'CT2222-1', finishedVersion: '0' });
+    expect(d.salesOrders.find((s) => s.soNumber === 'S2508375')).toMatchObject({
+      unitPrice: 7.35,
+      priceUnit: 'yds',
+      onHold: false,
+      finishedStyle: 'CT2222-1',
+      finishedVersion: '0',
+    });
     expect(d.salesOrders.filter((s) => s.onHold).length).toBe(17);
     // leading zeros: F01 roll "004050801", G00 machine "041"
-    expect(d.fabricRolls.find((r) => r.stage === 'F01' && r.rollNumber === '004050801')).toMatchObject({ style: 'BK8322/0', qtyYds: 57.9, eventDate: '2020-04-07' });
+    expect(d.fabricRolls.find((r) => r.stage === 'F01' && r.rollNumber === '004050801')).toMatchObject({
+      style: 'BK8322/0',
+      qtyYds: 57.9,
+      eventDate: '2020-04-07',
+    });
     expect(d.fabricRolls.find((r) => r.stage === 'G00' && r.rollNumber === '032186063')!.machine).toBe('041');
     // KO order number with the ERP's HTML warning icon
     const warned = d.knitOrders.filter((k) => k.hasWarning);
@@ -151,7 +168,11 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
     // reconcile "Never" -> no date; supplier "Remove" -> retired
     expect(d.yarns.filter((y) => y.reconcileDate === null).length).toBe(2);
     expect(d.suppliers.filter((s) => s.retired).length).toBe(10);
-    expect(d.suppliers.find((s) => s.name === 'BANSWARA SYNTEX LIMITED')).toMatchObject({ leadTimeAsExported: 14, moqLbs: 5000, supplierType: 'Import' });
+    expect(d.suppliers.find((s) => s.name === 'BANSWARA SYNTEX LIMITED')).toMatchObject({
+      leadTimeAsExported: 14,
+      moqLbs: 5000,
+      supplierType: 'Import',
+    });
   });
 
   it('keeps the live KO balance next to the stale exported one (JB38/2, 701SM0824/0)', () => {
@@ -163,13 +184,22 @@ describe.skipIf(!hasErpData)('import of the real ERP exports', () => {
     }
   });
 
-  it('maps the ERP reports\' week buckets to ISO-week Mondays and keeps their run dates', () => {
+  it("maps the ERP reports' week buckets to ISO-week Mondays and keeps their run dates", () => {
     const d = data.get('2025-09-02')!;
     const byFile = new Map(d.erpReports.map((r) => [r.fileName, r]));
     const ko = byFile.get('Yarn_Demand_By_Style_KO.xlsx')!;
     expect(ko).toMatchObject({ runDate: '2025-09-02', thisWeekStart: '2025-09-01' });
     expect(ko.buckets.map((b) => b.weekStart)).toEqual([
-      '2025-09-01', '2025-09-08', '2025-09-15', '2025-09-22', '2025-09-29', '2025-10-06', '2025-10-13', '2025-10-20', '2025-10-27', null,
+      '2025-09-01',
+      '2025-09-08',
+      '2025-09-15',
+      '2025-09-22',
+      '2025-09-29',
+      '2025-10-06',
+      '2025-10-13',
+      '2025-10-20',
+      '2025-10-27',
+      null,
     ]);
     expect(byFile.get('Yarn_Demand.xlsx')!.runDate).toBe('2025-09-01');
     expect(byFile.get('Yarn_Demand_2025-09-02_0442.xlsx')!.runDate).toBe('2025-09-02');

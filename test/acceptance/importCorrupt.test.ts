@@ -139,18 +139,21 @@ describe.skipIf(!hasErpData)('corrupted inputs', () => {
   });
 });
 
-
 describe.skipIf(!hasErpData)('observed: a damaged workbook through the CLI', () => {
   it('a yarn inventory whose sheet is cut in the middle is refused naming the file, not planned with part of the yarns', async () => {
     const tmp = tempDir('bkp-cut-');
     try {
       const good = readFileSync(erpPath('snapshots', '2025-09-02', 'yarn_inventory.xlsx'));
-      const cut = editParts(good, (p) => (p.name === 'xl/worksheets/sheet1.xml' ? { data: p.data.subarray(0, Math.floor(p.data.length / 2)) } : undefined));
+      const cut = editParts(good, (p) =>
+        p.name === 'xl/worksheets/sheet1.xml' ? { data: p.data.subarray(0, Math.floor(p.data.length / 2)) } : undefined,
+      );
       mkdirSync(join(tmp.dir, 'data'));
       writeFileSync(join(tmp.dir, 'data', 'yarn_inventory.xlsx'), cut);
       copyFileSync(erpPath('snapshots', '2025-09-02', 'eFab_Knit_Orders.xlsx'), join(tmp.dir, 'data', 'eFab_Knit_Orders.xlsx'));
       const lines: string[] = [];
-      const code = await runCli(['--data', join(tmp.dir, 'data'), '--db', tmp.dbPath, '--out', join(tmp.dir, 'out'), '--as-of', '2025-09-02'], (l) => lines.push(l));
+      const code = await runCli(['--data', join(tmp.dir, 'data'), '--db', tmp.dbPath, '--out', join(tmp.dir, 'out'), '--as-of', '2025-09-02'], (l) =>
+        lines.push(l),
+      );
       expect(code).toBe(1);
       expect(lines[0]).toMatch(/failed: 1 file\(s\) rejected, nothing imported: yarn_inventory\.xlsx \(sheet .* ends early/);
     } finally {
@@ -191,7 +194,10 @@ function judge(run: RunResults, minVariants: number, label: string, wallMs: numb
     if (r.expect === 'refused') return 'imported, should be refused';
     return r.incomplete ? `imported incomplete: ${r.incomplete}` : undefined;
   };
-  const failures = results.map((r) => [r, bad(r)] as const).filter(([, why]) => why).map(([r, why]) => `${r.id} ${r.file} (${r.kind}: ${r.what}): ${why}`);
+  const failures = results
+    .map((r) => [r, bad(r)] as const)
+    .filter(([, why]) => why)
+    .map(([r, why]) => `${r.id} ${r.file} (${r.kind}: ${r.what}): ${why}`);
   const kinds = [...new Set(results.map((r) => r.kind))];
   const peak = results.reduce((m, r) => Math.max(m, r.peakKb), 0);
   const slowest = results.reduce((m, r) => Math.max(m, r.ms), 0);
@@ -264,7 +270,14 @@ describe('seeded corruption of the demo exports (runs without the shared data)',
     const tmp = tempDir('bkp-demo-variants-');
     try {
       const t0 = performance.now();
-      const demo = await generateErpExports({ seed: 5, scale: 1, asOf: '2025-09-02', outDir: join(tmp.dir, 'demo'), formats: ['xlsx', 'csv'], writeManifest: false });
+      const demo = await generateErpExports({
+        seed: 5,
+        scale: 1,
+        asOf: '2025-09-02',
+        outDir: join(tmp.dir, 'demo'),
+        formats: ['xlsx', 'csv'],
+        writeManifest: false,
+      });
       const file = (name: string): Base => ({ key: name, path: join(demo.snapshotDir, name), asOf: '2025-09-02' });
       const w = new VariantWriter(join(tmp.dir, 'variants'), mulberry32(SEED + 1), 'demo-');
       const references: Base[] = [];

@@ -90,8 +90,11 @@ describe.skipIf(!hasErpData)('2025-08-28: .csv and .xlsx copies import to the sa
     expect(compareRows('receipts', visible(x) as never, visible(c) as never, receiptKey, 0.5)).toEqual([]);
     const strip = (d: PlanningData) => d.erpReports.map(({ fileName: _, reportId: __, ...rest }) => rest);
     expect(strip(c)).toEqual(strip(x));
-    const styleRows = (d: PlanningData) => d.erpStyleDemand.map(({ reportId, ...r }) => ({ ...r, reportId: d.erpReports.find((e) => e.reportId === reportId)!.type }));
-    expect(compareRows('styleDemand', styleRows(x) as never, styleRows(c) as never, (r) => `${r.reportId}:${r.style}:${r.koNumber}:${r.yarnId}`, 0.05)).toEqual([]);
+    const styleRows = (d: PlanningData) =>
+      d.erpStyleDemand.map(({ reportId, ...r }) => ({ ...r, reportId: d.erpReports.find((e) => e.reportId === reportId)!.type }));
+    expect(
+      compareRows('styleDemand', styleRows(x) as never, styleRows(c) as never, (r) => `${r.reportId}:${r.style}:${r.koNumber}:${r.yarnId}`, 0.05),
+    ).toEqual([]);
     const yarnRows = (d: PlanningData) => d.erpYarnDemand.map(({ reportId: _, ...r }) => r);
     expect(compareRows('yarnDemand', yarnRows(x) as never, yarnRows(c) as never, (r) => String(r.yarnId), 0.05)).toEqual([]);
   });

@@ -61,7 +61,12 @@ describe.skipIf(!hasErpData)('the integrated plan on the real 2025-09-02 exports
     // K2508010, style CF5459/0 on machine 58: balance 2,400 lbs (eFab_Knit_Orders), Production Lbs 866.7733 lbs/day
     // -> 2,400 / 866.7733 = 2.7689 days. Start date 2025-08-25 is past -> starts at the as-of date, Tue 2025-09-02;
     // Tue 1 + Wed 1 + Thu 0.77 -> finishes Thu 2025-09-04.
-    expect(order('K2508010')).toMatchObject({ machineId: '58', plannedStart: '2025-09-02', plannedFinish: '2025-09-04', rateSource: 'production-lbs' });
+    expect(order('K2508010')).toMatchObject({
+      machineId: '58',
+      plannedStart: '2025-09-02',
+      plannedFinish: '2025-09-04',
+      rateSource: 'production-lbs',
+    });
     expect(order('K2508010').knitDays).toBeCloseTo(2400 / 866.7732859, 6);
     // K2508071, same style and machine: balance 3,600 - 886.8 G00 = 2,713.2 lbs, start date Mon 2025-09-15 (after the
     // first order is done) -> 2,713.2 / 866.7733 = 3.1302 days: Mon, Tue, Wed + 0.13 of Thu -> finishes 2025-09-18.
@@ -108,7 +113,15 @@ describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-
     const orderDate = po.orderedAt!.slice(0, 10);
     putPoDraft(
       store.planner.db,
-      { draftId: 'D-ERP-CHECK', yarnId: po.yarnId, supplierId, qtyLbs: po.qtyLbs, receiptDate: orderDate, releaseDate: orderDate, status: 'accepted' },
+      {
+        draftId: 'D-ERP-CHECK',
+        yarnId: po.yarnId,
+        supplierId,
+        qtyLbs: po.qtyLbs,
+        receiptDate: orderDate,
+        releaseDate: orderDate,
+        status: 'accepted',
+      },
       '2025-09-02T09:00:00',
     );
     await runJob(store.planner, handlers['plan.run']({ snapshotId }));
@@ -122,7 +135,10 @@ describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-
     mkdirSync(dir, { recursive: true });
     const pdf = join(dir, 'machine_schedule_2025-09-02.pdf');
     writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
-    const pages = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\f').filter((p) => p.trim());
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'])
+      .toString()
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, i) => {
       expect(page, `page ${i + 1}`).toContain('Machine schedule');
@@ -147,7 +163,10 @@ describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-
 describe.skipIf(!hasErpData)('scenarios on the real 2025-09-02 exports', () => {
   let local: RealPlanStore;
   let base: Plan;
-  const planScenario = async (name: string, overrides: Parameters<RealPlanStore['planner']['handlers']['scenarios.addOverride']>[0]['override'][]) => {
+  const planScenario = async (
+    name: string,
+    overrides: Parameters<RealPlanStore['planner']['handlers']['scenarios.addOverride']>[0]['override'][],
+  ) => {
     const { handlers } = local.planner;
     const s = await handlers['scenarios.create']({ name, snapshotId: local.snapshotIds['2025-09-02'] });
     for (const o of overrides) await handlers['scenarios.addOverride']({ id: s.id, override: o });
@@ -171,7 +190,7 @@ describe.skipIf(!hasErpData)('scenarios on the real 2025-09-02 exports', () => {
     expect([alertsAdded, alertsRemoved]).toEqual([[], []]);
   });
 
-  it('delaying a PO past a covered yarn\'s need makes that yarn short and raises an alert', async () => {
+  it("delaying a PO past a covered yarn's need makes that yarn short and raises an alert", async () => {
     // A yarn that is never short in the base plan but needs a receipt that arrives within the horizon to stay so.
     const weeks = base.yarn.weeks;
     const candidate = base.yarn.projection.find((p) => {
@@ -179,12 +198,17 @@ describe.skipIf(!hasErpData)('scenarios on the real 2025-09-02 exports', () => {
       const firstReceipt = p.receipts.weeklyLbs.findIndex((v) => v > 0);
       if (firstReceipt < 0 || firstReceipt > 20) return false;
       const demandAfter = p.demand.weeklyLbs.slice(firstReceipt).reduce((t, v) => t + v, 0);
-      return p.balanceWeeklyLbs[firstReceipt] - p.receipts.weeklyLbs[firstReceipt] < 0 || demandAfter > p.balanceWeeklyLbs[firstReceipt] - p.receipts.weeklyLbs[firstReceipt];
+      return (
+        p.balanceWeeklyLbs[firstReceipt] - p.receipts.weeklyLbs[firstReceipt] < 0 ||
+        demandAfter > p.balanceWeeklyLbs[firstReceipt] - p.receipts.weeklyLbs[firstReceipt]
+      );
     });
     expect(candidate, 'a yarn covered only thanks to a receipt').toBeTruthy();
     const w = candidate!.receipts.weeklyLbs.findIndex((v) => v > 0);
     const po = base.receiptLines.find((r) => r.yarnId === candidate!.yarnId && r.weekStart === weeks[w])!;
-    const { id, plan } = await planScenario('PO late', [{ kind: 'poReceipt', poNumber: po.poNo, yarnId: candidate!.yarnId, moveToWeek: weeks[weeks.length - 1] }]);
+    const { id, plan } = await planScenario('PO late', [
+      { kind: 'poReceipt', poNumber: po.poNo, yarnId: candidate!.yarnId, moveToWeek: weeks[weeks.length - 1] },
+    ]);
     const moved = plan.yarn.projection.find((p) => p.yarnId === candidate!.yarnId)!;
     expect(moved.shortage).not.toBeNull();
     const { comparison, alertsAdded } = await local.planner.handlers['scenarios.compare']({ a: 0, b: id });
@@ -196,7 +220,9 @@ describe.skipIf(!hasErpData)('scenarios on the real 2025-09-02 exports', () => {
     const onTime = base.schedule.orders.filter((o) => !o.late && o.quotedDate && o.latenessDays !== null && o.latenessDays > -30);
     const target = onTime.sort((a, b) => (b.latenessDays ?? 0) - (a.latenessDays ?? 0))[0];
     expect(target, 'an on-time order with a quoted date').toBeTruthy();
-    const { id, plan } = await planScenario('machine down', [{ kind: 'machineDowntime', machineId: target.machineId, from: base.asOf, to: target.quotedDate! }]);
+    const { id, plan } = await planScenario('machine down', [
+      { kind: 'machineDowntime', machineId: target.machineId, from: base.asOf, to: target.quotedDate! },
+    ]);
     const after = plan.schedule.orders.find((o) => o.orderNo === target.orderNo)!;
     expect(after.late).toBe(true);
     expect(after.plannedStart > target.quotedDate!).toBe(true);

@@ -56,11 +56,12 @@ describe.skipIf(!hasErpData)(`input a planner can trust, on the real exports${ha
     for (const y of receipts) expect(Number(y['Total Receipt']), `yarn ${y.Yarn}`).toBeCloseTo(onOrder.get(y.Yarn) ?? 0, 1);
   }, 120_000);
 
-  it('2. an earlier ERP week\'s report never moves the date: the exports\' run dates in their names win', async () => {
+  it("2. an earlier ERP week's report never moves the date: the exports' run dates in their names win", async () => {
     // 8-28 exports named as the ERP names them when it dates them, no Expected report, plus the 8-20 Yarn_Demand run
     const folder = copyFolder(erpPath('snapshots', '2025-08-28'), join(tmp.dir, 'i2', 'mix'), {
       drop: (n) => n.endsWith('.csv') || isErpDemandReport(n) || n.startsWith('Expected'),
-      rename: (n) => (n.startsWith('eFab_SO_List') ? 'eFab_SO_List_202508280603.xlsx' : n.startsWith('eFab_') ? n.replace('.xlsx', '_20250828.xlsx') : n),
+      rename: (n) =>
+        n.startsWith('eFab_SO_List') ? 'eFab_SO_List_202508280603.xlsx' : n.startsWith('eFab_') ? n.replace('.xlsx', '_20250828.xlsx') : n,
     });
     copyFile(erpPath('snapshots', '2025-08-22', 'Yarn_Demand_2025-08-20_0442.xlsx'), folder);
     const out = join(tmp.dir, 'i2', 'out');
@@ -98,12 +99,18 @@ describe.skipIf(!hasErpData)(`input a planner can trust, on the real exports${ha
       const state = await jobs.wait((await planner.handlers['import.start']({ uploads })).jobId);
       expect(state.status, state.error).toBe('done');
       const snapshots = await planner.handlers['snapshots.list']({});
-      expect(snapshots.filter((s) => s.kind !== 'master').map((s) => s.asOf).sort()).toEqual(['2025-08-22', '2025-08-28', '2025-09-02']);
+      expect(
+        snapshots
+          .filter((s) => s.kind !== 'master')
+          .map((s) => s.asOf)
+          .sort(),
+      ).toEqual(['2025-08-22', '2025-08-28', '2025-09-02']);
       expect(planner.activeSnapshotId()).toBe(snapshots.find((s) => s.asOf === '2025-09-02')!.id);
 
       // the 8-22 exports with the 8-28 inventory, knit orders and Expected report: two ERP weeks in one batch
       const mixed = copyFolder(erpPath('snapshots', '2025-08-22'), join(tmp.dir, 'i3', 'mixed'));
-      for (const f of ['yarn_inventory.xlsx', 'eFab_Knit_Orders.xlsx', 'Expected_Yarn_Report.xlsx']) copyFile(erpPath('snapshots', '2025-08-28', f), mixed);
+      for (const f of ['yarn_inventory.xlsx', 'eFab_Knit_Orders.xlsx', 'Expected_Yarn_Report.xlsx'])
+        copyFile(erpPath('snapshots', '2025-08-28', f), mixed);
       const refused = await jobs.wait((await planner.handlers['import.start']({ paths: [mixed] })).jobId);
       expect(refused.status).toBe('failed');
       expect(refused.error).toMatch(/different ERP weeks/);
@@ -122,7 +129,9 @@ describe.skipIf(!hasErpData)(`input a planner can trust, on the real exports${ha
   }, 240_000);
 
   it('7. without Expected_Yarn_Report, open YarnPO balances are receipts: projection, MRP and position agree', async () => {
-    const folder = copyFolder(erpPath('snapshots', '2025-09-02'), join(tmp.dir, 'i7', '0902'), { drop: (n) => isErpDemandReport(n) || n.startsWith('Expected') });
+    const folder = copyFolder(erpPath('snapshots', '2025-09-02'), join(tmp.dir, 'i7', '0902'), {
+      drop: (n) => isErpDemandReport(n) || n.startsWith('Expected'),
+    });
     const out = join(tmp.dir, 'i7', 'out');
     const dbPath = join(tmp.dir, 'i7', 'db');
     const run = await plan(['--data', folder, '--as-of', '2025-09-02', '--db', dbPath, '--out', out]);
@@ -152,8 +161,13 @@ describe.skipIf(!hasErpData)(`input a planner can trust, on the real exports${ha
     const out = join(tmp.dir, 'i8', 'out');
     const run = await plan(['--data', folder, '--as-of', '2025-09-02', '--db', join(tmp.dir, 'i8', 'db'), '--out', out]);
     expect(run.code, run.lines.join('\n')).toBe(0);
-    expect(run.lines[0]).toMatch(/^notice: snapshot \d+ \(as of 2025-09-02\) holds records dated after its as-of date: .*efab_api_knit_orders\.json \(66 knit orders, 8 created after it left out\)/);
-    const json = JSON.parse(readFileSync(erpPath('master', 'efab_api_knit_orders.json'), 'utf8')) as { serial_number: string; created_date: string }[];
+    expect(run.lines[0]).toMatch(
+      /^notice: snapshot \d+ \(as of 2025-09-02\) holds records dated after its as-of date: .*efab_api_knit_orders\.json \(66 knit orders, 8 created after it left out\)/,
+    );
+    const json = JSON.parse(readFileSync(erpPath('master', 'efab_api_knit_orders.json'), 'utf8')) as {
+      serial_number: string;
+      created_date: string;
+    }[];
     const late = json.filter((k) => k.created_date.slice(0, 10) > '2025-09-02').map((k) => k.serial_number);
     expect(late.length).toBe(8);
     const planned = new Set(csv(join(out, 'schedule.csv')).map((r) => r.order_no));

@@ -150,7 +150,13 @@ export const bench: BenchArea = async () => {
       budget: 2000,
       note: `${moves.result.orders.filter((o) => o.late).length} late`,
     },
-    { name: 'capacity: load 10x (26 weeks)', value: Math.round(load.ms), unit: 'ms', budget: 2000, note: `${load.result.bottlenecks.length} bottleneck WCs` },
+    {
+      name: 'capacity: load 10x (26 weeks)',
+      value: Math.round(load.ms),
+      unit: 'ms',
+      budget: 2000,
+      note: `${load.result.bottlenecks.length} bottleneck WCs`,
+    },
   ];
   return figures;
 };

@@ -35,7 +35,13 @@ export const bench: BenchArea = async () => {
   const estimate100 = s10.totalMs * 10;
   if (estimate100 < SCALE_100_LIMIT_MS) {
     const s100 = await timeScale(100);
-    figures.push({ name: 'demo generate scale 100', value: Math.round(s100.totalMs), unit: 'ms', budget: SCALE_100_LIMIT_MS, note: s100.warnings.join('; ') || undefined });
+    figures.push({
+      name: 'demo generate scale 100',
+      value: Math.round(s100.totalMs),
+      unit: 'ms',
+      budget: SCALE_100_LIMIT_MS,
+      note: s100.warnings.join('; ') || undefined,
+    });
   } else {
     figures.push({
       name: 'demo generate scale 100',

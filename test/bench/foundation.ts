@@ -26,7 +26,9 @@ function storeInsertRate(): BenchFigure {
 async function bridgeColdStart(): Promise<BenchFigure> {
   const tmp = tempDir();
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [join(__dirname, '../../out/main/bridge.js'), '--db', tmp.dbPath, '--no-demo'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [join(__dirname, '../../out/main/bridge.js'), '--db', tmp.dbPath, '--no-demo'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout.on('data', (c) => {
@@ -44,7 +46,13 @@ async function bridgeColdStart(): Promise<BenchFigure> {
   await browser.close();
   proc.kill('SIGTERM');
   tmp.cleanup();
-  return { name: 'web bridge cold start to first rendered screen', value: ms, unit: 'ms', budget: 3000, note: 'process spawn + store open + browser launch + first paint' };
+  return {
+    name: 'web bridge cold start to first rendered screen',
+    value: ms,
+    unit: 'ms',
+    budget: 3000,
+    note: 'process spawn + store open + browser launch + first paint',
+  };
 }
 
 export const bench: BenchArea = async () => [storeInsertRate(), await bridgeColdStart()];

@@ -71,9 +71,16 @@ function runChild(inputs: string[], times: number): ChildResult {
 function figures(label: string, r: ChildResult, budgetMs: number): BenchFigure[] {
   const [cold, warm] = r.runs;
   const out: BenchFigure[] = [
-    { name: `${label}: import, cold process`, value: cold.ms, unit: 'ms', budget: budgetMs, note: `${cold.rows.toLocaleString('en-US')} rows, cpu ${Math.round(cold.cpuMs)} ms` },
+    {
+      name: `${label}: import, cold process`,
+      value: cold.ms,
+      unit: 'ms',
+      budget: budgetMs,
+      note: `${cold.rows.toLocaleString('en-US')} rows, cpu ${Math.round(cold.cpuMs)} ms`,
+    },
   ];
-  if (warm) out.push({ name: `${label}: import, warm process`, value: warm.ms, unit: 'ms', budget: budgetMs, note: `cpu ${Math.round(warm.cpuMs)} ms` });
+  if (warm)
+    out.push({ name: `${label}: import, warm process`, value: warm.ms, unit: 'ms', budget: budgetMs, note: `cpu ${Math.round(warm.cpuMs)} ms` });
   out.push(
     { name: `${label}: peak memory (maxRSS)`, value: r.maxRssMb, unit: 'MB', note: `rss at progress ticks up to ${Math.round(r.rssMb)} MB` },
     { name: `${label}: longest gap between progress calls`, value: Math.max(...r.runs.map((x) => x.maxProgressGapMs)), unit: 'ms', budget: 250 },

@@ -39,7 +39,10 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
 
     const c0 = performance.now();
     const scenario = await planner.handlers['scenarios.create']({ name: 'bench', snapshotId });
-    await planner.handlers['scenarios.addOverride']({ id: scenario.id, override: { kind: 'demandMultiplier', target: { by: 'layer', layer: 'knitOrders' }, multiplier: 1.2 } });
+    await planner.handlers['scenarios.addOverride']({
+      id: scenario.id,
+      override: { kind: 'demandMultiplier', target: { by: 'layer', layer: 'knitOrders' }, multiplier: 1.2 },
+    });
     const createMs = performance.now() - c0;
     const r0 = performance.now();
     const replanned = await jobs.wait((await planner.handlers['scenarios.plan']({ id: scenario.id })).jobId);
@@ -49,10 +52,28 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
 
     const engineMs = timings.yarnPlanMs + timings.mrpMs + timings.loadMs + timings.scheduleMs;
     return [
-      { name: `${scale}x: engines (yarn plan + MRP + load + schedule)`, value: engineMs, unit: 'ms', budget: scale === 1 ? 100 * 4 : 4000, note: `yarn ${timings.yarnPlanMs}, MRP ${timings.mrpMs}, load ${timings.loadMs}, schedule ${timings.scheduleMs} ms` },
+      {
+        name: `${scale}x: engines (yarn plan + MRP + load + schedule)`,
+        value: engineMs,
+        unit: 'ms',
+        budget: scale === 1 ? 100 * 4 : 4000,
+        note: `yarn ${timings.yarnPlanMs}, MRP ${timings.mrpMs}, load ${timings.loadMs}, schedule ${timings.scheduleMs} ms`,
+      },
       { name: `${scale}x: yarn plan engine`, value: timings.yarnPlanMs, unit: 'ms', budget: scale === 1 ? 100 : 1000 },
-      { name: `${scale}x: import finished -> Yarn page data (worker plan run + view)`, value: toYarnPage, unit: 'ms', budget: scale === 1 ? 2000 : 20000, note: `snapshot load ${timings.loadSnapshotMs} ms` },
-      { name: `${scale}x: MRP property violations (MOQ, multiples, safety stock, coverage)`, value: violations.length, unit: 'violations', budget: 0, note: `${plan.purchasing.suggestions.length} suggestions over ${plan.purchasing.items.length} yarns` },
+      {
+        name: `${scale}x: import finished -> Yarn page data (worker plan run + view)`,
+        value: toYarnPage,
+        unit: 'ms',
+        budget: scale === 1 ? 2000 : 20000,
+        note: `snapshot load ${timings.loadSnapshotMs} ms`,
+      },
+      {
+        name: `${scale}x: MRP property violations (MOQ, multiples, safety stock, coverage)`,
+        value: violations.length,
+        unit: 'violations',
+        budget: 0,
+        note: `${plan.purchasing.suggestions.length} suggestions over ${plan.purchasing.items.length} yarns`,
+      },
       { name: `${scale}x: create a scenario with an override`, value: createMs, unit: 'ms', budget: 1000 },
       { name: `${scale}x: re-plan a scenario (worker)`, value: replanMs, unit: 'ms', budget: scale === 1 ? 1000 : 10000 },
     ];

@@ -27,7 +27,9 @@ function timeProcess(command: string, args: string[]): ProcessRun {
   const stats = join(tmpdir(), `bkp-bench-time-${process.pid}.txt`);
   const timed = existsSync(GNU_TIME);
   const t0 = performance.now();
-  const run = timed ? spawnSync(GNU_TIME, ['-o', stats, '-f', '%U %S %M', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
+  const run = timed
+    ? spawnSync(GNU_TIME, ['-o', stats, '-f', '%U %S %M', command, ...args], { encoding: 'utf8' })
+    : spawnSync(command, args, { encoding: 'utf8' });
   const wallMs = performance.now() - t0;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${run.status}): ${(run.stderr || run.stdout).slice(-400)}`);
   if (!timed) return { wallMs };
@@ -102,7 +104,11 @@ async function real(pairs: number): Promise<BenchFigure[]> {
   }
 }
 
-const GENERATED_BUDGETS: Record<number, { wallMs?: number; peakMb: number }> = { 1: { peakMb: 250 }, 10: { wallMs: 5000, peakMb: 1024 }, 100: { peakMb: 2048 } };
+const GENERATED_BUDGETS: Record<number, { wallMs?: number; peakMb: number }> = {
+  1: { peakMb: 250 },
+  10: { wallMs: 5000, peakMb: 1024 },
+  100: { peakMb: 2048 },
+};
 
 async function generated(scale: number): Promise<{ figures: BenchFigure[]; run: ProcessRun }> {
   const data = mkdtempSync(join(tmpdir(), `bkp-bench-gen${scale}-`));
@@ -137,7 +143,12 @@ export const bench: BenchArea = async () => {
   }
   for (let i = 1; i < runs.length; i++) {
     const growth = runs[i].wallMs / runs[i - 1].wallMs;
-    figures.push({ name: `growth ${scales[i - 1]}x -> ${scales[i]}x: wall`, value: growth, unit: 'x', note: `${(growth / (scales[i] / scales[i - 1])).toFixed(2)} of linear` });
+    figures.push({
+      name: `growth ${scales[i - 1]}x -> ${scales[i]}x: wall`,
+      value: growth,
+      unit: 'x',
+      note: `${(growth / (scales[i] / scales[i - 1])).toFixed(2)} of linear`,
+    });
   }
   return figures;
 };

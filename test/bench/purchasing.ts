@@ -44,8 +44,18 @@ export const bench: BenchArea = async () => {
       lowerIsBetter: true,
       note: `best of ${RUNS} (${wall.map((t) => Math.round(t)).join(' / ')} ms wall, median ${Math.round(median(wall))}; process CPU median ${Math.round(median(cpu))} ms); ${plan.suggestions.length} suggestions`,
     },
-    { name: 'purchasing MRP throughput', value: Math.round((YARNS * WEEKS) / (Math.min(...wall) / 1000)), unit: 'yarn-weeks/s', lowerIsBetter: false },
-    { name: `purchasing property check (${YARNS.toLocaleString('en-US')} yarns)`, value: Math.round(checkMs), unit: 'ms', note: `${violations.length} violations` },
+    {
+      name: 'purchasing MRP throughput',
+      value: Math.round((YARNS * WEEKS) / (Math.min(...wall) / 1000)),
+      unit: 'yarn-weeks/s',
+      lowerIsBetter: false,
+    },
+    {
+      name: `purchasing property check (${YARNS.toLocaleString('en-US')} yarns)`,
+      value: Math.round(checkMs),
+      unit: 'ms',
+      note: `${violations.length} violations`,
+    },
   ];
   return figures;
 };

@@ -41,8 +41,12 @@ export function syntheticPlanningData(scale = 1, seed = 7): PlanningData {
   return {
     ...base,
     yarns,
-    bomLines: styles.flatMap((style) => [0, 1, 2].map(() => ({ style, yarnId: `Y${int(yarns.length)}`, fraction: 1 / 3, lineCount: 1, sourceFile: 'bom.csv' }))),
-    knitOrders: Array.from({ length: 200 * scale }, (_, i) => ko(`K${i}`, styles[int(styles.length)], 200 + int(5000), { machine: `M${int(machines.length)}` })),
+    bomLines: styles.flatMap((style) =>
+      [0, 1, 2].map(() => ({ style, yarnId: `Y${int(yarns.length)}`, fraction: 1 / 3, lineCount: 1, sourceFile: 'bom.csv' })),
+    ),
+    knitOrders: Array.from({ length: 200 * scale }, (_, i) =>
+      ko(`K${i}`, styles[int(styles.length)], 200 + int(5000), { machine: `M${int(machines.length)}` }),
+    ),
     salesOrders: Array.from({ length: 500 * scale }, (_, i) => so(`SO${i}`, `F${int(400)}/0`, 100 + int(3000), `Customer ${int(60)}`)),
     expectedReceipts: receipts,
     machines,
@@ -134,8 +138,19 @@ function alertInput(): AlertInput {
       planningBalanceLbs: r() * 4000 - 1000,
       draftLbs: 0,
     })),
-    workCenterWeeks: Array.from({ length: 250 * 26 }, (_, i) => ({ workCenter: `WC${i % 250}`, week: week(Math.floor(i / 250)), utilisationPct: r() * 120 })),
-    lateOrders: Array.from({ length: 2000 }, (_, i) => ({ koNumber: `K${i}`, style: 'S', machine: null, latenessDays: r() * 30, balanceLbs: 1000, reason: 'busy' })),
+    workCenterWeeks: Array.from({ length: 250 * 26 }, (_, i) => ({
+      workCenter: `WC${i % 250}`,
+      week: week(Math.floor(i / 250)),
+      utilisationPct: r() * 120,
+    })),
+    lateOrders: Array.from({ length: 2000 }, (_, i) => ({
+      koNumber: `K${i}`,
+      style: 'S',
+      machine: null,
+      latenessDays: r() * 30,
+      balanceLbs: 1000,
+      reason: 'busy',
+    })),
     forecastDeviation: Array.from({ length: 3000 }, (_, i) => ({
       series: `F${i}`,
       unit: 'lbs',

@@ -22,7 +22,15 @@ export const bench: BenchArea = async () => {
     await page.waitForSelector('[data-testid="schedule-gantt"][data-ready="true"]', { timeout: 60_000 });
     const ms = Date.now() - t0;
     await browser.close();
-    return [{ name: `schedule board: open the page and draw ${bars} orders (10x demo)`, value: ms, unit: 'ms', budget: 1000, note: 'navigation + view fetch + ECharts first frame' }];
+    return [
+      {
+        name: `schedule board: open the page and draw ${bars} orders (10x demo)`,
+        value: ms,
+        unit: 'ms',
+        budget: 1000,
+        note: 'navigation + view fetch + ECharts first frame',
+      },
+    ];
   } finally {
     await bridge.stop();
     tmp.cleanup();

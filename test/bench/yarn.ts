@@ -55,12 +55,19 @@ export function syntheticYarnModel(scale = 1, seed = 7): YarnModel {
       } else bomLines.push({ style, yarnId, fraction });
     }
   }
-  const knitRates: ProductionRate[] = styles.filter(() => r() < 0.4).map((style) => ({ style: r() < 0.01 ? ` ${style}` : style, lbsPerDay: 100 + r() * 1500 }));
+  const knitRates: ProductionRate[] = styles
+    .filter(() => r() < 0.4)
+    .map((style) => ({ style: r() < 0.01 ? ` ${style}` : style, lbsPerDay: 100 + r() * 1500 }));
 
   const koStyles = Array.from({ length: 170 * scale }, () => styles[int(0, styles.length - 1)]);
   const knitOrders: KnitOrder[] = Array.from({ length: 200 * scale }, (_, i) => {
     const balanceLbs = r() < 0.2 ? 0 : Math.round(r() * 20000 * 10) / 10;
-    const order = { koNumber: `K${String(2500000 + i)}`, style: koStyles[int(0, koStyles.length - 1)], startDate: r() < 0.05 ? null : addDays(AS_OF, int(-60, 40)), balanceLbs };
+    const order = {
+      koNumber: `K${String(2500000 + i)}`,
+      style: koStyles[int(0, koStyles.length - 1)],
+      startDate: r() < 0.05 ? null : addDays(AS_OF, int(-60, 40)),
+      balanceLbs,
+    };
     int(1, 286); // the machine the order was drawn on (kept so the data stay the same)
     return order;
   });
@@ -73,7 +80,14 @@ export function syntheticYarnModel(scale = 1, seed = 7): YarnModel {
       const buckets = [weekly * 0.45, weekly, weekly, weekly * 0.3, 0, 0, 0, 0, 0];
       for (const yarnId of [yarnIds[int(0, yarnIds.length - 1)], yarnIds[int(0, yarnIds.length - 1)]]) {
         const percentage = 50;
-        rows.push({ style: ko.style, koNumber: ko.koNumber, yarnId, percentage, bucketsLbs: [...buckets.map((b) => b * 0.5), 0], totalLbs: weekly * 1.375 });
+        rows.push({
+          style: ko.style,
+          koNumber: ko.koNumber,
+          yarnId,
+          percentage,
+          bucketsLbs: [...buckets.map((b) => b * 0.5), 0],
+          totalLbs: weekly * 1.375,
+        });
       }
     }
     return { runDate, kind: 'by-style-ko', rows, knitOrders };
@@ -84,8 +98,18 @@ export function syntheticYarnModel(scale = 1, seed = 7): YarnModel {
     const allocatedLbs = -Math.round(r() * 5000);
     const onOrderLbs = r() < 0.1 ? Math.round(r() * 30000) : 0;
     return {
-      yarnId, description: `yarn ${yarnId}`, supplier: `SUP${int(1, 128)}`, color: 'Natural', beginningBalanceLbs: theoreticalBalanceLbs, receivedLbs: 0,
-      consumedLbs: 0, adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs, allocatedLbs, planningBalanceLbs: theoreticalBalanceLbs + onOrderLbs + allocatedLbs,
+      yarnId,
+      description: `yarn ${yarnId}`,
+      supplier: `SUP${int(1, 128)}`,
+      color: 'Natural',
+      beginningBalanceLbs: theoreticalBalanceLbs,
+      receivedLbs: 0,
+      consumedLbs: 0,
+      adjustmentsLbs: 0,
+      theoreticalBalanceLbs,
+      onOrderLbs,
+      allocatedLbs,
+      planningBalanceLbs: theoreticalBalanceLbs + onOrderLbs + allocatedLbs,
     };
   });
   const monday = mondayOf(AS_OF);
@@ -106,12 +130,23 @@ export function syntheticYarnModel(scale = 1, seed = 7): YarnModel {
   const salesOrders: SalesOrder[] = Array.from({ length: 130 * scale }, (_, i) => {
     const finishedStyle = `F${i % (100 * scale)}-1/0`;
     if (r() < 0.85) bridge[finishedStyle] ??= { greigeStyle: koStyles[int(0, koStyles.length - 1)], ozPerLinYd: r() < 0.9 ? 4 + r() * 8 : null };
-    return { soNumber: String(25000 + i), finishedBase: finishedStyle, uom: r() < 0.9 ? 'yds' : 'lbs', balanceQty: Math.round(r() * 8000), shipDate: r() < 0.5 ? addDays(AS_OF, int(-10, 70)) : null, quotedDate: null };
+    return {
+      soNumber: String(25000 + i),
+      finishedBase: finishedStyle,
+      uom: r() < 0.9 ? 'yds' : 'lbs',
+      balanceQty: Math.round(r() * 8000),
+      shipDate: r() < 0.5 ? addDays(AS_OF, int(-10, 70)) : null,
+      quotedDate: null,
+    };
   });
   const stages = ['F01', 'I01', 'G02', 'G00'] as const;
   const fabricRolls: StageStock[] = Array.from({ length: 10000 * scale }, () => {
     const stage = stages[int(0, 3)];
-    return { stage, style: stage === 'G00' ? koStyles[int(0, koStyles.length - 1)] : `F${int(0, 100 * scale - 1)}-1/0`, qtyLbs: Math.round(r() * 600) };
+    return {
+      stage,
+      style: stage === 'G00' ? koStyles[int(0, koStyles.length - 1)] : `F${int(0, 100 * scale - 1)}-1/0`,
+      qtyLbs: Math.round(r() * 600),
+    };
   });
 
   return {
@@ -141,7 +176,10 @@ function timeIt(runs: number, fn: () => void): { best: number; median: number; c
 
 export const bench: BenchArea = async () => {
   const figures: BenchFigure[] = [];
-  for (const [scale, budget, runs] of [[1, 100, 15], [10, 1000, 5]] as const) {
+  for (const [scale, budget, runs] of [
+    [1, 100, 15],
+    [10, 1000, 5],
+  ] as const) {
     const model = syntheticYarnModel(scale);
     const styleBridge = (s: string) => model.bridge[s] ?? null;
     const calendar = planningCalendar(AS_OF, calendarPolicyDefaults);
@@ -160,7 +198,12 @@ export const bench: BenchArea = async () => {
         `${plan.demand.rows.length} KO x yarn rows, ${plan.projection.length} projected yarns`,
     });
     const json = timeIt(runs, () => JSON.parse(JSON.stringify(plan)));
-    figures.push({ name: `yarn plan JSON round trip ${scale}x`, value: json.best, unit: 'ms', note: `${(JSON.stringify(plan).length / 1e6).toFixed(1)} MB` });
+    figures.push({
+      name: `yarn plan JSON round trip ${scale}x`,
+      value: json.best,
+      unit: 'ms',
+      note: `${(JSON.stringify(plan).length / 1e6).toFixed(1)} MB`,
+    });
     if (scale === 1) {
       const style = plan.styles.find((s) => s.bom.lines.length > 0)!.style;
       const check = timeIt(runs, () => checkAvailability(style, 5000, AS_OF, plan));

@@ -28,7 +28,10 @@ async function open(route: string): Promise<void> {
 /** Rows the page's main grid displays, read through the AG Grid API. */
 async function gridRows(testId: string): Promise<number> {
   await page.waitForSelector(`[data-testid="${testId}"][data-ready="true"]`, { timeout: 30_000 });
-  return page.evaluate((id) => (window as unknown as { __grids: Record<string, { getDisplayedRowCount(): number }> }).__grids[id].getDisplayedRowCount(), testId);
+  return page.evaluate(
+    (id) => (window as unknown as { __grids: Record<string, { getDisplayedRowCount(): number }> }).__grids[id].getDisplayedRowCount(),
+    testId,
+  );
 }
 
 async function shot(name: string): Promise<void> {
@@ -57,7 +60,9 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
   it('opens on the dashboard with the demo snapshot in the status bar', async () => {
     await open('dashboard');
     await page.waitForSelector('[data-testid="dashboard-view"][data-status="ready"]', { timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelector('[data-testid="statusbar"]')?.textContent?.includes('Demo dataset'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="statusbar"]')?.textContent?.includes('Demo dataset'), null, {
+      timeout: 15_000,
+    });
     expect(await page.textContent('[data-testid="statusbar"]')).toMatch(/Demo dataset \(scale 1\).*as of \d{4}-\d{2}-\d{2}/);
     await shot('dashboard');
   });
@@ -87,8 +92,10 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
 
   it('asks before importing a header-only knit-order file, and imports it with "Import anyway"', async () => {
     await open('imports');
-    const knitOrders = 'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified\n';
-    const yarns = 'Desc#,Supplier,Description,Color,Beginning Balance,Theoretical Balance,On Order,Allocated,Planning Balance,Cost/Pound\n739,LYCRA,1/40 Lycra,Clear,1,1,0,0,1,$1.00\n';
+    const knitOrders =
+      'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified\n';
+    const yarns =
+      'Desc#,Supplier,Description,Color,Beginning Balance,Theoretical Balance,On Order,Allocated,Planning Balance,Cost/Pound\n739,LYCRA,1/40 Lycra,Clear,1,1,0,0,1,$1.00\n';
     const snapshots = async () => (await bridge.invoke<unknown[]>('snapshots.list')).data!.length;
     const before = await snapshots();
     await page.setInputFiles('[data-testid="import-file-input"]', [
@@ -101,7 +108,9 @@ describe.skipIf(!canRun)('the app in Chromium on the demo dataset', () => {
     await page.waitForSelector('[data-testid="import-preview-go"]:not([disabled])');
     await page.click('[data-testid="import-preview-go"]');
     await page.waitForSelector('[data-testid="thin-data-confirm"]', { timeout: 30_000 });
-    expect(await page.textContent('[data-testid="thin-data-reason"]')).toMatch(/^thin data, needs confirmation: eFab_Knit_Orders\.csv has a header and no knit orders/);
+    expect(await page.textContent('[data-testid="thin-data-reason"]')).toMatch(
+      /^thin data, needs confirmation: eFab_Knit_Orders\.csv has a header and no knit orders/,
+    );
     expect(await snapshots()).toBe(before);
     await shot('imports-thin-data');
     await page.click('[data-testid="thin-data-import-anyway"]');

@@ -13,7 +13,8 @@ import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
 
 const OUT = join(__dirname, '../../test-output/e2e');
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
-if (!canRun) console.warn(`availability e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
+if (!canRun)
+  console.warn(`availability e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-availability-');
 let bridge: BridgeProcess;
@@ -28,12 +29,22 @@ async function ask(style: string, lbs: number, start: string): Promise<void> {
   await page.fill(sel('availability-start'), start);
   const t0 = Date.now();
   await page.click(sel('availability-check'));
-  await page.waitForFunction((l) => document.querySelector('[data-testid="availability-verdict"]')?.textContent?.includes(`${l} lbs`), lbs.toLocaleString('en-US'), { timeout: 30_000 });
+  await page.waitForFunction(
+    (l) => document.querySelector('[data-testid="availability-verdict"]')?.textContent?.includes(`${l} lbs`),
+    lbs.toLocaleString('en-US'),
+    { timeout: 30_000 },
+  );
   timings[`check${lbs}Ms`] = Date.now() - t0;
 }
 
 const shownYarns = () =>
-  page.$$eval('[data-testid="availability-yarn"]', (trs) => trs.map((tr) => ({ yarnId: tr.getAttribute('data-yarn-id')!, shortLbs: Number(tr.getAttribute('data-short-lbs')), why: tr.querySelector('.availability-why')?.textContent ?? '' })));
+  page.$$eval('[data-testid="availability-yarn"]', (trs) =>
+    trs.map((tr) => ({
+      yarnId: tr.getAttribute('data-yarn-id')!,
+      shortLbs: Number(tr.getAttribute('data-short-lbs')),
+      why: tr.querySelector('.availability-why')?.textContent ?? '',
+    })),
+  );
 
 describe.skipIf(!canRun)('"Can we make it?" through the UI', () => {
   let style = '';
@@ -66,7 +77,9 @@ describe.skipIf(!canRun)('"Can we make it?" through the UI', () => {
     expect(style).not.toBe('');
     await ask(style, 5_000_000, asOf);
     expect(await page.getAttribute(sel('availability-answer'), 'data-feasible')).toBe('false');
-    expect(await page.textContent(sel('availability-verdict'))).toMatch(new RegExp(`^No: 5,000,000 lbs of ${style.replace(/[/.]/g, '\\$&')} from ${asOf} runs short of yarn`));
+    expect(await page.textContent(sel('availability-verdict'))).toMatch(
+      new RegExp(`^No: 5,000,000 lbs of ${style.replace(/[/.]/g, '\\$&')} from ${asOf} runs short of yarn`),
+    );
     const yarns = await shownYarns();
     expect(yarns.length).toBeGreaterThan(0);
     expect(yarns.some((y) => y.shortLbs > 0)).toBe(true);

@@ -26,12 +26,16 @@ const consoleErrors: string[] = [];
 
 async function gridRows(testId: string): Promise<number> {
   await page.waitForSelector(`[data-testid="${testId}"][data-ready="true"]`, { timeout: 30_000 });
-  return page.evaluate((id) => (window as unknown as { __grids: Record<string, { getDisplayedRowCount(): number }> }).__grids[id].getDisplayedRowCount(), testId);
+  return page.evaluate(
+    (id) => (window as unknown as { __grids: Record<string, { getDisplayedRowCount(): number }> }).__grids[id].getDisplayedRowCount(),
+    testId,
+  );
 }
 
 async function waitForRows(testId: string, n: number): Promise<void> {
   await page.waitForFunction(
-    ({ id, rows }) => (window as unknown as { __grids?: Record<string, { getDisplayedRowCount(): number }> }).__grids?.[id]?.getDisplayedRowCount() === rows,
+    ({ id, rows }) =>
+      (window as unknown as { __grids?: Record<string, { getDisplayedRowCount(): number }> }).__grids?.[id]?.getDisplayedRowCount() === rows,
     { id: testId, rows: n },
     { timeout: 60_000 },
   );
@@ -74,7 +78,9 @@ describe.skipIf(!canRun)('a browser session on the web bridge', () => {
     expect(page.url()).toBe(`${bridge.origin}/#/imports`);
     expect(await page.evaluate(() => document.cookie)).toBe('');
     const port = new URL(bridge.origin).port;
-    expect(await context.cookies()).toEqual([expect.objectContaining({ name: `bkp_token_${port}`, value: bridge.token, httpOnly: true, sameSite: 'Strict' })]);
+    expect(await context.cookies()).toEqual([
+      expect.objectContaining({ name: `bkp_token_${port}`, value: bridge.token, httpOnly: true, sameSite: 'Strict' }),
+    ]);
     await page.waitForFunction(() => document.querySelector('[data-testid="statusbar"]')?.textContent?.length, null, { timeout: 15_000 });
     // The only request that ever carried it: the printed URL itself (the fragment never leaves the browser).
     expect(requests.filter((u) => u.includes(bridge.token))).toEqual([bridge.url]);
@@ -96,7 +102,13 @@ describe.skipIf(!canRun)('a browser session on the web bridge', () => {
     const [newer, older] = (await bridge.invoke<{ id: number }[]>('snapshots.list')).data!.map((s) => s.id);
     expect((await bridge.invoke('scenarios.create', { name: 'Rush order K2508', snapshotId: older })).ok).toBe(true);
     expect(await gridRows('snapshots-grid')).toBe(2);
-    await page.evaluate((id) => (window as unknown as { __grids: Record<string, { getRowNode(id: string): { setSelected(on: boolean): void } }> }).__grids['snapshots-grid'].getRowNode(String(id)).setSelected(true), older);
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { __grids: Record<string, { getRowNode(id: string): { setSelected(on: boolean): void } }> }).__grids['snapshots-grid']
+          .getRowNode(String(id))
+          .setSelected(true),
+      older,
+    );
     await page.click('[data-testid="snapshot-delete"]');
     await page.waitForSelector('[data-testid="snapshot-delete-scenarios"]');
     expect(await page.textContent('[data-testid="confirm-dialog"]')).toMatch(/Rush order K2508 \(0 overrides\)/);
@@ -113,7 +125,9 @@ describe.skipIf(!canRun)('a browser session on the web bridge', () => {
     await page.waitForSelector('[data-testid="settings-form"]');
     await page.fill('[data-testid="setting-calendar-horizonWeeks"]', '1000000');
     await page.waitForSelector('[data-testid="setting-error-calendar-horizonWeeks"]');
-    expect(await page.textContent('[data-testid="setting-error-calendar-horizonWeeks"]')).toBe('policy calendar.horizonWeeks must be at most 156 (got 1000000)');
+    expect(await page.textContent('[data-testid="setting-error-calendar-horizonWeeks"]')).toBe(
+      'policy calendar.horizonWeeks must be at most 156 (got 1000000)',
+    );
     expect(await page.isDisabled('[data-testid="settings-save"]')).toBe(true);
     await page.fill('[data-testid="setting-calendar-horizonWeeks"]', '12');
     await page.click('[data-testid="settings-save"]');

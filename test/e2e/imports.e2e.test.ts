@@ -75,7 +75,14 @@ describe.skipIf(!canRun)('the Imports page shows the as-of date before importing
   it("shows the new snapshot's import report: a row per file, its date, no other snapshot to compare with", async () => {
     await page.waitForSelector('[data-testid="report-files-grid"]', { timeout: 30_000 });
     const files = readdirSync(week36).length;
-    await page.waitForFunction((n) => (window as unknown as { __grids?: Record<string, { getDisplayedRowCount(): number }> }).__grids?.['report-files-grid']?.getDisplayedRowCount() === n, files, { timeout: 30_000 });
+    await page.waitForFunction(
+      (n) =>
+        (window as unknown as { __grids?: Record<string, { getDisplayedRowCount(): number }> }).__grids?.[
+          'report-files-grid'
+        ]?.getDisplayedRowCount() === n,
+      files,
+      { timeout: 30_000 },
+    );
     expect(await page.textContent('[data-testid="report-kpis-asOf"]')).toContain('2025-09-04');
     expect(await page.textContent('[data-testid="report-kpis-files"]')).toContain(String(files));
     await page.screenshot({ path: join(SHOTS, 'imports-report.png') });

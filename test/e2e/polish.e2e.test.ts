@@ -59,10 +59,18 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
   it('formats the Shortages grid opened directly by its address (16.1)', async () => {
     await page.goto(`${bridge.url}#/yarn?tab=shortages`);
     await page.waitForSelector('[data-testid="yarn-shortages-grid"][data-ready="true"]', { timeout: 60_000 });
-    await page.waitForFunction(() => !!(window as unknown as { __grids?: Record<string, unknown> }).__grids?.['yarn-shortages-grid'], undefined, { timeout: 30_000 });
-    await page.evaluate(() => (window as unknown as { __grids: Record<string, { ensureColumnVisible(c: string): void }> }).__grids['yarn-shortages-grid'].ensureColumnVisible('maxDeficitLbs'));
+    await page.waitForFunction(() => !!(window as unknown as { __grids?: Record<string, unknown> }).__grids?.['yarn-shortages-grid'], undefined, {
+      timeout: 30_000,
+    });
+    await page.evaluate(() =>
+      (window as unknown as { __grids: Record<string, { ensureColumnVisible(c: string): void }> }).__grids['yarn-shortages-grid'].ensureColumnVisible(
+        'maxDeficitLbs',
+      ),
+    );
     await page.waitForSelector('[data-testid="yarn-shortages-grid"] [col-id="maxDeficitLbs"].ag-cell');
-    const cells = await page.$$eval('[data-testid="yarn-shortages-grid"] [col-id="maxDeficitLbs"].ag-cell', (els) => els.map((e) => e.textContent ?? ''));
+    const cells = await page.$$eval('[data-testid="yarn-shortages-grid"] [col-id="maxDeficitLbs"].ag-cell', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(c).toMatch(/^\d{1,3}(,\d{3})*$/);
     await shot('shortages-direct');
@@ -70,7 +78,9 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
 
   it('keeps the draft form in step with an inline edit, with the toasts clear of its Save (16.4, 16.5)', async () => {
     const purchasing = await bridge.invoke<{ suggestions: { id: string }[] }>('view.purchasing', {});
-    const accepted = await bridge.invoke<{ draftId: string; qtyLbs: number }[]>('drafts.accept', { suggestionIds: [purchasing.data!.suggestions[0].id] });
+    const accepted = await bridge.invoke<{ draftId: string; qtyLbs: number }[]>('drafts.accept', {
+      suggestionIds: [purchasing.data!.suggestions[0].id],
+    });
     const draft = accepted.data![0];
     await waitForPlan(bridge);
     await page.goto(`${bridge.url}#/purchasing?tab=drafts`);
@@ -86,7 +96,11 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.type(String(qty));
       await page.keyboard.press('Enter');
-      await page.waitForFunction((q) => (document.querySelector('[data-testid="draft-form-qty"]') as HTMLInputElement | null)?.value === String(q), qty, { timeout: 30_000 });
+      await page.waitForFunction(
+        (q) => (document.querySelector('[data-testid="draft-form-qty"]') as HTMLInputElement | null)?.value === String(q),
+        qty,
+        { timeout: 30_000 },
+      );
     }
     expect(await page.inputValue('[data-testid="draft-form-qty"]')).toBe(String(newQty));
     const toasts = await page.$$('[data-testid="toast"]');
@@ -105,13 +119,21 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
     await page.goto(`${bridge.url}#/forecast`);
     await page.waitForSelector('[data-testid="forecast-grid"][data-ready="true"]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="forecast-chart"]', { timeout: 60_000 });
-    await page.waitForFunction(() => !!(window as unknown as { __grids?: Record<string, unknown> }).__grids?.['forecast-grid'], undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !!(window as unknown as { __grids?: Record<string, unknown> }).__grids?.['forecast-grid'], undefined, {
+      timeout: 30_000,
+    });
     const headers = await page.evaluate(() =>
-      (window as unknown as { __grids: Record<string, { getColumnDefs(): { headerName?: string }[] }> }).__grids['forecast-grid'].getColumnDefs().map((c) => c.headerName),
+      (window as unknown as { __grids: Record<string, { getColumnDefs(): { headerName?: string }[] }> }).__grids['forecast-grid']
+        .getColumnDefs()
+        .map((c) => c.headerName),
     );
     expect(headers).toEqual(expect.arrayContaining(['Family', 'Choice', 'Models (weights)', 'Hierarchy']));
-    expect(await page.textContent('[data-testid="forecast-hierarchy"]')).toMatch(/^Hierarchy: (company total: .+ · style: .+ · style × customer: .+|Not reconciled: .+)\.$/);
-    expect(await page.textContent('[data-testid="forecast-detail"] .panel-subtitle')).toMatch(/family · (statistical · (single model|equal-weight combination|combination weighted by backtest skill).* · hierarchy: |ordersOnly)/);
+    expect(await page.textContent('[data-testid="forecast-hierarchy"]')).toMatch(
+      /^Hierarchy: (company total: .+ · style: .+ · style × customer: .+|Not reconciled: .+)\.$/,
+    );
+    expect(await page.textContent('[data-testid="forecast-detail"] .panel-subtitle')).toMatch(
+      /family · (statistical · (single model|equal-weight combination|combination weighted by backtest skill).* · hierarchy: |ordersOnly)/,
+    );
     await shot('forecast');
   });
 
@@ -132,15 +154,21 @@ describe.skipIf(!canRun)('issue 16 in Chromium at 1366 x 768', () => {
     await page.waitForSelector('[data-testid="dashboard-forecast-accuracy"] .forecast-facts', { timeout: 60_000 });
     await page.locator('[data-testid="dashboard-forecast-accuracy"]').scrollIntoViewIfNeeded();
     // no label runs past its column into the next one
-    const overflowing = await page.$$eval('[data-testid="dashboard-forecast-accuracy"] .fact-label', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    const overflowing = await page.$$eval('[data-testid="dashboard-forecast-accuracy"] .fact-label', (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+    );
     expect(overflowing).toEqual([]);
-    const subs = await page.$$eval('[data-testid^="dashboard-kpi-"] .kpi-tile-sub', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    const subs = await page.$$eval('[data-testid^="dashboard-kpi-"] .kpi-tile-sub', (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+    );
     expect(subs).toEqual([]);
     await shot('dashboard');
     await page.goto(`${bridge.url}#/imports`);
     await page.waitForSelector('[data-testid="snapshots-grid"][data-ready="true"]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="report-files-grid"][data-ready="true"]', { timeout: 60_000 });
-    const cut = await page.$$eval('[data-testid="report-files-grid"] .ag-cell[col-id="file"]', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    const cut = await page.$$eval('[data-testid="report-files-grid"] .ag-cell[col-id="file"]', (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+    );
     expect(cut).toEqual([]);
     await page.locator('[data-testid="report-files-grid"]').scrollIntoViewIfNeeded();
     await shot('imports');

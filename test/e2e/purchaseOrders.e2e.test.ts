@@ -16,7 +16,8 @@ import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
 
 const OUT = join(__dirname, '../../test-output/e2e');
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
-if (!canRun) console.warn(`purchase-order e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
+if (!canRun)
+  console.warn(`purchase-order e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-po-');
 let bridge: BridgeProcess;
@@ -58,16 +59,31 @@ describe.skipIf(!canRun)('purchase orders the ERP can take, through the UI', () 
     await page.waitForSelector(`${sel('purchasing-grid')}[data-ready="true"]`, { timeout: 60_000 });
     // Through the grid API: two suggestions of the supplier with the most, one of another.
     picked = await page.evaluate(() => {
-      const api = (window as unknown as { __grids: Record<string, { forEachNodeAfterFilterAndSort(cb: (n: { data: Record<string, unknown>; setSelected(v: boolean): void }) => void): void }> }).__grids['purchasing-grid'];
+      const api = (
+        window as unknown as {
+          __grids: Record<
+            string,
+            { forEachNodeAfterFilterAndSort(cb: (n: { data: Record<string, unknown>; setSelected(v: boolean): void }) => void): void }
+          >;
+        }
+      ).__grids['purchasing-grid'];
       const nodes: { data: Record<string, unknown>; setSelected(v: boolean): void }[] = [];
       api.forEachNodeAfterFilterAndSort((n) => nodes.push(n));
       const withSupplier = nodes.filter((n) => typeof n.data.supplierId === 'string');
       const count = new Map<string, number>();
       for (const n of withSupplier) count.set(n.data.supplierId as string, (count.get(n.data.supplierId as string) ?? 0) + 1);
       const [first, second] = [...count].sort((a, b) => b[1] - a[1]).map(([s]) => s);
-      const chosen = [...withSupplier.filter((n) => n.data.supplierId === first).slice(0, 2), ...withSupplier.filter((n) => n.data.supplierId === second).slice(0, 1)];
+      const chosen = [
+        ...withSupplier.filter((n) => n.data.supplierId === first).slice(0, 2),
+        ...withSupplier.filter((n) => n.data.supplierId === second).slice(0, 1),
+      ];
       for (const n of chosen) n.setSelected(true);
-      return chosen.map((n) => ({ id: `${n.data.yarnId}@${n.data.receiptDate}`, yarnId: n.data.yarnId as string, supplierId: n.data.supplierId as string, qtyLbs: n.data.qtyLbs as number }));
+      return chosen.map((n) => ({
+        id: `${n.data.yarnId}@${n.data.receiptDate}`,
+        yarnId: n.data.yarnId as string,
+        supplierId: n.data.supplierId as string,
+        qtyLbs: n.data.qtyLbs as number,
+      }));
     });
     expect(picked).toHaveLength(3);
     expect(new Set(picked.map((p) => p.supplierId)).size).toBe(2);
@@ -78,7 +94,13 @@ describe.skipIf(!canRun)('purchase orders the ERP can take, through the UI', () 
     await page.goto(`${bridge.url}#/purchasing?tab=drafts`);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="purchase-order-row"]').length === 2, undefined, { timeout: 30_000 });
     timings.acceptToPosMs = Date.now() - t0;
-    const rows = await page.$$eval(sel('purchase-order-row'), (trs) => trs.map((tr) => ({ supplierId: tr.getAttribute('data-supplier-id'), po: tr.getAttribute('data-po-number'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '') })));
+    const rows = await page.$$eval(sel('purchase-order-row'), (trs) =>
+      trs.map((tr) => ({
+        supplierId: tr.getAttribute('data-supplier-id'),
+        po: tr.getAttribute('data-po-number'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      })),
+    );
     for (const supplierId of new Set(picked.map((p) => p.supplierId))) {
       const row = rows.find((r) => r.supplierId === supplierId)!;
       const mine = picked.filter((p) => p.supplierId === supplierId);

@@ -17,7 +17,8 @@ import { waitForJobsIdle } from '../support/e2ePage';
 const OUT = join(__dirname, '../../test-output/e2e');
 const PDF_PATH = join(OUT, 'scenario-shortages.pdf');
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
-if (!canRun) console.warn(`scenario e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
+if (!canRun)
+  console.warn(`scenario e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-scenario-');
 let bridge: BridgeProcess;
@@ -66,7 +67,8 @@ async function findTarget(): Promise<Target> {
         const moved = w >= line.weekStart! ? line.lbs : 0;
         lowest = Math.min(lowest, d.balanceLbs[i] - moved);
       });
-      if (lowest < -100 && (!best || lowest < best.deficitLbs)) best = { yarnId: d.yarnId, poNo: line.poNo, lineWeek: line.weekStart!, lateWeek, deficitLbs: lowest };
+      if (lowest < -100 && (!best || lowest < best.deficitLbs))
+        best = { yarnId: d.yarnId, poNo: line.poNo, lineWeek: line.weekStart!, lateWeek, deficitLbs: lowest };
     }
   }
   if (!best) throw new Error('no yarn in the demo plan is covered only thanks to one PO');
@@ -98,7 +100,8 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
   }, 150_000);
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(OUT, `scenario-failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail' && page)
+      await page.screenshot({ path: join(OUT, `scenario-failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -126,7 +129,9 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
     const option = `${target.poNo}|${target.lineWeek}`;
     await page.waitForSelector(`${sel('scenario-override-poNumber')} option[value="${option}"]`, { state: 'attached', timeout: 15_000 });
     // one option per receipt line: no two options carry the same value
-    const values = await page.$$eval(`${sel('scenario-override-poNumber')} option`, (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const values = await page.$$eval(`${sel('scenario-override-poNumber')} option`, (os) =>
+      os.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+    );
     expect(new Set(values).size).toBe(values.length);
     await page.selectOption(sel('scenario-override-poNumber'), option);
     await page.fill(sel('scenario-override-moveToWeek'), target.lateWeek);
@@ -134,7 +139,9 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
     await page.waitForSelector(`${sel('scenario-overrides')} li`, { timeout: 15_000 });
     const items = await page.$$eval(`${sel('scenario-overrides')} li`, (lis) => lis.map((li) => li.textContent ?? ''));
     expect(items).toHaveLength(1);
-    expect(items[0]).toContain(`PO ${target.poNo} (yarn ${target.yarnId}, the receipt of week ${target.lineWeek}): arrives week of ${target.lateWeek}`);
+    expect(items[0]).toContain(
+      `PO ${target.poNo} (yarn ${target.yarnId}, the receipt of week ${target.lineWeek}): arrives week of ${target.lateWeek}`,
+    );
     await shot('scenario-override');
     timings.overrideMs = Date.now() - t0;
   });
@@ -150,18 +157,21 @@ describe.skipIf(!canRun)('a what-if scenario through the UI', () => {
     await page.click(sel('scenario-diff-shortages-search'));
     await page.keyboard.type(target.yarnId);
     // The search leaves the yarn's row; its Change cell reads "appears".
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}-count"]`)?.textContent?.startsWith('1 row'), 'scenario-diff-shortages', { timeout: 10_000 });
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="${id}-count"]`)?.textContent?.startsWith('1 row'),
+      'scenario-diff-shortages',
+      { timeout: 10_000 },
+    );
     expect(await page.textContent(`${sel('scenario-diff-shortages')} .ag-cell[col-id="change"]`)).toBe('appears');
     // The grid rows (after the search) through the AG Grid API: the yarn's shortage appears in the scenario.
-    const shown = await page.evaluate(
-      (id) => {
-        const api = (window as unknown as { __grids: Record<string, { forEachNodeAfterFilter(cb: (n: { data: Record<string, unknown> }) => void): void }> }).__grids[id];
-        const out: Record<string, unknown>[] = [];
-        api.forEachNodeAfterFilter((n) => out.push(n.data));
-        return out;
-      },
-      'scenario-diff-shortages',
-    );
+    const shown = await page.evaluate((id) => {
+      const api = (
+        window as unknown as { __grids: Record<string, { forEachNodeAfterFilter(cb: (n: { data: Record<string, unknown> }) => void): void }> }
+      ).__grids[id];
+      const out: Record<string, unknown>[] = [];
+      api.forEachNodeAfterFilter((n) => out.push(n.data));
+      return out;
+    }, 'scenario-diff-shortages');
     const mine = shown.find((r) => r.yarnId === target.yarnId);
     expect(mine, `no shortage row for yarn ${target.yarnId}: ${JSON.stringify(shown)}`).toBeDefined();
     expect(mine).toMatchObject({ change: 'appears', baseShortLbs: 0 });

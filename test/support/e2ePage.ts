@@ -21,7 +21,10 @@ export async function screenshots(page: Page, dir: string, name: string): Promis
   const theme = async () => (await page.getAttribute(sel('theme-toggle'), 'data-theme-current')) ?? 'light';
   for (const t of ['light', 'dark'] as const) {
     if ((await theme()) !== t) await page.click(sel('theme-toggle'));
-    for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    for (const [w, h] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.evaluate(() => (window as unknown as { __bkpWhenReady?: () => Promise<void> }).__bkpWhenReady?.());
       await page.screenshot({ path: join(dir, `${name}-${t}-${w}.png`) });

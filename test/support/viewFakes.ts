@@ -20,7 +20,8 @@ import {
 /** `data` parsed by `schema`; throws naming the fields that would not pass. */
 export function checked<S extends z.ZodType>(what: string, schema: S, data: z.input<S>): z.output<S> {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new Error(`fake ${what} does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`fake ${what} does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -88,7 +89,9 @@ export function demandView(p: Partial<DemandView>): DemandView {
   });
 }
 
-export function scheduledOrder(p: Partial<ScheduledOrderRow> & Pick<ScheduledOrderRow, 'orderNo' | 'machineId' | 'startDay' | 'endDay'>): ScheduledOrderRow {
+export function scheduledOrder(
+  p: Partial<ScheduledOrderRow> & Pick<ScheduledOrderRow, 'orderNo' | 'machineId' | 'startDay' | 'endDay'>,
+): ScheduledOrderRow {
   return checked('scheduled order', scheduledOrderSchema, {
     style: 'S/1',
     workCenter: '',

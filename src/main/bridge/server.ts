@@ -195,7 +195,8 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
         // refused below
       }
       // the name is the file's path in the folder the planner chose ("erp/snapshots/2025-09-02/YarnPO.xlsx")
-      if (!name || name.length > 1024) return refuse(res, 400, 'INVALID_INPUT', 'an upload needs its file name (URI-encoded) in X-Bkp-File-Name, at most 1024 characters');
+      if (!name || name.length > 1024)
+        return refuse(res, 400, 'INVALID_INPUT', 'an upload needs its file name (URI-encoded) in X-Bkp-File-Name, at most 1024 characters');
       const nameProblem = uploadNameProblem(name);
       if (nameProblem) return refuse(res, 400, 'INVALID_INPUT', nameProblem);
       if (declaredLength(req) > uploadLimit) return refuseTooLarge(req, res, uploadTooLargeMessage(name, uploadLimit));

@@ -14,8 +14,19 @@ import { Rng } from './prng';
 import type { SalesHistoryTruth } from './salesHistory';
 import { demoTargets, type DemoTargets } from './targets';
 import type {
-  DemoOptions, ErpCalendar, KnitOrder, KoDemandRow, SalesLine, SalesOrder, Scenario, StyleDemandRow, Supplier, Yarn,
-  YarnDemandRow, YarnPo, YarnPosition,
+  DemoOptions,
+  ErpCalendar,
+  KnitOrder,
+  KoDemandRow,
+  SalesLine,
+  SalesOrder,
+  Scenario,
+  StyleDemandRow,
+  Supplier,
+  Yarn,
+  YarnDemandRow,
+  YarnPo,
+  YarnPosition,
 } from './types';
 
 export interface DemoDataset {
@@ -80,7 +91,14 @@ export function buildDemoDataset(input: Partial<DemoOptions>): DemoDataset {
   ];
   const staff = personNames(people, 8);
 
-  const book = buildKnitOrders(seed, t, asOf, styles, park.machines, rollCustomers.map((c) => c.split(' - ')[0]));
+  const book = buildKnitOrders(
+    seed,
+    t,
+    asOf,
+    styles,
+    park.machines,
+    rollCustomers.map((c) => c.split(' - ')[0]),
+  );
   scenarios.push(...book.scenarios);
   plantStaleBomExports(seed, book.knitOrders, yarns, scenarios);
   const koDemand = knitOrderDemand(calendar, book.knitOrders);
@@ -106,10 +124,27 @@ export function buildDemoDataset(input: Partial<DemoOptions>): DemoDataset {
   const rolls = buildRolls(seed, t, asOf, styles.greige, styles.finished, book.knitOrders, park.machines, rollCustomers);
 
   return {
-    options, targets: t, calendar, suppliers, yarns, yarnById, park, styles,
-    knitOrders: book.knitOrders, koDemand, styleDemand: byStyle, yarnDemand: yd,
-    positions: supply.positions, yarnPos: supply.pos, salesOrders, salesLines, salesTruth: sales.truth, rolls,
-    rollCustomers, salesCustomers: customers.slice(0, t.customers), scenarios,
+    options,
+    targets: t,
+    calendar,
+    suppliers,
+    yarns,
+    yarnById,
+    park,
+    styles,
+    knitOrders: book.knitOrders,
+    koDemand,
+    styleDemand: byStyle,
+    yarnDemand: yd,
+    positions: supply.positions,
+    yarnPos: supply.pos,
+    salesOrders,
+    salesLines,
+    salesTruth: sales.truth,
+    rolls,
+    rollCustomers,
+    salesCustomers: customers.slice(0, t.customers),
+    scenarios,
   };
 }
 
@@ -120,7 +155,11 @@ export function buildDemoDataset(input: Partial<DemoOptions>): DemoDataset {
 function plantStaleBomExports(seed: number, knitOrders: readonly KnitOrder[], yarns: readonly Yarn[], scenarios: Scenario[]): void {
   const rng = new Rng(seed, 'stale-bom');
   const historic = yarns.filter((y) => !y.active);
-  const candidates = [...new Map(knitOrders.filter((k) => k.liveBalanceLbs > 0 && k.greige.inBomExport && k.greige.hasErpBom).map((k) => [k.greige.style, k.greige])).values()];
+  const candidates = [
+    ...new Map(
+      knitOrders.filter((k) => k.liveBalanceLbs > 0 && k.greige.inBomExport && k.greige.hasErpBom).map((k) => [k.greige.style, k.greige]),
+    ).values(),
+  ];
   for (const g of rng.sample(candidates, Math.max(2, Math.round(candidates.length * 0.04)))) {
     if (g.bom.length > 1 && rng.chance(0.5)) {
       const drop = rng.pick(g.bom);
@@ -137,7 +176,11 @@ function plantStaleBomExports(seed: number, knitOrders: readonly KnitOrder[], ya
         ...g.bom.map((c) => (c === main ? { descId: c.descId, fraction: reduced, feeds: [reduced] } : c)),
         { descId: extra.descId, fraction: 0.05, feeds: [0.05] },
       ];
-      scenarios.push({ kind: 'bom-export-extra-pair', subject: g.style, note: `BOM_updated.csv still lists yarn ${extra.descId}${extra.active ? '' : ' (not in yarn_inventory)'}` });
+      scenarios.push({
+        kind: 'bom-export-extra-pair',
+        subject: g.style,
+        note: `BOM_updated.csv still lists yarn ${extra.descId}${extra.active ? '' : ' (not in yarn_inventory)'}`,
+      });
     }
   }
 }

@@ -33,8 +33,17 @@ export function snapshotDir(asOf: string): string {
 
 /** Snapshot exports written as xlsx by the ERP (and as Excel-saved CSV copies with format 'csv'). */
 export const SNAPSHOT_XLSX = [
-  'yarn_inventory', 'eFab_Knit_Orders', 'eFab_SO_List', 'YarnPO', 'Expected_Yarn_Report', 'eFab_Inventory_F01',
-  'eFab_Inventory_G00', 'eFab_Inventory_G02', 'eFab_Inventory_I01', 'Yarn_Demand_By_Style_KO', 'Yarn_Demand_By_Style',
+  'yarn_inventory',
+  'eFab_Knit_Orders',
+  'eFab_SO_List',
+  'YarnPO',
+  'Expected_Yarn_Report',
+  'eFab_Inventory_F01',
+  'eFab_Inventory_G00',
+  'eFab_Inventory_G02',
+  'eFab_Inventory_I01',
+  'Yarn_Demand_By_Style_KO',
+  'Yarn_Demand_By_Style',
   'Yarn_Demand',
 ] as const;
 export type SnapshotExport = (typeof SNAPSHOT_XLSX)[number];
@@ -72,7 +81,11 @@ export function demoManifest(ds: DemoDataset, formats: readonly DemoFormat[] = [
     { path: `${m}/Yarn_ID_Master.csv`, kind: 'csv', rows: ds.targets.yarnIdMaster, blankLines: 3 },
     { path: `${m}/eFab_Styles.xlsx`, kind: 'xlsx', rows: bridge },
     { path: `${m}/eFab_Styles.csv`, kind: 'csv', rows: bridge },
-    { path: `${m}/styles_master.csv`, kind: 'csv', rows: ds.styles.finished.length + ds.targets.stylesMasterExtra + ds.targets.stylesMasterDuplicates },
+    {
+      path: `${m}/styles_master.csv`,
+      kind: 'csv',
+      rows: ds.styles.finished.length + ds.targets.stylesMasterExtra + ds.targets.stylesMasterDuplicates,
+    },
     { path: `${m}/QuadS_greigeFabricList.csv`, kind: 'json', rows: ds.styles.greige.filter((g) => g.inQuadS).length },
     { path: `${m}/Machine Report fin1.csv`, kind: 'csv', rows: ds.park.machines.length },
     { path: `${m}/Production Lbs.xlsx`, kind: 'xlsx', rows: ds.styles.greige.filter((g) => g.listedInProductionLbs).length },

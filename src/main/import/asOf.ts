@@ -73,11 +73,7 @@ const WEEKDAY_BY_UNITS = new Map([
 ]);
 
 /** The run weekday implied by the first-week pro-rating of the KO report (majority vote over KOs). */
-export function koReportWeekday(
-  rows: ErpStyleDemandRow[],
-  starts: Map<string, string | null>,
-  thisWeekMonday: string,
-): number | undefined {
+export function koReportWeekday(rows: ErpStyleDemandRow[], starts: Map<string, string | null>, thisWeekMonday: string): number | undefined {
   const votes = new Map<number, number>();
   const seen = new Set<string>();
   for (const row of rows) {
@@ -147,7 +143,8 @@ export function resolveAsOf(files: FileFacts[], options: AsOfOptions = {}): AsOf
   const warnings: string[] = [];
   const add = (e: Omit<AsOfEvidence, 'from'> & { from?: AsOfEvidence['from'] }) => evidence.push({ from: 'content', ...e });
 
-  if (folder) add({ file: folder.name, precision: 'day', date: folder.date, how: 'the snapshot folder is named by the date', from: 'name', role: 'export' });
+  if (folder)
+    add({ file: folder.name, precision: 'day', date: folder.date, how: 'the snapshot folder is named by the date', from: 'name', role: 'export' });
   for (const f of files) {
     if (f.role === 'master') continue;
     const named = nameRunDate(f.fileName);
@@ -156,7 +153,10 @@ export function resolveAsOf(files: FileFacts[], options: AsOfOptions = {}): AsOf
   }
   const dated = evidence.map((e) => e.date);
   for (const f of files) if (f.report?.titleWeekStart) dated.push(mondayOf(f.report.titleWeekStart));
-  const events = files.map((f) => latestEvent(f.batch)).filter((d): d is string => !!d).sort();
+  const events = files
+    .map((f) => latestEvent(f.batch))
+    .filter((d): d is string => !!d)
+    .sort();
   // the year of a "Week NN" header
   const reference = dated.sort().at(-1) ?? callerAsOf ?? events.at(-1);
 
@@ -215,8 +215,15 @@ export function resolveAsOf(files: FileFacts[], options: AsOfOptions = {}): AsOf
   let inferred: string | undefined;
   const dayKnown = !!week && evidence.some((e) => e.precision === 'day' && weekOf(e) === week);
   if (week) {
-    inferred = dayKnown ? evidence.filter((e) => e.precision === 'day' && weekOf(e) === week).map((e) => e.date).sort().at(-1) : week;
-    if (!dayKnown && !callerAsOf) warnings.push(`the files give the run week (${week}) but not the day; used its Monday - give the as-of date to set the day`);
+    inferred = dayKnown
+      ? evidence
+          .filter((e) => e.precision === 'day' && weekOf(e) === week)
+          .map((e) => e.date)
+          .sort()
+          .at(-1)
+      : week;
+    if (!dayKnown && !callerAsOf)
+      warnings.push(`the files give the run week (${week}) but not the day; used its Monday - give the as-of date to set the day`);
   }
   const asOf = callerAsOf ?? inferred;
   const source: AsOfResult['source'] = callerAsOf ? 'caller' : inferred ? 'files' : 'none';
@@ -225,7 +232,9 @@ export function resolveAsOf(files: FileFacts[], options: AsOfOptions = {}): AsOf
   // the caller's date against the files': a day must match; with the week only, the week
   if (callerAsOf && inferred && (dayKnown ? callerAsOf !== inferred : mondayOf(callerAsOf) !== inferred)) {
     const said = evidence.filter((e) => (dayKnown ? e.date === inferred : weekOf(e) === inferred));
-    conflicts.push(`the files say ${dayKnown ? inferred : `the week of ${inferred}`} (${said.map((e) => `${e.file}: ${e.how}`).join('; ')}); the date given, ${callerAsOf}, is used`);
+    conflicts.push(
+      `the files say ${dayKnown ? inferred : `the week of ${inferred}`} (${said.map((e) => `${e.file}: ${e.how}`).join('; ')}); the date given, ${callerAsOf}, is used`,
+    );
   }
   // files that disagree with the newest evidence (the caller's date is compared above, once)
   const newest = inferred ?? asOf;
@@ -261,4 +270,3 @@ export function resolveAsOf(files: FileFacts[], options: AsOfOptions = {}): AsOf
 export function fillThisWeekReceipts(batch: Partial<EntityBatch>, asOf: string): void {
   for (const r of batch.expectedReceipts ?? []) if (r.bucket === 'week' && r.weekStart === null) r.weekStart = mondayOf(asOf);
 }
-

@@ -224,7 +224,10 @@ function groupCopies(sources: Source[]): Source[][] {
     const t = s.table!;
     const keyCol = Math.min(...t.columns.values());
     const signature = [
-      t.headers.map((h) => normHeader(h)).filter(Boolean).join('|'),
+      t.headers
+        .map((h) => normHeader(h))
+        .filter(Boolean)
+        .join('|'),
       t.rows.map((r) => normId(r.cells[keyCol] ?? null) ?? '').join('|'),
     ].join('\n');
     const key = createHash('sha256').update(signature).digest('hex');

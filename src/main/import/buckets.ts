@@ -7,11 +7,7 @@ import { inDateWindow } from './cleaners';
 import type { Cell } from './readers/types';
 
 export type Bucket =
-  | { kind: 'pastDue' }
-  | { kind: 'thisWeek' }
-  | { kind: 'week'; week: number }
-  | { kind: 'dated'; date: string }
-  | { kind: 'later' };
+  { kind: 'pastDue' } | { kind: 'thisWeek' } | { kind: 'week'; week: number } | { kind: 'dated'; date: string } | { kind: 'later' };
 
 export type Measure = 'demand' | 'receipts' | 'balance';
 

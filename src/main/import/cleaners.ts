@@ -126,7 +126,8 @@ export function parseDateTime(cell: Cell | undefined): Parsed<string | null> {
     if (Number.isNaN(cell.getTime())) return fail('invalid date');
     const serial = cell.getTime() / MS_PER_DAY + EXCEL_EPOCH_SERIAL;
     const iso = cell.toISOString();
-    if (serial < FIRST_SERIAL || serial >= LAST_SERIAL + 1) return outsideWindow(/^\d{4}-/.test(iso) ? iso.slice(0, 10) : `in year ${cell.getUTCFullYear()}`);
+    if (serial < FIRST_SERIAL || serial >= LAST_SERIAL + 1)
+      return outsideWindow(/^\d{4}-/.test(iso) ? iso.slice(0, 10) : `in year ${cell.getUTCFullYear()}`);
     return ok(iso.slice(0, 19));
   }
   if (typeof cell === 'number') {
@@ -222,9 +223,7 @@ function htmlAttr(html: string, name: string): string | null {
  * Knit order numbers with the ERP's warning icon appended:
  * `K2409070&nbsp;<i class='fa fa-exclamation-triangle' title='This knit order has a zero or negative knit price!'></i>`.
  */
-export function parseOrderNumber(
-  cell: Cell | undefined,
-): { value: string; hasWarning: boolean; warningText: string | null } | null {
+export function parseOrderNumber(cell: Cell | undefined): { value: string; hasWarning: boolean; warningText: string | null } | null {
   const raw = cellText(cell);
   if (raw === null) return null;
   if (!raw.includes('<') && !raw.includes('&')) {

@@ -87,14 +87,7 @@ export interface ImportOptions {
 }
 
 export type ImportFailureCode =
-  | 'REJECTED_FILES'
-  | 'NEEDS_CONFIRMATION'
-  | 'AS_OF_UNKNOWN'
-  | 'MIXED_WEEKS'
-  | 'LAYOUT'
-  | 'NO_FILES'
-  | 'NOTHING_TO_IMPORT'
-  | 'INTERNAL';
+  'REJECTED_FILES' | 'NEEDS_CONFIRMATION' | 'AS_OF_UNKNOWN' | 'MIXED_WEEKS' | 'LAYOUT' | 'NO_FILES' | 'NOTHING_TO_IMPORT' | 'INTERNAL';
 
 export class ImportFailedError extends Error {
   constructor(
@@ -151,7 +144,13 @@ function baseReport(options: ImportOptions, source: string, startedAt: number): 
 }
 
 /** The report of an import refused before (or apart from) reading its files; `startedAt` as `performance.now()`. */
-export function refusedImport(options: ImportOptions, source: string, code: ImportFailureCode, message: string, startedAt = performance.now()): ImportFailedError {
+export function refusedImport(
+  options: ImportOptions,
+  source: string,
+  code: ImportFailureCode,
+  message: string,
+  startedAt = performance.now(),
+): ImportFailedError {
   const report = baseReport(options, source, startedAt);
   report.errors.push(message);
   return new ImportFailedError(message, code, report);
@@ -165,7 +164,9 @@ export function failImport(report: ImportReport, startedAt: number, code: Import
 }
 
 /** The import's progress callback: every call passes, except `tick`s from inside long steps (one per 100 ms). */
-export function importProgress(options: Pick<ImportOptions, 'onProgress'>): (fraction: number, message: string, file?: string, tick?: boolean) => void {
+export function importProgress(
+  options: Pick<ImportOptions, 'onProgress'>,
+): (fraction: number, message: string, file?: string, tick?: boolean) => void {
   let lastProgress = -Infinity;
   return (fraction, message, file, tick = false) => {
     const t = performance.now();
@@ -233,7 +234,8 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
   let paths: string[];
   try {
     const layout = importLayout(input);
-    if (layout.kind === 'history') fail('LAYOUT', `${source} is a history folder (master/ + snapshots/): it makes one snapshot per snapshot folder; import it as a history`);
+    if (layout.kind === 'history')
+      fail('LAYOUT', `${source} is a history folder (master/ + snapshots/): it makes one snapshot per snapshot folder; import it as a history`);
     paths = layout.batches[0].files;
   } catch (err) {
     if (err instanceof LayoutError) fail('LAYOUT', err.message);
@@ -318,7 +320,10 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
   report.files = sources.map((s) => s.report);
   const rejected = sources.filter((s) => s.report.status === 'rejected');
   if (rejected.length && !options.allowRejectedFiles) {
-    fail('REJECTED_FILES', `${rejected.length} file(s) rejected, nothing imported: ${rejected.map((s) => `${s.file} (${s.report.reason})`).join('; ')}`);
+    fail(
+      'REJECTED_FILES',
+      `${rejected.length} file(s) rejected, nothing imported: ${rejected.map((s) => `${s.file} (${s.report.reason})`).join('; ')}`,
+    );
   }
   const used = sources.filter((s) => s.report.status === 'imported' && (s.result || preview));
   if (!used.length) fail('NOTHING_TO_IMPORT', 'no readable ERP export in the batch');
@@ -361,7 +366,11 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
     return report;
   }
   const apiOrdersPlanned = !used.some((s) => s.table!.type.id === 'knit_orders');
-  report.futureRecords = takeFutureRecords(used.map((s) => ({ fileName: s.file, batch: s.result!.batch })), asOfDate, apiOrdersPlanned);
+  report.futureRecords = takeFutureRecords(
+    used.map((s) => ({ fileName: s.file, batch: s.result!.batch })),
+    asOfDate,
+    apiOrdersPlanned,
+  );
   progress(0.77, 'merging the files');
   const batch: Partial<EntityBatch> = {};
   for (const s of used) mergeBatch(batch, s.result!.batch);
@@ -387,7 +396,14 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
   const categories = new Set(used.map((s) => s.table!.type.category));
   const kind = options.kind === 'demo' ? 'demo' : [...categories].every((c) => c === 'master' || c === 'history') ? 'master' : 'import';
   report.kind = kind;
-  report.contentHash = createHash('sha256').update(sources.map((s) => s.sha256).sort().join('\n')).digest('hex');
+  report.contentHash = createHash('sha256')
+    .update(
+      sources
+        .map((s) => s.sha256)
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex');
   return {
     report,
     asOf: asOfDate,
@@ -397,8 +413,20 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
     carriedKinds: [...new Set(used.flatMap((s) => KINDS[s.table!.type.id]))],
     usedFiles: used.map((s) => ({ file: s.file, type: s.table!.type, rowsAccepted: s.report.rowsAccepted, batch: s.result!.batch })),
     asOfWarnings: [
-      ...[...asOf.warnings, ...asOf.conflicts].map((message): PlanningWarning => ({ code: 'as_of', severity: 'warning', message, count: 1, examples: [] })),
-      ...report.futureRecords.map((f): PlanningWarning => ({ code: 'future_records', severity: 'warning', message: f.message, count: f.count, examples: [] })),
+      ...[...asOf.warnings, ...asOf.conflicts].map((message): PlanningWarning => ({
+        code: 'as_of',
+        severity: 'warning',
+        message,
+        count: 1,
+        examples: [],
+      })),
+      ...report.futureRecords.map((f): PlanningWarning => ({
+        code: 'future_records',
+        severity: 'warning',
+        message: f.message,
+        count: f.count,
+        examples: [],
+      })),
     ],
     windows1252Files: used.filter((s) => s.encoding === 'windows-1252').map((s) => s.file),
   };

@@ -55,7 +55,9 @@ function filesUnder(dir: string, top: string): string[] {
     const child = join(dir, name);
     if (isDir(child)) {
       if (isHistoryFolder(child)) {
-        throw new LayoutError(`${top} holds a history folder (${relative(top, child) || basename(child)}: master/ + snapshots/): import that folder on its own`);
+        throw new LayoutError(
+          `${top} holds a history folder (${relative(top, child) || basename(child)}: master/ + snapshots/): import that folder on its own`,
+        );
       }
       out.push(...filesUnder(child, top));
     } else out.push(child);
@@ -82,8 +84,12 @@ function historyLayout(root: string): ImportLayout {
   });
   if (!batches.length) batches.push({ label: 'master', files: masterFiles });
   const ignored = [
-    ...readdirSync(root).filter((n) => !skipped(n) && n !== 'master' && n !== 'snapshots').map((n) => join(root, n)),
-    ...readdirSync(snapshotsDir).filter((n) => !skipped(n) && !isDir(join(snapshotsDir, n))).map((n) => join(snapshotsDir, n)),
+    ...readdirSync(root)
+      .filter((n) => !skipped(n) && n !== 'master' && n !== 'snapshots')
+      .map((n) => join(root, n)),
+    ...readdirSync(snapshotsDir)
+      .filter((n) => !skipped(n) && !isDir(join(snapshotsDir, n)))
+      .map((n) => join(snapshotsDir, n)),
   ];
   return { kind: 'history', batches, ignored };
 }

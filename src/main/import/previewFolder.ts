@@ -27,6 +27,8 @@ export async function previewFolder(paths: string[], options: Omit<ImportOptions
   }
   const dates = batches.map((b) => b.report.asOf);
   const error =
-    history && options.asOf && !dates.includes(options.asOf) ? `no snapshot of the history is as of ${options.asOf} (they are ${dates.map((d) => d ?? '?').join(', ')})` : null;
+    history && options.asOf && !dates.includes(options.asOf)
+      ? `no snapshot of the history is as of ${options.asOf} (they are ${dates.map((d) => d ?? '?').join(', ')})`
+      : null;
   return { kind: layout.kind, batches, ignored: layout.ignored, error };
 }

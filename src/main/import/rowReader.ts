@@ -1,15 +1,6 @@
 // Reads typed values out of a table row by canonical field and records why a value could not be read:
 // a bad required value rejects the row, a bad optional value is dropped (the row is kept); both are reported.
-import {
-  cellText,
-  normId,
-  normStyle,
-  parseDate,
-  parseDateTime,
-  parseMoney,
-  parseNumber,
-  type Parsed,
-} from './cleaners';
+import { cellText, normId, normStyle, parseDate, parseDateTime, parseMoney, parseNumber, type Parsed } from './cleaners';
 import type { Field } from './dictionary';
 import type { Table } from './detect';
 import type { Cell } from './readers/types';
@@ -91,7 +82,9 @@ export class RowReader {
     const width = this.table.width;
     if (width !== undefined && this.cells.length !== width) {
       // a junk line, or a value with an unquoted comma that shifts the columns after it (the cause of any other issue)
-      this.rowIssues = [{ file: this.file, row: this.line, column: null, value: null, reason: `${this.cells.length} fields, the header has ${width}` }];
+      this.rowIssues = [
+        { file: this.file, row: this.line, column: null, value: null, reason: `${this.cells.length} fields, the header has ${width}` },
+      ];
       this.failed = true;
     }
     if (this.failed) {

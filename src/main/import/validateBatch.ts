@@ -20,7 +20,9 @@ export function entityProblems(batch: Partial<EntityBatch>): string[] {
         continue;
       }
       const value = (rows[i] as Record<string, unknown>)[String(issue.path[0])];
-      problems.push(`${kind} row ${i + 1}, ${issue.path.join('.')}: ${issue.message} (got ${typeof value === 'number' ? String(value) : JSON.stringify(value)})`);
+      problems.push(
+        `${kind} row ${i + 1}, ${issue.path.join('.')}: ${issue.message} (got ${typeof value === 'number' ? String(value) : JSON.stringify(value)})`,
+      );
     }
   }
   return problems;

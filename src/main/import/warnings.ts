@@ -15,12 +15,7 @@ const EXAMPLES = 8;
 
 const fmt = (n: number, d = 2) => String(Math.round(n * 10 ** d) / 10 ** d);
 
-function warning(
-  code: PlanningWarning['code'],
-  severity: PlanningWarning['severity'],
-  message: string,
-  items: string[],
-): PlanningWarning {
+function warning(code: PlanningWarning['code'], severity: PlanningWarning['severity'], message: string, items: string[]): PlanningWarning {
   return { code, severity, message, count: items.length, examples: items.slice(0, EXAMPLES) };
 }
 
@@ -72,7 +67,10 @@ export function planningWarnings(
   if (off.length) {
     const histogram = new Map<string, number>();
     for (const [, s] of off) histogram.set(s.toFixed(2), (histogram.get(s.toFixed(2)) ?? 0) + 1);
-    const common = [...histogram].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, n]) => `${k}: ${n}`);
+    const common = [...histogram]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([k, n]) => `${k}: ${n}`);
     const openOff = off.filter(([s]) => openStyles.has(s));
     out.push(
       warning(
@@ -170,7 +168,9 @@ export function planningWarnings(
       missing.add(u.m);
     }
     if (missing.size) {
-      out.push(warning('machine_not_in_list', 'warning', `${missing.size} machines on knit orders or G00 rolls are not in the machine list`, examples));
+      out.push(
+        warning('machine_not_in_list', 'warning', `${missing.size} machines on knit orders or G00 rolls are not in the machine list`, examples),
+      );
     }
   }
 
@@ -185,10 +185,24 @@ export function planningWarnings(
     if (Math.abs(p - y.planningBalanceLbs) > IDENTITY_TOLERANCE_LBS) plan.push(`${y.yarnId}: ${fmt(y.planningBalanceLbs)} vs ${fmt(p)}`);
   }
   if (theo.length) {
-    out.push(warning('identity_theoretical', 'warning', `${theo.length} of ${data.yarns.length} yarns break Theoretical = Beginning + Received + Consumed + Adjustments`, theo));
+    out.push(
+      warning(
+        'identity_theoretical',
+        'warning',
+        `${theo.length} of ${data.yarns.length} yarns break Theoretical = Beginning + Received + Consumed + Adjustments`,
+        theo,
+      ),
+    );
   }
   if (plan.length) {
-    out.push(warning('identity_planning', 'warning', `${plan.length} of ${data.yarns.length} yarns break Planning = Theoretical + Allocated + On Order`, plan));
+    out.push(
+      warning(
+        'identity_planning',
+        'warning',
+        `${plan.length} of ${data.yarns.length} yarns break Planning = Theoretical + Allocated + On Order`,
+        plan,
+      ),
+    );
   }
 
   tick();
@@ -218,7 +232,9 @@ export function planningWarnings(
         `${unscheduled.length} open yarn POs (${fmt(lbs, 0)} lbs) are on no Expected_Yarn_Report${data.expectedPos.length ? '' : ' (the snapshot has none)'}: ` +
           `received at their Requested date (${n((d) => d.due.basis === 'requested')}), else Quoted (${n((d) => d.due.basis === 'quoted')}); ` +
           `past due when that is before the as-of week or missing (${n((d) => d.due.bucket === 'pastDue')})`,
-        dues.map(({ po, due }) => `${po.poNumber} yarn ${po.yarnId}: ${fmt(po.balanceLbs)} lbs ${due.weekStart ? `week of ${due.weekStart}` : 'past due'}`),
+        dues.map(
+          ({ po, due }) => `${po.poNumber} yarn ${po.yarnId}: ${fmt(po.balanceLbs)} lbs ${due.weekStart ? `week of ${due.weekStart}` : 'past due'}`,
+        ),
       ),
     );
   }
@@ -230,7 +246,12 @@ export function planningWarnings(
     const bad = data.expectedPos.filter((p) => Math.abs((byPo.get(p.poNumber) ?? 0) - p.balanceLbs) > EXPECTED_BALANCE_TOLERANCE_LBS);
     if (bad.length) {
       out.push(
-        warning('expected_po_balance', 'info', `${bad.length} expected POs whose week buckets do not add up to PO Bal`, bad.map((p) => `${p.poNumber}: ${fmt(p.balanceLbs)} vs ${fmt(byPo.get(p.poNumber) ?? 0)}`)),
+        warning(
+          'expected_po_balance',
+          'info',
+          `${bad.length} expected POs whose week buckets do not add up to PO Bal`,
+          bad.map((p) => `${p.poNumber}: ${fmt(p.balanceLbs)} vs ${fmt(byPo.get(p.poNumber) ?? 0)}`),
+        ),
       );
     }
   }

@@ -115,9 +115,7 @@ function renderTable(table: Table): string {
     .map((c) => `<th${c.align === 'right' ? ' class="num"' : c.align === 'center' ? ' class="center"' : ''}>${escapeHtml(c.label)}</th>`)
     .join('');
   const body = table.rows.map((r) => `<tr>${table.columns.map((c) => renderCell(r[c.key], c)).join('')}</tr>`).join('\n');
-  const foot = table.totals
-    ? `<tfoot><tr>${table.columns.map((c) => renderCell(table.totals![c.key], c)).join('')}</tr></tfoot>`
-    : '';
+  const foot = table.totals ? `<tfoot><tr>${table.columns.map((c) => renderCell(table.totals![c.key], c)).join('')}</tr></tfoot>` : '';
   return `<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot}</table>`;
 }
 

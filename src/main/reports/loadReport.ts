@@ -30,9 +30,7 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
   const charted = [...withDemand]
     .sort(
       (a, b) =>
-        b.overloadDays - a.overloadDays ||
-        rank(b.peakUtilisationPct) - rank(a.peakUtilisationPct) ||
-        byCode.compare(a.workCenter, b.workCenter),
+        b.overloadDays - a.overloadDays || rank(b.peakUtilisationPct) - rank(a.peakUtilisationPct) || byCode.compare(a.workCenter, b.workCenter),
     )
     .slice(0, options.chartWorkCenters ?? 30);
   const maxPct = Math.min(300, Math.max(150, ...charted.map((w) => w.peakUtilisationPct ?? 0)));
@@ -52,9 +50,7 @@ export function loadByWorkCenterReport(load: LoadResult, options: LoadReportOpti
           value: w.peakUtilisationPct,
           tone: tone(w.peakUtilisationPct),
           valueText:
-            w.machineIds.length === 0
-              ? 'no machines'
-              : `${pctText(w.peakUtilisationPct)} ${w.peakWeek?.slice(5) ?? ''} · avg ${pctText(util(w))}`,
+            w.machineIds.length === 0 ? 'no machines' : `${pctText(w.peakUtilisationPct)} ${w.peakWeek?.slice(5) ?? ''} · avg ${pctText(util(w))}`,
         })),
         labelWidth: 90,
         maxValue: maxPct,

@@ -127,7 +127,9 @@ function orderRow(o: ScheduledOrder): Record<string, Cell> {
   if (o.alreadyLate) flags.push('already late');
   if (o.materialShort) flags.push('material short');
   const yarnText = o.yarns
-    .map((y) => (y.status === 'ok' ? y.yarnId : y.status === 'short' ? `${y.yarnId} SHORT ${y.firstShortWeek}` : `${y.yarnId} short from ${y.firstShortWeek}`))
+    .map((y) =>
+      y.status === 'ok' ? y.yarnId : y.status === 'short' ? `${y.yarnId} SHORT ${y.firstShortWeek}` : `${y.yarnId} short from ${y.firstShortWeek}`,
+    )
     .join(', ');
   const yarnTone = o.materialShort ? 'bad' : o.yarns.some((y) => y.status === 'short-during') ? 'warn' : undefined;
   return {

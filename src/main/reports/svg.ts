@@ -52,7 +52,9 @@ export function hBarChart(o: HBarChartOptions): string {
   const tickStep = niceStep(o.maxValue / 8);
   for (let t = 0; t <= o.maxValue + 1e-9; t += tickStep) {
     parts.push(`<line x1="${n(x(t))}" y1="${top - 4}" x2="${n(x(t))}" y2="${height - axisH}" stroke="#e4e7eb" stroke-width="1"/>`);
-    parts.push(`<text x="${n(x(t))}" y="${height - 5}" font-size="9" text-anchor="middle" fill="#52606d">${escapeHtml(formatNumber(t))}${escapeHtml(o.unit ?? '')}</text>`);
+    parts.push(
+      `<text x="${n(x(t))}" y="${height - 5}" font-size="9" text-anchor="middle" fill="#52606d">${escapeHtml(formatNumber(t))}${escapeHtml(o.unit ?? '')}</text>`,
+    );
   }
   // Bars, then the reference lines over them, then the texts over both.
   const texts: string[] = [];
@@ -68,7 +70,9 @@ export function hBarChart(o: HBarChartOptions): string {
   });
   for (const r of o.refLines ?? []) {
     if (r.value > o.maxValue) continue;
-    parts.push(`<line x1="${n(x(r.value))}" y1="${top - 6}" x2="${n(x(r.value))}" y2="${height - axisH}" stroke="#b91c1c" stroke-width="1.2" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${n(x(r.value))}" y1="${top - 6}" x2="${n(x(r.value))}" y2="${height - axisH}" stroke="#b91c1c" stroke-width="1.2" stroke-dasharray="4 3"/>`,
+    );
     texts.push(`<text x="${n(x(r.value) + 3)}" y="${top - 4}" font-size="9" fill="#b91c1c">${escapeHtml(r.label)}</text>`);
   }
   parts.push(...texts);
@@ -117,7 +121,9 @@ export function columnChart(o: ColumnChartOptions): string {
     parts.push(`<text x="${left - 5}" y="${n(y(t) + 3)}" font-size="9" text-anchor="end" fill="#52606d">${escapeHtml(formatNumber(t))}</text>`);
   }
   if (o.yLabel) {
-    parts.push(`<text x="10" y="${n(top + plotH / 2)}" font-size="9" fill="#52606d" text-anchor="middle" transform="rotate(-90 10 ${n(top + plotH / 2)})">${escapeHtml(o.yLabel)}</text>`);
+    parts.push(
+      `<text x="10" y="${n(top + plotH / 2)}" font-size="9" fill="#52606d" text-anchor="middle" transform="rotate(-90 10 ${n(top + plotH / 2)})">${escapeHtml(o.yLabel)}</text>`,
+    );
   }
   const labelEvery = Math.max(1, Math.ceil(o.categories.length / 26));
   o.categories.forEach((cat, i) => {
@@ -129,7 +135,9 @@ export function columnChart(o: ColumnChartOptions): string {
       base += v;
     }
     if (i % labelEvery === 0) {
-      parts.push(`<text x="${n(left + slot * i + slot / 2)}" y="${height - bottom + 12}" font-size="8.5" text-anchor="middle" fill="#52606d">${escapeHtml(cat)}</text>`);
+      parts.push(
+        `<text x="${n(left + slot * i + slot / 2)}" y="${height - bottom + 12}" font-size="8.5" text-anchor="middle" fill="#52606d">${escapeHtml(cat)}</text>`,
+      );
     }
   });
   if (o.line) {

@@ -35,5 +35,5 @@ export function getAlertAck(db: Db, alertKey: string): AlertAck | undefined {
 
 /** The keys to pass to computeAlerts as `acknowledgedKeys`. */
 export function acknowledgedAlertKeys(db: Db): Set<string> {
-  return new Set((db.prepare('SELECT alert_key FROM alert_ack').pluck().all() as string[]));
+  return new Set(db.prepare('SELECT alert_key FROM alert_ack').pluck().all() as string[]);
 }

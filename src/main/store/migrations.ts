@@ -313,7 +313,6 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-
 export interface MigrateResult {
   from: number;
   to: number;

@@ -20,9 +20,9 @@ export function writePlan(db: Db, snapshotId: number, scenarioId: number, kind: 
 }
 
 export function planInputsHash(db: Db, snapshotId: number, scenarioId: number, kind: string): string | undefined {
-  const row = db.prepare('SELECT inputs_hash FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind = ?').get(snapshotId, scenarioId, kind) as
-    | { inputs_hash: string }
-    | undefined;
+  const row = db
+    .prepare('SELECT inputs_hash FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind = ?')
+    .get(snapshotId, scenarioId, kind) as { inputs_hash: string } | undefined;
   return row?.inputs_hash;
 }
 

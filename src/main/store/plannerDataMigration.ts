@@ -136,19 +136,39 @@ const LIST_BLOBS: ListBlob<unknown>[] = [
           `INSERT INTO po_draft (draft_id, yarn_id, supplier_id, supplier_name, description, cost_per_lb, qty_lbs, receipt_date,
              release_date, status, erp_po_number, from_suggestion_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(d.draftId, d.yarnId, d.supplierId, d.supplierName ?? null, d.description ?? null, d.costPerLb ?? null, d.qtyLbs, d.receiptDate, d.releaseDate, d.status, d.erpPoNumber ?? null, d.fromSuggestionId ?? null, at),
+        .run(
+          d.draftId,
+          d.yarnId,
+          d.supplierId,
+          d.supplierName ?? null,
+          d.description ?? null,
+          d.costPerLb ?? null,
+          d.qtyLbs,
+          d.receiptDate,
+          d.releaseDate,
+          d.status,
+          d.erpPoNumber ?? null,
+          d.fromSuggestionId ?? null,
+          at,
+        ),
   }),
   blob<SchedulePin>({
     key: 'schedule.pins',
     schema: schedulePinSchema,
     identity: (p) => `orderNo ${p.orderNo}`,
-    insert: (db, p, at) => db.prepare('INSERT INTO pin (order_no, machine_id, start_date, updated_at) VALUES (?, ?, ?, ?)').run(p.orderNo, p.machineId ?? null, p.start ?? null, at),
+    insert: (db, p, at) =>
+      db
+        .prepare('INSERT INTO pin (order_no, machine_id, start_date, updated_at) VALUES (?, ?, ?, ?)')
+        .run(p.orderNo, p.machineId ?? null, p.start ?? null, at),
   }),
   blob<RateOverride>({
     key: 'yarn.rateOverrides',
     schema: rateOverrideSchema,
     identity: (o) => `style ${o.style}`,
-    insert: (db, o, at) => db.prepare('INSERT INTO rate_override (style, lbs_per_day, as_of, note, updated_at) VALUES (?, ?, ?, ?, ?)').run(o.style, o.lbsPerDay, o.asOf, o.note ?? null, at),
+    insert: (db, o, at) =>
+      db
+        .prepare('INSERT INTO rate_override (style, lbs_per_day, as_of, note, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(o.style, o.lbsPerDay, o.asOf, o.note ?? null, at),
   }),
   blob<BomOverride>({
     key: 'yarn.bomOverrides',
@@ -206,7 +226,8 @@ const LIST_BLOBS: ListBlob<unknown>[] = [
   blob<DowntimeWindow>({
     key: 'capacity.downtime',
     schema: downtimeWindowSchema,
-    insert: (db, w, at) => db.prepare('INSERT INTO downtime (machine_id, from_date, to_date, updated_at) VALUES (?, ?, ?, ?)').run(w.machineId, w.from, w.to, at),
+    insert: (db, w, at) =>
+      db.prepare('INSERT INTO downtime (machine_id, from_date, to_date, updated_at) VALUES (?, ?, ?, ?)').run(w.machineId, w.from, w.to, at),
   }),
 ];
 
@@ -246,7 +267,8 @@ function parseJson(text: string): { value: unknown } | null {
 export function movePlannerBlobsToTables(db: Database): string[] {
   const notes: string[] = [];
   const take = (key: string) => {
-    const row = db.prepare('SELECT value_json, updated_at FROM setting WHERE key = ?').get(key) as { value_json: string; updated_at: string } | undefined;
+    const row = db.prepare('SELECT value_json, updated_at FROM setting WHERE key = ?').get(key) as
+      { value_json: string; updated_at: string } | undefined;
     if (row) db.prepare('DELETE FROM setting WHERE key = ?').run(key);
     return row;
   };
@@ -314,7 +336,8 @@ export function movePlannerBlobsToTables(db: Database): string[] {
 
   // Single values stay settings rows; one their reader would refuse is kept aside (the default applies).
   for (const spec of Object.values(SETTINGS)) {
-    const row = db.prepare('SELECT value_json, updated_at FROM setting WHERE key = ?').get(spec.key) as { value_json: string; updated_at: string } | undefined;
+    const row = db.prepare('SELECT value_json, updated_at FROM setting WHERE key = ?').get(spec.key) as
+      { value_json: string; updated_at: string } | undefined;
     if (!row) continue;
     const parsed = parseJson(row.value_json);
     if (parsed && spec.schema.safeParse(parsed.value).success) continue;

@@ -85,20 +85,24 @@ export function putRow<T>(db: Db, spec: RowSpec<T>, value: T, now: string): RowC
   const sql =
     `INSERT INTO ${spec.table} (${names.join(', ')}, revision, updated_at) VALUES (${names.map(() => '?').join(', ')}, 1, ?) ` +
     `ON CONFLICT (${spec.keyColumns.join(', ')}) DO UPDATE SET ${[...updates, `revision = ${spec.table}.revision + 1`, 'updated_at = excluded.updated_at'].join(', ')}`;
-  return db.transaction(() => {
-    const before = getRow(db, spec, key);
-    if (before !== null && sameColumns(spec.toColumns(before), columns)) return { table: spec.table, key: keyText(key), before, after: before };
-    db.prepare(sql).run(...names.map((c) => columns[c]), now);
-    return { table: spec.table, key: keyText(key), before, after: getRow(db, spec, key) };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const before = getRow(db, spec, key);
+      if (before !== null && sameColumns(spec.toColumns(before), columns)) return { table: spec.table, key: keyText(key), before, after: before };
+      db.prepare(sql).run(...names.map((c) => columns[c]), now);
+      return { table: spec.table, key: keyText(key), before, after: getRow(db, spec, key) };
+    })
+    .immediate();
 }
 
 export function deleteRow<T>(db: Db, spec: RowSpec<T>, key: readonly SqlValue[]): RowChange<T> {
-  return db.transaction(() => {
-    const before = getRow(db, spec, key);
-    if (before !== null) db.prepare(`DELETE FROM ${spec.table} WHERE ${whereKey(spec)}`).run(...key);
-    return { table: spec.table, key: keyText(key), before, after: null };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const before = getRow(db, spec, key);
+      if (before !== null) db.prepare(`DELETE FROM ${spec.table} WHERE ${whereKey(spec)}`).run(...key);
+      return { table: spec.table, key: keyText(key), before, after: null };
+    })
+    .immediate();
 }
 
 function sameColumns(a: Columns, b: Columns): boolean {

@@ -25,7 +25,9 @@ function parse(json: string): unknown {
 
 function movePolicyValues(db: Database): string[] {
   const rows = db
-    .prepare(`SELECT area, key, value_json, updated_at FROM policy_value WHERE area || '.' || key IN (${[...HORIZONS, WORK_DAYS].map(() => '?').join(', ')}) ORDER BY area, key`)
+    .prepare(
+      `SELECT area, key, value_json, updated_at FROM policy_value WHERE area || '.' || key IN (${[...HORIZONS, WORK_DAYS].map(() => '?').join(', ')}) ORDER BY area, key`,
+    )
     .all(...HORIZONS, WORK_DAYS) as { area: string; key: string; value_json: string; updated_at: string }[];
   if (!rows.length) return [];
   const notes: string[] = [];
@@ -36,7 +38,14 @@ function movePolicyValues(db: Database): string[] {
   const horizons = rows.filter((r) => HORIZONS.includes(`${r.area}.${r.key}`));
   if (horizons.length) {
     const value = longest(horizons.map((r) => parse(r.value_json)));
-    put.run('horizonWeeks', JSON.stringify(value), horizons.map((r) => r.updated_at).sort().at(-1));
+    put.run(
+      'horizonWeeks',
+      JSON.stringify(value),
+      horizons
+        .map((r) => r.updated_at)
+        .sort()
+        .at(-1),
+    );
     const was = horizons.map((r) => `${r.area}.${r.key} ${r.value_json}`).join(', ');
     notes.push(
       horizons.length > 1
@@ -49,7 +58,10 @@ function movePolicyValues(db: Database): string[] {
     put.run('workDaysPerWeek', workDays.value_json, workDays.updated_at);
     notes.push(`policy: ${WORK_DAYS} ${workDays.value_json} is calendar.workDaysPerWeek now`);
   }
-  db.prepare(`DELETE FROM policy_value WHERE area || '.' || key IN (${[...HORIZONS, WORK_DAYS].map(() => '?').join(', ')})`).run(...HORIZONS, WORK_DAYS);
+  db.prepare(`DELETE FROM policy_value WHERE area || '.' || key IN (${[...HORIZONS, WORK_DAYS].map(() => '?').join(', ')})`).run(
+    ...HORIZONS,
+    WORK_DAYS,
+  );
   return notes;
 }
 
@@ -61,7 +73,10 @@ interface PolicyOverride {
 }
 
 const isMoved = (o: unknown): o is PolicyOverride =>
-  o !== null && typeof o === 'object' && (o as PolicyOverride).kind === 'policy' && [...HORIZONS, WORK_DAYS].includes(`${(o as PolicyOverride).area}.${(o as PolicyOverride).key}`);
+  o !== null &&
+  typeof o === 'object' &&
+  (o as PolicyOverride).kind === 'policy' &&
+  [...HORIZONS, WORK_DAYS].includes(`${(o as PolicyOverride).area}.${(o as PolicyOverride).key}`);
 
 /** A scenario's overrides with the moved keys renamed; several horizon changes become one, the longest. */
 function renameOverrides(overrides: unknown[]): unknown[] {
@@ -82,12 +97,16 @@ function moveScenarioOverrides(db: Database): string[] {
     const renamed = renameOverrides(overrides);
     const merged = overrides.length - renamed.length;
     notes.push(
-      `scenario ${String(name)}: its policy changes of ${overrides.filter(isMoved).map((o) => `${o.area}.${o.key}`).join(', ')} are changes of the planning calendar now` +
-        (merged ? ` (${merged + 1} horizons merged into one, the longest)` : ''),
+      `scenario ${String(name)}: its policy changes of ${overrides
+        .filter(isMoved)
+        .map((o) => `${o.area}.${o.key}`)
+        .join(', ')} are changes of the planning calendar now` + (merged ? ` (${merged + 1} horizons merged into one, the longest)` : ''),
     );
     return JSON.stringify(renamed);
   });
-  db.exec("UPDATE scenario SET overrides_json = calendar_overrides(overrides_json, name) WHERE overrides_json LIKE '%Weeks%' OR overrides_json LIKE '%workDays%'");
+  db.exec(
+    "UPDATE scenario SET overrides_json = calendar_overrides(overrides_json, name) WHERE overrides_json LIKE '%Weeks%' OR overrides_json LIKE '%workDays%'",
+  );
   return notes;
 }
 

@@ -36,7 +36,9 @@ export function addDowntime(db: Db, window: DowntimeWindow, now: string): RowCha
   return db
     .transaction(() => {
       const id = Number(
-        db.prepare('INSERT INTO downtime (machine_id, from_date, to_date, revision, updated_at) VALUES (?, ?, ?, 1, ?)').run(w.machineId, w.from, w.to, now).lastInsertRowid,
+        db
+          .prepare('INSERT INTO downtime (machine_id, from_date, to_date, revision, updated_at) VALUES (?, ?, ?, 1, ?)')
+          .run(w.machineId, w.from, w.to, now).lastInsertRowid,
       );
       return { table: downtimeRows.table, key: keyText([id]), before: null, after: getRow(db, downtimeRows, [id]) };
     })

@@ -47,7 +47,10 @@ export const listPoDrafts = (db: Db): PoDraft[] => listRows(db, poDraftRows);
 
 /** The drafts with the revision each was read at, for a writer that decides now and writes later. */
 export function listPoDraftsWithRevision(db: Db): { draft: PoDraft; revision: number }[] {
-  return (db.prepare('SELECT * FROM po_draft ORDER BY id').all() as Columns[]).map((r) => ({ draft: parseRow(poDraftRows, r), revision: r.revision as number }));
+  return (db.prepare('SELECT * FROM po_draft ORDER BY id').all() as Columns[]).map((r) => ({
+    draft: parseRow(poDraftRows, r),
+    revision: r.revision as number,
+  }));
 }
 
 export const getPoDraft = (db: Db, draftId: string): PoDraft | null => getRow(db, poDraftRows, [draftId]);

@@ -75,7 +75,8 @@ function completeAll(inputs: readonly OverrideInput[]): Override[] {
 }
 
 function requireSnapshot(db: Db, snapshotId: number): void {
-  if (!db.prepare('SELECT 1 FROM snapshot WHERE id = ?').get(snapshotId)) throw new ScenarioStoreError(`snapshot ${snapshotId} does not exist`, 'NOT_FOUND');
+  if (!db.prepare('SELECT 1 FROM snapshot WHERE id = ?').get(snapshotId))
+    throw new ScenarioStoreError(`snapshot ${snapshotId} does not exist`, 'NOT_FOUND');
 }
 
 function insert(db: Db, snapshotId: number, name: string, createdAt: string, overrides: Override[]): Scenario {
@@ -86,10 +87,7 @@ function insert(db: Db, snapshotId: number, name: string, createdAt: string, ove
   return getScenario(db, Number(info.lastInsertRowid))!;
 }
 
-export function createScenario(
-  db: Db,
-  s: { snapshotId: number; name: string; createdAt: string; overrides?: readonly OverrideInput[] },
-): Scenario {
+export function createScenario(db: Db, s: { snapshotId: number; name: string; createdAt: string; overrides?: readonly OverrideInput[] }): Scenario {
   return insert(db, s.snapshotId, s.name, s.createdAt, completeAll(s.overrides ?? []));
 }
 
@@ -123,7 +121,9 @@ export function listScenarios(db: Db, snapshotId?: number): ScenarioListItem[] {
     'SELECT id, snapshot_id, name, created_at, json_array_length(overrides_json) AS n FROM scenario' +
     (snapshotId === undefined ? '' : ' WHERE snapshot_id = ?') +
     ' ORDER BY id';
-  const rows = (snapshotId === undefined ? db.prepare(sql).all() : db.prepare(sql).all(snapshotId)) as (Omit<ScenarioRow, 'overrides_json'> & { n: number })[];
+  const rows = (snapshotId === undefined ? db.prepare(sql).all() : db.prepare(sql).all(snapshotId)) as (Omit<ScenarioRow, 'overrides_json'> & {
+    n: number;
+  })[];
   return rows.map((r) => ({ id: r.id, snapshotId: r.snapshot_id, name: r.name, createdAt: r.created_at, overrideCount: r.n }));
 }
 
@@ -151,7 +151,10 @@ export function updateOverride(db: Db, scenarioId: number, input: OverrideInput 
   return editOverrides(db, scenarioId, (list) => {
     const at = list.findIndex((o) => o.id === input.id);
     if (at < 0) throw new ScenarioStoreError(`override ${input.id} is not in scenario ${scenarioId}`, 'NOT_FOUND');
-    const o = completeOverride(input, list.filter((_, i) => i !== at));
+    const o = completeOverride(
+      input,
+      list.filter((_, i) => i !== at),
+    );
     return { overrides: list.map((x, i) => (i === at ? o : x)), result: o };
   });
 }

@@ -32,7 +32,8 @@ export function readSetting<T>(db: Db, spec: SettingSpec<T>): T {
     throw new PlannerDataError(`setting ${spec.key} is not valid JSON`);
   }
   const parsed = spec.schema.safeParse(value);
-  if (!parsed.success) throw new PlannerDataError(`setting ${spec.key} holds an invalid value (${parsed.error.issues.map((i) => i.message).join('; ')})`);
+  if (!parsed.success)
+    throw new PlannerDataError(`setting ${spec.key} holds an invalid value (${parsed.error.issues.map((i) => i.message).join('; ')})`);
   return parsed.data;
 }
 
@@ -53,7 +54,11 @@ export const LEGACY_PREFIX = 'legacy.';
 
 /** What migrations kept aside because it did not fit a table (raw JSON: its shape is what failed). */
 export function listLegacySettings(db: Db): { key: string; value: unknown; updatedAt: string }[] {
-  return (db.prepare("SELECT key, value_json, updated_at FROM setting WHERE key LIKE 'legacy.%' ORDER BY key").all() as { key: string; value_json: string; updated_at: string }[]).map(
-    (r) => ({ key: r.key, value: JSON.parse(r.value_json) as unknown, updatedAt: r.updated_at }),
-  );
+  return (
+    db.prepare("SELECT key, value_json, updated_at FROM setting WHERE key LIKE 'legacy.%' ORDER BY key").all() as {
+      key: string;
+      value_json: string;
+      updated_at: string;
+    }[]
+  ).map((r) => ({ key: r.key, value: JSON.parse(r.value_json) as unknown, updatedAt: r.updated_at }));
 }

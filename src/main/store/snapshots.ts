@@ -62,9 +62,7 @@ export function getSnapshot(db: Db, id: number): SnapshotRow | undefined {
 }
 
 export function findSnapshotByContent(db: Db, contentHash: string, asOf: string): number | undefined {
-  const row = db.prepare('SELECT id FROM snapshot WHERE content_hash = ? AND as_of = ?').get(contentHash, asOf) as
-    | { id: number }
-    | undefined;
+  const row = db.prepare('SELECT id FROM snapshot WHERE content_hash = ? AND as_of = ?').get(contentHash, asOf) as { id: number } | undefined;
   return row?.id;
 }
 
@@ -73,9 +71,7 @@ export function insertSnapshot(
   s: { asOf: string; label: string; kind: SnapshotRow['kind']; source: string; contentHash: string; createdAt: string },
 ): number {
   const info = db
-    .prepare(
-      'INSERT INTO snapshot (as_of, label, kind, source, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
+    .prepare('INSERT INTO snapshot (as_of, label, kind, source, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(s.asOf, s.label, s.kind, s.source, s.contentHash, s.createdAt);
   return Number(info.lastInsertRowid);
 }
@@ -86,16 +82,20 @@ export function recordSnapshotEntities(db: Db, snapshotId: number, counts: Recor
 }
 
 /** The files of an import batch, as the snapshot's record of where its rows came from. */
-export function recordImportFiles(
-  db: Db,
-  snapshotId: number,
-  files: FileReport[],
-): void {
+export function recordImportFiles(db: Db, snapshotId: number, files: FileReport[]): void {
   const stmt = db.prepare(
     'INSERT INTO import_file (snapshot_id, file_name, sha256, export_type, rows_read, rows_accepted, rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const f of files) {
-    stmt.run(snapshotId, f.file, f.sha256, f.status === 'imported' ? (f.exportType ?? 'unknown') : `${f.status}:${f.exportType ?? 'unknown'}`, f.rowsRead, f.rowsAccepted, f.rowsRejected);
+    stmt.run(
+      snapshotId,
+      f.file,
+      f.sha256,
+      f.status === 'imported' ? (f.exportType ?? 'unknown') : `${f.status}:${f.exportType ?? 'unknown'}`,
+      f.rowsRead,
+      f.rowsAccepted,
+      f.rowsRejected,
+    );
   }
 }
 
@@ -118,13 +118,14 @@ export function setSnapshotReport(db: Db, snapshotId: number, report: unknown): 
  * undefined for a snapshot stored without one.
  */
 export function getSnapshotReport(db: Db, snapshotId: number): ImportReport | undefined {
-  const row = db.prepare('SELECT report_json FROM snapshot WHERE id = ?').get(snapshotId) as
-    | { report_json: string }
-    | undefined;
+  const row = db.prepare('SELECT report_json FROM snapshot WHERE id = ?').get(snapshotId) as { report_json: string } | undefined;
   const stored: unknown = row ? JSON.parse(row.report_json) : undefined;
   if (!stored || (typeof stored === 'object' && Object.keys(stored).length === 0)) return undefined;
   const parsed = importReportSchema.safeParse(stored);
-  if (!parsed.success) throw new Error(`the import report of snapshot ${snapshotId} does not read as one: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+  if (!parsed.success)
+    throw new Error(
+      `the import report of snapshot ${snapshotId} does not read as one: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`,
+    );
   return parsed.data;
 }
 
@@ -163,7 +164,8 @@ export function deleteSnapshot(db: Db, id: number, fate: ScenarioFate = {}): { d
       db.prepare('DELETE FROM plan_cache WHERE scenario_id IN (SELECT id FROM scenario WHERE snapshot_id = ?)').run(id);
       if (target !== undefined) {
         if (target === id) throw new SnapshotInUseError('move the scenarios to another snapshot than the one being deleted');
-        if (!db.prepare('SELECT 1 FROM snapshot WHERE id = ?').get(target)) throw new SnapshotInUseError(`snapshot ${target} does not exist: the scenarios cannot be moved there`);
+        if (!db.prepare('SELECT 1 FROM snapshot WHERE id = ?').get(target))
+          throw new SnapshotInUseError(`snapshot ${target} does not exist: the scenarios cannot be moved there`);
         scenariosMoved = db.prepare('UPDATE scenario SET snapshot_id = ? WHERE snapshot_id = ?').run(target, id).changes;
       } else scenariosDeleted = db.prepare('DELETE FROM scenario WHERE snapshot_id = ?').run(id).changes;
     }
@@ -177,9 +179,7 @@ export function deleteSnapshot(db: Db, id: number, fate: ScenarioFate = {}): { d
  * else the most recent earlier batch that does (masters imported on their own stay valid across snapshots).
  */
 export function entitySources(db: Db, snapshotId: number): Map<string, number> {
-  const target = db.prepare('SELECT as_of, id FROM snapshot WHERE id = ?').get(snapshotId) as
-    | { as_of: string; id: number }
-    | undefined;
+  const target = db.prepare('SELECT as_of, id FROM snapshot WHERE id = ?').get(snapshotId) as { as_of: string; id: number } | undefined;
   if (!target) throw new Error(`snapshot ${snapshotId} does not exist`);
   const rows = db
     .prepare(

@@ -3,7 +3,18 @@
 import { bomOverrideSchema, type BomOverride } from '../../shared/domain/bomOverride';
 import { rateOverrideSchema, type RateOverride } from '../../shared/domain/rateOverride';
 import type { Db } from './dbHandle';
-import { checkValue, deleteRow, keyText, listRows, optionalFields, parseRow, putRow, type Columns, type RowChange, type RowSpec } from './plannerRows';
+import {
+  checkValue,
+  deleteRow,
+  keyText,
+  listRows,
+  optionalFields,
+  parseRow,
+  putRow,
+  type Columns,
+  type RowChange,
+  type RowSpec,
+} from './plannerRows';
 
 export const rateOverrideRows: RowSpec<RateOverride> = {
   table: 'rate_override',
@@ -58,7 +69,10 @@ export function listBomOverrides(db: Db): BomOverride[] {
 export function getBomOverride(db: Db, style: string): BomOverride | null {
   const header = db.prepare('SELECT * FROM bom_override WHERE style = ?').get(style) as Columns | undefined;
   if (!header) return null;
-  return withLines([header], db.prepare('SELECT style, yarn_id, fraction FROM bom_override_line WHERE style = ? ORDER BY line_no').all(style) as LineRow[])[0];
+  return withLines(
+    [header],
+    db.prepare('SELECT style, yarn_id, fraction FROM bom_override_line WHERE style = ? ORDER BY line_no').all(style) as LineRow[],
+  )[0];
 }
 
 /** Sets a style's BOM override (replacing its earlier one, lines included). */

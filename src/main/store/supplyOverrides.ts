@@ -94,5 +94,6 @@ export const yarnSupplyOverrideRows: RowSpec<YarnSupplyOverride> = {
 };
 
 export const listYarnSupplyOverrides = (db: Db): YarnSupplyOverride[] => listRows(db, yarnSupplyOverrideRows);
-export const putYarnSupplyOverride = (db: Db, o: YarnSupplyOverride, now: string): RowChange<YarnSupplyOverride> => putRow(db, yarnSupplyOverrideRows, o, now);
+export const putYarnSupplyOverride = (db: Db, o: YarnSupplyOverride, now: string): RowChange<YarnSupplyOverride> =>
+  putRow(db, yarnSupplyOverrideRows, o, now);
 export const deleteYarnSupplyOverride = (db: Db, yarnId: string): RowChange<YarnSupplyOverride> => deleteRow(db, yarnSupplyOverrideRows, [yarnId]);

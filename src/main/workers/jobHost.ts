@@ -102,7 +102,7 @@ export class JobHost extends EventEmitter {
   private finish(job: RunningJob, outcome: { result?: JobResult; error?: string; cancelled?: boolean }): JobState {
     job.state.status = outcome.cancelled ? 'cancelled' : outcome.error !== undefined ? 'failed' : 'done';
     job.state.fraction = job.state.status === 'done' ? 1 : job.state.fraction;
-    job.state.message = outcome.cancelled ? 'cancelled' : outcome.error ?? 'done';
+    job.state.message = outcome.cancelled ? 'cancelled' : (outcome.error ?? 'done');
     if (outcome.error !== undefined && !outcome.cancelled) job.state.error = outcome.error;
     job.state.result = outcome.result;
     this.emitState(job);
@@ -126,7 +126,11 @@ export class JobHost extends EventEmitter {
       const result = await run(job.state.kind, input, ctx);
       return this.finish(job, { result });
     } catch (err) {
-      return this.finish(job, { error: (err as Error).message, cancelled: err instanceof JobCancelled, result: err instanceof JobFailed ? err.data : undefined });
+      return this.finish(job, {
+        error: (err as Error).message,
+        cancelled: err instanceof JobCancelled,
+        result: err instanceof JobFailed ? err.data : undefined,
+      });
     }
   }
 

@@ -23,6 +23,11 @@ export function runWorkerThreadJob(run: JobRunner): void {
   run(kind, input, ctx).then(
     (result) => post({ type: 'done', result }),
     (err: Error) =>
-      post({ type: 'error', error: err.message ?? String(err), cancelled: err instanceof JobCancelled, data: err instanceof JobFailed ? err.data : undefined }),
+      post({
+        type: 'error',
+        error: err.message ?? String(err),
+        cancelled: err instanceof JobCancelled,
+        data: err instanceof JobFailed ? err.data : undefined,
+      }),
   );
 }

@@ -4,16 +4,7 @@
 //    The page proves itself with the HttpOnly cookie the bridge set when its printed URL was opened (scripts never
 //    see the token); other clients (tests, tools) send the token in a header.
 // Every call resolves to a `Result`; nothing here throws across the boundary.
-import type {
-  ChannelInput,
-  ChannelName,
-  ChannelOutput,
-  ContractError,
-  EventName,
-  EventPayload,
-  PlannerApi,
-  Result,
-} from '../../shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput, ContractError, EventName, EventPayload, PlannerApi, Result } from '../../shared/contract';
 
 /** What the preload exposes on `window.planner` (untyped at the boundary; typed by `createApi`). */
 export interface RawTransport {
@@ -108,8 +99,7 @@ export function createBridgeTransport(options: BridgeTransportOptions): RawTrans
 /** Used when the page runs with neither the preload nor a bridge behind it (e.g. opened from a file). */
 export function createOfflineTransport(): RawTransport {
   return {
-    invoke: async () =>
-      failure('FAILED', 'not connected to the planner service: open the app from Electron or from the URL the web bridge printed'),
+    invoke: async () => failure('FAILED', 'not connected to the planner service: open the app from Electron or from the URL the web bridge printed'),
     on: () => () => undefined,
   };
 }

@@ -1,15 +1,5 @@
 // The pages of the app and their hash routes (`#/yarn`).
-export type PageId =
-  | 'dashboard'
-  | 'yarn'
-  | 'demand'
-  | 'purchasing'
-  | 'capacity'
-  | 'schedule'
-  | 'forecast'
-  | 'scenarios'
-  | 'imports'
-  | 'settings';
+export type PageId = 'dashboard' | 'yarn' | 'demand' | 'purchasing' | 'capacity' | 'schedule' | 'forecast' | 'scenarios' | 'imports' | 'settings';
 
 export interface PageSpec {
   id: PageId;

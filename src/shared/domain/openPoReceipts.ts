@@ -29,7 +29,12 @@ export function posWithoutSchedule(yarnPos: YarnPo[], expectedPos: ExpectedPo[])
 }
 
 /** The Expected report's receipts plus the open YarnPO balances it does not list, at their due dates. */
-export function withOpenPoReceipts(expectedReceipts: ExpectedReceipt[], expectedPos: ExpectedPo[], yarnPos: YarnPo[], asOf: string): ExpectedReceipt[] {
+export function withOpenPoReceipts(
+  expectedReceipts: ExpectedReceipt[],
+  expectedPos: ExpectedPo[],
+  yarnPos: YarnPo[],
+  asOf: string,
+): ExpectedReceipt[] {
   const extra = posWithoutSchedule(yarnPos, expectedPos).map((po): ExpectedReceipt => {
     const { bucket, weekStart } = openPoDue(po, asOf);
     return { poNumber: po.poNumber, yarnId: po.yarnId, bucket, weekStart, qtyLbs: po.balanceLbs };

@@ -17,5 +17,7 @@ export const downtimeWindowSchema = downtimeFields.refine(endsAfterStart, 'the d
 export type DowntimeWindow = z.infer<typeof downtimeWindowSchema>;
 
 /** A downtime window as stored: windows may overlap or repeat, so each has its own id. */
-export const storedDowntimeSchema = downtimeFields.extend({ id: z.number().int().positive() }).refine(endsAfterStart, 'the downtime ends before it starts');
+export const storedDowntimeSchema = downtimeFields
+  .extend({ id: z.number().int().positive() })
+  .refine(endsAfterStart, 'the downtime ends before it starts');
 export type StoredDowntime = z.infer<typeof storedDowntimeSchema>;

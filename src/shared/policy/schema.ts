@@ -191,7 +191,12 @@ const ORDERED: [string, string, boolean, string][] = [
   ['yarn.criticalBelowLbs', 'yarn.highBelowLbs', true, 'the risk bands must read critical < high < medium'],
   ['yarn.highBelowLbs', 'yarn.mediumBelowLbs', true, 'the risk bands must read critical < high < medium'],
   ['capacity.bottleneckUtilisationPct', 'capacity.overloadUtilisationPct', false, 'a bottleneck starts at or below overload'],
-  ['alerts.wcOverloadUtilisationPct', 'capacity.overloadUtilisationPct', false, 'the work-center alert starts at or below overload (above it the alert is critical)'],
+  [
+    'alerts.wcOverloadUtilisationPct',
+    'capacity.overloadUtilisationPct',
+    false,
+    'the work-center alert starts at or below overload (above it the alert is critical)',
+  ],
   ['alerts.forecastDeviationPct', 'alerts.forecastDeviationHighPct', true, 'a high deviation must be larger than a medium one'],
   ['alerts.lateOrderMinDays', 'alerts.lateOrderHighDays', false, 'late <= high < critical'],
   ['alerts.lateOrderHighDays', 'alerts.lateOrderCriticalDays', true, 'late <= high < critical'],
@@ -259,7 +264,8 @@ function problemText(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
   if (issue.code !== 'invalid_type') return issue.message;
   if (value === undefined) return 'is missing';
-  if (typeof value === 'number' && (issue.expected === 'int' || issue.expected === 'number')) return Number.isFinite(value) ? 'must be a whole number' : 'must be a finite number';
+  if (typeof value === 'number' && (issue.expected === 'int' || issue.expected === 'number'))
+    return Number.isFinite(value) ? 'must be a whole number' : 'must be a finite number';
   return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
 }
 
@@ -273,7 +279,13 @@ function toProblems(issue: z.core.$ZodIssue, input: unknown): PolicyProblem[] {
     });
   }
   if (issue.code === 'custom' && Array.isArray(issue.params?.keys)) return [{ keys: issue.params.keys as string[], message: issue.message }];
-  if (key === undefined) return [{ keys: [area ?? '(table)'], message: `policy area ${area ?? '(table)'} ${issue.code === 'invalid_type' ? 'is missing or not a table' : issue.message}` }];
+  if (key === undefined)
+    return [
+      {
+        keys: [area ?? '(table)'],
+        message: `policy area ${area ?? '(table)'} ${issue.code === 'invalid_type' ? 'is missing or not a table' : issue.message}`,
+      },
+    ];
   const value = valueAt(input, [area, key]);
   const where = inner.length ? `[${inner.join('.')}]` : '';
   const message = problemText(issue, valueAt(input, issue.path));
@@ -301,5 +313,7 @@ export function checkPolicyValue(area: string, key: string, value: unknown): str
   const shape = Object.hasOwn(shapes, area) ? shapes[area] : undefined;
   if (!shape || !Object.hasOwn(shape, key)) return `unknown policy setting ${area}.${key}`;
   const parsed = shape[key].safeParse(value);
-  return parsed.success ? null : toProblems({ ...parsed.error.issues[0], path: [area, key, ...parsed.error.issues[0].path] }, { [area]: { [key]: value } })[0].message;
+  return parsed.success
+    ? null
+    : toProblems({ ...parsed.error.issues[0], path: [area, key, ...parsed.error.issues[0].path] }, { [area]: { [key]: value } })[0].message;
 }

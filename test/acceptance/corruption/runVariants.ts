@@ -64,7 +64,9 @@ function resetPeak(): void {
 }
 
 function userTables(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 function tableCounts(db: Db): string {
@@ -94,7 +96,10 @@ function contentOf(db: Db, snapshotId: number): { digest: string; texts: Set<str
   for (const spec of Object.values(ENTITY_TABLE_SPECS)) {
     const fields = Object.keys(spec.fields).map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
     hash.update(`\n#${spec.table}\n`);
-    for (const row of db.prepare(`SELECT ${fields.join(', ')} FROM ${spec.table} WHERE snapshot_id = ? ORDER BY rowid`).raw().iterate(snapshotId) as Iterable<unknown[]>) {
+    for (const row of db
+      .prepare(`SELECT ${fields.join(', ')} FROM ${spec.table} WHERE snapshot_id = ? ORDER BY rowid`)
+      .raw()
+      .iterate(snapshotId) as Iterable<unknown[]>) {
       hash.update(JSON.stringify(row));
       row.forEach((v, i) => {
         if (typeof v !== 'string') return;
@@ -112,7 +117,12 @@ function outsideWindow(date: string): boolean {
 }
 
 /** Why an imported variant is not what a complete import of its clean file holds (undefined: it is). */
-function incompleteness(db: Db, v: Variant, out: ImportOutcome, clean: Map<string, { counts: Record<string, number>; digest: string }>): string | undefined {
+function incompleteness(
+  db: Db,
+  v: Variant,
+  out: ImportOutcome,
+  clean: Map<string, { counts: Record<string, number>; digest: string }>,
+): string | undefined {
   const want = clean.get(v.base);
   const reference = v.reference === undefined ? undefined : clean.get(v.reference);
   if (!want || (v.reference !== undefined && !reference)) return `no clean import to compare with (${v.base} ${v.reference ?? ''})`;

@@ -123,7 +123,8 @@ export function xlsxVariants(w: VariantWriter, base: Base, rounds: { flips: numb
   {
     const stored = withSheet(buf, (x) => x, { method: 0 });
     const digits: number[] = [];
-    for (let at = stored.indexOf('<v>'); at >= 0 && digits.length < 5000; at = stored.indexOf('<v>', at + 3)) if (stored[at + 3] >= 0x30 && stored[at + 3] <= 0x39) digits.push(at + 3);
+    for (let at = stored.indexOf('<v>'); at >= 0 && digits.length < 5000; at = stored.indexOf('<v>', at + 3))
+      if (stored[at + 3] >= 0x30 && stored[at + 3] <= 0x39) digits.push(at + 3);
     const at = w.pick(digits);
     const out = Buffer.from(stored);
     out[at] = 0x30 + ((out[at] - 0x30 + 1 + w.int(8)) % 10);
@@ -143,7 +144,13 @@ export function xlsxVariants(w: VariantWriter, base: Base, rounds: { flips: numb
     const xml = sheetPart(unzipParts(buf)).data.toString('utf8');
     const a = Math.floor(xml.length * (0.2 + 0.5 * w.rand()));
     const b = a + 1 + w.int(Math.floor(xml.length * 0.2));
-    w.add(base, 'cut XML', `sheet XML bytes ${a}..${b} cut out`, 'either', withSheet(buf, (x) => x.slice(0, a) + x.slice(b)));
+    w.add(
+      base,
+      'cut XML',
+      `sheet XML bytes ${a}..${b} cut out`,
+      'either',
+      withSheet(buf, (x) => x.slice(0, a) + x.slice(b)),
+    );
   }
   // references beyond Excel's limits, and a valid but sparse one
   const lastRow = (xml: string) => Math.max(...[...xml.matchAll(/<(?:[\w.-]+:)?row\b[^>]*?\br="(\d+)"/g)].map((m) => Number(m[1])));
@@ -154,7 +161,9 @@ export function xlsxVariants(w: VariantWriter, base: Base, rounds: { flips: numb
     'refused',
     withSheet(buf, (x) => {
       const last = lastRow(x);
-      return x.replace(new RegExp(`(<(?:[\\w.-]+:)?row\\b[^>]*?\\br=")${last}"`), '$199999999"').replace(new RegExp(`\\br="([A-Z]+)${last}"`, 'g'), 'r="$199999999"');
+      return x
+        .replace(new RegExp(`(<(?:[\\w.-]+:)?row\\b[^>]*?\\br=")${last}"`), '$199999999"')
+        .replace(new RegExp(`\\br="([A-Z]+)${last}"`, 'g'), 'r="$199999999"');
     }),
   );
   w.add(
@@ -175,9 +184,21 @@ export function xlsxVariants(w: VariantWriter, base: Base, rounds: { flips: numb
     withSheet(buf, (x) => x.replace(/<\/(?:[\w.-]+:)?sheetData>/, '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>$&')),
   );
   // header only, and (core exports) fewer than half the rows
-  w.add(base, 'header only', `rows below the header (row ${header}) removed`, 'refused', withSheet(buf, (x) => filterRows(x, (r) => r <= header)));
+  w.add(
+    base,
+    'header only',
+    `rows below the header (row ${header}) removed`,
+    'refused',
+    withSheet(buf, (x) => filterRows(x, (r) => r <= header)),
+  );
   if (rounds.core) {
-    w.add(base, 'thin', '60 % of the data rows removed', 'refused', withSheet(buf, (x) => filterRows(x, (r, i) => r <= header || i % 5 < 2)));
+    w.add(
+      base,
+      'thin',
+      '60 % of the data rows removed',
+      'refused',
+      withSheet(buf, (x) => filterRows(x, (r, i) => r <= header || i % 5 < 2)),
+    );
   }
 }
 
@@ -188,11 +209,26 @@ export function bombVariants(w: VariantWriter, base: Base): void {
   const sheet = sheetPart(parts);
   const swap = (change: Partial<ZipPart>) => zipParts(parts.map((p) => (p === sheet ? { ...p, ...change } : p)));
   w.add(base, 'zip bomb', 'the sheet declared 3,000 MB', 'refused', swap({ declaredSize: 3_000_000_000 }));
-  w.add(base, 'zip bomb', 'the sheet declared at half its size (inflates beyond it)', 'refused', swap({ declaredSize: Math.floor(sheet.data.length / 2) }));
+  w.add(
+    base,
+    'zip bomb',
+    'the sheet declared at half its size (inflates beyond it)',
+    'refused',
+    swap({ declaredSize: Math.floor(sheet.data.length / 2) }),
+  );
   const padded = sheet.data.toString('utf8').replace(/<\/(?:[\w.-]+:)?sheetData>/, `${' '.repeat(60 * 1024 * 1024)}$&`);
   w.add(base, 'zip bomb', 'the sheet padded with 60 MB of white space (compresses ~1000:1)', 'refused', swap({ data: Buffer.from(padded) }));
-  w.add(base, 'zip bomb', 'an extra part of 150 MB of zeros', 'refused', zipParts([...parts, { name: 'xl/media/image1.bin', data: Buffer.alloc(150 * 1024 * 1024) }]));
-  const copies = Array.from({ length: 40 }, (_, i) => ({ name: `xl/worksheets/copy${i}.xml`, data: Buffer.from(sheet.data.toString('utf8').repeat(Math.ceil((5 * 1024 * 1024) / sheet.data.length))) }));
+  w.add(
+    base,
+    'zip bomb',
+    'an extra part of 150 MB of zeros',
+    'refused',
+    zipParts([...parts, { name: 'xl/media/image1.bin', data: Buffer.alloc(150 * 1024 * 1024) }]),
+  );
+  const copies = Array.from({ length: 40 }, (_, i) => ({
+    name: `xl/worksheets/copy${i}.xml`,
+    data: Buffer.from(sheet.data.toString('utf8').repeat(Math.ceil((5 * 1024 * 1024) / sheet.data.length))),
+  }));
   w.add(base, 'zip bomb', '40 extra parts of 5 MB each (200 MB inflated)', 'refused', zipParts([...parts, ...copies]));
 }
 
@@ -283,7 +319,17 @@ export function csvVariants(w: VariantWriter, base: Base, rounds: { junk: number
     w.add(base, 'junk lines', `a stray quote at the start of line ${at + 1}`, 'refused', lines.join('\n'));
   }
   w.add(base, 'header only', 'the header line alone', 'refused', unparse(t, t.rows.slice(0, t.header + 1)));
-  if (rounds.core) w.add(base, 'thin', '60 % of the data rows removed', 'refused', unparse(t, t.rows.filter((_, i) => i <= t.header || i % 5 < 2)));
+  if (rounds.core)
+    w.add(
+      base,
+      'thin',
+      '60 % of the data rows removed',
+      'refused',
+      unparse(
+        t,
+        t.rows.filter((_, i) => i <= t.header || i % 5 < 2),
+      ),
+    );
 
   const col = textColumn(t);
   if (col !== undefined) {
@@ -292,7 +338,9 @@ export function csvVariants(w: VariantWriter, base: Base, rounds: { junk: number
     for (const i of someRows(w, t, 12)) accented[i][col] = `${accented[i][col]} – Crème ½ “No. 5”`;
     const reference = w.file(basename(base.path), unparse(t, accented));
     rounds.references.push({ key: reference, path: reference, asOf: base.asOf });
-    w.add(base, 'encoding', 'Windows-1252 text with accents, dash, curly quotes, ½', 'complete', cp1252(unparse({ ...t, bom: false }, accented)), { reference });
+    w.add(base, 'encoding', 'Windows-1252 text with accents, dash, curly quotes, ½', 'complete', cp1252(unparse({ ...t, bom: false }, accented)), {
+      reference,
+    });
     const tail = accented.slice(-3).map((r) => r.map((v, c) => (c === col ? `${v} Crème` : v)));
     const mixed = Buffer.concat([Buffer.from(unparse(t, accented.slice(0, -3)), 'utf8'), cp1252(unparse({ ...t, bom: false }, tail))]);
     w.add(base, 'encoding', 'text mixing UTF-8 and Windows-1252', 'refused', mixed);
@@ -304,17 +352,27 @@ export function csvVariants(w: VariantWriter, base: Base, rounds: { junk: number
       formulas[i][col] = `${FORMULAS[(k + w.int(FORMULAS.length)) % FORMULAS.length]} ${i}`;
       injected.push(formulas[i][col]);
     }
-    w.add(base, 'formula text', `formula text in column ${t.rows[t.header][col]}: ${injected.join(' ')}`, 'complete', unparse(t, formulas), { verbatim: injected });
+    w.add(base, 'formula text', `formula text in column ${t.rows[t.header][col]}: ${injected.join(' ')}`, 'complete', unparse(t, formulas), {
+      verbatim: injected,
+    });
   }
   const bomToggled = t.bom ? buf.subarray(3) : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), buf]);
   w.add(base, 'encoding', t.bom ? 'UTF-8 BOM removed' : 'UTF-8 BOM added', 'complete', bomToggled, { reference: base.key });
-  w.add(base, 'encoding', 'UTF-16 ("Unicode text")', 'refused', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(buf.toString('utf8').replace(/^\uFEFF/, ''), 'utf16le')]));
+  w.add(
+    base,
+    'encoding',
+    'UTF-16 ("Unicode text")',
+    'refused',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(buf.toString('utf8').replace(/^\uFEFF/, ''), 'utf16le')]),
+  );
 
   const dcol = dateColumn(t);
   if (dcol !== undefined) {
     const dated = t.rows.map((r) => [...r]);
     const rows = someRows(w, t, 5);
     for (const [k, i] of rows.entries()) dated[i][dcol] = BAD_DATES[k % BAD_DATES.length];
-    w.add(base, 'odd dates', `${rows.length} dates in ${t.rows[t.header][dcol]} outside 1990..2100`, 'complete', unparse(t, dated), { badDates: rows.length });
+    w.add(base, 'odd dates', `${rows.length} dates in ${t.rows[t.header][dcol]} outside 1990..2100`, 'complete', unparse(t, dated), {
+      badDates: rows.length,
+    });
   }
 }

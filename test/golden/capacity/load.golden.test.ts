@@ -10,10 +10,14 @@ import { planningCalendar } from '../../../src/main/engine/calendar';
 
 // A 3-week plan on a Mon..Sat plant with a holiday and a machine's downtime.
 const input: CapacityInput = {
-  calendar: planningCalendar('2025-09-02', { horizonWeeks: 3, workDaysPerWeek: 6 }, {
-    holidays: ['2025-09-12'],
-    downtime: [{ machineId: 'A2', from: '2025-09-15', to: '2025-09-16' }],
-  }),
+  calendar: planningCalendar(
+    '2025-09-02',
+    { horizonWeeks: 3, workDaysPerWeek: 6 },
+    {
+      holidays: ['2025-09-12'],
+      downtime: [{ machineId: 'A2', from: '2025-09-15', to: '2025-09-16' }],
+    },
+  ),
   machines: [
     { machineId: 'A1', workCenter: '9.38.20.F' },
     { machineId: 'A2', workCenter: '9.38.20.F ' },

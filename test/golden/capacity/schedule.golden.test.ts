@@ -32,9 +32,7 @@ function model(parts: {
     styles: parts.styles.map(([style, workCenter]) => ({ style, workCenter })),
     rates: new Map<string, RateInfo>(parts.rates.map(([s, r]) => [s, { rateLbsPerDay: r, source: 'test' }])),
     orders: parts.orders,
-    yarns: parts.yarns
-      ? new Map(parts.yarns.map(([o, ys]) => [o, ys.map(([yarnId, firstShortWeek]) => ({ yarnId, firstShortWeek }))]))
-      : undefined,
+    yarns: parts.yarns ? new Map(parts.yarns.map(([o, ys]) => [o, ys.map(([yarnId, firstShortWeek]) => ({ yarnId, firstShortWeek }))])) : undefined,
   };
 }
 
@@ -287,7 +285,17 @@ describe('capacity scheduler golden models', () => {
         styles: [['S1', '8.30.18.F']],
         rates: [['S1', 250]],
         orders: [{ koNumber: 'Y', style: 'S1', balanceLbs: 1750, machine: 'M1', quotedDate: '2025-09-08' }],
-        yarns: [['Y', [['18669', '2025-09-01'], ['19003', '2025-09-08'], ['12345', undefined], ['20001', '2025-09-15']]]],
+        yarns: [
+          [
+            'Y',
+            [
+              ['18669', '2025-09-01'],
+              ['19003', '2025-09-08'],
+              ['12345', undefined],
+              ['20001', '2025-09-15'],
+            ],
+          ],
+        ],
       }),
     );
     const y = byNo(r, 'Y');

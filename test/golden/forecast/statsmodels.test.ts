@@ -45,7 +45,7 @@ describe(`forecast models vs ${golden.generator}`, () => {
     expect(differs).toEqual([12]);
   });
 
-  it('SES optimiser finds statsmodels\' weight (interior optimum) and an SSE no worse', () => {
+  it("SES optimiser finds statsmodels' weight (interior optimum) and an SSE no worse", () => {
     const c = byName('ses-optimised');
     const fit = model(c).fit(c.series, c.fixed);
     expect(fit.params.alpha).toBeCloseTo(c.params!.alpha, 2);
@@ -62,7 +62,7 @@ describe(`forecast models vs ${golden.generator}`, () => {
     expectClose(pinned.forecast(8), c.forecast, 1e-6);
   });
 
-  it.each(['theta-trend', 'theta-level'])('%s: same forecast with statsmodels\' alpha, and with our own fit', (name) => {
+  it.each(['theta-trend', 'theta-level'])("%s: same forecast with statsmodels' alpha, and with our own fit", (name) => {
     const c = byName(name);
     const pinned = model(c).fit(c.series, { alpha: c.params!.alpha });
     expect(pinned.params.b0).toBeCloseTo(c.params!.b0, 6);

@@ -64,7 +64,11 @@ export const cases: GoldenCase[] = [
     title: 'Lot-for-lot: each net requirement becomes one planned receipt of exactly that size',
     input: input([item('Y1', 'ALPHA YARNS INC', 500, [200, 200, 200, 200, 0, 300, 0, 0])]),
     check(r) {
-      expect(receipts(r)).toEqual([[2, 100], [3, 200], [5, 300]]);
+      expect(receipts(r)).toEqual([
+        [2, 100],
+        [3, 200],
+        [5, 300],
+      ]);
       expect(r.suggestions.map((s) => s.releaseDate)).toEqual(['2025-09-01', '2025-09-08', '2025-09-22']);
       expect(only(r).weeks.plannedReleases).toEqual([100, 200, 0, 300, 0, 0, 0, 0]);
       expect(r.suggestions[0].pegging).toEqual([{ week: 2, weekStart: '2025-09-15', lbs: 100, sources: [] }]);
@@ -89,12 +93,17 @@ export const cases: GoldenCase[] = [
     // Y3M: MOQ 300 then multiple 250: NR 50 -> MOQ 300 -> ceil(300/250) = 2 multiples = 500.
     name: '03-order-multiple',
     title: 'Order multiple (250 lbs), alone and after an MOQ (300 lbs -> 500 lbs)',
-    input: input(
-      [item('Y3', 'ALPHA YARNS INC', 0, [0, 0, 0, 420, 0, 0, 130, 0]), item('Y3M', 'ALPHA YARNS INC', 0, [0, 0, 50, 0, 0, 0, 0, 0])],
-      { yarnOverrides: [{ yarnId: 'Y3', orderMultipleLbs: 250 }, { yarnId: 'Y3M', orderMultipleLbs: 250, moqLbs: 300 }] },
-    ),
+    input: input([item('Y3', 'ALPHA YARNS INC', 0, [0, 0, 0, 420, 0, 0, 130, 0]), item('Y3M', 'ALPHA YARNS INC', 0, [0, 0, 50, 0, 0, 0, 0, 0])], {
+      yarnOverrides: [
+        { yarnId: 'Y3', orderMultipleLbs: 250 },
+        { yarnId: 'Y3M', orderMultipleLbs: 250, moqLbs: 300 },
+      ],
+    }),
     check(r) {
-      expect(receipts(r, 'Y3')).toEqual([[3, 500], [6, 250]]);
+      expect(receipts(r, 'Y3')).toEqual([
+        [3, 500],
+        [6, 250],
+      ]);
       expect(receipts(r, 'Y3M')).toEqual([[2, 500]]);
       expect(only(r, 'Y3').weeks.projectedOnHand).toEqual([0, 0, 0, 80, 80, 80, 200, 200]);
       expect(only(r, 'Y3M').supply.moqLbs).toEqual({ value: 300, source: 'planner override' });
@@ -110,7 +119,10 @@ export const cases: GoldenCase[] = [
       yarnOverrides: [{ yarnId: 'Y4', lotSizing: { kind: 'fixedPeriod', periodWeeks: 3 } }],
     }),
     check(r) {
-      expect(receipts(r)).toEqual([[2, 400], [5, 350]]);
+      expect(receipts(r)).toEqual([
+        [2, 400],
+        [5, 350],
+      ]);
       expect(only(r).weeks.projectedOnHand).toEqual([300, 150, 350, 100, 0, 300, 300, 0]);
       expect(only(r).supply.lotSizing.source).toBe('planner override');
     },
@@ -139,7 +151,11 @@ export const cases: GoldenCase[] = [
     title: 'Lead time longer than the horizon: every order is late; each leaves its share of the stock-out',
     input: input([item('Y6', 'LONGHAUL TEXTILE', 300, [0, 0, 100, 100, 100, 100, 100, 100])]),
     check(r) {
-      expect(receipts(r)).toEqual([[5, 100], [6, 100], [7, 100]]);
+      expect(receipts(r)).toEqual([
+        [5, 100],
+        [6, 100],
+        [7, 100],
+      ]);
       expect(r.suggestions.map((s) => [s.releaseDate, s.lateByDays, s.shortageLbs])).toEqual([
         ['2025-03-10', 175, 100],
         ['2025-03-17', 168, 100],
@@ -159,7 +175,10 @@ export const cases: GoldenCase[] = [
     }),
     check(r) {
       expect(only(r).safetyStockLbs).toBe(200);
-      expect(receipts(r)).toEqual([[3, 200], [5, 200]]);
+      expect(receipts(r)).toEqual([
+        [3, 200],
+        [5, 200],
+      ]);
       expect(only(r).weeks.projectedOnHand).toEqual([600, 400, 400, 200, 200, 200, 200, 200]);
     },
   },
@@ -175,7 +194,11 @@ export const cases: GoldenCase[] = [
     }),
     check(r) {
       expect(only(r).safetyStockLbs).toBeCloseTo(351.68, 2);
-      expect(receipts(r)).toEqual([[5, 52], [6, 100], [7, 300]]);
+      expect(receipts(r)).toEqual([
+        [5, 52],
+        [6, 100],
+        [7, 300],
+      ]);
       expect(r.suggestions[0].netRequirementLbs).toBeCloseTo(51.68, 2);
       expect(r.suggestions[0].releaseDate).toBe('2025-09-08');
     },
@@ -189,7 +212,14 @@ export const cases: GoldenCase[] = [
     input: input([
       item('Y9', 'ALPHA YARNS INC', 200, [0, 0, 1000, 0, 0, 0, 0, 0], {
         scheduledReceiptsByWeek: [0, 0, 600],
-        demandSourcesByWeek: [[], [], [{ source: 'KO K1', lbs: 700 }, { source: 'KO K2', lbs: 300 }]],
+        demandSourcesByWeek: [
+          [],
+          [],
+          [
+            { source: 'KO K1', lbs: 700 },
+            { source: 'KO K2', lbs: 300 },
+          ],
+        ],
       }),
     ]),
     check(r) {
@@ -207,7 +237,13 @@ export const cases: GoldenCase[] = [
     check(r) {
       const s = r.suggestions[0];
       expect([s.receiptWeek, s.qtyLbs, s.releaseDate, s.action, s.lateByDays, s.shortageLbs, s.earliestReceiptDate]).toEqual([
-        1, 300, '2025-08-04', 'expedite', 28, 300, '2025-10-06',
+        1,
+        300,
+        '2025-08-04',
+        'expedite',
+        28,
+        300,
+        '2025-10-06',
       ]);
       expect(only(r).pastDueReleaseLbs).toBe(300);
     },
@@ -240,7 +276,10 @@ export const cases: GoldenCase[] = [
       const it = only(r);
       expect(r.suggestions).toEqual([]);
       expect(it.status).toBe('uncovered');
-      expect(it.uncovered.map((u) => [u.week, u.lbs, u.reason])).toEqual([[1, 200, 'retired supplier'], [3, 200, 'retired supplier']]);
+      expect(it.uncovered.map((u) => [u.week, u.lbs, u.reason])).toEqual([
+        [1, 200, 'retired supplier'],
+        [3, 200, 'retired supplier'],
+      ]);
       expect(it.weeks.projectedOnHand).toEqual([100, -200, -200, -400, -400, -400, -400, -400]);
     },
   },
@@ -276,7 +315,12 @@ export const cases: GoldenCase[] = [
       expect(r.suggestions).toEqual([]);
       const a = only(r, 'Y14');
       expect(a.uncovered.map((u) => [u.week, u.lbs, u.reason])).toEqual([[0, 200, 'within lead time']]);
-      expect(a.uncovered[0].expedite).toEqual({ lowestBalanceLbs: -200, shortWeeks: 2, recoveryWeek: 2, receipts: [{ week: 2, weekStart: '2025-09-15', lbs: 500 }] });
+      expect(a.uncovered[0].expedite).toEqual({
+        lowestBalanceLbs: -200,
+        shortWeeks: 2,
+        recoveryWeek: 2,
+        receipts: [{ week: 2, weekStart: '2025-09-15', lbs: 500 }],
+      });
       expect(a.weeks.projectedOnHand.slice(0, 3)).toEqual([-200, -200, 300]);
       expect(only(r, 'Y15').status).toBe('covered by existing receipts');
     },

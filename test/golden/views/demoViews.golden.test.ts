@@ -94,7 +94,16 @@ function handProjection(): Map<string, HandYarn> {
   const out = new Map<string, HandYarn>();
   const of = (descId: number): HandYarn => {
     let y = out.get(id(descId));
-    if (!y) out.set(id(descId), (y = { inventoryLbs: ds.positions.get(descId)?.theoreticalLbs ?? 0, demandLbs: Array(10).fill(0), receiptsLbs: Array(10).fill(0), balanceLbs: [] }));
+    if (!y)
+      out.set(
+        id(descId),
+        (y = {
+          inventoryLbs: ds.positions.get(descId)?.theoreticalLbs ?? 0,
+          demandLbs: Array(10).fill(0),
+          receiptsLbs: Array(10).fill(0),
+          balanceLbs: [],
+        }),
+      );
     return y;
   };
   for (const k of demandOrders()) {
@@ -187,7 +196,12 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const expected = new Map<string, { total: number; percentage: number; buckets: number[] }>();
     for (const k of demandOrders()) {
       const weeks = phased(k);
-      for (const c of k.greige.bom) expected.set(`${k.orderNo}|${c.descId}`, { total: k.balanceLbs * c.fraction, percentage: c.fraction * 100, buckets: weeks.map((w) => w * c.fraction) });
+      for (const c of k.greige.bom)
+        expected.set(`${k.orderNo}|${c.descId}`, {
+          total: k.balanceLbs * c.fraction,
+          percentage: c.fraction * 100,
+          buckets: weeks.map((w) => w * c.fraction),
+        });
     }
     expect(v.byKo.rows.map((r) => `${r.orderNo}|${r.yarnId}`).sort()).toEqual([...expected.keys()].sort());
     for (const r of v.byKo.rows) {
@@ -211,7 +225,9 @@ describe('every view of the demo plan, against the demo input rows', () => {
       for (let b = 0; b < ERP_WEEKS; b++) {
         expect(close(r.buckets[b].demandLbs, h.demandLbs[b]), `${r.yarnId} demand ${b}`).toBe(true);
         expect(close(r.buckets[b].receiptsLbs, h.receiptsLbs[b]), `${r.yarnId} receipts ${b}`).toBe(true);
-        expect(close(r.buckets[b].balanceLbs, h.balanceLbs[b]), `${r.yarnId} balance ${b}: ${r.buckets[b].balanceLbs} vs ${h.balanceLbs[b]}`).toBe(true);
+        expect(close(r.buckets[b].balanceLbs, h.balanceLbs[b]), `${r.yarnId} balance ${b}: ${r.buckets[b].balanceLbs} vs ${h.balanceLbs[b]}`).toBe(
+          true,
+        );
       }
     }
     // styles: the ERP's BOM and the Production Lbs rate
@@ -255,7 +271,9 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect(close(v.kpis.lbsShortAfterPastDue, sum(left), 0.1)).toBe(true);
     // valued at the yarn's cost per lb from the inventory
     expect(close(v.kpis.valueShortUsd, sum(shortages.rows.map((r) => r.maxDeficitLbs * yarnOf(r.yarnId).costPerLb)), 1)).toBe(true);
-    expect(v.kpis.criticalYarns).toBe(position.rows.filter((r) => riskBand(Math.min(ds.positions.get(Number(r.yarnId))!.planningLbs, -r.maxDeficitLbs)) === 'CRITICAL').length);
+    expect(v.kpis.criticalYarns).toBe(
+      position.rows.filter((r) => riskBand(Math.min(ds.positions.get(Number(r.yarnId))!.planningLbs, -r.maxDeficitLbs)) === 'CRITICAL').length,
+    );
     expect(v.kpis.suggestedOrders).toBe(purchasing.suggestions.length);
     expect(close(v.kpis.suggestedValueUsd, sum(purchasing.suggestions.map((s) => s.qtyLbs * yarnOf(s.yarnId).costPerLb)), 1)).toBe(true);
     expect(v.kpis.expediteOrders).toBe(purchasing.suggestions.filter((s) => s.releaseDate < AS_OF).length);
@@ -264,7 +282,9 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const peaks = capacity.workCenters.map((w) => w.peakUtilisationPct).filter((p): p is number => p !== null);
     expect(v.kpis.peakUtilisationPct).toBeCloseTo(Math.max(...peaks), 0);
     expect(v.kpis.overloadedWorkCenters).toBe(capacity.workCenters.filter((w) => w.overloadedWeeks > 0).length);
-    expect(v.workCenterLoad[0].workCenter).toBe(capacity.workCenters.reduce((a, b) => ((b.peakUtilisationPct ?? 0) > (a.peakUtilisationPct ?? 0) ? b : a)).workCenter);
+    expect(v.workCenterLoad[0].workCenter).toBe(
+      capacity.workCenters.reduce((a, b) => ((b.peakUtilisationPct ?? 0) > (a.peakUtilisationPct ?? 0) ? b : a)).workCenter,
+    );
     expect(v.alertCounts).toEqual(alerts.counts);
     expect(v.alerts.length).toBe(Math.min(12, alerts.alerts.length));
   });
@@ -323,7 +343,12 @@ describe('every view of the demo plan, against the demo input rows', () => {
         expect(close(c.totalLbs, k.balanceLbs * k.greige.bom.find((x) => id(x.descId) === yarnId)!.fraction, 0.05), c.orderNo).toBe(true);
       }
       const pos = ds.yarnPos.filter((po) => id(po.descId) === yarnId);
-      expect([...new Set(v.receipts.map((r) => r.poNo))].sort()).toEqual(pos.filter((po) => po.schedule.some((q) => q > 0) || po.balanceLbs > 0).map((po) => po.poNo).sort());
+      expect([...new Set(v.receipts.map((r) => r.poNo))].sort()).toEqual(
+        pos
+          .filter((po) => po.schedule.some((q) => q > 0) || po.balanceLbs > 0)
+          .map((po) => po.poNo)
+          .sort(),
+      );
       expect(v.receipts.every((r) => !r.isDraft)).toBe(true);
       // Theoretical = Beginning + Received + Consumed + Adjustments holds on the demo rows, so the plan finds nothing wrong.
       expect(close((p.beginningLbs ?? 0) + (p.receivedLbs ?? 0) + p.consumedLbs + (p.adjustmentsLbs ?? 0), p.theoreticalLbs, 0.01)).toBe(true);
@@ -341,7 +366,10 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const retiredYarns = [...needed].filter((yarnId) => isDoNotUse(yarnOf(yarnId).supplier));
     expect(retiredYarns.length).toBeGreaterThan(0);
     for (const yarnId of retiredYarns) {
-      expect(v.suggestions.filter((s) => s.yarnId === yarnId), yarnId).toEqual([]);
+      expect(
+        v.suggestions.filter((s) => s.yarnId === yarnId),
+        yarnId,
+      ).toEqual([]);
       expect(v.uncovered.find((u) => u.yarnId === yarnId)?.reason, yarnId).toBe('retired supplier');
     }
     for (const s of v.suggestions) {
@@ -401,7 +429,10 @@ describe('every view of the demo plan, against the demo input rows', () => {
       expect(w.daysAvailable, w.workCenter).toBe(w.machines * workDays);
       const onIt = v.machines.filter((m) => m.workCenter === w.workCenter);
       // the machines' knitting days within the horizon (a machine's utilisation x its days available)
-      expect(close(w.daysAssigned, sum(onIt.map((m) => ((m.utilisationPct ?? 0) * m.daysAvailable) / 100)), 0.2 * onIt.length + 0.1), w.workCenter).toBe(true);
+      expect(
+        close(w.daysAssigned, sum(onIt.map((m) => ((m.utilisationPct ?? 0) * m.daysAvailable) / 100)), 0.2 * onIt.length + 0.1),
+        w.workCenter,
+      ).toBe(true);
       expect(w.daysAssigned, w.workCenter).toBeLessThanOrEqual(sum(onIt.map((m) => m.daysRequired)) + 0.1 * onIt.length);
       // utilisation of the assigned orders; the weekly figures count the unassigned ones of the work center too
       if (w.daysAvailable > 0) expect(close(w.utilisationPct!, (w.daysAssigned / w.daysAvailable) * 100, 0.1), w.workCenter).toBe(true);
@@ -410,19 +441,30 @@ describe('every view of the demo plan, against the demo input rows', () => {
     const kept = schedule.orders.filter((o) => o.assignment === 'kept');
     expect(kept.length).toBeGreaterThan(50);
     // no rate: neither Production Lbs nor another version of the style's base lists one
-    expect(v.unrated.map((u) => u.orderNo).sort()).toEqual(openOrders().filter((k) => k.greige.erpLbsPerDay === null).map((k) => k.orderNo).sort());
+    expect(v.unrated.map((u) => u.orderNo).sort()).toEqual(
+      openOrders()
+        .filter((k) => k.greige.erpLbsPerDay === null)
+        .map((k) => k.orderNo)
+        .sort(),
+    );
     // every open order is loaded on its machine, waits for one, or has no rate; each once
     const machineIds = new Set(ds.park.machines.map((m) => id(m.id)));
     const unrated = new Set(v.unrated.map((u) => u.orderNo));
     const unassigned = new Set(v.unassigned.map((u) => u.orderNo));
     for (const k of openOrders()) {
       const onMachine = k.machine !== null && machineIds.has(id(k.machine));
-      const where = unrated.has(k.orderNo) ? 'unrated' : unassigned.has(k.orderNo) ? 'unassigned' : v.machines.find((m) => m.orderNos.includes(k.orderNo))?.machineId;
+      const where = unrated.has(k.orderNo)
+        ? 'unrated'
+        : unassigned.has(k.orderNo)
+          ? 'unassigned'
+          : v.machines.find((m) => m.orderNos.includes(k.orderNo))?.machineId;
       expect(where, k.orderNo).toBe(unrated.has(k.orderNo) ? 'unrated' : onMachine ? id(k.machine!) : 'unassigned');
     }
     for (const m of v.machines) {
       expect(m.daysAvailable, m.machineId).toBe(workDays);
-      const expectedOrders = openOrders().filter((k) => k.machine !== null && id(k.machine) === m.machineId && kept.some((o) => o.orderNo === k.orderNo));
+      const expectedOrders = openOrders().filter(
+        (k) => k.machine !== null && id(k.machine) === m.machineId && kept.some((o) => o.orderNo === k.orderNo),
+      );
       expect(m.orderNos.filter((o) => kept.some((k) => k.orderNo === o)).sort(), m.machineId).toEqual(expectedOrders.map((k) => k.orderNo).sort());
     }
     const bottleneck = v.bottlenecks[0];
@@ -455,10 +497,16 @@ describe('every view of the demo plan, against the demo input rows', () => {
       expect(o.yarns.map((y) => y.yarnId).sort(), o.orderNo).toEqual(k.greige.hasErpBom ? k.greige.bom.map((c) => id(c.descId)).sort() : []);
     }
     expect(checked).toBeGreaterThan(50);
-    expect(v.late.map((l) => l.orderNo).sort()).toEqual(v.orders.filter((o) => o.late).map((o) => o.orderNo).sort());
+    expect(v.late.map((l) => l.orderNo).sort()).toEqual(
+      v.orders
+        .filter((o) => o.late)
+        .map((o) => o.orderNo)
+        .sort(),
+    );
     // an order whose work center has no machine cannot be scheduled
     const wcs = new Set(ds.park.machines.map((m) => m.workCenter));
-    for (const u of v.unschedulable.filter((x) => x.reason === 'no-compatible-machine')) expect(wcs.has(byOrder.get(u.orderNo)!.greige.workCenter), u.orderNo).toBe(false);
+    for (const u of v.unschedulable.filter((x) => x.reason === 'no-compatible-machine'))
+      expect(wcs.has(byOrder.get(u.orderNo)!.greige.workCenter), u.orderNo).toBe(false);
   });
 
   it('alerts: one per yarn whose band is above LOW, sized by the worse of the planning balance and the deficit', async () => {
@@ -498,7 +546,12 @@ describe('every view of the demo plan, against the demo input rows', () => {
     // 'each' is a count: left out, one line issue each
     const each = inHistory.filter((l) => l.uom === 'each');
     expect(each.length).toBeGreaterThan(0);
-    expect(v.lineIssues.filter((i) => i.action === 'excluded' && i.uom === 'each').map((i) => i.document).sort()).toEqual(each.map((l) => l.document).sort());
+    expect(
+      v.lineIssues
+        .filter((i) => i.action === 'excluded' && i.uom === 'each')
+        .map((i) => i.document)
+        .sort(),
+    ).toEqual(each.map((l) => l.document).sort());
     // a style sold in yards only: its history is the sum of its lines per week
     const styles = new Map<string, typeof inHistory>();
     for (const l of inHistory) styles.set(l.fStyle, [...(styles.get(l.fStyle) ?? []), l]);
@@ -510,8 +563,12 @@ describe('every view of the demo plan, against the demo input rows', () => {
     expect(series.historyTotal).toBeCloseTo(sum(lines.map((l) => l.qty)), 0);
     const detail = await view('view.forecastSeries', { series: series.series });
     expect(detail.historyWeeks).toEqual(v.historyWeeks);
-    v.historyWeeks.forEach((week, i) => expect(detail.history[i], `${style} ${week}`).toBeCloseTo(sum(lines.filter((l) => mondayOf(l.invoiceDate) === week).map((l) => l.qty)), 3));
-    detail.point.forEach((p, i) => expect(detail.lo80[i] <= p && p <= detail.hi80[i] && detail.lo95[i] <= detail.lo80[i] && detail.hi80[i] <= detail.hi95[i]).toBe(true));
+    v.historyWeeks.forEach((week, i) =>
+      expect(detail.history[i], `${style} ${week}`).toBeCloseTo(sum(lines.filter((l) => mondayOf(l.invoiceDate) === week).map((l) => l.qty)), 3),
+    );
+    detail.point.forEach((p, i) =>
+      expect(detail.lo80[i] <= p && p <= detail.hi80[i] && detail.lo95[i] <= detail.lo80[i] && detail.hi80[i] <= detail.hi95[i]).toBe(true),
+    );
     // the demo's history runs to the week before the as-of week: no history gap, the forecast starts at the as-of week
     expect(v.historyGapWeeks).toEqual([]);
     expect(detail.historyGapWeeks).toEqual([]);
@@ -525,7 +582,8 @@ describe('every view of the demo plan, against the demo input rows', () => {
     // every series of a reconciled level says the approach its level chose
     const byLevel = new Map<string, string>(v.hierarchy.levels.map((l) => [l.level, l.approach]));
     expect(v.hierarchy.problem === null ? byLevel.size : 0).toBe(v.hierarchy.problem === null ? 3 : 0);
-    for (const s of v.series.filter((x) => x.unit === 'yds' && (x.level === 'total' || x.level === 'style'))) if (byLevel.has(s.level)) expect(s.approach, s.series).toBe(byLevel.get(s.level));
+    for (const s of v.series.filter((x) => x.unit === 'yds' && (x.level === 'total' || x.level === 'style')))
+      if (byLevel.has(s.level)) expect(s.approach, s.series).toBe(byLevel.get(s.level));
     // the dashboard's tile is the company total's measured accuracy
     const dashboard = await view('view.dashboard', {});
     const total = v.series.find((s) => s.level === 'total')!;

@@ -121,7 +121,9 @@ describe.skipIf(!hasErpData)(`yarn engine vs the ERP's own reports${hasErpData ?
     };
     const report = koReportOf(d);
     const s = score(computeYarnPlan(input, calendarOf('2025-09-02'), policy), report);
-    console.info(`honest 9-2: rows ${s.rows}/${s.erpRows}, yarns ${(s.yarnShare * 100).toFixed(1)} %, grand total ${(s.grandTotalDiff * 100).toFixed(3)} %`);
+    console.info(
+      `honest 9-2: rows ${s.rows}/${s.erpRows}, yarns ${(s.yarnShare * 100).toFixed(1)} %, grand total ${(s.grandTotalDiff * 100).toFixed(3)} %`,
+    );
     expect(s.rowShare).toBeGreaterThanOrEqual(0.98);
     expect(s.yarnShare).toBeGreaterThanOrEqual(0.96);
     expect(Math.abs(s.grandTotalDiff)).toBeLessThanOrEqual(0.005);

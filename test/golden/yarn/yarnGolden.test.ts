@@ -121,7 +121,20 @@ const writers: Record<string, (plan: YarnPlan, c: GoldenCase) => Record<string, 
             pastDueLbs: s.pastDueReceiptsLbs,
           };
         }),
-      ['yarnId', 'firstShortWeek', 'deficitAtFirstShortLbs', 'maxDeficitLbs', 'maxDeficitWeek', 'recoveryWeek', 'nextPo', 'nextWeek', 'nextLbs', 'nextUsefulLbs', 'laterPos', 'pastDueLbs'],
+      [
+        'yarnId',
+        'firstShortWeek',
+        'deficitAtFirstShortLbs',
+        'maxDeficitLbs',
+        'maxDeficitWeek',
+        'recoveryWeek',
+        'nextPo',
+        'nextWeek',
+        'nextLbs',
+        'nextUsefulLbs',
+        'laterPos',
+        'pastDueLbs',
+      ],
     ),
     'balance_weekly.csv': toGoldenCsv(
       p.projection.map((y) => ({ yarnId: y.yarnId, ...Object.fromEntries(y.balanceWeeklyLbs.map((v, i) => [`w${i}`, v])), end: y.balanceEndLbs })),
@@ -166,7 +179,11 @@ const writers: Record<string, (plan: YarnPlan, c: GoldenCase) => Record<string, 
       })),
     ),
     'so_yarn.csv': toGoldenCsv(
-      p.salesOrders.yarnDemand.map((y) => ({ yarnId: y.yarnId, ...Object.fromEntries(y.weeklyLbs.map((v, i) => [`w${i}`, v])), beyond: y.beyondLbs })),
+      p.salesOrders.yarnDemand.map((y) => ({
+        yarnId: y.yarnId,
+        ...Object.fromEntries(y.weeklyLbs.map((v, i) => [`w${i}`, v])),
+        beyond: y.beyondLbs,
+      })),
       ['yarnId', ...weekCols(p), 'beyond'],
     ),
   }),
@@ -187,12 +204,28 @@ const writers: Record<string, (plan: YarnPlan, c: GoldenCase) => Record<string, 
             }))
           : [{ ...head }];
       }),
-      ['style', 'lbs', 'startDate', 'status', 'earliestFeasibleStart', 'yarnId', 'requiredLbs', 'weeks', 'minHeadroomLbs', 'shortfallLbs', 'firstShortWeek'],
+      [
+        'style',
+        'lbs',
+        'startDate',
+        'status',
+        'earliestFeasibleStart',
+        'yarnId',
+        'requiredLbs',
+        'weeks',
+        'minHeadroomLbs',
+        'shortfallLbs',
+        'firstShortWeek',
+      ],
     ),
   }),
 };
 
-const cases = existsSync(casesDir) ? readdirSync(casesDir).filter((d) => existsSync(join(casesDir, d, 'input.json'))).sort() : [];
+const cases = existsSync(casesDir)
+  ? readdirSync(casesDir)
+      .filter((d) => existsSync(join(casesDir, d, 'input.json')))
+      .sort()
+  : [];
 
 describe('yarn plan golden cases', () => {
   for (const name of cases) {

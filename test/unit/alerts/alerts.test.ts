@@ -27,7 +27,10 @@ const yarnRow = (yarnId: string, extra: Partial<AlertYarnInput> = {}): AlertYarn
   ...extra,
 });
 
-const withPolicy = (alerts: Partial<AlertPolicies['alerts']>): AlertPolicies => ({ ...defaultAlertPolicies, alerts: { ...defaultAlertPolicies.alerts, ...alerts } });
+const withPolicy = (alerts: Partial<AlertPolicies['alerts']>): AlertPolicies => ({
+  ...defaultAlertPolicies,
+  alerts: { ...defaultAlertPolicies.alerts, ...alerts },
+});
 
 describe('yarn alerts', () => {
   it('bands by the yarn risk ladder on the worse of planning balance and projected deficit', () => {
@@ -45,7 +48,13 @@ describe('yarn alerts', () => {
     );
     const sev = Object.fromEntries(r.alerts.map((a) => [a.key, a.severity]));
     // -1,000 is not below -1,000: HIGH (CRITICAL < -1000 <= HIGH < -100 <= MEDIUM < 0 <= LOW).
-    expect(sev).toEqual({ 'yarn-short:A': 'critical', 'yarn-short:B': 'high', 'yarn-short:C': 'medium', 'yarn-short:E': 'critical', 'yarn-short:F': 'high' });
+    expect(sev).toEqual({
+      'yarn-short:A': 'critical',
+      'yarn-short:B': 'high',
+      'yarn-short:C': 'medium',
+      'yarn-short:E': 'critical',
+      'yarn-short:F': 'high',
+    });
     expect(r.counts).toEqual({ critical: 2, high: 2, medium: 1, low: 0 });
     for (const a of r.alerts) expect(alertSchema.safeParse(a).success).toBe(true);
   });
@@ -81,13 +90,19 @@ describe('yarn alerts', () => {
   });
 
   it("counts the planner's accepted PO drafts with the planning balance, as the yarn position does", () => {
-    const [a, b] = computeAlerts(empty({ yarns: [yarnRow('D', { planningBalanceLbs: -1500, draftLbs: 1000 }), yarnRow('N', { planningBalanceLbs: -1500 })] })).alerts;
+    const [a, b] = computeAlerts(
+      empty({ yarns: [yarnRow('D', { planningBalanceLbs: -1500, draftLbs: 1000 }), yarnRow('N', { planningBalanceLbs: -1500 })] }),
+    ).alerts;
     expect([a.key, a.severity, b.key, b.severity]).toEqual(['yarn-short:N', 'critical', 'yarn-short:D', 'high']);
-    expect(b.cause).toBe('Planning balance of yarn D (yarn D) is -1,500 lbs (+ 1,000 lbs of accepted PO drafts); no projected week is short within the horizon. 500 lbs short, worth $1,500 at $3/lb.');
+    expect(b.cause).toBe(
+      'Planning balance of yarn D (yarn D) is -1,500 lbs (+ 1,000 lbs of accepted PO drafts); no projected week is short within the horizon. 500 lbs short, worth $1,500 at $3/lb.',
+    );
   });
 
   it('a shortage that does not recover counts to the end of the horizon', () => {
-    const [a] = computeAlerts(empty({ yarns: [yarnRow('X', { firstShortWeek: '2025-11-03', shortLbs: 200, maxDeficitLbs: 200, costPerLb: null })] })).alerts;
+    const [a] = computeAlerts(
+      empty({ yarns: [yarnRow('X', { firstShortWeek: '2025-11-03', shortLbs: 200, maxDeficitLbs: 200, costPerLb: null })] }),
+    ).alerts;
     expect(a.impact).toEqual({ lbs: 200, days: 28, lbsDays: 5600, valueUsd: 0, count: 4 });
     expect(a.cause).toMatch(/does not recover within the horizon \(to 2025-12-01\).*cost per lb unknown/);
   });
@@ -135,7 +150,11 @@ describe('work-center, forecast, late-order and data-quality alerts', () => {
       ['wc-overload:A', 'critical'],
       ['wc-overload:B', 'high'],
     ]);
-    expect(r.alerts[0]).toMatchObject({ firstWeek: '2025-09-08', impact: { lbs: 3800, days: 21, lbsDays: 26_600, count: 3 }, link: { page: 'capacity', params: { workCenter: 'A', week: '2025-09-08' } } });
+    expect(r.alerts[0]).toMatchObject({
+      firstWeek: '2025-09-08',
+      impact: { lbs: 3800, days: 21, lbsDays: 26_600, count: 3 },
+      link: { page: 'capacity', params: { workCenter: 'A', week: '2025-09-08' } },
+    });
     expect(r.alerts[0].cause).toBe(
       'Work center A is loaded above 95 % in 3 weeks from 2025-W37 (week of 2025-09-08) to 2025-W40; peak 128 % in 2025-W39. 3,800 lbs do not fit in its capacity.',
     );
@@ -143,7 +162,11 @@ describe('work-center, forecast, late-order and data-quality alerts', () => {
 
   it('forecast deviation over the latest 4 weeks above 20 % (high above 50 %)', () => {
     const weeks = (actual: number[], forecast: number[]) =>
-      actual.map((a, i) => ({ week: `2025-0${7 + Math.floor(i / 4)}-${String(4 + 7 * (i % 4)).padStart(2, '0')}`, actual: a, forecast: forecast[i] }));
+      actual.map((a, i) => ({
+        week: `2025-0${7 + Math.floor(i / 4)}-${String(4 + 7 * (i % 4)).padStart(2, '0')}`,
+        actual: a,
+        forecast: forecast[i],
+      }));
     const r = computeAlerts(
       empty({
         forecastDeviation: [
@@ -164,14 +187,21 @@ describe('work-center, forecast, late-order and data-quality alerts', () => {
   });
 
   it('late knit orders: severity by days late, impact lbs x days, one per order', () => {
-    const late = (koNumber: string, latenessDays: number) => ({ koNumber, style: 'S1/0', machine: 'M1', latenessDays, balanceLbs: 1000, reason: 'machine busy' });
+    const late = (koNumber: string, latenessDays: number) => ({
+      koNumber,
+      style: 'S1/0',
+      machine: 'M1',
+      latenessDays,
+      balanceLbs: 1000,
+      reason: 'machine busy',
+    });
     const r = computeAlerts(empty({ lateOrders: [late('K0', 0), late('K3', 3), late('K7', 7), late('K14', 14), late('K3', 5)] }));
     expect(r.alerts.map((a) => [a.key, a.severity, a.impact.lbsDays])).toEqual([
       ['late-order:K14', 'critical', 14_000],
       ['late-order:K7', 'high', 7000],
       ['late-order:K3', 'medium', 5000],
     ]);
-    expect(r.alerts[2].cause).toBe("KO K3 (style S1/0, 1,000 lbs on machine M1) finishes 5 days after its quoted date: machine busy.");
+    expect(r.alerts[2].cause).toBe('KO K3 (style S1/0, 1,000 lbs on machine M1) finishes 5 days after its quoted date: machine busy.');
   });
 
   it('data-quality problems of the last import, one per kind', () => {
@@ -216,8 +246,17 @@ describe('ranking, acknowledgements, novelty', () => {
     expect(run1.newCriticalKeys).toEqual(['yarn-short:cheap', 'late-order:K1']);
 
     // Re-plan: the deficit changed and a new critical yarn appeared; the acknowledged yarn keeps its ack.
-    const replanned = { ...input, yarns: [...input.yarns.map((y) => (y.yarnId === 'dear' ? { ...y, planningBalanceLbs: -3000 } : y)), yarnRow('fresh', { planningBalanceLbs: -5000 })] };
-    const run2 = computeAlerts(replanned, defaultAlertPolicies, { acknowledgedKeys: ['yarn-short:dear'], previousKeys: run1.alerts.map((a) => a.key) });
+    const replanned = {
+      ...input,
+      yarns: [
+        ...input.yarns.map((y) => (y.yarnId === 'dear' ? { ...y, planningBalanceLbs: -3000 } : y)),
+        yarnRow('fresh', { planningBalanceLbs: -5000 }),
+      ],
+    };
+    const run2 = computeAlerts(replanned, defaultAlertPolicies, {
+      acknowledgedKeys: ['yarn-short:dear'],
+      previousKeys: run1.alerts.map((a) => a.key),
+    });
     const flags = Object.fromEntries(run2.alerts.map((a) => [a.key, [a.acknowledged, a.isNew]]));
     expect(flags).toEqual({
       'yarn-short:fresh': [false, true],
@@ -231,12 +270,18 @@ describe('ranking, acknowledgements, novelty', () => {
 
   it('the default view hides acknowledged alerts and keeps at most the policy limit', () => {
     const r = computeAlerts(input, defaultAlertPolicies, { acknowledgedKeys: ['yarn-short:dear'] });
-    expect(defaultAlertView(r.alerts, withPolicy({ defaultViewMaxAlerts: 2 }).alerts).map((a) => a.key)).toEqual(['yarn-short:cheap', 'late-order:K1']);
+    expect(defaultAlertView(r.alerts, withPolicy({ defaultViewMaxAlerts: 2 }).alerts).map((a) => a.key)).toEqual([
+      'yarn-short:cheap',
+      'late-order:K1',
+    ]);
   });
 
   it('every threshold comes from the policy', () => {
     const r = computeAlerts(
-      empty({ workCenterWeeks: [{ workCenter: 'A', week: '2025-09-08', utilisationPct: 91 }], lateOrders: [{ koNumber: 'K', style: 'S', machine: null, latenessDays: 2, balanceLbs: 1, reason: '' }] }),
+      empty({
+        workCenterWeeks: [{ workCenter: 'A', week: '2025-09-08', utilisationPct: 91 }],
+        lateOrders: [{ koNumber: 'K', style: 'S', machine: null, latenessDays: 2, balanceLbs: 1, reason: '' }],
+      }),
       withPolicy({ wcOverloadUtilisationPct: 90, lateOrderMinDays: 2 }),
     );
     expect(r.alerts.map((a) => a.key)).toEqual(['wc-overload:A']);

@@ -15,7 +15,15 @@ const input: CapacityInput = {
     { koNumber: 'K1', style: 'S/1', balanceLbs: 1000, machine: '7', quotedDate: '2025-09-04' },
     { koNumber: 'K2', style: 'NONE/0', balanceLbs: 50.04 },
   ],
-  yarns: new Map([['K1', [{ yarnId: '18669', firstShortWeek: '2025-09-01' }, { yarnId: '1', firstShortWeek: undefined }]]]),
+  yarns: new Map([
+    [
+      'K1',
+      [
+        { yarnId: '18669', firstShortWeek: '2025-09-01' },
+        { yarnId: '1', firstShortWeek: undefined },
+      ],
+    ],
+  ]),
 };
 
 describe('CSV rows', () => {

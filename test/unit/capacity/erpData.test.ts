@@ -30,7 +30,12 @@ async function readSheet(path: string): Promise<Record<string, unknown>[]> {
   return rows;
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace(/&nbsp;.*$/s, '').trim());
+const text = (v: unknown) =>
+  v === null || v === undefined
+    ? ''
+    : String(v)
+        .replace(/&nbsp;.*$/s, '')
+        .trim();
 const date = (v: unknown) => (v instanceof Date ? fromUtcDate(v) : undefined);
 
 describe.skipIf(!hasErpData)(`capacity on the real exports${hasErpData ? '' : ` (${erpSkipReason})`}`, () => {
@@ -105,7 +110,10 @@ describe.skipIf(!hasErpData)(`capacity on the real exports${hasErpData ? '' : ` 
     expect(withDefault.unschedulable.filter((u) => u.reason === 'no-rate')).toHaveLength(0);
     console.info(
       `real 9-2: ${result.orders.length} scheduled, ${noRate} without rate, ${result.unschedulable.length - noRate} other; ` +
-        `${result.orders.filter((o) => o.late).length} late; bottlenecks ${load.bottlenecks.slice(0, 3).map((b) => b.workCenter).join(', ')}`,
+        `${result.orders.filter((o) => o.late).length} late; bottlenecks ${load.bottlenecks
+          .slice(0, 3)
+          .map((b) => b.workCenter)
+          .join(', ')}`,
     );
   });
 });

@@ -29,7 +29,10 @@ function checkLoad(input: CapacityInput, policy: CapacityPolicy) {
   }
   for (const wc of load.workCenters) {
     const machines = load.machines.filter((m) => m.workCenter === wc.workCenter);
-    expect(wc.daysAssigned).toBeCloseTo(machines.reduce((s, m) => s + m.daysRequiredInHorizon, 0), 6);
+    expect(wc.daysAssigned).toBeCloseTo(
+      machines.reduce((s, m) => s + m.daysRequiredInHorizon, 0),
+      6,
+    );
   }
   return load;
 }

@@ -22,7 +22,9 @@ describe('ERP calendar and schedule (§5a)', () => {
 
   it('pro-rates a first week by the half-day units from the start day to Sunday (Mon 11 ... Sat 1, Sun 0 of 11)', () => {
     const firstWeek = (start: string) => (scheduleKnitOrder(cal, start, 10_000, 110).find((lbs) => lbs > 0) ?? 0) / 60;
-    expect(['2025-09-08', '2025-09-09', '2025-09-10', '2025-09-11', '2025-09-12', '2025-09-13'].map((d) => Math.round(firstWeek(d) * 1e9) / 1e9)).toEqual([11, 9, 7, 5, 3, 1]);
+    expect(
+      ['2025-09-08', '2025-09-09', '2025-09-10', '2025-09-11', '2025-09-12', '2025-09-13'].map((d) => Math.round(firstWeek(d) * 1e9) / 1e9),
+    ).toEqual([11, 9, 7, 5, 3, 1]);
     // Sunday: nothing that week, a whole week (660) the next
     expect(scheduleKnitOrder(cal, '2025-09-14', 10_000, 110).slice(1, 4)).toEqual([0, 660, 660]);
   });

@@ -65,13 +65,36 @@ describe('demo ERP exports at scale 1', () => {
   });
 
   it('writes the real layout: master/ and snapshots/<asOf>/ with every export kind', () => {
-    expect(readdirSync(join(dir, 'master')).sort()).toEqual([
-      'BOM_updated.csv', 'Machine Report fin1.csv', 'Production Lbs.xlsx', 'QuadS_greigeFabricList.csv', 'Sales Activity Report.csv',
-      'Supplier_ID.csv', 'Yarn_ID_Master.csv', 'eFab_Styles.csv', 'eFab_Styles.xlsx', 'efab_api_knit_orders.json', 'styles_master.csv',
-    ].sort());
+    expect(readdirSync(join(dir, 'master')).sort()).toEqual(
+      [
+        'BOM_updated.csv',
+        'Machine Report fin1.csv',
+        'Production Lbs.xlsx',
+        'QuadS_greigeFabricList.csv',
+        'Sales Activity Report.csv',
+        'Supplier_ID.csv',
+        'Yarn_ID_Master.csv',
+        'eFab_Styles.csv',
+        'eFab_Styles.xlsx',
+        'efab_api_knit_orders.json',
+        'styles_master.csv',
+      ].sort(),
+    );
     const snapFiles = readdirSync(join(dir, 'snapshots', AS_OF));
-    for (const name of ['yarn_inventory', 'eFab_Knit_Orders', 'eFab_SO_List', 'YarnPO', 'Expected_Yarn_Report', 'eFab_Inventory_F01',
-      'eFab_Inventory_G00', 'eFab_Inventory_G02', 'eFab_Inventory_I01', 'Yarn_Demand_By_Style_KO', 'Yarn_Demand_By_Style', 'Yarn_Demand']) {
+    for (const name of [
+      'yarn_inventory',
+      'eFab_Knit_Orders',
+      'eFab_SO_List',
+      'YarnPO',
+      'Expected_Yarn_Report',
+      'eFab_Inventory_F01',
+      'eFab_Inventory_G00',
+      'eFab_Inventory_G02',
+      'eFab_Inventory_I01',
+      'Yarn_Demand_By_Style_KO',
+      'Yarn_Demand_By_Style',
+      'Yarn_Demand',
+    ]) {
       expect(snapFiles).toContain(`${name}.xlsx`);
       expect(snapFiles).toContain(`${name}.csv`);
     }
@@ -92,7 +115,8 @@ describe('demo ERP exports at scale 1', () => {
     const po = await readSheet(snap('YarnPO.xlsx'));
     const poCols = byHeader(po);
     const onOrder = new Map<number, number>();
-    for (const r of po.slice(1)) onOrder.set(num(poCols.get(r, 'Desc#')), (onOrder.get(num(poCols.get(r, 'Desc#'))) ?? 0) + num(poCols.get(r, 'Balance')));
+    for (const r of po.slice(1))
+      onOrder.set(num(poCols.get(r, 'Desc#')), (onOrder.get(num(poCols.get(r, 'Desc#'))) ?? 0) + num(poCols.get(r, 'Balance')));
     const ko = await readSheet(snap('Yarn_Demand_By_Style_KO.xlsx'));
     const koCols = byHeader(ko);
     const demand = new Map<number, number>();
@@ -123,7 +147,18 @@ describe('demo ERP exports at scale 1', () => {
     const byPo = new Map(po.slice(1).map((r) => [String(p.get(r, 'PO#')), r]));
     const ex = await readSheet(snap('Expected_Yarn_Report.xlsx'));
     const e = byHeader(ex);
-    expect(e.header.slice(10, 20)).toEqual(['This Week', '9/12/2025', '9/19/2025', '9/26/2025', '10/3/2025', '10/10/2025', '10/17/2025', '10/24/2025', '10/31/2025', 'Later']);
+    expect(e.header.slice(10, 20)).toEqual([
+      'This Week',
+      '9/12/2025',
+      '9/19/2025',
+      '9/26/2025',
+      '10/3/2025',
+      '10/10/2025',
+      '10/17/2025',
+      '10/24/2025',
+      '10/31/2025',
+      'Later',
+    ]);
     let overScheduled = 0;
     let unscheduledOnly = 0;
     for (const r of ex.slice(1)) {
@@ -159,7 +194,10 @@ describe('demo ERP exports at scale 1', () => {
       const d = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => num(r[10 + 4 * i]));
       const rc = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => num(r[11 + 4 * i]));
       const b = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => num(r[12 + 4 * i]));
-      expect(num(r[5])).toBeCloseTo(d.reduce((a, x) => a + x, 0), 4);
+      expect(num(r[5])).toBeCloseTo(
+        d.reduce((a, x) => a + x, 0),
+        4,
+      );
       expect(num(r[6])).toBeCloseTo(num(r[8]) + rc.reduce((a, x) => a + x, 0), 4);
       expect(num(r[7])).toBeCloseTo(inventory - num(r[5]) + num(r[6]), 4);
       let run = inventory;
@@ -180,7 +218,23 @@ describe('demo ERP exports at scale 1', () => {
 
   it('KO reports: By_Style sums the KO rows, Totals = Balance x BOM, percentages are BOM x 100', async () => {
     const ko = await readSheet(snap('Yarn_Demand_By_Style_KO.xlsx'));
-    expect(ko[0]).toEqual(['Style', 'KO', 'Yarn', 'Percentage', 'This Week', 'Week 37', 'Week 38', 'Week 39', 'Week 40', 'Week 41', 'Week 42', 'Week 43', 'Week 44', 'Later', 'Total']);
+    expect(ko[0]).toEqual([
+      'Style',
+      'KO',
+      'Yarn',
+      'Percentage',
+      'This Week',
+      'Week 37',
+      'Week 38',
+      'Week 39',
+      'Week 40',
+      'Week 41',
+      'Week 42',
+      'Week 43',
+      'Week 44',
+      'Later',
+      'Total',
+    ]);
     const st = await readSheet(snap('Yarn_Demand_By_Style.xlsx'));
     const sums = new Map<string, number>();
     for (const r of ko.slice(1)) {
@@ -294,7 +348,9 @@ describe('demo ERP exports at scale 1', () => {
       rmSync(again, { recursive: true, force: true });
     }
     const other = buildDemoDataset({ seed: SEED + 1, scale: 1, asOf: AS_OF });
-    expect(other.knitOrders.map((k) => k.orderNo)).not.toEqual(buildDemoDataset({ seed: SEED, scale: 1, asOf: AS_OF }).knitOrders.map((k) => k.orderNo));
+    expect(other.knitOrders.map((k) => k.orderNo)).not.toEqual(
+      buildDemoDataset({ seed: SEED, scale: 1, asOf: AS_OF }).knitOrders.map((k) => k.orderNo),
+    );
   });
 
   it('demoManifest is pure and lists the planted scenarios', () => {
@@ -302,7 +358,14 @@ describe('demo ERP exports at scale 1', () => {
     const a = demoManifest(ds, ['xlsx', 'csv']);
     expect(demoManifest(ds, ['xlsx', 'csv'])).toEqual(a);
     expect(a).toEqual(result.manifest);
-    for (const kind of ['yarn-critical', 'yarn-short-then-recovers', 'machine-overloaded', 'ko-without-machine', 'style-missing-from-bom-export', 'stale-ko-balance']) {
+    for (const kind of [
+      'yarn-critical',
+      'yarn-short-then-recovers',
+      'machine-overloaded',
+      'ko-without-machine',
+      'style-missing-from-bom-export',
+      'stale-ko-balance',
+    ]) {
       expect(a.scenarios[kind]?.length ?? 0, kind).toBeGreaterThan(0);
     }
     expect(demoTargets(10).knitOrders).toBe(1950);

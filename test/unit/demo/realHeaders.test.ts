@@ -10,11 +10,28 @@ import { csvHeader, readXlsxHeader } from './sheets';
 const AS_OF = '2025-09-02';
 let dir: string;
 
-const MASTER_CSV = ['BOM_updated.csv', 'Supplier_ID.csv', 'Yarn_ID_Master.csv', 'styles_master.csv', 'Sales Activity Report.csv', 'Machine Report fin1.csv', 'eFab_Styles.csv'];
+const MASTER_CSV = [
+  'BOM_updated.csv',
+  'Supplier_ID.csv',
+  'Yarn_ID_Master.csv',
+  'styles_master.csv',
+  'Sales Activity Report.csv',
+  'Machine Report fin1.csv',
+  'eFab_Styles.csv',
+];
 const MASTER_XLSX = ['eFab_Styles.xlsx', 'Production Lbs.xlsx'];
 const SNAPSHOT_XLSX = [
-  'yarn_inventory.xlsx', 'eFab_Knit_Orders.xlsx', 'eFab_SO_List.xlsx', 'YarnPO.xlsx', 'Expected_Yarn_Report.xlsx', 'eFab_Inventory_F01.xlsx',
-  'eFab_Inventory_G00.xlsx', 'eFab_Inventory_G02.xlsx', 'eFab_Inventory_I01.xlsx', 'Yarn_Demand_By_Style_KO.xlsx', 'Yarn_Demand_By_Style.xlsx',
+  'yarn_inventory.xlsx',
+  'eFab_Knit_Orders.xlsx',
+  'eFab_SO_List.xlsx',
+  'YarnPO.xlsx',
+  'Expected_Yarn_Report.xlsx',
+  'eFab_Inventory_F01.xlsx',
+  'eFab_Inventory_G00.xlsx',
+  'eFab_Inventory_G02.xlsx',
+  'eFab_Inventory_I01.xlsx',
+  'Yarn_Demand_By_Style_KO.xlsx',
+  'Yarn_Demand_By_Style.xlsx',
 ];
 
 function keysOf(value: unknown): string[] {

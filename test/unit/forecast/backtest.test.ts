@@ -27,7 +27,8 @@ describe('rolling-origin backtest', () => {
   });
 
   it('comb is the equal-weight mean of the combination set at every origin', () => {
-    const at = (model: string, origin: string, h: number) => bt.rows.find((r) => r.model === model && r.origin === origin && r.horizon === h)!.forecast;
+    const at = (model: string, origin: string, h: number) =>
+      bt.rows.find((r) => r.model === model && r.origin === origin && r.horizon === h)!.forecast;
     for (const origin of ['2025-03-31', '2025-05-05']) {
       const members = policy.combinationSmooth.map((m) => at(m, origin, 2));
       expect(at(COMB, origin, 2)).toBeCloseTo(members.reduce((a, b) => a + b, 0) / members.length, 9);
@@ -39,10 +40,11 @@ describe('rolling-origin backtest', () => {
     expect(m.points).toBe(5 * 4);
     let abs = 0;
     let act = 0;
-    for (let o = 12; o <= 16; o++) for (let h = 1; h <= 4; h++) {
-      abs += Math.abs(y[o + h - 1] - y[o - 1]);
-      act += y[o + h - 1];
-    }
+    for (let o = 12; o <= 16; o++)
+      for (let h = 1; h <= 4; h++) {
+        abs += Math.abs(y[o + h - 1] - y[o - 1]);
+        act += y[o + h - 1];
+      }
     expect(accuracy(m).wape).toBeCloseTo(abs / act, 12);
     // MASE scale at origin 12 = mean |y_t - y_t-1| over the 12 training weeks
     const scale = y.slice(1, 12).reduce((s, v, i) => s + Math.abs(v - y[i]), 0) / 11;
@@ -96,7 +98,8 @@ describe('outlier-robust fitting', () => {
   it('a single huge order steers neither the selection nor any candidate for the weeks after it; the plain baselines are pulled up', () => {
     const bt = backtestSeries({ id: 'spike', startWeek: '2025-01-06', values: y }, { policy });
     expect(worstAfter(bt.rows, SELECTED)).toBeLessThan(15);
-    for (const m of ['clippedMean', 'ses', 'holtDamped', 'theta', 'sba', 'tsb', 'adida', COMB, SKILL]) expect(worstAfter(bt.rows, m), m).toBeLessThan(30);
+    for (const m of ['clippedMean', 'ses', 'holtDamped', 'theta', 'sba', 'tsb', 'adida', COMB, SKILL])
+      expect(worstAfter(bt.rows, m), m).toBeLessThan(30);
     const mean15 = bt.rows.find((r) => r.model === 'mean' && r.origin === '2025-04-21' && r.horizon === 1)!.forecast;
     expect(mean15).toBeGreaterThan(400); // (14 x ~100 + 5000) / 15
   });

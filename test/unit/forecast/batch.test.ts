@@ -11,14 +11,22 @@ function randomSeries(i: number): SeriesInput {
   const kind = i % 8;
   const values = Array.from({ length: n }, (_, t) => {
     switch (kind) {
-      case 0: return 0;
-      case 1: return 42;
-      case 2: return rng.next() < 0.1 ? 1e7 * rng.next() : 0;
-      case 3: return Math.max(0, Math.round(500 - 12 * t + 30 * rng.normal()));
-      case 4: return rng.next() < 0.25 ? Math.round(300 * Math.exp(rng.normal())) : 0;
-      case 5: return Math.round(1000 + 400 * Math.sin(t / 3) + 100 * rng.normal());
-      case 6: return t === n - 1 ? 5000 : 3;
-      default: return Math.round(rng.next() * 100) / 10;
+      case 0:
+        return 0;
+      case 1:
+        return 42;
+      case 2:
+        return rng.next() < 0.1 ? 1e7 * rng.next() : 0;
+      case 3:
+        return Math.max(0, Math.round(500 - 12 * t + 30 * rng.normal()));
+      case 4:
+        return rng.next() < 0.25 ? Math.round(300 * Math.exp(rng.normal())) : 0;
+      case 5:
+        return Math.round(1000 + 400 * Math.sin(t / 3) + 100 * rng.normal());
+      case 6:
+        return t === n - 1 ? 5000 : 3;
+      default:
+        return Math.round(rng.next() * 100) / 10;
     }
   });
   return { id: `R${i}`, startWeek: START, values };
@@ -51,7 +59,10 @@ describe('runForecastBatch', () => {
       for (const m of lib.values()) {
         if (s.values.length < m.minWeeks) continue;
         const fc = m.fit(s.values).forecast(30);
-        expect(fc.every((v) => Number.isFinite(v) && v >= 0), `${m.name} on ${s.id}`).toBe(true);
+        expect(
+          fc.every((v) => Number.isFinite(v) && v >= 0),
+          `${m.name} on ${s.id}`,
+        ).toBe(true);
       }
     }
   });
@@ -71,7 +82,12 @@ describe('runForecastBatch', () => {
   it('reports progress and stops between series when cancelled', () => {
     const progress: string[] = [];
     let calls = 0;
-    const r = runForecastBatch(series.slice(0, 6), {}, (done, total) => progress.push(`${done}/${total}`), () => ++calls > 2);
+    const r = runForecastBatch(
+      series.slice(0, 6),
+      {},
+      (done, total) => progress.push(`${done}/${total}`),
+      () => ++calls > 2,
+    );
     expect(r.cancelled).toBe(true);
     expect(r.results).toHaveLength(2);
     expect(progress).toEqual(['1/6', '2/6']);
@@ -79,7 +95,11 @@ describe('runForecastBatch', () => {
 
   it('a series too short to forecast gets an orders-only forecast of zeros with the reason', () => {
     const r = runForecastBatch([{ id: 'short', startWeek: START, values: [0, 0, 5, 0, 7] }], { horizonWeeks: 4 });
-    expect(r.results[0].forecast).toMatchObject({ method: 'ordersOnly', point: [0, 0, 0, 0], weeks: ['2024-02-05', '2024-02-12', '2024-02-19', '2024-02-26'] });
+    expect(r.results[0].forecast).toMatchObject({
+      method: 'ordersOnly',
+      point: [0, 0, 0, 0],
+      weeks: ['2024-02-05', '2024-02-12', '2024-02-19', '2024-02-26'],
+    });
     expect(r.results[0].forecast.reason).toContain('only 3 weeks since the first sale');
   });
 });

@@ -27,16 +27,35 @@ describe('detrended autocorrelation', () => {
 
 describe('demandFamily', () => {
   const rng = createRng(4);
-  const noise = (n: number, f: (t: number) => number) => Array.from({ length: n }, (_, t) => Math.max(0, Math.round(f(t) * (1 + 0.15 * rng.normal()))));
+  const noise = (n: number, f: (t: number) => number) =>
+    Array.from({ length: n }, (_, t) => Math.max(0, Math.round(f(t) * (1 + 0.15 * rng.normal()))));
   it('level, trend, seasonal (needs two seasons) and intermittent', () => {
-    expect(demandFamily(noise(156, () => 200), false, policy)).toBe('level');
-    expect(demandFamily(noise(156, (t) => 200 + 2 * t), false, policy)).toBe('trend');
+    expect(
+      demandFamily(
+        noise(156, () => 200),
+        false,
+        policy,
+      ),
+    ).toBe('level');
+    expect(
+      demandFamily(
+        noise(156, (t) => 200 + 2 * t),
+        false,
+        policy,
+      ),
+    ).toBe('trend');
     const seasonal = noise(156, (t) => 200 * (1 + 0.5 * Math.sin((2 * Math.PI * t) / 52)));
     expect(demandFamily(seasonal, false, policy)).toBe('seasonal');
     // under two seasons the season cannot be told; a half-cycle reads as a trend
     expect(demandFamily(seasonal.slice(0, 100), false, policy)).not.toBe('seasonal');
     // an annual event: one week a year three times the usual demand (the autocorrelation at lag 52, not 51)
-    expect(demandFamily(noise(156, (t) => (t % 52 === 10 ? 600 : 200)), false, policy)).toBe('seasonal');
+    expect(
+      demandFamily(
+        noise(156, (t) => (t % 52 === 10 ? 600 : 200)),
+        false,
+        policy,
+      ),
+    ).toBe('seasonal');
     expect(demandFamily([0, 5, 0, 0, 7], true, policy)).toBe('intermittent');
     expect(demandFamily([], false, policy)).toBeNull();
   });

@@ -8,7 +8,14 @@ import { classifyDemand } from '../../../src/main/engine/forecast';
 import { forecastPolicyDefaults, type ForecastPolicy } from '../../../src/shared/policy/forecast';
 
 const policy: ForecastPolicy = { ...forecastPolicyDefaults, backtestMaxHorizon: 4, selectionMaxHorizon: 4 };
-const node = (id: string, level: HierarchyNode['level'], parent: string | null, values: number[], base: (o: number) => number[], forward: number[] = []): HierarchyNode => ({
+const node = (
+  id: string,
+  level: HierarchyNode['level'],
+  parent: string | null,
+  values: number[],
+  base: (o: number) => number[],
+  forward: number[] = [],
+): HierarchyNode => ({
   id,
   level,
   parent,
@@ -34,7 +41,12 @@ describe('forecastableByOrigin', () => {
 describe('structure checks', () => {
   const w = [1, 2, 3];
   it('accepts parts that add up, names what is wrong otherwise', () => {
-    const ok = [node('T', 'total', null, [3, 5, 7], () => []), node('S:A', 'style', 'T', [3, 5, 7], () => []), node('SC:A|1', 'styleCustomer', 'S:A', w, () => []), node('SC:A|2', 'styleCustomer', 'S:A', [2, 3, 4], () => [])];
+    const ok = [
+      node('T', 'total', null, [3, 5, 7], () => []),
+      node('S:A', 'style', 'T', [3, 5, 7], () => []),
+      node('SC:A|1', 'styleCustomer', 'S:A', w, () => []),
+      node('SC:A|2', 'styleCustomer', 'S:A', [2, 3, 4], () => []),
+    ];
     expect(hierarchyProblem(ok)).toBeNull();
     expect(hierarchyProblem(ok.map((n) => (n.id === 'SC:A|2' ? { ...n, values: [2, 3, 5] } : n)))).toBe('S:A week 2: the parts add up to 8, not 7');
     expect(hierarchyProblem(ok.map((n) => (n.id === 'SC:A|1' ? { ...n, parent: 'S:Z' } : n)))).toBe('SC:A|1 has no style parent');
@@ -45,11 +57,20 @@ describe('structure checks', () => {
 describe('MinT', () => {
   // T = A = A1 + A2; base T 10, A 9, A1 4, A2 4; no error history: W = diag(bottom series under each node) = diag(2, 2, 1, 1)
   // U'ŷ = (2, 1); U'WU = [[4, 2], [2, 4]]; x = (0.5, 0); W U x = (1, 0, -0.5, -0.5) -> (9, 9, 4.5, 4.5)
-  const nodes = [node('T', 'total', null, [9], () => []), node('S:A', 'style', 'T', [9], () => []), node('SC:A|1', 'styleCustomer', 'S:A', [4], () => []), node('SC:A|2', 'styleCustomer', 'S:A', [5], () => [])];
+  const nodes = [
+    node('T', 'total', null, [9], () => []),
+    node('S:A', 'style', 'T', [9], () => []),
+    node('SC:A|1', 'styleCustomer', 'S:A', [4], () => []),
+    node('SC:A|2', 'styleCustomer', 'S:A', [5], () => []),
+  ];
   const s = hierarchyStructure(nodes);
 
   it('structural scaling without an error history (hand computed)', () => {
-    const { reconciled } = mintReconcile(s, [10, 9, 4, 4].map((v) => Float64Array.of(v)), []);
+    const { reconciled } = mintReconcile(
+      s,
+      [10, 9, 4, 4].map((v) => Float64Array.of(v)),
+      [],
+    );
     reconciled.forEach((r, i) => expect(r[0]).toBeCloseTo([9, 9, 4.5, 4.5][i], 12));
   });
 
@@ -119,7 +140,8 @@ describe('reconcileHierarchy', () => {
   };
   const nodes = build(flat(20));
   const r = reconcileHierarchy({ nodes, startWeek: '2025-01-06', firstOrigin: 6, policy });
-  const row = (id: string, model: string, origin: string) => r.nodes.find((x) => x.id === id)!.rows.find((x) => x.model === model && x.origin === origin && x.horizon === 1)!.forecast;
+  const row = (id: string, model: string, origin: string) =>
+    r.nodes.find((x) => x.id === id)!.rows.find((x) => x.model === model && x.origin === origin && x.horizon === 1)!.forecast;
 
   it('bottom-up sums the style x customer forecasts; top-down splits the total by the shares of the weeks before the origin', () => {
     const o12 = '2025-03-31';
@@ -145,10 +167,17 @@ describe('reconcileHierarchy', () => {
 
   it('never peeks: changing the weeks from k on leaves the choices and forecasts of origins <= k unchanged', () => {
     const k = 30;
-    const changed = reconcileHierarchy({ nodes: build(flat(20).map((v, t) => (t >= k ? v + 200 : v))), startWeek: '2025-01-06', firstOrigin: 6, policy });
+    const changed = reconcileHierarchy({
+      nodes: build(flat(20).map((v, t) => (t >= k ? v + 200 : v))),
+      startWeek: '2025-01-06',
+      firstOrigin: 6,
+      policy,
+    });
     const cut = r.levels[0].byOrigin[k - 12].origin;
-    for (const level of [0, 1, 2]) expect(changed.levels[level].byOrigin.filter((o) => o.origin <= cut)).toEqual(r.levels[level].byOrigin.filter((o) => o.origin <= cut));
-    const forecasts = (res: typeof r) => res.nodes.flatMap((x) => x.rows.filter((row) => row.origin <= cut).map((row) => [x.id, row.model, row.origin, row.horizon, row.forecast]));
+    for (const level of [0, 1, 2])
+      expect(changed.levels[level].byOrigin.filter((o) => o.origin <= cut)).toEqual(r.levels[level].byOrigin.filter((o) => o.origin <= cut));
+    const forecasts = (res: typeof r) =>
+      res.nodes.flatMap((x) => x.rows.filter((row) => row.origin <= cut).map((row) => [x.id, row.model, row.origin, row.horizon, row.forecast]));
     expect(forecasts(changed)).toEqual(forecasts(r));
   });
 

@@ -20,7 +20,14 @@ describe('empiricalIntervals', () => {
     expect(b.hi80[11]).toBeCloseTo(100 + 2 * q90, 9);
   });
   it('clamps at zero and always contains the point', () => {
-    const b = empiricalIntervals([5, 50], [[-100, -90, -80], [10, 20, 30]], p);
+    const b = empiricalIntervals(
+      [5, 50],
+      [
+        [-100, -90, -80],
+        [10, 20, 30],
+      ],
+      p,
+    );
     expect(b.lo80[0]).toBe(0);
     expect(b.lo95[1]).toBe(50); // every error positive: the band starts at the point
     expect(b.hi95[1]).toBeGreaterThan(b.hi80[1]);
@@ -63,10 +70,14 @@ describe('forecast consumption by open sales orders', () => {
     expect(r.unconsumedOrders).toBe(50);
   });
   it('per style; a style with orders but no forecast keeps its orders as demand', () => {
-    const out = consumeForecastsByStyle(new Map([['A', forecast]]), [
-      { style: 'A', week: '2025-09-01', qty: 10 },
-      { style: 'B', week: '2025-09-08', qty: 40 },
-    ], forecastPolicyDefaults);
+    const out = consumeForecastsByStyle(
+      new Map([['A', forecast]]),
+      [
+        { style: 'A', week: '2025-09-01', qty: 10 },
+        { style: 'B', week: '2025-09-08', qty: 40 },
+      ],
+      forecastPolicyDefaults,
+    );
     expect([...out.keys()]).toEqual(['A', 'B']);
     expect(out.get('A')!.weeks[0].remainingForecast).toBe(90);
     expect(out.get('B')!.weeks.map((w) => w.netDemand)).toEqual([0, 40, 0, 0, 0, 0]);

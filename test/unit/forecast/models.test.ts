@@ -107,6 +107,11 @@ describe('Holt damped and Holt–Winters', () => {
   });
   it('Holt–Winters reproduces an exact seasonal pattern', () => {
     const y = Array.from({ length: 12 }, (_, t) => 100 + [10, -5, 5, -10][t % 4]);
-    expect(m('holtWinters').fit(y).forecast(4).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([110, 95, 105, 90]);
+    expect(
+      m('holtWinters')
+        .fit(y)
+        .forecast(4)
+        .map((v) => Math.round(v * 1e6) / 1e6),
+    ).toEqual([110, 95, 105, 90]);
   });
 });

@@ -47,7 +47,9 @@ describe('Hampel identifier', () => {
       return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     };
     for (let k = 0; k < 300; k++) {
-      const v = Array.from({ length: 5 + Math.floor(rng.next() * 60) }, () => (rng.next() < 0.2 ? 0 : rng.next() < 0.5 ? 10 : Math.round(1000 * rng.next())));
+      const v = Array.from({ length: 5 + Math.floor(rng.next() * 60) }, () =>
+        rng.next() < 0.2 ? 0 : rng.next() < 0.5 ? 10 : Math.round(1000 * rng.next()),
+      );
       const reference = v.map((x, t) => {
         const w = v.slice(Math.max(0, t - 13), t + 14).filter((y) => y !== 0);
         if (x === 0 || w.length < 5) return x;

@@ -74,7 +74,9 @@ describe('forecasting generated demand (3 years, known families)', () => {
 
   it('the selection beats seasonal naive on the portfolio (same points: origins with 2 seasons, h 1-4)', () => {
     const sn = new Map<string, number>();
-    for (const r of results) for (const row of r.rows!) if (row.model === 'seasonalNaive' && row.horizon <= 4) sn.set(`${row.series}|${row.origin}|${row.horizon}`, row.forecast);
+    for (const r of results)
+      for (const row of r.rows!)
+        if (row.model === 'seasonalNaive' && row.horizon <= 4) sn.set(`${row.series}|${row.origin}|${row.horizon}`, row.forecast);
     let selErr = 0;
     let snErr = 0;
     let actual = 0;

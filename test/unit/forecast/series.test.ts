@@ -3,7 +3,12 @@ import { buildDemandSeries, flagOutliers, type SalesLine, type StyleBridge } fro
 import { forecastPolicyDefaults } from '../../../src/shared/policy/forecast';
 
 const line = (document: string, invoiceDate: string, customer: string, finishedStyle: string, qty: number, uom = 'yds'): SalesLine => ({
-  document, invoiceDate, customer, finishedStyle, qty, uom,
+  document,
+  invoiceDate,
+  customer,
+  finishedStyle,
+  qty,
+  uom,
 });
 
 // nulls and a null result, as the yarn engine's bridge returns them for unknowns

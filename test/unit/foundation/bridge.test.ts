@@ -12,7 +12,12 @@ const tmp = tempDir();
 let planner: Planner;
 let bridge: Bridge;
 
-function raw(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
+function raw(
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: bridge.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -86,12 +91,23 @@ describe('web bridge', () => {
   it('keeps serving with a clear error when the database file is not SQLite', async () => {
     const bogus = join(tmp.dir, 'not-a-db.db');
     writeFileSync(bogus, 'PK\u0003\u0004 this is a zip, not a database'.repeat(50));
-    const { planner: broken, error } = openPlanner({ dbPath: bogus, shell: 'web', jobs: new JobHost({ dbPath: bogus, mode: 'inline', run: runJob }) });
+    const { planner: broken, error } = openPlanner({
+      dbPath: bogus,
+      shell: 'web',
+      jobs: new JobHost({ dbPath: bogus, mode: 'inline', run: runJob }),
+    });
     expect(error).toMatch(/not an SQLite file/);
     const other = await startBridge({ planner: broken, rendererDir: join(tmp.dir, 'renderer') });
     try {
-      const res = await fetch(`http://127.0.0.1:${other.port}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bkp-token': other.token }, body: JSON.stringify({ channel: 'snapshots.list', input: {} }) });
-      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringMatching(/not-a-db\.db is not a Beverly Knits Planner database/) } });
+      const res = await fetch(`http://127.0.0.1:${other.port}/api/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-bkp-token': other.token },
+        body: JSON.stringify({ channel: 'snapshots.list', input: {} }),
+      });
+      expect(await res.json()).toMatchObject({
+        ok: false,
+        error: { code: 'FAILED', message: expect.stringMatching(/not-a-db\.db is not a Beverly Knits Planner database/) },
+      });
       expect((await fetch(`http://127.0.0.1:${other.port}/`)).status).toBe(200);
       expect(readFileSync(bogus, 'utf8')).toContain('this is a zip');
     } finally {

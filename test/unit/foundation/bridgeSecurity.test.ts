@@ -26,7 +26,11 @@ interface RawResponse {
 }
 
 /** One HTTP request; `body` may be a Buffer, or a number of bytes to send in chunks (no Content-Length). */
-function raw(method: string, path: string, options: { body?: string | Buffer; chunkedBytes?: number; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+function raw(
+  method: string,
+  path: string,
+  options: { body?: string | Buffer; chunkedBytes?: number; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: bridge.port, method, path, headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
@@ -68,7 +72,13 @@ beforeAll(async () => {
   symlinkSync('/etc/passwd', join(rendererDir, 'passwd'));
   symlinkSync(join(tmp.dir, 'outside'), join(rendererDir, 'linked'));
   symlinkSync(join(rendererDir, 'assets', 'app.js'), join(rendererDir, 'alias.js'));
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'web', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), uploadsDir, autoRun: false });
+  planner = createPlanner({
+    dbPath: tmp.dbPath,
+    shell: 'web',
+    jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }),
+    uploadsDir,
+    autoRun: false,
+  });
   bridge = await startBridge({ planner, rendererDir, maxBodyBytes: CALL_LIMIT, maxUploadBytes: UPLOAD_LIMIT });
 });
 afterAll(async () => {
@@ -93,17 +103,29 @@ describe('web bridge: who may talk to it', () => {
   });
 
   it('refuses a request whose Origin is not its own', async () => {
-    for (const origin of ['http://evil.example', `http://evil.example:${bridge.port}`, 'null', `http://127.0.0.1:${bridge.port + 1}`, `https://127.0.0.1:${bridge.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${bridge.port}`,
+      'null',
+      `http://127.0.0.1:${bridge.port + 1}`,
+      `https://127.0.0.1:${bridge.port}`,
+    ]) {
       const call = await raw('POST', '/api/invoke', { body: json('app.info'), headers: withToken({ ...own(), origin }) });
       expect(call.status, origin).toBe(403);
       expect(call.text).not.toContain('"shell"');
     }
-    const same = await raw('POST', '/api/invoke', { body: json('app.info'), headers: withToken({ ...own(), origin: `http://127.0.0.1:${bridge.port}` }) });
+    const same = await raw('POST', '/api/invoke', {
+      body: json('app.info'),
+      headers: withToken({ ...own(), origin: `http://127.0.0.1:${bridge.port}` }),
+    });
     expect(JSON.parse(same.text)).toMatchObject({ ok: true, data: { shell: 'web' } });
   });
 
   it('never accepts the token from the query string for calls or events', async () => {
-    const query = await raw('POST', `/api/invoke?token=${bridge.token}`, { body: json('app.info'), headers: { ...own(), 'content-type': 'application/json' } });
+    const query = await raw('POST', `/api/invoke?token=${bridge.token}`, {
+      body: json('app.info'),
+      headers: { ...own(), 'content-type': 'application/json' },
+    });
     expect(query.status).toBe(403);
     const events = await raw('GET', `/api/events?token=${bridge.token}`, { headers: own() });
     expect(events.status).toBe(403);
@@ -116,12 +138,21 @@ describe('web bridge: who may talk to it', () => {
       headers: { ...own(), origin: 'http://evil.example', 'content-type': 'text/plain;charset=UTF-8' },
     });
     expect(crossSite.status).toBe(403);
-    const plain = await raw('POST', '/api/invoke', { body: json('alerts.ack', { key: 'yarn-short:18868' }), headers: withToken({ ...own(), 'content-type': 'text/plain' }) });
+    const plain = await raw('POST', '/api/invoke', {
+      body: json('alerts.ack', { key: 'yarn-short:18868' }),
+      headers: withToken({ ...own(), 'content-type': 'text/plain' }),
+    });
     expect(plain.status).toBe(415);
-    const form = await raw('POST', '/api/invoke', { body: json('alerts.ack', { key: 'yarn-short:18868' }), headers: withToken({ ...own(), 'content-type': 'application/x-www-form-urlencoded' }) });
+    const form = await raw('POST', '/api/invoke', {
+      body: json('alerts.ack', { key: 'yarn-short:18868' }),
+      headers: withToken({ ...own(), 'content-type': 'application/x-www-form-urlencoded' }),
+    });
     expect(form.status).toBe(415);
     expect(planner.db.prepare('SELECT count(*) AS n FROM alert_ack').get()).toEqual({ n: 0 });
-    const ok = await raw('POST', '/api/invoke', { body: json('alerts.ack', { key: 'yarn-short:18868' }), headers: withToken({ ...own(), 'content-type': 'application/json; charset=utf-8' }) });
+    const ok = await raw('POST', '/api/invoke', {
+      body: json('alerts.ack', { key: 'yarn-short:18868' }),
+      headers: withToken({ ...own(), 'content-type': 'application/json; charset=utf-8' }),
+    });
     expect(JSON.parse(ok.text)).toMatchObject({ ok: true, data: { acknowledged: true } });
   });
 
@@ -137,9 +168,15 @@ describe('web bridge: who may talk to it', () => {
     expect(cookie).toMatch(/; Path=\//);
     const pair = cookie.split(';')[0];
 
-    const byCookie = await raw('POST', '/api/invoke', { body: json('app.info'), headers: { ...own(), 'content-type': 'application/json', cookie: pair } });
+    const byCookie = await raw('POST', '/api/invoke', {
+      body: json('app.info'),
+      headers: { ...own(), 'content-type': 'application/json', cookie: pair },
+    });
     expect(JSON.parse(byCookie.text)).toMatchObject({ ok: true, data: { shell: 'web' } });
-    const wrongCookie = await raw('POST', '/api/invoke', { body: json('app.info'), headers: { ...own(), 'content-type': 'application/json', cookie: `bkp_token_${bridge.port}=nope` } });
+    const wrongCookie = await raw('POST', '/api/invoke', {
+      body: json('app.info'),
+      headers: { ...own(), 'content-type': 'application/json', cookie: `bkp_token_${bridge.port}=nope` },
+    });
     expect(wrongCookie.status).toBe(403);
 
     const wrongToken = await raw('GET', '/?token=not-the-token', { headers: own() });
@@ -185,7 +222,10 @@ describe('web bridge: bodies and uploads', () => {
   it('answers an over-limit call with 413 at once, whether the length is declared or not, and keeps serving', async () => {
     const declared = await raw('POST', '/api/invoke', { body: Buffer.alloc(CALL_LIMIT * 4, 'x'), headers: withToken(own()) });
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.text)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/larger than 64 KB/) } });
+    expect(JSON.parse(declared.text)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/larger than 64 KB/) },
+    });
     expect(declared.headers['referrer-policy']).toBe('no-referrer');
     const streamed = await raw('POST', '/api/invoke', { chunkedBytes: CALL_LIMIT * 4, headers: withToken(own()) });
     expect(streamed.status).toBe(413);
@@ -195,13 +235,24 @@ describe('web bridge: bodies and uploads', () => {
   it('streams an upload to disk under its own limit, imports it, and deletes the temporary file afterwards', async () => {
     // Larger than a call may be, smaller than an upload may be: padded with blank lines the reader skips.
     const body = Buffer.from(TINY_YARN_INVENTORY_CSV + '\n'.repeat(CALL_LIMIT * 2));
-    const up = await raw('POST', '/api/upload', { body, headers: { ...own(), 'x-bkp-token': bridge.token, 'content-type': 'application/octet-stream', 'x-bkp-file-name': encodeURIComponent('yarn inventory (1).csv') } });
+    const up = await raw('POST', '/api/upload', {
+      body,
+      headers: {
+        ...own(),
+        'x-bkp-token': bridge.token,
+        'content-type': 'application/octet-stream',
+        'x-bkp-file-name': encodeURIComponent('yarn inventory (1).csv'),
+      },
+    });
     expect(up.status).toBe(200);
     const { uploadId } = JSON.parse(up.text).data as { uploadId: string };
     expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
     expect(stagedFiles().some((f) => f.endsWith('yarn inventory (1).csv'))).toBe(true);
 
-    const started = JSON.parse((await raw('POST', '/api/invoke', { body: json('import.start', { uploadIds: [uploadId], asOf: '2025-09-05' }), headers: withToken(own()) })).text);
+    const started = JSON.parse(
+      (await raw('POST', '/api/invoke', { body: json('import.start', { uploadIds: [uploadId], asOf: '2025-09-05' }), headers: withToken(own()) }))
+        .text,
+    );
     expect(started).toMatchObject({ ok: true });
     const done = await planner.jobs.wait(started.data.jobId);
     expect(done.status).toBe('done');
@@ -210,7 +261,9 @@ describe('web bridge: bodies and uploads', () => {
     expect(stagedFiles()).toEqual([]);
 
     // The upload id is spent: it cannot be imported twice.
-    const again = JSON.parse((await raw('POST', '/api/invoke', { body: json('import.start', { uploadIds: [uploadId] }), headers: withToken(own()) })).text);
+    const again = JSON.parse(
+      (await raw('POST', '/api/invoke', { body: json('import.start', { uploadIds: [uploadId] }), headers: withToken(own()) })).text,
+    );
     expect(again).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no uploaded file/) } });
   });
 
@@ -237,8 +290,22 @@ describe('web bridge: bodies and uploads', () => {
   it('refuses an upload without the token, from another origin or with a form content type', async () => {
     const base = { ...own(), 'x-bkp-file-name': 'a.csv' };
     expect((await raw('POST', '/api/upload', { body: 'x', headers: { ...base, 'content-type': 'application/octet-stream' } })).status).toBe(403);
-    expect((await raw('POST', '/api/upload', { body: 'x', headers: { ...base, 'x-bkp-token': bridge.token, 'content-type': 'application/octet-stream', origin: 'http://evil.example' } })).status).toBe(403);
-    expect((await raw('POST', '/api/upload', { body: 'x', headers: { ...base, 'x-bkp-token': bridge.token, 'content-type': 'multipart/form-data; boundary=x' } })).status).toBe(415);
+    expect(
+      (
+        await raw('POST', '/api/upload', {
+          body: 'x',
+          headers: { ...base, 'x-bkp-token': bridge.token, 'content-type': 'application/octet-stream', origin: 'http://evil.example' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await raw('POST', '/api/upload', {
+          body: 'x',
+          headers: { ...base, 'x-bkp-token': bridge.token, 'content-type': 'multipart/form-data; boundary=x' },
+        })
+      ).status,
+    ).toBe(415);
     expect(stagedFiles()).toEqual([]);
   });
 });

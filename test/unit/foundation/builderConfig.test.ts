@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/tempDb';
 
 const ROOT = join(__dirname, '../../..');
-const check = (cwd: string) => execFileSync(process.execPath, [join(ROOT, 'scripts/check-builder-config.mjs')], { cwd, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+const check = (cwd: string) =>
+  execFileSync(process.execPath, [join(ROOT, 'scripts/check-builder-config.mjs')], {
+    cwd,
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).toString();
 
 describe('electron-builder configuration', () => {
   it('validates: Windows nsis x64, macOS dmg + zip x64/arm64, better-sqlite3 unpacked, npmRebuild false', () => {
@@ -52,7 +57,9 @@ describe('electron-builder configuration', () => {
       }
       expect(whenFlipped).toContain('disableAsarIntegrity must not be set');
       // A fuse name electron-builder does not know is a schema error, not a silently ignored setting.
-      expect(problemsWith(yml.replace('runAsNode: false', 'runAsNode: false\n  runAsNodeTypo: false'))).toMatch(/does not match the API schema[^]*configuration\.electronFuses/);
+      expect(problemsWith(yml.replace('runAsNode: false', 'runAsNode: false\n  runAsNodeTypo: false'))).toMatch(
+        /does not match the API schema[^]*configuration\.electronFuses/,
+      );
     } finally {
       tmp.cleanup();
     }

@@ -65,7 +65,10 @@ describe('the contract boundary', () => {
   it('refuses a view that does not exist: a type error for a typed caller, UNKNOWN_CHANNEL at runtime', async () => {
     // The renderer's client is typed from the contract: the transport below is never reached for these.
     const sent: string[] = [];
-    const api: PlannerApi = createApi({ invoke: async (channel, input) => dispatch(planner.handlers, (sent.push(channel), channel), input), on: () => () => undefined });
+    const api: PlannerApi = createApi({
+      invoke: async (channel, input) => dispatch(planner.handlers, (sent.push(channel), channel), input),
+      on: () => () => undefined,
+    });
     // @ts-expect-error -- no such view channel
     const missing = await api.invoke('view.yarnPositions', {});
     expect(missing).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'unknown channel: view.yarnPositions' } });

@@ -18,7 +18,8 @@ const mocks = vi.hoisted(() => {
     ipcHandlers: {} as Record<string, (...a: unknown[]) => Promise<unknown>>,
     protocolHandlers: {} as Record<string, (req: Request) => Promise<Response>>,
     privileged: [] as unknown[],
-    permissionRequest: undefined as undefined | ((wc: unknown, permission: string, callback: (ok: boolean) => void, details: { requestingUrl?: string }) => void),
+    permissionRequest: undefined as
+      undefined | ((wc: unknown, permission: string, callback: (ok: boolean) => void, details: { requestingUrl?: string }) => void),
     permissionCheck: undefined as undefined | ((wc: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean),
   };
 });

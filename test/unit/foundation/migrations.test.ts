@@ -63,7 +63,20 @@ describe('the migration sequence', () => {
 
     const latest = migrations.at(-1)!.version;
     expect(migrate(db)).toMatchObject({ from: 200, to: latest });
-    expect(tables()).toEqual(expect.arrayContaining(['po_draft', 'pin', 'rate_override', 'bom_override', 'bom_override_line', 'supplier_mapping', 'yarn_supply_override', 'holiday', 'downtime', 'policy_value']));
+    expect(tables()).toEqual(
+      expect.arrayContaining([
+        'po_draft',
+        'pin',
+        'rate_override',
+        'bom_override',
+        'bom_override_line',
+        'supplier_mapping',
+        'yarn_supply_override',
+        'holiday',
+        'downtime',
+        'policy_value',
+      ]),
+    );
     expect(db.prepare("SELECT count(*) FROM pragma_table_info('plan_cache') WHERE name = 'revision'").pluck().get()).toBe(1);
     // Nothing runs twice.
     expect(migrate(db)).toEqual({ from: latest, to: latest, notes: [] });
@@ -80,7 +93,9 @@ describe('the migration sequence', () => {
              (1, '1', 'AKRA', NULL, NULL, NULL, 1), (1, '2', 'DECA (Do not Use)', 8, 1000, 'Domestic', 0), (1, '3', 'BANSWARA', 14, 5000, 'Import', 0),
              (1, '4', 'SPUNLAB - DO NOT  USE', 6, 500, 'Import', 0), (1, '5', 'DO GOOD USE YARNS', 6, 500, 'Import', 0)`);
     migrate(db);
-    expect(db.prepare('SELECT beginning_balance_lbs, theoretical_balance_lbs, planning_balance_lbs, total_cost_usd FROM yarn_inventory').get()).toEqual({
+    expect(
+      db.prepare('SELECT beginning_balance_lbs, theoretical_balance_lbs, planning_balance_lbs, total_cost_usd FROM yarn_inventory').get(),
+    ).toEqual({
       beginning_balance_lbs: 10,
       theoretical_balance_lbs: 12,
       planning_balance_lbs: 72,
@@ -109,10 +124,16 @@ describe('the migration sequence', () => {
     put.run('purchasing', 'defaultMoqLbs', '500', `${T}2`);
     const scenario = db.prepare('INSERT INTO scenario (id, snapshot_id, name, created_at, overrides_json) VALUES (?, 1, ?, ?, ?)');
     const policy = (id: string, area: string, key: string, value: unknown) => ({ id, label: id, kind: 'policy', area, key, value });
-    const rush = [policy('a', 'capacity', 'loadHorizonWeeks', 8), { id: 'd', label: 'd', kind: 'machineDowntime', machineId: 'M1', from: '2025-09-03', to: '2025-09-04' }, policy('b', 'purchasing', 'horizonWeeks', 40)];
+    const rush = [
+      policy('a', 'capacity', 'loadHorizonWeeks', 8),
+      { id: 'd', label: 'd', kind: 'machineDowntime', machineId: 'M1', from: '2025-09-03', to: '2025-09-04' },
+      policy('b', 'purchasing', 'horizonWeeks', 40),
+    ];
     scenario.run(1, 'Rush', 't', JSON.stringify(rush));
     scenario.run(2, 'Plain', 't', JSON.stringify([policy('c', 'purchasing', 'defaultMoqLbs', 0)]));
-    db.exec(`INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (1, 0, 'plan', 'h', 't', '{}'), (1, 0, 'forecast', 'h', 't', '{}')`);
+    db.exec(
+      `INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (1, 0, 'plan', 'h', 't', '{}'), (1, 0, 'forecast', 'h', 't', '{}')`,
+    );
 
     const { notes } = migrate(db);
     expect(db.prepare('SELECT area, key, value_json, updated_at FROM policy_value ORDER BY area, key').all()).toEqual([
@@ -120,7 +141,8 @@ describe('the migration sequence', () => {
       { area: 'calendar', key: 'workDaysPerWeek', value_json: '5', updated_at: `${T}2` },
       { area: 'purchasing', key: 'defaultMoqLbs', value_json: '500', updated_at: `${T}2` },
     ]);
-    const overrides = (id: number) => JSON.parse(db.prepare('SELECT overrides_json FROM scenario WHERE id = ?').pluck().get(id) as string) as unknown[];
+    const overrides = (id: number) =>
+      JSON.parse(db.prepare('SELECT overrides_json FROM scenario WHERE id = ?').pluck().get(id) as string) as unknown[];
     expect(overrides(1)).toEqual([rush[1], policy('b', 'calendar', 'horizonWeeks', 40)]);
     expect(overrides(2)).toEqual([policy('c', 'purchasing', 'defaultMoqLbs', 0)]);
     expect(db.prepare('SELECT kind FROM plan_cache').pluck().all()).toEqual(['forecast']);

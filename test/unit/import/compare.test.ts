@@ -45,7 +45,15 @@ describe('compareSnapshots', () => {
     expect(c.yarns).toEqual({
       added: ['3'],
       removed: ['2'],
-      changed: [{ key: '1', changes: [{ field: 'theoreticalBalanceLbs', from: 10, to: 8 }, { field: 'planningBalanceLbs', from: 10, to: 8 }] }],
+      changed: [
+        {
+          key: '1',
+          changes: [
+            { field: 'theoreticalBalanceLbs', from: 10, to: 8 },
+            { field: 'planningBalanceLbs', from: 10, to: 8 },
+          ],
+        },
+      ],
       unchanged: 0,
     });
     expect(c.knitOrders.added).toEqual(['K3']);
@@ -53,7 +61,13 @@ describe('compareSnapshots', () => {
     expect(c.knitOrders.changed[0].changes.map((x) => x.field)).toEqual(['g00Lbs', 'balanceLbs', 'liveBalanceLbs', 'machine']);
     expect(c.yarnPos.added).toEqual(['Y2']);
     expect(c.yarnPos.changed).toEqual([
-      { key: 'Y1', changes: [{ field: 'status', from: 'Open', to: 'Open, Partially Received' }, { field: 'balanceLbs', from: 100, to: 60 }] },
+      {
+        key: 'Y1',
+        changes: [
+          { field: 'status', from: 'Open', to: 'Open, Partially Received' },
+          { field: 'balanceLbs', from: 100, to: 60 },
+        ],
+      },
     ]);
   });
 

@@ -15,7 +15,18 @@ import { editParts, sheetXml, unzipParts, xlsxOf, zipParts } from '../../support
 const NOW = '2025-09-05T08:00:00';
 const AS_OF = '2025-09-02';
 
-const YARN_HEADER = ['Desc#', 'Supplier', 'Description', 'Color', 'Beginning Balance', 'Theoretical Balance', 'On Order', 'Allocated', 'Planning Balance', 'Cost/Pound'];
+const YARN_HEADER = [
+  'Desc#',
+  'Supplier',
+  'Description',
+  'Color',
+  'Beginning Balance',
+  'Theoretical Balance',
+  'On Order',
+  'Allocated',
+  'Planning Balance',
+  'Cost/Pound',
+];
 const yarnRow = (i: number): (string | number)[] => [String(1000 + i), 'LYCRA', `1/40 Lycra ${i}`, 'Clear', 100 + i, 100 + i, 0, 0, 100 + i, 5.96];
 const YARNS = 60;
 const yarnRows = () => [YARN_HEADER, ...Array.from({ length: YARNS }, (_, i) => yarnRow(i))];
@@ -168,7 +179,10 @@ describe('cell references beyond Excel limits; memory bounded by the inflated si
   });
 
   it('sparse rows (row 2, then row 1,048,576, then a cell in XFD) are read without a row per gap, and imported complete', async () => {
-    const xml = sheetXml([YARN_HEADER, yarnRow(1), yarnRow(2)], [1, 2, 1_048_576]).replace('</row></sheetData>', '<c r="XFD1048576"><v>1</v></c></row></sheetData>');
+    const xml = sheetXml([YARN_HEADER, yarnRow(1), yarnRow(2)], [1, 2, 1_048_576]).replace(
+      '</row></sheetData>',
+      '<c r="XFD1048576"><v>1</v></c></row></sheetData>',
+    );
     const [sheet] = readXlsx(xlsxOf(xml));
     expect(sheet.rows.length).toBe(1_048_576);
     expect(Object.keys(sheet.rows).length).toBe(3); // the gaps are holes, not empty arrays
@@ -202,7 +216,8 @@ describe('cell references beyond Excel limits; memory bounded by the inflated si
   });
 });
 
-const KO_HEADER = 'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified';
+const KO_HEADER =
+  'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified';
 
 describe('dates the plan cannot handle are refused per row (item 6)', () => {
   it('start dates outside 1990-01-01..2100-01-01 in every form are reported with file, row and column and not kept', async () => {
@@ -243,7 +258,9 @@ describe('dates the plan cannot handle are refused per row (item 6)', () => {
       .replace('<c r="C3">', '<c r="C3" s="1">');
     const parts = unzipParts(xlsxOf(xml));
     const out = await imported('knit_orders.xlsx', zipParts([...parts, { name: 'xl/styles.xml', data: Buffer.from(styles) }]));
-    expect(out.report.files[0].dropped.map((i) => [i.row, i.column, i.reason])).toEqual([[3, 'Start Date', 'date 9999-12-31 is outside 1990-01-01..2100-01-01']]);
+    expect(out.report.files[0].dropped.map((i) => [i.row, i.column, i.reason])).toEqual([
+      [3, 'Start Date', 'date 9999-12-31 is outside 1990-01-01..2100-01-01'],
+    ]);
     expect(loadPlanningData(db, out.snapshotId).knitOrders.map((k) => k.startDate)).toEqual(['2025-08-25', null]);
   });
 });

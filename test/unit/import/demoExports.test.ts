@@ -26,7 +26,8 @@ describe('generated demo exports', () => {
     expect(out.report.files.filter((f) => f.status === 'rejected').map((f) => `${f.file}: ${f.reason}`)).toEqual([]);
     expect(out.report).toMatchObject({ status: 'imported', kind: 'demo', asOf: '2025-09-02', asOfSource: 'files' });
     const types = new Set(out.report.files.filter((f) => f.status === 'imported').map((f) => f.exportType));
-    for (const t of ['yarn_inventory', 'knit_orders', 'sales_orders', 'bom', 'machines', 'expected_receipts', 'erp_style_ko_demand']) expect(types).toContain(t);
+    for (const t of ['yarn_inventory', 'knit_orders', 'sales_orders', 'bom', 'machines', 'expected_receipts', 'erp_style_ko_demand'])
+      expect(types).toContain(t);
     const rowsRejected = out.report.files.reduce((s, f) => s + f.rowsRejected, 0);
     const rowsAccepted = out.report.files.reduce((s, f) => s + f.rowsAccepted, 0);
     expect(rowsRejected / rowsAccepted).toBeLessThan(0.001);
@@ -38,7 +39,8 @@ describe('generated demo exports', () => {
       const schema = entitySchemas[kind];
       const broken = rows.map((r, i) => ({ i, parsed: schema.safeParse(r) })).filter((x) => !x.parsed.success);
       expect(broken.map((b) => `${kind} row ${b.i + 1}: ${b.parsed.error?.issues[0].message}`)).toEqual([]);
-      if (['yarnInventory', 'suppliers', 'bomLines', 'knitOrders', 'salesOrders', 'expectedReceipts'].includes(kind)) expect(rows.length, kind).toBeGreaterThan(0);
+      if (['yarnInventory', 'suppliers', 'bomLines', 'knitOrders', 'salesOrders', 'expectedReceipts'].includes(kind))
+        expect(rows.length, kind).toBeGreaterThan(0);
     }
   });
 });

@@ -14,9 +14,29 @@ describe('export-type detection from the header', () => {
         rows: [
           [null, 'Yarn Demand Report'],
           [],
-          ['Yarn', 'Supplier', 'Description', 'Color', 'Tuesday Inventory', 'Total Demand', 'Total Receipt', 'Balance', 'Past Due Receipts', null,
-            'Demand This Week', 'Receipts This Week', 'Balance This Week', null, 'Demand Week 37', 'Receipts Week 37', 'Balance Week 37', null,
-            'Demand Later', 'Receipts Later', 'Balance Later'],
+          [
+            'Yarn',
+            'Supplier',
+            'Description',
+            'Color',
+            'Tuesday Inventory',
+            'Total Demand',
+            'Total Receipt',
+            'Balance',
+            'Past Due Receipts',
+            null,
+            'Demand This Week',
+            'Receipts This Week',
+            'Balance This Week',
+            null,
+            'Demand Week 37',
+            'Receipts Week 37',
+            'Balance Week 37',
+            null,
+            'Demand Later',
+            'Receipts Later',
+            'Balance Later',
+          ],
           [18884, 'BUHLER', 'x', 'Natural', 2506.184, 30859.8, 36161.3, 7807.68, 20161.3],
         ],
       },
@@ -63,7 +83,9 @@ describe('export-type detection from the header', () => {
   });
 
   it('prefers the type that explains more of the header (yarn master vs inventory)', () => {
-    const d = detect([sheet('Desc#|Supplier|Description|Blend|Type|Color|Desc_1|Desc_2|Desc_3|On_Order|Allocated|Planning_Ballance|Cost_Pound|Total_Cast')]);
+    const d = detect([
+      sheet('Desc#|Supplier|Description|Blend|Type|Color|Desc_1|Desc_2|Desc_3|On_Order|Allocated|Planning_Ballance|Cost_Pound|Total_Cast'),
+    ]);
     expect(d.table?.type.id).toBe('yarn_master');
     expect(d.table?.unrecognised).toEqual([]);
   });

@@ -45,7 +45,8 @@ function writeFiles(dir: string, files: Record<string, string>): string {
 
 function counts(db: Db): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const spec of Object.values(ENTITY_TABLE_SPECS)) out[spec.table] = (db.prepare(`SELECT count(*) AS n FROM ${spec.table}`).get() as { n: number }).n;
+  for (const spec of Object.values(ENTITY_TABLE_SPECS))
+    out[spec.table] = (db.prepare(`SELECT count(*) AS n FROM ${spec.table}`).get() as { n: number }).n;
   out.snapshot = (db.prepare('SELECT count(*) AS n FROM snapshot').get() as { n: number }).n;
   out.import_file = (db.prepare('SELECT count(*) AS n FROM import_file').get() as { n: number }).n;
   return out;
@@ -63,13 +64,22 @@ afterEach(() => {
 });
 
 describe('importFiles', () => {
-  it('imports a folder as one snapshot as of the caller\'s date, with the Expected report\'s week as evidence', async () => {
+  it("imports a folder as one snapshot as of the caller's date, with the Expected report's week as evidence", async () => {
     const dir = writeFiles(join(tmp.dir, 'snap'), { ...FILES, ...MASTERS });
     const { snapshotId, reused, report } = await importFiles(db, dir, { now: NOW, asOf: '2025-09-02' });
     expect(reused).toBe(false);
     expect(importReportSchema.parse(report)).toBeTruthy();
-    expect(report).toMatchObject({ status: 'imported', kind: 'import', asOf: '2025-09-02', asOfSource: 'caller', asOfInferred: '2025-09-01', asOfConflicts: [] });
-    expect(report.asOfEvidence).toEqual([{ file: 'Expected.csv', precision: 'week', date: '2025-09-01', how: 'Friday-dated week columns', from: 'content', role: 'export' }]);
+    expect(report).toMatchObject({
+      status: 'imported',
+      kind: 'import',
+      asOf: '2025-09-02',
+      asOfSource: 'caller',
+      asOfInferred: '2025-09-01',
+      asOfConflicts: [],
+    });
+    expect(report.asOfEvidence).toEqual([
+      { file: 'Expected.csv', precision: 'week', date: '2025-09-01', how: 'Friday-dated week columns', from: 'content', role: 'export' },
+    ]);
     expect(report.entityCounts).toMatchObject({ yarnInventory: 2, knitOrders: 2, expectedPos: 1, expectedReceipts: 2, bomLines: 3, machines: 2 });
     expect(report.files.every((f) => f.status === 'imported')).toBe(true);
     const data = loadPlanningData(db, snapshotId);
@@ -79,14 +89,18 @@ describe('importFiles', () => {
       ['pastDue', null, 100],
       ['week', '2025-09-08', 400],
     ]);
-    expect(data.workCenters).toEqual([{ code: '1.30.28.F', construction: '1', diameterIn: 30, needleCut: 28, machineType: 'F', machineIds: ['12', '13'] }]);
+    expect(data.workCenters).toEqual([
+      { code: '1.30.28.F', construction: '1', diameterIn: 30, needleCut: 28, machineType: 'F', machineIds: ['12', '13'] },
+    ]);
     // planning warnings computed on the imported data
     const codes = report.warnings.map((w) => `${w.code}:${w.count}`);
     expect(codes).toContain('ko_style_without_bom:1'); // B/1
     expect(codes).toContain('machine_not_in_list:1'); // 99
     expect(codes).toContain('bom_sum_not_100:1'); // C/1 = 99 %
     expect(report.warnings.find((w) => w.code === 'machine_not_in_list')!.examples).toEqual(['99 (KO K2)']);
-    const files = db.prepare('SELECT file_name, export_type, rows_accepted FROM import_file WHERE snapshot_id = ? ORDER BY file_name').all(snapshotId);
+    const files = db
+      .prepare('SELECT file_name, export_type, rows_accepted FROM import_file WHERE snapshot_id = ? ORDER BY file_name')
+      .all(snapshotId);
     expect(files).toContainEqual({ file_name: 'knit_orders.csv', export_type: 'knit_orders', rows_accepted: 2 });
   });
 
@@ -94,7 +108,10 @@ describe('importFiles', () => {
     const dir = writeFiles(join(tmp.dir, 'snap'), FILES);
     const first = await importFiles(db, dir, { now: NOW, asOf: '2025-09-02' });
     const before = counts(db);
-    const again = await importFiles(db, [join(dir, 'Expected.csv'), join(dir, 'knit_orders.csv'), join(dir, 'yarn_inventory.csv')], { now: NOW, asOf: '2025-09-02' });
+    const again = await importFiles(db, [join(dir, 'Expected.csv'), join(dir, 'knit_orders.csv'), join(dir, 'yarn_inventory.csv')], {
+      now: NOW,
+      asOf: '2025-09-02',
+    });
     expect(again).toMatchObject({ snapshotId: first.snapshotId, reused: true });
     expect(again.report.status).toBe('unchanged');
     expect(counts(db)).toEqual(before);
@@ -167,13 +184,15 @@ describe('importFiles', () => {
     const before = counts(db);
     let calls = 0;
     const dir2 = writeFiles(join(tmp.dir, 'snap2'), { ...FILES, 'bom.csv': MASTERS['bom.csv'].replace('0.99', '0.98') });
-    await expect(importFiles(db, dir2, { now: NOW, asOf: '2025-09-03', isCancelled: () => ++calls > 3 })).rejects.toBeInstanceOf(ImportCancelledError);
+    await expect(importFiles(db, dir2, { now: NOW, asOf: '2025-09-03', isCancelled: () => ++calls > 3 })).rejects.toBeInstanceOf(
+      ImportCancelledError,
+    );
     expect(counts(db)).toEqual(before);
   });
 
   it('rolls the whole batch back when writing fails half-way', async () => {
     const dir = writeFiles(join(tmp.dir, 'snap'), { ...FILES, ...MASTERS });
-    db.exec('CREATE TRIGGER no_machines BEFORE INSERT ON machine BEGIN SELECT RAISE(ABORT, \'disk full (simulated)\'); END;');
+    db.exec("CREATE TRIGGER no_machines BEFORE INSERT ON machine BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;");
     const before = counts(db);
     const err = (await importFiles(db, dir, { now: NOW, asOf: '2025-09-02' }).catch((e: unknown) => e)) as ImportFailedError;
     expect(err.code).toBe('INTERNAL');
@@ -186,7 +205,10 @@ describe('planning data across batches', () => {
   it('masters come from the latest earlier batch carrying them; transactions only from the snapshot itself', async () => {
     const master = await importFiles(db, writeFiles(join(tmp.dir, 'm'), MASTERS), { now: NOW, asOf: '2025-08-01' });
     const aug = await importFiles(db, writeFiles(join(tmp.dir, 'a'), FILES), { now: NOW, asOf: '2025-09-02' });
-    const sep = await importFiles(db, writeFiles(join(tmp.dir, 's'), { 'yarn_inventory.csv': FILES['yarn_inventory.csv'] }), { now: NOW, asOf: '2025-09-09' });
+    const sep = await importFiles(db, writeFiles(join(tmp.dir, 's'), { 'yarn_inventory.csv': FILES['yarn_inventory.csv'] }), {
+      now: NOW,
+      asOf: '2025-09-09',
+    });
     const a = loadPlanningData(db, aug.snapshotId);
     expect(a.bomLines.length).toBe(3);
     expect(a.sources.bomLines).toBe(master.snapshotId);
@@ -212,7 +234,9 @@ describe('importFiles on odd input', () => {
     const tmp2 = tempDir('bkp-import-odd-');
     const db2 = openStore(tmp2.dbPath);
     try {
-      const err = (await importFiles(db2, [join(tmp2.dir, 'nope.xlsx')], { now: NOW, asOf: '2025-09-02' }).catch((e: unknown) => e)) as ImportFailedError;
+      const err = (await importFiles(db2, [join(tmp2.dir, 'nope.xlsx')], { now: NOW, asOf: '2025-09-02' }).catch(
+        (e: unknown) => e,
+      )) as ImportFailedError;
       expect(err).toBeInstanceOf(ImportFailedError);
       expect(err.report.files[0].reason).toMatch(/^cannot read the file/);
       await expect(importFiles(db2, [], { now: NOW })).rejects.toMatchObject({ code: 'NO_FILES' });

@@ -74,7 +74,10 @@ describe('upload staging', () => {
 
   it('puts uploads together under their paths in the chosen folder; the folder they share is the root', () => {
     const staging = new UploadStaging(join(tmp.dir, 'uploads'));
-    const stageId = staging.assemble([staging.fromBytes('erp/master/BOM.csv', b64('bom')), staging.fromBytes('erp/snapshots/2025-08-22/ko.xlsx', b64('ko'))]);
+    const stageId = staging.assemble([
+      staging.fromBytes('erp/master/BOM.csv', b64('bom')),
+      staging.fromBytes('erp/snapshots/2025-08-22/ko.xlsx', b64('ko')),
+    ]);
     const root = staging.stageRoot(stageId);
     expect(root.endsWith('/erp')).toBe(true);
     expect(readFileSync(join(root, 'snapshots', '2025-08-22', 'ko.xlsx'), 'utf8')).toBe('ko');

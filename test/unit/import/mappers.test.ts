@@ -47,27 +47,54 @@ FF 10006/0001|||lbs
     const line = (style: string, yarnId: string, fraction: number, sourceFile: string) => ({ style, yarnId, fraction, lineCount: 1, sourceFile });
     const a = [line('S/1', '1', 0.99, 'a.csv'), line('S/2', '2', 1, 'a.csv')];
     const b = [line('S/1', '1', 0.9, 'b.csv'), line('S/1', '3', 0.1, 'b.csv'), line('S/3', '3', 1, 'b.csv'), line('S/4', '4', 1, 'b.csv')];
-    const { order, lines } = bomPrecedence([{ fileName: 'b.csv', lines: b }, { fileName: 'a.csv', lines: a }], new Set(['S/1', 'S/2']), new Set());
+    const { order, lines } = bomPrecedence(
+      [
+        { fileName: 'b.csv', lines: b },
+        { fileName: 'a.csv', lines: a },
+      ],
+      new Set(['S/1', 'S/2']),
+      new Set(),
+    );
     expect(order).toEqual(['a.csv', 'b.csv']);
-    expect(lines.map((l) => `${l.sourceFile}:${l.style}:${l.yarnId}`)).toEqual([
-      'a.csv:S/1:1', 'a.csv:S/2:2', 'b.csv:S/3:3', 'b.csv:S/4:4',
-    ]);
+    expect(lines.map((l) => `${l.sourceFile}:${l.style}:${l.yarnId}`)).toEqual(['a.csv:S/1:1', 'a.csv:S/2:2', 'b.csv:S/3:3', 'b.csv:S/4:4']);
   });
 });
 
 describe('knit orders', () => {
   it('strips the HTML warning, keeps the flag, and computes the live balance next to the exported one', () => {
     const ko = "K2409070&nbsp;<i class='fa fa-exclamation-triangle' title='This knit order has a zero or negative knit price!'></i>";
-    const { batch } = mapAs(
-      'knit_orders',
+    const { batch } = mapAs('knit_orders', [
       [
-        ['Style #', 'Order #', 'Start Date', 'Quoted Date', 'Qty Ordered (lbs)', 'G00 (lbs)', 'Shipped (lbs)', 'Balance (lbs)', 'Seconds (lbs)', 'BKI #s', 'Machine', 'PO#', 'Modified'],
-        ['CEE2838/1IN ', ko, '8/29/2025', null, '1,200.0', null, null, '1,200.0', null, null, '83', null, '8/28/2025'],
-        ['180001/20ST2', 'K2502021', new Date(Date.UTC(2025, 7, 25)), null, 37600, 2078.4, 21470, 14000, 158.8, null, 124, '56481', null],
+        'Style #',
+        'Order #',
+        'Start Date',
+        'Quoted Date',
+        'Qty Ordered (lbs)',
+        'G00 (lbs)',
+        'Shipped (lbs)',
+        'Balance (lbs)',
+        'Seconds (lbs)',
+        'BKI #s',
+        'Machine',
+        'PO#',
+        'Modified',
       ],
-    );
+      ['CEE2838/1IN ', ko, '8/29/2025', null, '1,200.0', null, null, '1,200.0', null, null, '83', null, '8/28/2025'],
+      ['180001/20ST2', 'K2502021', new Date(Date.UTC(2025, 7, 25)), null, 37600, 2078.4, 21470, 14000, 158.8, null, 124, '56481', null],
+    ]);
     const [a, b] = batch.knitOrders!;
-    expect(a).toMatchObject({ koNumber: 'K2409070', hasWarning: true, style: 'CEE2838/1IN', styleRaw: 'CEE2838/1IN ', startDate: '2025-08-29', orderedLbs: 1200, g00Lbs: 0, liveBalanceLbs: 1200, machine: '83', modifiedAt: '2025-08-28T00:00:00' });
+    expect(a).toMatchObject({
+      koNumber: 'K2409070',
+      hasWarning: true,
+      style: 'CEE2838/1IN',
+      styleRaw: 'CEE2838/1IN ',
+      startDate: '2025-08-29',
+      orderedLbs: 1200,
+      g00Lbs: 0,
+      liveBalanceLbs: 1200,
+      machine: '83',
+      modifiedAt: '2025-08-28T00:00:00',
+    });
     expect(a.warningText).toBe('This knit order has a zero or negative knit price!');
     // 37600 - (2078.4 + 21470 - 158.8) = 14210.4, the exported 14000 is stale
     expect(b.liveBalanceLbs).toBeCloseTo(14210.4, 6);
@@ -84,10 +111,31 @@ describe('knit orders', () => {
 
   it('flattens the API record: style = base_style/version, numbers as strings', () => {
     const { batch } = mapAs('knit_orders_api', [
-      ['serial_number', 'knit_style_base.base_style', 'knit_version.version', 'qty_ordered', 'qty_G00', 'qty_shipped', 'seconds', 'balance', 'machine', 'knit_start', 'modified'],
+      [
+        'serial_number',
+        'knit_style_base.base_style',
+        'knit_version.version',
+        'qty_ordered',
+        'qty_G00',
+        'qty_shipped',
+        'seconds',
+        'balance',
+        'machine',
+        'knit_start',
+        'modified',
+      ],
       ['K2509010', 'CT4808', ' 0 ', '450', null, '100.5', '0.5', '450', '538', '2025-09-11', '2025-09-04 15:57:21.719595'],
     ]);
-    expect(batch.knitOrders![0]).toMatchObject({ koNumber: 'K2509010', source: 'api', style: 'CT4808/0', orderedLbs: 450, shippedLbs: 100.5, liveBalanceLbs: 350, startDate: '2025-09-11', modifiedAt: '2025-09-04T15:57:21' });
+    expect(batch.knitOrders![0]).toMatchObject({
+      koNumber: 'K2509010',
+      source: 'api',
+      style: 'CT4808/0',
+      orderedLbs: 450,
+      shippedLbs: 100.5,
+      liveBalanceLbs: 350,
+      startDate: '2025-09-11',
+      modifiedAt: '2025-09-04T15:57:21',
+    });
   });
 });
 
@@ -96,12 +144,52 @@ describe('sales, suppliers, yarn', () => {
     const off = "<div id='holdButton_25764'><i class='fa fa-toggle-off' onClick='setReleased(25764,0)'></i></div>";
     const on = "<div id='holdButton_1'><i class='fa fa-toggle-on'></i></div>";
     const { batch } = mapAs('sales_orders', [
-      ['Status', 'SO #', 'CSR', 'Unit Price', 'cFVersion', 'fBase', 'On Hold', 'UOM', 'Ordered', 'Picked/Shipped', 'Balance', 'Available', 'PO #', 'Ship To'],
-      ['Open', 'S2508375', 'B', '$7.35 (yds)', 'CT2222-1', 'CT2222-1/0', off, 'yds', '1,000', '0.0', '1,000.0', '0.0', '0018731 ', 'Specialty Mattress Inc   '],
+      [
+        'Status',
+        'SO #',
+        'CSR',
+        'Unit Price',
+        'cFVersion',
+        'fBase',
+        'On Hold',
+        'UOM',
+        'Ordered',
+        'Picked/Shipped',
+        'Balance',
+        'Available',
+        'PO #',
+        'Ship To',
+      ],
+      [
+        'Open',
+        'S2508375',
+        'B',
+        '$7.35 (yds)',
+        'CT2222-1',
+        'CT2222-1/0',
+        off,
+        'yds',
+        '1,000',
+        '0.0',
+        '1,000.0',
+        '0.0',
+        '0018731 ',
+        'Specialty Mattress Inc   ',
+      ],
       ['Open', 'S2508413', 'B', '$3.00 (lbs)', '(Greige) 205FLX2006/M', 'N/A', on, 'lbs', 10, 12, -2, 0, null, null],
     ]);
     const [a, b] = batch.salesOrders!;
-    expect(a).toMatchObject({ unitPrice: 7.35, priceUnit: 'yds', finishedStyle: 'CT2222-1', finishedVersion: '0', onHold: false, orderedQty: 1000, poNumber: '0018731', shipTo: 'Specialty Mattress Inc', greigeStyle: null });
+    expect(a).toMatchObject({
+      unitPrice: 7.35,
+      priceUnit: 'yds',
+      finishedStyle: 'CT2222-1',
+      finishedVersion: '0',
+      onHold: false,
+      orderedQty: 1000,
+      poNumber: '0018731',
+      shipTo: 'Specialty Mattress Inc',
+      greigeStyle: null,
+    });
     expect(b).toMatchObject({ greigeStyle: '205FLX2006/M', finishedBase: null, onHold: true, balanceQty: -2 });
   });
 
@@ -110,7 +198,13 @@ describe('sales, suppliers, yarn', () => {
       ['Document', 'Invoice Date', 'Customer', 'fStyle#', 'Yds_ordered', 'UOM', 'Unit Price', 'Line Price', 'Selling Co'],
       ['S2412144', '01-02-25', 'Continental', 'CEE4142-1', '520', 'yds', ' $11.95 ', ' $6,215.19 ', 'CT'],
     ]);
-    expect(batch.salesHistory![0]).toMatchObject({ invoiceDate: '2025-01-02', qty: 520, unitPrice: 11.95, linePrice: 6215.19, finishedStyle: 'CEE4142-1' });
+    expect(batch.salesHistory![0]).toMatchObject({
+      invoiceDate: '2025-01-02',
+      qty: 520,
+      unitPrice: 11.95,
+      linePrice: 6215.19,
+      finishedStyle: 'CEE4142-1',
+    });
   });
 
   it('supplier: "Remove" or a name marked "(Do not Use)" means retired', () => {
@@ -129,10 +223,32 @@ describe('sales, suppliers, yarn', () => {
 
   it('yarn inventory: blanks are 0, "Never" has no date, csv money is read', () => {
     const { batch } = mapAs('yarn_inventory', [
-      ['Desc#', 'Supplier', 'Beginning Balance', 'Received', 'Consumed', 'Adjustments', 'Theoretical Balance', 'On Order', 'Allocated', 'Planning Balance', 'Reconcile Date', 'Cost/Pound', 'Total Cost'],
+      [
+        'Desc#',
+        'Supplier',
+        'Beginning Balance',
+        'Received',
+        'Consumed',
+        'Adjustments',
+        'Theoretical Balance',
+        'On Order',
+        'Allocated',
+        'Planning Balance',
+        'Reconcile Date',
+        'Cost/Pound',
+        'Total Cost',
+      ],
       ['739.0', 'LYCRA', '300.10', null, '0.00', null, '300.10', '0.00', '-185.14', '114.96', 'Never', '$5.96 ', '"$1,788.60 "'.slice(1, -1)],
     ]);
-    expect(batch.yarnInventory![0]).toMatchObject({ yarnId: '739', receivedLbs: 0, adjustmentsLbs: 0, allocatedLbs: -185.14, reconcileDate: null, costPerLb: 5.96, totalCostUsd: 1788.6 });
+    expect(batch.yarnInventory![0]).toMatchObject({
+      yarnId: '739',
+      receivedLbs: 0,
+      adjustmentsLbs: 0,
+      allocatedLbs: -185.14,
+      reconcileDate: null,
+      costPerLb: 5.96,
+      totalCostUsd: 1788.6,
+    });
   });
 });
 
@@ -161,22 +277,50 @@ describe('rolls, machines, receipts, reports', () => {
     expect(result.notes[1]).toContain('1 style groups whose roll count differs');
   });
 
-  it('G00 keeps the machine\'s leading zero; G02 reads its text date', () => {
-    const g00 = mapAs('rolls_g00', rows('Style #|KO #|Customer|Roll #|Qty (lbs)|Knit Date|Machine\n72762/PHL|K2101019|NSAP|032186063|50|1/20/2021|041'));
+  it("G00 keeps the machine's leading zero; G02 reads its text date", () => {
+    const g00 = mapAs(
+      'rolls_g00',
+      rows('Style #|KO #|Customer|Roll #|Qty (lbs)|Knit Date|Machine\n72762/PHL|K2101019|NSAP|032186063|50|1/20/2021|041'),
+    );
     expect(g00.batch.fabricRolls![0]).toMatchObject({ machine: '041', rollNumber: '032186063', greigeStyle: '72762/PHL', eventDate: '2021-01-20' });
-    const g02 = mapAs('rolls_g02', rows('fStyle|Processor|DO|Customer|Roll #|Qty (lbs)|gStyle|Ship Date\nCF5109-0/0|CDF|D62570|KITH|037839017|51.3|CF5109/0 |3/14/2024'));
+    const g02 = mapAs(
+      'rolls_g02',
+      rows('fStyle|Processor|DO|Customer|Roll #|Qty (lbs)|gStyle|Ship Date\nCF5109-0/0|CDF|D62570|KITH|037839017|51.3|CF5109/0 |3/14/2024'),
+    );
     expect(g02.batch.fabricRolls![0]).toMatchObject({ style: 'CF5109-0/0', greigeStyle: 'CF5109/0', doNumber: 'D62570', eventDate: '2024-03-14' });
   });
 
   it('machines: trailing-space work centers are one; a blank one is null', () => {
     const { batch, result } = mapAs('machines', rows('WC|MACH\n1.30.28.F|78\n1.30.28.F |77\n|134\n6.30.28.F |12\n1.30.28.F|78'));
-    expect(batch.machines!.map((m) => [m.machineId, m.workCenter])).toEqual([['78', '1.30.28.F'], ['77', '1.30.28.F'], ['134', null], ['12', '6.30.28.F']]);
-    expect(result.notes[0]).toBe('4 machines in 2 work centers (3 distinct values before trailing spaces are trimmed); 1 without a work center (134)');
+    expect(batch.machines!.map((m) => [m.machineId, m.workCenter])).toEqual([
+      ['78', '1.30.28.F'],
+      ['77', '1.30.28.F'],
+      ['134', null],
+      ['12', '6.30.28.F'],
+    ]);
+    expect(result.notes[0]).toBe(
+      '4 machines in 2 work centers (3 distinct values before trailing spaces are trimmed); 1 without a work center (134)',
+    );
   });
 
   it('expected receipts: Friday-dated columns become ISO-week Mondays; past due can be negative; blanks are 0', () => {
     const { batch, result } = mapAs('expected_receipts', [
-      ['PO Date', 'PO #', 'Purchased From', 'Desc', 'Price', 'INVEN', 'PO Order Amt', "Rec'd", 'PO Bal', 'Unscheduled or Past Due', 'This Week', '9/12/2025', '9/19/2025', 'Later'],
+      [
+        'PO Date',
+        'PO #',
+        'Purchased From',
+        'Desc',
+        'Price',
+        'INVEN',
+        'PO Order Amt',
+        "Rec'd",
+        'PO Bal',
+        'Unscheduled or Past Due',
+        'This Week',
+        '9/12/2025',
+        '9/19/2025',
+        'Later',
+      ],
       ['3/5/2024', 'Y2403004', 'CS America', '18904', '$2.55 ', '3,730.30', '20,000', '13,551', '6,449', '-3,151', '2,400', null, '2,400', '4,800'],
     ]);
     expect(batch.expectedReceipts).toEqual([
@@ -191,10 +335,48 @@ describe('rolls, machines, receipts, reports', () => {
 
   it('Yarn_Demand: one Demand/Receipts/Balance triple per bucket, the run weekday from the header', () => {
     const { batch, result } = mapAs('erp_yarn_demand', [
-      ['Yarn', 'Supplier', 'Tuesday Inventory', 'Total Demand', 'Total Receipt', 'Balance', 'Past Due Receipts', null,
-        'Demand This Week', 'Receipts This Week', 'Balance This Week', null, 'Demand Week 37', 'Receipts Week 37', 'Balance Week 37', null,
-        'Demand Later', 'Receipts Later', 'Balance Later'],
-      ['19089', 'FILSPEC', '0', '5,396.1', '9,000.0', '3,603.9', null, null, '2,356.2', null, '-2,356.2', null, '3,039.9', '5,500', '103.9', null, null, '3,500', '3,603.9'],
+      [
+        'Yarn',
+        'Supplier',
+        'Tuesday Inventory',
+        'Total Demand',
+        'Total Receipt',
+        'Balance',
+        'Past Due Receipts',
+        null,
+        'Demand This Week',
+        'Receipts This Week',
+        'Balance This Week',
+        null,
+        'Demand Week 37',
+        'Receipts Week 37',
+        'Balance Week 37',
+        null,
+        'Demand Later',
+        'Receipts Later',
+        'Balance Later',
+      ],
+      [
+        '19089',
+        'FILSPEC',
+        '0',
+        '5,396.1',
+        '9,000.0',
+        '3,603.9',
+        null,
+        null,
+        '2,356.2',
+        null,
+        '-2,356.2',
+        null,
+        '3,039.9',
+        '5,500',
+        '103.9',
+        null,
+        null,
+        '3,500',
+        '3,603.9',
+      ],
     ]);
     const row = batch.erpYarnDemand![0];
     expect(row.demandLbs).toEqual([2356.2, 3039.9, 0]);

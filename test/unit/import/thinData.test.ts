@@ -12,9 +12,11 @@ import { runJob } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 const NOW = '2025-09-05T08:00:00';
-const KO_HEADER = 'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified';
+const KO_HEADER =
+  'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified';
 const YARN_HEADER = 'Desc#,Supplier,Description,Color,Beginning Balance,Theoretical Balance,On Order,Allocated,Planning Balance,Cost/Pound';
-const knitOrders = (n: number) => [KO_HEADER, ...Array.from({ length: n }, (_, i) => `A/1,K${i},8/25/2025,,500.0,,,500.0,,,12,,8/28/2025`)].join('\n');
+const knitOrders = (n: number) =>
+  [KO_HEADER, ...Array.from({ length: n }, (_, i) => `A/1,K${i},8/25/2025,,500.0,,,500.0,,,12,,8/28/2025`)].join('\n');
 const yarns = (n: number) => [YARN_HEADER, ...Array.from({ length: n }, (_, i) => `${1000 + i},LYCRA,1/40 Lycra,Clear,1,1,0,0,1,$1.00`)].join('\n');
 
 let tmp: ReturnType<typeof tempDir>;
@@ -60,22 +62,38 @@ describe('thin data needs confirmation', () => {
   });
 
   it('knit orders below half of the previous snapshot: NEEDS_CONFIRMATION with both counts; at half or more it imports', async () => {
-    await importFiles(db, folder('w1', { 'eFab_Knit_Orders.csv': knitOrders(40), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-08-26' });
+    await importFiles(db, folder('w1', { 'eFab_Knit_Orders.csv': knitOrders(40), 'yarn_inventory.csv': yarns(20) }), {
+      now: NOW,
+      asOf: '2025-08-26',
+    });
     const thin = folder('w2', { 'eFab_Knit_Orders.csv': knitOrders(19), 'yarn_inventory.csv': yarns(20) });
     const err = (await importFiles(db, thin, { now: NOW, asOf: '2025-09-02' }).catch((e: unknown) => e)) as ImportFailedError;
     expect(err.code).toBe('NEEDS_CONFIRMATION');
     expect(err.report.errors[0]).toMatch(/eFab_Knit_Orders\.csv has 19 knit orders, fewer than half of the 40 in the snapshot as of 2025-08-26/);
     expect(snapshotCount()).toBe(1);
-    const half = await importFiles(db, folder('w3', { 'eFab_Knit_Orders.csv': knitOrders(20), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-09-02' });
+    const half = await importFiles(db, folder('w3', { 'eFab_Knit_Orders.csv': knitOrders(20), 'yarn_inventory.csv': yarns(20) }), {
+      now: NOW,
+      asOf: '2025-09-02',
+    });
     expect(half.report.warnings.some((w) => w.code === 'thin_data')).toBe(false);
     // an older week imported later is compared with the snapshots before it, not with newer ones
-    const older = await importFiles(db, folder('w0', { 'eFab_Knit_Orders.csv': knitOrders(5), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-08-19' });
+    const older = await importFiles(db, folder('w0', { 'eFab_Knit_Orders.csv': knitOrders(5), 'yarn_inventory.csv': yarns(20) }), {
+      now: NOW,
+      asOf: '2025-08-19',
+    });
     expect(older.report.status).toBe('imported');
   });
 
   it('generated demo data is no yardstick: a real batch after a bigger demo snapshot imports without confirmation', async () => {
-    await importFiles(db, folder('demo', { 'eFab_Knit_Orders.csv': knitOrders(40), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-08-26', kind: 'demo' });
-    const real = await importFiles(db, folder('w1', { 'eFab_Knit_Orders.csv': knitOrders(10), 'yarn_inventory.csv': yarns(20) }), { now: NOW, asOf: '2025-09-02' });
+    await importFiles(db, folder('demo', { 'eFab_Knit_Orders.csv': knitOrders(40), 'yarn_inventory.csv': yarns(20) }), {
+      now: NOW,
+      asOf: '2025-08-26',
+      kind: 'demo',
+    });
+    const real = await importFiles(db, folder('w1', { 'eFab_Knit_Orders.csv': knitOrders(10), 'yarn_inventory.csv': yarns(20) }), {
+      now: NOW,
+      asOf: '2025-09-02',
+    });
     expect(real.report.status).toBe('imported');
     expect(real.report.warnings.some((w) => w.code === 'thin_data')).toBe(false);
   });
@@ -91,7 +109,9 @@ describe('thin data needs confirmation', () => {
       expect(failed.result).toMatchObject({ code: 'NEEDS_CONFIRMATION', report: { status: 'failed' } });
       const done = await jobs.wait((await planner.handlers['import.start']({ paths: [dir], asOf: '2025-09-02', confirmThinData: true })).jobId);
       expect(done.status).toBe('done');
-      const report = (await planner.handlers['snapshots.report']({ id: (done.result as { snapshotId: number }).snapshotId })) as { warnings: { code: string }[] };
+      const report = (await planner.handlers['snapshots.report']({ id: (done.result as { snapshotId: number }).snapshotId })) as {
+        warnings: { code: string }[];
+      };
       expect(report.warnings[0].code).toBe('thin_data');
     } finally {
       await planner.close();

@@ -41,7 +41,19 @@ const erp: Pick<PlanningData, 'suppliers' | 'yarnPos'> = {
   yarnPos: [
     { poNumber: 'P739', yarnId: '739', qtyLbs: 1000, orderedAt: '2025-09-03', supplier: 'LYCRA' },
     { poNumber: 'P4001', yarnId: '4001', qtyLbs: 2000, orderedAt: '2025-09-04', supplier: 'LYCRA' },
-  ].map((p) => ({ ...p, status: 'Open', requestedDate: null, quotedDate: null, balanceLbs: p.qtyLbs, size: null, yarnType: null, color: null, description: null, costPerLb: null, totalCostUsd: null })),
+  ].map((p) => ({
+    ...p,
+    status: 'Open',
+    requestedDate: null,
+    quotedDate: null,
+    balanceLbs: p.qtyLbs,
+    size: null,
+    yarnType: null,
+    color: null,
+    description: null,
+    costPerLb: null,
+    totalCostUsd: null,
+  })),
 };
 
 describe('closing drafts the ERP has while the planner edits drafts', () => {
@@ -110,7 +122,9 @@ describe('closing drafts the ERP has while the planner edits drafts', () => {
       ],
       '2025-09-05T09:00:00',
     );
-    expect(changes).toEqual([{ table: 'po_draft', key: 'D1', before: draft('D1', '739', 1000), after: { ...draft('D1', '739', 1000), status: 'closed', erpPoNumber: 'P4' } }]);
+    expect(changes).toEqual([
+      { table: 'po_draft', key: 'D1', before: draft('D1', '739', 1000), after: { ...draft('D1', '739', 1000), status: 'closed', erpPoNumber: 'P4' } },
+    ]);
     expect(listPoDrafts(planner).map((d) => `${d.draftId} ${d.status}`)).toEqual(['D1 closed', 'D2 rejected', 'D3 proposed']);
   });
 });

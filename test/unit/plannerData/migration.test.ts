@@ -67,9 +67,22 @@ const edited = {
 };
 const closed = { ...accepted, draftId: 'D-2025-08-22-739-2025-09-29', yarnId: '739', status: 'closed', erpPoNumber: '14567' };
 const rejected = { ...accepted, draftId: 'D-2025-09-02-5272-2025-11-03', yarnId: '5272', status: 'rejected' };
-const older = { draftId: 'D-ERP-CHECK', yarnId: '1571', supplierId: 'S3', qtyLbs: 500, receiptDate: '2025-09-01', releaseDate: '2025-08-30', status: 'proposed' };
+const older = {
+  draftId: 'D-ERP-CHECK',
+  yarnId: '1571',
+  supplierId: 'S3',
+  qtyLbs: 500,
+  receiptDate: '2025-09-01',
+  releaseDate: '2025-08-30',
+  status: 'proposed',
+};
 
-const pins = [{ orderNo: 'K2508010', machineId: '58', start: '2025-09-10' }, { orderNo: 'K2508071', machineId: '12' }, { orderNo: 'K2506051', start: '2025-09-15' }, { orderNo: 'K2507001' }];
+const pins = [
+  { orderNo: 'K2508010', machineId: '58', start: '2025-09-10' },
+  { orderNo: 'K2508071', machineId: '12' },
+  { orderNo: 'K2506051', start: '2025-09-15' },
+  { orderNo: 'K2507001' },
+];
 const rateOverrides = [
   { style: 'CF5459/0', lbsPerDay: 866.7732859, asOf: '2025-09-02', note: '' },
   { style: '1141TK205/0', lbsPerDay: 500, asOf: '2025-09-03', note: 'measured on 57' },
@@ -88,7 +101,10 @@ const bomOverrides = [
   },
   { style: 'A/1', lines: [{ yarnId: '739', fraction: 1 }], asOf: '2025-09-03', note: '' },
 ];
-const supplierMappings = [{ name: 'SPUNLAB', supplierId: 'S12' }, { name: 'OLD MILL (Do not Use)', supplierId: null }];
+const supplierMappings = [
+  { name: 'SPUNLAB', supplierId: 'S12' },
+  { name: 'OLD MILL (Do not Use)', supplierId: null },
+];
 const yarnSupplyOverrides = [
   {
     yarnId: '739',
@@ -109,7 +125,11 @@ const downtime = [
   { machineId: '58', from: '2025-09-08', to: '2025-09-12' },
   { machineId: '12', from: '2025-10-01', to: '2025-10-01' },
 ];
-const policy = { purchasing: { horizonWeeks: 12, lotSizing: 'eoq', countPastDueReceipts: false }, yarn: { highBelowLbs: -50 }, retiredArea: { oldKey: 3 } };
+const policy = {
+  purchasing: { horizonWeeks: 12, lotSizing: 'eoq', countPastDueReceipts: false },
+  yarn: { highBelowLbs: -50 },
+  retiredArea: { oldKey: 3 },
+};
 
 const validBlobs = {
   'purchasing.poDrafts': [accepted, edited, closed, rejected, older],
@@ -128,7 +148,10 @@ const validBlobs = {
   'alerts.notifiedKeys': ['yarn-short:1571', 'schedule-late:K2508010'],
 };
 
-const byKey = <T>(key: (v: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (v: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 describe('moving the planner data of a schema-300 database into tables', () => {
   it('moves every entry of every blob, field for field, and the app reads them back as before', async () => {
@@ -192,7 +215,12 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     db.close();
 
     // What the screens get through the contract.
-    const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
+    const planner = createPlanner({
+      dbPath: tmp.dbPath,
+      shell: 'test',
+      jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }),
+      autoRun: false,
+    });
     try {
       expect(await planner.handlers['drafts.list']({})).toEqual([accepted, editedStored, closed, rejected, older]);
       expect(await planner.handlers['overrides.list']({})).toEqual({
@@ -245,7 +273,13 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     expect(listHolidays(db)).toEqual(['2025-11-27', '2025-12-25']);
     expect(listDowntime(db)).toHaveLength(downtime.length);
     expect(listSupplierMappings(db)).toEqual([]);
-    expect(listPolicyValues(db).map((v) => `${v.area}.${v.key}`)).toEqual(['calendar.horizonWeeks', 'purchasing.countPastDueReceipts', 'purchasing.lotSizing', 'retiredArea.oldKey', 'yarn.highBelowLbs']);
+    expect(listPolicyValues(db).map((v) => `${v.area}.${v.key}`)).toEqual([
+      'calendar.horizonWeeks',
+      'purchasing.countPastDueReceipts',
+      'purchasing.lotSizing',
+      'retiredArea.oldKey',
+      'yarn.highBelowLbs',
+    ]);
     // A switch its reader would refuse is kept aside (its default applies); a valid one stays.
     expect(readSetting(db, SETTINGS.allowScheduleMoves)).toBe(false);
     expect(readSetting(db, SETTINGS.includeSalesOrderLayer)).toBe(true);
@@ -276,9 +310,15 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     expect(legacy['legacy.schedule.pins']).toMatchObject({ entries: [{ at: 4, entry: { orderNo: '' } }] });
     expect(legacy['legacy.yarn.rateOverrides']).toMatchObject({ entries: [{ at: 2, entry: { style: 'B/1', lbsPerDay: -5 } }] });
     expect(legacy['legacy.yarn.bomOverrides']).toMatchObject({ entries: [{ at: 2, entry: { style: 'C/1', lines: [] } }] });
-    expect(legacy['legacy.purchasing.yarnSupplyOverrides']).toMatchObject({ entries: [{ at: 4, entry: { yarnId: '9', lotSizing: { kind: 'magic' } } }] });
-    expect(legacy['legacy.capacity.holidays']).toMatchObject({ entries: [{ at: 2, entry: 'Christmas', reason: 'value: expected a date as YYYY-MM-DD' }] });
-    expect(legacy['legacy.capacity.downtime']).toMatchObject({ entries: [{ at: 3, entry: { machineId: '9' }, reason: 'value: the downtime ends before it starts' }] });
+    expect(legacy['legacy.purchasing.yarnSupplyOverrides']).toMatchObject({
+      entries: [{ at: 4, entry: { yarnId: '9', lotSizing: { kind: 'magic' } } }],
+    });
+    expect(legacy['legacy.capacity.holidays']).toMatchObject({
+      entries: [{ at: 2, entry: 'Christmas', reason: 'value: expected a date as YYYY-MM-DD' }],
+    });
+    expect(legacy['legacy.capacity.downtime']).toMatchObject({
+      entries: [{ at: 3, entry: { machineId: '9' }, reason: 'value: the downtime ends before it starts' }],
+    });
     expect(legacy['legacy.purchasing.supplierMappings']).toEqual({ reason: 'not a JSON list', valueJson: '{"SPUNLAB":"S12"}' });
     expect(legacy['legacy.policy.overrides']).toMatchObject({
       entries: [
@@ -291,10 +331,21 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     // One note per setting kept aside, naming where it went; and one for the horizon that moved (migration 305).
     expect(notes).toHaveLength(11);
     expect(notes).toContain("policy: purchasing.horizonWeeks 12 is the plan's one horizon now (calendar.horizonWeeks)");
-    expect(notes).toContainEqual(expect.stringMatching(/^5 of 7 entries of setting purchasing\.poDrafts were not moved \(0: entry 1 has the same draftId .*; kept in setting legacy\.purchasing\.poDrafts$/));
-    expect(notes).toContainEqual('setting purchasing.supplierMappings is not a JSON list: nothing of it was moved; kept in setting legacy.purchasing.supplierMappings');
+    expect(notes).toContainEqual(
+      expect.stringMatching(
+        /^5 of 7 entries of setting purchasing\.poDrafts were not moved \(0: entry 1 has the same draftId .*; kept in setting legacy\.purchasing\.poDrafts$/,
+      ),
+    );
+    expect(notes).toContainEqual(
+      'setting purchasing.supplierMappings is not a JSON list: nothing of it was moved; kept in setting legacy.purchasing.supplierMappings',
+    );
     // The blobs themselves are gone: the tables are the only place the planner data lives.
-    expect(db.prepare("SELECT count(*) FROM setting WHERE key IN ('purchasing.poDrafts', 'schedule.pins', 'policy.overrides', 'schedule.allowMoves')").pluck().get()).toBe(0);
+    expect(
+      db
+        .prepare("SELECT count(*) FROM setting WHERE key IN ('purchasing.poDrafts', 'schedule.pins', 'policy.overrides', 'schedule.allowMoves')")
+        .pluck()
+        .get(),
+    ).toBe(0);
     db.close();
   });
 
@@ -306,7 +357,9 @@ describe('moving the planner data of a schema-300 database into tables', () => {
     expect(() => migrate(db)).toThrow('disk full');
     expect(db.pragma('user_version', { simple: true })).toBe(301);
     expect(db.prepare('SELECT count(*) FROM po_draft').pluck().get()).toBe(0);
-    expect(JSON.parse(db.prepare("SELECT value_json FROM setting WHERE key = 'purchasing.poDrafts'").pluck().get() as string)).toEqual(validBlobs['purchasing.poDrafts']);
+    expect(JSON.parse(db.prepare("SELECT value_json FROM setting WHERE key = 'purchasing.poDrafts'").pluck().get() as string)).toEqual(
+      validBlobs['purchasing.poDrafts'],
+    );
 
     db.exec('DROP TRIGGER fail_pin');
     migrate(db);

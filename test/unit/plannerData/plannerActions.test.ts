@@ -50,8 +50,18 @@ async function settle(): Promise<void> {
 const rows = (sql: string) => planner.db.prepare(sql).all();
 
 beforeAll(async () => {
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
-  const files = write('first', { 'yarn_inventory.csv': TINY_YARN_INVENTORY_CSV, 'bom.csv': TINY_BOM_CSV, 'knit_orders.csv': KNIT_ORDERS_CSV, 'suppliers.csv': SUPPLIERS_CSV });
+  planner = createPlanner({
+    dbPath: tmp.dbPath,
+    shell: 'test',
+    jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }),
+    autoRun: false,
+  });
+  const files = write('first', {
+    'yarn_inventory.csv': TINY_YARN_INVENTORY_CSV,
+    'bom.csv': TINY_BOM_CSV,
+    'knit_orders.csv': KNIT_ORDERS_CSV,
+    'suppliers.csv': SUPPLIERS_CSV,
+  });
   expect((await planner.jobs.wait((await call('import.start', { paths: files, asOf: '2025-09-05' })).jobId)).status).toBe('done');
   expect((await planner.jobs.wait((await call('plan.run', {})).jobId)).status).toBe('done');
   plan = readPlan<Plan>(planner.db, planner.activeSnapshotId()!, 0, 'plan')!.plan;
@@ -101,12 +111,21 @@ describe('PO drafts through the contract', () => {
 
   it('edits one draft without touching the other, and refuses an unknown one', async () => {
     const edited = await call('drafts.update', { draftId: 'D-2025-09-05-1571-2025-09-08', qtyLbs: 2000, receiptDate: '2025-09-15' });
-    expect(edited).toMatchObject({ draftId: 'D-2025-09-05-1571-2025-09-08', qtyLbs: 2000, receiptDate: '2025-09-15', status: 'edited', supplierName: 'LYCRA' });
+    expect(edited).toMatchObject({
+      draftId: 'D-2025-09-05-1571-2025-09-08',
+      qtyLbs: 2000,
+      receiptDate: '2025-09-15',
+      status: 'edited',
+      supplierName: 'LYCRA',
+    });
     expect(rows('SELECT draft_id, revision FROM po_draft ORDER BY id')).toEqual([
       { draft_id: 'D-2025-09-05-739-2025-09-08', revision: 1 },
       { draft_id: 'D-2025-09-05-1571-2025-09-08', revision: 2 },
     ]);
-    expect(await dispatch(planner.handlers, 'drafts.update', { draftId: 'D-NONE', qtyLbs: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'draft D-NONE does not exist' } });
+    expect(await dispatch(planner.handlers, 'drafts.update', { draftId: 'D-NONE', qtyLbs: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'draft D-NONE does not exist' },
+    });
     await settle();
   });
 
@@ -114,7 +133,10 @@ describe('PO drafts through the contract', () => {
     await call('drafts.update', { draftId: 'D-2025-09-05-1571-2025-09-08', status: 'rejected' });
     await settle();
     // The re-plan suggests 1571 again; a list with an unknown suggestion makes no draft at all.
-    expect(await dispatch(planner.handlers, 'drafts.accept', { suggestionIds: ['1571@2025-09-08', 'nope'] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(planner.handlers, 'drafts.accept', { suggestionIds: ['1571@2025-09-08', 'nope'] })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await call('drafts.list', {}))[1]).toMatchObject({ status: 'rejected', qtyLbs: 2000 });
 
     const [again] = await call('drafts.accept', { suggestionIds: ['1571@2025-09-08'] });
@@ -174,7 +196,19 @@ describe('PO drafts through the contract', () => {
     const price = ours.headers.indexOf('$/lb');
     expect([realTypes[price], ourTypes[price]]).toEqual(['string', 'number']);
     const both = ours.headers.map((h, i) => i).filter((i) => i !== price && realTypes[i] !== null && ourTypes[i] !== null);
-    expect(both.map((i) => ours.headers[i])).toEqual(['PO#', 'Status', 'Desc#', 'Ordered', 'Requested', 'Qty', 'Balance', 'Supplier', 'Color', 'Description', 'Total $']);
+    expect(both.map((i) => ours.headers[i])).toEqual([
+      'PO#',
+      'Status',
+      'Desc#',
+      'Ordered',
+      'Requested',
+      'Qty',
+      'Balance',
+      'Supplier',
+      'Color',
+      'Description',
+      'Total $',
+    ]);
     expect(both.map((i) => ourTypes[i])).toEqual(both.map((i) => realTypes[i]));
   });
 
@@ -182,11 +216,19 @@ describe('PO drafts through the contract', () => {
     const list = await call('purchaseOrders.list', {});
     expect(list.unassigned).toEqual([]);
     expect(list.orders).toHaveLength(1);
-    expect(list.orders[0]).toMatchObject({ supplierId: 'S1', supplierName: 'LYCRA', totalLbs: 1900, lines: [expect.objectContaining({ yarnId: '1571', qtyLbs: 1900, dueDate: '2025-09-08' })] });
+    expect(list.orders[0]).toMatchObject({
+      supplierId: 'S1',
+      supplierName: 'LYCRA',
+      totalLbs: 1900,
+      lines: [expect.objectContaining({ yarnId: '1571', qtyLbs: 1900, dueDate: '2025-09-08' })],
+    });
     const html = Buffer.from((await call('purchaseOrders.print', { supplierId: 'S1', format: 'html' })).base64, 'base64').toString();
     expect(html).toContain(`Purchase order ${list.orders[0].poNumber}`);
     expect(html).toContain('Supplier S1 · LYCRA');
-    expect(await dispatch(planner.handlers, 'purchaseOrders.print', { supplierId: 'S9', format: 'html' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(planner.handlers, 'purchaseOrders.print', { supplierId: 'S9', format: 'html' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     // the purchase plan report lists the accepted drafts
     const report = Buffer.from((await call('reports.render', { report: 'purchasePlan', format: 'html' })).base64, 'base64').toString();
     expect(report).toContain('Accepted PO drafts, by supplier');
@@ -215,7 +257,14 @@ describe('pins, overrides and switches through the contract', () => {
   it('sets, lists and removes rate and BOM overrides by style', async () => {
     await call('overrides.setRate', { style: 'A/1', lbsPerDay: 450.5, note: 'measured on 58' });
     await call('overrides.setRate', { style: 'B/2', lbsPerDay: 300 });
-    await call('overrides.setBom', { style: 'A/1', lines: [{ yarnId: '1571', fraction: 0.3 }, { yarnId: '739', fraction: 0.7 }], note: 'lab' });
+    await call('overrides.setBom', {
+      style: 'A/1',
+      lines: [
+        { yarnId: '1571', fraction: 0.3 },
+        { yarnId: '739', fraction: 0.7 },
+      ],
+      note: 'lab',
+    });
     await settle();
     const today = new Date().toISOString().slice(0, 10);
     expect(await call('overrides.list', {})).toEqual({
@@ -223,7 +272,17 @@ describe('pins, overrides and switches through the contract', () => {
         { style: 'A/1', lbsPerDay: 450.5, asOf: today, note: 'measured on 58' },
         { style: 'B/2', lbsPerDay: 300, asOf: today, note: '' },
       ],
-      boms: [{ style: 'A/1', lines: [{ yarnId: '1571', fraction: 0.3 }, { yarnId: '739', fraction: 0.7 }], asOf: today, note: 'lab' }],
+      boms: [
+        {
+          style: 'A/1',
+          lines: [
+            { yarnId: '1571', fraction: 0.3 },
+            { yarnId: '739', fraction: 0.7 },
+          ],
+          asOf: today,
+          note: 'lab',
+        },
+      ],
     });
     await call('overrides.setRate', { style: 'B/2', lbsPerDay: null });
     await call('overrides.setBom', { style: 'A/1', lines: null });
@@ -241,7 +300,12 @@ describe('pins, overrides and switches through the contract', () => {
   });
 
   it('saves policy edits as one row per key', async () => {
-    await call('settings.setPolicy', { changes: [{ area: 'calendar', key: 'horizonWeeks', value: 12 }, { area: 'yarn', key: 'highBelowLbs', value: -50 }] });
+    await call('settings.setPolicy', {
+      changes: [
+        { area: 'calendar', key: 'horizonWeeks', value: 12 },
+        { area: 'yarn', key: 'highBelowLbs', value: -50 },
+      ],
+    });
     await call('settings.setPolicy', { area: 'calendar', key: 'horizonWeeks', value: 13 });
     expect(rows('SELECT area, key, value_json, revision FROM policy_value ORDER BY area, key')).toEqual([
       { area: 'calendar', key: 'horizonWeeks', value_json: '13', revision: 2 },

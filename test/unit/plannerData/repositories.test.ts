@@ -2,13 +2,29 @@
 // and every change returned as before/after — enough for an action log to record it and for an undo to put it back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Db } from '../../../src/main/store/db';
-import { addDowntime, deleteDowntime, deleteHoliday, listDowntime, listHolidays, putDowntime, putHoliday } from '../../../src/main/store/plantCalendar';
+import {
+  addDowntime,
+  deleteDowntime,
+  deleteHoliday,
+  listDowntime,
+  listHolidays,
+  putDowntime,
+  putHoliday,
+} from '../../../src/main/store/plantCalendar';
 import { PlannerDataError, type RowChange } from '../../../src/main/store/plannerRows';
 import { deletePoDraft, getPoDraft, listPoDrafts, putPoDraft } from '../../../src/main/store/poDrafts';
 import { deletePolicyValue, listPolicyValues, putPolicyValue } from '../../../src/main/store/policyValues';
 import { deletePin, listPins, putPin } from '../../../src/main/store/schedulePins';
 import { readSetting, SETTINGS, writeSetting } from '../../../src/main/store/settings';
-import { deleteBomOverride, deleteRateOverride, getBomOverride, listBomOverrides, listRateOverrides, putBomOverride, putRateOverride } from '../../../src/main/store/styleOverrides';
+import {
+  deleteBomOverride,
+  deleteRateOverride,
+  getBomOverride,
+  listBomOverrides,
+  listRateOverrides,
+  putBomOverride,
+  putRateOverride,
+} from '../../../src/main/store/styleOverrides';
 import {
   deleteSupplierMapping,
   deleteYarnSupplyOverride,
@@ -95,7 +111,11 @@ describe('a planner data row', () => {
 
     putYarnSupplyOverride(db, { yarnId: 'A', leadTimeDays: 21 }, T1);
     putYarnSupplyOverride(db, { yarnId: 'B', supplierId: null }, T1);
-    putYarnSupplyOverride(db, { yarnId: 'C', supplierId: 'S1', lotSizing: { kind: 'fixedPeriod', periodWeeks: 4 }, safetyStock: { kind: 'fixedLbs', lbs: 100 } }, T1);
+    putYarnSupplyOverride(
+      db,
+      { yarnId: 'C', supplierId: 'S1', lotSizing: { kind: 'fixedPeriod', periodWeeks: 4 }, safetyStock: { kind: 'fixedLbs', lbs: 100 } },
+      T1,
+    );
     expect(listYarnSupplyOverrides(db)).toStrictEqual([
       { yarnId: 'A', leadTimeDays: 21 },
       { yarnId: 'B', supplierId: null },
@@ -121,7 +141,20 @@ describe('a planner data row', () => {
   it('changes a BOM override all or nothing: a line that fails leaves the old override whole', () => {
     putBomOverride(db, { style: 'A/1', lines: [{ yarnId: '3345', fraction: 1 }], asOf: '2025-09-05' }, T1);
     db.exec("CREATE TRIGGER fail_line BEFORE INSERT ON bom_override_line WHEN NEW.yarn_id = 'BOOM' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    expect(() => putBomOverride(db, { style: 'A/1', lines: [{ yarnId: '739', fraction: 0.5 }, { yarnId: 'BOOM', fraction: 0.5 }], asOf: '2025-09-06' }, T2)).toThrow('disk full');
+    expect(() =>
+      putBomOverride(
+        db,
+        {
+          style: 'A/1',
+          lines: [
+            { yarnId: '739', fraction: 0.5 },
+            { yarnId: 'BOOM', fraction: 0.5 },
+          ],
+          asOf: '2025-09-06',
+        },
+        T2,
+      ),
+    ).toThrow('disk full');
     expect(getBomOverride(db, 'A/1')).toEqual({ style: 'A/1', lines: [{ yarnId: '3345', fraction: 1 }], asOf: '2025-09-05' });
   });
 
@@ -137,7 +170,7 @@ describe('a planner data row', () => {
 });
 
 describe('undoing planner changes from what the repositories return', () => {
-  it('puts every table back as it was by applying each change\'s before, newest first', () => {
+  it("puts every table back as it was by applying each change's before, newest first", () => {
     const snapshot = () => ({
       drafts: listPoDrafts(db),
       pins: listPins(db),
@@ -162,18 +195,66 @@ describe('undoing planner changes from what the repositories return', () => {
     const log: Undo[] = [];
     const record = <T>(change: RowChange<T>, put: (v: T) => unknown, remove: (v: T) => unknown) =>
       log.push(() => (change.before === null ? remove(change.after as T) : put(change.before)));
-    record(putPoDraft(db, { ...draft, qtyLbs: 100, status: 'edited' }, T2), (v) => putPoDraft(db, v, T2), (v) => deletePoDraft(db, v.draftId));
-    record(putPoDraft(db, { ...draft, draftId: 'D2' }, T2), (v) => putPoDraft(db, v, T2), (v) => deletePoDraft(db, v.draftId));
-    record(deletePin(db, 'K1'), (v) => putPin(db, v, T2), (v) => deletePin(db, v.orderNo));
-    record(putPin(db, { orderNo: 'K2', start: '2025-09-10' }, T2), (v) => putPin(db, v, T2), (v) => deletePin(db, v.orderNo));
-    record(putRateOverride(db, { style: 'A/1', lbsPerDay: 450, asOf: '2025-09-05', note: 'x' }, T2), (v) => putRateOverride(db, v, T2), (v) => deleteRateOverride(db, v.style));
-    record(putBomOverride(db, { style: 'A/1', lines: [{ yarnId: '739', fraction: 1 }], asOf: '2025-09-05' }, T2), (v) => putBomOverride(db, v, T2), (v) => deleteBomOverride(db, v.style));
-    record(putSupplierMapping(db, { name: 'SPUNLAB', supplierId: 'S12' }, T2), (v) => putSupplierMapping(db, v, T2), (v) => deleteSupplierMapping(db, v.name));
-    record(putYarnSupplyOverride(db, { yarnId: '739', moqLbs: 50 }, T2), (v) => putYarnSupplyOverride(db, v, T2), (v) => deleteYarnSupplyOverride(db, v.yarnId));
-    record(deleteHoliday(db, '2025-12-25'), (v) => putHoliday(db, v, T2), (v) => deleteHoliday(db, v));
-    record(addDowntime(db, { machineId: '58', from: '2025-09-08', to: '2025-09-09' }, T2), (v) => putDowntime(db, v, T2), (v) => deleteDowntime(db, v.id));
-    record(putPolicyValue(db, { area: 'calendar', key: 'horizonWeeks', value: 26 }, T2), (v) => putPolicyValue(db, v, T2), (v) => deletePolicyValue(db, v.area, v.key));
-    record(writeSetting(db, SETTINGS.includeSalesOrderLayer, true, T2), (v) => writeSetting(db, SETTINGS.includeSalesOrderLayer, v, T2), () => db.prepare("DELETE FROM setting WHERE key = 'yarn.includeSalesOrderLayer'").run());
+    record(
+      putPoDraft(db, { ...draft, qtyLbs: 100, status: 'edited' }, T2),
+      (v) => putPoDraft(db, v, T2),
+      (v) => deletePoDraft(db, v.draftId),
+    );
+    record(
+      putPoDraft(db, { ...draft, draftId: 'D2' }, T2),
+      (v) => putPoDraft(db, v, T2),
+      (v) => deletePoDraft(db, v.draftId),
+    );
+    record(
+      deletePin(db, 'K1'),
+      (v) => putPin(db, v, T2),
+      (v) => deletePin(db, v.orderNo),
+    );
+    record(
+      putPin(db, { orderNo: 'K2', start: '2025-09-10' }, T2),
+      (v) => putPin(db, v, T2),
+      (v) => deletePin(db, v.orderNo),
+    );
+    record(
+      putRateOverride(db, { style: 'A/1', lbsPerDay: 450, asOf: '2025-09-05', note: 'x' }, T2),
+      (v) => putRateOverride(db, v, T2),
+      (v) => deleteRateOverride(db, v.style),
+    );
+    record(
+      putBomOverride(db, { style: 'A/1', lines: [{ yarnId: '739', fraction: 1 }], asOf: '2025-09-05' }, T2),
+      (v) => putBomOverride(db, v, T2),
+      (v) => deleteBomOverride(db, v.style),
+    );
+    record(
+      putSupplierMapping(db, { name: 'SPUNLAB', supplierId: 'S12' }, T2),
+      (v) => putSupplierMapping(db, v, T2),
+      (v) => deleteSupplierMapping(db, v.name),
+    );
+    record(
+      putYarnSupplyOverride(db, { yarnId: '739', moqLbs: 50 }, T2),
+      (v) => putYarnSupplyOverride(db, v, T2),
+      (v) => deleteYarnSupplyOverride(db, v.yarnId),
+    );
+    record(
+      deleteHoliday(db, '2025-12-25'),
+      (v) => putHoliday(db, v, T2),
+      (v) => deleteHoliday(db, v),
+    );
+    record(
+      addDowntime(db, { machineId: '58', from: '2025-09-08', to: '2025-09-09' }, T2),
+      (v) => putDowntime(db, v, T2),
+      (v) => deleteDowntime(db, v.id),
+    );
+    record(
+      putPolicyValue(db, { area: 'calendar', key: 'horizonWeeks', value: 26 }, T2),
+      (v) => putPolicyValue(db, v, T2),
+      (v) => deletePolicyValue(db, v.area, v.key),
+    );
+    record(
+      writeSetting(db, SETTINGS.includeSalesOrderLayer, true, T2),
+      (v) => writeSetting(db, SETTINGS.includeSalesOrderLayer, v, T2),
+      () => db.prepare("DELETE FROM setting WHERE key = 'yarn.includeSalesOrderLayer'").run(),
+    );
     expect(snapshot()).not.toEqual(start);
 
     for (const undo of log.reverse()) undo();

@@ -44,7 +44,10 @@ describe('applyDrafts', () => {
   it('suggestions accepted as drafts remove the need on the next run', () => {
     const input = { calendar: CALENDAR, suppliers, items: [item('Y', 'BETA SPINNING', 0, [0, 0, 0, 500, 0, 700])] };
     const first = runMrp(input, basePolicy);
-    expect(first.suggestions.map((s) => [s.receiptWeek, s.qtyLbs])).toEqual([[3, 1000], [5, 1000]]);
+    expect(first.suggestions.map((s) => [s.receiptWeek, s.qtyLbs])).toEqual([
+      [3, 1000],
+      [5, 1000],
+    ]);
     const second = runMrp({ ...input, drafts: draftsFromSuggestions(first.suggestions) }, basePolicy);
     expect(second.suggestions).toEqual([]);
     expect(second.items[0].weeks.projectedOnHand).toEqual(first.items[0].weeks.projectedOnHand);
@@ -54,7 +57,13 @@ describe('applyDrafts', () => {
 describe('reconcileDrafts', () => {
   const matcher = createSupplierMatcher(suppliers, [], policy);
   // YarnPO's "Ordered" is a timestamp; the day it names is what counts.
-  const po = (poNumber: string, qtyLbs: number, orderDate: string | null, supplier: string | null = 'Alpha Yarns, Inc.', yarnId = 'Y'): ErpPurchaseOrder => ({
+  const po = (
+    poNumber: string,
+    qtyLbs: number,
+    orderDate: string | null,
+    supplier: string | null = 'Alpha Yarns, Inc.',
+    yarnId = 'Y',
+  ): ErpPurchaseOrder => ({
     poNumber,
     yarnId,
     supplier,

@@ -25,7 +25,12 @@ describe('a shortage inside the lead time ended by an open receipt', () => {
       [1, 200, 'within lead time'],
       [2, 300, 'within lead time'],
     ]);
-    expect(r.uncovered[0].expedite).toEqual({ lowestBalanceLbs: -500, shortWeeks: 4, recoveryWeek: 5, receipts: [{ week: 5, weekStart: '2025-10-06', lbs: 1000 }] });
+    expect(r.uncovered[0].expedite).toEqual({
+      lowestBalanceLbs: -500,
+      shortWeeks: 4,
+      recoveryWeek: 5,
+      receipts: [{ week: 5, weekStart: '2025-10-06', lbs: 1000 }],
+    });
     expect(r.uncovered[1].expedite).toMatchObject({ lowestBalanceLbs: -500, shortWeeks: 3, recoveryWeek: 5 });
     expect(r.uncovered[0].detail).toBe(
       'short for 4 week(s) from 2025-W37, lowest balance -500 lbs; an order placed today cannot arrive before 2025-10-06, ' +
@@ -41,7 +46,8 @@ describe('a shortage inside the lead time ended by an open receipt', () => {
       const covered = new Set<number>();
       for (const u of r.uncovered) for (let k = u.week; k < (u.expedite?.recoveryWeek ?? u.week + 1); k++) covered.add(k);
       r.weeks.projectedOnHand.forEach((v, k) => {
-        if (v < 0) expect(covered.has(k) || r.suggestions.some((s) => s.receiptWeek <= k), `receipt W${receiptWeek}, week ${k} at ${v} lbs`).toBe(true);
+        if (v < 0)
+          expect(covered.has(k) || r.suggestions.some((s) => s.receiptWeek <= k), `receipt W${receiptWeek}, week ${k} at ${v} lbs`).toBe(true);
       });
     }
   });

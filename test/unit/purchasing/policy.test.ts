@@ -20,12 +20,35 @@ describe('lot sizing and rounding', () => {
     expect(eoqLbs(5200, 100, 0.25, 2)).toBeCloseTo(1442.2205, 4);
     expect(eoqLbs(0, 100, 0.25, 2)).toBeNull();
     expect(eoqLbs(5200, 100, 0.25, 0)).toBeNull();
-    const ctx = { week: 0, netRequirementLbs: 40, balanceBeforeLbs: 0, grossByWeek: [40], scheduledByWeek: [0], safetyStockLbs: 0, averageWeeklyGrossLbs: 100, costPerLb: 0, weeksPerYear: 52 };
-    expect(lotSize({ kind: 'eoq', orderingCostUsd: 100, holdingRatePerYear: 0.25 }, ctx)).toEqual({ lotLbs: 40, note: 'EOQ needs positive demand and cost per lb: lot-for-lot used' });
+    const ctx = {
+      week: 0,
+      netRequirementLbs: 40,
+      balanceBeforeLbs: 0,
+      grossByWeek: [40],
+      scheduledByWeek: [0],
+      safetyStockLbs: 0,
+      averageWeeklyGrossLbs: 100,
+      costPerLb: 0,
+      weeksPerYear: 52,
+    };
+    expect(lotSize({ kind: 'eoq', orderingCostUsd: 100, holdingRatePerYear: 0.25 }, ctx)).toEqual({
+      lotLbs: 40,
+      note: 'EOQ needs positive demand and cost per lb: lot-for-lot used',
+    });
   });
 
   it('POQ covers the period net of receipts and up to safety stock', () => {
-    const ctx = { week: 1, netRequirementLbs: 80, balanceBeforeLbs: 20, grossByWeek: [0, 100, 50, 70, 999], scheduledByWeek: [0, 0, 30, 0, 0], safetyStockLbs: 10, averageWeeklyGrossLbs: 0, costPerLb: 1, weeksPerYear: 52 };
+    const ctx = {
+      week: 1,
+      netRequirementLbs: 80,
+      balanceBeforeLbs: 20,
+      grossByWeek: [0, 100, 50, 70, 999],
+      scheduledByWeek: [0, 0, 30, 0, 0],
+      safetyStockLbs: 10,
+      averageWeeklyGrossLbs: 0,
+      costPerLb: 1,
+      weeksPerYear: 52,
+    };
     // 10 - (20 + 30 - 100 - 50 - 70) = 180
     expect(lotSize({ kind: 'fixedPeriod', periodWeeks: 3 }, ctx).lotLbs).toBe(180);
   });
@@ -76,7 +99,9 @@ describe('resolved supply policy and its sources', () => {
     expect([moved.supplierSource, moved.supplier.supplierName, moved.blocked]).toEqual(['planner override', 'ALPHA YARNS INC', null]);
     const retired = resolveSupply(item('Y', 'GAMMA FIBERS', 0, []), matcher, undefined, new Map(), policy);
     expect([retired.blocked, retired.leadTimeDays.source]).toEqual(['retired supplier', 'policy default']);
-    expect(resolveSupply(item('Y', 'GAMMA FIBERS', 0, []), matcher, undefined, new Map(), { ...policy, suggestForRetiredSupplier: true }).blocked).toBeNull();
+    expect(
+      resolveSupply(item('Y', 'GAMMA FIBERS', 0, []), matcher, undefined, new Map(), { ...policy, suggestForRetiredSupplier: true }).blocked,
+    ).toBeNull();
     const unknown = resolveSupply(item('Y', '', 0, []), matcher, undefined, new Map(), { ...policy, suggestWithoutSupplier: false });
     expect([unknown.blocked, unknown.flags]).toEqual(['no supplier', ['no supplier']]);
     const none = createSupplierMatcher(suppliers, [{ name: 'Alpha Yarns', supplierId: null }], policy);

@@ -60,10 +60,16 @@ describe('MRP properties on seeded random models', () => {
     const w = item.weeks;
     for (let k = s.receiptWeek; k < w.gross.length; k++) w.projectedOnHand[k] -= s.qtyLbs;
     w.plannedReceipts[s.receiptWeek] = 0;
-    const props = checkMrpProperties(result, policy).filter((v) => v.yarnId === item.yarnId).map((v) => v.property);
+    const props = checkMrpProperties(result, policy)
+      .filter((v) => v.yarnId === item.yarnId)
+      .map((v) => v.property);
     expect(props).toContain('safety stock after lead time');
     expect(props).not.toContain('balance identity');
     w.plannedReceipts.fill(0);
-    expect(checkMrpProperties(result, policy).filter((v) => v.yarnId === item.yarnId).map((v) => v.property)).toContain('coverage');
+    expect(
+      checkMrpProperties(result, policy)
+        .filter((v) => v.yarnId === item.yarnId)
+        .map((v) => v.property),
+    ).toContain('coverage');
   });
 });

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { PoDraft } from '../../../src/shared/domain/poDraft';
 import { purchaseOrdersFromDrafts, YARN_PO_COLUMNS, yarnPoRows } from '../../../src/main/services/outputs/purchaseOrders';
 
-const draft = (d: Partial<PoDraft> & Pick<PoDraft, 'draftId' | 'yarnId'>): PoDraft => ({ supplierId: 'S1', qtyLbs: 1000, receiptDate: '2025-09-15', releaseDate: '2025-09-01', status: 'accepted', ...d });
+const draft = (d: Partial<PoDraft> & Pick<PoDraft, 'draftId' | 'yarnId'>): PoDraft => ({
+  supplierId: 'S1',
+  qtyLbs: 1000,
+  receiptDate: '2025-09-15',
+  releaseDate: '2025-09-01',
+  status: 'accepted',
+  ...d,
+});
 const suppliers = [
   { supplierId: 'S1', name: 'LYCRA' },
   { supplierId: 'S2', name: 'DECA GLOBAL' },
@@ -61,7 +68,23 @@ describe('purchaseOrdersFromDrafts', () => {
     expect(rows).toHaveLength(4);
     const b = rows[1];
     expect(b).toHaveLength(YARN_PO_COLUMNS.length);
-    expect(b).toEqual(['BKP-20250905-S1', 'Open', 739, new Date('2025-09-05T00:00:00Z'), new Date('2025-09-15T00:00:00Z'), null, 500, 500, 'LYCRA', '40/1', 'Lycra', 'Clear', '1/40 Lycra', 6, 3000]);
+    expect(b).toEqual([
+      'BKP-20250905-S1',
+      'Open',
+      739,
+      new Date('2025-09-05T00:00:00Z'),
+      new Date('2025-09-15T00:00:00Z'),
+      null,
+      500,
+      500,
+      'LYCRA',
+      '40/1',
+      'Lycra',
+      'Clear',
+      '1/40 Lycra',
+      6,
+      3000,
+    ]);
   });
 });
 
@@ -75,7 +98,13 @@ describe('YARN_PO_COLUMNS', () => {
       .replace(/\([^)]*\)/g, '')
       .replace(/\*\*/g, '')
       .split(',')
-      .map((c) => c.trim().replace(/\.$/, '').replace(/ (int|DT|D|N|stored as text)$/, '').trim());
+      .map((c) =>
+        c
+          .trim()
+          .replace(/\.$/, '')
+          .replace(/ (int|DT|D|N|stored as text)$/, '')
+          .trim(),
+      );
     expect(names).toEqual([...YARN_PO_COLUMNS]);
   });
 });

@@ -18,7 +18,17 @@ export const randomSuppliers: MrpSupplier[] = [
   { supplierId: '6', name: 'MERIDIAN SPECIALTY YARN GROUP INC', leadTimeAsExported: 4, moqLbs: 10, retired: false },
   { supplierId: '7', name: 'LONG LEAD SPINNERS', leadTimeAsExported: 400, moqLbs: 5000, retired: false },
 ];
-const supplierNames = ['UNIFI', 'Parkdale Yarn Mills', 'DECA GLOBAL', 'KC TEX', 'SPUNLAB', 'MERIDIAN SPECIALTY YARN GROUP INC', 'LONG LEAD SPINNERS', 'SUED', ''];
+const supplierNames = [
+  'UNIFI',
+  'Parkdale Yarn Mills',
+  'DECA GLOBAL',
+  'KC TEX',
+  'SPUNLAB',
+  'MERIDIAN SPECIALTY YARN GROUP INC',
+  'LONG LEAD SPINNERS',
+  'SUED',
+  '',
+];
 
 export interface RandomModelOptions {
   seed: number;
@@ -39,7 +49,14 @@ export function randomModel(opts: RandomModelOptions): { input: MrpInput; policy
     const level = pickOne([0, 50, 400, 3000]);
     const gross = Array.from({ length: H }, () => (r() < 0.35 ? Math.round(level * (0.2 + 2 * r()) * 100) / 100 : 0));
     const sched = Array.from({ length: H }, () => (r() < 0.08 ? int(1, 40) * 250 : 0));
-    const sources = gross.map((g) => (g > 0 && r() < 0.7 ? [{ source: `KO K${int(1000, 9999)}`, lbs: Math.round(g * 0.6 * 100) / 100 }, { source: 'forecast', lbs: g }] : []));
+    const sources = gross.map((g) =>
+      g > 0 && r() < 0.7
+        ? [
+            { source: `KO K${int(1000, 9999)}`, lbs: Math.round(g * 0.6 * 100) / 100 },
+            { source: 'forecast', lbs: g },
+          ]
+        : [],
+    );
     items.push({
       yarnId: String(10000 + y),
       description: `1/150/48 100% Polyester Natural #${y}`,

@@ -43,7 +43,10 @@ describe.skipIf(!hasErpData)('purchasing MRP on the 2025-08-28 ERP yarn demand',
     const erpBalance = new Map<string, number[]>();
     const items: MrpItem[] = rows.slice(1).map((r) => {
       const yarnId = r[col('Yarn')].trim();
-      erpBalance.set(yarnId, demandCols.map((i) => num(r[i + 2])));
+      erpBalance.set(
+        yarnId,
+        demandCols.map((i) => num(r[i + 2])),
+      );
       return {
         yarnId,
         description: r[col('Description')].trim(),
@@ -107,7 +110,10 @@ describe.skipIf(!hasErpData)('purchasing MRP on the 2025-08-28 ERP yarn demand',
       `08-28 ERP demand, default policy: ${result.items.length} yarns ${JSON.stringify(Object.fromEntries(byStatus))}; ` +
         `${result.suggestions.length} suggestions, ${Math.round(result.suggestions.reduce((s, x) => s + x.qtyLbs, 0))} lbs, ` +
         `$${Math.round(result.suggestions.reduce((s, x) => s + x.valueUsd, 0))}; ${late.length} late; uncovered lbs ${JSON.stringify(Object.fromEntries([...reasons].map(([k, v]) => [k, Math.round(v)])))}; ` +
-        `top suppliers ${groups.slice(0, 3).map((g) => `${g.supplierName} ${Math.round(g.totalLbs)} lbs $${Math.round(g.totalUsd)}`).join(', ')}`,
+        `top suppliers ${groups
+          .slice(0, 3)
+          .map((g) => `${g.supplierName} ${Math.round(g.totalLbs)} lbs $${Math.round(g.totalUsd)}`)
+          .join(', ')}`,
     );
     expect(checkMrpProperties(result, policy)).toEqual([]);
     expect(checkAcceptedSuggestions(input, result, policy)).toEqual([]);

@@ -32,14 +32,20 @@ describe('yarn description parser', () => {
     const s = spec('30/1 55/45 Recycled Polyester/Recycled Cotton Indigo V 169 RS', 'Indigo');
     expect([s.ply, s.countSystem, s.countValue, s.structure]).toEqual([1, 'Ne', 30, 'spun']);
     expect(s.totalTex).toBeCloseTo(19.6833, 4);
-    expect(s.blend).toEqual([{ family: 'cotton', pct: 45 }, { family: 'polyester', pct: 55 }]);
+    expect(s.blend).toEqual([
+      { family: 'cotton', pct: 45 },
+      { family: 'polyester', pct: 55 },
+    ]);
     expect(s.processes).toEqual(['recycled', 'ring spun']);
 
     expect(spec('1/70 100% Spandex Clear H300').blend).toEqual([{ family: 'spandex', pct: 100 }]);
     expect(spec('1/70 100% Lycra Clear 162C').structure).toBe('filament');
     const oe = spec('1/50 60/40 Combed Cotton/Polyester CELESTE OE');
     expect([oe.countSystem, oe.countValue, oe.structure]).toEqual(['Ne', 50, 'spun']);
-    expect(spec('20/1 95/5 Viscose Rayon/Cashmere Wool Black').blend).toEqual([{ family: 'rayon', pct: 95 }, { family: 'wool', pct: 5 }]);
+    expect(spec('20/1 95/5 Viscose Rayon/Cashmere Wool Black').blend).toEqual([
+      { family: 'rayon', pct: 95 },
+      { family: 'wool', pct: 5 },
+    ]);
     expect(spec('30/1 60/40 Polyester Heather/Coal 60% black poly/40% natural poly').blend).toEqual([{ family: 'polyester', pct: 100 }]);
     expect(spec('40Nm 100% Wool').totalTex).toBe(25);
     expect(spec('167dtex 100% Polyester').totalTex).toBeCloseTo(16.7, 6);
@@ -49,7 +55,10 @@ describe('yarn description parser', () => {
     const r = spec('1/1/HNK 100% Cotton Natural ROVING');
     expect([r.totalTex, r.structure]).toEqual([null, null]);
     expect(r.warnings[0]).toContain('not recognised');
-    expect(spec('30/1 Polyester/Rayon Natural').blend).toEqual([{ family: 'polyester', pct: null }, { family: 'rayon', pct: null }]);
+    expect(spec('30/1 Polyester/Rayon Natural').blend).toEqual([
+      { family: 'polyester', pct: null },
+      { family: 'rayon', pct: null },
+    ]);
   });
 
   it('converts counts to tex and normalises colours', () => {
@@ -84,7 +93,10 @@ describe('substitute score (one function, one line per criterion)', () => {
     // 177 denier = 19.67 tex ~ Ne 30 (19.68 tex): same size, but spun vs filament
     const spunTarget = spec('30/1 100% Polyester Natural RS');
     const s = scoreSubstitute(spunTarget, spec('1/177/48 100% Polyester Natural'), policy);
-    expect(s.criteria.find((c) => c.criterion === 'structure')).toMatchObject({ pass: false, detail: 'filament for spun: never (spun never substitutes filament)' });
+    expect(s.criteria.find((c) => c.criterion === 'structure')).toMatchObject({
+      pass: false,
+      detail: 'filament for spun: never (spun never substitutes filament)',
+    });
     expect(s.criteria.find((c) => c.criterion === 'size')!.pass).toBe(true);
     expect(crit('1/150/48 100% Polyester Black', 'Black').failed).toEqual(['colour']);
     // 2 x 75 denier = 16.67 tex = 150 denier: size ok, ply differs
@@ -97,7 +109,11 @@ describe('substitute score (one function, one line per criterion)', () => {
     // blend 3 pts: 1 - 0.2 x 3/4 = 0.85; "recycled" differs: x 0.9 -> 0.765
     expect(near.eligible).toBe(true);
     expect(near.score).toBeCloseTo(0.765, 4);
-    expect(scoreSubstitute(t, spec('30/1 50/50 Recycled Polyester/Recycled Cotton Indigo RS', 'Indigo'), policy).criteria.find((c) => c.criterion === 'blend')!.pass).toBe(false);
+    expect(
+      scoreSubstitute(t, spec('30/1 50/50 Recycled Polyester/Recycled Cotton Indigo RS', 'Indigo'), policy).criteria.find(
+        (c) => c.criterion === 'blend',
+      )!.pass,
+    ).toBe(false);
   });
 });
 
@@ -146,7 +162,9 @@ describe.skipIf(!hasErpData)('substitutes on the real yarn inventory', () => {
     const blend = specs.filter((s) => s.blend.length > 0 && s.blend.every((b) => b.pct !== null)).length;
     const pool = specs.map((spec, i) => ({ yarnId: String(i), spec, freeStockByWeek: [1] }));
     const withSubstitute = pool.filter((t) => findSubstitutes(t, { week: 0, lbs: 1 }, pool, policy).length > 0).length;
-    console.log(`yarn descriptions: size ${sized}/${specs.length}, family ${family}, blend ${blend}; yarns with >= 1 eligible substitute: ${withSubstitute}`);
+    console.log(
+      `yarn descriptions: size ${sized}/${specs.length}, family ${family}, blend ${blend}; yarns with >= 1 eligible substitute: ${withSubstitute}`,
+    );
     expect(specs).toHaveLength(1199);
     expect(sized).toBeGreaterThanOrEqual(1185);
     expect(family).toBeGreaterThanOrEqual(1190);

@@ -48,7 +48,14 @@ describe('supplier name normaliser', () => {
 });
 
 describe('supplier matcher', () => {
-  const matcher = createSupplierMatcher(master, [{ name: 'SUED', supplierId: '32' }, { name: 'ABY', supplierId: null }], policy);
+  const matcher = createSupplierMatcher(
+    master,
+    [
+      { name: 'SUED', supplierId: '32' },
+      { name: 'ABY', supplierId: null },
+    ],
+    policy,
+  );
   const m = (name: string) => {
     const r = matcher.match(name);
     return [r.method, r.supplierId, r.retired];
@@ -94,7 +101,7 @@ describe('supplier matcher', () => {
     expect(m('ABY')).toEqual(['manual', null, false]);
   });
 
-  it('reads the master in the policy\'s lead-time unit; a supplier without an id is known by its row', () => {
+  it("reads the master in the policy's lead-time unit; a supplier without an id is known by its row", () => {
     const imported: MrpSupplier[] = [
       { supplierId: '3', name: 'BANSWARA SYNTEX LIMITED', leadTimeAsExported: 14, moqLbs: 5000, retired: false },
       { supplierId: null, name: 'NO ID YARNS', leadTimeAsExported: 0.5, moqLbs: null, retired: false },

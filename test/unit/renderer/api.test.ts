@@ -1,6 +1,13 @@
 // The renderer's API client over the web bridge transport (fetch + EventSource mocked) and the Result handling.
 import { describe, expect, it, vi } from 'vitest';
-import { asResult, createApi, createBridgeTransport, createOfflineTransport, detectTransport, type RawTransport } from '../../../src/renderer/src/api';
+import {
+  asResult,
+  createApi,
+  createBridgeTransport,
+  createOfflineTransport,
+  detectTransport,
+  type RawTransport,
+} from '../../../src/renderer/src/api';
 
 class FakeEventSource {
   listeners = new Map<string, ((e: { data: string }) => void)[]>();
@@ -38,12 +45,16 @@ describe('bridge transport', () => {
   });
 
   it('turns network failures and non-JSON answers into FAILED results instead of throwing', async () => {
-    const down = createApi(createBridgeTransport({ token: 'x', fetchImpl: (async () => Promise.reject(new Error('ECONNREFUSED'))) as unknown as typeof fetch }));
+    const down = createApi(
+      createBridgeTransport({ token: 'x', fetchImpl: (async () => Promise.reject(new Error('ECONNREFUSED'))) as unknown as typeof fetch }),
+    );
     const r1 = await down.invoke('app.info', {});
     expect(r1.ok).toBe(false);
     if (!r1.ok) expect(r1.error).toMatchObject({ code: 'FAILED', message: expect.stringContaining('ECONNREFUSED') });
 
-    const html = createApi(createBridgeTransport({ token: 'x', fetchImpl: (async () => new Response('<html>', { status: 500 })) as unknown as typeof fetch }));
+    const html = createApi(
+      createBridgeTransport({ token: 'x', fetchImpl: (async () => new Response('<html>', { status: 500 })) as unknown as typeof fetch }),
+    );
     const r2 = await html.invoke('app.info', {});
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.error.message).toContain('HTTP 500');
@@ -70,11 +81,15 @@ describe('bridge transport', () => {
 
   it('uses the preload when there is one, the bridge on an http page, and nothing on a file page', async () => {
     const preload: RawTransport = { invoke: async () => ({ ok: true, data: 'ipc' }), on: () => () => undefined };
-    const win = (protocol: string, planner?: RawTransport) => ({ location: { protocol, search: '' }, planner }) as unknown as Window & { planner?: RawTransport };
+    const win = (protocol: string, planner?: RawTransport) =>
+      ({ location: { protocol, search: '' }, planner }) as unknown as Window & { planner?: RawTransport };
     expect(detectTransport(win('app:', preload))).toBe(preload);
     expect(detectTransport(win('http:')).upload).toBeTypeOf('function');
     expect(detectTransport(win('file:')).upload).toBeUndefined();
-    expect(await createApi(detectTransport(win('file:'))).invoke('app.info', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not connected/) } });
+    expect(await createApi(detectTransport(win('file:'))).invoke('app.info', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not connected/) },
+    });
   });
 
   it('opens one EventSource (authorised by the cookie, no token in its URL) and dispatches named events as parsed JSON', () => {

@@ -9,11 +9,21 @@ afterEach(cleanup);
 
 describe('SuggestionsList with expedite notes', () => {
   it('shows the note, not "No purchase suggestion"', () => {
-    const text = 'Expedite PO Y2508002 (16000 lbs due 2025-W47): the balance is short for 9 week(s) from 2025-W38 (lowest -8192 lbs) and no order placed today arrives before 2025-11-11.';
+    const text =
+      'Expedite PO Y2508002 (16000 lbs due 2025-W47): the balance is short for 9 week(s) from 2025-W38 (lowest -8192 lbs) and no order placed today arrives before 2025-11-11.';
     render(
       <SuggestionsList
         suggestions={[]}
-        expediteNotes={[{ firstShortWeek: '2025-09-15', shortWeeks: 9, lowestBalanceLbs: -8192.3, recoveryWeek: '2025-11-17', receipts: [{ poNo: 'Y2508002', weekStart: '2025-11-17', lbs: 16000 }], text }]}
+        expediteNotes={[
+          {
+            firstShortWeek: '2025-09-15',
+            shortWeeks: 9,
+            lowestBalanceLbs: -8192.3,
+            recoveryWeek: '2025-11-17',
+            receipts: [{ poNo: 'Y2508002', weekStart: '2025-11-17', lbs: 16000 }],
+            text,
+          },
+        ]}
       />,
     );
     expect(screen.queryByText('No purchase suggestion for this yarn.')).toBeNull();

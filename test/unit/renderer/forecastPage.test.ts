@@ -14,7 +14,12 @@ const FORECAST_WEEKS = ['2025-01-20', '2025-01-27', '2025-02-03', '2025-02-10', 
 // as of Thursday 2025-02-06: its week starts 2025-02-03, so the first two forecast weeks are the history gap
 const AS_OF = '2025-02-06';
 
-function series(id: string, level: 'total' | 'style', forecast: { choice: string; members: string[]; weights: number[]; approach?: 'base' | 'bottomUp' | 'topDown' | 'mint' }, family: 'level' | 'trend' | 'seasonal' | 'intermittent' | null) {
+function series(
+  id: string,
+  level: 'total' | 'style',
+  forecast: { choice: string; members: string[]; weights: number[]; approach?: 'base' | 'bottomUp' | 'topDown' | 'mint' },
+  family: 'level' | 'trend' | 'seasonal' | 'intermittent' | null,
+) {
   const point = FORECAST_WEEKS.map((_, i) => 100 + i);
   return {
     series: id,
@@ -24,7 +29,17 @@ function series(id: string, level: 'total' | 'style', forecast: { choice: string
     history: [90, 110, 95, 105],
     family,
     classification: { demandClass: 'smooth' as const, adi: 1, cv2: 0.1, nonZeroWeeks: 4, forecastable: true },
-    forecast: { series: id, method: 'statistical' as const, ...forecast, weeks: FORECAST_WEEKS, point, lo80: point.map((v) => v - 10), hi80: point.map((v) => v + 10), lo95: point.map((v) => v - 20), hi95: point.map((v) => v + 20) },
+    forecast: {
+      series: id,
+      method: 'statistical' as const,
+      ...forecast,
+      weeks: FORECAST_WEEKS,
+      point,
+      lo80: point.map((v) => v - 10),
+      hi80: point.map((v) => v + 10),
+      lo95: point.map((v) => v - 20),
+      hi95: point.map((v) => v + 20),
+    },
   };
 }
 
@@ -68,7 +83,14 @@ describe('the Forecast view', () => {
       ['styleCustomer', 'topDown', { approach: 'topDown', score: 0.9 }],
     ]);
     const d = forecastSeriesViewSchema.parse(forecastSeriesViewOf(run, 'TOTAL', [], AS_OF));
-    expect([d.choice, d.family, d.approach, d.weights, d.historyGapWeeks, d.asOf]).toEqual(['skill', 'trend', 'base', [0.623, 0.377], ['2025-01-20', '2025-01-27'], AS_OF]);
+    expect([d.choice, d.family, d.approach, d.weights, d.historyGapWeeks, d.asOf]).toEqual([
+      'skill',
+      'trend',
+      'base',
+      [0.623, 0.377],
+      ['2025-01-20', '2025-01-27'],
+      AS_OF,
+    ]);
   });
 });
 
@@ -77,12 +99,21 @@ describe('the Forecast page', () => {
   const detail = forecastSeriesViewOf(run, 'TOTAL', [], AS_OF);
 
   it('shows the choice, the members with their weights and the hierarchy approach in words', () => {
-    expect(seriesGridRow(v.series[0])).toMatchObject({ family: 'trend', choice: 'skill', models: 'SES 62 % + Theta 38 %', approach: 'own forecast (not reconciled)' });
+    expect(seriesGridRow(v.series[0])).toMatchObject({
+      family: 'trend',
+      choice: 'skill',
+      models: 'SES 62 % + Theta 38 %',
+      approach: 'own forecast (not reconciled)',
+    });
     expect(seriesGridRow(v.series[1])).toMatchObject({ family: 'intermittent', choice: 'sba', models: 'SBA', approach: 'MinT reconciliation' });
     expect(choiceText('skill', ['ses', 'theta'], [0.623, 0.377])).toBe('combination weighted by backtest skill: SES 62 % + Theta 38 %');
-    expect(choiceText('comb', ['ses', 'theta', 'croston'], [1 / 3, 1 / 3, 1 / 3])).toBe('equal-weight combination: SES 33 % + Theta 33 % + Croston 33 %');
+    expect(choiceText('comb', ['ses', 'theta', 'croston'], [1 / 3, 1 / 3, 1 / 3])).toBe(
+      'equal-weight combination: SES 33 % + Theta 33 % + Croston 33 %',
+    );
     expect(choiceText('ses', ['ses'], [1])).toBe('single model: SES');
-    expect(hierarchyText(v.hierarchy)).toBe('company total: own forecast (not reconciled) · style: MinT reconciliation · style × customer: top-down by proportions');
+    expect(hierarchyText(v.hierarchy)).toBe(
+      'company total: own forecast (not reconciled) · style: MinT reconciliation · style × customer: top-down by proportions',
+    );
     expect(hierarchyText({ levels: [], problem: 'no style x customer series' })).toBe('Not reconciled: no style x customer series');
   });
 
@@ -91,8 +122,20 @@ describe('the Forecast page', () => {
       'History gap: the sales history ends 2 weeks before the as-of date (2025-02-06); the forecast weeks of 2025-01-20 to 2025-01-27 are shaded and not planned (the yarn plan takes only weeks from the as-of week on).',
     );
     expect(historyGapText([], AS_OF)).toBe('');
-    const palette = { text: '#000', muted: '#666', faint: '#999', grid: '#eee', axis: '#ccc', surface: '#fff', accent: '#06c', series: ['#1', '#2', '#3', '#4', '#5', '#6'] } as unknown as ChartPalette;
-    const option = seriesOption(detail, 'yds', palette) as { xAxis: { data: string[]; axisLabel: { formatter: (v: string) => string } }; series: { name: string; markArea?: { data: { name?: string; xAxis: string }[][] } }[] };
+    const palette = {
+      text: '#000',
+      muted: '#666',
+      faint: '#999',
+      grid: '#eee',
+      axis: '#ccc',
+      surface: '#fff',
+      accent: '#06c',
+      series: ['#1', '#2', '#3', '#4', '#5', '#6'],
+    } as unknown as ChartPalette;
+    const option = seriesOption(detail, 'yds', palette) as {
+      xAxis: { data: string[]; axisLabel: { formatter: (v: string) => string } };
+      series: { name: string; markArea?: { data: { name?: string; xAxis: string }[][] } }[];
+    };
     const forecast = option.series.find((s) => s.name === 'Forecast')!;
     // from the first gap week to the as-of week, the first one planned
     expect(forecast.markArea?.data).toEqual([[{ name: 'history gap', xAxis: '2025-01-20' }, { xAxis: '2025-02-03' }]]);

@@ -11,7 +11,15 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-const key = (over: Partial<Parameters<typeof shortcutPageIndex>[0]>) => ({ key: '', code: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...over });
+const key = (over: Partial<Parameters<typeof shortcutPageIndex>[0]>) => ({
+  key: '',
+  code: '',
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...over,
+});
 
 describe('nav keys (pure)', () => {
   it('moves with arrows, wraps, and jumps with Home/End', () => {
@@ -48,7 +56,7 @@ describe('nav keys (pure)', () => {
   it('reads and writes hash params (sorted, empty values dropped)', () => {
     expect(parseHashParams('#/yarn?yarnId=4001&risk=critical,high')).toEqual({ yarnId: '4001', risk: 'critical,high' });
     expect(parseHashParams('#/yarn')).toEqual({});
-    expect(hrefFor('yarn', { yarnId: '4001', tab: '' , risk: undefined })).toBe('#/yarn?yarnId=4001');
+    expect(hrefFor('yarn', { yarnId: '4001', tab: '', risk: undefined })).toBe('#/yarn?yarnId=4001');
     expect(hrefFor('capacity', { workCenter: '10.34.22.F', week: '2026-11-16' })).toBe('#/capacity?week=2026-11-16&workCenter=10.34.22.F');
     expect(asPageId('purchasing')).toBe('purchasing');
     expect(asPageId('nope')).toBeUndefined();

@@ -35,7 +35,13 @@ function fakeApi(): PlannerApi {
         case 'view.demand':
           return checkedOk('view.demand', demandView({ styles })) as never;
         case 'view.yarnPosition':
-          return checkedOk('view.yarnPosition', yarnPositionView([positionRow({ yarnId: '3345', description: 'Poly/Cotton' }), positionRow({ yarnId: '4001', description: 'Polyester' })])) as never;
+          return checkedOk(
+            'view.yarnPosition',
+            yarnPositionView([
+              positionRow({ yarnId: '3345', description: 'Poly/Cotton' }),
+              positionRow({ yarnId: '4001', description: 'Polyester' }),
+            ]),
+          ) as never;
         case 'overrides.list':
           return checkedOk('overrides.list', overrides) as never;
         case 'overrides.setRate':
@@ -68,7 +74,13 @@ beforeEach(() => {
   overrides = { rates: [], boms: [] };
   layers = { salesOrders: false, forecast: false };
   styles = [
-    demandStyle({ style: '1141TK205/0', bomLines: [{ yarnId: '4054', fraction: 1 }], rateLbsPerDay: 455.68, rateSource: 'erp-report', rateAsOf: '2026-11-21' }),
+    demandStyle({
+      style: '1141TK205/0',
+      bomLines: [{ yarnId: '4054', fraction: 1 }],
+      rateLbsPerDay: 455.68,
+      rateSource: 'erp-report',
+      rateAsOf: '2026-11-21',
+    }),
     demandStyle({ style: '1141TK205/1', bomLines: [{ yarnId: '4054', fraction: 1 }], rateLbsPerDay: 410, rateSource: 'production-lbs' }),
     demandStyle({ style: '1141TK205/9', bomLines: [{ yarnId: '4054', fraction: 1 }] }),
     demandStyle({
@@ -175,7 +187,16 @@ describe('override list and cells', () => {
   it('lists the overrides and removes one after confirmation', async () => {
     overrides = {
       rates: [{ style: '1141TK205/0', lbsPerDay: 480, asOf: '2026-11-21', note: 'lab' }],
-      boms: [{ style: '303608/HB', lines: [{ yarnId: '3345', fraction: 0.8 }, { yarnId: '4001', fraction: 0.2 }], asOf: '2026-11-21' }],
+      boms: [
+        {
+          style: '303608/HB',
+          lines: [
+            { yarnId: '3345', fraction: 0.8 },
+            { yarnId: '4001', fraction: 0.2 },
+          ],
+          asOf: '2026-11-21',
+        },
+      ],
     };
     render(
       <>
@@ -216,8 +237,12 @@ describe('override list and cells', () => {
   it('flags token supplier matches and explains the risk basis', () => {
     render(
       <>
-        <SupplierMatchCell data={{ match: { method: 'token', score: 0.67, retired: false }, yarnSupplier: 'Lowell Polymers Corp', supplierName: 'LOWELL YARNS LTD' }} />
-        <SupplierMatchCell data={{ match: { method: 'exact', score: 1, retired: false }, yarnSupplier: 'LOWELL YARNS LTD', supplierName: 'LOWELL YARNS LTD' }} />
+        <SupplierMatchCell
+          data={{ match: { method: 'token', score: 0.67, retired: false }, yarnSupplier: 'Lowell Polymers Corp', supplierName: 'LOWELL YARNS LTD' }}
+        />
+        <SupplierMatchCell
+          data={{ match: { method: 'exact', score: 1, retired: false }, yarnSupplier: 'LOWELL YARNS LTD', supplierName: 'LOWELL YARNS LTD' }}
+        />
         <RiskCell value="HIGH" data={{ riskBasis: 'projected deficit', planningBalanceLbs: 313, maxDeficitLbs: 687, firstShortWeek: null }} />
       </>,
     );

@@ -56,7 +56,14 @@ describe('structured view values as cells', () => {
   };
 
   it('turns a suggestion into a grid row: pegging, flags and match as text, the match kept for its cell', () => {
-    const view = checkedOk('view.purchasing', { ...STAMP, suggestions: [suggestion], bySupplier: [], uncovered: [], weekStarts: [], totals: { suggestions: 1, lbs: 1000, valueUsd: 1500, expedite: 1 } });
+    const view = checkedOk('view.purchasing', {
+      ...STAMP,
+      suggestions: [suggestion],
+      bySupplier: [],
+      uncovered: [],
+      weekStarts: [],
+      totals: { suggestions: 1, lbs: 1000, valueUsd: 1500, expedite: 1 },
+    });
     if (!view.ok) throw new Error(view.error.message);
     expect(suggestionGridRow(view.data.suggestions[0])).toMatchObject({
       pegging: '2026-11-23: 602.5 lbs (KO K2610091 (EM6386/5C), negative opening balance); 2026-12-07: 397.6 lbs',
@@ -96,7 +103,11 @@ describe('structured view values as cells', () => {
       peggedOrders: 'K1 (S/1) 120 lbs; K2 (S/2) 80 lbs',
       suggestion: 'EXPEDITE, late by 5 d: 1,000 lbs from unknown supplier, release 2026-10-12, receive 2026-11-23',
     });
-    expect(shortageGridRow({ ...row, expedite: null, suggestion: null, pegged: [] })).toMatchObject({ expeditePo: null, suggestion: null, peggedOrders: '' });
+    expect(shortageGridRow({ ...row, expedite: null, suggestion: null, pegged: [] })).toMatchObject({
+      expeditePo: null,
+      suggestion: null,
+      peggedOrders: '',
+    });
   });
 
   it("writes an order's yarns, the short ones with their week", () => {
@@ -106,7 +117,11 @@ describe('structured view values as cells', () => {
       { yarnId: '5156', status: 'short-during' as const, firstShortWeek: '2026-11-30' },
     ];
     expect(orderYarnsText(yarns)).toBe('2813, 4001 (short 2026-11-16), 5156 (short-during 2026-11-30)');
-    expect(yarnNotes({ yarns })).toEqual([{ yarnId: '2813' }, { yarnId: '4001', note: 'short 2026-11-16' }, { yarnId: '5156', note: 'short-during 2026-11-30' }]);
+    expect(yarnNotes({ yarns })).toEqual([
+      { yarnId: '2813' },
+      { yarnId: '4001', note: 'short 2026-11-16' },
+      { yarnId: '5156', note: 'short-during 2026-11-30' },
+    ]);
   });
 });
 
@@ -210,22 +225,52 @@ describe('capacity heat map', () => {
 
 describe('override forms', () => {
   it('builds valid overrides and explains what is missing', () => {
-    expect(buildOverride('knitOrder', { koNumber: 'K1' })).toEqual({ ok: false, error: 'Change the balance, the start date or the machine, or pin the order' });
-    expect(buildOverride('knitOrder', { koNumber: 'K1', balanceLbs: '500', pinStart: true })).toEqual({ ok: true, override: { kind: 'knitOrder', koNumber: 'K1', balanceLbs: 500, pinStart: true } });
-    expect(buildOverride('poReceipt', { poNumber: 'Y1', yarnId: '4001', moveToWeek: '2026-12-21' })).toMatchObject({ ok: true, override: { kind: 'poReceipt', poNumber: 'Y1', yarnId: '4001', moveToWeek: '2026-12-21' } });
+    expect(buildOverride('knitOrder', { koNumber: 'K1' })).toEqual({
+      ok: false,
+      error: 'Change the balance, the start date or the machine, or pin the order',
+    });
+    expect(buildOverride('knitOrder', { koNumber: 'K1', balanceLbs: '500', pinStart: true })).toEqual({
+      ok: true,
+      override: { kind: 'knitOrder', koNumber: 'K1', balanceLbs: 500, pinStart: true },
+    });
+    expect(buildOverride('poReceipt', { poNumber: 'Y1', yarnId: '4001', moveToWeek: '2026-12-21' })).toMatchObject({
+      ok: true,
+      override: { kind: 'poReceipt', poNumber: 'Y1', yarnId: '4001', moveToWeek: '2026-12-21' },
+    });
     expect(buildOverride('poReceipt', { poNumber: 'Y1', qtyLbs: '0' })).toMatchObject({ ok: true, override: { qtyLbs: 0 } });
     // one receipt line of a PO split over weeks: the picker's option value carries the line
-    expect(buildOverride('poReceipt', { poNumber: 'Y1', yarnId: '4001', receiptLine: '2026-12-14', qtyLbs: '0' })).toEqual({ ok: true, override: { kind: 'poReceipt', poNumber: 'Y1', yarnId: '4001', receiptLine: '2026-12-14', qtyLbs: 0 } });
-    expect([{ weekStart: '2026-12-14', pastDue: false }, { weekStart: null, pastDue: true }, { weekStart: null, pastDue: false }].map((r) => receiptKey({ poNo: 'Y1', line: receiptLineOf(r) }))).toEqual(['Y1|2026-12-14', 'Y1|pastDue', 'Y1|later']);
+    expect(buildOverride('poReceipt', { poNumber: 'Y1', yarnId: '4001', receiptLine: '2026-12-14', qtyLbs: '0' })).toEqual({
+      ok: true,
+      override: { kind: 'poReceipt', poNumber: 'Y1', yarnId: '4001', receiptLine: '2026-12-14', qtyLbs: 0 },
+    });
+    expect(
+      [
+        { weekStart: '2026-12-14', pastDue: false },
+        { weekStart: null, pastDue: true },
+        { weekStart: null, pastDue: false },
+      ].map((r) => receiptKey({ poNo: 'Y1', line: receiptLineOf(r) })),
+    ).toEqual(['Y1|2026-12-14', 'Y1|pastDue', 'Y1|later']);
     expect(buildOverride('machineDowntime', { machineId: '86', from: '2026-12-02', to: '2026-12-01' }).ok).toBe(false);
-    expect(buildOverride('knitRate', { style: 'S1', mode: 'multiplier', value: '1.1' })).toMatchObject({ ok: true, override: { kind: 'knitRate', style: 'S1', multiplier: 1.1 } });
-    expect(buildOverride('demandMultiplier', { by: 'layer', layer: 'forecast', multiplier: '1.2' })).toMatchObject({ ok: true, override: { target: { by: 'layer', layer: 'forecast' }, multiplier: 1.2 } });
+    expect(buildOverride('knitRate', { style: 'S1', mode: 'multiplier', value: '1.1' })).toMatchObject({
+      ok: true,
+      override: { kind: 'knitRate', style: 'S1', multiplier: 1.1 },
+    });
+    expect(buildOverride('demandMultiplier', { by: 'layer', layer: 'forecast', multiplier: '1.2' })).toMatchObject({
+      ok: true,
+      override: { target: { by: 'layer', layer: 'forecast' }, multiplier: 1.2 },
+    });
     expect(buildOverride('demandMultiplier', { by: 'customer', multiplier: '1.2' }).ok).toBe(false);
-    expect(buildOverride('poDraftAdd', { yarnId: '4001', qtyLbs: '1000', receiptWeek: '2026-12-07' })).toMatchObject({ ok: true, override: { supplier: null } });
+    expect(buildOverride('poDraftAdd', { yarnId: '4001', qtyLbs: '1000', receiptWeek: '2026-12-07' })).toMatchObject({
+      ok: true,
+      override: { supplier: null },
+    });
   });
   it('keeps the type of the current policy value', () => {
     const policy = { capacity: { overloadUtilisationPct: 100, inProgressFirst: true, relaxedMatch: 'off' } };
-    expect(buildOverride('policy', { area: 'capacity', key: 'overloadUtilisationPct', value: '110' }, policy)).toMatchObject({ ok: true, override: { value: 110 } });
+    expect(buildOverride('policy', { area: 'capacity', key: 'overloadUtilisationPct', value: '110' }, policy)).toMatchObject({
+      ok: true,
+      override: { value: 110 },
+    });
     expect(buildOverride('policy', { area: 'capacity', key: 'overloadUtilisationPct', value: 'abc' }, policy).ok).toBe(false);
     expect(parsePolicyValue('false', true)).toBe(false);
     expect(parsePolicyValue('F01, I01', ['x'])).toEqual(['F01', 'I01']);
@@ -249,7 +294,13 @@ describe('scenario comparison', () => {
     ],
   });
   it('flattens the row differences', () => {
-    expect(shortageRows(c)[0]).toMatchObject({ yarnId: '1', change: 'appears', baseShortLbs: 0, scenarioShortLbs: 10, scenarioFirstShort: '2026-11-16' });
+    expect(shortageRows(c)[0]).toMatchObject({
+      yarnId: '1',
+      change: 'appears',
+      baseShortLbs: 0,
+      scenarioShortLbs: 10,
+      scenarioFirstShort: '2026-11-16',
+    });
     expect(orderRows(c)[0]).toMatchObject({ koNumber: 'K1', baseLatenessDays: -3, scenarioLatenessDays: 3, scenarioMaterialShort: true });
   });
   it('computes relative changes and formats deltas', () => {
@@ -265,7 +316,11 @@ describe('export and cache keys', () => {
   it('builds an XLSX sheet from visible columns with units in the headers', () => {
     const rows = [{ yarnId: '1', balanceLbs: -5, secret: 'x', obj: { a: 1 } }];
     const cols = resolveColumns(rows, [{ field: 'yarnId' }, { field: 'balanceLbs' }, { field: 'secret', hide: true }, { field: 'obj' }]);
-    expect(toSheet('Yarn/position: all', rows, cols)).toEqual({ name: 'Yarn position  all', columns: ['Yarn ID', 'Balance (lbs)', 'Obj'], rows: [['1', -5, '{"a":1}']] });
+    expect(toSheet('Yarn/position: all', rows, cols)).toEqual({
+      name: 'Yarn position  all',
+      columns: ['Yarn ID', 'Balance (lbs)', 'Obj'],
+      rows: [['1', -5, '{"a":1}']],
+    });
   });
   it('keys scenario views apart from the base plan, and inputs by value', () => {
     expect(viewKey('view.yarnShortages', {}, 1)).not.toBe(viewKey('view.yarnShortages', { scenarioId: 2 }, 1));

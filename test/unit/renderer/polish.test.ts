@@ -28,14 +28,27 @@ function planWithShortages(rows: (ShortageFigures & { pegged?: number })[], pape
     yarnId: String(1000 + i),
     description: `yarn ${i}`,
     supplier: 'S',
-    shortage: { firstShortWeek: '2026-12-14', deficitAtFirstShortLbs: r.maxDeficitLbs, maxDeficitLbs: r.maxDeficitLbs, maxDeficitWeek: '2026-12-21', recoveryWeek: null, pastDueReceiptsLbs: r.pastDueReceiptsLbs, nextReceipt: null },
+    shortage: {
+      firstShortWeek: '2026-12-14',
+      deficitAtFirstShortLbs: r.maxDeficitLbs,
+      maxDeficitLbs: r.maxDeficitLbs,
+      maxDeficitWeek: '2026-12-21',
+      recoveryWeek: null,
+      pastDueReceiptsLbs: r.pastDueReceiptsLbs,
+      nextReceipt: null,
+    },
   }));
   return {
     asOf: '2026-12-07',
     yarn: {
       projection,
       positions: [],
-      pegging: { byYarn: rows.map((r, i) => ({ yarnId: String(1000 + i), consumers: Array.from({ length: r.pegged ?? 0 }, (_, k) => ({ orderNo: `K${k + 1}`, style: 'S/1', lbs: 13000 })) })) },
+      pegging: {
+        byYarn: rows.map((r, i) => ({
+          yarnId: String(1000 + i),
+          consumers: Array.from({ length: r.pegged ?? 0 }, (_, k) => ({ orderNo: `K${k + 1}`, style: 'S/1', lbs: 13000 })),
+        })),
+      },
     },
     ...(paper ? { policy: { reports: { paperSize: paper } } } : {}),
     purchasing: { items: [] },
@@ -54,7 +67,9 @@ describe('a yarn without weekly detail (issue 16.3)', () => {
     expect(text).toContain('planning balance is already -196 lbs, so it is rated HIGH');
     expect(text).toContain('stock is below zero');
     const fine = positionRow({ yarnId: '1', theoreticalBalanceLbs: 500, planningBalanceLbs: 500, risk: 'LOW' });
-    expect(noWeeklyDetailText(fine, 'yarn 1 has no projection')).toBe('Yarn 1 has no projection. Nothing is phased against it, so it cannot run short.');
+    expect(noWeeklyDetailText(fine, 'yarn 1 has no projection')).toBe(
+      'Yarn 1 has no projection. Nothing is phased against it, so it cannot run short.',
+    );
   });
 });
 
@@ -101,11 +116,28 @@ describe('weeks of supply, bounded (issue 16.2)', () => {
 
 describe('Shortages grid opened directly (issue 16.1)', () => {
   it('formats its numbers from the first (empty) render: the columns do not depend on the rows having arrived', () => {
-    const rows = [shortageGridRow(shortageRow({
-        yarnId: '4001', description: 'yarn', supplier: 'S', risk: 'CRITICAL', planningBalanceLbs: -13000, firstShortWeek: '2026-12-14',
-        deficitAtFirstShortLbs: 13000, maxDeficitLbs: 4282.802298925795, maxDeficitWeek: '2026-12-21', recoveryWeek: null,
-        pastDueReceiptsLbs: 0, expedite: null, pegged: [], peggedLbs: 0, suggestion: null, noSuggestionReason: 'no supplier',
-      }))];
+    const rows = [
+      shortageGridRow(
+        shortageRow({
+          yarnId: '4001',
+          description: 'yarn',
+          supplier: 'S',
+          risk: 'CRITICAL',
+          planningBalanceLbs: -13000,
+          firstShortWeek: '2026-12-14',
+          deficitAtFirstShortLbs: 13000,
+          maxDeficitLbs: 4282.802298925795,
+          maxDeficitWeek: '2026-12-21',
+          recoveryWeek: null,
+          pastDueReceiptsLbs: 0,
+          expedite: null,
+          pegged: [],
+          peggedLbs: 0,
+          suggestion: null,
+          noSuggestionReason: 'no supplier',
+        }),
+      ),
+    ];
     const before = resolveColumns([], SHORTAGE_COLUMNS);
     const after = resolveColumns(rows, SHORTAGE_COLUMNS);
     expect(before.map((c) => [c.field, c.kind, c.decimals])).toEqual(after.map((c) => [c.field, c.kind, c.decimals]));
@@ -129,7 +161,10 @@ describe('deficit columns sort worst first (issue 16.9)', () => {
 
 describe('the draft form after an inline edit (issue 16.4)', () => {
   it('reads the selected draft from the current rows and starts over when its saved values change', () => {
-    const before = [{ draftId: 'D1', qtyLbs: 12345, receiptDate: '2026-12-14' }, { draftId: 'D2', qtyLbs: 500, receiptDate: '2026-12-21' }];
+    const before = [
+      { draftId: 'D1', qtyLbs: 12345, receiptDate: '2026-12-14' },
+      { draftId: 'D2', qtyLbs: 500, receiptDate: '2026-12-21' },
+    ];
     const afterEdit = [{ draftId: 'D1', qtyLbs: 15000, receiptDate: '2026-12-14' }, before[1]];
     const selected = currentSelection(afterEdit, ['D1']);
     expect(selected).toEqual([afterEdit[0]]);
@@ -156,7 +191,10 @@ describe('ISO dates in the scenario inputs (issue 16.11)', () => {
   it('uses a text input that shows YYYY-MM-DD, not the locale date picker, and refuses other spellings', () => {
     expect(ISO_DATE_INPUT.type).toBe('text');
     expect(ISO_DATE_INPUT.placeholder).toBe('YYYY-MM-DD');
-    expect(buildOverride('machineDowntime', { machineId: 'M1', from: '12/14/2026', to: '2026-12-20' })).toEqual({ ok: false, error: 'The first day down is a date written YYYY-MM-DD, e.g. 2026-12-14' });
+    expect(buildOverride('machineDowntime', { machineId: 'M1', from: '12/14/2026', to: '2026-12-20' })).toEqual({
+      ok: false,
+      error: 'The first day down is a date written YYYY-MM-DD, e.g. 2026-12-14',
+    });
     expect(buildOverride('machineDowntime', { machineId: 'M1', from: '2026-02-30', to: '2026-03-02' }).ok).toBe(false);
     expect(buildOverride('machineDowntime', { machineId: 'M1', from: '2026-12-14', to: '2026-12-20' }).ok).toBe(true);
   });
@@ -168,7 +206,9 @@ describe('npm start says where the database is (issue 16.13)', () => {
       'Database: /home/p/.config/Beverly Knits Planner/planner.db (empty: the demo dataset is being loaded into it)',
       'To start clean: quit, then delete /home/p/.config/Beverly Knits Planner/planner.db (with its -wal and -shm files), or start with --db <another file>.',
     ]);
-    expect(databaseNotice('/x/planner.db', { demoLoading: false, dbFlag: false })[1]).toBe('To start clean: quit, then delete /x/planner.db (with its -wal and -shm files).');
+    expect(databaseNotice('/x/planner.db', { demoLoading: false, dbFlag: false })[1]).toBe(
+      'To start clean: quit, then delete /x/planner.db (with its -wal and -shm files).',
+    );
   });
 });
 

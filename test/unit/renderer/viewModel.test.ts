@@ -57,7 +57,15 @@ describe('grid columns', () => {
   });
 
   it('writes TSV without breaking rows', () => {
-    expect(toTsv(['A', 'B'], [[1, 'x\ty'], [null, 'line\nbreak']])).toBe('A\tB\n1\tx y\n\tline break');
+    expect(
+      toTsv(
+        ['A', 'B'],
+        [
+          [1, 'x\ty'],
+          [null, 'line\nbreak'],
+        ],
+      ),
+    ).toBe('A\tB\n1\tx y\n\tline break');
   });
 });
 
@@ -112,9 +120,31 @@ describe('import report', () => {
     startedAt: '2025-09-02T08:00:00Z',
     durationMs: 1200,
     errors: [],
-    files: [file, { ...file, file: 'BOM_updated.csv', exportType: 'bom', exportLabel: 'BOM', rowsRejected: 0, rowsAccepted: 10, rejections: [], dropped: [], droppedCount: 0, notes: [] }],
+    files: [
+      file,
+      {
+        ...file,
+        file: 'BOM_updated.csv',
+        exportType: 'bom',
+        exportLabel: 'BOM',
+        rowsRejected: 0,
+        rowsAccepted: 10,
+        rejections: [],
+        dropped: [],
+        droppedCount: 0,
+        notes: [],
+      },
+    ],
     entityCounts: { yarns: 8 },
-    warnings: [{ code: 'bom_sum_not_100', severity: 'warning', message: '2 styles have BOM lines not summing to 100 %', count: 2, examples: ['A/1', 'B/2', 'C/3', 'D/4'] }],
+    warnings: [
+      {
+        code: 'bom_sum_not_100',
+        severity: 'warning',
+        message: '2 styles have BOM lines not summing to 100 %',
+        count: 2,
+        examples: ['A/1', 'B/2', 'C/3', 'D/4'],
+      },
+    ],
   });
 
   it('lists the files, every rejected row with its file, and the warnings of the batch and of each file', () => {
@@ -147,7 +177,20 @@ describe('import report', () => {
       toId: 2,
       fromAsOf: '2025-08-26',
       toAsOf: '2025-09-02',
-      yarns: { added: ['4001'], removed: [], changed: [{ key: '3345', changes: [{ field: 'theoreticalLbs', from: 100, to: 80.5 }, { field: 'supplier', from: null, to: 'LOWELL' }] }], unchanged: 7 },
+      yarns: {
+        added: ['4001'],
+        removed: [],
+        changed: [
+          {
+            key: '3345',
+            changes: [
+              { field: 'theoreticalLbs', from: 100, to: 80.5 },
+              { field: 'supplier', from: null, to: 'LOWELL' },
+            ],
+          },
+        ],
+        unchanged: 7,
+      },
       knitOrders: { ...none, removed: ['K1'] },
       yarnPos: none,
     });
@@ -186,7 +229,8 @@ describe('policy form', () => {
     const { changes } = pendingChanges(saved, saved, { 'calendar.horizonWeeks': '1000000', 'yarn.highBelowLbs': '-5000' });
     expect(policyChangeErrors(saved, changes)).toEqual({
       'calendar.horizonWeeks': 'policy calendar.horizonWeeks must be at most 156 (got 1000000)',
-      'yarn.highBelowLbs': 'policy yarn.criticalBelowLbs (-1000) must be below yarn.highBelowLbs (-5000): the risk bands must read critical < high < medium',
+      'yarn.highBelowLbs':
+        'policy yarn.criticalBelowLbs (-1000) must be below yarn.highBelowLbs (-5000): the risk bands must read critical < high < medium',
     });
     const together = pendingChanges(saved, saved, { 'yarn.criticalBelowLbs': '-6000', 'yarn.highBelowLbs': '-5000' }).changes;
     expect(policyChangeErrors(saved, together)).toEqual({});

@@ -21,7 +21,7 @@ describe('report HTML', () => {
           ],
           rows: [
             { yarn: '18669', lbs: -1234.56, note: { text: '<script>alert(1)</script>', tone: 'warn' } },
-            { yarn: "O'Brien \"x\"", lbs: 12, note: null },
+            { yarn: 'O\'Brien "x"', lbs: 12, note: null },
           ],
           totals: { yarn: 'Total', lbs: -1222.56 },
         },

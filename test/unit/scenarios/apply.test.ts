@@ -44,19 +44,35 @@ describe('applyOverrides: knit orders', () => {
   });
 
   it('later overrides of the same order win', () => {
-    const r = applyOverrides(base, [ov({ kind: 'knitOrder', koNumber: 'K1', balanceLbs: 100 }), ov({ kind: 'knitOrder', koNumber: 'K1', balanceLbs: 250 })]);
+    const r = applyOverrides(base, [
+      ov({ kind: 'knitOrder', koNumber: 'K1', balanceLbs: 100 }),
+      ov({ kind: 'knitOrder', koNumber: 'K1', balanceLbs: 250 }),
+    ]);
     expect(r.data.knitOrders[0].balanceLbs).toBe(250);
   });
 });
 
 describe('applyOverrides: a new knit order', () => {
   it('adds an open order of the style from its start date, on no machine; an unknown style is a warning', () => {
-    const r = applyOverrides(base, [ov({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' }), ov({ kind: 'knitOrderAdd', style: 'ZZ/9', lbs: 10, startDate: '2025-09-15' })]);
+    const r = applyOverrides(base, [
+      ov({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' }),
+      ov({ kind: 'knitOrderAdd', style: 'ZZ/9', lbs: 10, startDate: '2025-09-15' }),
+    ]);
     expect(r.data.knitOrders).toHaveLength(base.knitOrders.length + 1);
-    expect(r.data.knitOrders.at(-1)).toMatchObject({ style: 'S2/0', orderedLbs: 1500, balanceLbs: 1500, liveBalanceLbs: 1500, startDate: '2025-09-15', machine: null, g00Lbs: 0 });
+    expect(r.data.knitOrders.at(-1)).toMatchObject({
+      style: 'S2/0',
+      orderedLbs: 1500,
+      balanceLbs: 1500,
+      liveBalanceLbs: 1500,
+      startDate: '2025-09-15',
+      machine: null,
+      g00Lbs: 0,
+    });
     expect(r.data.knitOrders.at(-1)!.koNumber).toMatch(/^NEW-/);
     expect(r.warnings.map((w) => w.message)).toEqual(['style ZZ/9 has no BOM, knit order or style record in the snapshot']);
-    expect(describeOverride({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' })).toBe('New knit order: 1,500 lbs of style S2/0 from 2025-09-15');
+    expect(describeOverride({ kind: 'knitOrderAdd', style: 'S2/0', lbs: 1500, startDate: '2025-09-15' })).toBe(
+      'New knit order: 1,500 lbs of style S2/0 from 2025-09-15',
+    );
   });
 });
 
@@ -87,7 +103,9 @@ describe('applyOverrides: PO receipts', () => {
     const none = applyOverrides(base, [ov({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: 'later', qtyLbs: 0 })]);
     expect(none.warnings.map((w) => w.message)).toEqual(['PO P1 has no expected receipts of yarn Y1 due later']);
     expect(overrideInputSchema.safeParse({ kind: 'poReceipt', poNumber: 'P1', receiptLine: '2025-09-08', qtyLbs: 1 }).success).toBe(false);
-    expect(describeOverride({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-15', moveToWeek: '2025-10-06' })).toBe('PO P1 (yarn Y1, the receipt of week 2025-09-15): arrives week of 2025-10-06');
+    expect(describeOverride({ kind: 'poReceipt', poNumber: 'P1', yarnId: 'Y1', receiptLine: '2025-09-15', moveToWeek: '2025-10-06' })).toBe(
+      'PO P1 (yarn Y1, the receipt of week 2025-09-15): arrives week of 2025-10-06',
+    );
   });
 
   it('resizes the scheduled receipts and moves On Order and Planning Balance by the change', () => {
@@ -226,7 +244,10 @@ describe('applyOverrides: demand multipliers', () => {
       { by: 'layer', layer: 'salesOrders' },
       { by: 'layer', layer: 'forecast' },
     ];
-    const r = applyOverrides(base, targets.map((target) => ov({ kind: 'demandMultiplier', target, multiplier: 1 })));
+    const r = applyOverrides(
+      base,
+      targets.map((target) => ov({ kind: 'demandMultiplier', target, multiplier: 1 })),
+    );
     expect(r.warnings).toEqual([]);
     expect(r.data).toStrictEqual(fixture());
   });
@@ -237,10 +258,12 @@ describe('applyOverrides: demand multipliers', () => {
       so: [500, 300, -20],
     });
     // F1/0 is SO1's and SO3's finished base; SO3 is an over-shipment (-20) and stays.
-    expect(balances(applyOverrides(base, [ov({ kind: 'demandMultiplier', target: { by: 'style', style: 'f1/0' }, multiplier: 2 })]).data).so).toEqual([
-      1000, 300, -20,
-    ]);
-    expect(balances(applyOverrides(base, [ov({ kind: 'demandMultiplier', target: { by: 'customer', customer: 'Blue Co' }, multiplier: 0.5 })]).data)).toEqual({
+    expect(balances(applyOverrides(base, [ov({ kind: 'demandMultiplier', target: { by: 'style', style: 'f1/0' }, multiplier: 2 })]).data).so).toEqual(
+      [1000, 300, -20],
+    );
+    expect(
+      balances(applyOverrides(base, [ov({ kind: 'demandMultiplier', target: { by: 'customer', customer: 'Blue Co' }, multiplier: 0.5 })]).data),
+    ).toEqual({
       ko: [1200, 800, 400, 0],
       so: [500, 150, -20],
     });
@@ -304,7 +327,9 @@ describe('override schema', () => {
     expect(describeOverride({ kind: 'poReceipt', poNumber: 'P1', moveToWeek: '2025-10-06', qtyLbs: 1500 })).toBe(
       'PO P1: arrives week of 2025-10-06, qty 1,500 lbs',
     );
-    expect(describeOverride({ kind: 'demandMultiplier', target: { by: 'customer', customer: 'Blue Co' }, multiplier: 1.2 })).toBe('Demand of customer Blue Co x 1.2');
+    expect(describeOverride({ kind: 'demandMultiplier', target: { by: 'customer', customer: 'Blue Co' }, multiplier: 1.2 })).toBe(
+      'Demand of customer Blue Co x 1.2',
+    );
     expect(describeOverride({ kind: 'knitOrder', koNumber: 'K1', machine: 'M2', pinMachine: true })).toBe('KO K1: machine M2, pinned to machine');
   });
 });

@@ -79,7 +79,11 @@ describe('comparePlans', () => {
 
     b.yarns[2] = { ...b.yarns[2], recoveryWeek: '2025-10-06' };
     c = comparePlans(basePlan(), b);
-    expect(c.shortages.find((s) => s.yarnId === 'Y3')).toMatchObject({ change: 'changes', a: { recoveryWeek: null }, b: { recoveryWeek: '2025-10-06' } });
+    expect(c.shortages.find((s) => s.yarnId === 'Y3')).toMatchObject({
+      change: 'changes',
+      a: { recoveryWeek: null },
+      b: { recoveryWeek: '2025-10-06' },
+    });
   });
 
   it('orders that become late, become on time, or change lateness; unchanged on-time orders are not listed', () => {
@@ -110,7 +114,10 @@ describe('comparePlans', () => {
     expect(c.deltas).toMatchObject({ suggestionCount: 1, suggestedValueUsd: 1800, lateSuggestions: 1 });
 
     // Same yarn, week and quantity, but now it cannot arrive in time.
-    const expedite = comparePlans(basePlan(), { ...basePlan(), suggestions: [sugg('Y2', '2025-09-15', 300, 3, true), sugg('Y3', '2025-09-22', 1000, 5)] });
+    const expedite = comparePlans(basePlan(), {
+      ...basePlan(),
+      suggestions: [sugg('Y2', '2025-09-15', 300, 3, true), sugg('Y3', '2025-09-22', 1000, 5)],
+    });
     expect(expedite.suggestions.map((s) => [s.yarnId, s.change, s.deltaQtyLbs])).toEqual([['Y2', 'changed', 0]]);
     expect(expedite.deltas.lateSuggestions).toBe(1);
 
@@ -123,7 +130,10 @@ describe('comparePlans', () => {
 
   it('work-center peak load moves', () => {
     const b = basePlan();
-    b.workCenters = [{ workCenter: '9.38.20.F', peakUtilisationPct: 118 }, { workCenter: '4.30.28.M', peakUtilisationPct: 60.05 }];
+    b.workCenters = [
+      { workCenter: '9.38.20.F', peakUtilisationPct: 118 },
+      { workCenter: '4.30.28.M', peakUtilisationPct: 60.05 },
+    ];
     const c = comparePlans(basePlan(), b);
     expect(c.workCenters).toEqual([{ workCenter: '9.38.20.F', aPeakUtilisationPct: 92, bPeakUtilisationPct: 118, deltaPct: 26 }]);
     expect(c.deltas.peakUtilisationPct).toBe(26);

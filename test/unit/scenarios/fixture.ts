@@ -92,7 +92,13 @@ export function so(soNumber: string, finishedBase: string, balanceQty: number, s
   };
 }
 
-export const receipt = (poNumber: string, yarnId: string, bucket: ExpectedReceipt['bucket'], weekStart: string | null, qtyLbs: number): ExpectedReceipt => ({
+export const receipt = (
+  poNumber: string,
+  yarnId: string,
+  bucket: ExpectedReceipt['bucket'],
+  weekStart: string | null,
+  qtyLbs: number,
+): ExpectedReceipt => ({
   poNumber,
   yarnId,
   bucket,

@@ -63,9 +63,9 @@ describe('scenario store', () => {
     db = openStore(tmp.dbPath);
     const sid = snap(db, '2025-09-02');
     expect(() => createScenario(db!, { snapshotId: 99, name: 'x', createdAt: NOW })).toThrow(ScenarioStoreError);
-    expect(() => createScenario(db!, { snapshotId: sid, name: 'x', createdAt: NOW, overrides: [{ kind: 'knitRate', style: 'S' } as OverrideInput] })).toThrow(
-      /invalid override/,
-    );
+    expect(() =>
+      createScenario(db!, { snapshotId: sid, name: 'x', createdAt: NOW, overrides: [{ kind: 'knitRate', style: 'S' } as OverrideInput] }),
+    ).toThrow(/invalid override/);
     expect(() => createScenario(db!, { snapshotId: sid, name: '   ', createdAt: NOW })).toThrow(/name/);
     expect(listScenarios(db)).toEqual([]);
   });
@@ -89,7 +89,9 @@ describe('scenario store', () => {
     ]);
     expect(listScenarios(db).map((s) => s.id)).toEqual([1, 2, 3]);
 
-    const cache = db.prepare("INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (?, ?, 'yarn', 'h', ?, '{}')");
+    const cache = db.prepare(
+      "INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (?, ?, 'yarn', 'h', ?, '{}')",
+    );
     cache.run(s1, a.id, NOW);
     cache.run(s1, b.id, NOW);
     expect(deleteScenario(db, a.id)).toBe(true);
@@ -108,7 +110,13 @@ describe('scenario store', () => {
     const s = createScenario(db, { snapshotId: snap(db, '2025-09-02'), name: 'edit', createdAt: NOW });
     const o1 = addOverride(db, s.id, { kind: 'machineDowntime', machineId: 'M1', from: '2025-09-08', to: '2025-09-10' });
     const o2 = addOverride(db, s.id, { kind: 'knitRate', style: 'S1/0', lbsPerDay: 450 });
-    const o3 = addOverride(db, s.id, { id: 'mine', label: 'Blue Co +25 %', kind: 'demandMultiplier', target: { by: 'customer', customer: 'Blue Co' }, multiplier: 1.25 });
+    const o3 = addOverride(db, s.id, {
+      id: 'mine',
+      label: 'Blue Co +25 %',
+      kind: 'demandMultiplier',
+      target: { by: 'customer', customer: 'Blue Co' },
+      multiplier: 1.25,
+    });
     expect([o1.id, o2.id, o3.id]).toEqual(['o1', 'o2', 'mine']);
     expect(() => addOverride(db!, s.id, { id: 'o2', kind: 'poDraftRemove', draftId: 'x' })).toThrow(/already exists/);
     expect(() => addOverride(db!, 404, { kind: 'poDraftRemove', draftId: 'x' })).toThrow(/does not exist/);
@@ -160,7 +168,17 @@ describe('alert acknowledgements', () => {
         asOf: '2025-09-09',
         horizonEnd: '2026-03-09',
         yarns: [
-          { yarnId: '18868', description: '', firstShortWeek: '2025-09-15', shortLbs: 2000, maxDeficitLbs: 2000, recoveryWeek: null, costPerLb: 3, planningBalanceLbs: -10, draftLbs: 0 },
+          {
+            yarnId: '18868',
+            description: '',
+            firstShortWeek: '2025-09-15',
+            shortLbs: 2000,
+            maxDeficitLbs: 2000,
+            recoveryWeek: null,
+            costPerLb: 3,
+            planningBalanceLbs: -10,
+            draftLbs: 0,
+          },
         ],
         workCenterWeeks: [],
         lateOrders: [],

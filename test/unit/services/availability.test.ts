@@ -34,11 +34,13 @@ const YARN_PO =
 const tmp = tempDir('bkp-availability-');
 let planner: Planner;
 const files = () =>
-  Object.entries({ 'yarn_inventory.csv': INVENTORY, 'bom.csv': TINY_BOM_CSV, 'knit_orders.csv': KNIT_ORDERS, 'yarn_po.csv': YARN_PO }).map(([name, text]) => {
-    const path = join(tmp.dir, name);
-    writeFileSync(path, text);
-    return path;
-  });
+  Object.entries({ 'yarn_inventory.csv': INVENTORY, 'bom.csv': TINY_BOM_CSV, 'knit_orders.csv': KNIT_ORDERS, 'yarn_po.csv': YARN_PO }).map(
+    ([name, text]) => {
+      const path = join(tmp.dir, name);
+      writeFileSync(path, text);
+      return path;
+    },
+  );
 
 async function call(channel: string, input: unknown) {
   const r = await dispatch(planner.handlers, channel as 'availability.check', input);
@@ -47,7 +49,12 @@ async function call(channel: string, input: unknown) {
 }
 
 beforeAll(async () => {
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
+  planner = createPlanner({
+    dbPath: tmp.dbPath,
+    shell: 'test',
+    jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }),
+    autoRun: false,
+  });
   expect((await planner.jobs.wait((await planner.handlers['import.start']({ paths: files(), asOf: '2025-09-05' })).jobId)).status).toBe('done');
   expect((await planner.jobs.wait((await planner.handlers['plan.run']({})).jobId)).status).toBe('done');
 }, 60_000);
@@ -59,12 +66,29 @@ afterAll(async () => {
 describe('availability.check', () => {
   it('finds 2,000 lbs of A/1 from 2025-09-08 short by 200 lbs of 1571 from 09-22, feasible from 2025-10-06', async () => {
     const a = await call('availability.check', { style: 'A/1', lbs: 2000, startDate: '2025-09-08' });
-    expect(a).toMatchObject({ style: 'A/1', status: 'short', feasible: false, earliestFeasibleStart: '2025-10-06', rateLbsPerDay: null, thresholdLbs: 0 });
+    expect(a).toMatchObject({
+      style: 'A/1',
+      status: 'short',
+      feasible: false,
+      earliestFeasibleStart: '2025-10-06',
+      rateLbsPerDay: null,
+      thresholdLbs: 0,
+    });
     const [y739, y1571] = (a as { yarns: { yarnId: string }[] }).yarns;
-    expect(y739).toMatchObject({ yarnId: '739', description: '1/40 Lycra', requiredLbs: 1200, minHeadroomLbs: 3200, shortfallLbs: 0, firstShortWeek: null, weeks: [{ weekMonday: '2025-09-08', lbs: 1200 }] });
+    expect(y739).toMatchObject({
+      yarnId: '739',
+      description: '1/40 Lycra',
+      requiredLbs: 1200,
+      minHeadroomLbs: 3200,
+      shortfallLbs: 0,
+      firstShortWeek: null,
+      weeks: [{ weekMonday: '2025-09-08', lbs: 1200 }],
+    });
     expect(y1571).toMatchObject({ yarnId: '1571', requiredLbs: 800, minHeadroomLbs: -200, shortfallLbs: 200, firstShortWeek: '2025-09-22' });
     expect(availabilityLines(a)[0]).toBe('2,000 lbs of A/1 from 2025-09-08: NOT feasible; earliest feasible start 2025-10-06');
-    expect(availabilityLines(a)[3]).toContain('yarn 1571 1/70 Lycra: needs 800 lbs (40 % of the BOM) from the week of 2025-09-08; short by 200 lbs from the week of 2025-09-22');
+    expect(availabilityLines(a)[3]).toContain(
+      'yarn 1571 1/70 Lycra: needs 800 lbs (40 % of the BOM) from the week of 2025-09-08; short by 200 lbs from the week of 2025-09-22',
+    );
   });
 
   it('finds 1,500 lbs from 2025-09-08 feasible with 0 lbs of 1571 to spare', async () => {
@@ -74,15 +98,38 @@ describe('availability.check', () => {
   });
 
   it('refuses a style the plan does not know and a bad payload', async () => {
-    expect(await dispatch(planner.handlers, 'availability.check', { style: 'ZZ/9', lbs: 10, startDate: '2025-09-08' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('style ZZ/9 is not in the plan') } });
-    expect(await dispatch(planner.handlers, 'availability.check', { style: 'A/1', lbs: -5, startDate: '2025-09-08' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(planner.handlers, 'availability.check', { style: 'ZZ/9', lbs: 10, startDate: '2025-09-08' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('style ZZ/9 is not in the plan') },
+    });
+    expect(await dispatch(planner.handlers, 'availability.check', { style: 'A/1', lbs: -5, startDate: '2025-09-08' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });
 
 describe('npm run plan -- --check-style', () => {
   it('prints the answer per yarn after the plan', async () => {
     const lines: string[] = [];
-    const code = await runCli([...files().flatMap((f) => ['--data', f]), '--db', join(tmp.dir, 'cli.db'), '--out', join(tmp.dir, 'out'), '--as-of', '2025-09-05', '--check-style', 'A/1', '--check-lbs', '2000', '--check-start', '2025-09-08'], (l) => lines.push(l));
+    const code = await runCli(
+      [
+        ...files().flatMap((f) => ['--data', f]),
+        '--db',
+        join(tmp.dir, 'cli.db'),
+        '--out',
+        join(tmp.dir, 'out'),
+        '--as-of',
+        '2025-09-05',
+        '--check-style',
+        'A/1',
+        '--check-lbs',
+        '2000',
+        '--check-start',
+        '2025-09-08',
+      ],
+      (l) => lines.push(l),
+    );
     expect(code).toBe(0);
     const at = lines.findIndex((l) => l.startsWith('can we make it? '));
     expect(lines[at]).toBe('can we make it? 2,000 lbs of A/1 from 2025-09-08: NOT feasible; earliest feasible start 2025-10-06');

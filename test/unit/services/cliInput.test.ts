@@ -11,7 +11,8 @@ const YARNS = `Desc#,Supplier,Description,Color,Beginning Balance,Theoretical Ba
 739,@SUM(1+1),"=HYPERLINK(""http://example.invalid"",""click"")",Clear,300.10,300.10,0.00,-496.60,-196.50,$5.96
 1571,LYCRA,1/70 Lycra,Clear,224.10,224.10,500.00,0.00,724.10,$5.92
 `;
-const KO_HEADER = 'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified';
+const KO_HEADER =
+  'Style #,Order #,Start Date,Quoted Date,Qty Ordered (lbs),G00 (lbs),Shipped (lbs),Balance (lbs),Seconds (lbs),BKI #s,Machine,PO#,Modified';
 const KOS = `${KO_HEADER}\nA/1,K1,8/25/2025,,"1,000.0",100.0,,900.0,,,12,,8/28/2025\n`;
 
 let tmp: ReturnType<typeof tempDir>;
@@ -35,7 +36,10 @@ describe('CLI on untrusted input', () => {
   it('formula text in the exports is written with a leading quote; negative numbers stay numbers', async () => {
     const { code, out, lines } = await cli({ 'yarn_inventory.csv': YARNS, 'eFab_Knit_Orders.csv': KOS });
     expect(code, lines.join('\n')).toBe(0);
-    const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'yarn_position.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'yarn_position.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const y739 = rows.find((r) => r.yarnId === '739')!;
     expect(y739.description).toBe(`'=HYPERLINK("http://example.invalid","click")`);
     expect(y739.supplier).toBe("'@SUM(1+1)");

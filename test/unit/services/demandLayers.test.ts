@@ -26,7 +26,12 @@ const gross = (p: Plan) => p.purchasing.items.reduce((t, i) => t + i.weeks.gross
 
 beforeAll(async () => {
   const generated = await generateErpExports({ seed: 11, scale: 1, asOf: '2025-09-02', outDir: data });
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }), autoRun: false });
+  planner = createPlanner({
+    dbPath: tmp.dbPath,
+    shell: 'test',
+    jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }),
+    autoRun: false,
+  });
   const state = await planner.jobs.wait(planner.jobs.start('import', { paths: generated.files }));
   snapshotId = (state.result as { snapshotId: number }).snapshotId;
 }, 120_000);

@@ -23,7 +23,17 @@ const run = {
 const plan = (orders: { week: string; lbs: number }[]) =>
   ({
     weeks: ['2025-09-01', '2025-09-08'],
-    styles: [{ style: 'G1', bom: { lines: [{ yarnId: 'Y1', fraction: 0.6 }, { yarnId: 'Y2', fraction: 0.4 }] } }],
+    styles: [
+      {
+        style: 'G1',
+        bom: {
+          lines: [
+            { yarnId: 'Y1', fraction: 0.6 },
+            { yarnId: 'Y2', fraction: 0.4 },
+          ],
+        },
+      },
+    ],
     salesOrders: { lines: orders.map((o) => ({ greigeStyle: 'G1', demandLbs: o.lbs, weekMonday: o.week })) },
   }) as unknown as YarnPlan;
 
@@ -40,7 +50,14 @@ describe('forecastYarnLayer', () => {
   it('is net of open sales orders, which consume plan weeks only (never the past gap weeks)', () => {
     // 250 lbs due in the as-of week consume its 100 and then, the earlier weeks being a gap, the next week's 100;
     // the 30 lbs due the week after find nothing left: 80 lbs are above the forecast
-    const layer = forecastYarnLayer(run, plan([{ week: '2025-09-10', lbs: 30 }, { week: '2025-09-02', lbs: 250 }]), forecastPolicyDefaults);
+    const layer = forecastYarnLayer(
+      run,
+      plan([
+        { week: '2025-09-10', lbs: 30 },
+        { week: '2025-09-02', lbs: 250 },
+      ]),
+      forecastPolicyDefaults,
+    );
     expect(layer.lines[0]).toMatchObject({ forecastLbs: 200, consumedBySalesOrdersLbs: 200, netLbs: 0 });
     const small = forecastYarnLayer(run, plan([{ week: '2025-09-10', lbs: 30 }]), forecastPolicyDefaults);
     expect(small.lines[0]).toMatchObject({ forecastLbs: 200, consumedBySalesOrdersLbs: 30, netLbs: 170 });

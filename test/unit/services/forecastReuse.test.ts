@@ -38,7 +38,11 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function importAndForecast(name: string, asOf: string, sales: string): Promise<{ snapshotId: number; result: { reusedFrom?: number; series: number } }> {
+async function importAndForecast(
+  name: string,
+  asOf: string,
+  sales: string,
+): Promise<{ snapshotId: number; result: { reusedFrom?: number; series: number } }> {
   const dir = join(tmp.dir, name);
   mkdirSync(dir);
   writeFileSync(join(dir, 'yarn_inventory.csv'), TINY_YARN_INVENTORY_CSV);

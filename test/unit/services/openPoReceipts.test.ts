@@ -44,7 +44,8 @@ async function suggestedLbs(name: string, extra: Record<string, string>): Promis
   const out = join(tmp.dir, `${name}-out`);
   const run = await plan(['--data', dir, '--as-of', '2025-09-03', '--db', join(tmp.dir, `${name}.db`), '--out', out]);
   expect(run.code, run.lines.join('\n')).toBe(0);
-  const rows = (file: string) => Papa.parse<Record<string, string>>(readFileSync(join(out, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = (file: string) =>
+    Papa.parse<Record<string, string>>(readFileSync(join(out, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
   return {
     suggested: rows('purchase_suggestions.csv').reduce((s, r) => s + Number(r.qtyLbs), 0),
     receipts: Number(rows('yarn_demand.csv').find((r) => r.Yarn === '739')!['Total Receipt']),
@@ -77,7 +78,8 @@ describe('the due date of an open PO', () => {
   });
 
   it('adds only the open POs the Expected report does not list', () => {
-    const yarnPo = (poNumber: string, balanceLbs: number) => ({ poNumber, yarnId: '1', requestedDate: '2025-09-10', quotedDate: null, balanceLbs }) as YarnPo;
+    const yarnPo = (poNumber: string, balanceLbs: number) =>
+      ({ poNumber, yarnId: '1', requestedDate: '2025-09-10', quotedDate: null, balanceLbs }) as YarnPo;
     const listed = [{ poNumber: 'Y1', yarnId: '1' }] as ExpectedPo[];
     const scheduled = [{ poNumber: 'Y1', yarnId: '1', bucket: 'week' as const, weekStart: '2025-09-15', qtyLbs: 100 }];
     const receipts = withOpenPoReceipts(scheduled, listed, [yarnPo('Y1', 100), yarnPo('Y2', 50), yarnPo('Y3', 0)], '2025-09-03');

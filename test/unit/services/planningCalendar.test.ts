@@ -43,7 +43,8 @@ async function runWith(name: string, policy: object): Promise<{ grossByWeek: Map
   const out = join(tmp.dir, `${name}-out`);
   const run = await plan(['--data', dir, '--as-of', '2025-09-03', '--db', join(tmp.dir, `${name}.db`), '--out', out, '--policy', policyFile]);
   expect(run.code, run.lines.join('\n')).toBe(0);
-  const rows = (file: string) => Papa.parse<Record<string, string>>(readFileSync(join(out, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = (file: string) =>
+    Papa.parse<Record<string, string>>(readFileSync(join(out, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
   const grossByWeek = new Map<string, number>();
   for (const r of rows('mrp.csv').filter((r) => r.yarnId === '739')) grossByWeek.set(r.weekStart, Number(r.grossLbs));
   const db = openStore(join(tmp.dir, `${name}.db`));

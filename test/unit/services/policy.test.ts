@@ -60,7 +60,9 @@ describe('the policy schema', () => {
     table.calendar.horizonWeeks = 1_000_000;
     expect(messages(table)).toEqual(['policy calendar.horizonWeeks must be at most 156 (got 1000000)']);
     expect(checkPolicyValue('calendar', 'horizonWeeks', 12.5)).toBe('policy calendar.horizonWeeks must be a whole number (got 12.5)');
-    expect(checkPolicyValue('purchasing', 'lotSizing', 'magic')).toBe('policy purchasing.lotSizing must be one of lotForLot, fixedPeriod, eoq (got "magic")');
+    expect(checkPolicyValue('purchasing', 'lotSizing', 'magic')).toBe(
+      'policy purchasing.lotSizing must be one of lotForLot, fixedPeriod, eoq (got "magic")',
+    );
     expect(checkPolicyValue('capacity', 'defaultRateLbsPerDay', null)).toBeNull();
   });
 
@@ -76,10 +78,16 @@ describe('the policy schema', () => {
     expect(swap('yarn', 'highBelowLbs', 10)).toEqual([
       'policy yarn.highBelowLbs (10) must be below yarn.mediumBelowLbs (0): the risk bands must read critical < high < medium',
     ]);
-    expect(swap('capacity', 'bottleneckUtilisationPct', 120)[0]).toMatch(/capacity\.bottleneckUtilisationPct \(120\) must be at most capacity\.overloadUtilisationPct \(100\)/);
-    expect(swap('alerts', 'lateOrderCriticalDays', 7)[0]).toMatch(/alerts\.lateOrderHighDays \(7\) must be below alerts\.lateOrderCriticalDays \(7\)/);
+    expect(swap('capacity', 'bottleneckUtilisationPct', 120)[0]).toMatch(
+      /capacity\.bottleneckUtilisationPct \(120\) must be at most capacity\.overloadUtilisationPct \(100\)/,
+    );
+    expect(swap('alerts', 'lateOrderCriticalDays', 7)[0]).toMatch(
+      /alerts\.lateOrderHighDays \(7\) must be below alerts\.lateOrderCriticalDays \(7\)/,
+    );
     expect(swap('forecast', 'alphaMin', 0.995)[0]).toMatch(/forecast\.alphaMin \(0\.995\) must be at most forecast\.alphaMax \(0\.99\)/);
-    expect(swap('forecast', 'metricsMaxHorizon', 10)[0]).toMatch(/forecast\.metricsMaxHorizon \(10\) must be at most forecast\.backtestMaxHorizon \(9\)/);
+    expect(swap('forecast', 'metricsMaxHorizon', 10)[0]).toMatch(
+      /forecast\.metricsMaxHorizon \(10\) must be at most forecast\.backtestMaxHorizon \(9\)/,
+    );
   });
 
   it('refuses unknown and inherited keys and areas by name', () => {
@@ -112,7 +120,12 @@ describe('Settings on the real store', () => {
   };
 
   beforeAll(() => {
-    planner = createPlanner({ dbPath: store.dbPath, shell: 'test', jobs: new JobHost({ dbPath: store.dbPath, mode: 'inline', run: runJob }), autoRun: false });
+    planner = createPlanner({
+      dbPath: store.dbPath,
+      shell: 'test',
+      jobs: new JobHost({ dbPath: store.dbPath, mode: 'inline', run: runJob }),
+      autoRun: false,
+    });
   });
   afterAll(async () => {
     await planner.close();
@@ -136,19 +149,35 @@ describe('Settings on the real store', () => {
       ['__proto__', 'x'],
       ['constructor', 'name'],
     ]) {
-      expect(await set({ area, key, value: 1 }), `${area}.${key}`).toMatchObject({ ok: false, error: { message: `unknown policy setting ${area}.${key}` } });
+      expect(await set({ area, key, value: 1 }), `${area}.${key}`).toMatchObject({
+        ok: false,
+        error: { message: `unknown policy setting ${area}.${key}` },
+      });
     }
     expect(listPolicyValues(planner.db)).toEqual([]);
   });
 
   it('checks the rules between keys on the table as it would be saved, so related keys can move together', async () => {
     const alone = await set({ area: 'yarn', key: 'criticalBelowLbs', value: -50 });
-    expect(alone).toMatchObject({ ok: false, error: { message: expect.stringMatching(/yarn\.criticalBelowLbs \(-50\) must be below yarn\.highBelowLbs \(-100\)/) } });
-    const together = await set({ changes: [{ area: 'yarn', key: 'criticalBelowLbs', value: -50 }, { area: 'yarn', key: 'highBelowLbs', value: -20 }] });
+    expect(alone).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/yarn\.criticalBelowLbs \(-50\) must be below yarn\.highBelowLbs \(-100\)/) },
+    });
+    const together = await set({
+      changes: [
+        { area: 'yarn', key: 'criticalBelowLbs', value: -50 },
+        { area: 'yarn', key: 'highBelowLbs', value: -20 },
+      ],
+    });
     expect(together.ok).toBe(true);
     expect((await policy()).yarn).toMatchObject({ criticalBelowLbs: -50, highBelowLbs: -20, mediumBelowLbs: 0 });
     // One bad change refuses the whole batch.
-    const mixed = await set({ changes: [{ area: 'yarn', key: 'mediumBelowLbs', value: 5 }, { area: 'calendar', key: 'horizonWeeks', value: 0 }] });
+    const mixed = await set({
+      changes: [
+        { area: 'yarn', key: 'mediumBelowLbs', value: 5 },
+        { area: 'calendar', key: 'horizonWeeks', value: 0 },
+      ],
+    });
     expect(mixed).toMatchObject({ ok: false, error: { message: 'policy calendar.horizonWeeks must be at least 1 (got 0)' } });
     expect((await policy()).yarn.mediumBelowLbs).toBe(0);
   });
@@ -186,7 +215,10 @@ describe('the CLI --policy file', () => {
     return { code, log: lines.join('\n'), dir };
   };
   const riskOf = (dir: string, yarnId: string) => {
-    const [header, ...rows] = readFileSync(join(dir, 'out', 'yarn_position.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const [header, ...rows] = readFileSync(join(dir, 'out', 'yarn_position.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     return rows.find((r) => r[0] === yarnId)?.[header.indexOf('risk')];
   };
 
@@ -198,7 +230,11 @@ describe('the CLI --policy file', () => {
     expect(tuned.log).toMatch(/policy from .*policy\.json: yarn\.highBelowLbs = -50, yarn\.criticalBelowLbs = -500/);
     expect(tuned.code).toBe(0);
     expect(riskOf(tuned.dir, '1571')).toBe('HIGH');
-    const planner = createPlanner({ dbPath: join(tuned.dir, 'p.db'), shell: 'test', jobs: new JobHost({ dbPath: join(tuned.dir, 'p.db'), mode: 'inline', run: runJob }) });
+    const planner = createPlanner({
+      dbPath: join(tuned.dir, 'p.db'),
+      shell: 'test',
+      jobs: new JobHost({ dbPath: join(tuned.dir, 'p.db'), mode: 'inline', run: runJob }),
+    });
     try {
       expect(((await planner.handlers['settings.getPolicy']({})) as Table).yarn.highBelowLbs).toBe(-50);
     } finally {
@@ -207,7 +243,10 @@ describe('the CLI --policy file', () => {
   });
 
   it('refuses a bad file before importing anything, naming the file and every bad key', async () => {
-    const bad = await run('bad', JSON.stringify({ calendar: { horizonWeeks: 1_000_000 }, yarn: { constructor: 1, highBelowLbs: -2000 }, nosuch: {} }));
+    const bad = await run(
+      'bad',
+      JSON.stringify({ calendar: { horizonWeeks: 1_000_000 }, yarn: { constructor: 1, highBelowLbs: -2000 }, nosuch: {} }),
+    );
     expect(bad.code).toBe(2);
     expect(bad.log).toContain('policy.json');
     expect(bad.log).toContain('policy calendar.horizonWeeks must be at most 156 (got 1000000)');

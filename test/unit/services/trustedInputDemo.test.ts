@@ -51,7 +51,7 @@ function uploadsOf(dir: string, top: string): { name: string; base64: string }[]
 }
 
 describe('input a planner can trust, on generated folders', () => {
-  it('1. --as-of is the date of one folder, even without its ERP reports (a Wednesday, not the week\'s Monday)', async () => {
+  it("1. --as-of is the date of one folder, even without its ERP reports (a Wednesday, not the week's Monday)", async () => {
     const folder = copyFolder(snap(LATE), join(tmp.dir, 'i1'), { drop: isErpDemandReport });
     const out = join(tmp.dir, 'i1-out');
     const run = await plan(['--data', folder, '--as-of', LATE, '--db', join(tmp.dir, 'i1.db'), '--out', out]);
@@ -62,10 +62,11 @@ describe('input a planner can trust, on generated folders', () => {
     expect(run.lines).toContain(`as of ${LATE}: the date given (--as-of)`);
   }, 60_000);
 
-  it('2. the exports\' run dates in their names win over an earlier ERP week\'s report; the planner\'s date over both', async () => {
+  it("2. the exports' run dates in their names win over an earlier ERP week's report; the planner's date over both", async () => {
     const folder = copyFolder(snap(LATE), join(tmp.dir, 'i2'), {
       drop: (n) => isErpDemandReport(n) || n.startsWith('Expected'),
-      rename: (n) => (n.startsWith('eFab_SO_List') ? 'eFab_SO_List_202509030603.xlsx' : n.startsWith('eFab_') ? n.replace('.xlsx', '_20250903.xlsx') : n),
+      rename: (n) =>
+        n.startsWith('eFab_SO_List') ? 'eFab_SO_List_202509030603.xlsx' : n.startsWith('eFab_') ? n.replace('.xlsx', '_20250903.xlsx') : n,
     });
     copyFile(snap(EARLY, 'Yarn_Demand.xlsx'), folder, 'Yarn_Demand_2025-08-27_0442.xlsx');
     const out = join(tmp.dir, 'i2-out');
@@ -73,10 +74,14 @@ describe('input a planner can trust, on generated folders', () => {
     expect(run.code, run.lines.join('\n')).toBe(0);
     const r = report(out);
     expect(r).toMatchObject({ asOf: LATE, asOfSource: 'files' });
-    expect(r.asOfEvidence).toContainEqual(expect.objectContaining({ file: 'eFab_Knit_Orders_20250903.xlsx', precision: 'day', date: LATE, from: 'name' }));
+    expect(r.asOfEvidence).toContainEqual(
+      expect.objectContaining({ file: 'eFab_Knit_Orders_20250903.xlsx', precision: 'day', date: LATE, from: 'name' }),
+    );
     expect(r.asOfConflicts.join('\n')).toContain('Yarn_Demand_2025-08-27_0442.xlsx is an earlier ERP run');
     // and the conflict is one of the report's planning warnings
-    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'as_of', message: expect.stringContaining('Yarn_Demand_2025-08-27_0442.xlsx is an earlier ERP run') }));
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({ code: 'as_of', message: expect.stringContaining('Yarn_Demand_2025-08-27_0442.xlsx is an earlier ERP run') }),
+    );
 
     const out2 = join(tmp.dir, 'i2-out2');
     expect((await plan(['--data', folder, '--as-of', '2025-09-04', '--db', join(tmp.dir, 'i2b.db'), '--out', out2])).code).toBe(0);
@@ -140,14 +145,22 @@ describe('input a planner can trust, on generated folders', () => {
   it('8. knit orders from the API JSON created after the as-of date are left out; the CLI says so first', async () => {
     const folder = copyFolder(snap(LATE), join(tmp.dir, 'i8'), { drop: (n) => n.startsWith('eFab_Knit_Orders') });
     copyFile(join(root, 'master', 'efab_api_knit_orders.json'), folder);
-    const api = JSON.parse(readFileSync(join(folder, 'efab_api_knit_orders.json'), 'utf8')) as { serial_number: string; created_date: string; balance: string }[];
+    const api = JSON.parse(readFileSync(join(folder, 'efab_api_knit_orders.json'), 'utf8')) as {
+      serial_number: string;
+      created_date: string;
+      balance: string;
+    }[];
     const late = api.filter((k) => k.created_date.slice(0, 10) > LATE && Number(k.balance) > 0).map((k) => k.serial_number);
     expect(late.length).toBeGreaterThan(0);
     const out = join(tmp.dir, 'i8-out');
     const run = await plan(['--data', folder, '--as-of', LATE, '--db', join(tmp.dir, 'i8.db'), '--out', out]);
     expect(run.code, run.lines.join('\n')).toBe(0);
     const leftOut = api.filter((k) => k.created_date.slice(0, 10) > LATE).length;
-    expect(run.lines[0]).toMatch(new RegExp(`^notice: snapshot 1 \\(as of ${LATE}\\) holds records dated after its as-of date: .*efab_api_knit_orders.json \\(\\d+ knit orders, ${leftOut} created after it left out\\)`));
+    expect(run.lines[0]).toMatch(
+      new RegExp(
+        `^notice: snapshot 1 \\(as of ${LATE}\\) holds records dated after its as-of date: .*efab_api_knit_orders.json \\(\\d+ knit orders, ${leftOut} created after it left out\\)`,
+      ),
+    );
     const scheduled = new Set(csv(join(out, 'schedule.csv')).map((r) => r.order_no));
     expect(scheduled.size).toBeGreaterThan(50);
     for (const ko of late) expect(scheduled.has(ko), ko).toBe(false);

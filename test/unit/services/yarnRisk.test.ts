@@ -27,7 +27,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'yarn_inventory.csv'), INVENTORY);
   writeFileSync(join(dir, 'bom.csv'), TINY_BOM_CSV);
   const clock = () => '2025-09-02T08:00:00';
-  planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob, clock }), autoRun: false, clock });
+  planner = createPlanner({
+    dbPath: tmp.dbPath,
+    shell: 'test',
+    jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob, clock }),
+    autoRun: false,
+    clock,
+  });
   const state = await planner.jobs.wait((await planner.handlers['import.start']({ paths: [dir], asOf: '2025-09-02' })).jobId);
   if (state.status !== 'done') throw new Error(String(state.error));
   snapshotId = (state.result as { snapshotId: number }).snapshotId;
@@ -58,7 +64,11 @@ describe('the risk band of a yarn', () => {
   it("counts the planner's accepted PO drafts in both", async () => {
     const draft = { yarnId: '2000', supplierId: null, receiptDate: '2025-09-29', releaseDate: '2025-09-08', status: 'accepted' as const };
     putPoDraft(planner.db, { ...draft, draftId: 'R1', qtyLbs: 1000 }, '2025-09-02T09:00:00');
-    putPoDraft(planner.db, { yarnId: '1571', supplierId: null, receiptDate: '2025-09-29', releaseDate: '2025-09-08', status: 'accepted', draftId: 'R2', qtyLbs: 100 }, '2025-09-02T09:00:00');
+    putPoDraft(
+      planner.db,
+      { yarnId: '1571', supplierId: null, receiptDate: '2025-09-29', releaseDate: '2025-09-08', status: 'accepted', draftId: 'R2', qtyLbs: 100 },
+      '2025-09-02T09:00:00',
+    );
     const { position, alert } = await bands();
     // 2000: -1,500 + 1,000 = -500 (HIGH); 1571: -100 + 100 = 0 (LOW, no alert)
     expect(position).toEqual({ '739': 'LOW', '1571': 'LOW', '2000': 'HIGH' });

@@ -30,12 +30,21 @@ describe('normaliseBomLines', () => {
     );
     expect(n.dropped).toBe(2);
     expect(n.normalised).toBe(false); // 0.996 is within 0.005 of 1
-    expect(n.lines).toEqual([{ yarnId: '1', fraction: 0.496 }, { yarnId: '2', fraction: 0.5 }]);
+    expect(n.lines).toEqual([
+      { yarnId: '1', fraction: 0.496 },
+      { yarnId: '2', fraction: 0.5 },
+    ]);
     expect(n.warnings).toEqual([]);
   });
 
   it('normalises a truncated BOM (0.91 + 0.08 = 0.99 -> 0.9192, 0.0808)', () => {
-    const n = normaliseBomLines([{ style: 'S', yarnId: '1', fraction: 0.91 }, { style: 'S', yarnId: '2', fraction: 0.08 }], policy);
+    const n = normaliseBomLines(
+      [
+        { style: 'S', yarnId: '1', fraction: 0.91 },
+        { style: 'S', yarnId: '2', fraction: 0.08 },
+      ],
+      policy,
+    );
     expect(n.lines[0].fraction).toBeCloseTo(0.91 / 0.99, 12);
     expect(n.lines[1].fraction).toBeCloseTo(0.08 / 0.99, 12);
     expect(n.lines[0].fraction + n.lines[1].fraction).toBeCloseTo(1, 12);
@@ -83,12 +92,20 @@ describe('resolveRate', () => {
   });
 
   it('prefers the exactly spelled style when trimming makes two Production Lbs keys equal', () => {
-    const sources = buildRateSources({ knitRates: [{ style: ' X/1', lbsPerDay: 300 }, { style: 'X/1', lbsPerDay: 250 }] });
+    const sources = buildRateSources({
+      knitRates: [
+        { style: ' X/1', lbsPerDay: 300 },
+        { style: 'X/1', lbsPerDay: 250 },
+      ],
+    });
     expect(resolveRate('X/1', sources, policy)).toMatchObject({ lbsPerDay: 250, provenance: { note: 'Production Lbs, exact style' } });
   });
 
   it('an override of 0 means "no rate" on purpose', () => {
-    const sources = buildRateSources({ overrides: [{ style: 'X/1', lbsPerDay: 0, asOf: '2025-09-01' }], knitRates: [{ style: 'X/1', lbsPerDay: 250 }] });
+    const sources = buildRateSources({
+      overrides: [{ style: 'X/1', lbsPerDay: 0, asOf: '2025-09-01' }],
+      knitRates: [{ style: 'X/1', lbsPerDay: 250 }],
+    });
     expect(resolveRate('X/1', sources, policy)).toMatchObject({ lbsPerDay: null, provenance: { source: 'override' } });
   });
 });

@@ -12,7 +12,13 @@ const row = (style: string, koNumber: string, yarnId: string, percentage: number
 describe('rowWeeklyCapacity', () => {
   it('reads a full week between the pro-rated first and the partial last week', () => {
     // 180001/20ST2 on 9-2: 275.64 (9/11), 336.90 x 4, 238.33 at 13.1 % -> W = 336.897278 / 0.131 = 2,571.73.
-    const r = row('180001/20ST2', 'K2502021', '18320', 13.1, [275.643227632559, 336.897278217572, 336.897278217572, 336.897278217572, 336.897278217572, 238.330059497152]);
+    const r = row(
+      '180001/20ST2',
+      'K2502021',
+      '18320',
+      13.1,
+      [275.643227632559, 336.897278217572, 336.897278217572, 336.897278217572, 336.897278217572, 238.330059497152],
+    );
     const found = rowWeeklyCapacity(r, '2025-09-02', policy);
     expect(found?.evidence).toBe('full-week');
     expect(found!.weeklyCapacityLbs / 6).toBeCloseTo(428.6225, 3); // the Production Lbs figure is 428.6
@@ -38,7 +44,7 @@ describe('rowWeeklyCapacity', () => {
     expect(w828.weeklyCapacityLbs).toBeCloseTo(w92.weeklyCapacityLbs, 6);
     // Without the KO list the 9-2 row would be misread (it assumes the order started on the run day, u = 9).
     expect(rowWeeklyCapacity(r92, '2025-09-02', policy)!.evidence).toBe('first-week-assumed');
-    expect(rowWeeklyCapacity(r92, '2025-09-02', policy)!.weeklyCapacityLbs).toBeCloseTo((126.277776241788 / 0.086) * 11 / 9, 6);
+    expect(rowWeeklyCapacity(r92, '2025-09-02', policy)!.weeklyCapacityLbs).toBeCloseTo(((126.277776241788 / 0.086) * 11) / 9, 6);
   });
 
   it('gives nothing for an order that fits in one week', () => {
@@ -48,7 +54,10 @@ describe('rowWeeklyCapacity', () => {
 
 describe('learnRatesFromReports', () => {
   const report = (runDate: string, rows: ErpDemandReportRow[], knitOrders?: ErpDemandReport['knitOrders']): ErpDemandReport => ({
-    runDate, kind: 'by-style-ko', rows, knitOrders,
+    runDate,
+    kind: 'by-style-ko',
+    rows,
+    knitOrders,
   });
 
   it('takes the most recent report with exact evidence, the median over its rows', () => {
@@ -75,7 +84,11 @@ describe('learnRatesFromReports', () => {
   });
 
   it('ignores by-style reports (no KO, no rate)', () => {
-    const r: ErpDemandReport = { runDate: '2025-08-28', kind: 'by-style', rows: [{ ...row('S/1', 'x', '1', 100, [0, 600, 600, 10]), koNumber: null }] };
+    const r: ErpDemandReport = {
+      runDate: '2025-08-28',
+      kind: 'by-style',
+      rows: [{ ...row('S/1', 'x', '1', 100, [0, 600, 600, 10]), koNumber: null }],
+    };
     expect(learnRatesFromReports([r], policy)).toEqual([]);
   });
 });
@@ -83,11 +96,13 @@ describe('learnRatesFromReports', () => {
 describe('learnBomFromReports', () => {
   it('keeps the newest percentages per style and learns "no BOM" from open orders without rows', () => {
     const old: ErpDemandReport = {
-      runDate: '2025-08-22', kind: 'by-style-ko',
+      runDate: '2025-08-22',
+      kind: 'by-style-ko',
       rows: [row('A/1', 'K1', '1', 60, [1]), row('A/1', 'K1', '2', 40, [1]), row('B/1', 'K2', '3', 100, [1])],
     };
     const recent: ErpDemandReport = {
-      runDate: '2025-08-28', kind: 'by-style-ko',
+      runDate: '2025-08-28',
+      kind: 'by-style-ko',
       rows: [row('A/1 ', 'K1', '1', 17.24, [1]), row('A/1', 'K1', '2', 82.76, [1])],
       knitOrders: [
         { koNumber: 'K2', style: 'B/1', startDate: null, balanceLbs: 10 },
@@ -95,7 +110,10 @@ describe('learnBomFromReports', () => {
       ],
     };
     const learned = new Map(learnBomFromReports([old, recent]).map((l) => [l.style, l]));
-    expect(learned.get('A/1')!.lines).toEqual([{ yarnId: '1', fraction: 0.1724 }, { yarnId: '2', fraction: 0.8276 }]);
+    expect(learned.get('A/1')!.lines).toEqual([
+      { yarnId: '1', fraction: 0.1724 },
+      { yarnId: '2', fraction: 0.8276 },
+    ]);
     expect(learned.get('A/1')!.runDate).toBe('2025-08-28');
     // B/1 had an open order on 08-28 but no rows: the newer "no BOM" wins over the 08-22 rows.
     expect(learned.get('B/1')!.lines).toEqual([]);
@@ -106,12 +124,18 @@ describe('learnBomFromReports', () => {
 
   it('lets same-day rows (e.g. by-style zero rows) beat the "no BOM" inference', () => {
     const ko: ErpDemandReport = {
-      runDate: '2025-09-02', kind: 'by-style-ko', rows: [],
+      runDate: '2025-09-02',
+      kind: 'by-style-ko',
+      rows: [],
       knitOrders: [{ koNumber: 'K2506042', style: 'CF5509/0', startDate: null, balanceLbs: 0.1 }],
     };
     const byStyle: ErpDemandReport = {
-      runDate: '2025-09-02', kind: 'by-style',
-      rows: [{ ...row('CF5509/0', '', '18612', 99.1, [0]), koNumber: null }, { ...row('CF5509/0', '', '13560', 0.9, [0]), koNumber: null }],
+      runDate: '2025-09-02',
+      kind: 'by-style',
+      rows: [
+        { ...row('CF5509/0', '', '18612', 99.1, [0]), koNumber: null },
+        { ...row('CF5509/0', '', '13560', 0.9, [0]), koNumber: null },
+      ],
     };
     const [learned] = learnBomFromReports([ko, byStyle]);
     expect(learned.lines.map((l) => l.yarnId)).toEqual(['18612', '13560']);

@@ -17,7 +17,16 @@ describe('half-day units (ERP first-week pro-rating)', () => {
 describe('ERP bucket labels', () => {
   it('numbers the 8 weeks after the as-of week by ISO week', () => {
     expect(erpBucketLabels('2025-09-02', policy)).toEqual([
-      'This Week', 'Week 37', 'Week 38', 'Week 39', 'Week 40', 'Week 41', 'Week 42', 'Week 43', 'Week 44', 'Later',
+      'This Week',
+      'Week 37',
+      'Week 38',
+      'Week 39',
+      'Week 40',
+      'Week 41',
+      'Week 42',
+      'Week 43',
+      'Week 44',
+      'Later',
     ]);
   });
   it('wraps at the ISO year end (2025 has 52 weeks; 2025-12-29 is 2026-W01)', () => {
@@ -69,7 +78,7 @@ describe('phaseLbs', () => {
 
   it('conserves the quantity for any start, rate and horizon (seeded sweep)', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 200; i++) {
       const total = Math.round(rnd() * 50000 * 10) / 10;
       const capacity = rnd() < 0.1 ? null : 50 + rnd() * 5000;
@@ -99,7 +108,13 @@ describe('phaseKnitOrderDemand', () => {
   it('trims styles and order numbers, multiplies the KO phase by each fraction and sorts like the ERP', () => {
     const out = phaseKnitOrderDemand(
       [ko(' K2 ', 'B/1 ', 1000), ko('K1', 'A/1', 500)],
-      [bom('A/1', [['20', 1]]), bom('B/1', [['9', 0.3], ['10', 0.7]])],
+      [
+        bom('A/1', [['20', 1]]),
+        bom('B/1', [
+          ['9', 0.3],
+          ['10', 0.7],
+        ]),
+      ],
       [rate('A/1', 100), rate('B/1', 110)],
       { asOf: '2025-09-01', weekStarts: planWeekStarts('2025-09-01', WEEKS) },
       policy,

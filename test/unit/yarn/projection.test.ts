@@ -5,8 +5,19 @@ import { yarnPolicyDefaults as policy } from '../../../src/shared/policy/yarn';
 import { planWeekStarts } from '../../../src/main/engine/calendar';
 
 const inventory = (yarnId: string, theoreticalBalanceLbs: number, extra: Partial<YarnInventory> = {}): YarnInventory => ({
-  yarnId, description: '', supplier: '', color: '', beginningBalanceLbs: theoreticalBalanceLbs, receivedLbs: 0, consumedLbs: 0,
-  adjustmentsLbs: 0, theoreticalBalanceLbs, onOrderLbs: 0, allocatedLbs: 0, planningBalanceLbs: theoreticalBalanceLbs, ...extra,
+  yarnId,
+  description: '',
+  supplier: '',
+  color: '',
+  beginningBalanceLbs: theoreticalBalanceLbs,
+  receivedLbs: 0,
+  consumedLbs: 0,
+  adjustmentsLbs: 0,
+  theoreticalBalanceLbs,
+  onOrderLbs: 0,
+  allocatedLbs: 0,
+  planningBalanceLbs: theoreticalBalanceLbs,
+  ...extra,
 });
 
 describe('projectYarnBalances', () => {
@@ -29,7 +40,10 @@ describe('projectYarnBalances', () => {
       policy,
     );
     const p = projections[0];
-    const erpBalances = [-6349.708302849692, -14943.496336499662, -20355.43052157447, -25767.36470664928, -28353.616000000013, -28353.616000000013, -28353.616000000013, -24353.616000000013, -20353.616000000013];
+    const erpBalances = [
+      -6349.708302849692, -14943.496336499662, -20355.43052157447, -25767.36470664928, -28353.616000000013, -28353.616000000013, -28353.616000000013,
+      -24353.616000000013, -20353.616000000013,
+    ];
     erpBalances.forEach((b, w) => expect(p.balanceWeeklyLbs[w]).toBeCloseTo(b, 6));
     expect(p.totalDemandLbs).toBeCloseTo(30859.8, 6);
     expect(p.totalReceiptLbs).toBeCloseTo(36161.3, 6);
@@ -62,7 +76,16 @@ describe('projectYarnBalances', () => {
 
 describe('riskBand (policy ladder CRITICAL < -1000 <= HIGH < -100 <= MEDIUM < 0 <= LOW)', () => {
   it('bands the boundaries', () => {
-    const cases: [number, string][] = [[-1500, 'CRITICAL'], [-1000.01, 'CRITICAL'], [-1000, 'HIGH'], [-100.01, 'HIGH'], [-100, 'MEDIUM'], [-50, 'MEDIUM'], [0, 'LOW'], [100, 'LOW']];
+    const cases: [number, string][] = [
+      [-1500, 'CRITICAL'],
+      [-1000.01, 'CRITICAL'],
+      [-1000, 'HIGH'],
+      [-100.01, 'HIGH'],
+      [-100, 'MEDIUM'],
+      [-50, 'MEDIUM'],
+      [0, 'LOW'],
+      [100, 'LOW'],
+    ];
     for (const [pb, band] of cases) expect(riskBand(pb, policy)).toBe(band);
   });
   it('follows edited thresholds', () => {
@@ -72,18 +95,41 @@ describe('riskBand (policy ladder CRITICAL < -1000 <= HIGH < -100 <= MEDIUM < 0 
 
 describe('yarnRisk: the band of the worse of planning balance + accepted PO drafts and the deepest projected deficit', () => {
   it('counts the drafts with the planning balance', () => {
-    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 0, maxDeficitLbs: 0 }, policy)).toEqual({ risk: 'CRITICAL', riskBasis: 'planning balance', levelLbs: -1500 });
-    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 1450, maxDeficitLbs: 0 }, policy)).toEqual({ risk: 'MEDIUM', riskBasis: 'planning balance + PO drafts', levelLbs: -50 });
+    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 0, maxDeficitLbs: 0 }, policy)).toEqual({
+      risk: 'CRITICAL',
+      riskBasis: 'planning balance',
+      levelLbs: -1500,
+    });
+    expect(yarnRisk({ planningBalanceLbs: -1500, draftLbs: 1450, maxDeficitLbs: 0 }, policy)).toEqual({
+      risk: 'MEDIUM',
+      riskBasis: 'planning balance + PO drafts',
+      levelLbs: -50,
+    });
   });
   it('takes the projected deficit when it is worse, and only then', () => {
-    expect(yarnRisk({ planningBalanceLbs: 200, draftLbs: 0, maxDeficitLbs: 1200 }, policy)).toEqual({ risk: 'CRITICAL', riskBasis: 'projected deficit', levelLbs: -1200 });
-    expect(yarnRisk({ planningBalanceLbs: -300, draftLbs: 100, maxDeficitLbs: 150 }, policy)).toEqual({ risk: 'HIGH', riskBasis: 'planning balance + PO drafts', levelLbs: -200 });
+    expect(yarnRisk({ planningBalanceLbs: 200, draftLbs: 0, maxDeficitLbs: 1200 }, policy)).toEqual({
+      risk: 'CRITICAL',
+      riskBasis: 'projected deficit',
+      levelLbs: -1200,
+    });
+    expect(yarnRisk({ planningBalanceLbs: -300, draftLbs: 100, maxDeficitLbs: 150 }, policy)).toEqual({
+      risk: 'HIGH',
+      riskBasis: 'planning balance + PO drafts',
+      levelLbs: -200,
+    });
   });
 });
 
 describe('inventoryIdentityWarnings', () => {
   it('flags rows whose Theoretical or Planning Balance identity does not hold', () => {
-    const ok = inventory('1', 100, { receivedLbs: 50, beginningBalanceLbs: 80, consumedLbs: -30, onOrderLbs: 20, allocatedLbs: -70, planningBalanceLbs: 50 });
+    const ok = inventory('1', 100, {
+      receivedLbs: 50,
+      beginningBalanceLbs: 80,
+      consumedLbs: -30,
+      onOrderLbs: 20,
+      allocatedLbs: -70,
+      planningBalanceLbs: 50,
+    });
     const bad = inventory('2', 100, { planningBalanceLbs: 90 });
     expect(inventoryIdentityWarnings([ok, bad], policy).map((w) => `${w.yarnId}:${w.code}`)).toEqual(['2:inventory-planning']);
   });

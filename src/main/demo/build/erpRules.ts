@@ -5,10 +5,7 @@ import { yarnPolicyDefaults } from '../../../shared/policy/yarn';
 import { phaseLbs } from '../../engine/yarn/phasing';
 import { toErpBuckets } from '../../engine/yarn/weeks';
 import { roundTo } from '../prng';
-import type {
-  Buckets, ErpCalendar, GreigeStyle, KnitOrder, KoDemandRow, StyleDemandRow, Yarn, YarnDemandRow, YarnPo,
-  YarnPosition,
-} from '../types';
+import type { Buckets, ErpCalendar, GreigeStyle, KnitOrder, KoDemandRow, StyleDemandRow, Yarn, YarnDemandRow, YarnPo, YarnPosition } from '../types';
 
 /** The ERP's own rule: the yarn policy's defaults (6 knitting days a week, half-day units Mon-Fri 2, Sat 1, Sun 0). */
 const ERP_RULE = yarnPolicyDefaults;
@@ -99,7 +96,11 @@ export function styleDemand(knitOrders: readonly KnitOrder[], koRows: readonly K
   for (const [style, greige] of zeroStyles) {
     for (const c of greige.bom) {
       byKey.set(`${style}\u0000${c.descId}`, {
-        style, yarn: c.descId, percentage: roundTo(c.fraction * 100, 2), buckets: emptyBuckets(), total: 0,
+        style,
+        yarn: c.descId,
+        percentage: roundTo(c.fraction * 100, 2),
+        buckets: emptyBuckets(),
+        total: 0,
       });
     }
   }

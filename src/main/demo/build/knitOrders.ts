@@ -38,7 +38,10 @@ export function buildKnitOrders(
     list.push(m);
     byWc.set(m.workCenter, list);
   }
-  const hot = rng.sample(machines.filter((m) => m.workCenter), Math.max(1, Math.round(t.machines / 57)));
+  const hot = rng.sample(
+    machines.filter((m) => m.workCenter),
+    Math.max(1, Math.round(t.machines / 57)),
+  );
   for (const m of hot) scenarios.push({ kind: 'machine-overloaded', subject: String(m.id), note: 'several open KOs on one machine' });
 
   // Open KOs cluster on ~0.8 styles per KO; a style can carry 2-3 KOs.
@@ -62,7 +65,8 @@ export function buildKnitOrders(
     if (!g.inBomExport && g.hasErpBom) {
       scenarios.push({ kind: 'style-missing-from-bom-export', subject: g.style, note: 'created after BOM_updated.csv was exported' });
     }
-    if (g.erpLbsPerDay === null) scenarios.push({ kind: 'style-without-rate', subject: g.style, note: 'no knitting rate: whole balance in the start week' });
+    if (g.erpLbsPerDay === null)
+      scenarios.push({ kind: 'style-without-rate', subject: g.style, note: 'no knitting rate: whole balance in the start week' });
   }
 
   const total = t.knitOrders + t.apiOnlyKnitOrders;
@@ -81,7 +85,11 @@ export function buildKnitOrders(
         : rng.chance(0.75)
           ? rng.pick(openStyles)
           : rng.pick(zeroStyles);
-    const createdDay = apiOnly ? addDays(asOf, rng.int(1, 2)) : open ? addDays(asOf, -Math.round(rng.logNormal(45, 0.8))) : addDays(asOf, -rng.int(30, 420));
+    const createdDay = apiOnly
+      ? addDays(asOf, rng.int(1, 2))
+      : open
+        ? addDays(asOf, -Math.round(rng.logNormal(45, 0.8)))
+        : addDays(asOf, -rng.int(30, 420));
     const createdAt = `${createdDay}T${time(rng)}`;
     const month = createdDay.slice(2, 4) + createdDay.slice(5, 7);
     const seq = (seqByMonth.get(month) ?? rng.int(0, 5)) + rng.int(1, 3);
@@ -132,8 +140,8 @@ export function buildKnitOrders(
       zeroPriceWarning,
       knitPrice: zeroPriceWarning ? '0.00' : rng.pick(['0.60', '0.85', '0.85', '1.00', '1.25', '1.40']),
       customerCode: rng.pick(customerCodes),
-      jobId: jobId += rng.int(1, 12),
-      apiId: apiId += rng.int(1, 4),
+      jobId: (jobId += rng.int(1, 12)),
+      apiId: (apiId += rng.int(1, 4)),
       apiOnly,
     });
   }
@@ -148,7 +156,11 @@ export function buildKnitOrders(
   // Stale exported balance: the ERP schedules the live one.
   for (const ko of rng.sample(openKos, Math.max(1, Math.round(t.knitOrders / 100)))) {
     ko.balanceLbs = roundTo(ko.liveBalanceLbs + rng.range(80, 600), 1);
-    scenarios.push({ kind: 'stale-ko-balance', subject: ko.orderNo, note: 'exported Balance is stale; the ERP uses max(0, ordered - (G00 + shipped - seconds))' });
+    scenarios.push({
+      kind: 'stale-ko-balance',
+      subject: ko.orderNo,
+      note: 'exported Balance is stale; the ERP uses max(0, ordered - (G00 + shipped - seconds))',
+    });
   }
   // One KO with a dust balance (0.1 lb): the ERP drops it from its report.
   const dust = rng.pick(exported.filter((k) => k.liveBalanceLbs > 0 && k.shippedLbs !== null && k.balanceLbs === k.liveBalanceLbs));

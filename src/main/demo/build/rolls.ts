@@ -5,11 +5,38 @@ import { Rng, roundTo } from '../prng';
 import type { DemoTargets } from '../targets';
 import type { FinishedStyle, GreigeStyle, KnitOrder, Machine } from '../types';
 
-export interface G00Roll { style: string; ko: string; customer: string; roll: string; lbs: number; knitDate: string; machine: string | null }
-export interface G02Roll { fStyle: string; processor: string; dyeOrder: string; customer: string; roll: string; lbs: number; gStyle: string; shipDate: string }
+export interface G00Roll {
+  style: string;
+  ko: string;
+  customer: string;
+  roll: string;
+  lbs: number;
+  knitDate: string;
+  machine: string | null;
+}
+export interface G02Roll {
+  fStyle: string;
+  processor: string;
+  dyeOrder: string;
+  customer: string;
+  roll: string;
+  lbs: number;
+  gStyle: string;
+  shipDate: string;
+}
 export interface FinishedRoll {
-  style: string; order: string; customer: string; roll: string; vendorRoll: string; rack: string | null;
-  yds: number; lbs: number; good: number | null; bad: number | null; processor: string; receivedAt: string;
+  style: string;
+  order: string;
+  customer: string;
+  roll: string;
+  vendorRoll: string;
+  rack: string | null;
+  yds: number;
+  lbs: number;
+  good: number | null;
+  bad: number | null;
+  processor: string;
+  receivedAt: string;
 }
 
 export interface RollInventory {
@@ -104,7 +131,11 @@ export function buildRolls(
       const count = Math.min(target - out.length, rng.int(recent ? 3 : 1, recent ? 20 : 45), 99);
       const received = recent ? addDays(asOf, -rng.int(0, 8)) : addDays(asOf, -rng.int(20, 2000));
       const legacyTime = !recent && rng.chance(0.4);
-      const rack = rng.chance(0.5) ? String(rng.int(100, 720)) : rng.chance(0.5) ? `${rng.int(100, 720)}${rng.pick(['L', 'B', 'R'])}` : `${rng.pick(['SR', 'SL'])}${rng.int(1, 140)}`;
+      const rack = rng.chance(0.5)
+        ? String(rng.int(100, 720))
+        : rng.chance(0.5)
+          ? `${rng.int(100, 720)}${rng.pick(['L', 'B', 'R'])}`
+          : `${rng.pick(['SR', 'SL'])}${rng.int(1, 140)}`;
       const processor = rng.pick(PROCESSOR_NAMES);
       const cust = customer();
       const blankCounts = rng.chance(0.45);

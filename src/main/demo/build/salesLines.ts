@@ -51,7 +51,9 @@ export function generateSalesLines(input: SalesInput): SalesOutput {
       invoiceNo: `INV${String(invoice).padStart(7, '0')}`,
       salesRep: rng.pick(input.salesReps),
       commission: rng.chance(0.016) ? 2 : null,
-      customerPo: rng.chance(0.5) ? String(rng.int(10000, 99999)) : `${rng.pick(['B', 'L', 'R'])}${rng.int(100, 9999)}-${String(rng.int(1, 99)).padStart(3, '0')}`,
+      customerPo: rng.chance(0.5)
+        ? String(rng.int(10000, 99999))
+        : `${rng.pick(['B', 'L', 'R'])}${rng.int(100, 9999)}-${String(rng.int(1, 99)).padStart(3, '0')}`,
     };
   });
   return { lines, truth: history.truth };

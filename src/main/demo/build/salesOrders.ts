@@ -39,7 +39,11 @@ export function buildSalesOrders(
       csr: rng.pick(csrs),
       unitPrice: roundTo(rng.logNormal(9, 0.35), 2),
       priceUnit,
-      cfVersion: rng.chance(0.75) ? fStyle : rng.chance(0.5) ? rng.pick(ALIAS_WORDS) : `${rng.int(10, 99)}-${rng.int(10, 99)}-${rng.int(10000, 99999)}`,
+      cfVersion: rng.chance(0.75)
+        ? fStyle
+        : rng.chance(0.5)
+          ? rng.pick(ALIAS_WORDS)
+          : `${rng.int(10, 99)}-${rng.int(10, 99)}-${rng.int(10000, 99999)}`,
       fBase: `${fStyle}/${rng.chance(0.85) ? '0' : rng.int(1, 3)}`,
       holdId,
       onHold: rng.chance(0.13),
@@ -49,7 +53,11 @@ export function buildSalesOrders(
       balance,
       available: rng.chance(0.015) ? null : rng.chance(0.6) ? 0 : roundTo(rng.range(0, ordered), 1),
       sop: `SP${yymm}${String(rng.int(1, 300)).padStart(3, '0')}/1`,
-      customerPo: rng.chance(0.2) ? `00${rng.int(1000, 99999)}` : rng.chance(0.1) ? `${rng.int(100000, 999999)} ` : `${rng.pick(['B', 'L', 'PO'])}${rng.int(100, 999)}-${rng.int(10, 99)}`,
+      customerPo: rng.chance(0.2)
+        ? `00${rng.int(1000, 99999)}`
+        : rng.chance(0.1)
+          ? `${rng.int(100000, 999999)} `
+          : `${rng.pick(['B', 'L', 'PO'])}${rng.int(100, 999)}-${rng.int(10, 99)}`,
       soldTo: sold,
       shipTo: rng.chance(0.6) ? sold : `${rng.pick(customers)}${rng.chance(0.2) ? ' ' : ''}`,
     });

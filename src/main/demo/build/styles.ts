@@ -109,13 +109,7 @@ export interface StyleCatalogue {
   byBase: Map<string, GreigeStyle[]>;
 }
 
-export function buildStyles(
-  seed: number,
-  t: DemoTargets,
-  asOf: string,
-  yarns: readonly Yarn[],
-  park: MachinePark,
-): StyleCatalogue {
+export function buildStyles(seed: number, t: DemoTargets, asOf: string, yarns: readonly Yarn[], park: MachinePark): StyleCatalogue {
   const rng = new Rng(seed, 'styles');
   const activeYarns = yarns.filter((y) => y.active);
   // Some yarns are workhorses used by many styles (Zipf-like popularity in a random order).

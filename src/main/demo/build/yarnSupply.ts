@@ -48,13 +48,7 @@ function genericSchedule(rng: Rng, balance: number): Map<number, number> {
   return schedule;
 }
 
-export function buildYarnSupply(
-  seed: number,
-  t: DemoTargets,
-  cal: ErpCalendar,
-  yarns: readonly Yarn[],
-  koRows: readonly KoDemandRow[],
-): YarnSupply {
+export function buildYarnSupply(seed: number, t: DemoTargets, cal: ErpCalendar, yarns: readonly Yarn[], koRows: readonly KoDemandRow[]): YarnSupply {
   const rng = new Rng(seed, 'yarn-supply');
   const scenarios: Scenario[] = [];
   const demand = new Map<number, Buckets>();
@@ -110,7 +104,8 @@ export function buildYarnSupply(
         break;
     }
     theoretical.set(y.descId, roundTo(inv, 1));
-    if (situation !== 'healthy') scenarios.push({ kind: `yarn-${situation}`, subject: String(y.descId), note: `open-KO demand ${roundTo(total, 1)} lbs` });
+    if (situation !== 'healthy')
+      scenarios.push({ kind: `yarn-${situation}`, subject: String(y.descId), note: `open-KO demand ${roundTo(total, 1)} lbs` });
   }
   // Scenario POs receive their whole balance in the planted week.
   for (const p of plans) for (const b of p.schedule.keys()) p.schedule.set(b, p.balanceLbs);
@@ -135,7 +130,14 @@ export function buildYarnSupply(
   const onOrder = new Map<number, number>();
   for (const po of pos) onOrder.set(po.descId, (onOrder.get(po.descId) ?? 0) + po.balanceLbs);
   const positions = new Map<number, YarnPosition>();
-  const blankBeginning = new Set(rng.sample(active.filter((y) => theoretical.get(y.descId) === 0 && !demand.has(y.descId)), 2).map((y) => y.descId));
+  const blankBeginning = new Set(
+    rng
+      .sample(
+        active.filter((y) => theoretical.get(y.descId) === 0 && !demand.has(y.descId)),
+        2,
+      )
+      .map((y) => y.descId),
+  );
   for (const y of active) {
     const target = theoretical.get(y.descId) ?? 0;
     const pos = decompose(rng, target, blankBeginning.has(y.descId));
@@ -179,7 +181,11 @@ function makePo(rng: Rng, cal: ErpCalendar, plan: PoPlan, yarn: Yarn): YarnPo {
 }
 
 /** Theoretical = Beginning + Received + Consumed + Adjustments, with Consumed <= 0 and Beginning >= 0. */
-function decompose(rng: Rng, target: number, blankBeginning: boolean): Omit<YarnPosition, 'descId' | 'onOrderLbs' | 'allocatedLbs' | 'planningLbs' | 'totalCost'> {
+function decompose(
+  rng: Rng,
+  target: number,
+  blankBeginning: boolean,
+): Omit<YarnPosition, 'descId' | 'onOrderLbs' | 'allocatedLbs' | 'planningLbs' | 'totalCost'> {
   if (blankBeginning) {
     return { beginningLbs: null, receivedLbs: null, consumedLbs: 0, adjustmentsLbs: null, theoreticalLbs: 0 };
   }

@@ -38,7 +38,15 @@ export function inventoryHeader(ds: DemoDataset): string {
 
 export function yarnDemandHeaders(ds: DemoDataset): (string | null)[] {
   const headers: (string | null)[] = [
-    'Yarn', 'Supplier', 'Description', 'Color', inventoryHeader(ds), 'Total Demand', 'Total Receipt', 'Balance', 'Past Due Receipts',
+    'Yarn',
+    'Supplier',
+    'Description',
+    'Color',
+    inventoryHeader(ds),
+    'Total Demand',
+    'Total Receipt',
+    'Balance',
+    'Past Due Receipts',
   ];
   const labels = ['This Week', ...ds.calendar.weekNumbers.map((w) => `Week ${w}`), 'Later'];
   for (const label of labels) headers.push(null, `Demand ${label}`, `Receipts ${label}`, `Balance ${label}`);

@@ -6,8 +6,25 @@ import { dateCell, type Cell, type SheetTable, type TableColumn } from '../write
 
 export function expectedYarnHeaders(ds: DemoDataset): string[] {
   return [
-    'PO Date', 'PO #', 'Purchased From', 'Desc', 'Price', 'INVEN', 'PO Order Amt', "Rec'd", 'PO Bal', 'Unscheduled or Past Due',
-    'This Week', ...ds.calendar.fridayHeaders, 'Later', 'Type', 'Ply', 'Size', 'Filament', 'Color', 'Blend',
+    'PO Date',
+    'PO #',
+    'Purchased From',
+    'Desc',
+    'Price',
+    'INVEN',
+    'PO Order Amt',
+    "Rec'd",
+    'PO Bal',
+    'Unscheduled or Past Due',
+    'This Week',
+    ...ds.calendar.fridayHeaders,
+    'Later',
+    'Type',
+    'Ply',
+    'Size',
+    'Filament',
+    'Color',
+    'Blend',
   ];
 }
 
@@ -16,9 +33,23 @@ export function expectedYarnTable(ds: DemoDataset): SheetTable {
   const rows: Cell[][] = pos.map((po) => {
     const y = ds.yarnById.get(po.descId)!;
     return [
-      dateCell(po.orderedAt), po.poNo, y.supplier.displayName, po.descId, po.pricePerLb, ds.positions.get(po.descId)?.theoreticalLbs ?? 0,
-      po.qtyLbs, po.receivedLbs, po.balanceLbs, poUnscheduled(po), ...po.schedule.map((q) => (q === 0 ? null : q)),
-      y.type, y.ply, y.sizeNumber, y.filament, y.color, y.blend,
+      dateCell(po.orderedAt),
+      po.poNo,
+      y.supplier.displayName,
+      po.descId,
+      po.pricePerLb,
+      ds.positions.get(po.descId)?.theoreticalLbs ?? 0,
+      po.qtyLbs,
+      po.receivedLbs,
+      po.balanceLbs,
+      poUnscheduled(po),
+      ...po.schedule.map((q) => (q === 0 ? null : q)),
+      y.type,
+      y.ply,
+      y.sizeNumber,
+      y.filament,
+      y.color,
+      y.blend,
     ];
   });
   const columns: TableColumn[] = expectedYarnHeaders(ds).map((header, i) => ({

@@ -3,10 +3,34 @@
 import type { DemoDataset } from '../dataset';
 import { dateCell, type Cell, type ColumnFormat, type SheetTable } from '../write/table';
 
-export const F01_HEADERS = ['Style #', 'Order #', 'Customer', 'Roll #', 'Vendor Roll #', 'Rack', 'Qty (yds)', 'Qty (lbs)', 'Good Ea.', 'Bad Ea.', 'Received'] as const;
+export const F01_HEADERS = [
+  'Style #',
+  'Order #',
+  'Customer',
+  'Roll #',
+  'Vendor Roll #',
+  'Rack',
+  'Qty (yds)',
+  'Qty (lbs)',
+  'Good Ea.',
+  'Bad Ea.',
+  'Received',
+] as const;
 export const G00_HEADERS = ['Style #', 'KO #', 'Customer', 'Roll #', 'Qty (lbs)', 'Knit Date', 'Machine'] as const;
 export const G02_HEADERS = ['fStyle', 'Processor', 'DO', 'Customer', 'Roll #', 'Qty (lbs)', 'gStyle', 'Ship Date'] as const;
-export const I01_HEADERS = ['Style #', 'Customer', 'Order #', 'Roll #', 'Vendor Roll #', 'Qty (yds)', 'Qty (lbs)', 'Good Ea.', 'Bad Ea.', 'Processor', 'Received'] as const;
+export const I01_HEADERS = [
+  'Style #',
+  'Customer',
+  'Order #',
+  'Roll #',
+  'Vendor Roll #',
+  'Qty (yds)',
+  'Qty (lbs)',
+  'Good Ea.',
+  'Bad Ea.',
+  'Processor',
+  'Received',
+] as const;
 
 function columns(headers: readonly string[]): SheetTable['columns'] {
   return headers.map((header) => {
@@ -21,7 +45,17 @@ function columns(headers: readonly string[]): SheetTable['columns'] {
 
 export function f01Table(ds: DemoDataset): SheetTable {
   const rows: Cell[][] = ds.rolls.f01.map((r) => [
-    r.style, r.order, r.customer, r.roll, r.vendorRoll, r.rack, r.yds, r.lbs, r.good, r.bad, dateCell(r.receivedAt),
+    r.style,
+    r.order,
+    r.customer,
+    r.roll,
+    r.vendorRoll,
+    r.rack,
+    r.yds,
+    r.lbs,
+    r.good,
+    r.bad,
+    dateCell(r.receivedAt),
   ]);
   return { sheetName: 'Sheet', columns: columns(F01_HEADERS), rows };
 }
@@ -38,7 +72,17 @@ export function g02Table(ds: DemoDataset): SheetTable {
 
 export function i01Table(ds: DemoDataset): SheetTable {
   const rows: Cell[][] = ds.rolls.i01.map((r) => [
-    r.style, r.customer, r.order, r.roll, r.vendorRoll, r.yds, r.lbs, r.good, r.bad, r.processor, dateCell(r.receivedAt),
+    r.style,
+    r.customer,
+    r.order,
+    r.roll,
+    r.vendorRoll,
+    r.yds,
+    r.lbs,
+    r.good,
+    r.bad,
+    r.processor,
+    dateCell(r.receivedAt),
   ]);
   return { sheetName: 'Sheet', columns: columns(I01_HEADERS), rows };
 }

@@ -4,8 +4,23 @@ import type { SalesOrder } from '../types';
 import type { Cell, SheetTable } from '../write/table';
 
 export const SO_LIST_HEADERS = [
-  'Status', 'SO #', 'CSR', 'Unit Price', 'cFVersion', 'fBase', 'On Hold', 'UOM', 'Ordered', 'Picked/Shipped', 'Balance',
-  'Available', 'SOP', 'PO #', 'Sold To', 'Ship To', 'Ship Date',
+  'Status',
+  'SO #',
+  'CSR',
+  'Unit Price',
+  'cFVersion',
+  'fBase',
+  'On Hold',
+  'UOM',
+  'Ordered',
+  'Picked/Shipped',
+  'Balance',
+  'Available',
+  'SOP',
+  'PO #',
+  'Sold To',
+  'Ship To',
+  'Ship Date',
 ] as const;
 
 export function holdToggle(so: SalesOrder): string {
@@ -16,8 +31,23 @@ export function holdToggle(so: SalesOrder): string {
 
 export function salesOrdersTable(ds: DemoDataset): SheetTable {
   const rows: Cell[][] = ds.salesOrders.map((so) => [
-    so.status, so.soNo, so.csr, `$${so.unitPrice.toFixed(2)} (${so.priceUnit})`, so.cfVersion, so.fBase, holdToggle(so), so.uom,
-    so.ordered, so.pickedShipped, so.balance, so.available, so.sop, so.customerPo, so.soldTo, so.shipTo, null,
+    so.status,
+    so.soNo,
+    so.csr,
+    `$${so.unitPrice.toFixed(2)} (${so.priceUnit})`,
+    so.cfVersion,
+    so.fBase,
+    holdToggle(so),
+    so.uom,
+    so.ordered,
+    so.pickedShipped,
+    so.balance,
+    so.available,
+    so.sop,
+    so.customerPo,
+    so.soldTo,
+    so.shipTo,
+    null,
   ]);
   const fmt = (h: string) => (['Ordered', 'Picked/Shipped', 'Balance', 'Available'].includes(h) ? 'num1' : 'text');
   return { sheetName: 'Sheet', columns: SO_LIST_HEADERS.map((header) => ({ header, format: fmt(header) })), rows };

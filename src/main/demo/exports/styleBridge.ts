@@ -7,7 +7,14 @@ import { dateCell, usDate, type Cell, type SheetTable } from '../write/table';
 
 export const STYLE_BRIDGE_HEADERS = ['fStyle', 'cFBase', 'style', 'fVersion', 'gBase', 'gVer Created'] as const;
 
-interface BridgeRow { fStyle: string; cfBase: string; style: string; fVersion: string; gBase: string; created: string }
+interface BridgeRow {
+  fStyle: string;
+  cfBase: string;
+  style: string;
+  fVersion: string;
+  gBase: string;
+  created: string;
+}
 
 export function styleBridgeRows(ds: DemoDataset): BridgeRow[] {
   const rng = new Rng(ds.options.seed, 'style-bridge');

@@ -5,8 +5,19 @@ import { Rng, roundTo } from '../prng';
 import { csvText } from '../write/csv';
 
 export const STYLES_MASTER_HEADERS = [
-  'F ID', 'Style#', '2', 'Finish Code', 'Overall Width', 'Cuttable Width', 'Oz/Lin Yd', 'Yds/Lbs', 'GSM', 'Oz / Sq Yd',
-  'OZ/sq yds 2', 'GSM 2', 'Diff',
+  'F ID',
+  'Style#',
+  '2',
+  'Finish Code',
+  'Overall Width',
+  'Cuttable Width',
+  'Oz/Lin Yd',
+  'Yds/Lbs',
+  'GSM',
+  'Oz / Sq Yd',
+  'OZ/sq yds 2',
+  'GSM 2',
+  'Diff',
 ] as const;
 
 const GSM_PER_OZ_SQ_YD = 33.906;
@@ -20,7 +31,11 @@ export function stylesMasterCsv(ds: DemoDataset): { text: string; rows: number }
   const rng = new Rng(ds.options.seed, 'styles-master');
   const specs = ds.styles.finished.map((f) => ({ style: f.fStyle, oz: f.ozPerLinYd, width: f.widthIn }));
   for (let i = 0; i < ds.targets.stylesMasterExtra; i++) {
-    specs.push({ style: `${rng.pick(['QK', 'MV', 'HX'])}${rng.int(10000, 99999)}-${rng.int(1, 4)}`, oz: roundTo(rng.range(6, 28), 2), width: rng.pick([60, 66, 72]) });
+    specs.push({
+      style: `${rng.pick(['QK', 'MV', 'HX'])}${rng.int(10000, 99999)}-${rng.int(1, 4)}`,
+      oz: roundTo(rng.range(6, 28), 2),
+      width: rng.pick([60, 66, 72]),
+    });
   }
   for (const s of rng.sample(specs, ds.targets.stylesMasterDuplicates)) specs.push({ ...s });
   rng.shuffle(specs);
@@ -39,8 +54,19 @@ export function stylesMasterCsv(ds: DemoDataset): { text: string; rows: number }
     const oz2 = s.oz / (s.width / 36);
     const gsm2 = oz2 * GSM_PER_OZ_SQ_YD;
     lines.push([
-      String(fid), style, version, finish, String(s.width), cuttable, String(s.oz), hasYdsLbs ? general(16 / s.oz) : '', String(gsm),
-      String(ozSqYd), hasYdsLbs ? general(oz2) : '', hasYdsLbs ? general(gsm2) : '', hasYdsLbs ? general(gsm - gsm2) : '',
+      String(fid),
+      style,
+      version,
+      finish,
+      String(s.width),
+      cuttable,
+      String(s.oz),
+      hasYdsLbs ? general(16 / s.oz) : '',
+      String(gsm),
+      String(ozSqYd),
+      hasYdsLbs ? general(oz2) : '',
+      hasYdsLbs ? general(gsm2) : '',
+      hasYdsLbs ? general(gsm - gsm2) : '',
     ]);
   }
   return { text: csvText(lines), rows: specs.length };

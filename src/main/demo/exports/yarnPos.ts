@@ -4,8 +4,21 @@ import type { Yarn } from '../types';
 import { dateCell, type Cell, type SheetTable } from '../write/table';
 
 export const YARN_PO_HEADERS = [
-  'PO#', 'Status', 'Desc#', 'Ordered', 'Requested', 'Quoted', 'Qty', 'Balance', 'Supplier', 'Size', 'Type', 'Color',
-  'Description', '$/lb', 'Total $',
+  'PO#',
+  'Status',
+  'Desc#',
+  'Ordered',
+  'Requested',
+  'Quoted',
+  'Qty',
+  'Balance',
+  'Supplier',
+  'Size',
+  'Type',
+  'Color',
+  'Description',
+  '$/lb',
+  'Total $',
 ] as const;
 
 /** YarnPO "Size": "150/1/48" for filament "1/150/48", "1/20/null" for spun "20/1". */
@@ -19,11 +32,39 @@ export function yarnPosTable(ds: DemoDataset): SheetTable {
   const rows: Cell[][] = pos.map((po) => {
     const y = ds.yarnById.get(po.descId)!;
     return [
-      po.poNo, po.receivedLbs > 0 ? 'Open, Partially Received' : 'Open', po.descId, dateCell(po.orderedAt), dateCell(po.requestedDate),
-      dateCell(po.quotedDate), po.qtyLbs, po.balanceLbs, y.supplier.poName, poSize(y), y.type, y.color, y.description,
-      po.pricePerLb.toFixed(2), po.qtyLbs * po.pricePerLb,
+      po.poNo,
+      po.receivedLbs > 0 ? 'Open, Partially Received' : 'Open',
+      po.descId,
+      dateCell(po.orderedAt),
+      dateCell(po.requestedDate),
+      dateCell(po.quotedDate),
+      po.qtyLbs,
+      po.balanceLbs,
+      y.supplier.poName,
+      poSize(y),
+      y.type,
+      y.color,
+      y.description,
+      po.pricePerLb.toFixed(2),
+      po.qtyLbs * po.pricePerLb,
     ];
   });
-  const fmt = ['text', 'text', 'general', 'datetime', 'date', 'date', 'int', 'num1', 'text', 'text', 'text', 'text', 'text', 'text', 'money'] as const;
+  const fmt = [
+    'text',
+    'text',
+    'general',
+    'datetime',
+    'date',
+    'date',
+    'int',
+    'num1',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'money',
+  ] as const;
   return { sheetName: 'Sheet', columns: YARN_PO_HEADERS.map((header, i) => ({ header, format: fmt[i] })), rows };
 }

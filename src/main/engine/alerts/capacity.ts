@@ -19,7 +19,10 @@ export function workCenterAlerts(weeks: AlertWorkCenterWeekInput[], policy: Aler
     for (const r of rows) if ((byWeek.get(r.week)?.utilisationPct ?? -Infinity) < r.utilisationPct) byWeek.set(r.week, r);
     const over = [...byWeek.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
     const peak = over.reduce((p, r) => (r.utilisationPct > p.utilisationPct ? r : p));
-    const excessLbs = over.reduce((t, r) => t + (r.loadLbs !== undefined && r.capacityLbs !== undefined ? Math.max(0, r.loadLbs - r.capacityLbs) : 0), 0);
+    const excessLbs = over.reduce(
+      (t, r) => t + (r.loadLbs !== undefined && r.capacityLbs !== undefined ? Math.max(0, r.loadLbs - r.capacityLbs) : 0),
+      0,
+    );
     const first = over[0].week;
     const last = over[over.length - 1].week;
     const span = over.length === 1 ? `in ${weekText(first)}` : `in ${over.length} weeks from ${weekText(first)} to ${isoWeekLabel(last)}`;
@@ -39,4 +42,3 @@ export function workCenterAlerts(weeks: AlertWorkCenterWeekInput[], policy: Aler
   }
   return out;
 }
-

@@ -22,7 +22,10 @@ export function computeAlerts(input: AlertInput, policy: AlertPolicies = default
   const yarnDrafts = mergeYarnRows(input.yarns)
     .map((y) => yarnAlert(y, input.horizonEnd, policy.yarn))
     .filter((a): a is AlertDraft => a !== null);
-  const portfolio = portfolioAlert(yarnDrafts.filter((a) => a.severity === 'critical'), policy);
+  const portfolio = portfolioAlert(
+    yarnDrafts.filter((a) => a.severity === 'critical'),
+    policy,
+  );
 
   const drafts: AlertDraft[] = [
     ...yarnDrafts,

@@ -9,10 +9,7 @@ type Rankable = Pick<Alert, 'key' | 'severity' | 'impact'>;
 export function compareAlerts(a: Rankable, b: Rankable, policy: Pick<AlertsPolicy, 'rankSeverityFirst'>): number {
   const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   const byImpact =
-    b.impact.valueUsd - a.impact.valueUsd ||
-    b.impact.lbsDays - a.impact.lbsDays ||
-    b.impact.lbs - a.impact.lbs ||
-    b.impact.count - a.impact.count;
+    b.impact.valueUsd - a.impact.valueUsd || b.impact.lbsDays - a.impact.lbsDays || b.impact.lbs - a.impact.lbs || b.impact.count - a.impact.count;
   const first = policy.rankSeverityFirst ? bySeverity || byImpact : byImpact || bySeverity;
   return first || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

@@ -52,7 +52,10 @@ export function yarnAlert(y: AlertYarnInput, horizonEnd: IsoDate, yarnPolicy: Ya
       : `does not recover within the horizon (to ${horizonEnd})`;
     when = `Projected balance of ${name} goes negative in ${weekText(y.firstShortWeek)} and ${span}; deepest deficit ${lbsText(y.maxDeficitLbs)}, planning balance ${balance}.`;
   }
-  const worth = valueUsd > 0 ? ` ${lbsText(lbs)} short, worth ${usdText(valueUsd)} at ${usdPerLbText(y.costPerLb!)}.` : ` ${lbsText(lbs)} short (cost per lb unknown).`;
+  const worth =
+    valueUsd > 0
+      ? ` ${lbsText(lbs)} short, worth ${usdText(valueUsd)} at ${usdPerLbText(y.costPerLb!)}.`
+      : ` ${lbsText(lbs)} short (cost per lb unknown).`;
 
   return {
     key: `yarn-short:${y.yarnId}`,

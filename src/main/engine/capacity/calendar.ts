@@ -69,13 +69,7 @@ export function nextWorkingTime(cal: WorkCalendar, machineId: string | undefined
 }
 
 /** When knitting `days` working days from `t` ends, or null if it cannot end before `limitDay`. */
-export function addWorkingTime(
-  cal: WorkCalendar,
-  machineId: string | undefined,
-  t: number,
-  days: number,
-  limitDay: number,
-): number | null {
+export function addWorkingTime(cal: WorkCalendar, machineId: string | undefined, t: number, days: number, limitDay: number): number | null {
   let day = Math.floor(t + EPS);
   let frac = Math.min(1, Math.max(0, t - day));
   let remaining = days;

@@ -58,9 +58,13 @@ export function explainLate(
   if (order.alreadyLate) parts.push('The quoted date had already passed at the as-of date.');
   else if (lateEvenIfIdle) parts.push('Even on a free machine it cannot finish by the quoted date.');
   if (ahead.length) {
-    const listed = ahead.slice(0, policy.maxOrdersAheadListed).map((a) => `${a.orderNo} (${fmt(a.balanceLbs)} lbs, ${fmt(a.days)} d, to ${a.plannedFinish})`);
+    const listed = ahead
+      .slice(0, policy.maxOrdersAheadListed)
+      .map((a) => `${a.orderNo} (${fmt(a.balanceLbs)} lbs, ${fmt(a.days)} d, to ${a.plannedFinish})`);
     const more = ahead.length - listed.length;
-    parts.push(`${ahead.length} order${ahead.length === 1 ? '' : 's'} ahead on the machine: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`);
+    parts.push(
+      `${ahead.length} order${ahead.length === 1 ? '' : 's'} ahead on the machine: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+    );
   }
   const lost = [holidayDays ? `${holidayDays} holiday` : '', downtimeDays ? `${downtimeDays} downtime` : ''].filter(Boolean);
   if (lost.length) parts.push(`Working days lost: ${lost.join(', ')}.`);

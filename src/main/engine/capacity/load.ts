@@ -58,7 +58,15 @@ export function computeLoad(input: CapacityInput, policy: CapacityPolicy = capac
   for (const id of model.machineWc.keys()) accOf(id);
 
   const unrated: UnratedOrder[] = [];
-  const pendingUnassigned: Array<{ orderNo: string; style: string; balanceLbs: number; knitDays: number; wc: string; phased: Phased; note?: string }> = [];
+  const pendingUnassigned: Array<{
+    orderNo: string;
+    style: string;
+    balanceLbs: number;
+    knitDays: number;
+    wc: string;
+    phased: Phased;
+    note?: string;
+  }> = [];
 
   for (const raw of input.orders) {
     const o = withValidDates(raw).order;
@@ -332,4 +340,3 @@ function fmt(x: number): string {
 function fmtPct(p: number | null): string {
   return p === null ? 'n/a' : `${Math.round(p)} %`;
 }
-

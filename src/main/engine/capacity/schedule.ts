@@ -201,7 +201,11 @@ export function scheduleKnitOrders(
     }
     if (startDayOf(best.slot.start) > job.pinnedDay!) {
       const clash = machineState(best.machineId).busy.some((b) => b.end > job.pinnedDay! + EPS && b.start < best.slot.start);
-      job.notes.push(clash ? 'Pinned start delayed: the machine is busy with another pinned order.' : 'Pinned start is not a working day; starts on the next working day.');
+      job.notes.push(
+        clash
+          ? 'Pinned start delayed: the machine is busy with another pinned order.'
+          : 'Pinned start is not a working day; starts on the next working day.',
+      );
     }
     if (!job.fixedMachine) job.fixedMachine = best.machineId;
     book(machineState(best.machineId), job, best.slot);
@@ -300,13 +304,7 @@ function better(a: Choice, b: Choice): boolean {
 }
 
 /** The first gap at or after t0 where `days` of knitting fit whole between the machine's bookings. */
-function findSlot(
-  cal: WorkCalendar,
-  m: MachineState,
-  t0: number,
-  days: number,
-  limitDay: number,
-): { start: number; end: number } | null {
+function findSlot(cal: WorkCalendar, m: MachineState, t0: number, days: number, limitDay: number): { start: number; end: number } | null {
   let t = nextWorkingTime(cal, m.machineId, t0, limitDay);
   if (t === null) return null;
   for (const b of m.busy) {
@@ -371,7 +369,14 @@ function buildOrders(
         notes,
       };
       if (order.late) {
-        order.explanation = explainLate(order, m.busy.map((x) => ({ ...x.job, start: x.start, end: x.end })), cal, model.policy, job.earliestDay, job.dueEndDay!);
+        order.explanation = explainLate(
+          order,
+          m.busy.map((x) => ({ ...x.job, start: x.start, end: x.end })),
+          cal,
+          model.policy,
+          job.earliestDay,
+          job.dueEndDay!,
+        );
       }
       out.push(order);
     }

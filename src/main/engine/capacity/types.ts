@@ -16,13 +16,13 @@ export type GreigeStyleSpec = Pick<GreigeStyle, 'style'> & Partial<Pick<GreigeSt
  */
 export type KnitOrder = Pick<DomainKnitOrder, 'koNumber' | 'style' | 'balanceLbs'> &
   Partial<Pick<DomainKnitOrder, 'startDate' | 'quotedDate' | 'machine'>> & {
-  /** Planner pin: the order must run on this machine. */
-  pinnedMachine?: string;
-  /** Planner pin: the order starts on this date (or the next working moment). */
-  pinnedStart?: IsoDate;
-  /** 1 = most urgent; absent = policy default. */
-  priority?: number;
-};
+    /** Planner pin: the order must run on this machine. */
+    pinnedMachine?: string;
+    /** Planner pin: the order starts on this date (or the next working moment). */
+    pinnedStart?: IsoDate;
+    /** 1 = most urgent; absent = policy default. */
+    priority?: number;
+  };
 
 export interface RateInfo {
   rateLbsPerDay: number;
@@ -133,12 +133,7 @@ export interface ScheduledOrder {
   explanation?: LateExplanation;
 }
 
-export type UnschedulableReason =
-  | 'no-balance'
-  | 'no-rate'
-  | 'no-work-center'
-  | 'no-compatible-machine'
-  | 'no-working-time';
+export type UnschedulableReason = 'no-balance' | 'no-rate' | 'no-work-center' | 'no-compatible-machine' | 'no-working-time';
 
 export interface UnschedulableOrder {
   orderNo: string;

@@ -60,9 +60,7 @@ export function workCenterKey(raw: string | undefined | null): string {
 export function relaxedKey(raw: string | undefined | null, mode: RelaxedMatchMode): string | null {
   const wc = parseWorkCenter(raw);
   if (!wc || mode === 'off') return null;
-  return mode === 'type'
-    ? `${wc.construction}.${wc.diameterIn}.${wc.cutNeedlesPerIn}`
-    : `${wc.diameterIn}.${wc.cutNeedlesPerIn}`;
+  return mode === 'type' ? `${wc.construction}.${wc.diameterIn}.${wc.cutNeedlesPerIn}` : `${wc.diameterIn}.${wc.cutNeedlesPerIn}`;
 }
 
 /** How a machine's work center matches a style's work center. */

@@ -7,7 +7,17 @@ import { addDays, type IsoDate } from '../../../shared/dates';
 import { forecastPolicyDefaults, type ForecastPolicy } from '../../../shared/policy/forecast';
 import type { BacktestRow, ModelFamily, ModelSpec, Tracker } from './types';
 import { createModelLibrary, pickModels, type ModelLibrary } from './models/library';
-import { COMB, SKILL, equalWeights, intermittentBefore, selectAt, weightedForecast, type CandidateSets, type Selection, type SelectionContext } from './select';
+import {
+  COMB,
+  SKILL,
+  equalWeights,
+  intermittentBefore,
+  selectAt,
+  weightedForecast,
+  type CandidateSets,
+  type Selection,
+  type SelectionContext,
+} from './select';
 import { expandingClipper, type ExpandingClipper } from './outliers';
 import { demandFamily } from './family';
 import { doubles, firstNonZero } from './stats';
@@ -99,7 +109,17 @@ function resolve(options: BacktestOptions): ResolvedModels {
     : { smooth: policy.candidatesSmooth, intermittent: policy.candidatesIntermittent };
   const combinations: CandidateSets = { smooth: policy.combinationSmooth, intermittent: policy.combinationIntermittent };
   const baselines = options.baselines ?? DEFAULT_BASELINES;
-  const names = [...new Set([...candidates.smooth, ...candidates.intermittent, ...combinations.smooth, ...combinations.intermittent, policy.benchmarkSmooth, policy.benchmarkIntermittent, ...baselines])];
+  const names = [
+    ...new Set([
+      ...candidates.smooth,
+      ...candidates.intermittent,
+      ...combinations.smooth,
+      ...combinations.intermittent,
+      policy.benchmarkSmooth,
+      policy.benchmarkIntermittent,
+      ...baselines,
+    ]),
+  ];
   const lib = options.library ?? createModelLibrary(policy, names);
   const specs = pickModels(lib, names);
   const raw = new Set(policy.robustFitting ? baselines : names);
@@ -161,7 +181,8 @@ export function forecastTable(
       const m = specs[s];
       let fc: number[] | null = null;
       const isRaw = rawSpec[s];
-      if (!n) fc = doubles(h); // nothing sold yet: nothing to forecast
+      if (!n)
+        fc = doubles(h); // nothing sold yet: nothing to forecast
       else if (n >= m.minWeeks) {
         const prev = estimates[s];
         const keep = prev !== undefined && (prev.weightless || n < prev.weeks * (1 + refitGrowth));
@@ -186,7 +207,12 @@ export function forecastTable(
 }
 
 /** `comb` at each origin: the equal-weight mean of the combination set of the class of the weeks before it. */
-function combinationColumn(y: readonly number[], table: ReadonlyMap<string, readonly (number[] | null)[]>, firstOrigin: number, r: ResolvedModels): (number[] | null)[] {
+function combinationColumn(
+  y: readonly number[],
+  table: ReadonlyMap<string, readonly (number[] | null)[]>,
+  firstOrigin: number,
+  r: ResolvedModels,
+): (number[] | null)[] {
   const smooth = equalWeights(r.combinations.smooth);
   const intermittent = equalWeights(r.combinations.intermittent);
   const column: (number[] | null)[] = [];
@@ -204,7 +230,11 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   const firstOrigin = Math.min(policy.selectionFirstOrigin, policy.backtestFirstOrigin);
   const start = firstNonZero(y);
   const clipper = policy.robustFitting ? expandingClipper(y.slice(start), policy) : undefined;
-  const table = forecastTable(y, specs, firstOrigin, policy.backtestMaxHorizon, { refitGrowth: policy.backtestRefitGrowth, raw: resolved.raw, clipper });
+  const table = forecastTable(y, specs, firstOrigin, policy.backtestMaxHorizon, {
+    refitGrowth: policy.backtestRefitGrowth,
+    raw: resolved.raw,
+    clipper,
+  });
   table.set(COMB, combinationColumn(y, table, firstOrigin, resolved));
   const skillColumn: (number[] | null)[] = [];
   table.set(SKILL, skillColumn);
@@ -216,7 +246,11 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   const selections: SelectionRecord[] = [];
   const scaleByOrigin: Record<IsoDate, number> = {};
   const selectedByOrigin: (number[] | null)[] = [];
-  const reported = [...specs.map((m) => m.name), COMB, SKILL].map((name) => ({ name, column: table.get(name)!, byHorizon: resolved.baselines.includes(name) }));
+  const reported = [...specs.map((m) => m.name), COMB, SKILL].map((name) => ({
+    name,
+    column: table.get(name)!,
+    byHorizon: resolved.baselines.includes(name),
+  }));
   const scales = naiveScalesByOrigin(y, start);
   const dates = weekDates(series.startWeek, y.length);
   // metrics use horizons 1..M, and with complete windows only origins whose M weeks all have actuals
@@ -264,7 +298,8 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
     for (let o = Math.max(firstOrigin, policy.backtestFirstOrigin); o < y.length; o++) {
       const i = o - firstOrigin;
       const add = (model: string, fc: readonly number[]) => {
-        for (let k = 0; k < fc.length; k++) rows.push({ series: series.id, origin: dates[o], horizon: k + 1, model, actual: y[o + k], forecast: fc[k] });
+        for (let k = 0; k < fc.length; k++)
+          rows.push({ series: series.id, origin: dates[o], horizon: k + 1, model, actual: y[o + k], forecast: fc[k] });
       };
       for (const m of reported) {
         const fc = m.column[i];
@@ -277,7 +312,21 @@ export function backtestSeries(series: SeriesInput, options: BacktestOptions = {
   const finalSelection = selectAt(ctx, y.length);
   const family = demandFamily(y.slice(start), finalSelection.intermittent, policy);
   const clippedHistory = clipper?.at(y.length - start) ?? y.slice(start);
-  return { series: series.id, rows, rowsKept, metrics, metricsByHorizon, selectedErrors, selections, finalSelection, family, scaleByOrigin, selectedByOrigin, firstOrigin, clippedHistory };
+  return {
+    series: series.id,
+    rows,
+    rowsKept,
+    metrics,
+    metricsByHorizon,
+    selectedErrors,
+    selections,
+    finalSelection,
+    family,
+    scaleByOrigin,
+    selectedByOrigin,
+    firstOrigin,
+    clippedHistory,
+  };
 }
 
 const weekDatesCache = new Map<IsoDate, IsoDate[]>();

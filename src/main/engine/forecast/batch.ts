@@ -46,7 +46,12 @@ export function runForecastBatch(
   const policy = options.policy ?? forecastPolicyDefaults;
   const { specs } = resolveModels(options);
   // build the library once for the whole batch
-  const library = options.library ?? createModelLibrary(policy, specs.map((m) => m.name));
+  const library =
+    options.library ??
+    createModelLibrary(
+      policy,
+      specs.map((m) => m.name),
+    );
   const opts = { ...options, policy, library };
   const horizon = options.horizonWeeks ?? policy.maxHorizonWeeks;
   const results: SeriesForecastResult[] = [];

@@ -31,7 +31,15 @@ export function makeCoherent(series: readonly DemandSeries[], results: SeriesFor
     const r = results[i];
     resultOf.set(s.id, r);
     const parent = level === 'total' ? null : level === 'style' ? TOTAL_ID : styleSeriesId(s.style!);
-    nodes.push({ id: s.id, level, parent, values: s.values, base: r.selectedByOrigin, forward: r.forecast.point, forecastable: r.forecast.method === 'statistical' });
+    nodes.push({
+      id: s.id,
+      level,
+      parent,
+      values: s.values,
+      base: r.selectedByOrigin,
+      forward: r.forecast.point,
+      forecastable: r.forecast.method === 'statistical',
+    });
   });
   const problem = hierarchyProblem(nodes);
   if (problem) return { levels: null, problem };
@@ -54,13 +62,26 @@ export function makeCoherent(series: readonly DemandSeries[], results: SeriesFor
     Object.assign(r.metricsByHorizon, node.metricsByHorizon);
     if (r.rows) {
       const rows: BacktestRow[] = [];
-      for (const row of r.rows) rows.push(row.model === SELECTED ? { series: row.series, origin: row.origin, horizon: row.horizon, model: BASE, actual: row.actual, forecast: row.forecast } : row);
+      for (const row of r.rows)
+        rows.push(
+          row.model === SELECTED
+            ? { series: row.series, origin: row.origin, horizon: row.horizon, model: BASE, actual: row.actual, forecast: row.forecast }
+            : row,
+        );
       for (const row of node.rows) rows.push(row);
       r.rows = rows;
     }
     if (r.forecast.method !== 'statistical') continue;
     const bands = empiricalIntervals(node.forward, node.selectedErrors, policy);
-    r.forecast = { ...r.forecast, approach: finalByLevel.get(level)!, point: node.forward, lo80: bands.lo80, hi80: bands.hi80, lo95: bands.lo95, hi95: bands.hi95 };
+    r.forecast = {
+      ...r.forecast,
+      approach: finalByLevel.get(level)!,
+      point: node.forward,
+      lo80: bands.lo80,
+      hi80: bands.hi80,
+      lo95: bands.lo95,
+      hi95: bands.hi95,
+    };
   }
   return { levels: outcome.levels, problem: null };
 }

@@ -69,7 +69,14 @@ export function consumeForecast(forecast: WeeklyForecast, orders: readonly { wee
   }
   const weeks = forecast.weeks.map((week, j) => {
     const f = Math.max(0, forecast.qty[j]);
-    return { week, forecast: f, orders: ordersByWeek[j], consumed: f - remaining[j], remainingForecast: remaining[j], netDemand: ordersByWeek[j] + remaining[j] };
+    return {
+      week,
+      forecast: f,
+      orders: ordersByWeek[j],
+      consumed: f - remaining[j],
+      remainingForecast: remaining[j],
+      netDemand: ordersByWeek[j] + remaining[j],
+    };
   });
   return { weeks, unconsumedOrders: unconsumed, ordersOutsideHorizon: outside };
 }

@@ -42,7 +42,20 @@ export function forecastSeries(
   const weeks = Array.from({ length: h }, (_, i) => addDays(series.startWeek, 7 * (y.length + i)));
   const zeros = new Array<number>(h).fill(0);
   if (!classification.forecastable) {
-    return { series: series.id, method: 'ordersOnly', reason: classification.reason, choice: '', members: [], weights: [], weeks, point: zeros, lo80: zeros, hi80: zeros, lo95: zeros, hi95: zeros };
+    return {
+      series: series.id,
+      method: 'ordersOnly',
+      reason: classification.reason,
+      choice: '',
+      members: [],
+      weights: [],
+      weeks,
+      point: zeros,
+      lo80: zeros,
+      hi80: zeros,
+      lo95: zeros,
+      hi95: zeros,
+    };
   }
   const history = y.slice(firstNonZero(y));
   const clipped = backtest.clippedHistory;
@@ -56,5 +69,17 @@ export function forecastSeries(
   const fitOf = (m: string) => (!policy.robustFitting || raw.has(m) ? byName.get(m)!.fit(history) : byName.get(m)!.fit(clipped, CLIPPED));
   const point = weightedForecast({ members, weights }, (m) => fitOf(m).forecast(h)) ?? zeros;
   const bands = empiricalIntervals(point, backtest.selectedErrors, policy);
-  return { series: series.id, method: 'statistical', choice: sel.choice, members, weights, weeks, point, lo80: bands.lo80, hi80: bands.hi80, lo95: bands.lo95, hi95: bands.hi95 };
+  return {
+    series: series.id,
+    method: 'statistical',
+    choice: sel.choice,
+    members,
+    weights,
+    weeks,
+    point,
+    lo80: bands.lo80,
+    hi80: bands.hi80,
+    lo95: bands.lo95,
+    hi95: bands.hi95,
+  };
 }

@@ -59,7 +59,12 @@ export interface ReconciledNode {
 }
 
 export interface HierarchyResult {
-  levels: { level: HierarchyLevel; byOrigin: { origin: IsoDate; approach: Approach }[]; final: Approach; scores: Partial<Record<Approach, number>> }[];
+  levels: {
+    level: HierarchyLevel;
+    byOrigin: { origin: IsoDate; approach: Approach }[];
+    final: Approach;
+    scores: Partial<Record<Approach, number>>;
+  }[];
   nodes: ReconciledNode[];
 }
 
@@ -80,7 +85,8 @@ export function hierarchyProblem(nodes: readonly HierarchyNode[]): string | null
     if (!parts.length) return `${n.id} has no parts`;
     for (let t = 0; t < n.values.length; t++) {
       const sum = parts.reduce((s, c) => s + c.values[t], 0);
-      if (Math.abs(sum - n.values[t]) > 1e-6 * (1 + Math.abs(n.values[t]))) return `${n.id} week ${t}: the parts add up to ${sum}, not ${n.values[t]}`;
+      if (Math.abs(sum - n.values[t]) > 1e-6 * (1 + Math.abs(n.values[t])))
+        return `${n.id} week ${t}: the parts add up to ${sum}, not ${n.values[t]}`;
     }
   }
   return null;
@@ -227,7 +233,11 @@ function solveDense(na: number, v: readonly Float64Array[], x: Float64Array[]): 
  * MinT with a shrunk covariance. `errors`: one-step errors of the base forecasts (T rows x m nodes). With fewer
  * than 2 rows the covariance is unknown and W = diag(number of bottom series under each node) (structural scaling).
  */
-export function mintReconcile(s: HierarchyStructure, forecasts: readonly Float64Array[], errors: readonly Float64Array[]): { reconciled: Float64Array[]; lambda: number } {
+export function mintReconcile(
+  s: HierarchyStructure,
+  forecasts: readonly Float64Array[],
+  errors: readonly Float64Array[],
+): { reconciled: Float64Array[]; lambda: number } {
   const m = s.nodes.length;
   const na = s.aggregates;
   const k = forecasts[0]?.length ?? 0;
@@ -457,7 +467,14 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
 
   const M = policy.metricsMaxHorizon;
   const lastMetricOrigin = policy.metricsCompleteWindowsOnly ? n - M : n - 1;
-  const out: ReconciledNode[] = s.nodes.map((x) => ({ id: x.id, rows: [], metrics: {}, metricsByHorizon: {}, selectedErrors: Array.from({ length: H }, () => []), forward: [...x.forward] }));
+  const out: ReconciledNode[] = s.nodes.map((x) => ({
+    id: x.id,
+    rows: [],
+    metrics: {},
+    metricsByHorizon: {},
+    selectedErrors: Array.from({ length: H }, () => []),
+    forward: [...x.forward],
+  }));
   const levelChoices = HIERARCHY_LEVELS.map(() => [] as { origin: IsoDate; approach: Approach }[]);
   const scales = s.nodes.map((x) => naiveScalesByOrigin(x.values, firstNonZero(x.values)));
   for (let i = 0; i < origins; i++) {
@@ -488,7 +505,10 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
   // the forward forecast with the approach each level chose on the whole history
   const final = choose(n);
   if (s.nodes[0].forward.length) {
-    const forward = approaches(s.nodes.map((x) => Float64Array.from(x.forward)), n);
+    const forward = approaches(
+      s.nodes.map((x) => Float64Array.from(x.forward)),
+      n,
+    );
     s.nodes.forEach((x, node) => {
       if (x.forecastable) out[node].forward = Array.from(forward[final[levelOf[node]].approach][node]);
     });

@@ -1,5 +1,16 @@
 // Public API of the demand forecasting engine (pure, deterministic; no I/O, no clock).
-export type { SalesLine, StyleBridge, DemandSeries, SeriesLevel, DemandUnit, DemandClass, FittedModel, ModelSpec, ModelFamily, BacktestRow } from './types';
+export type {
+  SalesLine,
+  StyleBridge,
+  DemandSeries,
+  SeriesLevel,
+  DemandUnit,
+  DemandClass,
+  FittedModel,
+  ModelSpec,
+  ModelFamily,
+  BacktestRow,
+} from './types';
 export { buildDemandSeries, TOTAL_ID, styleSeriesId, styleCustomerSeriesId, greigeSeriesId, lbsSeriesId } from './series';
 export type { DemandHistory, DemandSeriesOptions, LineIssue, RollUpIssue } from './series';
 export { flagOutliers, clipOutliers, type OutlierFlag } from './outliers';

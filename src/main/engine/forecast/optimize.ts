@@ -60,12 +60,7 @@ export function minimize1d(f: (x: number) => number, lo: number, hi: number, s: 
  * Minimise f over the box [lo, hi] (per dimension): a coarse grid over all dimensions, then Nelder–Mead from the
  * best grid point with points clamped into the box. `f` receives a reused buffer: read it, do not keep it.
  */
-export function minimizeBox(
-  f: (x: Float64Array) => number,
-  lo: readonly number[],
-  hi: readonly number[],
-  s: OptimiserSettings,
-): Minimum {
+export function minimizeBox(f: (x: Float64Array) => number, lo: readonly number[], hi: readonly number[], s: OptimiserSettings): Minimum {
   const dim = lo.length;
   const buf = new Float64Array(dim);
   const g = (x: ArrayLike<number>): number => {

@@ -186,7 +186,8 @@ function cumulativeErrors(ctx: SelectionContext, column: readonly (readonly numb
   const { y, firstOrigin } = ctx;
   const stride = ctx.policy.selectionMaxHorizon + 1;
   let c = cumulativeCache.get(column);
-  if (!c || c.stride !== stride) cumulativeCache.set(column, (c = { stride, filled: 0, errors: new Float64Array(stride * Math.max(16, column.length)) }));
+  if (!c || c.stride !== stride)
+    cumulativeCache.set(column, (c = { stride, filled: 0, errors: new Float64Array(stride * Math.max(16, column.length)) }));
   if (c.errors.length < stride * column.length) {
     const grown = new Float64Array(2 * stride * column.length);
     grown.set(c.errors);

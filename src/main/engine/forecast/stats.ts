@@ -44,7 +44,10 @@ export function meanOfFirst(values: readonly number[], n: number): number {
 
 /** Quantile with linear interpolation between order statistics (type 7, as numpy's default). */
 export function quantile(values: readonly number[], p: number): number {
-  return quantileSorted([...values].sort((a, b) => a - b), p);
+  return quantileSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 }
 
 export function quantileSorted(sorted: readonly number[], p: number): number {

@@ -81,12 +81,7 @@ export interface ReconcileResult {
  * |qty - draft| <= draftQtyTolerancePct x draft, order date within [release - before, release + after]. Pairs are
  * taken best first (quantity then date distance, each relative to its tolerance); a PO closes one draft at most.
  */
-export function reconcileDrafts(
-  drafts: PoDraft[],
-  erpPos: ErpPurchaseOrder[],
-  matcher: SupplierMatcher,
-  policy: PurchasingPolicy,
-): ReconcileResult {
+export function reconcileDrafts(drafts: PoDraft[], erpPos: ErpPurchaseOrder[], matcher: SupplierMatcher, policy: PurchasingPolicy): ReconcileResult {
   const pairs: { d: number; p: number; cost: number; qtyDiffPct: number; dateDiffDays: number }[] = [];
   const window = Math.max(1, policy.draftDateWindowDaysBefore + policy.draftDateWindowDaysAfter);
   drafts.forEach((draft, d) => {

@@ -134,7 +134,8 @@ export function netItem(item: MrpItem, supply: ResolvedSupply, ctx: NettingConte
     const lot = lots.get(w) ?? { lotLbs: planned[w] };
     let flags = supply.flags; // shared until a suggestion adds its own
     if (lot.note) flags = [...flags, lot.note];
-    if (earliestWeek >= H) flags = [...flags, `lead time ${leadTimeDays} d is longer than the horizon: no order placed today arrives before ${earliestDate()}`];
+    if (earliestWeek >= H)
+      flags = [...flags, `lead time ${leadTimeDays} d is longer than the horizon: no order placed today arrives before ${earliestDate()}`];
     suggestions.push({
       id: `${item.yarnId}@${weekStarts[w]}`,
       yarnId: item.yarnId,
@@ -231,7 +232,10 @@ function expediteRow(
   const detail =
     `${below} for ${shortWeeks} week(s) from ${weekLabels[w]}, lowest balance ${Math.round(lowestBalanceLbs)} lbs; ` +
     `an order placed today cannot arrive before ${earliestDate}, the open receipts (${due}) restore the balance in ${weekLabels[recoveredAt]}: expedite them`;
-  return { ...uncoveredRow(w, nr, 'within lead time', detail, weekStarts), expedite: { lowestBalanceLbs, shortWeeks, recoveryWeek: recoveredAt, receipts } };
+  return {
+    ...uncoveredRow(w, nr, 'within lead time', detail, weekStarts),
+    expedite: { lowestBalanceLbs, shortWeeks, recoveryWeek: recoveredAt, receipts },
+  };
 }
 
 function uncoveredRow(week: number, lbs: number, reason: NoSuggestionCode, detail: string, weekStarts: IsoDate[]): UncoveredRequirement {

@@ -7,13 +7,7 @@ import { runMrp } from './mrp';
 import type { MrpInput, MrpResult } from './types';
 
 export type MrpProperty =
-  | 'moq'
-  | 'multiple'
-  | 'balance identity'
-  | 'safety stock after lead time'
-  | 'coverage'
-  | 'release date'
-  | 'accepted plan is stable';
+  'moq' | 'multiple' | 'balance identity' | 'safety stock after lead time' | 'coverage' | 'release date' | 'accepted plan is stable';
 
 export interface MrpViolation {
   yarnId: string;
@@ -48,7 +42,8 @@ export function checkMrpProperties(result: MrpResult, policy: PurchasingPolicy =
         if (pr < moq - eps) out.push({ yarnId, property: 'moq', week: k, detail: `planned receipt ${pr} < MOQ ${moq}` });
         if (multiple > 0) {
           const n = pr / multiple;
-          if (Math.abs(n - Math.round(n)) > 1e-6) out.push({ yarnId, property: 'multiple', week: k, detail: `planned receipt ${pr} is not a multiple of ${multiple}` });
+          if (Math.abs(n - Math.round(n)) > 1e-6)
+            out.push({ yarnId, property: 'multiple', week: k, detail: `planned receipt ${pr} is not a multiple of ${multiple}` });
         }
       }
       netSum += weeks.netRequirement[k];
@@ -78,11 +73,21 @@ export function checkMrpProperties(result: MrpResult, policy: PurchasingPolicy =
     }
     for (const s of item.suggestions) {
       if (addDays(s.receiptDate, -s.leadTimeDays) !== s.releaseDate) {
-        out.push({ yarnId, property: 'release date', week: s.receiptWeek, detail: `release ${s.releaseDate} != receipt ${s.receiptDate} - ${s.leadTimeDays} d` });
+        out.push({
+          yarnId,
+          property: 'release date',
+          week: s.receiptWeek,
+          detail: `release ${s.releaseDate} != receipt ${s.receiptDate} - ${s.leadTimeDays} d`,
+        });
       }
       const late = s.releaseDate < result.asOf;
       if (late !== s.lateByDays > 0 || (late && s.lateByDays !== daysBetween(s.releaseDate, result.asOf))) {
-        out.push({ yarnId, property: 'release date', week: s.receiptWeek, detail: `late flag ${s.lateByDays} d inconsistent with release ${s.releaseDate}` });
+        out.push({
+          yarnId,
+          property: 'release date',
+          week: s.receiptWeek,
+          detail: `late flag ${s.lateByDays} d inconsistent with release ${s.releaseDate}`,
+        });
       }
     }
   }
@@ -98,7 +103,12 @@ export function checkAcceptedSuggestions(input: MrpInput, result: MrpResult, pol
   const rerun = runMrp({ ...input, drafts }, policy);
   const out = checkMrpProperties(rerun, policy);
   for (const s of rerun.suggestions) {
-    out.push({ yarnId: s.yarnId, property: 'accepted plan is stable', week: s.receiptWeek, detail: `new suggestion of ${s.qtyLbs} lbs after accepting the plan` });
+    out.push({
+      yarnId: s.yarnId,
+      property: 'accepted plan is stable',
+      week: s.receiptWeek,
+      detail: `new suggestion of ${s.qtyLbs} lbs after accepting the plan`,
+    });
   }
   return out;
 }

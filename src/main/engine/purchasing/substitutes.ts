@@ -33,38 +33,104 @@ export interface YarnSpec {
 
 // Material words -> family. Brand names map to their generic fibre.
 const FAMILY_WORDS: Record<string, string> = {
-  polyester: 'polyester', poly: 'polyester', pes: 'polyester', pet: 'polyester', repreve: 'polyester', celliant: 'polyester',
-  coolmax: 'polyester', polybutylene: 'polyester', pbt: 'polyester',
-  cotton: 'cotton', pima: 'cotton', supima: 'cotton',
-  nylon: 'nylon', polyamide: 'nylon', pa6: 'nylon', pa66: 'nylon', ny: 'nylon',
-  spandex: 'spandex', lycra: 'spandex', elastane: 'spandex', creora: 'spandex',
-  rayon: 'rayon', viscose: 'rayon', modal: 'rayon', bamboo: 'rayon', lenzing: 'rayon',
-  acetate: 'acetate', xlance: 'elastolefin', elastolefin: 'elastolefin',
-  tencel: 'lyocell', lyocell: 'lyocell',
-  wool: 'wool', merino: 'wool', cashmere: 'wool',
-  acrylic: 'acrylic', aksa: 'acrylic', modacrylic: 'modacrylic',
-  polypropylene: 'polypropylene', polyethylene: 'polyethylene', pe: 'polyethylene', hppe: 'polyethylene', lldpe: 'polyethylene',
+  polyester: 'polyester',
+  poly: 'polyester',
+  pes: 'polyester',
+  pet: 'polyester',
+  repreve: 'polyester',
+  celliant: 'polyester',
+  coolmax: 'polyester',
+  polybutylene: 'polyester',
+  pbt: 'polyester',
+  cotton: 'cotton',
+  pima: 'cotton',
+  supima: 'cotton',
+  nylon: 'nylon',
+  polyamide: 'nylon',
+  pa6: 'nylon',
+  pa66: 'nylon',
+  ny: 'nylon',
+  spandex: 'spandex',
+  lycra: 'spandex',
+  elastane: 'spandex',
+  creora: 'spandex',
+  rayon: 'rayon',
+  viscose: 'rayon',
+  modal: 'rayon',
+  bamboo: 'rayon',
+  lenzing: 'rayon',
+  acetate: 'acetate',
+  xlance: 'elastolefin',
+  elastolefin: 'elastolefin',
+  tencel: 'lyocell',
+  lyocell: 'lyocell',
+  wool: 'wool',
+  merino: 'wool',
+  cashmere: 'wool',
+  acrylic: 'acrylic',
+  aksa: 'acrylic',
+  modacrylic: 'modacrylic',
+  polypropylene: 'polypropylene',
+  polyethylene: 'polyethylene',
+  pe: 'polyethylene',
+  hppe: 'polyethylene',
+  lldpe: 'polyethylene',
   dyneema: 'polyethylene',
-  kevlar: 'aramid', nomex: 'aramid', twaron: 'aramid', aramid: 'aramid',
-  hemp: 'hemp', linen: 'linen', flax: 'linen', silk: 'silk', lurex: 'metallic', metallic: 'metallic',
-  fiberglass: 'glass', glass: 'glass', vectran: 'vectran', vect: 'vectran',
+  kevlar: 'aramid',
+  nomex: 'aramid',
+  twaron: 'aramid',
+  aramid: 'aramid',
+  hemp: 'hemp',
+  linen: 'linen',
+  flax: 'linen',
+  silk: 'silk',
+  lurex: 'metallic',
+  metallic: 'metallic',
+  fiberglass: 'glass',
+  glass: 'glass',
+  vectran: 'vectran',
+  vect: 'vectran',
 };
 // Families that only come as spun staple in this mill's descriptions (a bare "a/b" with a < b is then ply/count).
 const STAPLE_FAMILIES = new Set(['cotton', 'wool', 'hemp', 'linen', 'modacrylic', 'lyocell']);
 const PROCESS_WORDS: Record<string, string> = {
-  recycled: 'recycled', organic: 'organic', combed: 'combed', carded: 'carded', karded: 'carded',
-  rs: 'ring spun', oe: 'open end', mvs: 'vortex', dty: 'textured', fdy: 'fully drawn', fr: 'flame retardant',
+  recycled: 'recycled',
+  organic: 'organic',
+  combed: 'combed',
+  carded: 'carded',
+  karded: 'carded',
+  rs: 'ring spun',
+  oe: 'open end',
+  mvs: 'vortex',
+  dty: 'textured',
+  fdy: 'fully drawn',
+  fr: 'flame retardant',
 };
 const SPUN_MARKERS = new Set(['ring spun', 'open end', 'vortex', 'combed', 'carded']);
 const COLOUR_WORDS: Record<string, string> = {
-  blk: 'black', bk: 'black', wht: 'white', wh: 'white', nat: 'natural', ntl: 'natural', brt: 'bright', sd: 'semi-dull',
-  grey: 'gray', gry: 'gray', clr: 'clear', optic: 'optical', opt: 'optical',
+  blk: 'black',
+  bk: 'black',
+  wht: 'white',
+  wh: 'white',
+  nat: 'natural',
+  ntl: 'natural',
+  brt: 'bright',
+  sd: 'semi-dull',
+  grey: 'gray',
+  gry: 'gray',
+  clr: 'clear',
+  optic: 'optical',
+  opt: 'optical',
 };
 
 /** Colour text normalised: case, abbreviations (BLK, NAT, BRT, SD), "Semi Dull" = "semi-dull", grey = gray, word order. */
 export function normaliseColour(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const text = raw.toLowerCase().replace(/semi[\s-]*dull/g, 'semi-dull').replace(/[^a-z0-9%-]+/g, ' ').trim();
+  const text = raw
+    .toLowerCase()
+    .replace(/semi[\s-]*dull/g, 'semi-dull')
+    .replace(/[^a-z0-9%-]+/g, ' ')
+    .trim();
   if (!text) return null;
   return text
     .split(' ')
@@ -98,7 +164,10 @@ export function parseYarnDescription(description: string, color: string | null |
   const warnings: string[] = [];
   const text = description.trim().replace(/\s+/g, ' ');
   const tokens = text.split(' ').filter(Boolean);
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const processes = [...new Set(words.map((w) => PROCESS_WORDS[w]).filter((p): p is string => !!p))].sort();
 
   // Material phrase: the run of tokens after the count/blend that carries family words ("Recycled Polyester/Recycled Cotton").
@@ -124,7 +193,10 @@ export function parseYarnDescription(description: string, color: string | null |
   }
   const phrase: string[] = [];
   for (let i = materialStart; i < tokens.length; i++) {
-    const parts = tokens[i].toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const parts = tokens[i]
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     const isMaterial = parts.some((p) => familyOf(p) || PROCESS_WORDS[p]);
     const continues = phrase.length > 0 && phrase[phrase.length - 1].endsWith('/');
     if (!isMaterial && !continues) {
@@ -136,7 +208,14 @@ export function parseYarnDescription(description: string, color: string | null |
   const componentFamilies = phrase
     .join(' ')
     .split('/')
-    .map((part) => part.toLowerCase().split(/[^a-z0-9]+/).map(familyOf).find((f): f is string => !!f) ?? null)
+    .map(
+      (part) =>
+        part
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .map(familyOf)
+          .find((f): f is string => !!f) ?? null,
+    )
     .filter((f): f is string => f !== null);
 
   let blend: YarnSpec['blend'] = [];
@@ -231,12 +310,22 @@ export function scoreSubstitute(target: YarnSpec, candidate: YarnSpec, policy: P
 
   const ts = target.structure;
   const cs = candidate.structure;
-  hard('structure', ts !== null && ts === cs, 1, ts && cs ? (ts === cs ? `both ${ts}` : `${cs} for ${ts}: never (spun never substitutes filament)`) : 'structure unknown');
+  hard(
+    'structure',
+    ts !== null && ts === cs,
+    1,
+    ts && cs ? (ts === cs ? `both ${ts}` : `${cs} for ${ts}: never (spun never substitutes filament)`) : 'structure unknown',
+  );
 
   if (target.totalTex && candidate.totalTex) {
     const dev = Math.abs(candidate.totalTex / target.totalTex - 1);
     const tol = policy.substituteSizeTolerancePct;
-    hard('size', dev <= tol + 1e-9, 1 - 0.2 * (dev / tol), `${fmt(candidate.totalTex)} vs ${fmt(target.totalTex)} tex: ${fmt(dev * 100)} % (limit ${fmt(tol * 100)} %)`);
+    hard(
+      'size',
+      dev <= tol + 1e-9,
+      1 - 0.2 * (dev / tol),
+      `${fmt(candidate.totalTex)} vs ${fmt(target.totalTex)} tex: ${fmt(dev * 100)} % (limit ${fmt(tol * 100)} %)`,
+    );
   } else hard('size', false, 0, 'size unknown');
 
   const blendDiff = maxBlendDiff(target, candidate);
@@ -250,7 +339,12 @@ export function scoreSubstitute(target: YarnSpec, candidate: YarnSpec, policy: P
   hard('colour', colourOk, 1, `${candidate.colour ?? 'unknown'} vs ${target.colour ?? 'unknown'}`);
 
   const plyOk = target.ply === candidate.ply;
-  criteria.push({ criterion: 'ply', pass: plyOk, factor: plyOk ? 1 : policy.substitutePlyMismatchFactor, detail: `${candidate.ply ?? '?'} ply vs ${target.ply ?? '?'}` });
+  criteria.push({
+    criterion: 'ply',
+    pass: plyOk,
+    factor: plyOk ? 1 : policy.substitutePlyMismatchFactor,
+    detail: `${candidate.ply ?? '?'} ply vs ${target.ply ?? '?'}`,
+  });
 
   const differing = symmetricDifference(target.processes, candidate.processes);
   criteria.push({
@@ -356,11 +450,7 @@ export interface ShortageSubstitutes {
  * Substitutes for every yarn an order cannot cover in time: the first uncovered week (lbs = all uncovered lbs) or
  * the receipt week of the first late suggestion that leaves a stock-out. Free stock comes from the same plan.
  */
-export function substitutesForShortages(
-  items: MrpItemResult[],
-  specs: Map<string, YarnSpec>,
-  policy: PurchasingPolicy,
-): ShortageSubstitutes[] {
+export function substitutesForShortages(items: MrpItemResult[], specs: Map<string, YarnSpec>, policy: PurchasingPolicy): ShortageSubstitutes[] {
   const pool: SubstituteYarn[] = [];
   for (const item of items) {
     const spec = specs.get(item.yarnId);

@@ -2,16 +2,7 @@
 // source: planner override > supplier master > policy default.
 import type { PurchasingPolicy } from '../../../shared/policy/purchasing';
 import type { SupplierMatcher } from './suppliers';
-import type {
-  LotSizingRule,
-  MrpItem,
-  ResolvedSupply,
-  SafetyStockRule,
-  Sourced,
-  SupplierMatch,
-  SupplierOverride,
-  YarnSupplyOverride,
-} from './types';
+import type { LotSizingRule, MrpItem, ResolvedSupply, SafetyStockRule, Sourced, SupplierMatch, SupplierOverride, YarnSupplyOverride } from './types';
 
 export function policyLotSizing(policy: PurchasingPolicy): LotSizingRule {
   switch (policy.lotSizing) {

@@ -58,15 +58,10 @@ export interface SupplierNameMapping {
 }
 
 export type LotSizingRule =
-  | { kind: 'lotForLot' }
-  | { kind: 'fixedPeriod'; periodWeeks: number }
-  | { kind: 'eoq'; orderingCostUsd: number; holdingRatePerYear: number };
+  { kind: 'lotForLot' } | { kind: 'fixedPeriod'; periodWeeks: number } | { kind: 'eoq'; orderingCostUsd: number; holdingRatePerYear: number };
 
 export type SafetyStockRule =
-  | { kind: 'none' }
-  | { kind: 'weeksOfCover'; weeks: number }
-  | { kind: 'serviceLevel'; serviceLevel: number }
-  | { kind: 'fixedLbs'; lbs: number };
+  { kind: 'none' } | { kind: 'weeksOfCover'; weeks: number } | { kind: 'serviceLevel'; serviceLevel: number } | { kind: 'fixedLbs'; lbs: number };
 
 /** Planner override for one yarn; any field left out falls back to the supplier master, then the policy. */
 export interface YarnSupplyOverride {
@@ -200,11 +195,7 @@ export interface PurchaseSuggestion {
   flags: string[];
 }
 
-export type NoSuggestionCode =
-  | 'no supplier'
-  | 'retired supplier'
-  | 'covered by existing receipts'
-  | 'within lead time';
+export type NoSuggestionCode = 'no supplier' | 'retired supplier' | 'covered by existing receipts' | 'within lead time';
 
 /** An open receipt (all of the yarn's receipts due that week) to pull in. */
 export interface ExpediteReceipt {

@@ -66,7 +66,10 @@ function applyKnitOrder(s: State, o: OverrideOf<'knitOrder'>): void {
 /** A prospective knit order, open for its whole quantity from its start date, on no machine. */
 function addKnitOrder(s: State, o: OverrideOf<'knitOrderAdd'>): void {
   const { data } = s;
-  const known = data.bomLines.some((b) => b.style === o.style) || data.knitOrders.some((k) => k.style === o.style) || data.greigeStyles.some((g) => g.style === o.style);
+  const known =
+    data.bomLines.some((b) => b.style === o.style) ||
+    data.knitOrders.some((k) => k.style === o.style) ||
+    data.greigeStyles.some((g) => g.style === o.style);
   if (!known) {
     s.warn(`style ${o.style} has no BOM, knit order or style record in the snapshot`);
     return;
@@ -160,7 +163,9 @@ function applyOne(s: State, o: Override, context: ApplyContext): void {
       return applyKnitRate(s, o);
     case 'demandMultiplier':
       if (!demandTargetExists(s.data, o.target)) {
-        s.warn(`no orders or sales history for ${o.target.by === 'style' ? `style ${o.target.style}` : o.target.by === 'customer' ? `customer ${o.target.customer}` : o.target.layer}`);
+        s.warn(
+          `no orders or sales history for ${o.target.by === 'style' ? `style ${o.target.style}` : o.target.by === 'customer' ? `customer ${o.target.customer}` : o.target.layer}`,
+        );
         return;
       }
       s.data = scaleDemand(s.data, o.target, o.multiplier);

@@ -57,7 +57,8 @@ function compareShortages(a: PlanSummary, b: PlanSummary, p: Tolerances): Shorta
     let change: ShortageDiff['change'];
     if (!sa) change = 'appears';
     else if (!sb) change = 'disappears';
-    else if (Math.abs(deltaLbs) > p.compareToleranceLbs || sa.firstShortWeek !== sb.firstShortWeek || sa.recoveryWeek !== sb.recoveryWeek) change = 'changes';
+    else if (Math.abs(deltaLbs) > p.compareToleranceLbs || sa.firstShortWeek !== sb.firstShortWeek || sa.recoveryWeek !== sb.recoveryWeek)
+      change = 'changes';
     else continue;
     const side = (y: SummaryYarn | null) => (y ? { shortLbs: y.shortLbs, firstShortWeek: y.firstShortWeek, recoveryWeek: y.recoveryWeek } : null);
     out.push({ yarnId, description: (yb ?? ya)!.description, change, a: side(sa), b: side(sb), deltaLbs });
@@ -92,7 +93,14 @@ function compareSuggestions(a: PlanSummary, b: PlanSummary, p: Tolerances): Sugg
   const out: SuggestionDiff[] = [];
   const push = (yarnId: string, x: SummarySuggestion | null, y: SummarySuggestion | null): void => {
     const change = !x ? 'added' : !y ? 'removed' : 'changed';
-    out.push({ yarnId, change, a: x, b: y, deltaQtyLbs: (y?.qtyLbs ?? 0) - (x?.qtyLbs ?? 0), deltaValueUsd: (y?.valueUsd ?? 0) - (x?.valueUsd ?? 0) });
+    out.push({
+      yarnId,
+      change,
+      a: x,
+      b: y,
+      deltaQtyLbs: (y?.qtyLbs ?? 0) - (x?.qtyLbs ?? 0),
+      deltaValueUsd: (y?.valueUsd ?? 0) - (x?.valueUsd ?? 0),
+    });
   };
   for (const yarnId of new Set([...ga.keys(), ...gb.keys()])) {
     const restA = [...(ga.get(yarnId) ?? [])];

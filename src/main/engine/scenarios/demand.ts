@@ -37,9 +37,7 @@ export function scaleDemand(data: PlanningData, t: DemandTarget, multiplier: num
     next = {
       ...next,
       knitOrders: data.knitOrders.map((k) =>
-        koMatches(k, t) && k.balanceLbs > 0
-          ? { ...k, balanceLbs: k.balanceLbs * multiplier, liveBalanceLbs: k.liveBalanceLbs * multiplier }
-          : k,
+        koMatches(k, t) && k.balanceLbs > 0 ? { ...k, balanceLbs: k.balanceLbs * multiplier, liveBalanceLbs: k.liveBalanceLbs * multiplier } : k,
       ),
     };
   }

@@ -12,11 +12,16 @@ export interface ReceiptChange {
 
 export function applyPoReceipt(data: PlanningData, o: OverrideOf<'poReceipt'>): ReceiptChange {
   const onLine = (r: ExpectedReceipt): boolean =>
-    o.receiptLine === undefined || (o.receiptLine === 'pastDue' || o.receiptLine === 'later' ? r.bucket === o.receiptLine : r.bucket === 'week' && r.weekStart === mondayOf(o.receiptLine));
+    o.receiptLine === undefined ||
+    (o.receiptLine === 'pastDue' || o.receiptLine === 'later'
+      ? r.bucket === o.receiptLine
+      : r.bucket === 'week' && r.weekStart === mondayOf(o.receiptLine));
   const matches = (r: ExpectedReceipt): boolean => r.poNumber === o.poNumber && (o.yarnId === undefined || r.yarnId === o.yarnId) && onLine(r);
   const yarnIds = [...new Set(data.expectedReceipts.filter(matches).map((r) => r.yarnId))];
   if (yarnIds.length === 0) {
-    const line = o.receiptLine ? ` ${o.receiptLine === 'pastDue' ? 'past due' : o.receiptLine === 'later' ? 'due later' : `in the week of ${mondayOf(o.receiptLine)}`}` : '';
+    const line = o.receiptLine
+      ? ` ${o.receiptLine === 'pastDue' ? 'past due' : o.receiptLine === 'later' ? 'due later' : `in the week of ${mondayOf(o.receiptLine)}`}`
+      : '';
     return { data, warnings: [`PO ${o.poNumber}${o.yarnId ? ` has no expected receipts of yarn ${o.yarnId}${line}` : ' has no expected receipts'}`] };
   }
   const warnings: string[] = [];

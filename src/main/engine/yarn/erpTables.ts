@@ -24,12 +24,7 @@ export function demandByStyleKoTable(rows: KoYarnDemand[], asOf: IsoDate, policy
  * Per (Style, Yarn) sums of the KO rows, plus zero rows for the BOM yarns of styles that only have knit orders
  * without an open balance (`zeroStyleBoms`).
  */
-export function demandByStyleTable(
-  rows: KoYarnDemand[],
-  zeroStyleBoms: ResolvedBom[],
-  asOf: IsoDate,
-  policy: YarnPolicy,
-): ErpTable {
+export function demandByStyleTable(rows: KoYarnDemand[], zeroStyleBoms: ResolvedBom[], asOf: IsoDate, policy: YarnPolicy): ErpTable {
   const labels = erpBucketLabels(asOf, policy);
   const columns = ['Style', 'Yarn', 'Percentage', ...labels, 'Total'];
   const byKey = new Map<string, Record<string, string | number>>();
@@ -57,9 +52,7 @@ export function demandByStyleTable(
       byKey.set(key, record);
     }
   }
-  const out = [...byKey.values()].sort(
-    (a, b) => compareText(a.Style as string, b.Style as string) || compareIds(a.Yarn as string, b.Yarn as string),
-  );
+  const out = [...byKey.values()].sort((a, b) => compareText(a.Style as string, b.Style as string) || compareIds(a.Yarn as string, b.Yarn as string));
   return { columns, rows: out };
 }
 

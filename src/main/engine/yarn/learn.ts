@@ -34,9 +34,7 @@ export interface LearnedRate {
 function byRecency(reports: ErpDemandReport[]): ErpDemandReport[] {
   // Most recent first; on the same day the KO-level report first (it carries the rates and the open orders).
   return [...reports].sort(
-    (a, b) =>
-      (a.runDate < b.runDate ? 1 : a.runDate > b.runDate ? -1 : 0) ||
-      (a.kind === b.kind ? 0 : a.kind === 'by-style-ko' ? -1 : 1),
+    (a, b) => (a.runDate < b.runDate ? 1 : a.runDate > b.runDate ? -1 : 0) || (a.kind === b.kind ? 0 : a.kind === 'by-style-ko' ? -1 : 1),
   );
 }
 

@@ -5,15 +5,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { YarnPolicy } from '../../../shared/policy/yarn';
 import { compareIds, compareText, styleKey } from './keys';
-import type {
-  KnitOrder,
-  KoPhase,
-  KoYarnDemand,
-  PhasedKnitOrderDemand,
-  ResolvedBom,
-  ResolvedRate,
-  WeeklySeries,
-} from './types';
+import type { KnitOrder, KoPhase, KoYarnDemand, PhasedKnitOrderDemand, ResolvedBom, ResolvedRate, WeeklySeries } from './types';
 import type { PlanWeeks } from '../calendar';
 import { emptySeries, halfDayUnitsPerWeek, halfDayUnitsToSunday, weekIndex } from './weeks';
 
@@ -102,7 +94,12 @@ export function phaseKnitOrderDemand(
     if (weeklyCapacityLbs === null) {
       flags.push('no-rate');
       out.noRate.push({ orderNo, style, balanceLbs: order.balanceLbs });
-      out.warnings.push({ code: 'no-rate', message: `no knitting rate for ${style}: ${order.balanceLbs} lbs placed in the start week`, style, orderNo });
+      out.warnings.push({
+        code: 'no-rate',
+        message: `no knitting rate for ${style}: ${order.balanceLbs} lbs placed in the start week`,
+        style,
+        orderNo,
+      });
     }
     const bom = bomByStyle.get(style);
     if (!bom || bom.lines.length === 0) {
@@ -144,8 +141,6 @@ export function phaseKnitOrderDemand(
     }
   }
 
-  out.rows.sort(
-    (a, b) => compareText(a.style, b.style) || compareText(a.orderNo, b.orderNo) || compareIds(a.yarnId, b.yarnId),
-  );
+  out.rows.sort((a, b) => compareText(a.style, b.style) || compareText(a.orderNo, b.orderNo) || compareIds(a.yarnId, b.yarnId));
   return out;
 }

@@ -16,12 +16,7 @@ import type { PlanWeeks } from '../calendar';
 import { erpBucketLabels, yarnPlanWeeks } from './weeks';
 
 /** The yarn plan over the planning calendar's weeks (at least the ERP layout's, see `yarnPlanWeeks`). */
-export function computeYarnPlan(
-  input: YarnPlanInput,
-  calendar: PlanWeeks,
-  policy: YarnPolicy,
-  options: YarnPlanOptions = {},
-): YarnPlan {
+export function computeYarnPlan(input: YarnPlanInput, calendar: PlanWeeks, policy: YarnPolicy, options: YarnPlanOptions = {}): YarnPlan {
   const planWeeks = yarnPlanWeeks(calendar, policy);
   const { asOf } = planWeeks;
   const reports = input.erpReports ?? [];
@@ -73,15 +68,7 @@ export function computeYarnPlan(
   );
   warnings.push(...koOnly.warnings);
 
-  const soLayer = buildSalesOrderLayer(
-    salesOrders,
-    input.fabricRolls ?? [],
-    input.knitOrders,
-    boms,
-    planWeeks,
-    policy,
-    options.styleBridge,
-  );
+  const soLayer = buildSalesOrderLayer(salesOrders, input.fabricRolls ?? [], input.knitOrders, boms, planWeeks, policy, options.styleBridge);
 
   const layered = options.includeSalesOrdersInProjection || (options.extraDemand?.length ?? 0) > 0 || (options.extraReceipts?.length ?? 0) > 0;
   const projection = layered

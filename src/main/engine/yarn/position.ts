@@ -23,7 +23,8 @@ export function yarnRisk(
 ): { risk: RiskBand; riskBasis: YarnPosition['riskBasis']; levelLbs: number } {
   const planned = y.planningBalanceLbs + y.draftLbs;
   const levelLbs = Math.min(planned, -y.maxDeficitLbs);
-  const riskBasis = y.maxDeficitLbs > 0 && -y.maxDeficitLbs < planned ? 'projected deficit' : y.draftLbs > 0 ? 'planning balance + PO drafts' : 'planning balance';
+  const riskBasis =
+    y.maxDeficitLbs > 0 && -y.maxDeficitLbs < planned ? 'projected deficit' : y.draftLbs > 0 ? 'planning balance + PO drafts' : 'planning balance';
   return { risk: riskBand(levelLbs, policy), riskBasis, levelLbs };
 }
 
@@ -34,10 +35,18 @@ export function inventoryIdentityWarnings(inventory: YarnInventory[], policy: Ya
   for (const y of inventory) {
     const theoretical = y.beginningBalanceLbs + y.receivedLbs + y.consumedLbs + y.adjustmentsLbs;
     if (Math.abs(theoretical - y.theoreticalBalanceLbs) > tol)
-      out.push({ code: 'inventory-theoretical', message: `Theoretical Balance ${y.theoreticalBalanceLbs} != begin + received + consumed + adjustments = ${theoretical}`, yarnId: y.yarnId });
+      out.push({
+        code: 'inventory-theoretical',
+        message: `Theoretical Balance ${y.theoreticalBalanceLbs} != begin + received + consumed + adjustments = ${theoretical}`,
+        yarnId: y.yarnId,
+      });
     const planning = y.theoreticalBalanceLbs + y.onOrderLbs + y.allocatedLbs;
     if (Math.abs(planning - y.planningBalanceLbs) > tol)
-      out.push({ code: 'inventory-planning', message: `Planning Balance ${y.planningBalanceLbs} != theoretical + on order + allocated = ${planning}`, yarnId: y.yarnId });
+      out.push({
+        code: 'inventory-planning',
+        message: `Planning Balance ${y.planningBalanceLbs} != theoretical + on order + allocated = ${planning}`,
+        yarnId: y.yarnId,
+      });
   }
   return out;
 }
@@ -73,7 +82,10 @@ export function yarnPositions(
     }
     const tb = base.theoreticalBalanceLbs;
     const draftLbs = draftLbsByYarn.get(yarnId) ?? 0;
-    const { risk, riskBasis } = yarnRisk({ planningBalanceLbs: base.planningBalanceLbs, draftLbs, maxDeficitLbs: projection?.shortage?.maxDeficitLbs ?? 0 }, policy);
+    const { risk, riskBasis } = yarnRisk(
+      { planningBalanceLbs: base.planningBalanceLbs, draftLbs, maxDeficitLbs: projection?.shortage?.maxDeficitLbs ?? 0 },
+      policy,
+    );
     return {
       yarnId,
       ...base,

@@ -6,15 +6,7 @@
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { YarnPolicy } from '../../../shared/policy/yarn';
 import { compareIds } from './keys';
-import type {
-  ExpectedReceipt,
-  ExpediteCandidate,
-  Warning,
-  WeeklySeries,
-  YarnInventory,
-  YarnProjection,
-  YarnShortage,
-} from './types';
+import type { ExpectedReceipt, ExpediteCandidate, Warning, WeeklySeries, YarnInventory, YarnProjection, YarnShortage } from './types';
 import type { PlanWeeks } from '../calendar';
 import { addSeries, emptySeries, seriesTotal, weekIndex } from './weeks';
 
@@ -36,10 +28,7 @@ export interface YarnReceipts {
  * Expected receipts per yarn on the plan weeks. A receipt dated before the as-of week counts as past due, and so does
  * a week receipt without a date (the import dates every one; warned if not).
  */
-export function phaseReceipts(
-  receipts: ExpectedReceipt[],
-  planWeeks: PlanWeeks,
-): { byYarn: Map<string, YarnReceipts>; warnings: Warning[] } {
+export function phaseReceipts(receipts: ExpectedReceipt[], planWeeks: PlanWeeks): { byYarn: Map<string, YarnReceipts>; warnings: Warning[] } {
   const { asOf } = planWeeks;
   const weeks = planWeeks.weekStarts.length;
   const byYarn = new Map<string, YarnReceipts>();

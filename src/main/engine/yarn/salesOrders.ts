@@ -156,8 +156,6 @@ export function buildSalesOrderLayer(
     line.note = `uncovered lbs exploded with the ${bom.provenance.source} BOM`;
   }
 
-  const yarnDemand = [...yarnSeries]
-    .sort(([a], [b]) => compareIds(a, b))
-    .map(([yarnId, series]) => ({ yarnId, ...series }));
+  const yarnDemand = [...yarnSeries].sort(([a], [b]) => compareIds(a, b)).map(([yarnId, series]) => ({ yarnId, ...series }));
   return { lines, yarnDemand, totalUncoveredLbs };
 }

@@ -42,7 +42,9 @@ export const mapBom: Mapper = (r, ctx) => {
   const lines = [...byKey.values()];
   for (const l of lines) l.fraction = Math.round(l.fraction * 1e9) / 1e9;
   const styles = new Set(lines.map((l) => l.style)).size;
-  const notes = [`${raw.length} BOM lines over ${styles} styles; ${raw.length - lines.length} duplicate (style, yarn) lines summed into ${lines.length} pairs`];
+  const notes = [
+    `${raw.length} BOM lines over ${styles} styles; ${raw.length - lines.length} duplicate (style, yarn) lines summed into ${lines.length} pairs`,
+  ];
   if (placeholders) notes.push(`${placeholders} per-style header lines (no yarn, 0 %) skipped`);
   if (percentScale) notes.push('shares read as percent (divided by 100)');
   return { batch: { bomLines: lines }, notes };

@@ -247,8 +247,7 @@ export const mapExpectedReceipts: Mapper = (r) => {
         poNumber: po.poNumber,
         yarnId: po.yarnId,
         bucket: bucket.kind === 'pastDue' ? 'pastDue' : bucket.kind === 'later' ? 'later' : 'week',
-        weekStart:
-          bucket.kind === 'dated' ? mondayOf(bucket.date) : bucket.kind === 'thisWeek' ? (thisWeek ?? null) : null,
+        weekStart: bucket.kind === 'dated' ? mondayOf(bucket.date) : bucket.kind === 'thisWeek' ? (thisWeek ?? null) : null,
         qtyLbs: qty,
       });
     }
@@ -257,6 +256,10 @@ export const mapExpectedReceipts: Mapper = (r) => {
     pos.push(po);
     receipts.push(...rowReceipts);
   }
-  const notes = thisWeek ? [`"This Week" = week of ${thisWeek}; last dated column ends ${addDays(thisWeek, 7 * (buckets.filter((b) => b.parsed.bucket.kind === 'dated').length + 1) - 1)}`] : [];
+  const notes = thisWeek
+    ? [
+        `"This Week" = week of ${thisWeek}; last dated column ends ${addDays(thisWeek, 7 * (buckets.filter((b) => b.parsed.bucket.kind === 'dated').length + 1) - 1)}`,
+      ]
+    : [];
   return { batch: { expectedPos: pos, expectedReceipts: receipts }, notes, expectedThisWeek: thisWeek };
 };

@@ -89,5 +89,8 @@ export const mapSuppliers: Mapper = (r) => {
     if (row.retired) retired++;
     rows.push(row);
   }
-  return { batch: { suppliers: rows }, notes: retired ? [`${retired} suppliers retired ("Remove" in the export, or "(Do not Use)" in the name)`] : [] };
+  return {
+    batch: { suppliers: rows },
+    notes: retired ? [`${retired} suppliers retired ("Remove" in the export, or "(Do not Use)" in the name)`] : [],
+  };
 };

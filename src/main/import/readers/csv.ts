@@ -40,7 +40,9 @@ export function readCsv(text: string, options: { previewRows?: number; tick?: ()
   while (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === null) rows.pop();
   const last = rows.length - 1;
   if (!options.previewRows && last > 0 && !/[\r\n]$/.test(text) && rows[last].length < rows[last - 1].length) {
-    throw new UnreadableFileError(`the last line (${rows.length}) ends early: ${rows[last].length} of ${rows[last - 1].length} fields and no line end (the file is cut short)`);
+    throw new UnreadableFileError(
+      `the last line (${rows.length}) ends early: ${rows[last].length} of ${rows[last - 1].length} fields and no line end (the file is cut short)`,
+    );
   }
   return { name: 'csv', rows, errorCells: 0, fixedWidth: true };
 }

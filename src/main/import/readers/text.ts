@@ -8,7 +8,15 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 
 /** Bytes that text never holds: C0 controls other than tab, LF, FF, CR; DEL; the five code points 1252 leaves undefined. */
 function isControl(b: number): boolean {
-  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f || b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d;
+  return (
+    (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) ||
+    b === 0x7f ||
+    b === 0x81 ||
+    b === 0x8d ||
+    b === 0x8f ||
+    b === 0x90 ||
+    b === 0x9d
+  );
 }
 
 /** Where the first well-formed multi-byte UTF-8 sequence and the first byte outside any such sequence are (-1: none). */

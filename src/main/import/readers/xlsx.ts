@@ -84,7 +84,9 @@ function sharedStrings(xml: string): string[] {
   return out;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 function isDateFormatCode(code: string): boolean {
   const stripped = code
@@ -344,7 +346,10 @@ function parseSheet(
       if (col >= width) {
         slots += col + 1 - width;
         width = col + 1;
-        if (slots > MAX_SLOTS) throw new UnreadableFileError(`sheet ${name}: its rows span more than ${MAX_SLOTS} cells (row ${row + 1} reaches column ${col + 1}); not an export`);
+        if (slots > MAX_SLOTS)
+          throw new UnreadableFileError(
+            `sheet ${name}: its rows span more than ${MAX_SLOTS} cells (row ${row + 1} reaches column ${col + 1}); not an export`,
+          );
       }
     }
     m = next;

@@ -63,7 +63,9 @@ export function readZip(buf: Buffer): Map<string, ZipEntry> {
       );
     }
     if (size > RATIO_FLOOR_BYTES && size > MAX_RATIO * compressed) {
-      throw new UnreadableFileError(`${name} is compressed ${Math.round(size / Math.max(1, compressed))}:1, far beyond any real export (a zip bomb?)`);
+      throw new UnreadableFileError(
+        `${name} is compressed ${Math.round(size / Math.max(1, compressed))}:1, far beyond any real export (a zip bomb?)`,
+      );
     }
     entries.set(name, {
       name,
@@ -84,7 +86,9 @@ export function readZip(buf: Buffer): Map<string, ZipEntry> {
             out = inflateRawSync(data, { maxOutputLength: size + 1 });
           } catch (err) {
             const tooLong = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-            throw new UnreadableFileError(tooLong ? `${name} inflates beyond its declared size of ${size} bytes` : `cannot inflate ${name}: ${(err as Error).message}`);
+            throw new UnreadableFileError(
+              tooLong ? `${name} inflates beyond its declared size of ${size} bytes` : `cannot inflate ${name}: ${(err as Error).message}`,
+            );
           }
         }
         if (out.length !== size) throw new UnreadableFileError(`${name} holds ${out.length} bytes, not its declared size of ${size} bytes`);

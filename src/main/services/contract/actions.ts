@@ -51,16 +51,37 @@ export interface ActionContext {
 
 type ActionHandlers = Pick<
   Handlers,
-  | 'alerts.ack' | 'alerts.unack' | 'drafts.list' | 'drafts.accept' | 'drafts.update' | 'drafts.export'
-  | 'purchaseOrders.list' | 'purchaseOrders.print' | 'availability.check' | 'schedule.pin'
-  | 'schedule.unpin' | 'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.copy' | 'scenarios.rename'
-  | 'scenarios.delete' | 'scenarios.addOverride' | 'scenarios.removeOverride' | 'scenarios.plan' | 'scenarios.compare'
-  | 'reports.render' | 'export.xlsx'
+  | 'alerts.ack'
+  | 'alerts.unack'
+  | 'drafts.list'
+  | 'drafts.accept'
+  | 'drafts.update'
+  | 'drafts.export'
+  | 'purchaseOrders.list'
+  | 'purchaseOrders.print'
+  | 'availability.check'
+  | 'schedule.pin'
+  | 'schedule.unpin'
+  | 'scenarios.list'
+  | 'scenarios.get'
+  | 'scenarios.create'
+  | 'scenarios.copy'
+  | 'scenarios.rename'
+  | 'scenarios.delete'
+  | 'scenarios.addOverride'
+  | 'scenarios.removeOverride'
+  | 'scenarios.plan'
+  | 'scenarios.compare'
+  | 'reports.render'
+  | 'export.xlsx'
 >;
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function xlsxFile(fileName: string, sheets: { name: string; columns: string[]; rows: (string | number | boolean | Date | null)[][]; dateColumns?: ReadonlySet<string> }[]): Promise<FilePayload> {
+export async function xlsxFile(
+  fileName: string,
+  sheets: { name: string; columns: string[]; rows: (string | number | boolean | Date | null)[][]; dateColumns?: ReadonlySet<string> }[],
+): Promise<FilePayload> {
   // loaded on first use: the library takes ~170 ms to load, which every CLI run and app start would pay
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -99,7 +120,10 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
   const replan = (snapshotId?: number) => ctx.startPlan(ctx.requireSnapshot(snapshotId));
   const planOf = (snapshotId: number, scenarioId: number): Plan => {
     const plan = readPlan<Plan>(db, snapshotId, scenarioId, 'plan')?.plan;
-    if (!plan) throw new NotFoundError(scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`);
+    if (!plan)
+      throw new NotFoundError(
+        scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`,
+      );
     return plan;
   };
   const scenario = (id: number) => {
@@ -112,10 +136,19 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     const sid = ctx.requireSnapshot(snapshotId);
     const sources = planningSources(db, sid);
     const master = new Map(loadEntity(db, sid, 'yarnMaster', sources).map((m) => [m.yarnId, m]));
-    const yarns = loadEntity(db, sid, 'yarnInventory', sources).map((y) => ({ ...y, yarnCount: master.get(y.yarnId)?.yarnCount ?? null, yarnType: master.get(y.yarnId)?.yarnType ?? null }));
+    const yarns = loadEntity(db, sid, 'yarnInventory', sources).map((y) => ({
+      ...y,
+      yarnCount: master.get(y.yarnId)?.yarnCount ?? null,
+      yarnType: master.get(y.yarnId)?.yarnType ?? null,
+    }));
     return purchaseOrdersFromDrafts(listPoDrafts(db), loadEntity(db, sid, 'suppliers', sources), yarns, ctx.now().slice(0, 10));
   };
-  const alertBrief = (a: { key: string; severity: string; title: string; cause: string }) => ({ key: a.key, severity: a.severity, title: a.title, cause: a.cause });
+  const alertBrief = (a: { key: string; severity: string; title: string; cause: string }) => ({
+    key: a.key,
+    severity: a.severity,
+    title: a.title,
+    cause: a.cause,
+  });
 
   return {
     'alerts.ack': async ({ key, note }) => {
@@ -134,29 +167,31 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       const now = ctx.now();
       // One transaction: every suggestion becomes a draft, or none does. A draft already made from the same
       // suggestion is kept as it is, unless the planner had rejected it.
-      const created = db.transaction(() =>
-        suggestionIds.flatMap((id) => {
-          const s = byId.get(id)!;
-          const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
-          const existing = getPoDraft(db, draftId);
-          if (existing && existing.status !== 'rejected') return [];
-          const draft: PoDraft = {
-            draftId,
-            yarnId: s.yarnId,
-            supplierId: s.supplierId,
-            supplierName: s.supplierName,
-            description: s.description,
-            costPerLb: s.costPerLb,
-            qtyLbs: s.qtyLbs,
-            receiptDate: s.receiptDate,
-            releaseDate: s.releaseDate,
-            status: 'accepted',
-            fromSuggestionId: s.id,
-          };
-          putPoDraft(db, draft, now);
-          return [draft];
-        }),
-      ).immediate();
+      const created = db
+        .transaction(() =>
+          suggestionIds.flatMap((id) => {
+            const s = byId.get(id)!;
+            const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
+            const existing = getPoDraft(db, draftId);
+            if (existing && existing.status !== 'rejected') return [];
+            const draft: PoDraft = {
+              draftId,
+              yarnId: s.yarnId,
+              supplierId: s.supplierId,
+              supplierName: s.supplierName,
+              description: s.description,
+              costPerLb: s.costPerLb,
+              qtyLbs: s.qtyLbs,
+              receiptDate: s.receiptDate,
+              releaseDate: s.releaseDate,
+              status: 'accepted',
+              fromSuggestionId: s.id,
+            };
+            putPoDraft(db, draft, now);
+            return [draft];
+          }),
+        )
+        .immediate();
       replan(sid);
       return created;
     },
@@ -182,12 +217,21 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       const { orders, unassigned, orderDate } = purchaseOrdersOf(snapshotId);
       // Refused rather than exported without a supplier: the ERP cannot take a PO line with none.
       if (unassigned.length) {
-        throw new Error(`${unassigned.length} open draft(s) have no supplier of the supplier master (${unassigned.slice(0, 3).map((u) => `${u.draftId}: ${u.reason}`).join('; ')}); choose a supplier or reject them first`);
+        throw new Error(
+          `${unassigned.length} open draft(s) have no supplier of the supplier master (${unassigned
+            .slice(0, 3)
+            .map((u) => `${u.draftId}: ${u.reason}`)
+            .join('; ')}); choose a supplier or reject them first`,
+        );
       }
       const rows = yarnPoRows(orders);
       const base = `YarnPO_drafts_${orderDate}`;
       if (format === 'csv') {
-        const cells = rows.map((r) => Object.fromEntries(YARN_PO_COLUMNS.map((c, i) => [c, r[i] instanceof Date ? (r[i] as Date).toISOString().slice(0, 10) : (r[i] as string | number | null)])));
+        const cells = rows.map((r) =>
+          Object.fromEntries(
+            YARN_PO_COLUMNS.map((c, i) => [c, r[i] instanceof Date ? (r[i] as Date).toISOString().slice(0, 10) : (r[i] as string | number | null)]),
+          ),
+        );
         return { fileName: `${base}.csv`, mimeType: 'text/csv', base64: Buffer.from(rowsToCsv(cells, YARN_PO_COLUMNS)).toString('base64') };
       }
       return xlsxFile(`${base}.xlsx`, [{ name: 'YarnPO', columns: [...YARN_PO_COLUMNS], rows, dateColumns: YARN_PO_DATE_COLUMNS }]);
@@ -221,7 +265,8 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
 
     'scenarios.list': async ({ snapshotId }) => scenarios.listScenarios(db, snapshotId),
     'scenarios.get': async ({ id }) => scenario(id),
-    'scenarios.create': async ({ name, snapshotId }) => scenarios.createScenario(db, { snapshotId: ctx.requireSnapshot(snapshotId), name, createdAt: ctx.now() }),
+    'scenarios.create': async ({ name, snapshotId }) =>
+      scenarios.createScenario(db, { snapshotId: ctx.requireSnapshot(snapshotId), name, createdAt: ctx.now() }),
     'scenarios.copy': async ({ id, name }) => scenarios.copyScenario(db, scenario(id).id, { name, createdAt: ctx.now() }),
     'scenarios.rename': async ({ id, name }) => ({ renamed: scenarios.renameScenario(db, id, name) }),
     'scenarios.delete': async ({ id }) => ({ deleted: scenarios.deleteScenario(db, id) }),
@@ -262,7 +307,8 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
         shortages: () => shortageReport(plan, printedAt),
         purchasePlan: () => purchasePlanReport(plan, printedAt, purchaseOrdersOf(sid).orders),
         machineSchedule: () => machineScheduleReport(plan.schedule, { printedAt, subtitle, pageSize: paperSize(plan.policy) }),
-        loadByWorkCenter: () => loadByWorkCenterReport(plan.load, { printedAt, subtitle, policy: plan.policy.capacity, pageSize: paperSize(plan.policy) }),
+        loadByWorkCenter: () =>
+          loadByWorkCenterReport(plan.load, { printedAt, subtitle, policy: plan.policy.capacity, pageSize: paperSize(plan.policy) }),
       };
       const spec = { ...specs[report](), ...(subtitle ? { subtitle } : {}) };
       const html = renderReport(spec);

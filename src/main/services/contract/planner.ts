@@ -7,7 +7,14 @@ import { resultSnapshotId } from '../../../shared/jobs';
 import { openStore, type Db } from '../../store/db';
 import { deleteSnapshot, getSnapshot, getSnapshotReport, listSnapshots } from '../../store/snapshots';
 import { readSetting, SETTINGS, writeSetting } from '../../store/settings';
-import { deleteBomOverride, deleteRateOverride, listBomOverrides, listRateOverrides, putBomOverride, putRateOverride } from '../../store/styleOverrides';
+import {
+  deleteBomOverride,
+  deleteRateOverride,
+  listBomOverrides,
+  listRateOverrides,
+  putBomOverride,
+  putRateOverride,
+} from '../../store/styleOverrides';
 import type { JobHost } from '../../workers/jobHost';
 import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
@@ -186,7 +193,10 @@ export function createPlanner(options: PlannerOptions): Planner {
       else putBomOverride(db, { style, lines, asOf: now().slice(0, 10), note: note ?? '' }, now());
       return { jobId: target === null ? null : startPlan(target) };
     },
-    'settings.getLayers': async () => ({ salesOrders: readSetting(db, SETTINGS.includeSalesOrderLayer), forecast: readSetting(db, SETTINGS.includeForecastLayer) }),
+    'settings.getLayers': async () => ({
+      salesOrders: readSetting(db, SETTINGS.includeSalesOrderLayer),
+      forecast: readSetting(db, SETTINGS.includeForecastLayer),
+    }),
     'settings.setLayers': async ({ salesOrders, forecast }) => {
       db.transaction(() => {
         if (salesOrders !== undefined) writeSetting(db, SETTINGS.includeSalesOrderLayer, salesOrders, now());

@@ -21,9 +21,11 @@ export function uploadTooLargeMessage(name: string, maxBytes: number): string {
 }
 
 /** The file name an upload is stored under: the last path segment, without characters a file system refuses. */
+// eslint-disable-next-line no-control-regex -- control characters are among what it replaces
+const REFUSED_IN_FILE_NAMES = /[\u0000-\u001f<>:"|?*]/g;
+
 function storedName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are among what it replaces
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+  const cleaned = basename(name.replace(/\\/g, '/')).replace(REFUSED_IN_FILE_NAMES, '_').trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned.slice(0, 200) : 'upload';
 }
 

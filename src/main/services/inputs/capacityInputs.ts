@@ -9,7 +9,13 @@ import type { CapacityInput, OrderYarn, RateInfo } from '../../engine/capacity';
 import type { PlannerSettings } from './plannerSettings';
 
 /** Capacity and scheduling input: open knit orders with the yarn plan's rates (and their provenance) and shortages. */
-export function capacityInput(d: PlanningData, yarn: YarnPlan, settings: PlannerSettings, policy: PolicyTable, calendar: PlanningCalendar): CapacityInput {
+export function capacityInput(
+  d: PlanningData,
+  yarn: YarnPlan,
+  settings: PlannerSettings,
+  policy: PolicyTable,
+  calendar: PlanningCalendar,
+): CapacityInput {
   const rates = new Map<string, RateInfo>();
   for (const s of yarn.styles) {
     if (s.rate.lbsPerDay && s.rate.lbsPerDay > 0) rates.set(s.style, { rateLbsPerDay: s.rate.lbsPerDay, source: s.rate.provenance.source });

@@ -38,7 +38,8 @@ export function loadPolicy(db: Db): PolicyTable {
 export function planningPolicy(db: Db): PolicyTable {
   const table = loadPolicy(db);
   const problems = policyProblems(table);
-  if (problems.length) throw new PolicyError(`the saved policy cannot be planned with: ${problems.map((p) => p.message).join('; ')}. Change it in Settings.`);
+  if (problems.length)
+    throw new PolicyError(`the saved policy cannot be planned with: ${problems.map((p) => p.message).join('; ')}. Change it in Settings.`);
   return table;
 }
 

@@ -20,7 +20,9 @@ export function mrpInput(
 ): MrpInput {
   const weeks = calendar.weekStarts.length;
   if (calendar.weekStarts.some((w, i) => yarn.weeks[i] !== w))
-    throw new Error(`the yarn plan's weeks (${yarn.weeks.length} from ${yarn.weeks[0]}) do not cover the planning calendar's (${weeks} from ${calendar.weekStarts[0]})`);
+    throw new Error(
+      `the yarn plan's weeks (${yarn.weeks.length} from ${yarn.weeks[0]}) do not cover the planning calendar's (${weeks} from ${calendar.weekStarts[0]})`,
+    );
   const sourcesByYarn = new Map<string, { source: string; lbs: number }[][]>();
   const addSource = (yarnId: string, weeklyLbs: number[], source: string) => {
     const perWeek = sourcesByYarn.get(yarnId) ?? Array.from({ length: weeks }, () => []);

@@ -7,9 +7,10 @@ import type { ReportSnapshot } from './yarnInputs';
 export function loadReportHistory(db: Db, snapshotId: number, options: { includeOwn: boolean }): ReportSnapshot[] {
   const target = db.prepare('SELECT as_of FROM snapshot WHERE id = ?').get(snapshotId) as { as_of: string } | undefined;
   if (!target) throw new Error(`snapshot ${snapshotId} does not exist`);
-  const candidates = db
-    .prepare('SELECT id, as_of FROM snapshot WHERE as_of <= ? ORDER BY as_of, id')
-    .all(target.as_of) as { id: number; as_of: string }[];
+  const candidates = db.prepare('SELECT id, as_of FROM snapshot WHERE as_of <= ? ORDER BY as_of, id').all(target.as_of) as {
+    id: number;
+    as_of: string;
+  }[];
   const history: ReportSnapshot[] = [];
   for (const snap of candidates) {
     if (snap.id === snapshotId ? !options.includeOwn : snap.as_of === target.as_of) continue;

@@ -54,14 +54,20 @@ export function buildStyleBridge(data: Pick<PlanningData, 'greigePairs' | 'style
     else {
       const bases = [...(basesByFinished.get(spaceless(fStyle)) ?? [])];
       if (bases.length === 0) result = { greigeStyle: null, ozPerLinYd, note: `finished style ${fStyle} is not in eFab_Styles` };
-      else if (bases.length > 1) result = { greigeStyle: null, ozPerLinYd, note: `finished style ${fStyle} maps to ${bases.length} greige bases (${bases.join(', ')})` };
+      else if (bases.length > 1)
+        result = { greigeStyle: null, ozPerLinYd, note: `finished style ${fStyle} maps to ${bases.length} greige bases (${bases.join(', ')})` };
       else {
         const base = bases[0];
         const ko = openKoStyleByBase.get(spaceless(base));
         const versions = [...(versionsByBase.get(spaceless(base)) ?? [])];
         if (ko) result = { greigeStyle: ko.style, ozPerLinYd, note: `greige base ${base}, version of the open knit order` };
         else if (versions.length === 1) result = { greigeStyle: versions[0], ozPerLinYd, note: `greige base ${base}, its only BOM version` };
-        else result = { greigeStyle: null, ozPerLinYd, note: `greige base ${base} has ${versions.length} BOM versions and no open knit order to choose one` };
+        else
+          result = {
+            greigeStyle: null,
+            ozPerLinYd,
+            note: `greige base ${base} has ${versions.length} BOM versions and no open knit order to choose one`,
+          };
       }
     }
     cache.set(finishedStyle, result);

@@ -111,7 +111,11 @@ export function computePlan(
     purchasing: { ...mrp, bySupplier: groupSuggestionsBySupplier(mrp.suggestions) },
     load,
     schedule,
-    layers: { salesOrders: settings.includeSalesOrderLayer, forecast: useForecast, forecastLines: (forecastLayer as ForecastLayer | null)?.lines ?? [] },
+    layers: {
+      salesOrders: settings.includeSalesOrderLayer,
+      forecast: useForecast,
+      forecastLines: (forecastLayer as ForecastLayer | null)?.lines ?? [],
+    },
     yarnCostPerLb: Object.fromEntries(data.yarns.filter((y) => y.costPerLb !== null).map((y) => [y.yarnId, y.costPerLb!])),
     receiptLines: [
       ...data.expectedReceipts
@@ -145,10 +149,19 @@ export function closeDraftsTheErpHas(
 ): PlannerSettings['poDrafts'] {
   if (!drafts.length) return [];
   const matcher = createSupplierMatcher(data.suppliers, supplierMappings, policy.purchasing);
-  const { closed } = reconcileDrafts(drafts.map((d) => d.draft), data.yarnPos, matcher, policy.purchasing);
+  const { closed } = reconcileDrafts(
+    drafts.map((d) => d.draft),
+    data.yarnPos,
+    matcher,
+    policy.purchasing,
+  );
   if (!closed.length) return drafts.map((d) => d.draft);
   const revision = new Map(drafts.map((d) => [d.draft.draftId, d.revision]));
-  closePoDrafts(db, closed.map((c) => ({ draftId: c.draftId, revision: revision.get(c.draftId)!, erpPoNumber: c.poNumber })), now);
+  closePoDrafts(
+    db,
+    closed.map((c) => ({ draftId: c.draftId, revision: revision.get(c.draftId)!, erpPoNumber: c.poNumber })),
+    now,
+  );
   return listPoDrafts(db);
 }
 

@@ -4,7 +4,19 @@
 import { createHash } from 'node:crypto';
 import { mondayOf, type IsoDate } from '../../../shared/dates';
 import type { DemandSeries, DemandUnit, SalesLine, SeriesLevel } from '../../engine/forecast/types';
-import { accuracy, APPROACHES, buildDemandSeries, createModelLibrary, emptySums, makeCoherent, mergeSums, runForecastBatch, summariseAccuracy, type CoherentOutcome, type ErrorSums } from '../../engine/forecast';
+import {
+  accuracy,
+  APPROACHES,
+  buildDemandSeries,
+  createModelLibrary,
+  emptySums,
+  makeCoherent,
+  mergeSums,
+  runForecastBatch,
+  summariseAccuracy,
+  type CoherentOutcome,
+  type ErrorSums,
+} from '../../engine/forecast';
 import type { SeriesForecastResult } from '../../engine/forecast/batch';
 import { openStore } from '../../store/db';
 import { loadForecastData } from '../../store/entities';
@@ -36,7 +48,14 @@ export interface ForecastRun {
   historyGapWeeks: IsoDate[];
   /** How the company total, styles and style x customer series were made coherent (per level), or why not. */
   hierarchy: { levels: NonNullable<CoherentOutcome['levels']>; problem: string | null };
-  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & { level: SeriesLevel; unit: DemandUnit; style?: string; customer?: string; greigeStyle?: string; history: number[] })[];
+  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & {
+    level: SeriesLevel;
+    unit: DemandUnit;
+    style?: string;
+    customer?: string;
+    greigeStyle?: string;
+    history: number[];
+  })[];
   /**
    * Accuracy per group and model (h 1..metricsMaxHorizon): TOTAL, styles (yds; those long enough to forecast, the
    * short ones apart), their demand classes, and style x customer. Every model, the combinations, the hierarchy
@@ -55,7 +74,10 @@ export interface ForecastRun {
 export type CompactBacktestRow = [series: string, origin: string, horizon: number, model: string, actual: number, forecast: number];
 
 /** WAPE per horizon of the chosen forecast and the baselines, pooling the series' error sums per horizon. */
-export function accuracyByHorizon(results: readonly Pick<SeriesForecastResult, 'metricsByHorizon'>[], models: readonly string[]): ForecastRun['accuracyByHorizon'] {
+export function accuracyByHorizon(
+  results: readonly Pick<SeriesForecastResult, 'metricsByHorizon'>[],
+  models: readonly string[],
+): ForecastRun['accuracyByHorizon'] {
   const sums = new Map<string, ErrorSums>();
   for (const r of results) {
     for (const model of models) {
@@ -101,7 +123,9 @@ const FORECAST_ENGINE_VERSION = 1;
  */
 export function forecastInputsHash(lines: readonly SalesLine[], bridgeAnswers: ReadonlyMap<string, unknown>, policy: unknown): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ version: FORECAST_ENGINE_VERSION, policy, bridge: [...bridgeAnswers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
+  hash.update(
+    JSON.stringify({ version: FORECAST_ENGINE_VERSION, policy, bridge: [...bridgeAnswers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }),
+  );
   for (const l of lines) hash.update(`\n${l.document}\t${l.invoiceDate}\t${l.customer}\t${l.finishedStyle}\t${l.qty}\t${l.uom}`);
   return hash.digest('hex');
 }
@@ -118,7 +142,10 @@ function recordingBridge(bridge: StyleBridge): { bridge: StyleBridge; answers: M
   };
 }
 
-export async function runForecastJob(input: { snapshotId: number }, ctx: JobContext): Promise<{ snapshotId: number; series: number; reusedFrom?: number }> {
+export async function runForecastJob(
+  input: { snapshotId: number },
+  ctx: JobContext,
+): Promise<{ snapshotId: number; series: number; reusedFrom?: number }> {
   const db = openStore(ctx.dbPath);
   try {
     ctx.progress(0.02, 'building weekly demand series from the sales history');
@@ -149,7 +176,12 @@ export async function runForecastJob(input: { snapshotId: number }, ctx: JobCont
         budget -= cost;
         return true;
       };
-      const [r] = runForecastBatch([{ id: s.id, startWeek: s.startWeek, values: s.values }], { policy, horizonWeeks: policy.maxHorizonWeeks, library, keepRows }).results;
+      const [r] = runForecastBatch([{ id: s.id, startWeek: s.startWeek, values: s.values }], {
+        policy,
+        horizonWeeks: policy.maxHorizonWeeks,
+        library,
+        keepRows,
+      }).results;
       results.push(r);
       ctx.progress(0.05 + 0.8 * ((i + 1) / history.series.length), `backtesting and forecasting series ${i + 1} of ${history.series.length}`);
     });

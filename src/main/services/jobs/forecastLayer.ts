@@ -25,7 +25,9 @@ export interface ForecastLayer {
 
 /** Greige styles the forecast speaks for (to resolve their BOMs in the yarn plan). */
 export function forecastGreigeStyles(run: ForecastRun): string[] {
-  return run.series.filter((s) => s.level === 'greige' && s.unit === 'lbs' && s.greigeStyle && s.forecast.method === 'statistical').map((s) => s.greigeStyle!);
+  return run.series
+    .filter((s) => s.level === 'greige' && s.unit === 'lbs' && s.greigeStyle && s.forecast.method === 'statistical')
+    .map((s) => s.greigeStyle!);
 }
 
 export function forecastYarnLayer(run: ForecastRun, yarn: YarnPlan, policy: ForecastPolicy): ForecastLayer {

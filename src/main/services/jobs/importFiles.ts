@@ -42,7 +42,13 @@ export async function importFiles(db: Db, input: string[] | string, options: Imp
   } catch (err) {
     if (err instanceof ImportFailedError || err instanceof ImportCancelledError) throw err;
     // a bug or an environment error (disk, permissions): still a structured failure, nothing was written
-    throw refusedImport(options, sourceText(input, options), 'INTERNAL', `import failed unexpectedly, nothing imported: ${(err as Error).message}`, started);
+    throw refusedImport(
+      options,
+      sourceText(input, options),
+      'INTERNAL',
+      `import failed unexpectedly, nothing imported: ${(err as Error).message}`,
+      started,
+    );
   }
 }
 
@@ -55,19 +61,38 @@ async function importBatch(db: Db, input: string[] | string, options: ImportOpti
   const existing = findSnapshotByContent(db, report.contentHash, asOf);
   if (existing !== undefined) {
     const stored = getSnapshotReport(db, existing);
-    const reused: ImportReport = { ...(stored ?? report), status: 'unchanged', snapshotId: existing, durationMs: Math.round(performance.now() - started) };
+    const reused: ImportReport = {
+      ...(stored ?? report),
+      status: 'unchanged',
+      snapshotId: existing,
+      durationMs: Math.round(performance.now() - started),
+    };
     progress(1, `already imported as snapshot ${existing}`);
     return { snapshotId: existing, reused: true, report: reused };
   }
 
   // what the planner must confirm or know first: thin data, then text read as Windows-1252
   const thin = findThinData(read.usedFiles, asOf, (entity, before) => latestImportedCount(db, entity, before));
-  if (thin.length && !options.confirmThinData) fail('NEEDS_CONFIRMATION', `thin data, needs confirmation: ${thin.join('; ')}. Nothing imported; confirm to import anyway`);
+  if (thin.length && !options.confirmThinData)
+    fail('NEEDS_CONFIRMATION', `thin data, needs confirmation: ${thin.join('; ')}. Nothing imported; confirm to import anyway`);
   const notices: PlanningWarning[] = [];
-  if (thin.length) notices.push({ code: 'thin_data', severity: 'warning', message: `thin data, confirmed by the planner: ${thin.join('; ')}`, count: thin.length, examples: [] });
+  if (thin.length)
+    notices.push({
+      code: 'thin_data',
+      severity: 'warning',
+      message: `thin data, confirmed by the planner: ${thin.join('; ')}`,
+      count: thin.length,
+      examples: [],
+    });
   const cp1252 = read.windows1252Files;
   if (cp1252.length) {
-    notices.push({ code: 'encoding', severity: 'warning', message: `${cp1252.join(', ')}: not UTF-8, read as Windows-1252; check accented text`, count: cp1252.length, examples: cp1252 });
+    notices.push({
+      code: 'encoding',
+      severity: 'warning',
+      message: `${cp1252.join(', ')}: not UTF-8, read as Windows-1252; check accented text`,
+      count: cp1252.length,
+      examples: cp1252,
+    });
   }
 
   // the write: one transaction, all or nothing

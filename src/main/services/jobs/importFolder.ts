@@ -36,7 +36,12 @@ export async function importFolder(db: Db, paths: string[], options: ImportOptio
 
   const dates = layout.batches.map((b) => b.folder?.date);
   if (options.asOf && dates.every(Boolean) && !dates.includes(options.asOf)) {
-    throw refusedImport(options, source, 'AS_OF_UNKNOWN', `no snapshot folder of the history is as of ${options.asOf} (they are ${dates.join(', ')}): nothing imported`);
+    throw refusedImport(
+      options,
+      source,
+      'AS_OF_UNKNOWN',
+      `no snapshot folder of the history is as of ${options.asOf} (they are ${dates.join(', ')}): nothing imported`,
+    );
   }
   const total = layout.batches.reduce((n, b) => n + b.files.length, 0) || 1;
   let done = 0;

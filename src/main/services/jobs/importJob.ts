@@ -34,7 +34,13 @@ export async function runImportJob(input: ImportJobInput, ctx: JobContext): Prom
       snapshotId: planned.snapshotId,
       reused: planned.reused,
       rejectedFiles: outcome.imports.reduce((n, i) => n + i.report.files.filter((f) => f.status === 'rejected').length, 0),
-      snapshots: outcome.imports.map((i) => ({ snapshotId: i.snapshotId, asOf: i.report.asOf ?? '', kind: i.report.kind ?? 'import', reused: i.reused, label: i.label })),
+      snapshots: outcome.imports.map((i) => ({
+        snapshotId: i.snapshotId,
+        asOf: i.report.asOf ?? '',
+        kind: i.report.kind ?? 'import',
+        reused: i.reused,
+        label: i.label,
+      })),
       ignored: outcome.ignored,
     };
   } catch (err) {

@@ -47,7 +47,9 @@ export async function runPlanJob(
     );
     plan.timingsMs.loadSnapshotMs = loadMs;
     ctx.progress(0.92, 'saving the plan');
-    const inputsHash = createHash('sha256').update(JSON.stringify([input.snapshotId, settings, policy])).digest('hex');
+    const inputsHash = createHash('sha256')
+      .update(JSON.stringify([input.snapshotId, settings, policy]))
+      .digest('hex');
     db.transaction(() => {
       writePlan(db, input.snapshotId, 0, 'plan', inputsHash, ctx.now, plan);
       writePlan(db, input.snapshotId, 0, STYLE_RATES, inputsHash, ctx.now, styleRatesOf(plan));

@@ -15,7 +15,12 @@ export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: stri
   const { extras } = applied;
   const baseRate = new Map(baseStyleRates(db, scenario.snapshotId));
   const scenarioRates = extras.rateOverrides
-    .map((r) => ({ style: r.style, lbsPerDay: scenarioRate(r.style, baseRate.get(r.style) ?? null, extras.rateOverrides), asOf: data.asOf, note: `scenario ${scenario.name}` }))
+    .map((r) => ({
+      style: r.style,
+      lbsPerDay: scenarioRate(r.style, baseRate.get(r.style) ?? null, extras.rateOverrides),
+      asOf: data.asOf,
+      note: `scenario ${scenario.name}`,
+    }))
     .filter((r): r is { style: string; lbsPerDay: number; asOf: string; note: string } => r.lbsPerDay !== null && r.lbsPerDay > 0);
   const pinned = new Set(extras.pins.map((p) => p.koNumber));
   const removedDrafts = new Set(extras.poDrafts.removedDraftIds);
@@ -32,10 +37,22 @@ export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: stri
     ...settings,
     rateOverrides: [...(settings.rateOverrides ?? []).filter((r) => !scenarioRates.some((s) => s.style === r.style)), ...scenarioRates],
     downtime: [...settings.downtime, ...extras.downtime],
-    pins: [...settings.pins.filter((p) => !pinned.has(p.orderNo)), ...extras.pins.map((p) => ({ orderNo: p.koNumber, machineId: p.machine, start: p.startDate }))],
+    pins: [
+      ...settings.pins.filter((p) => !pinned.has(p.orderNo)),
+      ...extras.pins.map((p) => ({ orderNo: p.koNumber, machineId: p.machine, start: p.startDate })),
+    ],
     poDrafts: [...settings.poDrafts.filter((d) => !removedDrafts.has(d.draftId)), ...addedDrafts],
   };
-  const plan = computePlan(applied.data, history, scenarioSettings, patchPolicy(policy, extras.policyPatches), computedAt, scenario.id, undefined, forecast && scaleForecast(forecast, extras.demandMultipliers));
+  const plan = computePlan(
+    applied.data,
+    history,
+    scenarioSettings,
+    patchPolicy(policy, extras.policyPatches),
+    computedAt,
+    scenario.id,
+    undefined,
+    forecast && scaleForecast(forecast, extras.demandMultipliers),
+  );
   return { plan, warnings: applied.warnings.map((w) => `${w.kind} ${w.overrideId}: ${w.message}`) };
 }
 

@@ -9,7 +9,25 @@ import { readPlan } from '../../store/planCache';
 
 type CsvRow = Record<string, string | number | boolean>;
 
-const FORECAST_COLUMNS = ['series', 'level', 'unit', 'demandClass', 'family', 'method', 'choice', 'models', 'weights', 'approach', 'week', 'historyGap', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95'];
+const FORECAST_COLUMNS = [
+  'series',
+  'level',
+  'unit',
+  'demandClass',
+  'family',
+  'method',
+  'choice',
+  'models',
+  'weights',
+  'approach',
+  'week',
+  'historyGap',
+  'forecast',
+  'lo80',
+  'hi80',
+  'lo95',
+  'hi95',
+];
 const ACCURACY_COLUMNS = ['group', 'model', 'role', 'points', 'wape', 'mase', 'bias'];
 
 /** One row per series and forecast week; `historyGap` marks the weeks before the as-of week (never planned). */

@@ -15,7 +15,12 @@ import { POSITION_COLUMNS, positionCsvRow, SHORTAGE_COLUMNS, shortageCsvRow } fr
 import { paperSize, purchasePlanReport, shortageReport } from './planReports';
 import { writeForecastOutputs } from './forecastOutputs';
 
-export async function writePlanOutputs(db: Db, snapshotId: number, outDir: string, options: { pdf?: boolean; printedAt?: string } = {}): Promise<string[]> {
+export async function writePlanOutputs(
+  db: Db,
+  snapshotId: number,
+  outDir: string,
+  options: { pdf?: boolean; printedAt?: string } = {},
+): Promise<string[]> {
   const cached = readPlan<Plan>(db, snapshotId, 0, 'plan');
   if (!cached) throw new NotFoundError(`no plan has been computed for snapshot ${snapshotId}`);
   const plan = cached.plan;

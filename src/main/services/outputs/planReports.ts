@@ -24,7 +24,10 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
   const totals = shortageTotals(rows);
   const value = rows.reduce((t, r) => t + r.maxDeficitLbs * (plan.yarnCostPerLb[r.yarnId] ?? 0), 0);
   // ten bars keep the chart to a third of the page, so the table starts on the first page
-  const top = rows.slice().sort((a, b) => b.maxDeficitLbs - a.maxDeficitLbs).slice(0, 10);
+  const top = rows
+    .slice()
+    .sort((a, b) => b.maxDeficitLbs - a.maxDeficitLbs)
+    .slice(0, 10);
   return {
     title: 'Yarn shortage report',
     asOf: plan.asOf,
@@ -41,7 +44,14 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
     sections: [
       {
         heading: 'Largest shortages',
-        svg: top.length ? hBarChart({ bars: top.map((r) => ({ label: `${r.yarnId} ${r.description.slice(0, 24)}`, value: r.maxDeficitLbs })), maxValue: Math.max(...top.map((r) => r.maxDeficitLbs)), unit: ' lbs', labelWidth: 260 }) : undefined,
+        svg: top.length
+          ? hBarChart({
+              bars: top.map((r) => ({ label: `${r.yarnId} ${r.description.slice(0, 24)}`, value: r.maxDeficitLbs })),
+              maxValue: Math.max(...top.map((r) => r.maxDeficitLbs)),
+              unit: ' lbs',
+              labelWidth: 260,
+            })
+          : undefined,
       },
       {
         heading: 'Every short yarn, by first short week',
@@ -68,7 +78,9 @@ export function shortageReport(plan: Plan, printedAt: string): ReportSpec {
             maxDeficitLbs: r.maxDeficitLbs,
             recoveryWeek: r.recoveryWeek ?? 'not in horizon',
             expedite: r.expedite ? `${r.expedite.poNo}: ${lbsText(r.expedite.lbs)} in week of ${r.expedite.weekStart ?? 'later'}` : '',
-            peggedOrders: peggedOrdersText(r.pegged.slice(0, PEGGED_ORDERS_PRINTED)) + (r.pegged.length > PEGGED_ORDERS_PRINTED ? `; and ${r.pegged.length - PEGGED_ORDERS_PRINTED} more (shortages.csv lists them all)` : ''),
+            peggedOrders:
+              peggedOrdersText(r.pegged.slice(0, PEGGED_ORDERS_PRINTED)) +
+              (r.pegged.length > PEGGED_ORDERS_PRINTED ? `; and ${r.pegged.length - PEGGED_ORDERS_PRINTED} more (shortages.csv lists them all)` : ''),
             action: r.suggestion ? suggestionText(r.suggestion) : `none: ${r.noSuggestionReason}`,
           })),
           emptyText: 'No yarn is projected short over the horizon.',
@@ -91,7 +103,11 @@ export function purchasePlanReport(plan: Plan, printedAt: string, acceptedOrders
       { label: 'Suggested orders', value: suggestions.length },
       { label: 'Quantity (lbs)', value: Math.round(totalLbs).toLocaleString('en-US') },
       { label: 'Value ($)', value: Math.round(totalUsd).toLocaleString('en-US') },
-      { label: 'To expedite', value: suggestions.filter((s) => s.action === 'expedite').length, tone: suggestions.some((s) => s.action === 'expedite') ? 'bad' : 'ok' },
+      {
+        label: 'To expedite',
+        value: suggestions.filter((s) => s.action === 'expedite').length,
+        tone: suggestions.some((s) => s.action === 'expedite') ? 'bad' : 'ok',
+      },
     ],
     sections: [
       {
@@ -156,8 +172,22 @@ export function purchasePlanReport(plan: Plan, printedAt: string, acceptedOrders
             { key: 'valueUsd', label: '$', align: 'right' },
             { key: 'dueDate', label: 'Due', nowrap: true },
           ],
-          rows: acceptedOrders.flatMap((po) => po.lines.map((l) => ({ poNumber: po.poNumber, supplierName: `${po.supplierId} ${po.supplierName}`, yarnId: l.yarnId, description: l.description, qtyLbs: l.qtyLbs, valueUsd: l.valueUsd, dueDate: l.dueDate }))),
-          totals: { poNumber: 'Total', qtyLbs: acceptedOrders.reduce((t, po) => t + po.totalLbs, 0), valueUsd: acceptedOrders.reduce((t, po) => t + po.totalUsd, 0) },
+          rows: acceptedOrders.flatMap((po) =>
+            po.lines.map((l) => ({
+              poNumber: po.poNumber,
+              supplierName: `${po.supplierId} ${po.supplierName}`,
+              yarnId: l.yarnId,
+              description: l.description,
+              qtyLbs: l.qtyLbs,
+              valueUsd: l.valueUsd,
+              dueDate: l.dueDate,
+            })),
+          ),
+          totals: {
+            poNumber: 'Total',
+            qtyLbs: acceptedOrders.reduce((t, po) => t + po.totalLbs, 0),
+            valueUsd: acceptedOrders.reduce((t, po) => t + po.totalUsd, 0),
+          },
           emptyText: 'No accepted PO drafts.',
         },
       },

@@ -7,7 +7,23 @@ import type { PurchaseOrder, PurchaseOrderList } from '../../../shared/domain/pu
 import type { ReportSpec } from '../../reports';
 
 /** The ERP's YarnPO columns (9-2 layout), in its order and with its names. */
-export const YARN_PO_COLUMNS = ['PO#', 'Status', 'Desc#', 'Ordered', 'Requested', 'Quoted', 'Qty', 'Balance', 'Supplier', 'Size', 'Type', 'Color', 'Description', '$/lb', 'Total $'] as const;
+export const YARN_PO_COLUMNS = [
+  'PO#',
+  'Status',
+  'Desc#',
+  'Ordered',
+  'Requested',
+  'Quoted',
+  'Qty',
+  'Balance',
+  'Supplier',
+  'Size',
+  'Type',
+  'Color',
+  'Description',
+  '$/lb',
+  'Total $',
+] as const;
 /** The YarnPO columns that hold dates (written as date cells in the xlsx, ISO dates in the csv). */
 export const YARN_PO_DATE_COLUMNS: ReadonlySet<string> = new Set(['Ordered', 'Requested', 'Quoted']);
 
@@ -31,7 +47,13 @@ export function purchaseOrdersFromDrafts(
   const unassigned: PurchaseOrderList['unassigned'] = [];
   for (const d of open) {
     if (!d.supplierId) unassigned.push({ draftId: d.draftId, yarnId: d.yarnId, qtyLbs: d.qtyLbs, reason: 'no supplier chosen' });
-    else if (!supplierById.has(d.supplierId)) unassigned.push({ draftId: d.draftId, yarnId: d.yarnId, qtyLbs: d.qtyLbs, reason: `supplier id ${d.supplierId} is not in the supplier master` });
+    else if (!supplierById.has(d.supplierId))
+      unassigned.push({
+        draftId: d.draftId,
+        yarnId: d.yarnId,
+        qtyLbs: d.qtyLbs,
+        reason: `supplier id ${d.supplierId} is not in the supplier master`,
+      });
     else bySupplier.set(d.supplierId, [...(bySupplier.get(d.supplierId) ?? []), d]);
   }
   const orders = [...bySupplier].map(([supplierId, list]): PurchaseOrder => {
@@ -106,7 +128,11 @@ export function purchaseOrderReport(po: PurchaseOrder, asOf: string, printedAt: 
     kpis: [
       { label: 'Lines', value: po.lines.length },
       { label: 'Quantity (lbs)', value: Math.round(po.totalLbs).toLocaleString('en-US') },
-      { label: 'Value ($)', value: po.totalUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), tone: po.linesWithoutPrice ? 'warn' : undefined },
+      {
+        label: 'Value ($)',
+        value: po.totalUsd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+        tone: po.linesWithoutPrice ? 'warn' : undefined,
+      },
       { label: 'First due', value: po.lines[0]?.dueDate ?? '' },
     ],
     sections: [
@@ -124,7 +150,16 @@ export function purchaseOrderReport(po: PurchaseOrder, asOf: string, printedAt: 
             { key: 'valueUsd', label: '$', align: 'right', decimals: 2 },
             { key: 'dueDate', label: 'Due', nowrap: true },
           ],
-          rows: po.lines.map((l, i) => ({ line: i + 1, yarnId: l.yarnId, description: l.description, color: l.color ?? '', qtyLbs: l.qtyLbs, costPerLb: l.costPerLb, valueUsd: l.valueUsd, dueDate: l.dueDate })),
+          rows: po.lines.map((l, i) => ({
+            line: i + 1,
+            yarnId: l.yarnId,
+            description: l.description,
+            color: l.color ?? '',
+            qtyLbs: l.qtyLbs,
+            costPerLb: l.costPerLb,
+            valueUsd: l.valueUsd,
+            dueDate: l.dueDate,
+          })),
           totals: { description: 'Total', qtyLbs: po.totalLbs, valueUsd: po.totalUsd },
         },
       },

@@ -4,8 +4,21 @@ import type { ShortageRow, YarnPositionRow } from '../../../shared/views';
 import { peggedOrdersText, suggestionText, weeksOfSupplyText } from '../../../shared/viewText';
 
 export const POSITION_COLUMNS = [
-  'yarnId', 'description', 'supplier', 'theoreticalBalanceLbs', 'allocatedLbs', 'onOrderLbs', 'planningBalanceLbs',
-  'weeklyUsageLbs', 'weeklyUsageSource', 'weeksOfSupply', 'risk', 'riskBasis', 'firstShortWeek', 'maxDeficitLbs', 'costPerLb',
+  'yarnId',
+  'description',
+  'supplier',
+  'theoreticalBalanceLbs',
+  'allocatedLbs',
+  'onOrderLbs',
+  'planningBalanceLbs',
+  'weeklyUsageLbs',
+  'weeklyUsageSource',
+  'weeksOfSupply',
+  'risk',
+  'riskBasis',
+  'firstShortWeek',
+  'maxDeficitLbs',
+  'costPerLb',
 ] as const satisfies readonly (keyof YarnPositionRow)[];
 
 /** A position row as yarn_position.csv writes it: weeks of supply as the grid shows it ("> 52", ∞ for no usage). */
@@ -14,9 +27,24 @@ export function positionCsvRow(r: YarnPositionRow): Omit<YarnPositionRow, 'weeks
 }
 
 export const SHORTAGE_COLUMNS = [
-  'yarnId', 'description', 'supplier', 'risk', 'planningBalanceLbs', 'firstShortWeek', 'deficitAtFirstShortLbs',
-  'maxDeficitLbs', 'maxDeficitWeek', 'recoveryWeek', 'pastDueReceiptsLbs', 'expeditePo', 'expediteWeek', 'expediteLbs',
-  'peggedOrders', 'peggedLbs', 'suggestion', 'noSuggestionReason',
+  'yarnId',
+  'description',
+  'supplier',
+  'risk',
+  'planningBalanceLbs',
+  'firstShortWeek',
+  'deficitAtFirstShortLbs',
+  'maxDeficitLbs',
+  'maxDeficitWeek',
+  'recoveryWeek',
+  'pastDueReceiptsLbs',
+  'expeditePo',
+  'expediteWeek',
+  'expediteLbs',
+  'peggedOrders',
+  'peggedLbs',
+  'suggestion',
+  'noSuggestionReason',
 ] as const;
 
 export type ShortageCsvRow = Record<(typeof SHORTAGE_COLUMNS)[number], string | number | null>;

@@ -30,7 +30,12 @@ export function takeNewCriticalAlerts(db: Db, snapshotId: number, now: string): 
   if (!plan) return [];
   const result = planAlerts(db, snapshotId, plan);
   const fresh = new Set(result.newCriticalKeys);
-  writeSetting(db, SETTINGS.notifiedAlertKeys, result.alerts.map((a) => a.key), now);
+  writeSetting(
+    db,
+    SETTINGS.notifiedAlertKeys,
+    result.alerts.map((a) => a.key),
+    now,
+  );
   return result.alerts.filter((a) => fresh.has(a.key));
 }
 

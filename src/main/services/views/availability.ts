@@ -9,7 +9,9 @@ import { NotFoundError } from '../errors';
 export function styleAvailability(plan: Plan, input: Pick<AvailabilityInput, 'style' | 'lbs' | 'startDate'>): Availability {
   const key = styleKey(input.style);
   if (!plan.yarn.styles.some((s) => s.style === key)) {
-    throw new NotFoundError(`style ${key} is not in the plan of ${plan.asOf} (no knit order, sales order or forecast uses it), so its BOM and rate are not resolved`);
+    throw new NotFoundError(
+      `style ${key} is not in the plan of ${plan.asOf} (no knit order, sales order or forecast uses it), so its BOM and rate are not resolved`,
+    );
   }
   const r = checkAvailability(key, input.lbs, input.startDate, plan.yarn);
   const description = new Map(plan.yarn.positions.map((p) => [p.yarnId, p.description ?? '']));

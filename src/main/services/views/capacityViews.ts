@@ -47,7 +47,9 @@ export function capacityView(plan: Plan): CapacityView {
       balanceLbs: u.balanceLbs,
       knitDays: u.knitDays,
       workCenter: u.workCenter,
-      candidates: u.candidates.slice(0, 5).map((c) => ({ machineId: c.machineId, workCenter: c.workCenter, match: c.match, daysRequired: c.daysRequired })),
+      candidates: u.candidates
+        .slice(0, 5)
+        .map((c) => ({ machineId: c.machineId, workCenter: c.workCenter, match: c.match, daysRequired: c.daysRequired })),
       note: u.note ?? null,
     })),
     unrated: load.unrated.map((u) => ({ orderNo: u.orderNo, style: u.style, balanceLbs: u.balanceLbs, machine: u.machine ?? null })),

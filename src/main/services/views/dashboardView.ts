@@ -12,7 +12,9 @@ import { round, stamp, type ViewContext } from './viewKit';
 function accuracyTile(run: ForecastRun | undefined): ForecastAccuracyTile | null {
   if (!run) return null;
   const total = run.accuracy.TOTAL ?? {};
-  const baselines = ['naive', 'ma4', 'ma8', 'mean'].filter((m) => total[m] && Number.isFinite(total[m].wape)).map((m) => ({ model: m, wape: total[m].wape }));
+  const baselines = ['naive', 'ma4', 'ma8', 'mean']
+    .filter((m) => total[m] && Number.isFinite(total[m].wape))
+    .map((m) => ({ model: m, wape: total[m].wape }));
   baselines.sort((a, b) => a.wape - b.wape);
   const h9 = run.accuracyByHorizon.find((r) => r.horizon === 9 && r.model === 'selected');
   const wape = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -53,17 +55,26 @@ export function dashboardView(plan: Plan, _input: unknown, { db, snapshotId }: V
       lbsShort: round(totals.lbsShort),
       yarnsShortAfterPastDue: totals.yarnsShortAfterPastDue,
       lbsShortAfterPastDue: round(totals.lbsShortAfterPastDue),
-      valueShortUsd: round(shortages.reduce((t, r) => t + r.maxDeficitLbs * (plan.yarnCostPerLb[r.yarnId] ?? 0), 0), 0),
+      valueShortUsd: round(
+        shortages.reduce((t, r) => t + r.maxDeficitLbs * (plan.yarnCostPerLb[r.yarnId] ?? 0), 0),
+        0,
+      ),
       criticalYarns: plan.yarn.positions.filter((p) => p.risk === 'CRITICAL').length,
       ordersAtRisk: atRisk.size,
       lateOrders: late.length,
       suggestedOrders: plan.purchasing.suggestions.length,
-      suggestedValueUsd: round(plan.purchasing.suggestions.reduce((t, s) => t + s.valueUsd, 0), 0),
+      suggestedValueUsd: round(
+        plan.purchasing.suggestions.reduce((t, s) => t + s.valueUsd, 0),
+        0,
+      ),
       expediteOrders: plan.purchasing.suggestions.filter((s) => s.action === 'expedite').length,
       peakUtilisationPct: loaded.length ? Math.max(...loaded.map(peak)) : null,
       overloadedWorkCenters: plan.load.workCenters.filter((w) => w.overloadedWeeks > 0).length,
     },
-    alerts: alerts.alerts.filter((a) => !a.acknowledged).slice(0, 12).map(alertRow),
+    alerts: alerts.alerts
+      .filter((a) => !a.acknowledged)
+      .slice(0, 12)
+      .map(alertRow),
     alertCounts: alerts.counts,
     shortageTimeline,
     workCenterLoad: [...loaded]

@@ -16,7 +16,13 @@ export function forecastRun(db: Db, snapshotId: number): ForecastRun | undefined
 export const listedSeries = (run: ForecastRun) => run.series.filter((s) => s.level !== 'styleCustomer');
 
 type Accuracy = ForecastRun['accuracy'][string][string];
-const metrics = (model: string, a: Accuracy) => ({ model, points: a.points, wape: roundOrNull(a.wape, 4), mase: roundOrNull(a.mase, 3), bias: roundOrNull(a.bias, 3) });
+const metrics = (model: string, a: Accuracy) => ({
+  model,
+  points: a.points,
+  wape: roundOrNull(a.wape, 4),
+  mase: roundOrNull(a.mase, 3),
+  bias: roundOrNull(a.bias, 3),
+});
 
 const weight = (w: number) => Math.round(w * 1000) / 1000;
 
@@ -69,7 +75,9 @@ export function forecastViewOf(run: ForecastRun, snapshotId: number, asOf: strin
       next4Weeks: round(s.forecast.point.slice(0, 4).reduce((t, v) => t + v, 0)),
       historyTotal: round(s.history.reduce((t, v) => t + v, 0)),
     })),
-    accuracy: Object.entries(run.accuracy).flatMap(([group, byModel]) => Object.entries(byModel).map(([model, a]) => ({ group, ...metrics(model, a) }))),
+    accuracy: Object.entries(run.accuracy).flatMap(([group, byModel]) =>
+      Object.entries(byModel).map(([model, a]) => ({ group, ...metrics(model, a) })),
+    ),
     accuracyByHorizon: run.accuracyByHorizon.map((r) => ({ horizon: r.horizon, model: r.model, wape: roundOrNull(r.wape, 4), points: r.points })),
     lineIssues: run.lineIssues.map((l) => ({
       line: l.line,
@@ -81,7 +89,14 @@ export function forecastViewOf(run: ForecastRun, snapshotId: number, asOf: strin
       reason: l.reason,
       qtyYds: roundOrNull(l.qtyYds, 2),
     })),
-    outliers: run.outliers.map((o) => ({ series: o.series, week: o.week, value: o.value, median: o.median, robustZ: o.robustZ, direction: o.direction })),
+    outliers: run.outliers.map((o) => ({
+      series: o.series,
+      week: o.week,
+      value: o.value,
+      median: o.median,
+      robustZ: o.robustZ,
+      direction: o.direction,
+    })),
   };
 }
 
@@ -92,7 +107,12 @@ export function forecastSeriesView(plan: Plan, { series }: { series: string }, {
 }
 
 /** One series of a forecast run in detail (pure: the run and its stored backtest rows are read by the caller). */
-export function forecastSeriesViewOf(run: ForecastRun, series: string, backtestRows: readonly CompactBacktestRow[], asOf: string): ForecastSeriesView {
+export function forecastSeriesViewOf(
+  run: ForecastRun,
+  series: string,
+  backtestRows: readonly CompactBacktestRow[],
+  asOf: string,
+): ForecastSeriesView {
   const s = run.series.find((x) => x.series === series);
   if (!s) throw new NotFoundError(`no forecast for series ${series}`);
   const backtest = backtestRows

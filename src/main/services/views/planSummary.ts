@@ -51,7 +51,11 @@ export function planSummary(plan: Plan): PlanSummary {
 }
 
 /** The latest weeks of the company total where the forecast made one week ahead can be compared with actuals. */
-function forecastDeviation(run: ForecastRun | undefined, backtest: [string, string, number, string, number, number][] | undefined, weeks = 4): AlertInput['forecastDeviation'] {
+function forecastDeviation(
+  run: ForecastRun | undefined,
+  backtest: [string, string, number, string, number, number][] | undefined,
+  weeks = 4,
+): AlertInput['forecastDeviation'] {
   if (!run || !backtest) return [];
   const total = run.series.find((s) => s.level === 'total');
   if (!total) return [];
@@ -83,7 +87,9 @@ export function alertInput(
       };
     }),
     workCenterWeeks: plan.load.workCenters.flatMap((w) =>
-      w.weeks.filter((wk) => wk.utilisationPct !== null).map((wk) => ({ workCenter: w.workCenter, week: wk.weekStart, utilisationPct: wk.utilisationPct! })),
+      w.weeks
+        .filter((wk) => wk.utilisationPct !== null)
+        .map((wk) => ({ workCenter: w.workCenter, week: wk.weekStart, utilisationPct: wk.utilisationPct! })),
     ),
     lateOrders: plan.schedule.orders
       .filter((o) => o.late)

@@ -33,7 +33,10 @@ export const planViews: { [C in ViewChannel]: ViewFunction<C> } = {
 /** The plan a view reads: the snapshot's base plan, or a scenario's. */
 export function planOf(db: Db, snapshotId: number, scenarioId = 0): Plan {
   const cached = readPlan<Plan>(db, snapshotId, scenarioId, 'plan');
-  if (!cached) throw new NotFoundError(scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`);
+  if (!cached)
+    throw new NotFoundError(
+      scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`,
+    );
   return cached.plan;
 }
 

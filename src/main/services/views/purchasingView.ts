@@ -44,7 +44,10 @@ export function purchasingView(plan: Plan): PurchasingView {
     totals: {
       suggestions: suggestions.length,
       lbs: round(suggestions.reduce((t, s) => t + s.qtyLbs, 0)),
-      valueUsd: round(suggestions.reduce((t, s) => t + s.valueUsd, 0), 0),
+      valueUsd: round(
+        suggestions.reduce((t, s) => t + s.valueUsd, 0),
+        0,
+      ),
       expedite: suggestions.filter((s) => s.action === 'expedite').length,
     },
   };

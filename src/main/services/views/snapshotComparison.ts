@@ -60,12 +60,33 @@ export function diffRows<T extends object>(from: T[], to: T[], key: (row: T) => 
 }
 
 const YARN_FIELDS: (keyof YarnInventoryRow)[] = [
-  'supplier', 'description', 'color', 'beginningBalanceLbs', 'receivedLbs', 'consumedLbs', 'adjustmentsLbs', 'theoreticalBalanceLbs',
-  'onOrderLbs', 'allocatedLbs', 'planningBalanceLbs', 'reconcileDate', 'costPerLb',
+  'supplier',
+  'description',
+  'color',
+  'beginningBalanceLbs',
+  'receivedLbs',
+  'consumedLbs',
+  'adjustmentsLbs',
+  'theoreticalBalanceLbs',
+  'onOrderLbs',
+  'allocatedLbs',
+  'planningBalanceLbs',
+  'reconcileDate',
+  'costPerLb',
 ];
 const KO_FIELDS: (keyof KnitOrder)[] = [
-  'style', 'startDate', 'quotedDate', 'orderedLbs', 'g00Lbs', 'shippedLbs', 'secondsLbs', 'balanceLbs', 'liveBalanceLbs',
-  'machine', 'poNumber', 'hasWarning',
+  'style',
+  'startDate',
+  'quotedDate',
+  'orderedLbs',
+  'g00Lbs',
+  'shippedLbs',
+  'secondsLbs',
+  'balanceLbs',
+  'liveBalanceLbs',
+  'machine',
+  'poNumber',
+  'hasWarning',
 ];
 const PO_FIELDS: (keyof YarnPo)[] = ['status', 'yarnId', 'requestedDate', 'quotedDate', 'qtyLbs', 'balanceLbs', 'costPerLb', 'supplier'];
 

@@ -63,7 +63,14 @@ export function yarnDetailView(plan: Plan, { yarnId }: { yarnId: string }): Yarn
   const pegged = new Map((plan.yarn.pegging.byYarn.find((x) => x.yarnId === yarnId)?.consumers ?? []).map((c) => [c.orderNo, c.lbs]));
   const consumers = plan.yarn.demand.rows
     .filter((r) => r.yarnId === yarnId)
-    .map((r) => ({ orderNo: r.orderNo, style: r.style, fraction: r.fraction, totalLbs: round(r.totalLbs), lbsInShortWindow: round(pegged.get(r.orderNo) ?? 0), weeks: r.weeklyLbs.map((v) => round(v)) }))
+    .map((r) => ({
+      orderNo: r.orderNo,
+      style: r.style,
+      fraction: r.fraction,
+      totalLbs: round(r.totalLbs),
+      lbsInShortWindow: round(pegged.get(r.orderNo) ?? 0),
+      weeks: r.weeklyLbs.map((v) => round(v)),
+    }))
     .sort((a, b) => b.lbsInShortWindow - a.lbsInShortWindow || b.totalLbs - a.totalLbs);
   const item = plan.purchasing.items.find((i) => i.yarnId === yarnId);
   return {
@@ -86,7 +93,13 @@ export function yarnDetailView(plan: Plan, { yarnId }: { yarnId: string }): Yarn
       .filter((r) => r.yarnId === yarnId)
       .map((r) => {
         const isDraft = r.poNo.startsWith(DRAFT_RECEIPT_PREFIX);
-        return { poNo: isDraft ? r.poNo.slice(DRAFT_RECEIPT_PREFIX.length) : r.poNo, isDraft, weekStart: r.weekStart, lbs: r.lbs, pastDue: r.pastDue };
+        return {
+          poNo: isDraft ? r.poNo.slice(DRAFT_RECEIPT_PREFIX.length) : r.poNo,
+          isDraft,
+          weekStart: r.weekStart,
+          lbs: r.lbs,
+          pastDue: r.pastDue,
+        };
       }),
     mrp: item ? mrpWeekRows(item, plan.purchasing.weekStarts) : [],
     suggestions: (item?.suggestions ?? []).map((s) => suggestionOf(plan, s)),

@@ -122,7 +122,10 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   }, [rowSelection, checkboxes]);
   const rowIdGetter = useMemo(() => (getRowId ? (p: GetRowIdParams<T>) => getRowId(p.data) : undefined), [getRowId]);
   const rowData = useMemo(() => rows as T[], [rows]);
-  const rowClassGetter = useMemo(() => (getRowClass ? (p: RowClassParams<T>) => (p.data ? getRowClass(p.data) : undefined) : undefined), [getRowClass]);
+  const rowClassGetter = useMemo(
+    () => (getRowClass ? (p: RowClassParams<T>) => (p.data ? getRowClass(p.data) : undefined) : undefined),
+    [getRowClass],
+  );
 
   // Readiness: registered on mount, resolved on first rendered data (or an empty grid), or on unmount.
   // AG Grid can render its first rows before this effect runs (its own effects run first): then resolve at once.
@@ -161,15 +164,26 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     if (!gridApi) return;
     const cols = gridApi.getAllDisplayedColumns();
     const selected = gridApi.getSelectedNodes();
-    const nodes = selected.length ? selected : (() => {
-      const all: typeof selected = [];
-      gridApi.forEachNodeAfterFilterAndSort((n) => all.push(n));
-      return all;
-    })();
+    const nodes = selected.length
+      ? selected
+      : (() => {
+          const all: typeof selected = [];
+          gridApi.forEachNodeAfterFilterAndSort((n) => all.push(n));
+          return all;
+        })();
     const headers = cols.map((c) => c.getColDef().headerName ?? c.getColId());
-    const body = nodes.map((n) => cols.map((c) => shownText(gridApi.getCellValue({ rowNode: n, colKey: c, useFormatter: true }), gridApi.getCellValue({ rowNode: n, colKey: c }))));
+    const body = nodes.map((n) =>
+      cols.map((c) =>
+        shownText(gridApi.getCellValue({ rowNode: n, colKey: c, useFormatter: true }), gridApi.getCellValue({ rowNode: n, colKey: c })),
+      ),
+    );
     const ok = await copyText(toTsv(headers, body));
-    if (ok) toast('success', `Copied ${formatNumber(nodes.length)} ${nodes.length === 1 ? 'row' : 'rows'}`, selected.length ? 'Selected rows, tab-separated' : 'All filtered rows, tab-separated');
+    if (ok)
+      toast(
+        'success',
+        `Copied ${formatNumber(nodes.length)} ${nodes.length === 1 ? 'row' : 'rows'}`,
+        selected.length ? 'Selected rows, tab-separated' : 'All filtered rows, tab-separated',
+      );
     else toast('error', 'Copy failed', 'The clipboard is not available here; use Export CSV instead.');
   }, []);
 
@@ -179,7 +193,10 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     if (!gridApi || !focused) return;
     const node = gridApi.getDisplayedRowAtIndex(focused.rowIndex);
     if (!node) return;
-    const text = shownText(gridApi.getCellValue({ rowNode: node, colKey: focused.column, useFormatter: true }), gridApi.getCellValue({ rowNode: node, colKey: focused.column }));
+    const text = shownText(
+      gridApi.getCellValue({ rowNode: node, colKey: focused.column, useFormatter: true }),
+      gridApi.getCellValue({ rowNode: node, colKey: focused.column }),
+    );
     if (await copyText(text)) toast('success', 'Copied the cell', text.length > 60 ? `${text.slice(0, 60)}…` : text);
   }, []);
 
@@ -272,7 +289,13 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
             )}
             {toolbar}
             <ColumnChooser getApi={() => apiRef.current as GridApi | null} testId={`${testId}-columns`} />
-            <button type="button" className="btn btn-sm" onClick={() => void copy()} title="Copy selected rows (or all filtered rows) as tab-separated text" data-testid={`${testId}-copy`}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => void copy()}
+              title="Copy selected rows (or all filtered rows) as tab-separated text"
+              data-testid={`${testId}-copy`}
+            >
               <Icon name="copy" size={13} />
               <span className="btn-label-opt">Copy</span>
             </button>
@@ -281,7 +304,13 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
               <span className="btn-label">CSV</span>
             </button>
             {onExportXlsx && (
-              <button type="button" className="btn btn-sm" onClick={exportXlsx} title="Export the filtered rows as an Excel workbook" data-testid={`${testId}-xlsx`}>
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={exportXlsx}
+                title="Export the filtered rows as an Excel workbook"
+                data-testid={`${testId}-xlsx`}
+              >
                 <Icon name="download" size={13} />
                 <span className="btn-label">XLSX</span>
               </button>

@@ -35,7 +35,9 @@ export function JobProgress({ jobId, testId, label, done }: JobProgressProps): R
       ) : (
         <>
           <Icon name="alert" size={13} />
-          <span className="job-progress-label">{status === 'failed' ? `The plan run failed: ${job?.error ?? job?.message ?? ''}` : 'The plan run was cancelled'}</span>
+          <span className="job-progress-label">
+            {status === 'failed' ? `The plan run failed: ${job?.error ?? job?.message ?? ''}` : 'The plan run was cancelled'}
+          </span>
         </>
       )}
     </div>

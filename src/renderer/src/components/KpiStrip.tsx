@@ -19,9 +19,7 @@ export function KpiStrip({ kpis, testId }: { kpis: Kpi[]; testId: string }): Rea
       {kpis.map((k) => (
         <div key={k.key} className={`kpi${k.status ? ` kpi-${k.status}` : ''}`} data-testid={`${testId}-${k.key}`} title={k.hint}>
           <div className="kpi-label">{k.label}</div>
-          <div className="kpi-value num">
-            {typeof k.value === 'number' ? formatQuantity(k.value, k.unit) : formatValue(k.value)}
-          </div>
+          <div className="kpi-value num">{typeof k.value === 'number' ? formatQuantity(k.value, k.unit) : formatValue(k.value)}</div>
         </div>
       ))}
     </div>

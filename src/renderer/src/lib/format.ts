@@ -138,7 +138,12 @@ const STATUS_WORDS: Record<string, StatusBand> = {
 /** CRITICAL/HIGH/MEDIUM/LOW (and late/short flags) -> a status band; anything else -> undefined. */
 export function statusBand(value: unknown): StatusBand | undefined {
   if (typeof value !== 'string') return undefined;
-  return STATUS_WORDS[value.trim().toUpperCase().replace(/[\s-]+/g, '_')];
+  return STATUS_WORDS[
+    value
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, '_')
+  ];
 }
 
 /** Field names that carry a status word (risk bands, flags). */
@@ -217,4 +222,11 @@ export function shortDate(iso: string): string {
  * Props of a date input that keeps the app's ISO dates: a browser `type="date"` input shows the locale's mm/dd/yyyy
  * (and hides the ISO value the rest of the app writes), so dates are plain text checked as YYYY-MM-DD.
  */
-export const ISO_DATE_INPUT = { type: 'text', placeholder: 'YYYY-MM-DD', inputMode: 'numeric', maxLength: 10, pattern: '\\d{4}-\\d{2}-\\d{2}', autoComplete: 'off' } as const;
+export const ISO_DATE_INPUT = {
+  type: 'text',
+  placeholder: 'YYYY-MM-DD',
+  inputMode: 'numeric',
+  maxLength: 10,
+  pattern: '\\d{4}-\\d{2}-\\d{2}',
+  autoComplete: 'off',
+} as const;

@@ -15,7 +15,11 @@ function cellValue(v: unknown): Cell {
 }
 
 /** A sheet from grid rows and the grid's resolved columns (hidden columns left out). */
-export function toSheet(name: string, rows: readonly object[], columns: readonly ResolvedColumn[]): { name: string; columns: string[]; rows: Cell[][] } {
+export function toSheet(
+  name: string,
+  rows: readonly object[],
+  columns: readonly ResolvedColumn[],
+): { name: string; columns: string[]; rows: Cell[][] } {
   const visible = columns.filter((c) => !c.hide);
   return {
     name: name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1',

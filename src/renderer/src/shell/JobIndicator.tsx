@@ -19,7 +19,12 @@ export function JobIndicator(): ReactNode {
         {job.message}
       </span>
       {running.length > 1 && <span className="job-more">+{running.length - 1} more</span>}
-      <button type="button" className="btn btn-sm btn-ghost job-cancel" onClick={() => void call('jobs.cancel', { jobId: job.jobId })} data-testid="job-cancel">
+      <button
+        type="button"
+        className="btn btn-sm btn-ghost job-cancel"
+        onClick={() => void call('jobs.cancel', { jobId: job.jobId })}
+        data-testid="job-cancel"
+      >
         Cancel
       </button>
     </div>

@@ -41,7 +41,9 @@ export function NavBar({ current, appName, version }: NavBarProps): ReactNode {
   return (
     <nav className="nav" aria-label={appName} data-testid="nav">
       <div className="nav-brand">
-        <span className="nav-logo" aria-hidden="true">BK</span>
+        <span className="nav-logo" aria-hidden="true">
+          BK
+        </span>
         <span className="nav-brand-text">
           <span className="nav-brand-name">Beverly Knits</span>
           <span className="nav-brand-sub">Planner</span>

@@ -32,7 +32,10 @@ export function StatusBar(): ReactNode {
             <span className="status-label">{snapshot.label || `Snapshot ${snapshot.id}`}</span>
             <span className="status-sep">·</span>
             <span>
-              as of <strong className="num" data-testid="status-asof">{snapshot.asOf}</strong>
+              as of{' '}
+              <strong className="num" data-testid="status-asof">
+                {snapshot.asOf}
+              </strong>
             </span>
             <FutureRecords snapshot={snapshot} />
           </>

@@ -33,9 +33,7 @@ export const useJobs = create<JobsState>((set) => ({
 }));
 
 export function runningJobs(state: Pick<JobsState, 'byId' | 'order'>, kinds?: JobKind[]): JobState[] {
-  return state.order
-    .map((id) => state.byId[id])
-    .filter((j): j is JobState => !!j && j.status === 'running' && (!kinds || kinds.includes(j.kind)));
+  return state.order.map((id) => state.byId[id]).filter((j): j is JobState => !!j && j.status === 'running' && (!kinds || kinds.includes(j.kind)));
 }
 
 /** Running jobs, optionally of some kinds (shallow-compared, so components re-render only on real changes). */

@@ -79,7 +79,13 @@ export function clippedMean(policy: ForecastPolicy): ModelSpec {
     minWeeks: 1,
     fit(y, fixed = {}) {
       const fit = historicalMean.fit(fixed.clipped ? y : clipOutliers(y, policy));
-      return makeFit('clippedMean', {}, y, () => fit.fitted, (h) => fit.forecast(h));
+      return makeFit(
+        'clippedMean',
+        {},
+        y,
+        () => fit.fitted,
+        (h) => fit.forecast(h),
+      );
     },
     // only weeks clipped already can be tracked (clipping a window looks at the weeks either side of each week)
     track: (fixed) => (fixed.clipped ? meanTracker() : undefined),

@@ -76,7 +76,7 @@ const holtForecast = (s: { level: number; trend: number }, phi: number, h: numbe
 function dampedSum(phi: number, h: number): number {
   let s = 0;
   let f = 1;
-  for (let i = 1; i <= h; i++) s += (f *= phi);
+  for (let i = 1; i <= h; i++) s += f *= phi;
   return s;
 }
 

@@ -72,12 +72,7 @@ function crostonLike(name: 'croston' | 'sba', p: ForecastPolicy): ModelSpec {
     fit(y, fixed = {}) {
       const alpha =
         fixed.alpha ??
-        minimize1d(
-          (a) => crostonPass(y, a, factorOf(a)).sse,
-          p.intermittentAlphaMin,
-          p.intermittentAlphaMax,
-          optimiserSettings(p),
-        ).x[0];
+        minimize1d((a) => crostonPass(y, a, factorOf(a)).sse, p.intermittentAlphaMin, p.intermittentAlphaMax, optimiserSettings(p)).x[0];
       const { rate } = crostonPass(y, alpha, factorOf(alpha));
       const fitted = () => {
         const f: number[] = new Array(y.length);

@@ -11,8 +11,7 @@ import { makeFit, resumable, steps } from './fitted';
 /** The drift term of a forecast h weeks ahead made after t observations. */
 const drift = (b0: number, alpha: number, h: number, t: number) => (b0 / 2) * (h - 1 + 1 / alpha - (1 - alpha) ** t / alpha);
 
-const forecast = (level: number, b0: number, alpha: number, n: number, h: number) =>
-  steps(h, (i) => level + drift(b0, alpha, i + 1, n));
+const forecast = (level: number, b0: number, alpha: number, n: number, h: number) => steps(h, (i) => level + drift(b0, alpha, i + 1, n));
 
 export function theta(p: ForecastPolicy): ModelSpec {
   return {

@@ -15,7 +15,18 @@ import { usePlanView } from '../../stores/planStore';
 import { useUtilisationBands } from '../../stores/policyStore';
 import { PlanFrame } from '../plan/PlanFrame';
 import { OverrideDialogHost } from '../demand/OverrideDialogs';
-import { BOTTLENECK_COLUMNS, MACHINE_COLUMNS, UNASSIGNED_COLUMNS, UNRATED_COLUMNS, machineGridRow, unassignedGridRow, unratedGridRow, type MachineGridRow, type UnassignedGridRow, type UnratedGridRow } from './capacityColumns';
+import {
+  BOTTLENECK_COLUMNS,
+  MACHINE_COLUMNS,
+  UNASSIGNED_COLUMNS,
+  UNRATED_COLUMNS,
+  machineGridRow,
+  unassignedGridRow,
+  unratedGridRow,
+  type MachineGridRow,
+  type UnassignedGridRow,
+  type UnratedGridRow,
+} from './capacityColumns';
 import { heatColumns, heatRows, weekField, type HeatRow } from './loadHeatmap';
 import './CapacityPage.css';
 
@@ -50,7 +61,10 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
   const rows = useMemo(() => heatRows(d), [d]);
   const columns = useMemo(() => heatColumns(d.weekStarts, bands, week), [d.weekStarts, bands, week]);
   const selected = workCenter !== undefined ? rows.find((r) => r.workCenter === workCenter) : undefined;
-  const machines = useMemo(() => (workCenter !== undefined ? d.machines.filter((m) => m.workCenter === workCenter) : d.machines), [d.machines, workCenter]);
+  const machines = useMemo(
+    () => (workCenter !== undefined ? d.machines.filter((m) => m.workCenter === workCenter) : d.machines),
+    [d.machines, workCenter],
+  );
   const machineRows = useMemo(() => machines.map(machineGridRow), [machines]);
   const unassigned = useMemo(() => d.unassigned.map(unassignedGridRow), [d.unassigned]);
   const unrated = useMemo(() => d.unrated.map(unratedGridRow), [d.unrated]);
@@ -77,7 +91,13 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
           tone={d.bottlenecks.length ? 'high' : 'low'}
           onClick={() => setHashParams({ tab: 'bottlenecks' })}
         />
-        <KpiTile testId="capacity-kpi-machines" label="Machines" value={formatNumber(d.machines.length)} sub={`${formatNumber(d.workCenters.length)} work centers`} onClick={() => setHashParams({ tab: 'machines', workCenter: undefined })} />
+        <KpiTile
+          testId="capacity-kpi-machines"
+          label="Machines"
+          value={formatNumber(d.machines.length)}
+          sub={`${formatNumber(d.workCenters.length)} work centers`}
+          onClick={() => setHashParams({ tab: 'machines', workCenter: undefined })}
+        />
         <KpiTile
           testId="capacity-kpi-unassigned"
           label="Unassigned orders"
@@ -140,13 +160,24 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
                 <span className="panel-subtitle num">
                   {formatNumber(selected.machines)} machines · peak {formatPct(selected.peakUtilisationPct)} in {selected.peakWeek ?? '–'} · average{' '}
                   {formatPct(selected.utilisationPct)} · {formatNumber(selected.daysAssigned, 1)} machine-days assigned
-                  {selected.daysUnassigned > 0 ? ` + ${formatNumber(selected.daysUnassigned, 1)} unassigned` : ''} of {formatNumber(selected.daysAvailable)} available
+                  {selected.daysUnassigned > 0 ? ` + ${formatNumber(selected.daysUnassigned, 1)} unassigned` : ''} of{' '}
+                  {formatNumber(selected.daysAvailable)} available
                 </span>
                 <div className="panel-actions">
-                  <button type="button" className="btn btn-sm" onClick={() => navigate('schedule', { workCenter: selected.workCenter })} title="Show these machines on the schedule">
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    onClick={() => navigate('schedule', { workCenter: selected.workCenter })}
+                    title="Show these machines on the schedule"
+                  >
                     Schedule <Icon name="chevronRight" size={12} />
                   </button>
-                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => setHashParams({ workCenter: undefined, week: undefined })} aria-label="Close">
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost"
+                    onClick={() => setHashParams({ workCenter: undefined, week: undefined })}
+                    aria-label="Close"
+                  >
                     <Icon name="close" size={14} />
                   </button>
                 </div>
@@ -174,13 +205,13 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
                         <td>{formatNumber(m.daysAvailable)}</td>
                         <td className="text wc-orders">
                           {m.orderNos.map((o, i) => (
-                              <span key={o}>
-                                {i > 0 && ', '}
-                                <button type="button" className="link-button" onClick={() => navigate('schedule', { koNumber: o })}>
-                                  {o}
-                                </button>
-                              </span>
-                            ))}
+                            <span key={o}>
+                              {i > 0 && ', '}
+                              <button type="button" className="link-button" onClick={() => navigate('schedule', { koNumber: o })}>
+                                {o}
+                              </button>
+                            </span>
+                          ))}
                         </td>
                       </tr>
                     ))}
@@ -234,8 +265,8 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
       {tab === 'unrated' && (
         <section className="panel panel-fill grow">
           <p className="note capacity-unrated-note">
-            These orders have no knitting rate (lbs/day) from any source — ERP report, production lbs or the base style — so their machine time is unknown: they
-            are not in the load and cannot be scheduled. “Set rate…” enters a planner rate for the style (the plan is recomputed);{' '}
+            These orders have no knitting rate (lbs/day) from any source — ERP report, production lbs or the base style — so their machine time is
+            unknown: they are not in the load and cannot be scheduled. “Set rate…” enters a planner rate for the style (the plan is recomputed);{' '}
             <button type="button" className="link-button" onClick={() => navigate('demand', { tab: 'sources' })}>
               Demand → BOM &amp; rate sources
             </button>{' '}

@@ -46,7 +46,14 @@ export const UNRATED_COLUMNS: GridColumn[] = [
   { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', width: 110 },
   { field: 'machine', headerName: 'Machine', kind: 'text', width: 110 },
   { field: 'reason', headerName: 'Why no rate', kind: 'text', width: 560, colDef: { tooltipField: 'reason' } },
-  { field: 'setRate', headerName: 'Fix', kind: 'text', width: 120, pinned: 'right', colDef: { cellRenderer: SetRateCell, sortable: false, filter: false, cellClass: 'cell-actions' } },
+  {
+    field: 'setRate',
+    headerName: 'Fix',
+    kind: 'text',
+    width: 120,
+    pinned: 'right',
+    colDef: { cellRenderer: SetRateCell, sortable: false, filter: false, cellClass: 'cell-actions' },
+  },
 ];
 
 type Machine = CapacityView['machines'][number];
@@ -55,7 +62,10 @@ export const machineGridRow = ({ orderNos, ...m }: Machine): MachineGridRow => (
 
 type Unassigned = CapacityView['unassigned'][number];
 export type UnassignedGridRow = Omit<Unassigned, 'candidates'> & { candidates: string };
-export const unassignedGridRow = ({ candidates, ...u }: Unassigned): UnassignedGridRow => ({ ...u, candidates: candidates.map((c) => c.machineId).join(', ') });
+export const unassignedGridRow = ({ candidates, ...u }: Unassigned): UnassignedGridRow => ({
+  ...u,
+  candidates: candidates.map((c) => c.machineId).join(', '),
+});
 
 type Unrated = CapacityView['unrated'][number];
 export type UnratedGridRow = Unrated & { reason: string };

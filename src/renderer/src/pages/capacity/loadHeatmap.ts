@@ -32,7 +32,14 @@ export function heatCellClass(bands: UtilisationBands) {
 export function heatColumns(weekStarts: readonly string[], bands: UtilisationBands, markWeek?: string): GridColumn[] {
   const cellClass = heatCellClass(bands);
   return [
-    { field: 'workCenter', headerName: 'Work center', kind: 'text', pinned: 'left', width: 120, colDef: { valueFormatter: (p) => (p.value === '' ? '(none)' : String(p.value ?? '')) } },
+    {
+      field: 'workCenter',
+      headerName: 'Work center',
+      kind: 'text',
+      pinned: 'left',
+      width: 120,
+      colDef: { valueFormatter: (p) => (p.value === '' ? '(none)' : String(p.value ?? '')) },
+    },
     { field: 'machines', headerName: 'Machines', kind: 'number', width: 96, pinned: 'left' },
     { field: 'peakUtilisationPct', headerName: 'Peak', unit: '%', decimals: 0, width: 84, pinned: 'left', colDef: { cellClass } },
     { field: 'utilisationPct', headerName: 'Avg', unit: '%', decimals: 0, width: 78, pinned: 'left', description: 'Utilisation over the horizon' },

@@ -30,7 +30,8 @@ export function alertTarget(alert: Pick<AlertRow, 'page' | 'params'>): string {
 /** "8,592 lbs × 21 days · $67,534 · from 2026-W47" with only the parts that carry information. */
 export function impactText(a: AlertRow): string {
   const parts: string[] = [];
-  if (a.impactLbs > 0 && a.impactDays > 0) parts.push(`${formatLbs(a.impactLbs)} × ${formatDays(a.impactDays)} = ${formatNumber(a.impactLbsDays)} lbs·days`);
+  if (a.impactLbs > 0 && a.impactDays > 0)
+    parts.push(`${formatLbs(a.impactLbs)} × ${formatDays(a.impactDays)} = ${formatNumber(a.impactLbsDays)} lbs·days`);
   else if (a.impactLbs > 0) parts.push(formatLbs(a.impactLbs));
   else if (a.impactDays > 0) parts.push(formatDays(a.impactDays));
   if (a.impactUsd > 0) parts.push(formatUsd(a.impactUsd));
@@ -54,12 +55,25 @@ function AlertItem({ alert, onAck, busy }: { alert: AlertRow; onAck: (a: AlertRo
       </button>
       <div className="alert-actions">
         {page && (
-          <button type="button" className="link-button alert-link" onClick={open} title={`Open ${alertTarget(alert)}`} data-testid={`alert-open-${alert.key}`}>
+          <button
+            type="button"
+            className="link-button alert-link"
+            onClick={open}
+            title={`Open ${alertTarget(alert)}`}
+            data-testid={`alert-open-${alert.key}`}
+          >
             {PAGES.find((p) => p.id === page)?.title} <Icon name="chevronRight" size={12} />
           </button>
         )}
         {alert.acknowledged ? (
-          <button type="button" className="btn btn-sm btn-ghost" onClick={() => onAck(alert, false)} disabled={busy} data-testid={`alert-unack-${alert.key}`} title="Show this alert again">
+          <button
+            type="button"
+            className="btn btn-sm btn-ghost"
+            onClick={() => onAck(alert, false)}
+            disabled={busy}
+            data-testid={`alert-unack-${alert.key}`}
+            title="Show this alert again"
+          >
             <Icon name="check" size={12} /> Acknowledged · Undo
           </button>
         ) : (
@@ -92,7 +106,11 @@ export function AlertsPanel({ top, counts }: AlertsPanelProps): ReactNode {
     const r = ack ? await call('alerts.ack', { key: a.key }) : await call('alerts.unack', { key: a.key });
     setBusyKey(null);
     if (!r) return;
-    toast('success', ack ? 'Alert acknowledged' : 'Alert shown again', ack ? `${a.title} — it stays under “Acknowledged” until you undo it.` : a.title);
+    toast(
+      'success',
+      ack ? 'Alert acknowledged' : 'Alert shown again',
+      ack ? `${a.title} — it stays under “Acknowledged” until you undo it.` : a.title,
+    );
     usePlanStore.getState().invalidate();
   };
 

@@ -17,7 +17,14 @@ export function shortageTimelineOption(timeline: Timeline, p: ChartPalette): ECh
   return {
     animation: false,
     grid: { left: 36, right: 48, top: 28, bottom: 24 },
-    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, data: ['Yarns short', 'Lbs short'], formatter: (n: string) => (n === 'Yarns short' ? 'Yarns short (left axis)' : 'Lbs short (right axis)') },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 8,
+      data: ['Yarns short', 'Lbs short'],
+      formatter: (n: string) => (n === 'Yarns short' ? 'Yarns short (left axis)' : 'Lbs short (right axis)'),
+    },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -30,11 +37,23 @@ export function shortageTimelineOption(timeline: Timeline, p: ChartPalette): ECh
     xAxis: { type: 'category', data: timeline.map((w) => shortDate(w.weekStart)), axisLabel: { hideOverlap: true } },
     yAxis: [
       { type: 'value', minInterval: 1 },
-      { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => (v >= 1000 ? `${formatNumber(v / 1000)}k` : formatNumber(v)) } },
+      {
+        type: 'value',
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => (v >= 1000 ? `${formatNumber(v / 1000)}k` : formatNumber(v)) },
+      },
     ],
     series: [
       { name: 'Yarns short', type: 'bar', data: timeline.map((w) => w.yarnsShort), itemStyle: { color: p.critical, opacity: 0.75 }, barMaxWidth: 18 },
-      { name: 'Lbs short', type: 'line', yAxisIndex: 1, data: timeline.map((w) => Math.round(w.lbsShort)), itemStyle: { color: p.high }, lineStyle: { color: p.high, width: 2 }, symbolSize: 4 },
+      {
+        name: 'Lbs short',
+        type: 'line',
+        yAxisIndex: 1,
+        data: timeline.map((w) => Math.round(w.lbsShort)),
+        itemStyle: { color: p.high },
+        lineStyle: { color: p.high, width: 2 },
+        symbolSize: 4,
+      },
     ],
   };
 }
@@ -59,4 +78,3 @@ export function ShortageTimelineChart({ timeline }: { timeline: Timeline }): Rea
     </section>
   );
 }
-

@@ -29,7 +29,10 @@ export function AvailabilityPanel({ styles, asOf }: { styles: readonly string[];
   const makeScenario = async (a: Availability) => {
     const s = await call('scenarios.create', { name: `Can we make it: ${formatNumber(a.lbs)} lbs ${a.style} from ${a.startDate}`.slice(0, 120) });
     if (!s) return;
-    const withOrder = await call('scenarios.addOverride', { id: s.id, override: { kind: 'knitOrderAdd', style: a.style, lbs: a.lbs, startDate: a.startDate } });
+    const withOrder = await call('scenarios.addOverride', {
+      id: s.id,
+      override: { kind: 'knitOrderAdd', style: a.style, lbs: a.lbs, startDate: a.startDate },
+    });
     if (!withOrder) return;
     toast('success', `Scenario “${s.name}” created`, 'Plan it to see the order in the schedule, the MRP and the alerts.');
     navigate('scenarios', { id: String(s.id) });
@@ -46,7 +49,14 @@ export function AvailabilityPanel({ styles, asOf }: { styles: readonly string[];
       >
         <label className="field">
           Style
-          <input className="input" list="availability-styles" value={style} onChange={(e) => setStyle(e.target.value)} placeholder="e.g. a greige style" data-testid="availability-style" />
+          <input
+            className="input"
+            list="availability-styles"
+            value={style}
+            onChange={(e) => setStyle(e.target.value)}
+            placeholder="e.g. a greige style"
+            data-testid="availability-style"
+          />
           <datalist id="availability-styles">
             {styles.map((s) => (
               <option key={s} value={s} />
@@ -55,7 +65,15 @@ export function AvailabilityPanel({ styles, asOf }: { styles: readonly string[];
         </label>
         <label className="field">
           Quantity (lbs)
-          <input className="input input-num" type="number" min={1} step={1} value={lbs} onChange={(e) => setLbs(e.target.value)} data-testid="availability-lbs" />
+          <input
+            className="input input-num"
+            type="number"
+            min={1}
+            step={1}
+            value={lbs}
+            onChange={(e) => setLbs(e.target.value)}
+            data-testid="availability-lbs"
+          />
         </label>
         <label className="field">
           Start date
@@ -78,12 +96,20 @@ function AvailabilityAnswer({ a, onScenario }: { a: Availability; onScenario: ()
         ? `Yes: ${formatNumber(a.lbs)} lbs of ${a.style} from ${a.startDate} is covered by the projected yarn`
         : `No: ${formatNumber(a.lbs)} lbs of ${a.style} from ${a.startDate} runs short of yarn${a.earliestFeasibleStart ? `; the earliest feasible start is ${a.earliestFeasibleStart}` : '; no start within the horizon is feasible'}`;
   return (
-    <div className="availability-answer" data-testid="availability-answer" data-feasible={String(a.feasible)} data-earliest={a.earliestFeasibleStart ?? ''}>
+    <div
+      className="availability-answer"
+      data-testid="availability-answer"
+      data-feasible={String(a.feasible)}
+      data-earliest={a.earliestFeasibleStart ?? ''}
+    >
       <p className={`availability-verdict ${a.feasible ? 'ok' : 'bad'}`} data-testid="availability-verdict">
         {verdict}
       </p>
       <p className="note">
-        Plan as of {a.asOf} · BOM from {a.bomSource} · {a.rateLbsPerDay === null ? 'no knitting rate: all yarn needed in the start week' : `knits ${formatNumber(a.rateLbsPerDay)} lbs/day (${a.rateSource})`}
+        Plan as of {a.asOf} · BOM from {a.bomSource} ·{' '}
+        {a.rateLbsPerDay === null
+          ? 'no knitting rate: all yarn needed in the start week'
+          : `knits ${formatNumber(a.rateLbsPerDay)} lbs/day (${a.rateSource})`}
       </p>
       <table className="availability-table num">
         <thead>
@@ -99,7 +125,13 @@ function AvailabilityAnswer({ a, onScenario }: { a: Availability; onScenario: ()
         </thead>
         <tbody>
           {a.yarns.map((y) => (
-            <tr key={y.yarnId} data-testid="availability-yarn" data-yarn-id={y.yarnId} data-short-lbs={y.shortfallLbs} className={y.shortfallLbs > 0 ? 'bad' : undefined}>
+            <tr
+              key={y.yarnId}
+              data-testid="availability-yarn"
+              data-yarn-id={y.yarnId}
+              data-short-lbs={y.shortfallLbs}
+              className={y.shortfallLbs > 0 ? 'bad' : undefined}
+            >
               <td>
                 <button type="button" className="link-button" onClick={() => navigate('yarn', { yarnId: y.yarnId })}>
                   {y.yarnId}
@@ -117,7 +149,13 @@ function AvailabilityAnswer({ a, onScenario }: { a: Availability; onScenario: ()
       </table>
       {a.notes.length > 0 && <p className="note">{a.notes.join(' · ')}</p>}
       {a.status !== 'no-bom' && (
-        <button type="button" className="btn" onClick={onScenario} data-testid="availability-scenario" title="A new scenario with this order added: plan it to see the schedule, MRP and alerts">
+        <button
+          type="button"
+          className="btn"
+          onClick={onScenario}
+          data-testid="availability-scenario"
+          title="A new scenario with this order added: plan it to see the schedule, MRP and alerts"
+        >
           <Icon name="plus" size={12} /> Make it a scenario
         </button>
       )}

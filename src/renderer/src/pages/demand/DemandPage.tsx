@@ -64,7 +64,12 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
     { id: 'style' as const, label: 'By style', count: d.byStyle.rows.length },
     { id: 'yarn' as const, label: 'By yarn', count: d.byYarn.rows.length },
     { id: 'sources' as const, label: 'BOM & rate sources', count: d.styles.length },
-    { id: 'skipped' as const, label: 'Not phased', count: d.skippedOrders.length, countTone: d.skippedOrders.length ? ('warning' as const) : undefined },
+    {
+      id: 'skipped' as const,
+      label: 'Not phased',
+      count: d.skippedOrders.length,
+      countTone: d.skippedOrders.length ? ('warning' as const) : undefined,
+    },
     { id: 'sales' as const, label: 'Sales-order layer', count: d.salesOrders.length },
     { id: 'forecast' as const, label: 'Forecast layer', count: d.forecastLines.length },
     { id: 'check' as const, label: 'Can we make it?' },
@@ -124,8 +129,7 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
             toolbar={
               d.skippedOrders.length > 0 && (
                 <span className="note">
-                  {formatNumber(d.skippedOrders.reduce((s, r) => s + r.balanceLbs, 0))} lbs of open orders carry no yarn
-                  demand
+                  {formatNumber(d.skippedOrders.reduce((s, r) => s + r.balanceLbs, 0))} lbs of open orders carry no yarn demand
                 </span>
               )
             }
@@ -133,7 +137,11 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
         )}
         {tab === 'sales' && (
           <div className="panel-fill grow demand-sales">
-            <div className={d.salesOrderLayerOn ? 'banner' : 'banner banner-warning'} data-testid="demand-sales-layer-state" data-on={d.salesOrderLayerOn ? 'true' : 'false'}>
+            <div
+              className={d.salesOrderLayerOn ? 'banner' : 'banner banner-warning'}
+              data-testid="demand-sales-layer-state"
+              data-on={d.salesOrderLayerOn ? 'true' : 'false'}
+            >
               <Icon name="info" size={14} />
               <span>
                 {d.salesOrderLayerOn
@@ -153,7 +161,11 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
         )}
         {tab === 'forecast' && (
           <div className="panel-fill grow demand-sales">
-            <div className={d.forecastLayerOn ? 'banner' : 'banner banner-warning'} data-testid="demand-forecast-layer-state" data-on={d.forecastLayerOn ? 'true' : 'false'}>
+            <div
+              className={d.forecastLayerOn ? 'banner' : 'banner banner-warning'}
+              data-testid="demand-forecast-layer-state"
+              data-on={d.forecastLayerOn ? 'true' : 'false'}
+            >
               <Icon name="info" size={14} />
               <span>
                 {d.forecastLayerOn
@@ -172,8 +184,8 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
               toolbar={
                 d.forecastLines.length > 0 && (
                   <span className="note num">
-                    {formatNumber(d.forecastLines.reduce((s, r) => s + r.netLbs, 0))} lbs added over{' '}
-                    {formatNumber(d.forecastLines.length)} greige styles
+                    {formatNumber(d.forecastLines.reduce((s, r) => s + r.netLbs, 0))} lbs added over {formatNumber(d.forecastLines.length)} greige
+                    styles
                   </span>
                 )
               }
@@ -201,7 +213,12 @@ function LayersBanner({ salesOrders, forecast }: { salesOrders: boolean; forecas
     </Chip>
   );
   return (
-    <div className="banner demand-layers" data-testid="demand-layers-banner" data-sales-orders={salesOrders ? 'on' : 'off'} data-forecast={forecast ? 'on' : 'off'}>
+    <div
+      className="banner demand-layers"
+      data-testid="demand-layers-banner"
+      data-sales-orders={salesOrders ? 'on' : 'off'}
+      data-forecast={forecast ? 'on' : 'off'}
+    >
       <Icon name="info" size={14} />
       <span>
         Demand layers in the plan: sales orders {state(salesOrders)} · forecast {state(forecast)}.{' '}

@@ -65,7 +65,10 @@ export function OverrideDialogHost(): ReactNode {
 }
 
 /** The style's row of the demand view (BOM and rate with their sources) and whether it reflects the re-plan yet. */
-function useStyleRow(style: string, savedAtVersion: number | undefined): { row: DemandStyle | undefined; styles: DemandStyle[]; loading: boolean; fresh: boolean } {
+function useStyleRow(
+  style: string,
+  savedAtVersion: number | undefined,
+): { row: DemandStyle | undefined; styles: DemandStyle[]; loading: boolean; fresh: boolean } {
   const demand = usePlanView('view.demand', {});
   const styles = useMemo(() => demand.data?.styles ?? [], [demand.data]);
   const row = useMemo(() => styles.find((s) => s.style === style), [styles, style]);
@@ -77,7 +80,9 @@ function useStyleRow(style: string, savedAtVersion: number | undefined): { row: 
 export function sameBaseRates(style: string, styles: readonly DemandStyle[], max = 4): { style: string; lbsPerDay: number; source: string }[] {
   const base = styles.find((s) => s.style === style)?.styleBase;
   const out: { style: string; lbsPerDay: number; source: string }[] = [];
-  for (const s of styles) if (base !== undefined && s.style !== style && s.styleBase === base && s.rateLbsPerDay !== null) out.push({ style: s.style, lbsPerDay: s.rateLbsPerDay, source: s.rateSource });
+  for (const s of styles)
+    if (base !== undefined && s.style !== style && s.styleBase === base && s.rateLbsPerDay !== null)
+      out.push({ style: s.style, lbsPerDay: s.rateLbsPerDay, source: s.rateSource });
   return out.slice(0, max);
 }
 
@@ -158,7 +163,9 @@ export function RateOverrideDialog({ style, onClose }: DialogProps): ReactNode {
       onClose={onClose}
       onSubmit={() => void submit()}
       busy={save.busy}
-      actions={<OverrideActions saved={save.saved} busy={save.busy} canSave onClose={onClose} onRemove={existing ? () => void remove() : undefined} />}
+      actions={
+        <OverrideActions saved={save.saved} busy={save.busy} canSave onClose={onClose} onRemove={existing ? () => void remove() : undefined} />
+      }
     >
       <div className="override-facts">
         <Fact label="Now">
@@ -196,7 +203,15 @@ export function RateOverrideDialog({ style, onClose }: DialogProps): ReactNode {
         </label>
         <label className="field override-note">
           Note (why, source)
-          <input className="input" value={noteText} maxLength={300} onChange={(e) => setNote(e.target.value)} disabled={save.saved} placeholder="e.g. measured on machine 57, Nov 2026" data-testid="override-note" />
+          <input
+            className="input"
+            value={noteText}
+            maxLength={300}
+            onChange={(e) => setNote(e.target.value)}
+            disabled={save.saved}
+            placeholder="e.g. measured on machine 57, Nov 2026"
+            data-testid="override-note"
+          />
         </label>
       </div>
       {tried && !built.ok && (
@@ -205,7 +220,12 @@ export function RateOverrideDialog({ style, onClose }: DialogProps): ReactNode {
         </p>
       )}
       {save.saved && save.jobId === null && <p className="note">Saved. There is no active snapshot: it applies at the next plan run.</p>}
-      <JobProgress jobId={save.jobId} testId="override-job" label="Re-planning with the new rate" done={<SourceAfterSave label="rate source" source={row?.rateSource} fresh={fresh} />} />
+      <JobProgress
+        jobId={save.jobId}
+        testId="override-job"
+        label="Re-planning with the new rate"
+        done={<SourceAfterSave label="rate source" source={row?.rateSource} fresh={fresh} />}
+      />
     </Modal>
   );
 }
@@ -248,7 +268,12 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
     setTried(true);
     if (!built.ok || save.saved) return;
     const ok = await save.run(() => call('overrides.setBom', { style, lines: built.lines, ...noteInput(noteText) }));
-    if (ok) toast('success', `BOM of ${style} overridden`, `${built.lines.length} ${built.lines.length === 1 ? 'yarn' : 'yarns'}; the plan is being recomputed.`);
+    if (ok)
+      toast(
+        'success',
+        `BOM of ${style} overridden`,
+        `${built.lines.length} ${built.lines.length === 1 ? 'yarn' : 'yarns'}; the plan is being recomputed.`,
+      );
   };
   const remove = async () => {
     const ok = await save.run(() => call('overrides.setBom', { style, lines: null }));
@@ -264,7 +289,15 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
       onClose={onClose}
       onSubmit={() => void submit()}
       busy={save.busy}
-      actions={<OverrideActions saved={save.saved} busy={save.busy} canSave={lines !== null} onClose={onClose} onRemove={existing ? () => void remove() : undefined} />}
+      actions={
+        <OverrideActions
+          saved={save.saved}
+          busy={save.busy}
+          canSave={lines !== null}
+          onClose={onClose}
+          onRemove={existing ? () => void remove() : undefined}
+        />
+      }
     >
       <div className="override-facts">
         <Fact label="Now">
@@ -306,7 +339,9 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
                       data-testid={`override-bom-yarn-${i}`}
                     />
                   </td>
-                  <td className="text muted override-bom-desc">{yarnInfo.get(l.yarnId.trim()) ?? (l.yarnId.trim() && yarns ? 'not in the yarn inventory' : '')}</td>
+                  <td className="text muted override-bom-desc">
+                    {yarnInfo.get(l.yarnId.trim()) ?? (l.yarnId.trim() && yarns ? 'not in the yarn inventory' : '')}
+                  </td>
                   <td>
                     <input
                       className="input input-num override-bom-pct"
@@ -337,11 +372,19 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
               ))}
               <tr className="total-row">
                 <th className="row-head">
-                  <button type="button" className="btn btn-sm" onClick={() => setLines([...current, { yarnId: '', pct: '' }])} disabled={save.saved} data-testid="override-bom-add">
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    onClick={() => setLines([...current, { yarnId: '', pct: '' }])}
+                    disabled={save.saved}
+                    data-testid="override-bom-add"
+                  >
                     <Icon name="plus" size={12} /> Add yarn
                   </button>
                 </th>
-                <td className="text muted">{totalOk ? 'Total' : `Total must be 100 % (${formatPct(100 - total)} ${total < 100 ? 'missing' : 'too much'})`}</td>
+                <td className="text muted">
+                  {totalOk ? 'Total' : `Total must be 100 % (${formatPct(100 - total)} ${total < 100 ? 'missing' : 'too much'})`}
+                </td>
                 <td className={totalOk ? 'override-total-ok' : 'neg'} data-testid="override-bom-total" data-ok={totalOk ? 'true' : 'false'}>
                   {formatPct(total)}
                 </td>
@@ -353,7 +396,15 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
       )}
       <label className="field override-note">
         Note (why, source)
-        <input className="input" value={noteText} maxLength={300} onChange={(e) => setNote(e.target.value)} disabled={save.saved} placeholder="e.g. new construction from the lab, Nov 2026" data-testid="override-note" />
+        <input
+          className="input"
+          value={noteText}
+          maxLength={300}
+          onChange={(e) => setNote(e.target.value)}
+          disabled={save.saved}
+          placeholder="e.g. new construction from the lab, Nov 2026"
+          data-testid="override-note"
+        />
       </label>
       {built.warnings.length > 0 && !save.saved && <p className="note note-warning">{built.warnings.join('; ')}</p>}
       {tried && !built.ok && (
@@ -362,7 +413,12 @@ export function BomOverrideDialog({ style, onClose }: DialogProps): ReactNode {
         </p>
       )}
       {save.saved && save.jobId === null && <p className="note">Saved. There is no active snapshot: it applies at the next plan run.</p>}
-      <JobProgress jobId={save.jobId} testId="override-job" label="Re-planning with the new BOM" done={<SourceAfterSave label="BOM source" source={row?.bomSource} fresh={fresh} />} />
+      <JobProgress
+        jobId={save.jobId}
+        testId="override-job"
+        label="Re-planning with the new BOM"
+        done={<SourceAfterSave label="BOM source" source={row?.bomSource} fresh={fresh} />}
+      />
     </Modal>
   );
 }
@@ -378,7 +434,13 @@ function OverrideActions(props: { saved: boolean; busy: boolean; canSave: boolea
   return (
     <>
       {props.onRemove && (
-        <button type="button" className="btn btn-danger override-remove-left" onClick={props.onRemove} disabled={props.busy} data-testid="override-remove">
+        <button
+          type="button"
+          className="btn btn-danger override-remove-left"
+          onClick={props.onRemove}
+          disabled={props.busy}
+          data-testid="override-remove"
+        >
           <Icon name="trash" size={12} /> Remove override
         </button>
       )}

@@ -24,7 +24,13 @@ export function OverridesPanel(): ReactNode {
   const [removing, setRemoving] = useState<string | undefined>(undefined);
   const data = overrides.data;
   const lines: Line[] = [
-    ...(data?.rates ?? []).map((r) => ({ kind: 'rate' as const, style: r.style, value: `${formatNumber(r.lbsPerDay, 1)} lbs/day`, asOf: r.asOf, note: r.note })),
+    ...(data?.rates ?? []).map((r) => ({
+      kind: 'rate' as const,
+      style: r.style,
+      value: `${formatNumber(r.lbsPerDay, 1)} lbs/day`,
+      asOf: r.asOf,
+      note: r.note,
+    })),
     ...(data?.boms ?? []).map((b) => ({
       kind: 'bom' as const,
       style: b.style,
@@ -44,7 +50,10 @@ export function OverridesPanel(): ReactNode {
     });
     if (!ok) return;
     setRemoving(`${l.kind}:${l.style}`);
-    const r = l.kind === 'rate' ? await call('overrides.setRate', { style: l.style, lbsPerDay: null }) : await call('overrides.setBom', { style: l.style, lines: null });
+    const r =
+      l.kind === 'rate'
+        ? await call('overrides.setRate', { style: l.style, lbsPerDay: null })
+        : await call('overrides.setBom', { style: l.style, lines: null });
     setRemoving(undefined);
     if (!r) return;
     setJobId(r.jobId);
@@ -89,7 +98,12 @@ export function OverridesPanel(): ReactNode {
                   <td className="text">{l.asOf}</td>
                   <td className="text muted">{l.note ?? ''}</td>
                   <td className="text overrides-actions">
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => (l.kind === 'rate' ? openRateOverride(l.style) : openBomOverride(l.style))} data-testid="demand-override-edit">
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost"
+                      onClick={() => (l.kind === 'rate' ? openRateOverride(l.style) : openBomOverride(l.style))}
+                      data-testid="demand-override-edit"
+                    >
                       <Icon name="edit" size={12} /> Edit…
                     </button>
                     <button

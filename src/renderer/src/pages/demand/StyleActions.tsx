@@ -17,10 +17,22 @@ export function StyleActionsCell(p: CellProps): ReactNode {
   if (!style) return null;
   return (
     <span className="style-actions">
-      <button type="button" className="btn btn-sm" onClick={(e) => (e.stopPropagation(), openRateOverride(style))} title={`Set a planner knitting rate for ${style}`} data-testid="style-override-rate">
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={(e) => (e.stopPropagation(), openRateOverride(style))}
+        title={`Set a planner knitting rate for ${style}`}
+        data-testid="style-override-rate"
+      >
         Override rate…
       </button>
-      <button type="button" className="btn btn-sm" onClick={(e) => (e.stopPropagation(), openBomOverride(style))} title={`Set a planner BOM for ${style}`} data-testid="style-override-bom">
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={(e) => (e.stopPropagation(), openBomOverride(style))}
+        title={`Set a planner BOM for ${style}`}
+        data-testid="style-override-bom"
+      >
         Override BOM…
       </button>
     </span>
@@ -32,7 +44,13 @@ export function SetRateCell(p: CellProps): ReactNode {
   const style = styleOf(p);
   if (!style) return null;
   return (
-    <button type="button" className="btn btn-sm" onClick={(e) => (e.stopPropagation(), openRateOverride(style))} title={`Set a planner knitting rate for ${style}`} data-testid="unrated-set-rate">
+    <button
+      type="button"
+      className="btn btn-sm"
+      onClick={(e) => (e.stopPropagation(), openRateOverride(style))}
+      title={`Set a planner knitting rate for ${style}`}
+      data-testid="unrated-set-rate"
+    >
       <Icon name="edit" size={12} /> Set rate…
     </button>
   );

@@ -59,7 +59,14 @@ export const SKIPPED_COLUMNS: GridColumn[] = [
   { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', kind: 'number', width: 120 },
   { field: 'reason', headerName: 'Reason', kind: 'text', width: 110, colDef: { cellRenderer: ChipCell } },
   { field: 'note', headerName: 'Note', kind: 'text', width: 600 },
-  { field: 'fix', headerName: 'Fix', kind: 'text', width: 130, pinned: 'right', colDef: { cellRenderer: FixSkippedCell, sortable: false, filter: false, cellClass: 'cell-actions' } },
+  {
+    field: 'fix',
+    headerName: 'Fix',
+    kind: 'text',
+    width: 130,
+    pinned: 'right',
+    colDef: { cellRenderer: FixSkippedCell, sortable: false, filter: false, cellClass: 'cell-actions' },
+  },
 ];
 
 export const SALES_COLUMNS: GridColumn[] = [
@@ -78,9 +85,33 @@ export const SALES_COLUMNS: GridColumn[] = [
 
 export const FORECAST_COLUMNS: GridColumn[] = [
   { field: 'greigeStyle', headerName: 'Greige style', kind: 'text', pinned: 'left', width: 150 },
-  { field: 'forecastLbs', headerName: 'Forecast', unit: 'lbs', kind: 'number', decimals: 0, width: 120, description: 'Forecast lbs in the plan weeks' },
-  { field: 'consumedBySalesOrdersLbs', headerName: 'Consumed by sales orders', unit: 'lbs', kind: 'number', decimals: 0, width: 210, description: 'Forecast already taken by open sales orders of the style (not added twice)' },
-  { field: 'netLbs', headerName: 'Net (added)', unit: 'lbs', kind: 'number', decimals: 0, width: 130, description: 'Forecast not consumed: what the layer adds to the yarn demand' },
+  {
+    field: 'forecastLbs',
+    headerName: 'Forecast',
+    unit: 'lbs',
+    kind: 'number',
+    decimals: 0,
+    width: 120,
+    description: 'Forecast lbs in the plan weeks',
+  },
+  {
+    field: 'consumedBySalesOrdersLbs',
+    headerName: 'Consumed by sales orders',
+    unit: 'lbs',
+    kind: 'number',
+    decimals: 0,
+    width: 210,
+    description: 'Forecast already taken by open sales orders of the style (not added twice)',
+  },
+  {
+    field: 'netLbs',
+    headerName: 'Net (added)',
+    unit: 'lbs',
+    kind: 'number',
+    decimals: 0,
+    width: 130,
+    description: 'Forecast not consumed: what the layer adds to the yarn demand',
+  },
   { field: 'yarns', headerName: 'Yarns', kind: 'number', width: 80, description: 'Yarns the net forecast explodes to through the style BOM' },
   { field: 'series', headerName: 'Forecast series', kind: 'text', width: 200, hide: true },
   { field: 'note', headerName: 'Note', kind: 'text', width: 420 },

@@ -18,7 +18,10 @@ const withBuckets = (row: ErpGridRow, buckets: readonly string[], lbs: readonly 
 export function koGrid({ buckets, rows }: DemandView['byKo']): ErpGrid {
   return {
     columns: ['Style', 'KO', 'Yarn', 'Percentage', ...buckets, 'Total'],
-    rows: rows.map((r) => ({ ...withBuckets({ Style: r.style, KO: r.orderNo, Yarn: r.yarnId, Percentage: r.percentage }, buckets, r.bucketsLbs), Total: r.totalLbs })),
+    rows: rows.map((r) => ({
+      ...withBuckets({ Style: r.style, KO: r.orderNo, Yarn: r.yarnId, Percentage: r.percentage }, buckets, r.bucketsLbs),
+      Total: r.totalLbs,
+    })),
   };
 }
 
@@ -26,7 +29,10 @@ export function koGrid({ buckets, rows }: DemandView['byKo']): ErpGrid {
 export function styleGrid({ buckets, rows }: DemandView['byStyle']): ErpGrid {
   return {
     columns: ['Style', 'Yarn', 'Percentage', ...buckets, 'Total'],
-    rows: rows.map((r) => ({ ...withBuckets({ Style: r.style, Yarn: r.yarnId, Percentage: r.percentage }, buckets, r.bucketsLbs), Total: r.totalLbs })),
+    rows: rows.map((r) => ({
+      ...withBuckets({ Style: r.style, Yarn: r.yarnId, Percentage: r.percentage }, buckets, r.bucketsLbs),
+      Total: r.totalLbs,
+    })),
   };
 }
 
@@ -34,7 +40,15 @@ export function styleGrid({ buckets, rows }: DemandView['byStyle']): ErpGrid {
 export function yarnGrid({ buckets, rows }: DemandView['byYarn']): ErpGrid {
   return {
     columns: [
-      'Yarn', 'Supplier', 'Description', 'Color', 'Inventory', 'Total Demand', 'Total Receipt', 'Balance', 'Past Due Receipts',
+      'Yarn',
+      'Supplier',
+      'Description',
+      'Color',
+      'Inventory',
+      'Total Demand',
+      'Total Receipt',
+      'Balance',
+      'Past Due Receipts',
       ...buckets.flatMap((b) => [`${b} Demand`, `${b} Receipts`, `${b} Balance`]),
     ],
     rows: rows.map((r) => {

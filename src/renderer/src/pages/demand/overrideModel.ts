@@ -25,8 +25,7 @@ export function bomTotalPct(lines: readonly BomLineDraft[]): number {
 }
 
 export type BomBuild =
-  | { ok: true; lines: { yarnId: string; fraction: number }[]; warnings: string[] }
-  | { ok: false; error: string; warnings: string[] };
+  { ok: true; lines: { yarnId: string; fraction: number }[]; warnings: string[] } | { ok: false; error: string; warnings: string[] };
 
 /**
  * Validates the lines (a yarn each, no yarn twice, shares > 0 that total 100 %) and turns percentages into fractions
@@ -48,7 +47,8 @@ export function buildBomLines(lines: readonly BomLineDraft[], knownYarns?: Reado
     if (knownYarns && knownYarns.size > 0 && !knownYarns.has(id)) warnings.push(`Yarn ${id} is not in the yarn inventory of this snapshot`);
   }
   const total = bomTotalPct(used);
-  if (Math.abs(total - 100) > BOM_TOTAL_TOLERANCE_PCT) return { ok: false, error: `The shares total ${formatPct(total)}: they must total 100 %`, warnings };
+  if (Math.abs(total - 100) > BOM_TOTAL_TOLERANCE_PCT)
+    return { ok: false, error: `The shares total ${formatPct(total)}: they must total 100 %`, warnings };
   // Scale to exactly 1; the last line takes the rounding remainder.
   const fractions = used.map((l) => pctOf(l) / total);
   const rounded = fractions.map((f) => Math.round(f * 1e6) / 1e6);

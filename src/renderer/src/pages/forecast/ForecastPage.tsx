@@ -23,13 +23,45 @@ const TABS: Tab[] = ['series', 'accuracy', 'lines', 'outliers'];
 const SERIES_COLUMNS: GridColumn[] = [
   { field: 'series', headerName: 'Series', kind: 'text', width: 150, pinned: 'left' },
   { field: 'level', headerName: 'Level', kind: 'text', width: 80 },
-  { field: 'demandClass', headerName: 'Class', kind: 'text', width: 128, colDef: { cellRenderer: ChipCell }, description: 'Syntetos–Boylan class from ADI and CV²' },
-  { field: 'family', headerName: 'Family', kind: 'text', width: 100, description: 'Demand pattern of the whole history: level, trend, seasonal or intermittent' },
+  {
+    field: 'demandClass',
+    headerName: 'Class',
+    kind: 'text',
+    width: 128,
+    colDef: { cellRenderer: ChipCell },
+    description: 'Syntetos–Boylan class from ADI and CV²',
+  },
+  {
+    field: 'family',
+    headerName: 'Family',
+    kind: 'text',
+    width: 100,
+    description: 'Demand pattern of the whole history: level, trend, seasonal or intermittent',
+  },
   { field: 'method', headerName: 'Method', kind: 'text', width: 110 },
-  { field: 'choice', headerName: 'Choice', kind: 'text', width: 110, description: 'What the backtest chose: one model, comb (equal-weight mean) or skill (weighted by backtest error)' },
+  {
+    field: 'choice',
+    headerName: 'Choice',
+    kind: 'text',
+    width: 110,
+    description: 'What the backtest chose: one model, comb (equal-weight mean) or skill (weighted by backtest error)',
+  },
   { field: 'models', headerName: 'Models (weights)', kind: 'text', width: 230 },
-  { field: 'approach', headerName: 'Hierarchy', kind: 'text', width: 130, description: 'How the forecast was made coherent with the other levels: the approach chosen for its level by the backtest' },
-  { field: 'next4Weeks', headerName: 'Next 4 weeks', kind: 'number', decimals: 0, width: 120, description: 'Forecast for the next 4 weeks, in the unit of the series' },
+  {
+    field: 'approach',
+    headerName: 'Hierarchy',
+    kind: 'text',
+    width: 130,
+    description: 'How the forecast was made coherent with the other levels: the approach chosen for its level by the backtest',
+  },
+  {
+    field: 'next4Weeks',
+    headerName: 'Next 4 weeks',
+    kind: 'number',
+    decimals: 0,
+    width: 120,
+    description: 'Forecast for the next 4 weeks, in the unit of the series',
+  },
   { field: 'unit', headerName: 'Unit', kind: 'text', width: 70 },
   { field: 'reason', headerName: 'Reason', kind: 'text', width: 260 },
   { field: 'adi', headerName: 'ADI', kind: 'number', decimals: 2, width: 76, description: 'Average demand interval (weeks)' },
@@ -61,7 +93,11 @@ const OUTLIER_COLUMNS: GridColumn[] = [
 type SeriesRow = ForecastView['series'][number];
 type SeriesGridRow = Omit<SeriesRow, 'models' | 'weights' | 'approach'> & { models: string; approach: string };
 /** A series as a grid row: its members with their weights, the choice and the hierarchy approach in words. */
-export const seriesGridRow = ({ models, weights, approach, ...s }: SeriesRow): SeriesGridRow => ({ ...s, models: membersText(models, weights), approach: approachLabel(approach) });
+export const seriesGridRow = ({ models, weights, approach, ...s }: SeriesRow): SeriesGridRow => ({
+  ...s,
+  models: membersText(models, weights),
+  approach: approachLabel(approach),
+});
 
 /** "company total: MinT reconciliation · style: bottom-up · ...", or why the series were not reconciled. */
 export function hierarchyText(h: ForecastView['hierarchy']): string {
@@ -112,7 +148,11 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
       />
       {tab === 'series' && (d.historyGapWeeks.length > 0 || d.hierarchy.levels.length > 0 || d.hierarchy.problem) && (
         <p className="note forecast-tab-note" data-testid="forecast-run-notes">
-          {d.historyGapWeeks.length > 0 && <span className="forecast-gap-note" data-testid="forecast-gap-note">{historyGapText(d.historyGapWeeks, d.asOf)} </span>}
+          {d.historyGapWeeks.length > 0 && (
+            <span className="forecast-gap-note" data-testid="forecast-gap-note">
+              {historyGapText(d.historyGapWeeks, d.asOf)}{' '}
+            </span>
+          )}
           <span data-testid="forecast-hierarchy">Hierarchy: {hierarchyText(d.hierarchy)}.</span>
         </p>
       )}
@@ -139,8 +179,8 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
       {tab === 'lines' && (
         <section className="panel panel-fill grow">
           <p className="note forecast-tab-note">
-            Sales lines the forecast could not use as they are: quantities in a unit that does not convert to yards or lbs are left out; converted ones are
-            listed for checking.
+            Sales lines the forecast could not use as they are: quantities in a unit that does not convert to yards or lbs are left out; converted
+            ones are listed for checking.
           </p>
           <DataGrid<ForecastView['lineIssues'][number]>
             testId="forecast-lines-grid"
@@ -153,7 +193,9 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
       )}
       {tab === 'outliers' && (
         <section className="panel panel-fill grow">
-          <p className="note forecast-tab-note">Weeks far from the series’ median (robust z-score): check them before trusting the forecast. Double-click to open the series.</p>
+          <p className="note forecast-tab-note">
+            Weeks far from the series’ median (robust z-score): check them before trusting the forecast. Double-click to open the series.
+          </p>
           <DataGrid<ForecastView['outliers'][number]>
             testId="forecast-outliers-grid"
             rows={d.outliers}
@@ -192,7 +234,9 @@ function SeriesDetail({ series, row }: { series: string; row?: SeriesRow }): Rea
       </div>
       <div className="forecast-detail-body">
         {!s ? (
-          <p className="note">{view.status === 'error' || view.error ? (view.error?.message ?? 'Could not load the series.') : 'Loading the series…'}</p>
+          <p className="note">
+            {view.status === 'error' || view.error ? (view.error?.message ?? 'Could not load the series.') : 'Loading the series…'}
+          </p>
         ) : (
           <>
             {option && <EChart option={option} testId="forecast-chart" height={310} />}
@@ -220,7 +264,13 @@ function SeriesDetail({ series, row }: { series: string; row?: SeriesRow }): Rea
                   {metrics.map((m) => (
                     <tr key={m.model} className={m.model === 'selected' ? 'metric-selected' : undefined}>
                       <th className="row-head">{modelLabel(m.model)}</th>
-                      <td className={typeof selectedWape === 'number' && m.model !== 'selected' && m.wape !== null && m.wape < selectedWape ? 'hl' : undefined}>{formatRatioPct(m.wape)}</td>
+                      <td
+                        className={
+                          typeof selectedWape === 'number' && m.model !== 'selected' && m.wape !== null && m.wape < selectedWape ? 'hl' : undefined
+                        }
+                      >
+                        {formatRatioPct(m.wape)}
+                      </td>
                       <td>{m.mase === null ? '–' : formatNumber(m.mase, 2)}</td>
                       <td>{formatRatioPct(m.bias)}</td>
                       <td>{formatNumber(m.points)}</td>
@@ -267,8 +317,8 @@ function AccuracyTab({ d }: { d: ForecastView }): ReactNode {
         <div className="panel-body">
           <EChart option={option} testId="forecast-horizon-chart" height={380} />
           <p className="note">
-            {d.accuracyByHorizon.length ? `${formatNumber(d.accuracyByHorizon[0].points)} forecast points per horizon. ` : ''}A selected line below the dashed ones means the
-            model selection earns its keep.
+            {d.accuracyByHorizon.length ? `${formatNumber(d.accuracyByHorizon[0].points)} forecast points per horizon. ` : ''}A selected line below
+            the dashed ones means the model selection earns its keep.
           </p>
         </div>
       </section>
@@ -279,7 +329,13 @@ function AccuracyTab({ d }: { d: ForecastView }): ReactNode {
           <div className="panel-actions">
             <div className="btn-group" role="group" aria-label="Metric">
               {(['wape', 'mase', 'bias'] as const).map((m) => (
-                <button key={m} type="button" className={metric === m ? 'btn btn-sm btn-accent-soft' : 'btn btn-sm'} onClick={() => setMetric(m)} data-testid={`forecast-metric-${m}`}>
+                <button
+                  key={m}
+                  type="button"
+                  className={metric === m ? 'btn btn-sm btn-accent-soft' : 'btn btn-sm'}
+                  onClick={() => setMetric(m)}
+                  data-testid={`forecast-metric-${m}`}
+                >
                   {m.toUpperCase()}
                 </button>
               ))}
@@ -305,7 +361,11 @@ function AccuracyTab({ d }: { d: ForecastView }): ReactNode {
                       const c = cell(g, m);
                       const v = c?.[metric];
                       return (
-                        <td key={g} className={typeof v === 'number' && v === best(g) ? 'hl' : undefined} title={c ? `${formatNumber(c.points)} points` : undefined}>
+                        <td
+                          key={g}
+                          className={typeof v === 'number' && v === best(g) ? 'hl' : undefined}
+                          title={c ? `${formatNumber(c.points)} points` : undefined}
+                        >
                           {fmt(v)}
                         </td>
                       );

@@ -25,7 +25,12 @@ export const MODEL_LABELS: Record<string, string> = {
 export const modelLabel = (m: string) => MODEL_LABELS[m] ?? m;
 
 const CHOICE_LABELS: Record<string, string> = { comb: 'equal-weight combination', skill: 'combination weighted by backtest skill' };
-const APPROACH_LABELS: Record<string, string> = { base: 'own forecast (not reconciled)', bottomUp: 'bottom-up', topDown: 'top-down by proportions', mint: 'MinT reconciliation' };
+const APPROACH_LABELS: Record<string, string> = {
+  base: 'own forecast (not reconciled)',
+  bottomUp: 'bottom-up',
+  topDown: 'top-down by proportions',
+  mint: 'MinT reconciliation',
+};
 export const LEVEL_LABELS: Record<string, string> = { total: 'company total', style: 'style', styleCustomer: 'style × customer' };
 
 export const approachLabel = (a: string | null) => (a === null ? 'not reconciled' : (APPROACH_LABELS[a] ?? a));
@@ -114,7 +119,17 @@ export function seriesOption(s: ForecastSeriesView, unit: string, p: ChartPalett
         itemStyle: { color: p.series[1] },
         z: 3,
       },
-      { name: '95 % band', type: 'line', stack: 'b95', data: pad(lo95, nh), symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: p.accent }, silent: true, tooltip: { show: false } },
+      {
+        name: '95 % band',
+        type: 'line',
+        stack: 'b95',
+        data: pad(lo95, nh),
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        itemStyle: { color: p.accent },
+        silent: true,
+        tooltip: { show: false },
+      },
       {
         name: '95 % band',
         type: 'line',
@@ -126,7 +141,16 @@ export function seriesOption(s: ForecastSeriesView, unit: string, p: ChartPalett
         itemStyle: { color: p.accent },
         silent: true,
       },
-      { name: '80 % band', type: 'line', stack: 'b80', data: pad(lo80, nh), symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: p.accent }, silent: true },
+      {
+        name: '80 % band',
+        type: 'line',
+        stack: 'b80',
+        data: pad(lo80, nh),
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        itemStyle: { color: p.accent },
+        silent: true,
+      },
       {
         name: '80 % band',
         type: 'line',
@@ -167,7 +191,9 @@ const HORIZON_MODELS = ['selected', 'naive', 'ma4', 'ma8', 'mean'];
 
 export function horizonOption(rows: ForecastView['accuracyByHorizon'], p: ChartPalette): EChartsOption {
   const horizons = [...new Set(rows.map((r) => r.horizon))].sort((a, b) => a - b);
-  const models = HORIZON_MODELS.filter((m) => rows.some((r) => r.model === m)).concat([...new Set(rows.map((r) => r.model))].filter((m) => !HORIZON_MODELS.includes(m)));
+  const models = HORIZON_MODELS.filter((m) => rows.some((r) => r.model === m)).concat(
+    [...new Set(rows.map((r) => r.model))].filter((m) => !HORIZON_MODELS.includes(m)),
+  );
   const colours: Record<string, string> = { selected: p.accent, naive: p.series[4], ma4: p.series[1], ma8: p.series[2], mean: p.series[5] };
   return {
     animation: false,

@@ -47,9 +47,7 @@ export function DropZone({ onFiles, disabled, busyText }: DropZoneProps): ReactN
     >
       <Icon name="imports" size={28} className="dropzone-icon" />
       <div className="dropzone-title">{busyText ?? 'Drop ERP export files or a folder here'}</div>
-      <div className="dropzone-hint">
-        {IMPORTABLE_EXTENSIONS.join(' ')} · the export type is detected from the column headers, not the file name
-      </div>
+      <div className="dropzone-hint">{IMPORTABLE_EXTENSIONS.join(' ')} · the export type is detected from the column headers, not the file name</div>
       <div className="dropzone-actions">
         <button type="button" className="btn" disabled={disabled} onClick={() => fileInput.current?.click()} data-testid="import-pick-files">
           <Icon name="file" size={14} />

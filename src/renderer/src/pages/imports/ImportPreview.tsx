@@ -44,7 +44,21 @@ function Notes({ tone, items, testId }: { tone: 'warning' | 'error'; items: stri
   );
 }
 
-function Batch({ report, label, single, asOf, onAsOf, busy }: { report: ImportReport; label: string; single: boolean; asOf: string; onAsOf: (d: string) => void; busy: boolean }): ReactNode {
+function Batch({
+  report,
+  label,
+  single,
+  asOf,
+  onAsOf,
+  busy,
+}: {
+  report: ImportReport;
+  label: string;
+  single: boolean;
+  asOf: string;
+  onAsOf: (d: string) => void;
+  busy: boolean;
+}): ReactNode {
   const files = report.files;
   const count = (status: string) => files.filter((f) => f.status === status).length;
   const refused = report.status === 'failed';
@@ -57,7 +71,14 @@ function Batch({ report, label, single, asOf, onAsOf, busy }: { report: ImportRe
         {single ? (
           <label className="field preview-date">
             As-of date
-            <input className="input" type="date" value={asOf} disabled={busy} onChange={(e) => onAsOf(e.target.value)} data-testid="import-preview-asof" />
+            <input
+              className="input"
+              type="date"
+              value={asOf}
+              disabled={busy}
+              onChange={(e) => onAsOf(e.target.value)}
+              data-testid="import-preview-asof"
+            />
           </label>
         ) : (
           <span>
@@ -100,9 +121,17 @@ export function ImportPreview({ preview, asOf, onAsOf, onImport, onCancel, busy 
         {preview.batches.map((b) => (
           <Batch key={b.label} label={b.label} report={b.report} single={single} asOf={asOf} onAsOf={onAsOf} busy={busy} />
         ))}
-        {preview.ignored.length > 0 && <p className="muted preview-line">Not part of the history folder, not imported: {preview.ignored.join(', ')}</p>}
+        {preview.ignored.length > 0 && (
+          <p className="muted preview-line">Not part of the history folder, not imported: {preview.ignored.join(', ')}</p>
+        )}
         <div className="preview-actions">
-          <button type="button" className="btn btn-primary" disabled={busy || refused || (single && !asOf)} onClick={onImport} data-testid="import-preview-go">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || refused || (single && !asOf)}
+            onClick={onImport}
+            data-testid="import-preview-go"
+          >
             <Icon name="imports" size={14} />
             Import
           </button>

@@ -54,10 +54,15 @@ export function ImportsPage(): ReactNode {
   /** The importable files uploaded (streamed to the service, or carried in the call), or undefined when refused. */
   const upload = async (files: File[]) => {
     const batch = toUploads(files);
-    if (batch.skipped.length) toast('warning', `Skipped ${batch.skipped.length} file(s) that are not ERP exports`, batch.skipped.slice(0, 8).join(', '));
+    if (batch.skipped.length)
+      toast('warning', `Skipped ${batch.skipped.length} file(s) that are not ERP exports`, batch.skipped.slice(0, 8).join(', '));
     if (batch.files.length === 0) return undefined;
     if (batch.totalBytes > MAX_UPLOAD_BYTES) {
-      toast('error', 'Too much data for one import', `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`);
+      toast(
+        'error',
+        'Too much data for one import',
+        `Selected files total ${formatNumber(batch.totalBytes / 1048576, 0)} MB; import at most ${MAX_UPLOAD_BYTES / 1048576} MB at a time.`,
+      );
       return undefined;
     }
     setReading(`Uploading ${formatNumber(batch.files.length)} file(s)…`);
@@ -148,10 +153,19 @@ export function ImportsPage(): ReactNode {
             <div className="imports-options">
               <label className="field">
                 Label (optional)
-                <input className="input" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Week 36 ERP pull" maxLength={200} data-testid="import-label" />
+                <input
+                  className="input"
+                  value={label}
+                  onChange={(e) => setLabel(e.target.value)}
+                  placeholder="e.g. Week 36 ERP pull"
+                  maxLength={200}
+                  data-testid="import-label"
+                />
               </label>
               <p className="muted imports-note">
-                Before anything is imported you see the as-of date the exports give (run dates in their names, the ERP reports&apos; weeks) and can change it; the date you give is the one used. A folder holding master/ and snapshots/&lt;date&gt;/ is imported as a history, one snapshot per folder. Rejected rows are listed in the report with file, row, column and reason.
+                Before anything is imported you see the as-of date the exports give (run dates in their names, the ERP reports&apos; weeks) and can
+                change it; the date you give is the one used. A folder holding master/ and snapshots/&lt;date&gt;/ is imported as a history, one
+                snapshot per folder. Rejected rows are listed in the report with file, row, column and reason.
               </p>
             </div>
           </div>
@@ -161,7 +175,9 @@ export function ImportsPage(): ReactNode {
             <h2 className="panel-title">Demo dataset</h2>
           </div>
           <div className="panel-body">
-            <p className="muted">A generated mill with yarns, styles, BOMs, knit and sales orders, POs and machines — for training and for trying the planner.</p>
+            <p className="muted">
+              A generated mill with yarns, styles, BOMs, knit and sales orders, POs and machines — for training and for trying the planner.
+            </p>
             <button type="button" className="btn btn-primary" onClick={() => void loadDemo()} disabled={busy} data-testid="load-demo">
               <Icon name="play" size={12} />
               Load demo dataset

@@ -66,11 +66,11 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
   const defaultOther = previousSnapshot(snapshots, snapshot);
   const [otherId, setOtherId] = useState<number | undefined>(undefined);
   const compareFrom = snapshots.find((s) => s.id === otherId) ?? defaultOther;
-  const compare = useChannel(
-    'snapshots.compare',
-    tab === 'compare' && compareFrom ? { fromId: compareFrom.id, toId: snapshot.id } : undefined,
-    [tab, compareFrom?.id, snapshot.id],
-  );
+  const compare = useChannel('snapshots.compare', tab === 'compare' && compareFrom ? { fromId: compareFrom.id, toId: snapshot.id } : undefined, [
+    tab,
+    compareFrom?.id,
+    snapshot.id,
+  ]);
   const comparison = useMemo(() => (compare.data ? comparisonTables(compare.data) : undefined), [compare.data]);
 
   const tabs: { id: Tab; label: string; count?: number }[] = [
@@ -83,14 +83,29 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
   let body: ReactNode;
   if (tab !== 'compare' && report.status === 'loading') body = <div className="detail-loading">Loading the import report…</div>;
   else if (tab !== 'compare' && report.status === 'error' && report.error)
-    body = <EmptyState tone="error" icon="alert" title="Could not load the import report" message={describeError(report.error)} testId="report-error" />;
+    body = (
+      <EmptyState tone="error" icon="alert" title="Could not load the import report" message={describeError(report.error)} testId="report-error" />
+    );
   else if (tab !== 'compare' && report.status === 'ready' && (report.data === undefined || report.data === null))
-    body = <EmptyState title="No import report" message="This snapshot was not created from an import (for example the demo dataset), so it has no per-file report." testId="report-none" />;
+    body = (
+      <EmptyState
+        title="No import report"
+        message="This snapshot was not created from an import (for example the demo dataset), so it has no per-file report."
+        testId="report-none"
+      />
+    );
   else if (tab === 'files')
     body = (
       <div className="detail-body">
         <KpiStrip kpis={tables.kpis} testId="report-kpis" />
-        <DataGrid testId="report-files-grid" rows={tables.files} columns={FILE_COLUMNS} height={300} exportFileName={`import-files-${snapshot.asOf}`} emptyMessage="The report lists no files" />
+        <DataGrid
+          testId="report-files-grid"
+          rows={tables.files}
+          columns={FILE_COLUMNS}
+          height={300}
+          exportFileName={`import-files-${snapshot.asOf}`}
+          emptyMessage="The report lists no files"
+        />
       </div>
     );
   else if (tab === 'rejections')
@@ -145,11 +160,21 @@ export function SnapshotDetail({ snapshot, snapshots }: SnapshotDetailProps): Re
           )}
         </div>
         {!compareFrom ? (
-          <EmptyState title="Nothing to compare with" message="This is the only snapshot. Import another week's exports to see what changed." testId="compare-none" />
+          <EmptyState
+            title="Nothing to compare with"
+            message="This is the only snapshot. Import another week's exports to see what changed."
+            testId="compare-none"
+          />
         ) : compare.status === 'loading' || compare.status === 'idle' ? (
           <div className="detail-loading">Comparing…</div>
         ) : compare.status === 'error' && compare.error ? (
-          <EmptyState tone="error" icon="alert" title="Could not compare the snapshots" message={describeError(compare.error)} testId="compare-error" />
+          <EmptyState
+            tone="error"
+            icon="alert"
+            title="Could not compare the snapshots"
+            message={describeError(compare.error)}
+            testId="compare-error"
+          />
         ) : (
           comparison && (
             <>

@@ -57,7 +57,15 @@ function columnsFor(snapshots: Snapshot[]): GridColumn[] {
 type ScenarioFate = { moveScenariosTo: number } | { deleteScenarios: true };
 
 /** The scenarios a deletion would touch, and the planner's choice: move them (to which snapshot) or delete them. */
-function ScenarioFateChoice({ scenarios, others, onChange }: { scenarios: ScenarioListItem[]; others: Snapshot[]; onChange: (fate: ScenarioFate) => void }): ReactNode {
+function ScenarioFateChoice({
+  scenarios,
+  others,
+  onChange,
+}: {
+  scenarios: ScenarioListItem[];
+  others: Snapshot[];
+  onChange: (fate: ScenarioFate) => void;
+}): ReactNode {
   const [target, setTarget] = useState<number | undefined>(others[0]?.id);
   const [remove, setRemove] = useState(others.length === 0);
   const pick = (nextRemove: boolean, nextTarget = target) => {
@@ -67,9 +75,7 @@ function ScenarioFateChoice({ scenarios, others, onChange }: { scenarios: Scenar
   };
   return (
     <div className="snapshot-delete-scenarios" data-testid="snapshot-delete-scenarios">
-      <p>
-        {scenarios.length === 1 ? 'This what-if scenario is' : `These ${scenarios.length} what-if scenarios are`} built on it:
-      </p>
+      <p>{scenarios.length === 1 ? 'This what-if scenario is' : `These ${scenarios.length} what-if scenarios are`} built on it:</p>
       <ul>
         {scenarios.map((sc) => (
           <li key={sc.id}>
@@ -78,9 +84,22 @@ function ScenarioFateChoice({ scenarios, others, onChange }: { scenarios: Scenar
         ))}
       </ul>
       <label className="radio">
-        <input type="radio" name="scenario-fate" checked={!remove} disabled={others.length === 0} onChange={() => pick(false)} data-testid="scenario-fate-move" />
+        <input
+          type="radio"
+          name="scenario-fate"
+          checked={!remove}
+          disabled={others.length === 0}
+          onChange={() => pick(false)}
+          data-testid="scenario-fate-move"
+        />
         Keep them: move to snapshot{' '}
-        <select className="input" value={target ?? ''} disabled={others.length === 0 || remove} onChange={(e) => pick(false, Number(e.target.value))} data-testid="scenario-fate-target">
+        <select
+          className="input"
+          value={target ?? ''}
+          disabled={others.length === 0 || remove}
+          onChange={(e) => pick(false, Number(e.target.value))}
+          data-testid="scenario-fate-target"
+        >
           {others.map((o) => (
             <option key={o.id} value={o.id}>
               #{o.id} {o.label} (as of {o.asOf})
@@ -129,8 +148,7 @@ export function SnapshotsPanel({ selectedId, onSelect }: SnapshotsPanelProps): R
       title: 'Delete snapshot?',
       message: (
         <>
-          <strong>{selected.label}</strong> (as of {selected.asOf}) and its import report and plan results will be deleted.
-          This cannot be undone.
+          <strong>{selected.label}</strong> (as of {selected.asOf}) and its import report and plan results will be deleted. This cannot be undone.
           {scenarios.length > 0 && <ScenarioFateChoice scenarios={scenarios} others={others} onChange={(f) => (fate = f)} />}
         </>
       ),

@@ -5,7 +5,15 @@ import type { ReactNode } from 'react';
 import { Icon } from '../../components/Icon';
 import { useJobs } from '../../stores/jobsStore';
 
-export function ThinDataConfirm({ jobId, onImportAnyway, onDismiss }: { jobId: string; onImportAnyway: () => void; onDismiss: () => void }): ReactNode {
+export function ThinDataConfirm({
+  jobId,
+  onImportAnyway,
+  onDismiss,
+}: {
+  jobId: string;
+  onImportAnyway: () => void;
+  onDismiss: () => void;
+}): ReactNode {
   const job = useJobs((s) => s.byId[jobId]);
   const result = job?.result;
   if (job?.status !== 'failed' || !result || !('code' in result) || result.code !== 'NEEDS_CONFIRMATION') return null;

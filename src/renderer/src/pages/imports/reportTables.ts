@@ -50,24 +50,24 @@ export function importReportTables(report: ImportReport): ReportTables {
     { key: 'rowsRejected', label: 'Rows rejected', value: rejected, ...(rejected > 0 ? { status: 'high' as const } : {}) },
     { key: 'warnings', label: 'Planning warnings', value: report.warnings.length },
   ];
-  const files = report.files.map(
-    (f): ReportFileRow => ({
-      file: f.file,
-      status: f.status,
-      export: f.exportLabel ?? f.exportType,
-      format: f.format,
-      sheet: f.sheet,
-      rowsRead: f.rowsRead,
-      rowsAccepted: f.rowsAccepted,
-      rowsRejected: f.rowsRejected,
-      rowsSkipped: f.rowsSkipped,
-      valuesDropped: f.droppedCount,
-      reason: f.reason,
-      missingColumns: f.missingColumns.join(', '),
-      notes: f.notes.join('; '),
-    }),
+  const files = report.files.map((f): ReportFileRow => ({
+    file: f.file,
+    status: f.status,
+    export: f.exportLabel ?? f.exportType,
+    format: f.format,
+    sheet: f.sheet,
+    rowsRead: f.rowsRead,
+    rowsAccepted: f.rowsAccepted,
+    rowsRejected: f.rowsRejected,
+    rowsSkipped: f.rowsSkipped,
+    valuesDropped: f.droppedCount,
+    reason: f.reason,
+    missingColumns: f.missingColumns.join(', '),
+    notes: f.notes.join('; '),
+  }));
+  const rejections = report.files.flatMap((f) =>
+    f.rejections.map((i): ReportIssueRow => ({ file: i.file, row: i.row, column: i.column, value: i.value, reason: i.reason })),
   );
-  const rejections = report.files.flatMap((f) => f.rejections.map((i): ReportIssueRow => ({ file: i.file, row: i.row, column: i.column, value: i.value, reason: i.reason })));
   const warnings: ReportIssueRow[] = [
     ...report.errors.map((e) => ({ file: null, row: null, column: null, value: null, reason: e })),
     ...report.warnings.map((w) => ({
@@ -115,7 +115,12 @@ export function comparisonTables(c: SnapshotComparison): { kpis: Kpi[]; rows: Co
     rows.push(
       ...diff.added.map((key) => ({ entity: label, key, change: 'added' as const, fields: '' })),
       ...diff.removed.map((key) => ({ entity: label, key, change: 'removed' as const, fields: '' })),
-      ...diff.changed.map((x) => ({ entity: label, key: x.key, change: 'changed' as const, fields: x.changes.map((ch) => `${ch.field}: ${shown(ch.from)} → ${shown(ch.to)}`).join('; ') })),
+      ...diff.changed.map((x) => ({
+        entity: label,
+        key: x.key,
+        change: 'changed' as const,
+        fields: x.changes.map((ch) => `${ch.field}: ${shown(ch.from)} → ${shown(ch.to)}`).join('; '),
+      })),
     );
   }
   return { kpis, rows };

@@ -41,15 +41,21 @@ export function NoPlanYet({ testId, detail, snapshotId }: NoPlanYetProps): React
       title="No plan yet — import ERP exports or load the demo"
       message={
         <>
-          The planner works from a snapshot of the ERP exports (yarn inventory, BOMs, knit and sales orders, POs, machines).
-          Import them, or load the demo dataset to look around.
+          The planner works from a snapshot of the ERP exports (yarn inventory, BOMs, knit and sales orders, POs, machines). Import them, or load the
+          demo dataset to look around.
           {detail && <span className="plan-empty-detail">{detail}</span>}
         </>
       }
       actions={
         <>
           {snapshotId !== undefined && (
-            <button type="button" className="btn btn-primary" onClick={() => void runPlan(snapshotId)} disabled={busy} data-testid={`${testId}-run-plan`}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void runPlan(snapshotId)}
+              disabled={busy}
+              data-testid={`${testId}-run-plan`}
+            >
               Run plan
             </button>
           )}
@@ -123,7 +129,12 @@ export function PlanFrame<T>({ page, view, children, actions, fill }: PlanFrameP
   }
 
   return (
-    <div className={fill ? 'page plan-page page-fill' : 'page plan-page'} data-testid={`${page}-view`} data-status={view.status} data-refreshing={view.refreshing ? 'true' : 'false'}>
+    <div
+      className={fill ? 'page plan-page page-fill' : 'page plan-page'}
+      data-testid={`${page}-view`}
+      data-status={view.status}
+      data-refreshing={view.refreshing ? 'true' : 'false'}
+    >
       <PageActions>
         {view.refreshing && <span className="muted plan-refreshing">Refreshing…</span>}
         {view.status === 'ready' && actions}

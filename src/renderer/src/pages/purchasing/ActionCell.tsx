@@ -40,7 +40,8 @@ export function SupplierMatchCell(p: { data?: MatchRow }): ReactNode {
   if (!m) return null;
   const hint = MATCH_HINTS[m.method];
   const band = m.method === 'token' ? 'medium' : m.method === 'none' ? 'high' : m.method === 'normalised' ? 'info' : 'low';
-  const title = m.method === 'token' ? `${hint}. Yarn says “${p.data?.yarnSupplier ?? ''}”, matched to “${p.data?.supplierName ?? ''}” (score ${m.score})` : hint;
+  const title =
+    m.method === 'token' ? `${hint}. Yarn says “${p.data?.yarnSupplier ?? ''}”, matched to “${p.data?.supplierName ?? ''}” (score ${m.score})` : hint;
   return (
     <Chip band={band} title={title}>
       {supplierMatchLabel(m)}

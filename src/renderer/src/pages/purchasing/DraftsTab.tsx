@@ -36,7 +36,15 @@ const COLUMNS: GridColumn[] = [
     width: 110,
     colDef: { editable, cellEditor: 'agNumberCellEditor', cellEditorParams: { min: 1, precision: 0 }, cellClassRules: { 'cell-editable': editable } },
   },
-  { field: 'costPerLb', headerName: 'Price', unit: '$/lb', kind: 'number', decimals: 2, width: 100, description: 'Cost per lb of the yarn when the draft was made' },
+  {
+    field: 'costPerLb',
+    headerName: 'Price',
+    unit: '$/lb',
+    kind: 'number',
+    decimals: 2,
+    width: 100,
+    description: 'Cost per lb of the yarn when the draft was made',
+  },
   { field: 'valueUsd', headerName: 'Value', unit: 'USD', kind: 'number', decimals: 0, width: 110, description: 'Quantity × price' },
   { field: 'releaseDate', headerName: 'Release', kind: 'date', width: 110 },
   {
@@ -94,10 +102,7 @@ export function draftFormKey(d: Pick<PoDraftPayload, 'draftId' | 'qtyLbs' | 'rec
 
 export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
-  const rows = useMemo<DraftRow[]>(
-    () => (drafts.data ?? []).map((d) => draftRow(d, yarnInfo)),
-    [drafts.data, yarnInfo],
-  );
+  const rows = useMemo<DraftRow[]>(() => (drafts.data ?? []).map((d) => draftRow(d, yarnInfo)), [drafts.data, yarnInfo]);
   const selected = useMemo(() => currentSelection(rows, selectedIds), [rows, selectedIds]);
   const open = rows.filter((r) => OPEN.has(r.status));
   const orders = useChannel('purchaseOrders.list', {}, [drafts.data]);
@@ -152,7 +157,9 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
   return (
     <div className="drafts-tab">
       {/* Above the grid: the toasts a save raises stack at the bottom right and would cover its button there. */}
-      {selected.length === 1 && OPEN.has(selected[0].status) && <DraftForm key={draftFormKey(selected[0])} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />}
+      {selected.length === 1 && OPEN.has(selected[0].status) && (
+        <DraftForm key={draftFormKey(selected[0])} draft={selected[0]} onSave={(c) => void update(selected[0].draftId, c)} />
+      )}
       <DataGrid<DraftRow>
         testId="purchasing-drafts-grid"
         title="PO drafts"
@@ -171,13 +178,33 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
         toolbar={
           <>
             <span className="note">Double-click a quantity or receipt date to edit</span>
-            <button type="button" className="btn btn-sm btn-danger" onClick={() => void reject()} disabled={!selected.some((d) => OPEN.has(d.status))} data-testid="drafts-reject">
+            <button
+              type="button"
+              className="btn btn-sm btn-danger"
+              onClick={() => void reject()}
+              disabled={!selected.some((d) => OPEN.has(d.status))}
+              data-testid="drafts-reject"
+            >
               <Icon name="close" size={12} /> Reject
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('csv')} disabled={!open.length} title="Open drafts as the ERP's YarnPO export: one PO per supplier (CSV)" data-testid="drafts-export-csv">
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => void exportDrafts('csv')}
+              disabled={!open.length}
+              title="Open drafts as the ERP's YarnPO export: one PO per supplier (CSV)"
+              data-testid="drafts-export-csv"
+            >
               <Icon name="download" size={12} /> YarnPO CSV
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => void exportDrafts('xlsx')} disabled={!open.length} title="Open drafts as the ERP's YarnPO export: one PO per supplier (XLSX)" data-testid="drafts-export-xlsx">
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => void exportDrafts('xlsx')}
+              disabled={!open.length}
+              title="Open drafts as the ERP's YarnPO export: one PO per supplier (XLSX)"
+              data-testid="drafts-export-xlsx"
+            >
               <Icon name="download" size={12} /> YarnPO XLSX
             </button>
           </>
@@ -186,7 +213,8 @@ export function DraftsTab({ yarnInfo, drafts }: DraftsTabProps): ReactNode {
       <PurchaseOrdersPanel orders={orders} />
       {open.length > 0 && (
         <p className="note drafts-foot num">
-          {open.length} open drafts · {formatNumber(open.reduce((s, d) => s + d.qtyLbs, 0))} lbs · {formatUsd(open.reduce((s, d) => s + (d.valueUsd ?? 0), 0))}
+          {open.length} open drafts · {formatNumber(open.reduce((s, d) => s + d.qtyLbs, 0))} lbs ·{' '}
+          {formatUsd(open.reduce((s, d) => s + (d.valueUsd ?? 0), 0))}
           {open.some((d) => d.valueUsd === null) && ' (some without a price)'}
         </p>
       )}
@@ -216,7 +244,15 @@ function DraftForm({ draft, onSave }: { draft: DraftRow; onSave: (change: { qtyL
       </span>
       <label className="field">
         Quantity (lbs)
-        <input className="input input-num" type="number" min={1} step={1} value={qty} onChange={(e) => setQty(e.target.value)} data-testid="draft-form-qty" />
+        <input
+          className="input input-num"
+          type="number"
+          min={1}
+          step={1}
+          value={qty}
+          onChange={(e) => setQty(e.target.value)}
+          data-testid="draft-form-qty"
+        />
       </label>
       <label className="field">
         Receipt date

@@ -45,7 +45,13 @@ export function PurchaseOrdersPanel({ orders }: { orders: ChannelState<PurchaseO
               </td>
               <td>{po.lines[0]?.dueDate}</td>
               <td>
-                <button type="button" className="btn btn-sm" onClick={() => void print(po.supplierId)} data-testid="purchase-order-print" title="The printable PO of this supplier (PDF)">
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  onClick={() => void print(po.supplierId)}
+                  data-testid="purchase-order-print"
+                  title="The printable PO of this supplier (PDF)"
+                >
                   <Icon name="download" size={12} /> PO PDF
                 </button>
               </td>

@@ -55,7 +55,8 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
   const position = usePlanView('view.yarnPosition', tab === 'drafts' ? {} : undefined);
 
   const rows = useMemo(
-    () => d.suggestions.filter((s) => (!supplier || supplierKey(s) === supplier) && (!expediteOnly || s.action === 'expedite')).map(suggestionGridRow),
+    () =>
+      d.suggestions.filter((s) => (!supplier || supplierKey(s) === supplier) && (!expediteOnly || s.action === 'expedite')).map(suggestionGridRow),
     [d.suggestions, supplier, expediteOnly],
   );
   const filteredTotals = useMemo(
@@ -87,12 +88,18 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
     setSelected([]);
   };
 
-  const focusedRow = focused && rows.some((r) => suggestionId(r) === suggestionId(focused)) ? focused : selected.length === 1 ? selected[0] : undefined;
+  const focusedRow =
+    focused && rows.some((r) => suggestionId(r) === suggestionId(focused)) ? focused : selected.length === 1 ? selected[0] : undefined;
 
   return (
     <>
       <div className="kpi-tiles purchasing-totals" data-testid="purchasing-totals">
-        <KpiTile testId="purchasing-total-count" label="Suggested POs" value={formatNumber(d.totals.suggestions)} sub={`${d.bySupplier.length} suppliers`} />
+        <KpiTile
+          testId="purchasing-total-count"
+          label="Suggested POs"
+          value={formatNumber(d.totals.suggestions)}
+          sub={`${d.bySupplier.length} suppliers`}
+        />
         <KpiTile testId="purchasing-total-lbs" label="Suggested lbs" value={formatNumber(d.totals.lbs)} unit="lbs" />
         <KpiTile testId="purchasing-total-usd" label="Suggested value" value={formatUsd(d.totals.valueUsd)} />
         <KpiTile
@@ -156,7 +163,12 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
                     { id: 'expedite', label: 'Expedite only', count: d.totals.expedite, band: 'high' as const },
                   ]}
                   selected={[...(supplier ? ['supplier'] : []), ...(expediteOnly ? ['expedite'] : [])]}
-                  onChange={(next) => setHashParams({ supplier: next.includes('supplier') ? supplier : undefined, filter: next.includes('expedite') ? 'expedite' : undefined })}
+                  onChange={(next) =>
+                    setHashParams({
+                      supplier: next.includes('supplier') ? supplier : undefined,
+                      filter: next.includes('expedite') ? 'expedite' : undefined,
+                    })
+                  }
                 />
                 <div className="panel-actions">
                   <span className="note num" data-testid="purchasing-filtered-totals">

@@ -31,7 +31,12 @@ export function SuggestionDetail({ suggestion, onClose }: { suggestion: Focused 
           <span className="panel-subtitle">{d ? `${d.description} · ${d.supplier}` : 'Loading…'}</span>
         </div>
         <div className="panel-actions">
-          <button type="button" className="btn btn-sm" onClick={() => navigate('yarn', { yarnId })} title="Open the yarn with its pegged orders, receipts and substitutes">
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => navigate('yarn', { yarnId })}
+            title="Open the yarn with its pegged orders, receipts and substitutes"
+          >
             Open yarn <Icon name="chevronRight" size={12} />
           </button>
           <button type="button" className="btn btn-sm btn-ghost" onClick={onClose} aria-label="Close the suggestion detail">

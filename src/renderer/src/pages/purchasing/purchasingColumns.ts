@@ -24,7 +24,13 @@ const openYarn = linkCell((id) => navigate('yarn', { yarnId: id }), 'Open the ya
 export const SUGGESTION_COLUMNS: GridColumn[] = [
   { field: 'action', headerName: 'Action', kind: 'text', width: 180, colDef: { cellRenderer: ActionCell } },
   { field: 'yarnId', headerName: 'Yarn', kind: 'text', width: 84, colDef: { cellRenderer: openYarn } },
-  { field: 'supplierName', headerName: 'Supplier', kind: 'text', width: 200, description: 'The supplier of the supplier master the suggestion is placed with (lead time, MOQ)' },
+  {
+    field: 'supplierName',
+    headerName: 'Supplier',
+    kind: 'text',
+    width: 200,
+    description: 'The supplier of the supplier master the suggestion is placed with (lead time, MOQ)',
+  },
   {
     field: 'yarnSupplier',
     headerName: 'Yarn’s supplier',

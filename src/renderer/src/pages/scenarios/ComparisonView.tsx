@@ -108,7 +108,11 @@ export function ComparisonView({ data, scenarioName }: ComparisonViewProps): Rea
           {KPI_SPECS.slice(0, 6).map((s) => {
             const d = c.deltas[s.key];
             return (
-              <div key={s.key} className={`kpi-tile ${d > 0 ? 'kpi-tile-critical' : d < 0 ? 'kpi-tile-low' : ''}`} data-testid={`scenario-kpi-${s.key}`}>
+              <div
+                key={s.key}
+                className={`kpi-tile ${d > 0 ? 'kpi-tile-critical' : d < 0 ? 'kpi-tile-low' : ''}`}
+                data-testid={`scenario-kpi-${s.key}`}
+              >
                 <span className="kpi-tile-label">{s.label}</span>
                 <span className={`kpi-tile-value num delta ${d > 0 ? 'worse' : d < 0 ? 'better' : ''}`}>{formatKpiDelta(d, s.unit)}</span>
                 <span className="kpi-tile-sub num">
@@ -142,16 +146,43 @@ export function ComparisonView({ data, scenarioName }: ComparisonViewProps): Rea
           ]}
         />
         {tab === 'shortages' && (
-          <DataGrid testId="scenario-diff-shortages" rows={shortages} columns={SHORTAGE_COLUMNS} exportFileName={`${fileBase}-shortages`} onExportXlsx={xlsxExporter(`${fileBase}-shortages`, 'Shortages')} emptyMessage="No shortage changes" />
+          <DataGrid
+            testId="scenario-diff-shortages"
+            rows={shortages}
+            columns={SHORTAGE_COLUMNS}
+            exportFileName={`${fileBase}-shortages`}
+            onExportXlsx={xlsxExporter(`${fileBase}-shortages`, 'Shortages')}
+            emptyMessage="No shortage changes"
+          />
         )}
         {tab === 'suggestions' && (
-          <DataGrid testId="scenario-diff-suggestions" rows={suggestions} columns={SUGGESTION_COLUMNS} exportFileName={`${fileBase}-suggestions`} onExportXlsx={xlsxExporter(`${fileBase}-suggestions`, 'Suggestions')} emptyMessage="No suggestion changes" />
+          <DataGrid
+            testId="scenario-diff-suggestions"
+            rows={suggestions}
+            columns={SUGGESTION_COLUMNS}
+            exportFileName={`${fileBase}-suggestions`}
+            onExportXlsx={xlsxExporter(`${fileBase}-suggestions`, 'Suggestions')}
+            emptyMessage="No suggestion changes"
+          />
         )}
         {tab === 'orders' && (
-          <DataGrid testId="scenario-diff-orders" rows={orders} columns={ORDER_COLUMNS} exportFileName={`${fileBase}-orders`} onExportXlsx={xlsxExporter(`${fileBase}-orders`, 'Orders')} emptyMessage="No order changes" />
+          <DataGrid
+            testId="scenario-diff-orders"
+            rows={orders}
+            columns={ORDER_COLUMNS}
+            exportFileName={`${fileBase}-orders`}
+            onExportXlsx={xlsxExporter(`${fileBase}-orders`, 'Orders')}
+            emptyMessage="No order changes"
+          />
         )}
         {tab === 'workCenters' && (
-          <DataGrid testId="scenario-diff-workcenters" rows={wcs} columns={WC_COLUMNS} exportFileName={`${fileBase}-work-centers`} emptyMessage="No work-center changes" />
+          <DataGrid
+            testId="scenario-diff-workcenters"
+            rows={wcs}
+            columns={WC_COLUMNS}
+            exportFileName={`${fileBase}-work-centers`}
+            emptyMessage="No work-center changes"
+          />
         )}
         {tab === 'alerts' && (
           <div className="alert-diff">

@@ -113,14 +113,23 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
       </datalist>
       <datalist id="ovr-yarns">
         {yarns.map((y) => (
-          <option key={y.yarnId} value={y.yarnId}>{y.description}</option>
+          <option key={y.yarnId} value={y.yarnId}>
+            {y.description}
+          </option>
         ))}
       </datalist>
 
       <div className="form-grid">
         {kind === 'knitOrder' && (
           <>
-            <Field label="Knit order" hint={selectedOrder ? `${selectedOrder.style} · ${formatNumber(selectedOrder.balanceLbs)} lbs on ${selectedOrder.machineId} from ${selectedOrder.plannedStart}` : 'type or pick'}>
+            <Field
+              label="Knit order"
+              hint={
+                selectedOrder
+                  ? `${selectedOrder.style} · ${formatNumber(selectedOrder.balanceLbs)} lbs on ${selectedOrder.machineId} from ${selectedOrder.plannedStart}`
+                  : 'type or pick'
+              }
+            >
               {input('koNumber', { list: 'ovr-orders', placeholder: 'K2609021' })}
             </Field>
             <Field label="New balance (lbs)" hint="open lbs still to knit">
@@ -131,10 +140,22 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
               {input('machine', { list: 'ovr-machines' })}
             </Field>
             <label className="checkbox">
-              <input type="checkbox" checked={form.pinMachine === true} onChange={(e) => set('pinMachine', e.target.checked)} data-testid="scenario-override-pinMachine" /> Pin to the machine
+              <input
+                type="checkbox"
+                checked={form.pinMachine === true}
+                onChange={(e) => set('pinMachine', e.target.checked)}
+                data-testid="scenario-override-pinMachine"
+              />{' '}
+              Pin to the machine
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={form.pinStart === true} onChange={(e) => set('pinStart', e.target.checked)} data-testid="scenario-override-pinStart" /> Pin the start date
+              <input
+                type="checkbox"
+                checked={form.pinStart === true}
+                onChange={(e) => set('pinStart', e.target.checked)}
+                data-testid="scenario-override-pinStart"
+              />{' '}
+              Pin the start date
             </label>
           </>
         )}
@@ -143,7 +164,10 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
             <Field label="Yarn" hint="its open PO receipts are listed below">
               {input('yarnId', { list: 'ovr-yarns', placeholder: '4001' })}
             </Field>
-            <Field label="PO" hint={poYarn && yarnDetail.status !== 'loading' && receipts.length === 0 ? 'this yarn has no open receipts' : undefined}>
+            <Field
+              label="PO"
+              hint={poYarn && yarnDetail.status !== 'loading' && receipts.length === 0 ? 'this yarn has no open receipts' : undefined}
+            >
               <select
                 className="select"
                 value={text('poNumber') ? receiptKey({ poNo: text('poNumber'), line: text('receiptLine') }) : ''}
@@ -179,12 +203,19 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
           <>
             <Field label="Style">{input('style', { list: 'ovr-styles' })}</Field>
             <Field label="Change">
-              <select className="select" value={text('mode') || 'lbsPerDay'} onChange={(e) => set('mode', e.target.value)} data-testid="scenario-override-mode">
+              <select
+                className="select"
+                value={text('mode') || 'lbsPerDay'}
+                onChange={(e) => set('mode', e.target.value)}
+                data-testid="scenario-override-mode"
+              >
                 <option value="lbsPerDay">set the rate (lbs/day)</option>
                 <option value="multiplier">scale the rate (×)</option>
               </select>
             </Field>
-            <Field label={text('mode') === 'multiplier' ? 'Multiplier (×)' : 'Rate (lbs/day)'}>{input('value', { type: 'number', min: 0, step: 'any', className: 'input input-num' })}</Field>
+            <Field label={text('mode') === 'multiplier' ? 'Multiplier (×)' : 'Rate (lbs/day)'}>
+              {input('value', { type: 'number', min: 0, step: 'any', className: 'input input-num' })}
+            </Field>
           </>
         )}
         {kind === 'demandMultiplier' && (
@@ -197,10 +228,19 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
               </select>
             </Field>
             {(text('by') || 'style') === 'style' && <Field label="Style">{input('style', { list: 'ovr-styles' })}</Field>}
-            {text('by') === 'customer' && <Field label="Customer" hint="as written in the ERP">{input('customer')}</Field>}
+            {text('by') === 'customer' && (
+              <Field label="Customer" hint="as written in the ERP">
+                {input('customer')}
+              </Field>
+            )}
             {text('by') === 'layer' && (
               <Field label="Layer">
-                <select className="select" value={text('layer') || 'knitOrders'} onChange={(e) => set('layer', e.target.value)} data-testid="scenario-override-layer">
+                <select
+                  className="select"
+                  value={text('layer') || 'knitOrders'}
+                  onChange={(e) => set('layer', e.target.value)}
+                  data-testid="scenario-override-layer"
+                >
                   <option value="knitOrders">knit orders</option>
                   <option value="salesOrders">sales orders</option>
                   <option value="forecast">forecast</option>
@@ -223,7 +263,12 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
         {kind === 'policy' && (
           <>
             <Field label="Area">
-              <select className="select" value={text('area')} onChange={(e) => setForm({ area: e.target.value })} data-testid="scenario-override-area">
+              <select
+                className="select"
+                value={text('area')}
+                onChange={(e) => setForm({ area: e.target.value })}
+                data-testid="scenario-override-area"
+              >
                 <option value="">pick</option>
                 {Object.keys(policy ?? {}).map((a) => (
                   <option key={a} value={a}>
@@ -233,7 +278,13 @@ export function OverrideEditor({ onAdd }: OverrideEditorProps): ReactNode {
               </select>
             </Field>
             <Field label="Key">
-              <select className="select" value={text('key')} onChange={(e) => setForm((f) => ({ ...f, key: e.target.value, value: formatPolicy(policy?.[text('area')]?.[e.target.value]) }))} data-testid="scenario-override-key" disabled={!text('area')}>
+              <select
+                className="select"
+                value={text('key')}
+                onChange={(e) => setForm((f) => ({ ...f, key: e.target.value, value: formatPolicy(policy?.[text('area')]?.[e.target.value]) }))}
+                data-testid="scenario-override-key"
+                disabled={!text('area')}
+              >
                 <option value="">pick</option>
                 {Object.keys(policy?.[text('area')] ?? {}).map((k) => (
                   <option key={k} value={k}>

@@ -35,25 +35,28 @@ export function ScenarioDetail({ id, onChanged }: ScenarioDetailProps): ReactNod
   const planStateRef = useRef(planState);
   planStateRef.current = planState;
 
-  const runCompare = useCallback(async (quiet: boolean) => {
-    setComparing(true);
-    const r = await api.invoke('scenarios.compare', { a: 0, b: id });
-    setComparing(false);
-    if (r.ok) {
-      setCompare(r.data);
-      setCompareError(undefined);
-      if (planStateRef.current === 'unknown' || planStateRef.current === 'not planned') setPlanState('planned');
-      return true;
-    }
-    setCompare(undefined);
-    if (r.error.code === 'NOT_FOUND') {
-      if (planStateRef.current !== 'planning') setPlanState('not planned');
-    } else {
-      setCompareError(r.error);
-      if (!quiet) toast('error', 'Comparison failed', describeError(r.error));
-    }
-    return false;
-  }, [id]);
+  const runCompare = useCallback(
+    async (quiet: boolean) => {
+      setComparing(true);
+      const r = await api.invoke('scenarios.compare', { a: 0, b: id });
+      setComparing(false);
+      if (r.ok) {
+        setCompare(r.data);
+        setCompareError(undefined);
+        if (planStateRef.current === 'unknown' || planStateRef.current === 'not planned') setPlanState('planned');
+        return true;
+      }
+      setCompare(undefined);
+      if (r.error.code === 'NOT_FOUND') {
+        if (planStateRef.current !== 'planning') setPlanState('not planned');
+      } else {
+        setCompareError(r.error);
+        if (!quiet) toast('error', 'Comparison failed', describeError(r.error));
+      }
+      return false;
+    },
+    [id],
+  );
 
   // Is there a plan for the scenario already? (The comparison answers NOT_FOUND when not.)
   useEffect(() => {
@@ -105,7 +108,15 @@ export function ScenarioDetail({ id, onChanged }: ScenarioDetailProps): ReactNod
   };
 
   if (scenario.status === 'error')
-    return <EmptyState tone="error" icon="alert" title="Could not load the scenario" message={scenario.error ? describeError(scenario.error) : undefined} testId="scenario-error" />;
+    return (
+      <EmptyState
+        tone="error"
+        icon="alert"
+        title="Could not load the scenario"
+        message={scenario.error ? describeError(scenario.error) : undefined}
+        testId="scenario-error"
+      />
+    );
   const s = scenario.data;
   if (!s) return <div className="note scenario-loading">Loading the scenario…</div>;
 
@@ -132,7 +143,13 @@ export function ScenarioDetail({ id, onChanged }: ScenarioDetailProps): ReactNod
             </span>
           </div>
           <div className="panel-actions">
-            <button type="button" className="btn btn-primary" onClick={() => void plan()} disabled={planState === 'planning'} data-testid="scenario-plan">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void plan()}
+              disabled={planState === 'planning'}
+              data-testid="scenario-plan"
+            >
               <Icon name="play" size={12} /> {planState === 'planning' ? 'Planning…' : 'Plan scenario'}
             </button>
             <button
@@ -148,7 +165,12 @@ export function ScenarioDetail({ id, onChanged }: ScenarioDetailProps): ReactNod
             >
               <Icon name="compare" size={13} /> Compare with base
             </button>
-            <PrintActions report="shortages" scenarioId={id} disabled={planState === 'not planned' || planState === 'planning'} testId="scenario-report" />
+            <PrintActions
+              report="shortages"
+              scenarioId={id}
+              disabled={planState === 'not planned' || planState === 'planning'}
+              testId="scenario-report"
+            />
           </div>
         </div>
       </div>
@@ -172,7 +194,13 @@ export function ScenarioDetail({ id, onChanged }: ScenarioDetailProps): ReactNod
                   <li key={o.id} data-testid={`scenario-override-item-${o.id}`}>
                     <span className="override-kind">{o.kind}</span>
                     <span className="override-label">{o.label}</span>
-                    <button type="button" className="btn btn-sm btn-ghost btn-danger" onClick={() => void removeOverride(o.id)} aria-label={`Remove ${o.label}`} data-testid={`scenario-override-remove-${o.id}`}>
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost btn-danger"
+                      onClick={() => void removeOverride(o.id)}
+                      aria-label={`Remove ${o.label}`}
+                      data-testid={`scenario-override-remove-${o.id}`}
+                    >
                       <Icon name="close" size={12} />
                     </button>
                   </li>
@@ -188,7 +216,11 @@ export function ScenarioDetail({ id, onChanged }: ScenarioDetailProps): ReactNod
       {tab === 'compare' &&
         (compare ? (
           <>
-            {planState === 'stale' && <div className="banner banner-warning">The overrides changed after this plan: the comparison shows the previous plan. Plan the scenario again.</div>}
+            {planState === 'stale' && (
+              <div className="banner banner-warning">
+                The overrides changed after this plan: the comparison shows the previous plan. Plan the scenario again.
+              </div>
+            )}
             <ComparisonView data={compare} scenarioName={s.name} />
           </>
         ) : comparing || planState === 'planning' ? (

@@ -50,7 +50,12 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onChanged, snaps
   };
 
   const remove = async (s: ScenarioListItem) => {
-    const ok = await confirmAction({ title: `Delete scenario “${s.name}”?`, message: `Its ${s.overrideCount} overrides and its plan are deleted. The base plan is not touched.`, confirmLabel: 'Delete', danger: true });
+    const ok = await confirmAction({
+      title: `Delete scenario “${s.name}”?`,
+      message: `Its ${s.overrideCount} overrides and its plan are deleted. The base plan is not touched.`,
+      confirmLabel: 'Delete',
+      danger: true,
+    });
     if (!ok) return;
     const r = await call('scenarios.delete', { id: s.id });
     if (!r) return;
@@ -71,7 +76,14 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onChanged, snaps
           void create();
         }}
       >
-        <input className="input" placeholder="New scenario name, e.g. “PO Y2608038 two weeks late”" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} data-testid="scenario-name" />
+        <input
+          className="input"
+          placeholder="New scenario name, e.g. “PO Y2608038 two weeks late”"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={120}
+          data-testid="scenario-name"
+        />
         <button type="submit" className="btn btn-primary" disabled={!name.trim() || busy} data-testid="scenario-create">
           <Icon name="plus" size={12} /> Create
         </button>
@@ -92,7 +104,14 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onChanged, snaps
                     void rename();
                   }}
                 >
-                  <input className="input" autoFocus value={renaming.name} onChange={(e) => setRenaming({ id: s.id, name: e.target.value })} maxLength={120} data-testid="scenario-rename-input" />
+                  <input
+                    className="input"
+                    autoFocus
+                    value={renaming.name}
+                    onChange={(e) => setRenaming({ id: s.id, name: e.target.value })}
+                    maxLength={120}
+                    data-testid="scenario-rename-input"
+                  />
                   <button type="submit" className="btn btn-sm btn-primary">
                     Save
                   </button>
@@ -101,7 +120,12 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onChanged, snaps
                   </button>
                 </form>
               ) : (
-                <button type="button" className="scenario-select" onClick={() => onSelect(s.id)} aria-current={s.id === selectedId ? 'true' : undefined}>
+                <button
+                  type="button"
+                  className="scenario-select"
+                  onClick={() => onSelect(s.id)}
+                  aria-current={s.id === selectedId ? 'true' : undefined}
+                >
                   <span className="scenario-name">{s.name}</span>
                   <span className="scenario-meta">
                     {s.overrideCount} {s.overrideCount === 1 ? 'override' : 'overrides'} · {formatDateTime(s.createdAt)}
@@ -110,10 +134,21 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onChanged, snaps
               )}
               {s.id === selectedId && renaming?.id !== s.id && (
                 <div className="scenario-item-actions">
-                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => void copy(s)} title="Copy with its overrides" data-testid="scenario-copy">
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost"
+                    onClick={() => void copy(s)}
+                    title="Copy with its overrides"
+                    data-testid="scenario-copy"
+                  >
                     <Icon name="copy" size={12} /> Copy
                   </button>
-                  <button type="button" className="btn btn-sm btn-ghost" onClick={() => setRenaming({ id: s.id, name: s.name })} data-testid="scenario-rename">
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost"
+                    onClick={() => setRenaming({ id: s.id, name: s.name })}
+                    data-testid="scenario-rename"
+                  >
                     <Icon name="edit" size={12} /> Rename
                   </button>
                   <button type="button" className="btn btn-sm btn-ghost btn-danger" onClick={() => void remove(s)} data-testid="scenario-delete">

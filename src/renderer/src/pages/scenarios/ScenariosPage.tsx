@@ -24,9 +24,19 @@ export function ScenariosPage(): ReactNode {
   return (
     <div className="page page-fill scenarios-page" data-testid="scenarios-view" data-status={status}>
       {!snapshot ? (
-        snapshotsLoaded ? <NoPlanYet testId="scenarios-empty" /> : <div className="plan-loading">Loading…</div>
+        snapshotsLoaded ? (
+          <NoPlanYet testId="scenarios-empty" />
+        ) : (
+          <div className="plan-loading">Loading…</div>
+        )
       ) : list.status === 'error' ? (
-        <EmptyState tone="error" icon="alert" title="Could not load the scenarios" message={list.error ? describeError(list.error) : undefined} testId="scenarios-error" />
+        <EmptyState
+          tone="error"
+          icon="alert"
+          title="Could not load the scenarios"
+          message={list.error ? describeError(list.error) : undefined}
+          testId="scenarios-error"
+        />
       ) : (
         <div className="split scenarios-split">
           <ScenarioList

@@ -6,8 +6,16 @@ import { isIsoDate } from '../../../../shared/dates';
 export type FormState = Record<string, string | boolean>;
 
 export const OVERRIDE_KINDS: { kind: OverrideKind; label: string; hint: string }[] = [
-  { kind: 'knitOrder', label: 'Knit order: date, quantity, machine', hint: 'Move a knit order, change its open balance or put it on another machine' },
-  { kind: 'poReceipt', label: 'PO receipt: move or change quantity', hint: 'A supplier ships late or short: move the receipts of a PO to another week or change the quantity' },
+  {
+    kind: 'knitOrder',
+    label: 'Knit order: date, quantity, machine',
+    hint: 'Move a knit order, change its open balance or put it on another machine',
+  },
+  {
+    kind: 'poReceipt',
+    label: 'PO receipt: move or change quantity',
+    hint: 'A supplier ships late or short: move the receipts of a PO to another week or change the quantity',
+  },
   { kind: 'machineDowntime', label: 'Machine downtime', hint: 'A machine is down from one day to another (both included)' },
   { kind: 'knitRate', label: 'Knitting rate', hint: 'Set a style’s knitting rate in lbs/day, or scale it' },
   { kind: 'demandMultiplier', label: 'Demand multiplier', hint: 'Scale the demand of a style, a customer or a whole layer' },
@@ -34,7 +42,13 @@ export function receiptLineOf(r: { weekStart: string | null; pastDue: boolean })
 export const receiptKey = (r: { poNo: string; line: string }): string => `${r.poNo}|${r.line}`;
 
 /** Date fields (plain text in ISO form, see ISO_DATE_INPUT) and how the error names them. */
-export const DATE_FIELDS: Record<string, string> = { startDate: 'The start date', moveToWeek: 'The week', from: 'The first day down', to: 'The last day down', receiptWeek: 'The week' };
+export const DATE_FIELDS: Record<string, string> = {
+  startDate: 'The start date',
+  moveToWeek: 'The week',
+  from: 'The first day down',
+  to: 'The last day down',
+  receiptWeek: 'The week',
+};
 
 export type BuildResult = { ok: true; override: OverrideInput } | { ok: false; error: string };
 
@@ -72,7 +86,8 @@ export function buildOverride(kind: OverrideKind, s: FormState, policy?: Record<
         ...(bool(s, 'pinMachine') ? { pinMachine: true } : {}),
         ...(bool(s, 'pinStart') ? { pinStart: true } : {}),
       };
-      if (balance === undefined && !o.startDate && !o.machine && !o.pinMachine && !o.pinStart) return fail('Change the balance, the start date or the machine, or pin the order');
+      if (balance === undefined && !o.startDate && !o.machine && !o.pinMachine && !o.pinStart)
+        return fail('Change the balance, the start date or the machine, or pin the order');
       break;
     }
     case 'poReceipt': {
@@ -101,7 +116,8 @@ export function buildOverride(kind: OverrideKind, s: FormState, policy?: Record<
       if (!str(s, 'style')) return fail('Pick a style');
       const mode = str(s, 'mode') || 'lbsPerDay';
       const v = optNumber(s, 'value');
-      if (v === undefined || v === 'invalid' || v <= 0) return fail(mode === 'multiplier' ? 'The multiplier is a positive number (1.1 = 10 % faster)' : 'The rate is a positive number of lbs/day');
+      if (v === undefined || v === 'invalid' || v <= 0)
+        return fail(mode === 'multiplier' ? 'The multiplier is a positive number (1.1 = 10 % faster)' : 'The rate is a positive number of lbs/day');
       o = { kind, style: str(s, 'style'), ...(mode === 'multiplier' ? { multiplier: v } : { lbsPerDay: v }) };
       break;
     }

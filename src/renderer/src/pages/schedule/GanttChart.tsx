@@ -38,7 +38,15 @@ export function ganttOption({ model, palette: p, asOf, selected, zoom }: GanttOp
   const visibleRows = Math.min(model.rows.length, 18);
   const defaultX: [number, number] = [minX, Math.min(maxX, asOfDay + 63)];
   const zx = zoom.x ?? defaultX;
-  const data = model.bars.map((b) => [b.row, b.start, b.end, b.order, STATUS_CODE[b.status], model.orders[b.order].late ? 1 : 0, model.orders[b.order].assignment === 'pinned' ? 1 : 0]);
+  const data = model.bars.map((b) => [
+    b.row,
+    b.start,
+    b.end,
+    b.order,
+    STATUS_CODE[b.status],
+    model.orders[b.order].late ? 1 : 0,
+    model.orders[b.order].assignment === 'pinned' ? 1 : 0,
+  ]);
   const bandRows = model.rows.flatMap((r, i) => (r.band ? [[i]] : []));
 
   const renderBar = (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
@@ -98,7 +106,10 @@ export function ganttOption({ model, palette: p, asOf, selected, zoom }: GanttOp
           `${formatNumber(o.balanceLbs)} lbs at ${formatNumber(o.rateLbsPerDay)} lbs/day = ${formatNumber(o.knitDays, 1)} knitting days`,
           `Start ${escapeHtml(o.plannedStart)} · finish ${escapeHtml(o.plannedFinish)}`,
         ];
-        if (o.quotedDate) lines.push(`Quoted ${escapeHtml(o.quotedDate)}${o.latenessDays !== null ? ` · ${o.latenessDays > 0 ? `${formatNumber(o.latenessDays)} days late` : `${formatNumber(-o.latenessDays)} days early`}` : ''}`);
+        if (o.quotedDate)
+          lines.push(
+            `Quoted ${escapeHtml(o.quotedDate)}${o.latenessDays !== null ? ` · ${o.latenessDays > 0 ? `${formatNumber(o.latenessDays)} days late` : `${formatNumber(-o.latenessDays)} days early`}` : ''}`,
+          );
         if (o.why) lines.push(`<span style="display:inline-block;max-width:380px;white-space:normal">${escapeHtml(o.why)}</span>`);
         return lines.join('<br/>');
       },
@@ -121,8 +132,26 @@ export function ganttOption({ model, palette: p, asOf, selected, zoom }: GanttOp
       splitLine: { show: false },
     },
     dataZoom: [
-      { type: 'slider', xAxisIndex: 0, filterMode: 'weakFilter', bottom: 10, height: 16, labelFormatter: (v: number) => dayToIso(v), startValue: zx[0], endValue: zx[1] },
-      { type: 'inside', xAxisIndex: 0, filterMode: 'weakFilter', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false, moveOnMouseMove: true, startValue: zx[0], endValue: zx[1] },
+      {
+        type: 'slider',
+        xAxisIndex: 0,
+        filterMode: 'weakFilter',
+        bottom: 10,
+        height: 16,
+        labelFormatter: (v: number) => dayToIso(v),
+        startValue: zx[0],
+        endValue: zx[1],
+      },
+      {
+        type: 'inside',
+        xAxisIndex: 0,
+        filterMode: 'weakFilter',
+        zoomOnMouseWheel: 'ctrl',
+        moveOnMouseWheel: false,
+        moveOnMouseMove: true,
+        startValue: zx[0],
+        endValue: zx[1],
+      },
       {
         type: 'slider',
         yAxisIndex: 0,
@@ -134,7 +163,16 @@ export function ganttOption({ model, palette: p, asOf, selected, zoom }: GanttOp
         endValue: zoom.y?.[1] ?? Math.max(0, visibleRows - 1),
         zoomLock: false,
       },
-      { type: 'inside', yAxisIndex: 0, filterMode: 'weakFilter', zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: true, startValue: zoom.y?.[0] ?? 0, endValue: zoom.y?.[1] ?? Math.max(0, visibleRows - 1) },
+      {
+        type: 'inside',
+        yAxisIndex: 0,
+        filterMode: 'weakFilter',
+        zoomOnMouseWheel: false,
+        moveOnMouseWheel: true,
+        moveOnMouseMove: true,
+        startValue: zoom.y?.[0] ?? 0,
+        endValue: zoom.y?.[1] ?? Math.max(0, visibleRows - 1),
+      },
     ],
     series: [
       { type: 'custom', name: 'work centers', silent: true, renderItem: renderBand as never, data: bandRows, encode: { x: -1, y: 0 }, z: 1 },

@@ -15,7 +15,9 @@ const STATUS_BAND = { 'on time': 'low', late: 'critical', 'material short': 'med
 
 /** An order's yarns with a note for the short ones ("short 2026-11-16", "short-during 2026-11-23"). */
 export function yarnNotes(order: Pick<ScheduledOrderRow, 'yarns'>): { yarnId: string; note?: string }[] {
-  return order.yarns.map((y) => (y.status === 'ok' ? { yarnId: y.yarnId } : { yarnId: y.yarnId, note: [y.status, y.firstShortWeek].filter(Boolean).join(' ') }));
+  return order.yarns.map((y) =>
+    y.status === 'ok' ? { yarnId: y.yarnId } : { yarnId: y.yarnId, note: [y.status, y.firstShortWeek].filter(Boolean).join(' ') },
+  );
 }
 
 interface OrderPanelProps {
@@ -42,7 +44,12 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
     setBusy(true);
     const r = await call('schedule.pin', { orderNo, ...(machine ? { machineId: machine } : {}), ...(start ? { start } : {}) });
     setBusy(false);
-    if (r) toast('info', `Pinning ${orderNo}${machine ? ` to machine ${machine}` : ''}${start ? ` from ${start}` : ''}`, 'The schedule is being recomputed.');
+    if (r)
+      toast(
+        'info',
+        `Pinning ${orderNo}${machine ? ` to machine ${machine}` : ''}${start ? ` from ${start}` : ''}`,
+        'The schedule is being recomputed.',
+      );
   };
   const unpin = async () => {
     setBusy(true);
@@ -140,7 +147,9 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
               {ahead.length > 8 && <li className="muted">and {ahead.length - 8} more</li>}
             </ul>
           )}
-          {late && late.ahead.length > 0 && <p className="note">Service: ahead of it {late.ahead.map((a) => `${a.orderNo} (${formatNumber(a.days, 1)} d)`).join(', ')}</p>}
+          {late && late.ahead.length > 0 && (
+            <p className="note">Service: ahead of it {late.ahead.map((a) => `${a.orderNo} (${formatNumber(a.days, 1)} d)`).join(', ')}</p>
+          )}
         </div>
         <form
           className="pin-form"

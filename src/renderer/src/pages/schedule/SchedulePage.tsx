@@ -17,7 +17,16 @@ import { PlanFrame } from '../plan/PlanFrame';
 import { GanttChart } from './GanttChart';
 import { buildGantt } from './ganttModel';
 import { OrderPanel } from './OrderPanel';
-import { LATE_COLUMNS, legendCounts, ORDER_COLUMNS, UNSCHEDULABLE_COLUMNS, lateGridRow, orderGridRow, type LateGridRow, type OrderGridRow } from './scheduleColumns';
+import {
+  LATE_COLUMNS,
+  legendCounts,
+  ORDER_COLUMNS,
+  UNSCHEDULABLE_COLUMNS,
+  lateGridRow,
+  orderGridRow,
+  type LateGridRow,
+  type OrderGridRow,
+} from './scheduleColumns';
 import './SchedulePage.css';
 
 type Tab = 'gantt' | 'late' | 'atRisk' | 'unschedulable';
@@ -45,7 +54,10 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
   const model = useMemo(() => buildGantt(d, { allMachines, workCenter }), [d, allMachines, workCenter]);
   const selected = koNumber ? d.orders.find((o) => o.orderNo === koNumber) : undefined;
   const atRisk = useMemo(() => d.orders.filter((o) => o.late || o.materialShort).map(orderGridRow), [d.orders]);
-  const gridRows = useMemo(() => (workCenter !== undefined ? d.orders.filter((o) => o.workCenter === workCenter) : d.orders).map(orderGridRow), [d.orders, workCenter]);
+  const gridRows = useMemo(
+    () => (workCenter !== undefined ? d.orders.filter((o) => o.workCenter === workCenter) : d.orders).map(orderGridRow),
+    [d.orders, workCenter],
+  );
   const late = useMemo(() => d.late.map(lateGridRow), [d.late]);
   const counts = useMemo(() => legendCounts(d.orders), [d.orders]);
 
@@ -92,14 +104,25 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
             <section className="panel schedule-gantt-panel">
               <div className="panel-header gantt-toolbar">
                 <span className="note num">
-                  {formatNumber(model.bars.length)} orders on {formatNumber(model.rows.length)} machines · dashed line = as of {d.asOf} · wheel: machines · Ctrl+wheel: days
+                  {formatNumber(model.bars.length)} orders on {formatNumber(model.rows.length)} machines · dashed line = as of {d.asOf} · wheel:
+                  machines · Ctrl+wheel: days
                 </span>
                 <div className="panel-actions">
                   {workCenter !== undefined && (
-                    <FilterChips testId="schedule-wc-filter" chips={[{ id: 'wc', label: `WC ${workCenter || '(none)'}`, count: model.rows.length, band: 'info' }]} selected={['wc']} onChange={() => setHashParams({ workCenter: undefined })} />
+                    <FilterChips
+                      testId="schedule-wc-filter"
+                      chips={[{ id: 'wc', label: `WC ${workCenter || '(none)'}`, count: model.rows.length, band: 'info' }]}
+                      selected={['wc']}
+                      onChange={() => setHashParams({ workCenter: undefined })}
+                    />
                   )}
                   <label className="checkbox">
-                    <input type="checkbox" checked={allMachines} onChange={(e) => setAllMachines(e.target.checked)} data-testid="schedule-all-machines" />
+                    <input
+                      type="checkbox"
+                      checked={allMachines}
+                      onChange={(e) => setAllMachines(e.target.checked)}
+                      data-testid="schedule-all-machines"
+                    />
                     Idle machines too ({formatNumber(d.machines.length)})
                   </label>
                 </div>
@@ -126,11 +149,17 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
           </div>
           <aside className="schedule-side">
             {selected ? (
-              <OrderPanel key={koNumber} order={selected} view={d} onClose={() => setHashParams({ koNumber: undefined })} onSelect={(o) => select(o, true)} />
+              <OrderPanel
+                key={koNumber}
+                order={selected}
+                view={d}
+                onClose={() => setHashParams({ koNumber: undefined })}
+                onSelect={(o) => select(o, true)}
+              />
             ) : (
               <p className="note schedule-hint">
-                {koNumber ? `Order ${koNumber} is not on the schedule (see Unschedulable). ` : ''}Click a bar or an order to see why it sits where it is, the orders
-                ahead of it and its yarns, and to pin it to another machine.
+                {koNumber ? `Order ${koNumber} is not on the schedule (see Unschedulable). ` : ''}Click a bar or an order to see why it sits where it
+                is, the orders ahead of it and its yarns, and to pin it to another machine.
               </p>
             )}
             <section className="panel unschedulable-panel" data-testid="schedule-unschedulable">
@@ -145,7 +174,8 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
                   {d.unschedulable.map((u) => (
                     <li key={u.orderNo}>
                       <div>
-                        <b>{u.orderNo}</b> <span className="muted">style {u.style}</span> <span className="num">{formatNumber(u.balanceLbs)} lbs</span>
+                        <b>{u.orderNo}</b> <span className="muted">style {u.style}</span>{' '}
+                        <span className="num">{formatNumber(u.balanceLbs)} lbs</span>
                       </div>
                       <div className="note">
                         <span className="reason-code">{u.reason}</span> {u.message}

@@ -9,7 +9,13 @@ import { ChipCell } from '../../components/Chip';
  * The Gantt legend's counts. A late order that is also short of yarn is drawn as material short with a late outline,
  * so "late" counts every late order (as the Late orders tab does) and the outline count says how many are drawn amber.
  */
-export function legendCounts(orders: readonly Pick<ScheduledOrderRow, 'status' | 'late' | 'assignment'>[]): { onTime: number; late: number; materialShort: number; lateAndShort: number; pinned: number } {
+export function legendCounts(orders: readonly Pick<ScheduledOrderRow, 'status' | 'late' | 'assignment'>[]): {
+  onTime: number;
+  late: number;
+  materialShort: number;
+  lateAndShort: number;
+  pinned: number;
+} {
   const c = { onTime: 0, late: 0, materialShort: 0, lateAndShort: 0, pinned: 0 };
   for (const o of orders) {
     if (o.status === 'on time') c.onTime++;
@@ -62,4 +68,7 @@ export const orderGridRow = (o: ScheduledOrderRow): OrderGridRow => ({ ...o, yar
 
 type Late = ScheduleView['late'][number];
 export type LateGridRow = Omit<Late, 'ahead'> & { ahead: string };
-export const lateGridRow = ({ ahead, ...l }: Late): LateGridRow => ({ ...l, ahead: ahead.map((a) => `${a.orderNo} (${formatNumber(a.days, 1)} d)`).join(', ') });
+export const lateGridRow = ({ ahead, ...l }: Late): LateGridRow => ({
+  ...l,
+  ahead: ahead.map((a) => `${a.orderNo} (${formatNumber(a.days, 1)} d)`).join(', '),
+});

@@ -81,8 +81,8 @@ export function DemandLayers(): ReactNode {
         </ul>
       )}
       <p className="note settings-layers-foot">
-        The layers go into the projected yarn balance, the shortages, the MRP and the purchase suggestions. The ERP-layout tables (Demand by KO, by style and by
-        yarn) never include them, so they stay comparable with the ERP’s own reports.
+        The layers go into the projected yarn balance, the shortages, the MRP and the purchase suggestions. The ERP-layout tables (Demand by KO, by
+        style and by yarn) never include them, so they stay comparable with the ERP’s own reports.
       </p>
     </section>
   );

@@ -82,14 +82,28 @@ export function SettingsPage(): ReactNode {
     return (
       <div className="page settings-page">
         <DemandLayers />
-        <EmptyState tone="error" icon="alert" title="Could not load the policy" message={describeError(loadError)} testId="settings-error" actions={<button type="button" className="btn" onClick={() => void load()}>Retry</button>} />
+        <EmptyState
+          tone="error"
+          icon="alert"
+          title="Could not load the policy"
+          message={describeError(loadError)}
+          testId="settings-error"
+          actions={
+            <button type="button" className="btn" onClick={() => void load()}>
+              Retry
+            </button>
+          }
+        />
       </div>
     );
   if (!saved) return <div className="page muted">Loading the policy…</div>;
 
   const needle = filter.trim().toLowerCase();
   const areas = Object.keys(saved);
-  const editedCount = areas.reduce((n, a) => n + Object.keys(saved[a]).filter((k) => a in DEFAULTS && k in DEFAULTS[a] && !sameValue(saved[a][k], DEFAULTS[a][k])).length, 0);
+  const editedCount = areas.reduce(
+    (n, a) => n + Object.keys(saved[a]).filter((k) => a in DEFAULTS && k in DEFAULTS[a] && !sameValue(saved[a][k], DEFAULTS[a][k])).length,
+    0,
+  );
 
   return (
     <div className="page settings-page" data-testid="settings-form">
@@ -97,10 +111,22 @@ export function SettingsPage(): ReactNode {
         <span className="muted settings-summary" data-testid="settings-summary">
           {editedCount} changed from defaults{changes.length > 0 && ` · ${changes.length} unsaved`}
         </span>
-        <button type="button" className="btn" disabled={Object.keys(drafts).length === 0 || saving} onClick={() => setDrafts({})} data-testid="settings-discard">
+        <button
+          type="button"
+          className="btn"
+          disabled={Object.keys(drafts).length === 0 || saving}
+          onClick={() => setDrafts({})}
+          data-testid="settings-discard"
+        >
           Discard
         </button>
-        <button type="button" className="btn btn-primary" disabled={changes.length === 0 || hasErrors || saving} onClick={() => void save()} data-testid="settings-save">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={changes.length === 0 || hasErrors || saving}
+          onClick={() => void save()}
+          data-testid="settings-save"
+        >
           {saving ? 'Saving…' : changes.length > 0 ? `Save ${changes.length} change${changes.length === 1 ? '' : 's'}` : 'Save changes'}
         </button>
       </PageActions>
@@ -118,13 +144,33 @@ export function SettingsPage(): ReactNode {
         </div>
       )}
       <div className="settings-toolbar">
-        <input className="input" type="search" placeholder="Filter settings…" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="settings-filter" />
+        <input
+          className="input"
+          type="search"
+          placeholder="Filter settings…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="settings-filter"
+        />
         <nav className="settings-areas" aria-label="Policy areas">
-          <a href="#/settings" onClick={(e) => { e.preventDefault(); document.getElementById('area-layers')?.scrollIntoView({ block: 'start' }); }}>
+          <a
+            href="#/settings"
+            onClick={(e) => {
+              e.preventDefault();
+              document.getElementById('area-layers')?.scrollIntoView({ block: 'start' });
+            }}
+          >
             Demand layers
           </a>
           {areas.map((a) => (
-            <a key={a} href={`#/settings`} onClick={(e) => { e.preventDefault(); document.getElementById(`area-${a}`)?.scrollIntoView({ block: 'start' }); }}>
+            <a
+              key={a}
+              href={`#/settings`}
+              onClick={(e) => {
+                e.preventDefault();
+                document.getElementById(`area-${a}`)?.scrollIntoView({ block: 'start' });
+              }}
+            >
               {humanizeField(a).label}
             </a>
           ))}
@@ -168,11 +214,20 @@ export function SettingsPage(): ReactNode {
                       <td className="settings-value">
                         {kind === 'boolean' ? (
                           <label className="switch">
-                            <input type="checkbox" checked={draft === true} onChange={(e) => setDraft(e.target.checked)} data-testid={`setting-${area}-${key}`} />
+                            <input
+                              type="checkbox"
+                              checked={draft === true}
+                              onChange={(e) => setDraft(e.target.checked)}
+                              data-testid={`setting-${area}-${key}`}
+                            />
                             <span>{draft === true ? 'On' : 'Off'}</span>
                           </label>
                         ) : kind === 'readonly' ? (
-                          <span className="settings-readonly" title="Lists and empty values are not editable here yet" data-testid={`setting-${area}-${key}`}>
+                          <span
+                            className="settings-readonly"
+                            title="Lists and empty values are not editable here yet"
+                            data-testid={`setting-${area}-${key}`}
+                          >
                             {value === null ? '(none)' : String(toDraft(value))}
                           </span>
                         ) : (
@@ -186,9 +241,25 @@ export function SettingsPage(): ReactNode {
                             data-testid={`setting-${area}-${key}`}
                           />
                         )}
-                        {errors[id] && <span className="settings-error" data-testid={`setting-error-${area}-${key}`}>{errors[id]}</span>}
+                        {errors[id] && (
+                          <span className="settings-error" data-testid={`setting-error-${area}-${key}`}>
+                            {errors[id]}
+                          </span>
+                        )}
                       </td>
-                      <td className="settings-default num">{def === undefined ? '–' : def === null ? '(none)' : Array.isArray(def) ? def.join(', ') : typeof def === 'boolean' ? (def ? 'On' : 'Off') : String(toDraft(def))}</td>
+                      <td className="settings-default num">
+                        {def === undefined
+                          ? '–'
+                          : def === null
+                            ? '(none)'
+                            : Array.isArray(def)
+                              ? def.join(', ')
+                              : typeof def === 'boolean'
+                                ? def
+                                  ? 'On'
+                                  : 'Off'
+                                : String(toDraft(def))}
+                      </td>
                       <td className="settings-state">
                         {dirty ? (
                           <span className="pill pill-info">Unsaved</span>
@@ -196,7 +267,13 @@ export function SettingsPage(): ReactNode {
                           <>
                             <span className="pill pill-medium">Edited</span>
                             {kind !== 'readonly' && (
-                              <button type="button" className="btn btn-ghost btn-sm" onClick={() => void resetToDefault(area, key)} title="Reset to the default" data-testid={`setting-reset-${area}-${key}`}>
+                              <button
+                                type="button"
+                                className="btn btn-ghost btn-sm"
+                                onClick={() => void resetToDefault(area, key)}
+                                title="Reset to the default"
+                                data-testid={`setting-reset-${area}-${key}`}
+                              >
                                 <Icon name="undo" size={12} />
                                 Reset
                               </button>

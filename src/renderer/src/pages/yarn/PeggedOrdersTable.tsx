@@ -40,7 +40,12 @@ export function PeggedOrdersTable({ consumers, weeks, balanceLbs }: PeggedOrders
           {sorted.map((c) => (
             <tr key={c.orderNo}>
               <th className="row-head">
-                <button type="button" className="link-button" onClick={() => navigate('schedule', { koNumber: c.orderNo })} title="Show this order on the schedule">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate('schedule', { koNumber: c.orderNo })}
+                  title="Show this order on the schedule"
+                >
                   {c.orderNo}
                 </button>
               </th>
@@ -59,11 +64,19 @@ export function PeggedOrdersTable({ consumers, weeks, balanceLbs }: PeggedOrders
           ))}
           <tr className="total-row">
             <th className="row-head">Total</th>
-            <td className="text">{consumers.length} {consumers.length === 1 ? 'order' : 'orders'}</td>
+            <td className="text">
+              {consumers.length} {consumers.length === 1 ? 'order' : 'orders'}
+            </td>
             <td />
             <td>{formatNumber(consumers.reduce((s, c) => s + c.totalLbs, 0))}</td>
             <td>{formatNumber(consumers.reduce((s, c) => s + c.lbsInShortWindow, 0))}</td>
-            {weeks.map((w, i) => (usedWeeks[i] || short[i] ? <td key={w} className={short[i] ? 'short-col' : undefined}>{formatNumber(total(i))}</td> : null))}
+            {weeks.map((w, i) =>
+              usedWeeks[i] || short[i] ? (
+                <td key={w} className={short[i] ? 'short-col' : undefined}>
+                  {formatNumber(total(i))}
+                </td>
+              ) : null,
+            )}
           </tr>
         </tbody>
       </table>

@@ -28,7 +28,9 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
               <td>{formatNumber(r.lbs)}</td>
               <td className="text">
                 {r.pastDue ? (
-                  <Chip band="high" title="Due before the current week and not received">PAST DUE</Chip>
+                  <Chip band="high" title="Due before the current week and not received">
+                    PAST DUE
+                  </Chip>
                 ) : r.isDraft ? (
                   <Chip band="info" title="An accepted PO draft (Purchasing › PO drafts): counted as supply in the projection, not in the ERP yet">
                     PO draft
@@ -41,7 +43,9 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
           ))}
           <tr className="total-row">
             <th className="row-head">Total</th>
-            <td className="text">{receipts.length} {receipts.length === 1 ? 'receipt' : 'receipts'}</td>
+            <td className="text">
+              {receipts.length} {receipts.length === 1 ? 'receipt' : 'receipts'}
+            </td>
             <td>{formatNumber(receipts.reduce((s, r) => s + r.lbs, 0))}</td>
             <td />
           </tr>

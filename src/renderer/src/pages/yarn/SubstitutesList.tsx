@@ -10,7 +10,8 @@ interface SubstitutesListProps {
 }
 
 export function SubstitutesList({ substitutes, onOpen }: SubstitutesListProps): ReactNode {
-  if (substitutes.length === 0) return <p className="note">No substitute yarn passes the matching rules (Settings → purchasing: substitute tolerances).</p>;
+  if (substitutes.length === 0)
+    return <p className="note">No substitute yarn passes the matching rules (Settings → purchasing: substitute tolerances).</p>;
   return (
     <ul className="subst-list" data-testid="yarn-detail-substitutes">
       {substitutes.map((s) => (

@@ -46,7 +46,8 @@ export function SuggestionsList({
               <span className="sugg-value num">{formatUsd(s.valueUsd)}</span>
             </div>
             <div className="sugg-meta note">
-              {s.supplierName || s.supplierId || 'no supplier'} · lead time {formatDays(s.leadTimeDays)} · net requirement {formatNumber(s.netRequirementLbs)} lbs
+              {s.supplierName || s.supplierId || 'no supplier'} · lead time {formatDays(s.leadTimeDays)} · net requirement{' '}
+              {formatNumber(s.netRequirementLbs)} lbs
               {s.flags.length > 0 && <span className="note-warning"> · {s.flags.join('; ')}</span>}
             </div>
             {s.pegging.length > 0 && (
@@ -74,7 +75,9 @@ export function SuggestionsList({
                 ))}
               </ul>
             )}
-            {unpegged >= 0.5 && <div className="note">{formatNumber(unpegged)} lbs not pegged to a knit order (safety stock, minimum order or lot size).</div>}
+            {unpegged >= 0.5 && (
+              <div className="note">{formatNumber(unpegged)} lbs not pegged to a knit order (safety stock, minimum order or lot size).</div>
+            )}
           </li>
         );
       })}

@@ -22,7 +22,19 @@ type Section = 'orders' | 'receipts' | 'mrp' | 'suggestions' | 'substitutes';
 
 const week = (v: string | null): string => (v ? isoWeekLabel(v) : '–');
 
-function Fact({ label, value, negative, small, title }: { label: string; value: string; negative?: boolean; small?: boolean; title?: string }): ReactNode {
+function Fact({
+  label,
+  value,
+  negative,
+  small,
+  title,
+}: {
+  label: string;
+  value: string;
+  negative?: boolean;
+  small?: boolean;
+  title?: string;
+}): ReactNode {
   return (
     <div className="fact" title={title}>
       <span className="fact-label">{label}</span>
@@ -49,10 +61,16 @@ export function shortageSentence(s: ShortageRow): string {
  * but a planning balance below the MEDIUM threshold (e.g. negative stock: consumed before the receipt was booked) is
  * short today even though nothing is phased against it.
  */
-export function noWeeklyDetailText(pos: Pick<YarnPositionRow, 'risk' | 'planningBalanceLbs' | 'theoreticalBalanceLbs'> | null, message?: string): string {
+export function noWeeklyDetailText(
+  pos: Pick<YarnPositionRow, 'risk' | 'planningBalanceLbs' | 'theoreticalBalanceLbs'> | null,
+  message?: string,
+): string {
   const lead = message ? `${message[0].toUpperCase()}${message.slice(1)}.` : 'No weekly detail for this yarn.';
   if (!pos || pos.risk === 'LOW') return `${lead} Nothing is phased against it, so it cannot run short.`;
-  const stock = pos.theoreticalBalanceLbs < 0 ? ` Its stock is below zero (${formatNumber(pos.theoreticalBalanceLbs)} lbs): check for a receipt or adjustment not booked.` : '';
+  const stock =
+    pos.theoreticalBalanceLbs < 0
+      ? ` Its stock is below zero (${formatNumber(pos.theoreticalBalanceLbs)} lbs): check for a receipt or adjustment not booked.`
+      : '';
   return `${lead} Nothing is phased against it, but its planning balance is already ${formatNumber(pos.planningBalanceLbs)} lbs, so it is rated ${pos.risk}.${stock}`;
 }
 
@@ -81,7 +99,10 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
           <h3 className="panel-title">
             Yarn {yarnId} {risk && <Chip title={`${riskBasisText(pos)} — thresholds in Settings › yarn`}>{risk}</Chip>}
             {pos && (
-              <span className={pos.riskBasis === 'projected deficit' ? 'risk-basis risk-basis-projected' : 'risk-basis'} data-testid="yarn-detail-risk-basis">
+              <span
+                className={pos.riskBasis === 'projected deficit' ? 'risk-basis risk-basis-projected' : 'risk-basis'}
+                data-testid="yarn-detail-risk-basis"
+              >
                 from the {pos.riskBasis}
               </span>
             )}
@@ -100,7 +121,12 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
       <div className="yarn-detail-body">
         {pos && (
           <div className="facts yarn-facts" data-testid="yarn-detail-facts">
-            <Fact label="Inventory" value={`${formatNumber(pos.theoreticalBalanceLbs)} lbs`} negative={pos.theoreticalBalanceLbs < 0} title="Theoretical balance (on hand)" />
+            <Fact
+              label="Inventory"
+              value={`${formatNumber(pos.theoreticalBalanceLbs)} lbs`}
+              negative={pos.theoreticalBalanceLbs < 0}
+              title="Theoretical balance (on hand)"
+            />
             <Fact label="Allocated" value={`${formatNumber(pos.allocatedLbs)} lbs`} negative={pos.allocatedLbs < 0} />
             <Fact label="On order" value={`${formatNumber(pos.onOrderLbs)} lbs`} />
             <Fact label="Planning balance" value={`${formatNumber(pos.planningBalanceLbs)} lbs`} negative={pos.planningBalanceLbs < 0} />
@@ -163,7 +189,12 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
               onChange={setSection}
               tabs={[
                 { id: 'orders', label: 'Pegged knit orders', count: d.consumers.length },
-                { id: 'receipts', label: 'Receipts by PO', count: d.receipts.length, countTone: d.receipts.some((r) => r.pastDue) ? 'warning' : undefined },
+                {
+                  id: 'receipts',
+                  label: 'Receipts by PO',
+                  count: d.receipts.length,
+                  countTone: d.receipts.some((r) => r.pastDue) ? 'warning' : undefined,
+                },
                 { id: 'mrp', label: 'MRP' },
                 { id: 'suggestions', label: 'Suggestions', count: d.suggestions.length + d.expediteNotes.length },
                 { id: 'substitutes', label: 'Substitutes', count: d.substitutes.length },

@@ -51,7 +51,12 @@ export function yarnWeeklyOption(d: Detail, p: ChartPalette): EChartsOption {
       },
     },
     xAxis: { type: 'category', data: labels, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (Math.abs(v) >= 1000 ? `${formatNumber(v / 1000, Number.isInteger(v / 1000) ? 0 : 1)}k` : formatNumber(v)) } },
+    yAxis: {
+      type: 'value',
+      axisLabel: {
+        formatter: (v: number) => (Math.abs(v) >= 1000 ? `${formatNumber(v / 1000, Number.isInteger(v / 1000) ? 0 : 1)}k` : formatNumber(v)),
+      },
+    },
     series: [
       {
         name: 'Demand',
@@ -68,7 +73,13 @@ export function yarnWeeklyOption(d: Detail, p: ChartPalette): EChartsOption {
             }
           : undefined,
       },
-      { name: 'Receipts', type: 'bar', data: d.receiptsLbs.map((v) => Math.round(v)), itemStyle: { color: p.receipts, opacity: 0.85 }, barMaxWidth: 14 },
+      {
+        name: 'Receipts',
+        type: 'bar',
+        data: d.receiptsLbs.map((v) => Math.round(v)),
+        itemStyle: { color: p.receipts, opacity: 0.85 },
+        barMaxWidth: 14,
+      },
       {
         name: 'Projected balance',
         type: 'line',
@@ -77,7 +88,13 @@ export function yarnWeeklyOption(d: Detail, p: ChartPalette): EChartsOption {
         lineStyle: { width: 2, color: p.balance },
         symbolSize: 4,
         z: 5,
-        markLine: { silent: true, symbol: 'none', lineStyle: { color: p.text, width: 1, opacity: 0.6 }, label: { show: false }, data: [{ yAxis: 0 }] },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: p.text, width: 1, opacity: 0.6 },
+          label: { show: false },
+          data: [{ yAxis: 0 }],
+        },
       },
       ...(hasSafety
         ? [
