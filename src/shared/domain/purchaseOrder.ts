@@ -39,3 +39,22 @@ export const purchaseOrderListSchema = z.object({
   unassigned: z.array(z.object({ draftId: z.string(), yarnId: z.string(), qtyLbs: z.number(), reason: z.string() })),
 });
 export type PurchaseOrderList = z.infer<typeof purchaseOrderListSchema>;
+
+/** The ERP's YarnPO columns (9-2 layout), in its order and with its names: the demo writes them, the PO export too. */
+export const YARN_PO_COLUMNS = [
+  'PO#',
+  'Status',
+  'Desc#',
+  'Ordered',
+  'Requested',
+  'Quoted',
+  'Qty',
+  'Balance',
+  'Supplier',
+  'Size',
+  'Type',
+  'Color',
+  'Description',
+  '$/lb',
+  'Total $',
+] as const;

@@ -1,25 +1,8 @@
 // YarnPO.xlsx (the 9-2 layout, 15 columns): $/lb stored as text, upper-case abbreviated supplier names.
+import { YARN_PO_COLUMNS } from '../../../shared/domain/purchaseOrder';
 import type { DemoDataset } from '../dataset';
 import type { Yarn } from '../types';
 import { dateCell, type Cell, type SheetTable } from '../write/table';
-
-export const YARN_PO_HEADERS = [
-  'PO#',
-  'Status',
-  'Desc#',
-  'Ordered',
-  'Requested',
-  'Quoted',
-  'Qty',
-  'Balance',
-  'Supplier',
-  'Size',
-  'Type',
-  'Color',
-  'Description',
-  '$/lb',
-  'Total $',
-] as const;
 
 /** YarnPO "Size": "150/1/48" for filament "1/150/48", "1/20/null" for spun "20/1". */
 export function poSize(y: Yarn): string {
@@ -66,5 +49,5 @@ export function yarnPosTable(ds: DemoDataset): SheetTable {
     'text',
     'money',
   ] as const;
-  return { sheetName: 'Sheet', columns: YARN_PO_HEADERS.map((header, i) => ({ header, format: fmt[i] })), rows };
+  return { sheetName: 'Sheet', columns: YARN_PO_COLUMNS.map((header, i) => ({ header, format: fmt[i] })), rows };
 }

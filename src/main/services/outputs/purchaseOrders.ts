@@ -3,27 +3,10 @@
 // (erp-exports-profile, YarnPO 9-2), and printed one document per supplier.
 import type { Supplier, Yarn } from '../../../shared/domain/entities';
 import { OPEN_PO_DRAFT_STATUSES, type PoDraft } from '../../../shared/domain/poDraft';
-import type { PurchaseOrder, PurchaseOrderList } from '../../../shared/domain/purchaseOrder';
+import { YARN_PO_COLUMNS, type PurchaseOrder, type PurchaseOrderList } from '../../../shared/domain/purchaseOrder';
 import type { ReportSpec } from '../../reports';
 
-/** The ERP's YarnPO columns (9-2 layout), in its order and with its names. */
-export const YARN_PO_COLUMNS = [
-  'PO#',
-  'Status',
-  'Desc#',
-  'Ordered',
-  'Requested',
-  'Quoted',
-  'Qty',
-  'Balance',
-  'Supplier',
-  'Size',
-  'Type',
-  'Color',
-  'Description',
-  '$/lb',
-  'Total $',
-] as const;
+export { YARN_PO_COLUMNS };
 /** The YarnPO columns that hold dates (written as date cells in the xlsx, ISO dates in the csv). */
 export const YARN_PO_DATE_COLUMNS: ReadonlySet<string> = new Set(['Ordered', 'Requested', 'Quoted']);
 
