@@ -74,6 +74,9 @@ describe.skipIf(!canRun)('"Can we make it?" through the UI', () => {
     await page.waitForSelector('#availability-styles option', { state: 'attached', timeout: 30_000 });
     style = await page.$eval('#availability-styles option', (o) => (o as HTMLOptionElement).value);
     asOf = await page.inputValue(sel('availability-start'));
+    // an ISO date as everywhere else in the app (issue 16.11), not the locale's mm/dd/yyyy picker
+    expect(await page.getAttribute(sel('availability-start'), 'type')).toBe('text');
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(style).not.toBe('');
     await ask(style, 5_000_000, asOf);
     expect(await page.getAttribute(sel('availability-answer'), 'data-feasible')).toBe('false');

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { availabilityYarnText, type Availability } from '../../../../shared/availability';
 import { call } from '../../api';
 import { Icon } from '../../components/Icon';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, ISO_DATE_INPUT } from '../../lib/format';
 import { navigate } from '../../shell/useHashRoute';
 import { toast } from '../../stores/toastStore';
 
@@ -77,7 +77,7 @@ export function AvailabilityPanel({ styles, asOf }: { styles: readonly string[];
         </label>
         <label className="field">
           Start date
-          <input className="input" type="date" value={start} onChange={(e) => setStart(e.target.value)} data-testid="availability-start" />
+          <input className="input" {...ISO_DATE_INPUT} value={start} onChange={(e) => setStart(e.target.value)} data-testid="availability-start" />
         </label>
         <button type="submit" className="btn btn-primary" disabled={!valid || busy} data-testid="availability-check">
           <Icon name="check" size={12} /> {busy ? 'Checking…' : 'Can we make it?'}
