@@ -33,6 +33,8 @@ export const actionChangeSchema = z.object({
   table: z.string(),
   /** What the row is, readable: "draft D-2025-09-05-739-2025-09-08", "policy purchasing/leadTimeDays". */
   label: z.string(),
+  /** The row's key values (in the label already: the panel leaves them out of before -> after). */
+  key: z.array(z.string()),
   before: rowValueSchema,
   after: rowValueSchema,
 });

@@ -216,7 +216,7 @@ function toEntries(db: Db, rows: EntryRow[]): StoredEntry[] {
       snapshotId: r.snapshot_id,
       sentence: r.sentence,
       changes: recorded.map(
-        (c): ActionChange => ({ table: c.table, label: trackedTable(c.table).label(c.key), before: c.before, after: c.after }),
+        (c): ActionChange => ({ table: c.table, label: trackedTable(c.table).label(c.key), key: c.key, before: c.before, after: c.after }),
       ),
       undoesId: r.undoes_id,
       undoneById: r.undone_by_id,

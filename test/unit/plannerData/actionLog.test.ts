@@ -313,6 +313,22 @@ describe('every kind of planner action: logged, undone exactly, refused twice an
     expect(planner.db.prepare("SELECT machine_id FROM pin WHERE order_no = 'K1'").pluck().get()).toBe('58');
   });
 
+  it('changes nothing when the log cannot be written (the action and its entry are one transaction)', async () => {
+    const rows = dump(PLANNER_TABLES);
+    const total = (await call('actions.list', {})).total;
+    planner.db.exec("CREATE TRIGGER log_full BEFORE INSERT ON action_log BEGIN SELECT RAISE(ABORT, 'log full'); END");
+    try {
+      expect(await refusal('schedule.pin', { orderNo: 'K1', machineId: '12' })).toBe('log full');
+      expect(await refusal('settings.setPolicy', { area: 'purchasing', key: 'defaultLeadTimeDays', value: 30 })).toBe('log full');
+      expect(await refusal('scenarios.create', { name: 'unlogged' })).toBe('log full');
+    } finally {
+      planner.db.exec('DROP TRIGGER log_full');
+    }
+    await settle();
+    expect(dump(PLANNER_TABLES)).toBe(rows);
+    expect((await call('actions.list', {})).total).toBe(total);
+  });
+
   it('logs nothing and changes nothing when the action fails (one transaction)', async () => {
     const total = (await call('actions.list', {})).total;
     const rows = dump(PLANNER_TABLES);

@@ -21,15 +21,29 @@ const short = (v: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
-/** "qtyLbs 2000 → 2500, receiptDate …"; a row made or removed shows its fields on one side. */
+/** Fields shown for a row made or removed (the rest: "…"). */
+const MAX_FIELDS = 6;
+
+/** "qtyLbs 2000 → 2500"; a row made or removed shows its fields (but its key, named in the label) on one side. */
 function changeText(c: ActionChange): { before: string; after: string } {
   const fields = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])];
-  const differ = c.before && c.after ? fields.filter((f) => JSON.stringify(c.before![f]) !== JSON.stringify(c.after![f])) : fields;
-  const side = (row: Record<string, unknown> | null) => (row ? differ.map((f) => `${f} ${short(row[f])}`).join(', ') : '(none)');
+  const differ =
+    c.before && c.after
+      ? fields.filter((f) => JSON.stringify(c.before![f]) !== JSON.stringify(c.after![f]))
+      : fields.filter((f) => !c.key.includes(String((c.before ?? c.after)![f])));
+  const shown = differ.slice(0, MAX_FIELDS);
+  const more = differ.length > shown.length ? ', …' : '';
+  const side = (row: Record<string, unknown> | null) => (row ? shown.map((f) => `${f} ${short(row[f])}`).join(', ') + more : '(none)');
   return { before: side(c.before), after: side(c.after) };
 }
 
-const timeText = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The plant's local time, to the minute. */
+function timeText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
 
 export function ActionLogButton(): ReactNode {
   const [open, setOpen] = useState(false);
