@@ -62,9 +62,7 @@ export type ActionEntry = z.infer<typeof actionEntrySchema>;
 export const actionLogChannels = {
   /** The log, newest first, a page at a time. */
   'actions.list': {
-    input: z
-      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) })
-      .strict(),
+    input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: z.object({ total: z.number().int(), undoableCount: z.number().int(), entries: z.array(actionEntrySchema) }),
   },
   /** Takes back one entry (by id, or the newest undoable one), or refuses naming what changed since. */

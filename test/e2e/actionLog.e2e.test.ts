@@ -11,7 +11,8 @@ import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
 
 const OUT = '/tmp/shots/i15-undo';
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
-if (!canRun) console.warn(`action log e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
+if (!canRun)
+  console.warn(`action log e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-undo-');
 let bridge: BridgeProcess;

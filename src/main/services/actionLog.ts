@@ -85,7 +85,10 @@ function fieldDifferences(expected: Record<string, unknown>, now: Record<string,
   const fields = [...new Set([...Object.keys(expected), ...Object.keys(now)])].filter((f) => rowJson({ v: expected[f] }) !== rowJson({ v: now[f] }));
   return fields
     .slice(0, 4)
-    .map((f) => `${f} is ${now[f] === undefined ? '(not set)' : JSON.stringify(now[f])}, was ${expected[f] === undefined ? '(not set)' : JSON.stringify(expected[f])}`)
+    .map(
+      (f) =>
+        `${f} is ${now[f] === undefined ? '(not set)' : JSON.stringify(now[f])}, was ${expected[f] === undefined ? '(not set)' : JSON.stringify(expected[f])}`,
+    )
     .join(', ');
 }
 

@@ -107,8 +107,7 @@ export const TRACKED_TABLES = {
     label: (key) => `scenario ${key[0]}`,
     get: (db, key) => {
       const r = db.prepare('SELECT id, snapshot_id, name, created_at, overrides_json FROM scenario WHERE id = ?').get(Number(key[0])) as
-        | ScenarioRow
-        | undefined;
+        ScenarioRow | undefined;
       return r ? { id: r.id, snapshotId: r.snapshot_id, name: r.name, createdAt: r.created_at, overridesJson: r.overrides_json } : null;
     },
     put: (db, value) => {
@@ -158,9 +157,7 @@ export function insertEntry(db: Db, e: NewEntry): number {
       .prepare('INSERT INTO action_log (at, kind, snapshot_id, sentence, changed, undoes_id) VALUES (?, ?, ?, ?, ?, ?)')
       .run(e.at, e.kind, e.snapshotId, e.sentence, changed ? 1 : 0, e.undoesId ?? null).lastInsertRowid,
   );
-  const change = db.prepare(
-    'INSERT INTO action_log_change (log_id, seq, table_name, row_key, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const change = db.prepare('INSERT INTO action_log_change (log_id, seq, table_name, row_key, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)');
   e.changes.forEach((c, seq) => change.run(id, seq, c.table, JSON.stringify(c.key), rowJson(c.before), rowJson(c.after)));
   if (e.undoesId !== undefined) db.prepare('UPDATE action_log SET undone_by_id = ? WHERE id = ?').run(id, e.undoesId);
   return id;
@@ -215,9 +212,13 @@ function toEntries(db: Db, rows: EntryRow[]): StoredEntry[] {
       kind: r.kind,
       snapshotId: r.snapshot_id,
       sentence: r.sentence,
-      changes: recorded.map(
-        (c): ActionChange => ({ table: c.table, label: trackedTable(c.table).label(c.key), key: c.key, before: c.before, after: c.after }),
-      ),
+      changes: recorded.map((c): ActionChange => ({
+        table: c.table,
+        label: trackedTable(c.table).label(c.key),
+        key: c.key,
+        before: c.before,
+        after: c.after,
+      })),
       undoesId: r.undoes_id,
       undoneById: r.undone_by_id,
       undoable: r.kind !== 'actions.undo' && r.undone_by_id === null && r.changed === 1,

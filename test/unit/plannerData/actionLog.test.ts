@@ -27,8 +27,7 @@ const SUPPLIERS_CSV = 'Supplier_ID,Supplier,Lead_time,MOQ,Type\nS1,LYCRA,2,100,D
 const D739 = 'D-2025-09-05-739-2025-09-08';
 const D1571 = 'D-2025-09-05-1571-2025-09-08';
 
-const open = (dbPath: string) =>
-  createPlanner({ dbPath, shell: 'test', jobs: new JobHost({ dbPath, mode: 'inline', run: runJob }), autoRun: false });
+const open = (dbPath: string) => createPlanner({ dbPath, shell: 'test', jobs: new JobHost({ dbPath, mode: 'inline', run: runJob }), autoRun: false });
 
 async function call<C extends ChannelName>(channel: C, input: unknown) {
   const r = await dispatch(planner.handlers, channel, input);
@@ -105,7 +104,10 @@ const cases: Case[] = [
     tables: ['po_draft'],
     act: () => call('drafts.accept', { suggestionIds: ['739@2025-09-08'] }),
     sentence: /^Accepted draft for yarn 739: [\d,]+ lbs due 2025-09-08$/,
-    later: { act: () => call('drafts.update', { draftId: D739, qtyLbs: 1234 }), names: new RegExp(`draft ${D739} changed \\(qtyLbs is 1234, was \\d+.*by #\\d+ “Edited`) },
+    later: {
+      act: () => call('drafts.update', { draftId: D739, qtyLbs: 1234 }),
+      names: new RegExp(`draft ${D739} changed \\(qtyLbs is 1234, was \\d+.*by #\\d+ “Edited`),
+    },
   },
   {
     name: 'edit a draft',
@@ -114,7 +116,10 @@ const cases: Case[] = [
     setup: () => call('drafts.accept', { suggestionIds: ['1571@2025-09-08'] }),
     act: () => call('drafts.update', { draftId: D1571, qtyLbs: 2000, receiptDate: '2025-09-15' }),
     sentence: /^Edited draft for yarn 1571: [\d,]+ lbs → 2,000 lbs, due 2025-09-08 → 2025-09-15, status accepted → edited$/,
-    later: { act: () => call('drafts.update', { draftId: D1571, receiptDate: '2025-09-22' }), names: /draft D-2025-09-05-1571-2025-09-08 changed \(receiptDate/ },
+    later: {
+      act: () => call('drafts.update', { draftId: D1571, receiptDate: '2025-09-22' }),
+      names: /draft D-2025-09-05-1571-2025-09-08 changed \(receiptDate/,
+    },
   },
   {
     name: 'reject a draft',
@@ -146,7 +151,10 @@ const cases: Case[] = [
     tables: ['alert_ack'],
     act: () => call('alerts.ack', { key: 'yarn-short:1571', note: 'PO on its way' }),
     sentence: /^Acknowledged alert yarn-short:1571: “PO on its way”$/,
-    later: { act: () => call('alerts.ack', { key: 'yarn-short:1571', note: 'called the supplier' }), names: /acknowledgement of alert yarn-short:1571 changed \(.*note/ },
+    later: {
+      act: () => call('alerts.ack', { key: 'yarn-short:1571', note: 'called the supplier' }),
+      names: /acknowledgement of alert yarn-short:1571 changed \(.*note/,
+    },
   },
   {
     name: 'take an acknowledgement back',
@@ -162,7 +170,10 @@ const cases: Case[] = [
     tables: ['rate_override'],
     act: () => call('overrides.setRate', { style: 'A/1', lbsPerDay: 450 }),
     sentence: /^Set the knitting rate of style A\/1 to 450 lbs\/day \(was the ERP's rate\)$/,
-    later: { act: () => call('overrides.setRate', { style: 'A/1', lbsPerDay: 500 }), names: /rate override of style A\/1 changed \(lbsPerDay is 500, was 450\)/ },
+    later: {
+      act: () => call('overrides.setRate', { style: 'A/1', lbsPerDay: 500 }),
+      names: /rate override of style A\/1 changed \(lbsPerDay is 500, was 450\)/,
+    },
   },
   {
     name: 'override a BOM',
@@ -214,7 +225,10 @@ const cases: Case[] = [
     tables: ['scenario'],
     act: async () => (scenarioId = (await call('scenarios.create', { name: 'Late PO' })).id),
     sentence: /^Created scenario “Late PO”$/,
-    later: { act: () => call('scenarios.rename', { id: scenarioId, name: 'Late PO 2' }), names: /scenario \d+ changed \(name is "Late PO 2", was "Late PO"\)/ },
+    later: {
+      act: () => call('scenarios.rename', { id: scenarioId, name: 'Late PO 2' }),
+      names: /scenario \d+ changed \(name is "Late PO 2", was "Late PO"\)/,
+    },
   },
   {
     name: 'rename a scenario',
@@ -228,10 +242,18 @@ const cases: Case[] = [
     name: 'add an override to a scenario',
     kind: 'scenarios.addOverride',
     tables: ['scenario'],
-    act: () => call('scenarios.addOverride', { id: scenarioId, override: { kind: 'demandMultiplier', target: { by: 'style', style: 'A/1' }, multiplier: 1.2 } }),
+    act: () =>
+      call('scenarios.addOverride', {
+        id: scenarioId,
+        override: { kind: 'demandMultiplier', target: { by: 'style', style: 'A/1' }, multiplier: 1.2 },
+      }),
     sentence: /^Added to scenario “Again”: /,
     later: {
-      act: () => call('scenarios.addOverride', { id: scenarioId, override: { kind: 'demandMultiplier', target: { by: 'style', style: 'A/1' }, multiplier: 1.5 } }),
+      act: () =>
+        call('scenarios.addOverride', {
+          id: scenarioId,
+          override: { kind: 'demandMultiplier', target: { by: 'style', style: 'A/1' }, multiplier: 1.5 },
+        }),
       names: /scenario \d+ changed \(overridesJson/,
     },
   },
@@ -413,7 +435,8 @@ describe('the channel walk', () => {
     const logged = new Set<string>(LOGGED_ACTIONS);
     const silent: string[] = [];
     // A suggestion to accept: the drafts made above are rejected, so the plan suggests their yarns again.
-    for (const d of await call('drafts.list', {})) if (d.status !== 'rejected') await call('drafts.update', { draftId: d.draftId, status: 'rejected' });
+    for (const d of await call('drafts.list', {}))
+      if (d.status !== 'rejected') await call('drafts.update', { draftId: d.draftId, status: 'rejected' });
     await settle();
     expect((await planner.jobs.wait((await call('plan.run', {})).jobId)).status).toBe('done');
     for (const channel of Object.keys(channels) as ChannelName[]) {

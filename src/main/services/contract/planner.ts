@@ -191,7 +191,9 @@ export function createPlanner(options: PlannerOptions): Planner {
     'overrides.setRate': async ({ style, lbsPerDay, note }) => {
       log('overrides.setRate', (track) =>
         track.row('rate_override', [style], () =>
-          lbsPerDay === null ? deleteRateOverride(db, style) : putRateOverride(db, { style, lbsPerDay, asOf: now().slice(0, 10), note: note ?? '' }, now()),
+          lbsPerDay === null
+            ? deleteRateOverride(db, style)
+            : putRateOverride(db, { style, lbsPerDay, asOf: now().slice(0, 10), note: note ?? '' }, now()),
         ),
       );
       const target = activeSnapshotId();

@@ -113,7 +113,13 @@ export function ActionLogButton(): ReactNode {
             <span className="muted">
               {total} action{total === 1 ? '' : 's'}, {undoable} can be undone · Ctrl+Z undoes the last
             </span>
-            <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)} aria-label="Close the action log" data-testid="action-log-close">
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => setOpen(false)}
+              aria-label="Close the action log"
+              data-testid="action-log-close"
+            >
               <Icon name="close" />
             </button>
           </header>
