@@ -25,8 +25,14 @@ export const LOGGED_ACTIONS = [
 export const actionKindSchema = z.enum(LOGGED_ACTIONS);
 export type ActionKind = z.infer<typeof actionKindSchema>;
 
+/** A value as JSON holds it (what a stored row's fields are). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+);
+
 /** One row as stored by its repository (a domain value: a draft, a pin, a policy value…); null: no such row. */
-const rowValueSchema = z.record(z.string(), z.unknown()).nullable();
+const rowValueSchema = z.record(z.string(), jsonValueSchema).nullable();
 
 export const actionChangeSchema = z.object({
   /** The table the row lives in (`po_draft`, `pin`, `policy_value`, `scenario`…). */

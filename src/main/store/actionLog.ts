@@ -216,8 +216,9 @@ function toEntries(db: Db, rows: EntryRow[]): StoredEntry[] {
         table: c.table,
         label: trackedTable(c.table).label(c.key),
         key: c.key,
-        before: c.before,
-        after: c.after,
+        // read back from JSON text: JSON values
+        before: c.before as ActionChange['before'],
+        after: c.after as ActionChange['after'],
       })),
       undoesId: r.undoes_id,
       undoneById: r.undone_by_id,

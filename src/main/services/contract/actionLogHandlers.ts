@@ -3,7 +3,7 @@ import type { ActionKind } from '../../../shared/actionLog';
 import type { Db } from '../../store/db';
 import { listEntries } from '../../store/actionLog';
 import { getSnapshot } from '../../store/snapshots';
-import { recordAction, REPLANNED_AFTER, undoAction, type ActionTracker } from '../actionLog';
+import { recordAction, REPLANNED_AFTER, undoAction, type ActionTracker } from './actionLog';
 import type { Handlers } from './handlers';
 
 export interface ActionLogContext {

@@ -1,14 +1,14 @@
 // The action log's human sentence for each kind of action, written from the rows the action changed (as they were
 // and became), so the sentence says what happened, not what was asked: "Accepted draft for yarn 18884: 2,000 lbs
 // due 2025-10-06".
-import type { ActionKind } from '../../shared/actionLog';
-import type { PoDraft } from '../../shared/domain/poDraft';
-import type { PolicyValue } from '../../shared/domain/policyValue';
-import type { SchedulePin } from '../../shared/domain/schedulePin';
-import { policyDefaults } from '../../shared/policy';
-import type { Override } from '../../shared/scenario';
-import { lbsText } from '../../shared/viewText';
-import type { RecordedChange, TrackedTableName } from '../store/actionLog';
+import type { ActionKind } from '../../../shared/actionLog';
+import type { PoDraft } from '../../../shared/domain/poDraft';
+import type { PolicyValue } from '../../../shared/domain/policyValue';
+import type { SchedulePin } from '../../../shared/domain/schedulePin';
+import { policyDefaults } from '../../../shared/policy';
+import type { Override } from '../../../shared/scenario';
+import { lbsText } from '../../../shared/viewText';
+import type { RecordedChange, TrackedTableName } from '../../store/actionLog';
 
 type Row = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 // it changes before and after through the tracker; the entry is written in the same transaction, so the log never
 // disagrees with the data. An undo checks that every row is still as the action left it (refusing, naming the row
 // and who changed it, when not), puts the rows back as they were, and is logged as an entry of its own.
-import type { ActionKind } from '../../shared/actionLog';
+import type { ActionKind } from '../../../shared/actionLog';
 import {
   getEntry,
   insertEntry,
@@ -13,10 +13,10 @@ import {
   type RecordedChange,
   type StoredEntry,
   type TrackedTableName,
-} from '../store/actionLog';
-import type { Db } from '../store/db';
+} from '../../store/actionLog';
+import type { Db } from '../../store/db';
 import { describeAction } from './actionSentences';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../errors';
 
 export interface ActionTracker {
   /** Runs a write of one row, recording the row before and after it. */
