@@ -114,6 +114,13 @@ describe.skipIf(!canRun)('the action log and undo, through the UI', () => {
   });
 
   it('Ctrl+Z undoes the policy change: the value is back and the panel shows it undone', async () => {
+    // In a text field Ctrl+Z is the field's own: nothing is undone.
+    await page.focus(sel('setting-purchasing-defaultMoqLbs'));
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(300);
+    expect((await entries()).filter((e) => e.undone)).toEqual([]);
+    expect((await bridge.invoke<Record<string, Record<string, unknown>>>('settings.getPolicy')).data?.purchasing.defaultMoqLbs).toBe(moqBefore + 500);
+
     await page.click(sel('page-title'));
     const t0 = await page.evaluate(() => performance.now());
     await page.keyboard.press('Control+z');
