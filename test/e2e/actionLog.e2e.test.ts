@@ -121,6 +121,13 @@ describe.skipIf(!canRun)('the action log and undo, through the UI', () => {
     expect((await entries()).filter((e) => e.undone)).toEqual([]);
     expect((await bridge.invoke<Record<string, Record<string, unknown>>>('settings.getPolicy')).data?.purchasing.defaultMoqLbs).toBe(moqBefore + 500);
 
+    // The field's own undo changed its text (not saved): a fresh page shows the saved value again.
+    await page.reload();
+    await page.waitForSelector(sel('settings-form'));
+    expect(Number((await page.inputValue(sel('setting-purchasing-defaultMoqLbs'))).replace(/,/g, ''))).toBe(moqBefore + 500);
+    await page.click(sel('action-log-button'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="action-log-entry"]').length === 3);
+
     await page.click(sel('page-title'));
     const t0 = await page.evaluate(() => performance.now());
     await page.keyboard.press('Control+z');
