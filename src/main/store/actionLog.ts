@@ -7,7 +7,7 @@ import type { Db } from './dbHandle';
 import { getRow, PlannerDataError, putRow, deleteRow, type RowSpec } from './plannerRows';
 import { deletePoDraft, getPoDraft, putPoDraft } from './poDrafts';
 import { policyValueRows } from './policyValues';
-import { deleteScenario } from './scenarios';
+import { deleteScenario, type ScenarioRow } from './scenarios';
 import { pinRows } from './schedulePins';
 import { deleteBomOverride, getBomOverride, putBomOverride, rateOverrideRows } from './styleOverrides';
 import { supplierMappingRows, yarnSupplyOverrideRows } from './supplyOverrides';
@@ -54,14 +54,6 @@ function specTable<T>(spec: RowSpec<T>, noun: string): TrackedTable {
     put: (db, value, now) => void putRow(db, spec, value as T, now),
     remove: (db, key) => void deleteRow(db, spec, key),
   };
-}
-
-interface ScenarioRow {
-  id: number;
-  snapshot_id: number;
-  name: string;
-  created_at: string;
-  overrides_json: string;
 }
 
 export const TRACKED_TABLES = {
