@@ -351,6 +351,15 @@ describe('every kind of planner action: logged, undone exactly, refused twice an
     expect((await call('actions.list', {})).total).toBe(total);
   });
 
+  it('logs an action that changed nothing, not undoable, and says so when asked to undo it', async () => {
+    expect(await call('scenarios.rename', { id: 9999, name: 'ghost' })).toEqual({ renamed: false });
+    const entry = await newest();
+    expect(entry).toMatchObject({ kind: 'scenarios.rename', sentence: 'Scenario 9999 does not exist', undoable: false });
+    expect(await refusal('actions.undo', { id: entry.id })).toBe(
+      `#${entry.id} “Scenario 9999 does not exist” changed nothing, so there is nothing to undo`,
+    );
+  });
+
   it('logs nothing and changes nothing when the action fails (one transaction)', async () => {
     const total = (await call('actions.list', {})).total;
     const rows = dump(PLANNER_TABLES);

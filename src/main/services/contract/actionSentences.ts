@@ -115,7 +115,8 @@ export function describeAction(kind: ActionKind, changes: readonly RecordedChang
     }
     case 'scenarios.rename': {
       const c = of(changes, 'scenario')[0];
-      return `Renamed scenario ${scenarioName(c?.before ?? null)} to ${scenarioName(c?.after ?? null)}`;
+      if (!c?.after) return `Scenario ${c?.key[0] ?? ''} does not exist`;
+      return `Renamed scenario ${scenarioName(c.before)} to ${scenarioName(c.after)}`;
     }
     case 'scenarios.delete': {
       const c = of(changes, 'scenario')[0];

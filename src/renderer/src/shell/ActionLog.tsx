@@ -69,6 +69,7 @@ export function ActionLogButton(): ReactNode {
     const r = await api.invoke('actions.undo', id === undefined ? {} : { id });
     setBusy(false);
     if (r.ok) toast('success', 'Undone', r.data.undone.sentence);
+    else if (r.error.code === 'NOT_FOUND') toast('info', 'Nothing to undo', r.error.message);
     else toast('error', 'Could not undo', describeError(r.error));
   }, []);
 
