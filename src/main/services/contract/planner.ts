@@ -27,6 +27,7 @@ import { previewFolder } from '../../import/previewFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from '../views/alerts';
 import { UploadStaging } from './uploads';
+import { createScheduleMoveHandlers } from './scheduleMoves';
 import { createViewHandlers } from './viewHandlers';
 
 export interface PlannerOptions {
@@ -206,6 +207,7 @@ export function createPlanner(options: PlannerOptions): Planner {
       return { jobId: target === null ? null : startPlan(target) };
     },
     ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf }),
+    ...createScheduleMoveHandlers({ db, now, requireSnapshot, startPlan }),
   };
 
   return {
