@@ -41,10 +41,19 @@ export const scheduleBoardChannels = {
   },
 };
 
-/** `construction.diameter.cut` of a work-center key `C.DD.NN.T` (the machine build without its type letter). */
+/**
+ * `construction.diameter.cut` of a work-center code `C.DD.NN.T` (the machine build without its type letter), read as
+ * the engine reads codes (engine/capacity/workCenter.ts: the cut may carry a decimal, "6.20.14.5.V"); null when unparseable.
+ */
 export function machineBuild(workCenter: string): string | null {
-  const m = /^(\d+(?:\.\d+)?)\.(\d+(?:\.\d+)?)\.(\d+(?:\.\d+)?)\.([A-Z]+)$/.exec(workCenter.trim().toUpperCase());
-  return m ? `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}` : null;
+  const parts = workCenter.trim().toUpperCase().split('.');
+  if (parts.length < 4) return null;
+  const [construction, diameter] = parts;
+  const cut = parts.slice(2, -1).join('.');
+  const type = parts[parts.length - 1].trim();
+  const number = /^\d+(\.\d+)?$/;
+  if (!number.test(construction) || !number.test(diameter) || !number.test(cut) || !/^[A-Z]+$/.test(type)) return null;
+  return `${Number(construction)}.${Number(diameter)}.${Number(cut)}`;
 }
 
 export type MoveVerdict = 'ok' | 'warning' | 'refused';
