@@ -202,6 +202,7 @@ export function GanttChart({ model, asOf, selectedOrder, onSelect, focusKey, cal
         data-testid="gantt-bar"
         data-order={o.orderNo}
         data-machine={o.machineId}
+        data-style-wc={o.styleWorkCenter}
         data-start={o.plannedStart}
         title={`${o.orderNo} · style ${o.style}${o.assignment === 'pinned' ? ' · pinned' : ''}\nMachine ${o.machineId} (WC ${o.workCenter || 'none'}) · ${o.status}\n${formatNumber(o.balanceLbs)} lbs · ${formatNumber(o.knitDays, 1)} knitting days\n${o.plannedStart} → ${o.plannedFinish}${o.quotedDate ? ` · quoted ${o.quotedDate}` : ''}\nDrag to another machine or day to pin it · right-click for what-ifs`}
         onPointerDown={(e) => onBarPointerDown(e, b.order, b.start)}
@@ -237,6 +238,7 @@ export function GanttChart({ model, asOf, selectedOrder, onSelect, focusKey, cal
         style={{ top: HEADER_PX + i * ROW_PX, width: contentWidth }}
         data-testid="gantt-row"
         data-machine={r.machineId}
+        data-wc={r.workCenter}
         data-row={i}
       >
         <div className="gantt-label" title={`Machine ${r.machineId} · WC ${r.workCenter || 'none'} · ${r.orders} orders`}>
