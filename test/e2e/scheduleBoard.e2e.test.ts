@@ -290,6 +290,7 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     const poNo = (await button.getAttribute('data-po'))!;
     await button.click();
     await page.fill(sel('whatif-days'), '21');
+    await page.screenshot({ path: join(SHOTS, 'whatif-po-late-dialog.png') });
     const t0 = performance.now();
     await page.click(sel('whatif-run'));
     await page.waitForSelector(`${sel('scenario-detail')}[data-plan-state="planned"] ${sel('scenario-comparison')}`, { timeout: 120_000 });
@@ -297,6 +298,7 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     const title = await page.textContent(`${sel('scenario-detail')} .panel-title`);
     expect(title).toMatch(new RegExp(`^PO ${poNo} line \\d+ late 21 days$`));
     expect(await page.textContent(`${sel('scenario-detail')} .panel-subtitle`)).toContain('1 override');
+    await screenshots(page, SHOTS, 'whatif-po-late-comparison');
     await page.click(sel('scenario-tabs-overrides'));
     expect(await page.textContent(sel('scenario-overrides'))).toContain(poNo);
   });
@@ -318,9 +320,31 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     await page.waitForSelector(`${sel('scenario-detail')}[data-plan-state="planned"] ${sel('scenario-comparison')}`, { timeout: 120_000 });
     timings.machineDownClickToComparisonMs = Math.round(performance.now() - t0);
     expect(await page.textContent(`${sel('scenario-detail')} .panel-title`)).toBe(`Machine ${bar.machineId} down ${asOf} to ${to}`);
+    await page.screenshot({ path: join(SHOTS, 'whatif-machine-down-comparison.png') });
     await page.click(sel('scenario-tabs-overrides'));
     expect(await page.textContent(sel('scenario-overrides'))).toContain(bar.machineId);
-    await screenshots(page, SHOTS, 'whatif-machine-down');
+  });
+
+  it('offers "What if late?" on the open PO lines of a suggestion\'s yarn in Purchasing', async () => {
+    const purchasing = await bridge.invoke<{ suggestions: { id: string; yarnId: string }[] }>('view.purchasing', {});
+    let suggestionId = '';
+    for (const sg of purchasing.data!.suggestions) {
+      const d = await bridge.invoke<YarnDetailView>('view.yarnDetail', { yarnId: sg.yarnId });
+      if (d.data!.receipts.some((x) => !x.isDraft)) {
+        suggestionId = sg.id;
+        break;
+      }
+    }
+    expect(suggestionId).not.toBe('');
+    await page.goto(`${bridge.url}#/purchasing`);
+    await page.waitForSelector(`${sel('purchasing-grid')}[data-ready="true"]`, { timeout: 60_000 });
+    await page.click(`${sel('purchasing-grid')} [row-id="${suggestionId}"] [col-id="supplierName"]`);
+    const button = page.locator(`${sel('purchasing-open-pos')} ${sel('receipt-whatif-late')}`).first();
+    const poNo = (await button.getAttribute('data-po', { timeout: 30_000 }))!;
+    await button.click();
+    expect(await page.textContent(`${sel('whatif-dialog')} .modal-subtitle`)).toMatch(new RegExp(`^PO ${poNo} line \\d+: `));
+    await page.click(sel('whatif-cancel'));
+    expect(await page.$(sel('whatif-dialog'))).toBeNull();
   });
 
   it('raised no errors in the page', () => {
