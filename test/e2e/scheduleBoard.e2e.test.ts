@@ -325,6 +325,22 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     expect(await page.textContent(sel('scenario-overrides'))).toContain(bar.machineId);
   });
 
+  it('"What if this order moves" from a bar\'s menu pins the new start in a planned scenario', async () => {
+    await openBoard();
+    const bar = (await barsInView()).find((b) => b.start > asOf)!;
+    await page.mouse.click(bar.x, bar.y, { button: 'right' });
+    await page.click(sel('gantt-menu-order-moves'));
+    const start = await page.inputValue(sel('whatif-start'));
+    expect(start).toBe(new Date(Date.parse(`${bar.start}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));
+    const t0 = performance.now();
+    await page.click(sel('whatif-run'));
+    await page.waitForSelector(`${sel('scenario-detail')}[data-plan-state="planned"] ${sel('scenario-comparison')}`, { timeout: 120_000 });
+    timings.orderMovesClickToComparisonMs = Math.round(performance.now() - t0);
+    expect(await page.textContent(`${sel('scenario-detail')} .panel-title`)).toBe(`Order ${bar.orderNo} starts ${start}`);
+    await page.click(sel('scenario-tabs-overrides'));
+    expect(await page.textContent(sel('scenario-overrides'))).toContain(bar.orderNo);
+  });
+
   it('offers "What if late?" on the open PO lines of a suggestion\'s yarn in Purchasing', async () => {
     const purchasing = await bridge.invoke<{ suggestions: { id: string; yarnId: string }[] }>('view.purchasing', {});
     let suggestionId = '';

@@ -12,6 +12,8 @@ import { formatDays, formatNumber, ISO_DATE_INPUT } from '../../lib/format';
 import { machineBuild } from '../../../../shared/scheduleMove';
 import { navigate } from '../../shell/useHashRoute';
 import { toast } from '../../stores/toastStore';
+import { WhatIfDialog } from '../whatif/WhatIfDialog';
+import type { WhatIfAsk } from '../whatif/whatIf';
 import { ordersAhead } from './ganttModel';
 
 const STATUS_BAND = { 'on time': 'low', late: 'critical', 'material short': 'medium' } as const;
@@ -47,6 +49,7 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
   const [machine, setMachine] = useState(order.machineId);
   const [start, setStart] = useState('');
   const [busy, setBusy] = useState(false);
+  const [whatIf, setWhatIf] = useState<WhatIfAsk | null>(null);
   const ahead = ordersAhead(view.orders, order);
   const late = view.late.find((l) => l.orderNo === orderNo);
   const yarns = yarnNotes(order);
@@ -227,7 +230,27 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
             )}
           </div>
         </form>
+        <div className="whatif-actions">
+          <h4 className="section-title">What if…</h4>
+          <button
+            type="button"
+            className="btn btn-sm"
+            data-testid="schedule-whatif-order-moves"
+            onClick={() => setWhatIf({ kind: 'orderMoves', orderNo, plannedStart: order.plannedStart })}
+          >
+            this order moves
+          </button>{' '}
+          <button
+            type="button"
+            className="btn btn-sm"
+            data-testid="schedule-whatif-machine-down"
+            onClick={() => setWhatIf({ kind: 'machineDown', machineId: order.machineId, asOf: view.asOf })}
+          >
+            machine {order.machineId} is down
+          </button>
+        </div>
       </div>
+      {whatIf && <WhatIfDialog ask={whatIf} onClose={() => setWhatIf(null)} />}
     </section>
   );
 }
