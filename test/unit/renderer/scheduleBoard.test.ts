@@ -58,7 +58,9 @@ describe('drop rules (shared/scheduleMove)', () => {
     expect(checkMove(ORDER, undefined, day('2026-11-17'), CAL).message).toBe('Machine is not on the machine list.');
     expect(checkMove({ ...ORDER, styleWorkCenter: '' }, M1, day('2026-11-17'), CAL).message).toMatch(/has no work center/);
     // an unparseable style WC matches only itself
-    expect(checkMove({ ...ORDER, styleWorkCenter: 'JACQUARD' }, { machineId: 'J', workCenter: 'JACQUARD' }, day('2026-11-17'), CAL).verdict).toBe('ok');
+    expect(checkMove({ ...ORDER, styleWorkCenter: 'JACQUARD' }, { machineId: 'J', workCenter: 'JACQUARD' }, day('2026-11-17'), CAL).verdict).toBe(
+      'ok',
+    );
     expect(checkMove({ ...ORDER, styleWorkCenter: 'JACQUARD' }, M1, day('2026-11-17'), CAL).verdict).toBe('refused');
   });
 
@@ -100,7 +102,17 @@ describe('snapping a drop to the plant calendar', () => {
 describe('the board over hand-made machines', () => {
   const view = {
     machines: [M4, M2, M1, M3, M5],
-    orders: [scheduledOrder({ orderNo: 'K1', style: 'S/1', styleWorkCenter: '9.30.28.F', machineId: 'M1', workCenter: '9.30.28.F', startDay: day('2026-11-16'), endDay: day('2026-11-19') })],
+    orders: [
+      scheduledOrder({
+        orderNo: 'K1',
+        style: 'S/1',
+        styleWorkCenter: '9.30.28.F',
+        machineId: 'M1',
+        workCenter: '9.30.28.F',
+        startDay: day('2026-11-16'),
+        endDay: day('2026-11-19'),
+      }),
+    ],
   };
   const model = buildGantt(view, { allMachines: true });
 
@@ -149,7 +161,16 @@ describe('virtual rows, zoom and ticks', () => {
 describe('what-if scenarios from where one stands', () => {
   it('a PO receipt line late by N days moves that line only, with a name that says so', () => {
     const b = buildWhatIf(
-      { kind: 'poLate', poNo: 'Y2508002', yarnId: '18884', receiptLine: '2026-11-23', lineNo: 2, weekStart: '2026-11-23', lbs: 8000, asOf: '2026-11-16' },
+      {
+        kind: 'poLate',
+        poNo: 'Y2508002',
+        yarnId: '18884',
+        receiptLine: '2026-11-23',
+        lineNo: 2,
+        weekStart: '2026-11-23',
+        lbs: 8000,
+        asOf: '2026-11-16',
+      },
       { days: '21' },
     );
     expect(b).toEqual({

@@ -89,6 +89,15 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
     const p = pending.current;
     if (!p) return;
     const o = d.orders.find((x) => x.orderNo === p.orderNo);
+    const lost = d.unschedulable.find((u) => u.orderNo === p.orderNo);
+    if (!o && lost) {
+      pending.current = null;
+      setDropStatus({
+        tone: 'refused',
+        text: `Pinned ${p.orderNo} to machine ${p.machineId}, but the re-plan could not schedule it: ${lost.message}`,
+      });
+      return;
+    }
     if (!o || o.machineId !== p.machineId) return;
     pending.current = null;
     const ms = Math.round(performance.now() - p.t0);
@@ -97,7 +106,7 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
       ms,
       text: `Pinned ${p.orderNo} to machine ${p.machineId} from ${p.start}: now ${o.plannedStart} → ${o.plannedFinish} · re-planned in ${formatNumber(ms / 1000, 1)} s`,
     });
-  }, [d.orders]);
+  }, [d.orders, d.unschedulable]);
 
   const drop = async ({ order, machineId, dropDay, check }: BarDrop) => {
     if (check.verdict === 'refused') {
@@ -224,39 +233,34 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
                     <div className="gantt-menu-title">
                       {menu.order.orderNo} · machine {menu.order.machineId}
                     </div>
-                    <button
-                      type="button"
-                      role="menuitem"
-                      data-testid="gantt-menu-details"
-                      onClick={() => {
-                        select(menu.order.orderNo, false);
-                        setMenu(null);
-                      }}
-                    >
-                      Details and pin…
-                    </button>
-                    <button
-                      type="button"
-                      role="menuitem"
-                      data-testid="gantt-menu-order-moves"
-                      onClick={() => {
-                        setWhatIf({ kind: 'orderMoves', orderNo: menu.order.orderNo, plannedStart: menu.order.plannedStart });
-                        setMenu(null);
-                      }}
-                    >
-                      What if this order moves…
-                    </button>
-                    <button
-                      type="button"
-                      role="menuitem"
-                      data-testid="gantt-menu-machine-down"
-                      onClick={() => {
-                        setWhatIf({ kind: 'machineDown', machineId: menu.order.machineId, asOf: d.asOf });
-                        setMenu(null);
-                      }}
-                    >
-                      What if machine {menu.order.machineId} is down…
-                    </button>
+                    {(
+                      [
+                        ['details', 'Details and pin…', () => select(menu.order.orderNo, false)],
+                        [
+                          'order-moves',
+                          'What if this order moves…',
+                          () => setWhatIf({ kind: 'orderMoves', orderNo: menu.order.orderNo, plannedStart: menu.order.plannedStart }),
+                        ],
+                        [
+                          'machine-down',
+                          `What if machine ${menu.order.machineId} is down…`,
+                          () => setWhatIf({ kind: 'machineDown', machineId: menu.order.machineId, asOf: d.asOf }),
+                        ],
+                      ] as const
+                    ).map(([id, label, act]) => (
+                      <button
+                        key={id}
+                        type="button"
+                        role="menuitem"
+                        data-testid={`gantt-menu-${id}`}
+                        onClick={() => {
+                          act();
+                          setMenu(null);
+                        }}
+                      >
+                        {label}
+                      </button>
+                    ))}
                   </div>
                 </div>
               )}
