@@ -79,7 +79,10 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   });
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
   const compiledWorker = join(__dirname, 'worker.js');
-  const forecastJobs = existsSync(compiledWorker) ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker }) : jobs;
+  // resident: the worker loads the forecast's modules while the import runs
+  const forecastJobs = existsSync(compiledWorker)
+    ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker, residentKinds: ['forecast'] })
+    : jobs;
   try {
     // said after the first line (which is kept for the notice below)
     let policyNote: string | undefined;
@@ -138,6 +141,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       return 1;
     }
     const forecast = await forecastDone;
+    if (forecastJobs !== jobs) await forecastJobs.close(); // its thread's memory is freed before the reports are written
     if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));

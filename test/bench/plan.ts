@@ -8,6 +8,7 @@ import { generateErpExports } from '../../src/main/demo';
 import { dispatch } from '../../src/main/services/contract/dispatch';
 import { createPlanner } from '../../src/main/services/contract/planner';
 import { JobHost } from '../../src/main/workers/jobHost';
+import { RESIDENT_JOB_KINDS } from '../../src/main/services/jobs/registry';
 import { tempDir } from '../support/tempDb';
 import type { BenchArea, BenchFigure } from './types';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
@@ -21,7 +22,7 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
   const tmp = tempDir('bkp-bench-plan-');
   try {
     const generated = await generateErpExports({ seed: 7, scale, asOf: '2025-09-02', outDir: data });
-    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
+    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER, residentKinds: RESIDENT_JOB_KINDS });
     const planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs, autoRun: false });
     const imported = await jobs.wait(jobs.start('import', { paths: generated.files }));
     if (imported.status !== 'done') throw new Error(`import failed: ${imported.error}`);
