@@ -3,7 +3,7 @@
 // host's half is jobHost.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobKind } from '../../shared/contract';
-import { JobCancelled, JobFailed, type JobContext } from './jobContext';
+import { JobCancelled, JobFailed, throttledProgress, type JobContext } from './jobContext';
 import type { JobRunner, WorkerMessage } from './jobHost';
 
 export function runWorkerThreadJob(run: JobRunner, preload?: (kind: JobKind) => Promise<unknown>): void {
@@ -19,7 +19,7 @@ export function runWorkerThreadJob(run: JobRunner, preload?: (kind: JobKind) => 
   const ctx: JobContext = {
     dbPath,
     now,
-    progress: (fraction, message) => post({ type: 'progress', fraction: Math.max(0, Math.min(1, fraction)), message }),
+    progress: progressPoster(post),
     isCancelled: () => Atomics.load(cancelFlag, 0) === 1,
   };
   run(kind, input, ctx).then(
@@ -37,7 +37,7 @@ function runResident(run: JobRunner, preload?: (kind: JobKind) => Promise<unknow
     const ctx: JobContext = {
       dbPath,
       now: msg.now,
-      progress: (fraction, message) => post({ type: 'progress', fraction: Math.max(0, Math.min(1, fraction)), message }),
+      progress: progressPoster(post),
       isCancelled: () => Atomics.load(msg.cancelFlag, 0) === 1,
     };
     queue = queue.then(() =>
@@ -56,4 +56,11 @@ function errorMessage(err: Error): WorkerMessage {
     cancelled: err instanceof JobCancelled,
     data: err instanceof JobFailed ? err.data : undefined,
   };
+}
+
+/** Progress to the host at most every 100 ms (a job may report per series or row: each message is a copy and an event). */
+function progressPoster(post: (m: WorkerMessage) => void): JobContext['progress'] {
+  return throttledProgress({
+    progress: (fraction, message) => post({ type: 'progress', fraction: Math.max(0, Math.min(1, fraction)), message }),
+  });
 }
