@@ -9,7 +9,7 @@ import { loadPlanningData } from '../../../src/main/store/entities';
 import { readPlan } from '../../../src/main/store/planCache';
 import { createScenario } from '../../../src/main/store/scenarios';
 import { runJob } from '../../../src/main/services/jobs/registry';
-import { clearPlanContextCache, planningDataOf, reportHistoryOf } from '../../../src/main/services/jobs/planContextCache';
+import { clearPlanContextCache, planningDataOf, planningDataReads, reportHistoryOf } from '../../../src/main/services/jobs/planContextCache';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
@@ -20,6 +20,7 @@ let db: Db;
 let jobs: JobHost;
 let snapshotId: number;
 let handedOver: PlanningData;
+let readAfterImport: number;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -47,7 +48,9 @@ beforeAll(async () => {
   clearPlanContextCache();
   snapshotId = ((await run('demo', { scale: 1, asOf: '2025-09-02' })) as { snapshotId: number }).snapshotId;
   db = openStore(tmp.dbPath);
+  const reads = planningDataReads.count;
   handedOver = planningDataOf(db, snapshotId);
+  readAfterImport = planningDataReads.count - reads;
 }, 300_000);
 
 afterAll(async () => {
@@ -58,6 +61,7 @@ afterAll(async () => {
 
 describe('plan context kept per thread', () => {
   it('the import hands over planning data equal to the snapshot read back from the store', () => {
+    expect(readAfterImport).toBe(0); // handed over by the import, not read back
     const read = loadPlanningData(db, snapshotId);
     expect(planningDataOf(db, snapshotId)).toBe(handedOver); // the kept object, not a read
     expect(read).not.toBe(handedOver);

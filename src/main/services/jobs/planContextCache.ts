@@ -11,6 +11,8 @@ import { loadReportHistory } from '../inputs/reportHistory';
 import type { ReportSnapshot } from '../inputs/yarnInputs';
 
 let planningData: { key: string; data: PlanningData } | undefined;
+/** How many times this thread read a snapshot's planning data from the store (the import's hand-over is not one). */
+export const planningDataReads = { count: 0 };
 let reportHistory: { key: string; history: ReportSnapshot[] } | undefined;
 
 function snapshotKey(db: Db, snapshotId: number): string | undefined {
@@ -30,6 +32,7 @@ export function planningDataOf(db: Db, snapshotId: number): PlanningData {
   const key = snapshotKey(db, snapshotId);
   if (key !== undefined && planningData?.key === key) return planningData.data;
   const data = loadPlanningData(db, snapshotId);
+  planningDataReads.count++;
   planningData = key === undefined ? undefined : { key, data };
   return data;
 }
