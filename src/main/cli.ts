@@ -17,6 +17,8 @@ import { dispatch } from './services/contract/dispatch';
 import { defaultDbPath } from './paths';
 import { createPlanner } from './services/contract/planner';
 import { writePlanOutputs } from './services/outputs/planOutputs';
+import { forecastNotes } from './services/outputs/forecastOutputs';
+import { forecastRun } from './services/views/forecastViews';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
 import { plannerSettings } from './services/inputs/plannerSettings';
 import { JobHost } from './workers/jobHost';
@@ -139,6 +141,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     }
     const forecast = await forecastDone;
     if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
+    else for (const line of forecastNotes(forecastRun(planner.db, snapshotId))) log(line);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));
     const written = await writePlanOutputs(planner.db, snapshotId, outDir, { pdf: args.flags.has('pdf') });

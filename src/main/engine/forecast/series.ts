@@ -1,7 +1,7 @@
 // Weekly demand series from invoiced sales lines: company TOTAL, per finished style, per style x customer,
 // and (through the injected bridge) per greige style and in lbs. Every series runs on the same calendar:
 // ISO weeks from the first to the last week of the whole history, zero-filled.
-import { addDays, isIsoDate, mondayOf, weeksBetween, type IsoDate } from '../../../shared/dates';
+import { addDays, isIsoDate, isoWeekday, mondayOf, weeksBetween, type IsoDate } from '../../../shared/dates';
 import { forecastPolicyDefaults, type ForecastPolicy } from '../../../shared/policy/forecast';
 import { LBS_PER_KG, lbsToYds, round, ydsToLbs } from '../../../shared/units';
 import { flagOutliers, type OutlierFlag } from './outliers';
@@ -35,9 +35,57 @@ export interface RollUpIssue {
   qtyYds: number;
 }
 
+/**
+ * A week at an edge of the history that the sales export covers only partly: the history starts after its Monday or
+ * ends before its Friday. Its sales are scaled to a full week (x 5 / working days covered) in every series, so the
+ * models and the baselines, and the scoring of all of them, see a full week's demand there.
+ */
+export interface PartialWeek {
+  /** Monday of the week. */
+  week: IsoDate;
+  /** First and last day of the week the history covers. */
+  from: IsoDate;
+  to: IsoDate;
+  /** Working days (Monday to Friday) covered, 1..4. */
+  workingDays: number;
+  /** 5 / workingDays: the factor the week's sales were scaled by. */
+  factor: number;
+}
+
+/** Working days of the week the sales history covers. */
+export const WORKING_DAYS_PER_WEEK = 5;
+
+/**
+ * The partial edge weeks of a history from `firstDay` to `lastDay` (invoice dates): the first week when the history
+ * starts on Tuesday to Friday, the last when it ends on Monday to Thursday. A history within one week has none
+ * (nothing to scale it against).
+ */
+export function partialEdgeWeeks(firstDay: IsoDate, lastDay: IsoDate): PartialWeek[] {
+  if (mondayOf(firstDay) === mondayOf(lastDay)) return [];
+  const weeks: PartialWeek[] = [];
+  const startDay = isoWeekday(firstDay);
+  if (startDay > 1 && startDay <= WORKING_DAYS_PER_WEEK) {
+    const workingDays = WORKING_DAYS_PER_WEEK - startDay + 1;
+    weeks.push({
+      week: mondayOf(firstDay),
+      from: firstDay,
+      to: addDays(firstDay, WORKING_DAYS_PER_WEEK - startDay),
+      workingDays,
+      factor: WORKING_DAYS_PER_WEEK / workingDays,
+    });
+  }
+  const endDay = isoWeekday(lastDay);
+  if (endDay < WORKING_DAYS_PER_WEEK) {
+    weeks.push({ week: mondayOf(lastDay), from: mondayOf(lastDay), to: lastDay, workingDays: endDay, factor: WORKING_DAYS_PER_WEEK / endDay });
+  }
+  return weeks;
+}
+
 export interface DemandHistory {
   /** Mondays of every week of the history. */
   weeks: IsoDate[];
+  /** Edge weeks the history covers only partly, scaled to full weeks in every series. */
+  partialWeeks: PartialWeek[];
   series: DemandSeries[];
   lineIssues: LineIssue[];
   rollUpIssues: RollUpIssue[];
@@ -91,10 +139,12 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
   const { bridge } = options;
   const lineIssues: LineIssue[] = [];
 
-  const dated = lines.filter((l) => isIsoDate(l.invoiceDate));
-  const mondays = dated.map((l) => mondayOf(l.invoiceDate)).sort();
-  const first = mondays[0];
-  const n = first ? weeksBetween(first, mondays[mondays.length - 1]) + 1 : 0;
+  const days = lines
+    .map((l) => l.invoiceDate)
+    .filter(isIsoDate)
+    .sort();
+  const first: IsoDate = days.length ? mondayOf(days[0]) : '';
+  const n = days.length ? weeksBetween(first, mondayOf(days[days.length - 1])) + 1 : 0;
   const weeks = Array.from({ length: n }, (_, i) => addDays(first, 7 * i));
 
   const total = doubles(n);
@@ -145,8 +195,13 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
     series.push(...rolled.series);
     rollUpIssues.push(...rolled.issues);
   }
+  const partialWeeks = n ? partialEdgeWeeks(days[0], days[days.length - 1]) : [];
+  for (const p of partialWeeks) {
+    const w = weeksBetween(first, p.week);
+    for (const s of series) s.values[w] *= p.factor;
+  }
   const outliers = series.flatMap((s) => flagOutliers(s, policy));
-  return { weeks, series, lineIssues, rollUpIssues, outliers };
+  return { weeks, partialWeeks, series, lineIssues, rollUpIssues, outliers };
 }
 
 /** Greige-style series in yds, and style and greige series in lbs (lbs = yds x oz/lin yd / 16). */
