@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemandSeries, flagOutliers, type SalesLine, type StyleBridge } from '../../../src/main/engine/forecast';
+import { partialEdgeWeeks } from '../../../src/main/engine/forecast/series';
 import { forecastPolicyDefaults } from '../../../src/shared/policy/forecast';
 
 const line = (document: string, invoiceDate: string, customer: string, finishedStyle: string, qty: number, uom = 'yds'): SalesLine => ({
@@ -31,14 +32,35 @@ describe('buildDemandSeries', () => {
   const h = buildDemandSeries(lines, { bridge });
   const get = (id: string) => h.series.find((s) => s.id === id)!;
 
+  // the history runs from Tue 2024-12-31 to Tue 2025-01-21: its first week is scaled x 5/4 and its last x 5/2
   it('zero-fills ISO weeks (Monday start) from the first to the last week of the whole history', () => {
     expect(h.weeks).toEqual(['2024-12-30', '2025-01-06', '2025-01-13', '2025-01-20']);
     expect(get('TOTAL').startWeek).toBe('2024-12-30');
-    expect(get('TOTAL').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([150, 82, 0, 44.0925]);
-    expect(get('S:ST1').values).toEqual([150, 0, 0, 0]);
-    expect(get('S:ST2').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([0, 40, 0, 44.0925]);
-    expect(get('SC:ST1|Cust1').values).toEqual([100, 0, 0, 0]);
-    expect(get('SC:ST1|Cust2').values).toEqual([50, 0, 0, 0]);
+    expect(get('TOTAL').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([150 * 1.25, 82, 0, 110.2311]);
+    expect(get('S:ST1').values).toEqual([187.5, 0, 0, 0]);
+    expect(get('S:ST2').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([0, 40, 0, 110.2311]);
+    expect(get('SC:ST1|Cust1').values).toEqual([125, 0, 0, 0]);
+    expect(get('SC:ST1|Cust2').values).toEqual([62.5, 0, 0, 0]);
+  });
+
+  it('scales the partial edge weeks to full weeks (x 5 / working days covered) in every series, once', () => {
+    expect(h.partialWeeks).toEqual([
+      { week: '2024-12-30', from: '2024-12-31', to: '2025-01-03', workingDays: 4, factor: 1.25 },
+      { week: '2025-01-20', from: '2025-01-20', to: '2025-01-21', workingDays: 2, factor: 2.5 },
+    ]);
+    // the real history: Thu 2025-01-02 to Thu 2025-06-26
+    expect(partialEdgeWeeks('2025-01-02', '2025-06-26')).toEqual([
+      { week: '2024-12-30', from: '2025-01-02', to: '2025-01-03', workingDays: 2, factor: 2.5 },
+      { week: '2025-06-23', from: '2025-06-23', to: '2025-06-26', workingDays: 4, factor: 1.25 },
+    ]);
+    // Monday to Friday, a weekend at either end, or a single week: nothing to scale
+    expect(partialEdgeWeeks('2025-01-06', '2025-06-27')).toEqual([]);
+    expect(partialEdgeWeeks('2025-01-05', '2025-06-28')).toEqual([]);
+    expect(partialEdgeWeeks('2025-01-07', '2025-01-08')).toEqual([]);
+    // every level sums to the total after scaling
+    const styles = h.series.filter((s) => s.level === 'style' && s.unit === 'yds');
+    const total = get('TOTAL').values;
+    total.forEach((t, w) => expect(styles.reduce((a, s) => a + s.values[w], 0)).toBeCloseTo(t, 6));
   });
 
   it('lists every excluded or converted line with the reason', () => {
@@ -55,9 +77,9 @@ describe('buildDemandSeries', () => {
   });
 
   it('rolls styles up to greige and to lbs through the bridge (lbs = yds x oz / 16)', () => {
-    expect(get('G:G1').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([150, 40, 0, 44.0925]);
-    expect(get('G:G1@lbs').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([56.25, 20, 0, 22.0462]);
-    expect(get('S:ST1@lbs').values).toEqual([56.25, 0, 0, 0]);
+    expect(get('G:G1').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([187.5, 40, 0, 110.2311]);
+    expect(get('G:G1@lbs').values.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([70.3125, 20, 0, 55.1156]);
+    expect(get('S:ST1@lbs').values).toEqual([70.3125, 0, 0, 0]);
     expect(get('G:G2').values).toEqual([0, 30, 0, 0]);
     expect(h.series.find((s) => s.id === 'G:G2@lbs')).toBeUndefined();
     expect(h.rollUpIssues).toEqual([
@@ -71,7 +93,7 @@ describe('buildDemandSeries', () => {
     const only = buildDemandSeries(lines, { levels: ['total'] });
     expect(only.series.map((s) => s.id)).toEqual(['TOTAL']);
     expect(only.lineIssues.find((i) => i.document === 'C')?.action).toBe('excluded');
-    expect(only.series[0].values).toEqual([150, 12 + 30, 0, 0]);
+    expect(only.series[0].values).toEqual([187.5, 12 + 30, 0, 0]);
   });
 
   it('returns an empty history for no lines', () => {
