@@ -36,48 +36,39 @@ export interface RollUpIssue {
 }
 
 /**
- * A week at an edge of the history that the sales export covers only partly: the history starts after its Monday or
- * ends before its Friday. Its sales are scaled to a full week (x 5 / working days covered) in every series, so the
- * models and the baselines, and the scoring of all of them, see a full week's demand there.
+ * A week at an edge of the history that the sales export covers only partly: the history starts after the first
+ * weekday, or ends before the last weekday, on which the full weeks have sales. Its sales are scaled to a full week
+ * (divided by the share of a full week's sales those days hold) in every series, so the models and the baselines,
+ * and the scoring of all of them, see a full week's demand there.
  */
 export interface PartialWeek {
   /** Monday of the week. */
   week: IsoDate;
-  /** First and last day of the week the history covers. */
+  /** The days of the week the history covers. */
   from: IsoDate;
   to: IsoDate;
-  /** Working days (Monday to Friday) covered, 1..4. */
-  workingDays: number;
-  /** 5 / workingDays: the factor the week's sales were scaled by. */
+  /** Share of the full weeks' sales invoiced on the days covered (0.2..1). */
+  coveredShare: number;
+  /** 1 / coveredShare: the factor the week's sales were scaled by. */
   factor: number;
 }
 
-/** Working days of the week the sales history covers. */
-export const WORKING_DAYS_PER_WEEK = 5;
+/** Below this share of a week covered, an edge week is left as invoiced (scaling it would be mostly guess). */
+export const MIN_COVERED_SHARE = 0.2;
 
 /**
- * The partial edge weeks of a history from `firstDay` to `lastDay` (invoice dates): the first week when the history
- * starts on Tuesday to Friday, the last when it ends on Monday to Thursday. A history within one week has none
- * (nothing to scale it against).
+ * The partial edge weeks of a history from `firstDay` to `lastDay` (invoice dates), given the share of the full
+ * weeks' sales on each weekday (index 0 = Monday; empty: no full week to learn from, nothing is scaled).
  */
-export function partialEdgeWeeks(firstDay: IsoDate, lastDay: IsoDate): PartialWeek[] {
-  if (mondayOf(firstDay) === mondayOf(lastDay)) return [];
+export function partialEdgeWeeks(firstDay: IsoDate, lastDay: IsoDate, weekdayShare: readonly number[]): PartialWeek[] {
+  if (mondayOf(firstDay) === mondayOf(lastDay) || weekdayShare.length !== 7) return [];
+  const share = (fromDay: number, toDay: number) => weekdayShare.slice(fromDay - 1, toDay).reduce((a, b) => a + b, 0);
   const weeks: PartialWeek[] = [];
-  const startDay = isoWeekday(firstDay);
-  if (startDay > 1 && startDay <= WORKING_DAYS_PER_WEEK) {
-    const workingDays = WORKING_DAYS_PER_WEEK - startDay + 1;
-    weeks.push({
-      week: mondayOf(firstDay),
-      from: firstDay,
-      to: addDays(firstDay, WORKING_DAYS_PER_WEEK - startDay),
-      workingDays,
-      factor: WORKING_DAYS_PER_WEEK / workingDays,
-    });
-  }
-  const endDay = isoWeekday(lastDay);
-  if (endDay < WORKING_DAYS_PER_WEEK) {
-    weeks.push({ week: mondayOf(lastDay), from: mondayOf(lastDay), to: lastDay, workingDays: endDay, factor: WORKING_DAYS_PER_WEEK / endDay });
-  }
+  const edge = (week: IsoDate, from: IsoDate, to: IsoDate, coveredShare: number) => {
+    if (coveredShare < 1 - 1e-9 && coveredShare >= MIN_COVERED_SHARE) weeks.push({ week, from, to, coveredShare, factor: 1 / coveredShare });
+  };
+  edge(mondayOf(firstDay), firstDay, addDays(mondayOf(firstDay), 6), share(isoWeekday(firstDay), 7));
+  edge(mondayOf(lastDay), mondayOf(lastDay), lastDay, share(1, isoWeekday(lastDay)));
   return weeks;
 }
 
@@ -148,6 +139,8 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
   const weeks = Array.from({ length: n }, (_, i) => addDays(first, 7 * i));
 
   const total = doubles(n);
+  // sales per weekday (Monday first) of the full weeks: how much of a week the days of a partial edge week hold
+  const weekdayYds = doubles(7);
   const byStyle = new Map<string, number[]>();
   const byStyleCustomer = new Map<string, number[]>();
   const customerOf = new Map<string, [string, string]>();
@@ -166,6 +159,7 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
     if (q.converted) lineIssues.push({ ...base, action: 'converted', reason: q.converted, qtyYds: q.qtyYds });
     const w = weeksBetween(first, line.invoiceDate);
     total[w] += q.qtyYds;
+    if (w > 0 && w < n - 1) weekdayYds[isoWeekday(line.invoiceDate) - 1] += q.qtyYds;
     const customer = line.customer ?? '';
     addTo(byStyle, line.finishedStyle, n, w, q.qtyYds);
     const sc = styleCustomerSeriesId(line.finishedStyle, customer);
@@ -195,7 +189,9 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
     series.push(...rolled.series);
     rollUpIssues.push(...rolled.issues);
   }
-  const partialWeeks = n ? partialEdgeWeeks(days[0], days[days.length - 1]) : [];
+  const fullWeeksYds = weekdayYds.reduce((a, b) => a + b, 0);
+  const weekdayShare = fullWeeksYds > 0 ? weekdayYds.map((v) => v / fullWeeksYds) : [];
+  const partialWeeks = n ? partialEdgeWeeks(days[0], days[days.length - 1], weekdayShare) : [];
   for (const p of partialWeeks) {
     const w = weeksBetween(first, p.week);
     for (const s of series) s.values[w] *= p.factor;

@@ -182,9 +182,9 @@ export async function runForecastJob(
     const history = buildDemandSeries(lines, { bridge: recorded.bridge, policy });
     if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
     const horizonWeeks = forecastHorizonWeeks(history.weeks, data.asOf, policy.maxHorizonWeeks);
-    // the horizon is part of the inputs: a snapshot with a later as-of date needs more forecast weeks
-    const inputsHash = forecastInputsHash(lines, recorded.answers, { policy, horizonWeeks });
-    const reusedFrom = reuseForecast(db, input.snapshotId, inputsHash, data.asOf, ctx.now, planWeeks);
+    const inputsHash = forecastInputsHash(lines, recorded.answers, policy);
+    const lastWeek = addDays(history.weeks[history.weeks.length - 1], 7 * horizonWeeks);
+    const reusedFrom = reuseForecast(db, input.snapshotId, inputsHash, { asOf: data.asOf, lastWeek, planWeeks }, ctx.now);
     if (reusedFrom !== undefined) return { snapshotId: input.snapshotId, series: history.series.length, reusedFrom };
     throwIfCancelled(ctx);
     // One series at a time. Accuracy comes from error sums; backtest rows (the grids and backtest.csv) are kept for
@@ -254,11 +254,33 @@ export async function runForecastJob(
   }
 }
 
+/** The run's forecasts up to `lastWeek` (a forecast made for a later as-of date reaches further). */
+function forecastsUntil(series: ForecastRun['series'], lastWeek: IsoDate): ForecastRun['series'] {
+  return series.map((s) => {
+    const n = s.forecast.weeks.filter((w) => w <= lastWeek).length;
+    if (n === s.forecast.weeks.length) return s;
+    const f = s.forecast;
+    const cut = <T>(a: T[]) => a.slice(0, n);
+    return {
+      ...s,
+      forecast: { ...f, weeks: cut(f.weeks), point: cut(f.point), lo80: cut(f.lo80), hi80: cut(f.hi80), lo95: cut(f.lo95), hi95: cut(f.hi95) },
+    };
+  });
+}
+
 /**
- * Copies the forecast of another snapshot computed from the same inputs (same hash), with this snapshot's as-of
- * date and history gap; returns that snapshot's id, or undefined when there is none.
+ * Copies the forecast of another snapshot computed from the same inputs (same hash) whose forecast reaches this
+ * snapshot's last forecast week, cut to that week, with this snapshot's as-of date, history gap and uncovered weeks;
+ * returns that snapshot's id, or undefined when there is none (a later as-of date needs weeks it does not have).
  */
-function reuseForecast(db: Db, snapshotId: number, inputsHash: string, asOf: IsoDate, now: string, planWeeks: number): number | undefined {
+function reuseForecast(
+  db: Db,
+  snapshotId: number,
+  inputsHash: string,
+  want: { asOf: IsoDate; lastWeek: IsoDate; planWeeks: number },
+  now: string,
+): number | undefined {
+  // the newest snapshot with these inputs (its as-of date, and so its forecast's reach, is usually the latest)
   const source = db
     .prepare(
       `SELECT f.snapshot_id AS id FROM plan_cache f JOIN plan_cache b ON b.snapshot_id = f.snapshot_id AND b.scenario_id = 0 AND b.kind = 'forecastBacktest' AND b.inputs_hash = f.inputs_hash
@@ -267,15 +289,19 @@ function reuseForecast(db: Db, snapshotId: number, inputsHash: string, asOf: Iso
     .get(inputsHash, snapshotId) as { id: number } | undefined;
   if (!source) return undefined;
   const run = readPlan<ForecastRun>(db, source.id, 0, 'forecast')!.plan;
+  const weeks = run.series[0]?.forecast.weeks ?? [];
+  if (!weeks.length || weeks[weeks.length - 1] < want.lastWeek) return undefined;
   const backtest = readPlan<CompactBacktestRow[]>(db, source.id, 0, 'forecastBacktest')!.plan;
-  const forecastWeeks = run.series[0]?.forecast.weeks ?? [];
+  const series = forecastsUntil(run.series, want.lastWeek);
+  const forecastWeeks = series[0].forecast.weeks;
   const reused: ForecastRun = {
     ...run,
     snapshotId,
-    asOf,
+    asOf: want.asOf,
     computedAt: now,
-    historyGapWeeks: historyGapWeeks(forecastWeeks, asOf),
-    uncoveredPlanWeeks: uncoveredPlanWeeks(forecastWeeks, asOf, planWeeks),
+    series,
+    historyGapWeeks: historyGapWeeks(forecastWeeks, want.asOf),
+    uncoveredPlanWeeks: uncoveredPlanWeeks(forecastWeeks, want.asOf, want.planWeeks),
   };
   db.transaction(() => {
     writePlan(db, snapshotId, 0, 'forecast', inputsHash, now, reused);

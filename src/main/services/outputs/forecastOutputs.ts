@@ -108,7 +108,7 @@ export function forecastNotes(run: ForecastRun | undefined): string[] {
   if (!run) return [];
   const notes = (run.partialWeeks ?? []).map(
     (p) =>
-      `forecast: the sales history covers the week of ${p.week} only from ${p.from} to ${p.to} (${p.workingDays} of 5 working days): its sales are scaled x${Math.round(p.factor * 100) / 100} to a full week in every series`,
+      `forecast: the sales history covers the week of ${p.week} only from ${p.from} to ${p.to}, days that hold ${Math.round(p.coveredShare * 1000) / 10} % of a full week's sales: its sales are scaled x${Math.round(p.factor * 100) / 100} to a full week in every series`,
   );
   const uncovered = run.uncoveredPlanWeeks ?? [];
   if (uncovered.length)
