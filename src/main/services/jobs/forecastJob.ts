@@ -51,7 +51,7 @@ export interface ForecastRun {
    * counted from the as-of week, is shorter than the plan. Said in the forecast view and by the CLI; empty normally.
    */
   uncoveredPlanWeeks: IsoDate[];
-  /** Edge weeks the sales history covers only partly, scaled to full weeks (x 5 / working days) in every series. */
+  /** Edge weeks the sales history covers only partly, scaled to full weeks (÷ the share of a week their days hold) in every series. */
   partialWeeks: ReturnType<typeof buildDemandSeries>['partialWeeks'];
   /** How the company total, styles and style x customer series were made coherent (per level), or why not. */
   hierarchy: { levels: NonNullable<CoherentOutcome['levels']>; problem: string | null };
