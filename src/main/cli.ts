@@ -17,7 +17,8 @@ import { dispatch } from './services/contract/dispatch';
 import { defaultDbPath } from './paths';
 import { createPlanner } from './services/contract/planner';
 import { writePlanOutputs } from './services/outputs/planOutputs';
-import { writeForecastOutputs } from './services/outputs/forecastOutputs';
+import { forecastNotes, writeForecastOutputs } from './services/outputs/forecastOutputs';
+import { forecastRun } from './services/views/forecastViews';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
 import { plannerSettings } from './services/inputs/plannerSettings';
 import { JobHost } from './workers/jobHost';
@@ -148,7 +149,10 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     const forecast = await forecastDone;
     if (forecastJobs !== jobs) await forecastJobs.close(); // its thread's memory is freed before the forecast's files
     if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
-    else written.push(...writeForecastOutputs(planner.db, snapshotId, outDir));
+    else {
+      for (const line of forecastNotes(forecastRun(planner.db, snapshotId))) log(line);
+      written.push(...writeForecastOutputs(planner.db, snapshotId, outDir));
+    }
     if (process.stderr.isTTY) process.stderr.write('\n');
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);
     if (checking) {

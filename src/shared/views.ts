@@ -547,6 +547,8 @@ export const forecastViewSchema = obj({
   historyWeeks: z.array(date),
   /** Forecast weeks before the as-of week: the sales history ends before the snapshot; these are never planned. */
   historyGapWeeks: z.array(date),
+  /** Plan weeks after the last forecast week (forecast.maxHorizonWeeks shorter than calendar.horizonWeeks). */
+  uncoveredPlanWeeks: z.array(date),
   hierarchy: hierarchySchema,
   series: z.array(
     obj({

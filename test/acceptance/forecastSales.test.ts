@@ -4,7 +4,10 @@
 // with at least 12 weeks of sales and their style x customer series, after the hierarchy step (total, styles and
 // style x customer; approach per level chosen by the nested backtest). Everything is nested: each origin chooses its
 // model, combination weights and hierarchy approach from forecasts of earlier weeks only. Figures are pinned so
-// regressions (and improvements) show; they are what the engine achieves, not targets.
+// regressions (and improvements) show. The history's first week (from Thu 2025-01-02) and last week (to Thu
+// 2025-06-26) are partial: every series, so every model and baseline, sees them scaled to a full week (by the share
+// of a full week's sales their days hold). Issue 17's targets are asserted here and, through the CLI, in
+// forecastOutputs.test.ts.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -58,16 +61,22 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(history.lineIssues.every((i) => i.action === 'excluded')).toBe(true);
     // two styles sold only in each/kg: no yards series
     expect(styles).toHaveLength(107);
-    expect(Math.round(total.values.reduce((a, b) => a + b, 0) / 26)).toBe(22389); // profile: mean 22.5k yds/week
+    // profile: mean 22.5k yds/week; 22,389 as invoiced, 23,211 with the partial edge weeks scaled to full weeks
+    expect(Math.round(total.values.reduce((a, b) => a + b, 0) / 26)).toBe(23211);
+    expect(history.partialWeeks.map((p) => [p.week, Math.round(p.coveredShare * 1000) / 1000])).toEqual([
+      ['2024-12-30', 0.321],
+      ['2025-06-23', 0.876],
+    ]);
     expect(active).toHaveLength(20);
   });
 
   it('classifies the 20 styles with 12+ weeks of sales; only they (and TOTAL) are forecast statistically', () => {
     const classes = results.slice(1).map((r) => r.classification.demandClass);
     // ADI counts weeks from a style's first sale (the profile counts all 26 weeks: 13 intermittent, 5 smooth, 2 erratic)
-    expect(classes.filter((c) => c === 'intermittent')).toHaveLength(10);
-    expect(classes.filter((c) => c === 'smooth')).toHaveLength(8);
-    expect(classes.filter((c) => c === 'erratic')).toHaveLength(2);
+    expect(classes.filter((c) => c === 'intermittent')).toHaveLength(9);
+    expect(classes.filter((c) => c === 'smooth')).toHaveLength(7);
+    expect(classes.filter((c) => c === 'erratic')).toHaveLength(3);
+    expect(classes.filter((c) => c === 'lumpy')).toHaveLength(1);
     expect(results.every((r) => r.forecast.method === 'statistical')).toBe(true);
     const rest = runForecastBatch(
       styles.filter((s) => !active.includes(s)),
@@ -76,39 +85,43 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(rest.every((r) => r.forecast.method === 'ordersOnly')).toBe(true);
   });
 
-  it('TOTAL: the selection (h 1-4) beats every baseline, but by 0.33 % of the historical mean only (the target was 2 %)', () => {
+  it('TOTAL: the selection (h 1-4) is 2.6 % below the best baseline (the historical mean; target: at least 2 %)', () => {
     expect(table.TOTAL.naive.points).toBe(44);
-    expect(wape('TOTAL', 'naive')).toBeCloseTo(0.3976, 4); // profile: 0.40
-    expect(wape('TOTAL', 'ma4')).toBeCloseTo(0.3135, 4); // 0.31
-    expect(wape('TOTAL', 'ma8')).toBeCloseTo(0.2999, 4); // 0.30
-    expect(wape('TOTAL', 'mean')).toBeCloseTo(0.2733, 4); // 0.27
-    // the long-run level with outliers clipped is the benchmark; nothing beats it significantly on 26 weeks
-    expect(wape('TOTAL', 'selected')).toBeCloseTo(0.2725, 4);
-    expect(wape('TOTAL', 'selected')).toBe(wape('TOTAL', 'clippedMean'));
+    expect(wape('TOTAL', 'naive')).toBeCloseTo(0.3966, 4); // profile: 0.40
+    expect(wape('TOTAL', 'ma4')).toBeCloseTo(0.3103, 4); // 0.31
+    expect(wape('TOTAL', 'ma8')).toBeCloseTo(0.2967, 4); // 0.30
+    expect(wape('TOTAL', 'mean')).toBeCloseTo(0.2777, 4); // 0.27
+    // the equal-weight combination (level, SES, SBA, damped trend) is the benchmark; nothing beats it by 10 %
+    expect(wape('TOTAL', 'selected')).toBeCloseTo(0.2705, 4);
+    expect(wape('TOTAL', 'selected')).toBe(wape('TOTAL', 'comb'));
     const best = Math.min(...BASELINES.map((m) => wape('TOTAL', m)));
-    expect(wape('TOTAL', 'selected')).toBeLessThan(best);
-    expect(1 - wape('TOTAL', 'selected') / best).toBeCloseTo(0.0033, 4); // relative; absolute 0.0009
-    expect(table.TOTAL.selected.bias).toBeCloseTo(-0.0589, 4);
-    expect(table.TOTAL.selected.mase).toBeCloseTo(0.9688, 4);
+    expect(best).toBe(wape('TOTAL', 'mean'));
+    expect(wape('TOTAL', 'selected')).toBeLessThanOrEqual(0.98 * best);
+    expect(1 - wape('TOTAL', 'selected') / best).toBeCloseTo(0.0259, 4);
+    expect(table.TOTAL.selected.bias).toBeCloseTo(-0.0359, 4);
+    expect(table.TOTAL.selected.mase).toBeCloseTo(0.9917, 4);
     expect(table.TOTAL.naive.mase).toBeGreaterThan(table.TOTAL.selected.mase);
-    // the combinations and the hierarchy approaches, next to it on the same points
-    expect(wape('TOTAL', 'comb')).toBeCloseTo(0.2923, 4);
-    expect(wape('TOTAL', 'mint')).toBeCloseTo(0.4205, 4);
-    expect(wape('TOTAL', 'bottomUp')).toBeCloseTo(1.031, 4); // new styles' first weeks swamp the sum
+    // single models chosen with hindsight, and the hierarchy approaches, next to it on the same points
+    expect(wape('TOTAL', 'sba')).toBeCloseTo(0.2678, 4); // the best single model in hindsight
+    expect(wape('TOTAL', 'ses')).toBeCloseTo(0.2705, 4);
+    expect(wape('TOTAL', 'clippedMean')).toBeCloseTo(0.2767, 4);
+    expect(wape('TOTAL', 'mint')).toBeCloseTo(0.3903, 4);
+    expect(wape('TOTAL', 'bottomUp')).toBeCloseTo(0.7008, 4); // new styles' first weeks swamp the sum
   });
 
-  it('the 20 styles with 12+ weeks: selection next to the baselines (pooled WAPE h 1-4) — not better than the mean', () => {
+  it('the 20 styles with 12+ weeks: the selection beats every single model chosen globally, and the mean', () => {
     expect(table.styles.naive.points).toBe(20 * 44);
-    expect(wape('styles', 'naive')).toBeCloseTo(0.8271, 4); // profile: 0.83
-    expect(wape('styles', 'ma4')).toBeCloseTo(0.6581, 4); // 0.66
-    expect(wape('styles', 'ma8')).toBeCloseTo(0.6685, 4); // 0.68
-    expect(wape('styles', 'mean')).toBeCloseTo(0.6512, 4); // 0.69 in the profile (its mean includes weeks before a style's first sale)
-    expect(wape('styles', 'selected')).toBeCloseTo(0.657, 4);
-    expect(wape('styles', 'selected')).toBeLessThan(wape('styles', 'ma4'));
-    // the best single model over these styles (chosen with hindsight) and the mean both stay ahead
+    expect(wape('styles', 'naive')).toBeCloseTo(0.827, 4); // profile: 0.83
+    expect(wape('styles', 'ma4')).toBeCloseTo(0.6571, 4); // 0.66
+    expect(wape('styles', 'ma8')).toBeCloseTo(0.6676, 4); // 0.68
+    expect(wape('styles', 'mean')).toBeCloseTo(0.6581, 4); // 0.69 in the profile (its mean includes weeks before a style's first sale)
+    expect(wape('styles', 'selected')).toBeCloseTo(0.6393, 4);
+    // the best single model over these styles (chosen with hindsight): SBA
     const bestSingle = Math.min(...SINGLES.map((m) => wape('styles', m)));
-    expect(bestSingle).toBeCloseTo(0.6446, 4); // SES
-    expect(wape('styles', 'selected')).toBeGreaterThan(wape('styles', 'mean'));
+    expect(bestSingle).toBeCloseTo(0.6448, 4);
+    expect(bestSingle).toBe(wape('styles', 'sba'));
+    expect(wape('styles', 'selected')).toBeLessThan(bestSingle);
+    expect(wape('styles', 'selected')).toBeLessThan(wape('styles', 'mean'));
   });
 
   it('chooses the hierarchy approach per level by the nested backtest: every level keeps its own forecasts on this history', () => {
@@ -118,32 +131,36 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
       ['style', 'base'],
       ['styleCustomer', 'base'],
     ]);
-    expect(wape('style x customer', 'selected')).toBeCloseTo(0.7744, 4);
-    expect(wape('style x customer', 'mean')).toBeCloseTo(0.7621, 4);
+    // style x customer (no target): the selection is still behind the mean there
+    expect(wape('style x customer', 'selected')).toBeCloseTo(0.779, 4);
+    expect(wape('style x customer', 'mean')).toBeCloseTo(0.7679, 4);
   });
 
   it('per class (pooled over the styles of each class): selection vs naive, MA-4, MA-8, mean', () => {
     const row = (c: string) => ['selected', 'naive', 'ma4', 'ma8', 'mean'].map((m) => Math.round(wape(`class:${c}`, m) * 1e4) / 1e4);
-    expect(row('smooth')).toEqual([0.5683, 0.7442, 0.5518, 0.5776, 0.5656]);
-    expect(row('erratic')).toEqual([0.7378, 1.1551, 0.8601, 0.7565, 0.7391]);
-    expect(row('intermittent')).toEqual([0.9509, 1.0712, 0.9974, 0.9688, 0.934]);
+    expect(row('smooth')).toEqual([0.5419, 0.739, 0.5478, 0.5736, 0.5637]);
+    expect(row('erratic')).toEqual([0.7307, 1.1267, 0.8186, 0.7537, 0.7541]);
+    expect(row('intermittent')).toEqual([0.9444, 1.0665, 0.9881, 0.9637, 0.9549]);
+    expect(row('lumpy')).toEqual([1.0908, 1.151, 1.1695, 1.0673, 1.0415]);
   });
 
-  it('forward forecast of TOTAL: the clipped long-run level, with empirical bands that contain it', () => {
+  it('forward forecast of TOTAL: the equal-weight combination, with empirical bands that contain it', () => {
     const f = results[0].forecast;
-    expect(f.members).toEqual(['clippedMean']);
+    expect(f.members).toEqual(['clippedMean', 'ses', 'sba', 'holtDamped']);
+    expect(f.weights).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(f.approach).toBe('base');
     expect(f.weeks[0]).toBe('2025-06-30');
-    expect(f.point[0]).toBeCloseTo(22557.8, 0);
+    expect(f.point[0]).toBeCloseTo(22690.5, 0);
     expect(f.lo80[0]).toBeLessThan(f.point[0]);
     expect(f.hi95[0]).toBeGreaterThan(f.hi80[0]);
-    expect(Math.round(f.lo80[0])).toBe(16638);
-    expect(Math.round(f.hi80[0])).toBe(35066);
+    expect(Math.round(f.lo80[0])).toBe(16303);
+    expect(Math.round(f.hi80[0])).toBe(34915);
   });
 
-  it('flags the unusual weeks of TOTAL for review without changing the series (the New Year and a late-January week, a May peak)', () => {
+  it('flags the unusual weeks of TOTAL for review without changing the series (a late-January week, May and June peaks)', () => {
     const flags = history.outliers.filter((o) => o.series === 'TOTAL').map((o) => `${o.week} ${o.direction}`);
-    expect(flags).toEqual(['2024-12-30 low', '2025-01-27 low', '2025-05-12 high']);
-    expect(total.values[0]).toBe(8941);
+    // the New Year week (8,941 yds on Thursday and Friday) is no longer low once scaled to a full week
+    expect(flags).toEqual(['2025-01-27 low', '2025-05-12 high', '2025-06-16 high']);
+    expect(total.values[0]).toBeCloseTo(8941 / history.partialWeeks[0].coveredShare, 6);
   });
 });

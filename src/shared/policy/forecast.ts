@@ -31,9 +31,12 @@ export const forecastPolicyDefaults = {
   candidatesIntermittent: ['clippedMean', 'croston', 'sba', 'tsb', 'adida'] as string[],
   /**
    * Members of the equal-weight combination `comb`, the default forecast (M3/M4: a simple average of a few robust
-   * methods beats most single methods): the long-run level, SES, damped trend and Theta for frequent demand...
+   * methods beats most single methods): the long-run level, SES, SBA and damped trend for frequent demand (SBA on
+   * weeks that all have demand is SES shrunk by 1 - alpha/2: a level leaning low, which absolute errors reward on
+   * right-skewed weekly sales; Theta, the fourth member until issue 17, was the least accurate member on the real
+   * history, TOTAL WAPE 0.30 vs 0.27)...
    */
-  combinationSmooth: ['clippedMean', 'ses', 'holtDamped', 'theta'] as string[],
+  combinationSmooth: ['clippedMean', 'ses', 'sba', 'holtDamped'] as string[],
   /** ...and the long-run level, SBA, TSB and ADIDA for intermittent demand (Petropoulos & Kourentzes 2015). */
   combinationIntermittent: ['clippedMean', 'sba', 'tsb', 'adida'] as string[],
   /**
@@ -94,13 +97,18 @@ export const forecastPolicyDefaults = {
   selectionMinOrigins: 10,
   /**
    * Benchmark of smooth/erratic series: the forecast until a candidate shows value added over it (forecast value
-   * added: a step is only worth taking when it beats the simple method). The long-run level, robust to outliers.
+   * added: a step is only worth taking when it beats the simple method). `comb`, the equal-weight combination of
+   * the class (M4: the combination is the hard-to-beat default; a single model chosen on 10-20 validation origins
+   * lost to it on the real history: styles 0.6455 vs 0.6404 when any significant gain could replace it).
    */
-  benchmarkSmooth: 'clippedMean',
-  /** Benchmark of intermittent/lumpy series (SBA: the usual default for intermittent demand, anchors §3.3). */
-  benchmarkIntermittent: 'sba',
-  /** A candidate must beat the benchmark's error by this fraction to replace it (forecast value added). */
-  selectionMinGain: 0,
+  benchmarkSmooth: 'comb',
+  /** Benchmark of intermittent/lumpy series: the intermittent combination (SBA, TSB, ADIDA and the level). */
+  benchmarkIntermittent: 'comb',
+  /**
+   * A candidate must beat the benchmark's error by this fraction to replace it (forecast value added): on a short
+   * history a small, noisy gain over the combination is more often luck than skill.
+   */
+  selectionMinGain: 0.1,
   /** ...and significantly: mean paired |error| difference / its standard error <= -z (0 = any improvement). */
   selectionSignificanceZ: 1.96,
   /** The skill-weighted combination `skill` combines the best k models by validation error... */

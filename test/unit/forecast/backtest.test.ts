@@ -70,12 +70,23 @@ describe('rolling-origin backtest', () => {
 
   it('leaves the benchmark once a forecast is significantly better (a clear trend: not the long-run level)', () => {
     const full = backtestSeries({ id: 'x', startWeek: '2025-01-06', values: trend }, { policy });
-    expect(full.finalSelection.benchmark).toBe('clippedMean');
-    expect(full.finalSelection.choice).not.toBe('clippedMean');
+    // the benchmark is the equal-weight combination (issue 17); a trend model beats it by far
+    expect(full.finalSelection.benchmark).toBe(COMB);
+    expect(full.finalSelection.choice).not.toBe(COMB);
     expect(full.finalSelection.members).not.toContain('clippedMean');
+    // the skill-weighted combination weights models only (the benchmark combination is not one of them)
+    expect(full.finalSelection.skill!.members).toEqual(['holtDamped', 'theta', 'ses']);
+    const level = createRng(11);
+    const flat = backtestSeries(
+      { id: 'flat', startWeek: '2025-01-06', values: Array.from({ length: 40 }, () => Math.round(100 + 10 * level.normal())) },
+      { policy },
+    );
+    const skills = [...flat.selections.map((x) => x.members), flat.finalSelection.skill?.members ?? []];
+    expect(flat.finalSelection.skill).not.toBeNull();
+    expect(skills.flat().filter((m) => m === COMB)).toEqual([]);
     expect(accuracy(full.metrics[SELECTED]).wape).toBeLessThan(0.5 * accuracy(full.metrics.mean).wape);
-    // early origins have too little evidence (fewer than 10 scored origins): the benchmark
-    expect(full.selections[0]).toMatchObject({ choice: 'clippedMean', members: ['clippedMean'], weights: [1] });
+    // early origins have too little evidence (fewer than 10 scored origins): the benchmark, with its members
+    expect(full.selections[0]).toMatchObject({ choice: COMB, members: policy.combinationSmooth, weights: [0.25, 0.25, 0.25, 0.25] });
     expect(full.family).toBe('trend');
   });
 

@@ -1,7 +1,7 @@
 // The demo sales-history generator, and the engine on generated data with a known generating process.
 import { describe, expect, it } from 'vitest';
 import { generateSalesHistory } from '../../../src/main/demo/salesHistory';
-import { buildDemandSeries, createModelLibrary, runForecastBatch, SELECTED } from '../../../src/main/engine/forecast';
+import { buildDemandSeries, COMB, createModelLibrary, runForecastBatch, SELECTED, SKILL } from '../../../src/main/engine/forecast';
 import { isoWeekday, mondayOf, weeksBetween } from '../../../src/shared/dates';
 
 const styles = Array.from({ length: 40 }, (_, i) => `DEMO${1000 + i}-1`);
@@ -61,15 +61,15 @@ describe('forecasting generated demand (3 years, known families)', () => {
     expect([byFamily('level'), byFamily('trend'), byFamily('seasonal'), byFamily('intermittent')]).toEqual([9, 10, 10, 10]);
   });
 
-  it('the chosen forecast leans on a model of the right family for most series (its heaviest member; 31 before combinations)', () => {
-    const leader = (r: (typeof results)[number]) => {
-      const { members, weights } = r.finalSelection;
-      return members[weights.indexOf(Math.max(...weights))];
-    };
-    const hits = results.filter((r) => lib.get(leader(r))!.family === truthOf(r.series).family);
-    expect(hits.length).toBe(37);
-    // every seasonal series is forecast by a seasonal model
-    expect(results.filter((r) => truthOf(r.series).family === 'seasonal').every((r) => lib.get(leader(r))!.family === 'seasonal')).toBe(true);
+  it('the chosen forecast is the combination unless a single model beats it; 19 of the 20 single models chosen are of the series family', () => {
+    const singles = results.filter((r) => r.finalSelection.choice !== COMB && r.finalSelection.choice !== SKILL);
+    const right = singles.filter((r) => lib.get(r.finalSelection.choice)!.family === truthOf(r.series).family);
+    expect(singles.length).toBe(20);
+    expect(right.length).toBe(19);
+    // a seasonal series is never forecast by a non-seasonal single model; 6 of 10 beat the combination with one
+    const seasonal = results.filter((r) => truthOf(r.series).family === 'seasonal');
+    expect(seasonal.every((r) => r.finalSelection.choice === COMB || lib.get(r.finalSelection.choice)!.family === 'seasonal')).toBe(true);
+    expect(seasonal.filter((r) => r.finalSelection.choice === 'holtWinters')).toHaveLength(6);
   });
 
   it('the selection beats seasonal naive on the portfolio (same points: origins with 2 seasons, h 1-4)', () => {
@@ -90,7 +90,7 @@ describe('forecasting generated demand (3 years, known families)', () => {
       }
     }
     expect(selErr / actual).toBeLessThan(0.9 * (snErr / actual));
-    expect(selErr / actual).toBeCloseTo(0.312, 2);
+    expect(selErr / actual).toBeCloseTo(0.298, 2); // 0.312 with the long-run level as the benchmark (before issue 17)
     expect(snErr / actual).toBeCloseTo(0.366, 2);
   });
 });

@@ -6,7 +6,7 @@ import { forecastSeriesViewSchema, forecastViewSchema } from '../../../src/share
 import { forecastSeriesViewOf, forecastViewOf } from '../../../src/main/services/views/forecastViews';
 import type { ForecastRun } from '../../../src/main/services/jobs/forecastJob';
 import { hierarchyText, seriesGridRow } from '../../../src/renderer/src/pages/forecast/ForecastPage';
-import { choiceText, historyGapText, seriesOption, weekAxisLabel } from '../../../src/renderer/src/pages/forecast/forecastCharts';
+import { choiceText, historyGapText, seriesOption, uncoveredPlanText, weekAxisLabel } from '../../../src/renderer/src/pages/forecast/forecastCharts';
 import type { ChartPalette } from '../../../src/renderer/src/components/chartThemes';
 
 const HISTORY = ['2024-12-23', '2024-12-30', '2025-01-06', '2025-01-13'];
@@ -122,6 +122,13 @@ describe('the Forecast page', () => {
       'History gap: the sales history ends 2 weeks before the as-of date (2025-02-06); the forecast weeks of 2025-01-20 to 2025-01-27 are shaded and not planned (the yarn plan takes only weeks from the as-of week on).',
     );
     expect(historyGapText([], AS_OF)).toBe('');
+    // plan weeks beyond the forecast horizon are sent and said (a run stored before issue 17 has none)
+    expect(v.uncoveredPlanWeeks).toEqual([]);
+    const short = forecastViewSchema.parse(forecastViewOf({ ...run, uncoveredPlanWeeks: ['2025-08-04', '2025-08-11'] }, 1, AS_OF));
+    expect(uncoveredPlanText(short.uncoveredPlanWeeks)).toBe(
+      "No forecast for the 2 weeks of 2025-08-04 to 2025-08-11: the forecast horizon (forecast.maxHorizonWeeks) is shorter than the plan's (calendar.horizonWeeks); those plan weeks get demand from open orders only.",
+    );
+    expect(uncoveredPlanText([])).toBe('');
     const palette = {
       text: '#000',
       muted: '#666',

@@ -11,6 +11,7 @@ import { runJob } from '../../../src/main/services/jobs/registry';
 import { setPolicyValues } from '../../../src/main/services/inputs/policy';
 import { readPlan } from '../../../src/main/store/planCache';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { forecastCsvRows, forecastNotes } from '../../../src/main/services/outputs/forecastOutputs';
 import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 import { tempDir } from '../../support/tempDb';
 
@@ -60,23 +61,64 @@ const run = (snapshotId: number) => readPlan<ForecastRun>(planner.db, snapshotId
 const backtest = (snapshotId: number) => readPlan<unknown[]>(planner.db, snapshotId, 0, 'forecastBacktest')!.plan;
 
 describe('forecast reuse by the hash of its inputs', () => {
-  it('a later snapshot with the same sales history reuses the forecast, with its own as-of date and history gap', async () => {
-    const first = await importAndForecast('a', '2025-08-12', salesReport());
+  it('a snapshot with the same sales history reuses a forecast that reaches its horizon, cut to it, with its own as-of date and gap', async () => {
+    const first = await importAndForecast('a', '2025-09-02', salesReport());
     expect(first.result.reusedFrom).toBeUndefined();
-    const second = await importAndForecast('b', '2025-09-02', salesReport());
+    const second = await importAndForecast('b', '2025-08-12', salesReport());
     expect(second.result.reusedFrom).toBe(first.snapshotId);
 
     const a = run(first.snapshotId);
     const b = run(second.snapshotId);
     expect(b.snapshotId).toBe(second.snapshotId);
-    expect(b.asOf).toBe('2025-09-02');
-    // the forecast starts the week after the history (2025-08-04): 1 gap week before 2025-08-11, 4 before 2025-09-01
-    expect(a.historyGapWeeks).toEqual(['2025-08-04']);
-    expect(b.historyGapWeeks).toEqual(['2025-08-04', '2025-08-11', '2025-08-18', '2025-08-25']);
-    expect(b.series).toEqual(a.series);
+    expect(b.asOf).toBe('2025-08-12');
+    // the forecast starts the week after the history (2025-08-04): 4 gap weeks before 2025-09-01, 1 before 2025-08-11
+    expect(a.historyGapWeeks).toEqual(['2025-08-04', '2025-08-11', '2025-08-18', '2025-08-25']);
+    expect(b.historyGapWeeks).toEqual(['2025-08-04']);
+    // forecast.maxHorizonWeeks (26) counted from the as-of week: 4 + 26 and 1 + 26 weeks
+    const weeksOf = (r: ForecastRun) => r.series.find((s) => s.level === 'total')!.forecast.weeks;
+    expect(weeksOf(a)).toHaveLength(30);
+    expect(weeksOf(a).at(-1)).toBe('2026-02-23');
+    expect(weeksOf(b)).toHaveLength(27);
+    expect(weeksOf(b).at(-1)).toBe('2026-02-02');
+    expect(a.uncoveredPlanWeeks).toEqual([]);
+    expect(b.uncoveredPlanWeeks).toEqual([]);
+    const cut = (r: ForecastRun, n: number) =>
+      r.series.map((s) => ({
+        ...s,
+        forecast: Object.fromEntries(
+          Object.entries(s.forecast).map(([k, v]) => [
+            k,
+            ['weeks', 'point', 'lo80', 'hi80', 'lo95', 'hi95'].includes(k) ? (v as unknown[]).slice(0, n) : v,
+          ]),
+        ),
+      }));
+    expect(cut(b, 27)).toEqual(cut(a, 27));
+    expect(b.series[0].forecast.hi95).toEqual(a.series[0].forecast.hi95.slice(0, 27));
     expect(b.accuracy).toEqual(a.accuracy);
     expect(backtest(second.snapshotId)).toEqual(backtest(first.snapshotId));
     expect(backtest(second.snapshotId).length).toBeGreaterThan(0);
+
+    // a later as-of week needs weeks the stored forecast does not have: computed afresh, 26 weeks from its as-of week
+    const later = await importAndForecast('c', '2025-09-16', salesReport());
+    expect(later.result.reusedFrom).toBeUndefined();
+    expect(weeksOf(run(later.snapshotId)).filter((w) => w >= '2025-09-15')).toHaveLength(26);
+  });
+
+  it('a forecast horizon shorter than the plan says the plan weeks it does not reach', async () => {
+    setPolicyValues(planner.db, [{ area: 'forecast', key: 'maxHorizonWeeks', value: 20 }], '2025-09-01T00:00:00Z');
+    const r = run((await importAndForecast('a', '2025-09-02', salesReport())).snapshotId);
+    // plan: 26 weeks from 2025-09-01; forecast: 20 of them, to 2026-01-12
+    expect(r.uncoveredPlanWeeks).toHaveLength(6);
+    expect(r.uncoveredPlanWeeks[0]).toBe('2026-01-19');
+    expect(r.uncoveredPlanWeeks.at(-1)).toBe('2026-02-23');
+    expect(
+      forecastCsvRows(r)
+        .filter((row) => row.method === 'beyondForecastHorizon')
+        .map((row) => row.week),
+    ).toEqual(r.uncoveredPlanWeeks);
+    expect(forecastNotes(r).at(-1)).toBe(
+      'forecast: no forecast for 6 plan weeks (2026-01-19 to 2026-02-23): forecast.maxHorizonWeeks is shorter than calendar.horizonWeeks',
+    );
   });
 
   it('one different sales line, or a changed forecast policy, computes afresh', async () => {

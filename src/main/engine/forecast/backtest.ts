@@ -119,7 +119,7 @@ function resolve(options: BacktestOptions): ResolvedModels {
       policy.benchmarkIntermittent,
       ...baselines,
     ]),
-  ];
+  ].filter((name) => name !== COMB); // the combination as a benchmark is made of the models above
   const lib = options.library ?? createModelLibrary(policy, names);
   const specs = pickModels(lib, names);
   const raw = new Set(policy.robustFitting ? baselines : names);

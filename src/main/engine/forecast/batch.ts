@@ -10,7 +10,7 @@ import { accuracy, emptySums, mergeSums, type Accuracy, type ErrorSums } from '.
 import { createModelLibrary } from './models/library';
 
 export interface ForecastBatchOptions extends BacktestOptions {
-  /** Forecast weeks (default and cap: policy.maxHorizonWeeks). */
+  /** Forecast weeks after the history (default policy.maxHorizonWeeks; the forecast job adds the weeks up to the as-of week). */
   horizonWeeks?: number;
 }
 

@@ -38,7 +38,7 @@ export function forecastSeries(
 ): SeriesForecast {
   const { policy, specs, raw } = resolveModels(options);
   const y = series.values;
-  const h = Math.max(0, Math.min(horizonWeeks, policy.maxHorizonWeeks));
+  const h = Math.max(0, horizonWeeks);
   const weeks = Array.from({ length: h }, (_, i) => addDays(series.startWeek, 7 * (y.length + i)));
   const zeros = new Array<number>(h).fill(0);
   if (!classification.forecastable) {

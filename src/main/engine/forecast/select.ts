@@ -112,9 +112,17 @@ export function weightedForecast(w: Weighted, forecastOf: (model: string) => rea
   return out;
 }
 
-/** Enough origins, a lower error by at least the minimum gain, and significantly lower. */
+/**
+ * The gain a candidate must show over the benchmark when scored on n origins: the policy's minimum gain at
+ * selectionMinOrigins origins, shrinking with the square root of the origins (as the noise of an error ratio does),
+ * so a long history can show a real gain that a short one could not tell from luck.
+ */
+export const requiredGain = (n: number, policy: ForecastPolicy) =>
+  n > 0 ? policy.selectionMinGain * Math.sqrt(Math.max(1, policy.selectionMinOrigins) / n) : policy.selectionMinGain;
+
+/** Enough origins, a lower error by at least the required gain, and significantly lower. */
 export const addsValue = (p: Paired, policy: ForecastPolicy) =>
-  p.n >= policy.selectionMinOrigins && p.ratio < 1 - policy.selectionMinGain && p.z <= -policy.selectionSignificanceZ;
+  p.n >= policy.selectionMinOrigins && p.ratio < 1 - requiredGain(p.n, policy) && p.z <= -policy.selectionSignificanceZ;
 
 export const equalWeights = (members: readonly string[]): Weighted => ({ members: [...members], weights: members.map(() => 1 / members.length) });
 
@@ -286,14 +294,15 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   const win = validationWindow(ctx, decision, benchmark);
   const origins = win.count;
   // too little evidence for any candidate (each needs selectionMinOrigins scored origins): the benchmark
+  const weightsOf = (m: string): Weighted => (m === COMB ? equalWeights(combMembers) : { members: [m], weights: [1] });
   if (origins < policy.selectionMinOrigins) {
-    return { choice: benchmark, members: [benchmark], weights: [1], intermittent, benchmark, skill: null, scores: {}, origins };
+    return { choice: benchmark, ...weightsOf(benchmark), intermittent, benchmark, skill: null, scores: {}, origins };
   }
   // each candidate against the benchmark, in the order singles, comb, skill (names[i] scored pairs[i])
   const names: string[] = [];
   const pairs: Paired[] = [];
   // the significance test matters only where the error ratio could add value (addsValue)
-  const needZ = (ratio: number, n: number) => n >= policy.selectionMinOrigins && ratio < 1 - policy.selectionMinGain;
+  const needZ = (ratio: number, n: number) => n >= policy.selectionMinOrigins && ratio < 1 - requiredGain(n, policy);
   for (let i = 0; i <= singles.length + 1; i++) {
     const m = i < singles.length ? singles[i] : i === singles.length ? COMB : SKILL;
     const column = m === benchmark ? undefined : ctx.table.get(m);
@@ -309,7 +318,8 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
 
   // skill weights from the singles' validation errors
   const k = Math.max(1, policy.skillCombinationSize);
-  const ranked = [benchmark];
+  // (a combination as the benchmark is not one of the models to weight)
+  const ranked = benchmark === COMB ? [] : [benchmark];
   for (const m of singles) {
     const at = m === benchmark ? -1 : names.indexOf(m);
     if (at >= 0 && pairs[at].n >= policy.selectionMinOrigins) ranked.push(m);
@@ -329,7 +339,7 @@ export function selectAt(ctx: SelectionContext, decision: number): Selection {
   for (let i = 0; i < names.length; i++) if (addsValue(pairs[i], policy) && (names[i] !== SKILL || skill)) eligible.push(names[i]);
   eligible.sort((a, b) => ratio(a) - ratio(b));
   const choice = eligible[0] ?? benchmark;
-  const chosen: Weighted = choice === COMB ? equalWeights(combMembers) : choice === SKILL ? skill! : { members: [choice], weights: [1] };
+  const chosen: Weighted = choice === SKILL ? skill! : weightsOf(choice);
   const scores: Record<string, number> = {};
   for (let i = 0; i < names.length; i++) if (pairs[i].n > 0) scores[names[i]] = pairs[i].ratio;
   return { choice, members: chosen.members, weights: chosen.weights, intermittent, benchmark, skill, scores, origins };

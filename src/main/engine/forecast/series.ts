@@ -1,7 +1,7 @@
 // Weekly demand series from invoiced sales lines: company TOTAL, per finished style, per style x customer,
 // and (through the injected bridge) per greige style and in lbs. Every series runs on the same calendar:
 // ISO weeks from the first to the last week of the whole history, zero-filled.
-import { addDays, isIsoDate, mondayOf, weeksBetween, type IsoDate } from '../../../shared/dates';
+import { addDays, isIsoDate, isoWeekday, mondayOf, weeksBetween, type IsoDate } from '../../../shared/dates';
 import { forecastPolicyDefaults, type ForecastPolicy } from '../../../shared/policy/forecast';
 import { LBS_PER_KG, lbsToYds, round, ydsToLbs } from '../../../shared/units';
 import { flagOutliers, type OutlierFlag } from './outliers';
@@ -35,9 +35,48 @@ export interface RollUpIssue {
   qtyYds: number;
 }
 
+/**
+ * A week at an edge of the history that the sales export covers only partly: the history starts after the first
+ * weekday, or ends before the last weekday, on which the full weeks have sales. Its sales are scaled to a full week
+ * (divided by the share of a full week's sales those days hold) in every series, so the models and the baselines,
+ * and the scoring of all of them, see a full week's demand there.
+ */
+export interface PartialWeek {
+  /** Monday of the week. */
+  week: IsoDate;
+  /** The days of the week the history covers. */
+  from: IsoDate;
+  to: IsoDate;
+  /** Share of the full weeks' sales invoiced on the days covered (0.2..1). */
+  coveredShare: number;
+  /** 1 / coveredShare: the factor the week's sales were scaled by. */
+  factor: number;
+}
+
+/** Below this share of a week covered, an edge week is left as invoiced (scaling it would be mostly guess). */
+export const MIN_COVERED_SHARE = 0.2;
+
+/**
+ * The partial edge weeks of a history from `firstDay` to `lastDay` (invoice dates), given the share of the full
+ * weeks' sales on each weekday (index 0 = Monday; empty: no full week to learn from, nothing is scaled).
+ */
+export function partialEdgeWeeks(firstDay: IsoDate, lastDay: IsoDate, weekdayShare: readonly number[]): PartialWeek[] {
+  if (mondayOf(firstDay) === mondayOf(lastDay) || weekdayShare.length !== 7) return [];
+  const share = (fromDay: number, toDay: number) => weekdayShare.slice(fromDay - 1, toDay).reduce((a, b) => a + b, 0);
+  const weeks: PartialWeek[] = [];
+  const edge = (week: IsoDate, from: IsoDate, to: IsoDate, coveredShare: number) => {
+    if (coveredShare < 1 - 1e-9 && coveredShare >= MIN_COVERED_SHARE) weeks.push({ week, from, to, coveredShare, factor: 1 / coveredShare });
+  };
+  edge(mondayOf(firstDay), firstDay, addDays(mondayOf(firstDay), 6), share(isoWeekday(firstDay), 7));
+  edge(mondayOf(lastDay), mondayOf(lastDay), lastDay, share(1, isoWeekday(lastDay)));
+  return weeks;
+}
+
 export interface DemandHistory {
   /** Mondays of every week of the history. */
   weeks: IsoDate[];
+  /** Edge weeks the history covers only partly, scaled to full weeks in every series. */
+  partialWeeks: PartialWeek[];
   series: DemandSeries[];
   lineIssues: LineIssue[];
   rollUpIssues: RollUpIssue[];
@@ -91,13 +130,17 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
   const { bridge } = options;
   const lineIssues: LineIssue[] = [];
 
-  const dated = lines.filter((l) => isIsoDate(l.invoiceDate));
-  const mondays = dated.map((l) => mondayOf(l.invoiceDate)).sort();
-  const first = mondays[0];
-  const n = first ? weeksBetween(first, mondays[mondays.length - 1]) + 1 : 0;
+  const days = lines
+    .map((l) => l.invoiceDate)
+    .filter(isIsoDate)
+    .sort();
+  const first: IsoDate = days.length ? mondayOf(days[0]) : '';
+  const n = days.length ? weeksBetween(first, mondayOf(days[days.length - 1])) + 1 : 0;
   const weeks = Array.from({ length: n }, (_, i) => addDays(first, 7 * i));
 
   const total = doubles(n);
+  // sales per weekday (Monday first) of the full weeks: how much of a week the days of a partial edge week hold
+  const weekdayYds = doubles(7);
   const byStyle = new Map<string, number[]>();
   const byStyleCustomer = new Map<string, number[]>();
   const customerOf = new Map<string, [string, string]>();
@@ -116,6 +159,7 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
     if (q.converted) lineIssues.push({ ...base, action: 'converted', reason: q.converted, qtyYds: q.qtyYds });
     const w = weeksBetween(first, line.invoiceDate);
     total[w] += q.qtyYds;
+    if (w > 0 && w < n - 1) weekdayYds[isoWeekday(line.invoiceDate) - 1] += q.qtyYds;
     const customer = line.customer ?? '';
     addTo(byStyle, line.finishedStyle, n, w, q.qtyYds);
     const sc = styleCustomerSeriesId(line.finishedStyle, customer);
@@ -145,8 +189,15 @@ export function buildDemandSeries(lines: readonly SalesLine[], options: DemandSe
     series.push(...rolled.series);
     rollUpIssues.push(...rolled.issues);
   }
+  const fullWeeksYds = weekdayYds.reduce((a, b) => a + b, 0);
+  const weekdayShare = fullWeeksYds > 0 ? weekdayYds.map((v) => v / fullWeeksYds) : [];
+  const partialWeeks = n ? partialEdgeWeeks(days[0], days[days.length - 1], weekdayShare) : [];
+  for (const p of partialWeeks) {
+    const w = weeksBetween(first, p.week);
+    for (const s of series) s.values[w] *= p.factor;
+  }
   const outliers = series.flatMap((s) => flagOutliers(s, policy));
-  return { weeks, series, lineIssues, rollUpIssues, outliers };
+  return { weeks, partialWeeks, series, lineIssues, rollUpIssues, outliers };
 }
 
 /** Greige-style series in yds, and style and greige series in lbs (lbs = yds x oz/lin yd / 16). */

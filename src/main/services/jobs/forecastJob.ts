@@ -2,7 +2,7 @@
 // model selection that never peeks, the company total, styles and style x customer series made coherent (the
 // approach per level chosen by the backtest), forecasts with empirical intervals; cached per snapshot.
 import { createHash } from 'node:crypto';
-import { mondayOf, type IsoDate } from '../../../shared/dates';
+import { addDays, mondayOf, weeksBetween, type IsoDate } from '../../../shared/dates';
 import type { DemandSeries, DemandUnit, SalesLine, SeriesLevel } from '../../engine/forecast/types';
 import {
   accuracy,
@@ -46,6 +46,13 @@ export interface ForecastRun {
    * layer takes plan weeks only, net of open sales orders).
    */
   historyGapWeeks: IsoDate[];
+  /**
+   * Plan weeks (calendar.horizonWeeks from the as-of week) the forecast does not reach: forecast.maxHorizonWeeks,
+   * counted from the as-of week, is shorter than the plan. Said in the forecast view and by the CLI; empty normally.
+   */
+  uncoveredPlanWeeks: IsoDate[];
+  /** Edge weeks the sales history covers only partly, scaled to full weeks (÷ the share of a week their days hold) in every series. */
+  partialWeeks: ReturnType<typeof buildDemandSeries>['partialWeeks'];
   /** How the company total, styles and style x customer series were made coherent (per level), or why not. */
   hierarchy: { levels: NonNullable<CoherentOutcome['levels']>; problem: string | null };
   series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & {
@@ -114,8 +121,25 @@ export function historyGapWeeks(forecastWeeks: readonly IsoDate[], asOf: IsoDate
   return forecastWeeks.filter((w) => w < planStart);
 }
 
+/**
+ * Forecast weeks: from the week after the history through the as-of week's plan horizon, so that the plan's
+ * forecast.maxHorizonWeeks count from the as-of week whatever the gap between the history and the snapshot.
+ */
+export function forecastHorizonWeeks(historyWeeks: readonly IsoDate[], asOf: IsoDate, maxHorizonWeeks: number): number {
+  if (!historyWeeks.length) return maxHorizonWeeks;
+  const gap = weeksBetween(addDays(historyWeeks[historyWeeks.length - 1], 7), mondayOf(asOf));
+  return Math.max(0, gap) + maxHorizonWeeks;
+}
+
+/** Plan weeks (from the as-of week) after the last forecast week. */
+export function uncoveredPlanWeeks(forecastWeeks: readonly IsoDate[], asOf: IsoDate, planWeeks: number): IsoDate[] {
+  const last = forecastWeeks[forecastWeeks.length - 1];
+  const planStart = mondayOf(asOf);
+  return Array.from({ length: planWeeks }, (_, i) => addDays(planStart, 7 * i)).filter((w) => !last || w > last);
+}
+
 /** Bump when the forecast engine's results change, so forecasts stored by an earlier version are not reused. */
-const FORECAST_ENGINE_VERSION = 1;
+const FORECAST_ENGINE_VERSION = 2;
 
 /**
  * The content hash of everything the forecast depends on: the sales lines, what the style bridge answered for
@@ -150,13 +174,17 @@ export async function runForecastJob(
   try {
     ctx.progress(0.02, 'building weekly demand series from the sales history');
     const data = loadForecastData(db, input.snapshotId);
-    const policy = planningPolicy(db).forecast;
+    const policyTable = planningPolicy(db);
+    const policy = policyTable.forecast;
+    const planWeeks = policyTable.calendar.horizonWeeks;
     const lines = data.salesHistory;
     const recorded = recordingBridge(buildStyleBridge(data));
     const history = buildDemandSeries(lines, { bridge: recorded.bridge, policy });
     if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
+    const horizonWeeks = forecastHorizonWeeks(history.weeks, data.asOf, policy.maxHorizonWeeks);
     const inputsHash = forecastInputsHash(lines, recorded.answers, policy);
-    const reusedFrom = reuseForecast(db, input.snapshotId, inputsHash, data.asOf, ctx.now);
+    const lastWeek = addDays(history.weeks[history.weeks.length - 1], 7 * horizonWeeks);
+    const reusedFrom = reuseForecast(db, input.snapshotId, inputsHash, { asOf: data.asOf, lastWeek, planWeeks }, ctx.now);
     if (reusedFrom !== undefined) return { snapshotId: input.snapshotId, series: history.series.length, reusedFrom };
     throwIfCancelled(ctx);
     // One series at a time. Accuracy comes from error sums; backtest rows (the grids and backtest.csv) are kept for
@@ -178,7 +206,7 @@ export async function runForecastJob(
       };
       const [r] = runForecastBatch([{ id: s.id, startWeek: s.startWeek, values: s.values }], {
         policy,
-        horizonWeeks: policy.maxHorizonWeeks,
+        horizonWeeks,
         library,
         keepRows,
       }).results;
@@ -197,6 +225,8 @@ export async function runForecastJob(
       asOf: data.asOf,
       historyWeeks: history.weeks,
       historyGapWeeks: historyGapWeeks(forecastWeeks, data.asOf),
+      uncoveredPlanWeeks: uncoveredPlanWeeks(forecastWeeks, data.asOf, planWeeks),
+      partialWeeks: history.partialWeeks,
       hierarchy: { levels: coherent.levels ?? [], problem: coherent.problem },
       series: results.map(({ rows: _rows, metrics: _metrics, metricsByHorizon: _byHorizon, selectedByOrigin: _byOrigin, ...r }) => {
         const s = meta.get(r.series)!;
@@ -224,11 +254,33 @@ export async function runForecastJob(
   }
 }
 
+/** The run's forecasts up to `lastWeek` (a forecast made for a later as-of date reaches further). */
+function forecastsUntil(series: ForecastRun['series'], lastWeek: IsoDate): ForecastRun['series'] {
+  return series.map((s) => {
+    const n = s.forecast.weeks.filter((w) => w <= lastWeek).length;
+    if (n === s.forecast.weeks.length) return s;
+    const f = s.forecast;
+    const cut = <T>(a: T[]) => a.slice(0, n);
+    return {
+      ...s,
+      forecast: { ...f, weeks: cut(f.weeks), point: cut(f.point), lo80: cut(f.lo80), hi80: cut(f.hi80), lo95: cut(f.lo95), hi95: cut(f.hi95) },
+    };
+  });
+}
+
 /**
- * Copies the forecast of another snapshot computed from the same inputs (same hash), with this snapshot's as-of
- * date and history gap; returns that snapshot's id, or undefined when there is none.
+ * Copies the forecast of another snapshot computed from the same inputs (same hash) whose forecast reaches this
+ * snapshot's last forecast week, cut to that week, with this snapshot's as-of date, history gap and uncovered weeks;
+ * returns that snapshot's id, or undefined when there is none (a later as-of date needs weeks it does not have).
  */
-function reuseForecast(db: Db, snapshotId: number, inputsHash: string, asOf: IsoDate, now: string): number | undefined {
+function reuseForecast(
+  db: Db,
+  snapshotId: number,
+  inputsHash: string,
+  want: { asOf: IsoDate; lastWeek: IsoDate; planWeeks: number },
+  now: string,
+): number | undefined {
+  // the newest snapshot with these inputs (its as-of date, and so its forecast's reach, is usually the latest)
   const source = db
     .prepare(
       `SELECT f.snapshot_id AS id FROM plan_cache f JOIN plan_cache b ON b.snapshot_id = f.snapshot_id AND b.scenario_id = 0 AND b.kind = 'forecastBacktest' AND b.inputs_hash = f.inputs_hash
@@ -237,9 +289,20 @@ function reuseForecast(db: Db, snapshotId: number, inputsHash: string, asOf: Iso
     .get(inputsHash, snapshotId) as { id: number } | undefined;
   if (!source) return undefined;
   const run = readPlan<ForecastRun>(db, source.id, 0, 'forecast')!.plan;
+  const weeks = run.series[0]?.forecast.weeks ?? [];
+  if (!weeks.length || weeks[weeks.length - 1] < want.lastWeek) return undefined;
   const backtest = readPlan<CompactBacktestRow[]>(db, source.id, 0, 'forecastBacktest')!.plan;
-  const forecastWeeks = run.series[0]?.forecast.weeks ?? [];
-  const reused: ForecastRun = { ...run, snapshotId, asOf, computedAt: now, historyGapWeeks: historyGapWeeks(forecastWeeks, asOf) };
+  const series = forecastsUntil(run.series, want.lastWeek);
+  const forecastWeeks = series[0].forecast.weeks;
+  const reused: ForecastRun = {
+    ...run,
+    snapshotId,
+    asOf: want.asOf,
+    computedAt: now,
+    series,
+    historyGapWeeks: historyGapWeeks(forecastWeeks, want.asOf),
+    uncoveredPlanWeeks: uncoveredPlanWeeks(forecastWeeks, want.asOf, want.planWeeks),
+  };
   db.transaction(() => {
     writePlan(db, snapshotId, 0, 'forecast', inputsHash, now, reused);
     writePlan(db, snapshotId, 0, 'forecastBacktest', inputsHash, now, backtest);

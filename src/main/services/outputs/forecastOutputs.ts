@@ -30,10 +30,21 @@ const FORECAST_COLUMNS = [
 ];
 const ACCURACY_COLUMNS = ['group', 'model', 'role', 'points', 'wape', 'mase', 'bias'];
 
-/** One row per series and forecast week; `historyGap` marks the weeks before the as-of week (never planned). */
+/**
+ * One row per series and forecast week; `historyGap` marks the weeks before the as-of week (never planned). Plan
+ * weeks the forecast does not reach (a forecast horizon shorter than the plan's) follow as rows of series `*` with
+ * method `beyondForecastHorizon` and no numbers, so a plan week never silently lacks a forecast.
+ */
 export function forecastCsvRows(run: ForecastRun): CsvRow[] {
   const gap = new Set(run.historyGapWeeks);
-  return run.series.flatMap((s) =>
+  const uncovered = (run.uncoveredPlanWeeks ?? []).map((week) => ({
+    ...Object.fromEntries(FORECAST_COLUMNS.map((c) => [c, ''])),
+    series: '*',
+    method: 'beyondForecastHorizon',
+    week,
+    historyGap: false,
+  }));
+  const rows = run.series.flatMap((s) =>
     s.forecast.weeks.map((week, i) => ({
       series: s.series,
       level: s.level,
@@ -54,6 +65,7 @@ export function forecastCsvRows(run: ForecastRun): CsvRow[] {
       hi95: s.forecast.hi95[i],
     })),
   );
+  return [...rows, ...uncovered];
 }
 
 const HIERARCHY = new Set<string>(APPROACHES.filter((a) => a !== 'base'));
@@ -88,4 +100,19 @@ export function writeForecastOutputs(db: Db, snapshotId: number, outDir: string)
   const columns = ['series', 'origin', 'horizon', 'model', 'actual', 'forecast'];
   writeFileSync(join(outDir, 'backtest.csv'), tuplesToCsv(backtest, columns)); // a compact row is these columns in order
   return ['forecast.csv', 'accuracy.csv', 'backtest.csv'];
+}
+
+/** What the CLI says of a forecast run: the partial edge weeks it scaled and the plan weeks it does not reach. */
+export function forecastNotes(run: ForecastRun | undefined): string[] {
+  if (!run) return [];
+  const notes = (run.partialWeeks ?? []).map(
+    (p) =>
+      `forecast: the sales history covers the week of ${p.week} only from ${p.from} to ${p.to}, days that hold ${Math.round(p.coveredShare * 1000) / 10} % of a full week's sales: its sales are scaled x${Math.round(p.factor * 100) / 100} to a full week in every series`,
+  );
+  const uncovered = run.uncoveredPlanWeeks ?? [];
+  if (uncovered.length)
+    notes.push(
+      `forecast: no forecast for ${uncovered.length} plan weeks (${uncovered[0]} to ${uncovered[uncovered.length - 1]}): forecast.maxHorizonWeeks is shorter than calendar.horizonWeeks`,
+    );
+  return notes;
 }

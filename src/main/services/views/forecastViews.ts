@@ -55,6 +55,7 @@ export function forecastViewOf(run: ForecastRun, snapshotId: number, asOf: strin
     computedAt: run.computedAt,
     historyWeeks: run.historyWeeks,
     historyGapWeeks: run.historyGapWeeks,
+    uncoveredPlanWeeks: run.uncoveredPlanWeeks ?? [],
     hierarchy: hierarchyOf(run),
     series: listedSeries(run).map((s) => ({
       series: s.series,

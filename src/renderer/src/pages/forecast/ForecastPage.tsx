@@ -14,7 +14,17 @@ import { xlsxExporter } from '../../lib/xlsx';
 import { setHashParams, useHashParams } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
 import { PlanFrame } from '../plan/PlanFrame';
-import { approachLabel, choiceText, historyGapText, LEVEL_LABELS, horizonOption, membersText, modelLabel, seriesOption } from './forecastCharts';
+import {
+  approachLabel,
+  choiceText,
+  historyGapText,
+  uncoveredPlanText,
+  LEVEL_LABELS,
+  horizonOption,
+  membersText,
+  modelLabel,
+  seriesOption,
+} from './forecastCharts';
 import './ForecastPage.css';
 
 type Tab = 'series' | 'accuracy' | 'lines' | 'outliers';
@@ -146,16 +156,22 @@ function ForecastBody({ d, tab, series }: { d: ForecastView; tab: Tab; series?: 
           </span>
         }
       />
-      {tab === 'series' && (d.historyGapWeeks.length > 0 || d.hierarchy.levels.length > 0 || d.hierarchy.problem) && (
-        <p className="note forecast-tab-note" data-testid="forecast-run-notes">
-          {d.historyGapWeeks.length > 0 && (
-            <span className="forecast-gap-note" data-testid="forecast-gap-note">
-              {historyGapText(d.historyGapWeeks, d.asOf)}{' '}
-            </span>
-          )}
-          <span data-testid="forecast-hierarchy">Hierarchy: {hierarchyText(d.hierarchy)}.</span>
-        </p>
-      )}
+      {tab === 'series' &&
+        (d.historyGapWeeks.length > 0 || d.uncoveredPlanWeeks.length > 0 || d.hierarchy.levels.length > 0 || d.hierarchy.problem) && (
+          <p className="note forecast-tab-note" data-testid="forecast-run-notes">
+            {d.historyGapWeeks.length > 0 && (
+              <span className="forecast-gap-note" data-testid="forecast-gap-note">
+                {historyGapText(d.historyGapWeeks, d.asOf)}{' '}
+              </span>
+            )}
+            {d.uncoveredPlanWeeks.length > 0 && (
+              <span className="forecast-gap-note" data-testid="forecast-uncovered-note">
+                {uncoveredPlanText(d.uncoveredPlanWeeks)}{' '}
+              </span>
+            )}
+            <span data-testid="forecast-hierarchy">Hierarchy: {hierarchyText(d.hierarchy)}.</span>
+          </p>
+        )}
       {tab === 'series' && (
         <div className="split forecast-split">
           <section className="panel panel-fill forecast-series-panel">

@@ -55,6 +55,13 @@ export function historyGapText(gapWeeks: readonly string[], asOf: string): strin
   return `History gap: the sales history ends ${n} ${n === 1 ? 'week' : 'weeks'} before the as-of date (${asOf}); the forecast ${span} shaded and not planned (the yarn plan takes only weeks from the as-of week on).`;
 }
 
+/** Plan weeks the forecast does not reach (its horizon is shorter than the plan's). */
+export function uncoveredPlanText(weeks: readonly string[]): string {
+  if (!weeks.length) return '';
+  const span = weeks.length === 1 ? `the week of ${weeks[0]}` : `the ${weeks.length} weeks of ${weeks[0]} to ${weeks[weeks.length - 1]}`;
+  return `No forecast for ${span}: the forecast horizon (forecast.maxHorizonWeeks) is shorter than the plan's (calendar.horizonWeeks); those plan weeks get demand from open orders only.`;
+}
+
 /** Week labels with their year (two lines: "1 Sep" over "2025"), the history spans several years. */
 export const weekAxisLabel = (iso: string) => `${shortDate(iso)}\n${iso.slice(0, 4)}`;
 
