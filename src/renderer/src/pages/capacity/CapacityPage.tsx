@@ -41,7 +41,7 @@ export function CapacityPage(): ReactNode {
     <PlanFrame page="capacity" view={view} fill actions={<PrintActions report="loadByWorkCenter" testId="capacity-report" />}>
       {(d) => (
         <>
-          <CapacityBody d={d} tab={tab} workCenter={params.workCenter} week={params.week} />
+          <CapacityBody d={d} tab={tab} workCenter={params.workCenter} week={params.week} machine={params.machine} />
           <OverrideDialogHost />
         </>
       )}
@@ -54,9 +54,11 @@ interface BodyProps {
   tab: Tab;
   workCenter?: string;
   week?: string;
+  /** `#/capacity?tab=machines&machine=58` selects and scrolls to the machine. */
+  machine?: string;
 }
 
-function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
+function CapacityBody({ d, tab, workCenter, week, machine }: BodyProps): ReactNode {
   const bands = useUtilisationBands();
   const rows = useMemo(() => heatRows(d), [d]);
   const columns = useMemo(() => heatColumns(d.weekStarts, bands, week), [d.weekStarts, bands, week]);
@@ -243,6 +245,10 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
             testId="capacity-machines-grid"
             rows={machineRows}
             columns={MACHINE_COLUMNS}
+            rowSelection="single"
+            getRowId={(r) => r.machineId}
+            selectedRowId={machine ?? ''}
+            onRowClicked={(r) => setHashParams({ machine: r.machineId })}
             exportFileName={`machines-${d.asOf}`}
             onExportXlsx={xlsxExporter(`machines-${d.asOf}`, 'Machines')}
             title={workCenter !== undefined ? `Work center ${workCenter || '(none)'}` : undefined}
