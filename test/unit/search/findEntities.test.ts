@@ -61,7 +61,8 @@ beforeEach(() => {
 
 afterEach(() => db.close());
 
-const ids = (q: string, limit = 20) => findEntities(db, snap, q, limit).map((h) => `${h.kind}:${h.id}${h.kind === 'po' ? `/${h.route.params.yarnId}` : ''}`);
+const ids = (q: string, limit = 20) =>
+  findEntities(db, snap, q, limit).map((h) => `${h.kind}:${h.id}${h.kind === 'po' ? `/${h.route.params.yarnId}` : ''}`);
 
 describe('search.find ranking', () => {
   it('puts the exact id first, then ids starting with the query, then rows whose text or other ids contain it', () => {
@@ -100,12 +101,25 @@ describe('search.find ranking', () => {
     expect(likeLiteral('50%_x')).toBe('50\\%\\_x');
     expect(ids('%')).toEqual([]);
     expect(ids('4001', 2)).toEqual(['yarn:4001', 'yarn:40010']);
-    const byKind = Object.fromEntries(findEntities(db, snap, 'C1B', 20).reverse().map((h) => [h.kind, h.route]));
+    const byKind = Object.fromEntries(
+      findEntities(db, snap, 'C1B', 20)
+        .reverse()
+        .map((h) => [h.kind, h.route]),
+    );
     expect(byKind.style).toEqual({ page: 'demand', params: { tab: 'style', style: 'C1B/400' } });
     expect(byKind.knitOrder).toEqual({ page: 'schedule', params: { koNumber: 'K4001' } });
-    expect(findEntities(db, snap, '158', 5)[0]).toMatchObject({ kind: 'machine', route: { page: 'capacity', params: { tab: 'machines', machine: '158' } } });
-    expect(findEntities(db, snap, 'Y2508002', 5)[0]).toMatchObject({ kind: 'po', route: { page: 'yarn', params: { yarnId: '4001', section: 'receipts' } } });
-    expect(findEntities(db, snap, 'UNIFI', 5).find((h) => h.kind === 'supplier')?.route).toEqual({ page: 'purchasing', params: { supplier: 'UNIFI' } });
+    expect(findEntities(db, snap, '158', 5)[0]).toMatchObject({
+      kind: 'machine',
+      route: { page: 'capacity', params: { tab: 'machines', machine: '158' } },
+    });
+    expect(findEntities(db, snap, 'Y2508002', 5)[0]).toMatchObject({
+      kind: 'po',
+      route: { page: 'yarn', params: { yarnId: '4001', section: 'receipts' } },
+    });
+    expect(findEntities(db, snap, 'UNIFI', 5).find((h) => h.kind === 'supplier')?.route).toEqual({
+      page: 'purchasing',
+      params: { supplier: 'UNIFI' },
+    });
   });
 
   it('orders hits by rank, then kind, then shorter id', () => {
@@ -123,6 +137,11 @@ describe('search.find through the contract', () => {
     const bad = await dispatch(handlers as never, 'search.find', { query: '   ' });
     expect(bad.ok).toBe(false);
     const good = await dispatch(handlers as never, 'search.find', { query: '739' });
-    expect(good.ok && good.data.hits[0]).toMatchObject({ kind: 'yarn', id: '739', label: 'Yarn 739', detail: 'Yarn 4001 look-alike · Black · OTHER' });
+    expect(good.ok && (good.data as { hits: unknown[] }).hits[0]).toMatchObject({
+      kind: 'yarn',
+      id: '739',
+      label: 'Yarn 739',
+      detail: 'Yarn 4001 look-alike · Black · OTHER',
+    });
   });
 });

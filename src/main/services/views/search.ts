@@ -134,9 +134,7 @@ function queryKind(db: Db, spec: KindSpec, snapshotId: number, extra: string, qu
     ORDER BY rank, length(id), id
     LIMIT ?`;
   const literal = likeLiteral(query);
-  return db
-    .prepare(sql)
-    .all(query, `${literal}%`, snapshotId, `${literal}%`, ...words.map((w) => `%${likeLiteral(w)}%`), limit) as Row[];
+  return db.prepare(sql).all(query, `${literal}%`, snapshotId, `${literal}%`, ...words.map((w) => `%${likeLiteral(w)}%`), limit) as Row[];
 }
 
 /** The hits for `query` in the snapshot, best first, at most `limit`. */

@@ -79,6 +79,7 @@ function CapacityBody({ d, tab, workCenter, week, machine }: BodyProps): ReactNo
       <div className="kpi-tiles capacity-kpis" data-testid="capacity-kpis">
         <KpiTile
           testId="capacity-kpi-peak"
+          term="peakUtilisation"
           label="Peak utilisation"
           value={formatPct(peak?.peakUtilisationPct ?? null)}
           sub={peak ? `WC ${peak.workCenter} in ${peak.peakWeek ?? '–'}` : undefined}
@@ -87,6 +88,7 @@ function CapacityBody({ d, tab, workCenter, week, machine }: BodyProps): ReactNo
         />
         <KpiTile
           testId="capacity-kpi-bottlenecks"
+          term="bottleneck"
           label="Bottlenecks"
           value={formatNumber(d.bottlenecks.length)}
           sub={`work centers over ${bands.bottleneckPct}% in some week`}
@@ -95,6 +97,7 @@ function CapacityBody({ d, tab, workCenter, week, machine }: BodyProps): ReactNo
         />
         <KpiTile
           testId="capacity-kpi-machines"
+          term="machines"
           label="Machines"
           value={formatNumber(d.machines.length)}
           sub={`${formatNumber(d.workCenters.length)} work centers`}
@@ -102,6 +105,7 @@ function CapacityBody({ d, tab, workCenter, week, machine }: BodyProps): ReactNo
         />
         <KpiTile
           testId="capacity-kpi-unassigned"
+          term="unassignedOrders"
           label="Unassigned orders"
           value={formatNumber(d.unassigned.length)}
           sub="not on a machine yet"
@@ -110,6 +114,7 @@ function CapacityBody({ d, tab, workCenter, week, machine }: BodyProps): ReactNo
         />
         <KpiTile
           testId="capacity-kpi-unrated"
+          term="unratedOrders"
           label="Unrated orders"
           value={formatNumber(d.unrated.length)}
           sub="no knitting rate: cannot be loaded"
