@@ -297,5 +297,5 @@ export function isGlossaryKey(key: string): key is GlossaryKey {
 /** One tooltip: "Planning balance (ERP: Planning Balance): definition\nPlanning Balance = …". */
 export function glossaryText(key: GlossaryKey): string {
   const e = GLOSSARY[key];
-  return `${e.term}${e.erpName && e.erpName !== e.term ? ` (ERP: ${e.erpName})` : ''}: ${e.definition}\n${e.formula}`;
+  return `${e.term}${e.erpName && e.erpName.toLowerCase() !== e.term.toLowerCase() ? ` (ERP: ${e.erpName})` : ''}: ${e.definition}\n${e.formula}`;
 }

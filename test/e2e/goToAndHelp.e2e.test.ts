@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
 import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
-import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
+import { sel, waitForJobsIdle } from '../support/e2ePage';
 import { GLOSSARY } from '../../src/shared/glossary';
 
 const OUT = process.env.BKP_SHOTS_DIR ?? '/tmp/shots/i15-find';
@@ -49,6 +49,34 @@ async function find(query: string): Promise<{ kind: string; id: string }[]> {
   return page.$$eval('[data-testid="goto-hit"]', (lis) =>
     lis.map((li) => ({ kind: li.getAttribute('data-kind')!, id: li.getAttribute('data-id')! })),
   );
+}
+
+/** Light and dark at 1366x768 and 1920x1080, with `reopen` run after each theme switch (it closes popups). */
+async function shots(name: string, reopen: () => Promise<void>): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    if ((await page.getAttribute(sel('theme-toggle'), 'data-theme-current')) !== theme) {
+      await closePopups();
+      await page.click(sel('theme-toggle'));
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    }
+    for (const [w, h] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await reopen();
+      await page.screenshot({ path: join(OUT, `${name}-${theme}-${w}.png`) });
+    }
+  }
+  await closePopups();
+  await page.click(sel('theme-toggle'));
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/** The help sheet closes with Esc; the go-to list closes when its box loses the focus (keeping the query). */
+async function closePopups(): Promise<void> {
+  if (await page.$(sel('help-sheet'))) await page.keyboard.press('Escape');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 /** Arrow down to the first hit of `kind` with `id`, press Enter, and time until `ready` holds. */
@@ -103,8 +131,11 @@ describe.skipIf(!canRun)('Go to anything and the help sheet', () => {
     await open('dashboard');
     const hits = await find(found.yarn);
     expect(hits[0]).toEqual({ kind: 'yarn', id: found.yarn }); // the exact id first
-    await screenshots(page, OUT, 'goto-results');
-    await page.keyboard.press('Control+k'); // the screenshots' theme clicks took the focus
+    await shots('goto-results', async () => {
+      await page.keyboard.press('Control+k');
+      await page.waitForSelector(sel('goto-hit'));
+    });
+    await page.keyboard.press('Control+k');
     await openHit(hits, 'yarn', found.yarn, `${sel('yarn-detail')}[data-yarn-id="${found.yarn}"][data-status="ready"]`, 'yarnEnterToDetailMs');
     expect(page.url()).toContain(`#/yarn?yarnId=${encodeURIComponent(found.yarn)}`);
   });
@@ -145,7 +176,11 @@ describe.skipIf(!canRun)('Go to anything and the help sheet', () => {
       lis.map((li) => `${li.getAttribute('data-kind')}:${li.getAttribute('data-id')}`),
     );
     expect(recents.slice(0, 3)).toEqual([`machine:${found.machine}`, `knitOrder:${found.ko}`, `yarn:${found.yarn}`]);
-    await screenshots(page, OUT, 'goto-recents');
+    await page.keyboard.press('Escape');
+    await shots('goto-recents', async () => {
+      await page.keyboard.press('Control+k');
+      await page.waitForSelector(sel('goto-recent'));
+    });
     await page.keyboard.press('Control+k');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -172,7 +207,11 @@ describe.skipIf(!canRun)('Go to anything and the help sheet', () => {
     await page.waitForSelector('.ag-tooltip', { timeout: 5_000 });
     const tip = (await page.textContent('.ag-tooltip')) ?? '';
     expect(tip).toContain('Planning Balance = Theoretical Balance + On Order + Allocated');
-    await screenshots(page, OUT, 'column-tooltip');
+    await shots('column-tooltip', async () => {
+      await page.mouse.move(0, 0);
+      await page.hover(header);
+      await page.waitForSelector('.ag-tooltip', { timeout: 5_000 });
+    });
   });
 
   it('"?" opens the shortcut sheet with the glossary (not while typing), Esc closes it', async () => {
@@ -194,27 +233,15 @@ describe.skipIf(!canRun)('Go to anything and the help sheet', () => {
     const terms = await page.$$eval('[data-testid="help-term"]', (els) => els.map((e) => e.getAttribute('data-term')));
     expect(terms.sort()).toEqual(Object.keys(GLOSSARY).sort());
     expect(await page.textContent(`${sel('help-term')}[data-term="planningBalance"]`)).toContain(GLOSSARY.planningBalance.formula);
-    // the sheet covers the theme toggle: close it, switch the theme, open it again (light and dark, two sizes)
-    for (const theme of ['light', 'dark'] as const) {
-      if ((await page.getAttribute(sel('theme-toggle'), 'data-theme-current')) !== theme) {
-        await page.keyboard.press('Escape');
-        await page.click(sel('theme-toggle'));
-        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        await page.keyboard.press('Shift+Slash');
-        await page.waitForSelector(sel('help-sheet'));
-      }
-      for (const [w, h] of [
-        [1366, 768],
-        [1920, 1080],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.screenshot({ path: join(OUT, `help-sheet-${theme}-${w}.png`) });
-      }
-    }
-    await page.setViewportSize({ width: 1366, height: 768 });
+    await shots('help-sheet', async () => {
+      if (await page.$(sel('help-sheet'))) return;
+      await page.keyboard.press('Shift+Slash');
+      await page.waitForSelector(sel('help-sheet'));
+    });
+    await page.keyboard.press('Shift+Slash');
+    await page.waitForSelector(sel('help-sheet'));
     await page.keyboard.press('Escape');
     await page.waitForSelector(sel('help-sheet'), { state: 'detached' });
-    await page.click(sel('theme-toggle'));
   });
 
   it('raised no errors in the page', () => {

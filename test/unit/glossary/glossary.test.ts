@@ -150,7 +150,7 @@ describe('every KPI tile explains itself', () => {
 
   it('a tooltip carries the definition and the formula', () => {
     expect(glossaryText('planningBalance')).toBe(
-      'Planning balance (ERP: Planning Balance): What is left of the yarn once every open knit order has taken its yarn and every open PO has arrived (lbs).\n' +
+      'Planning balance: What is left of the yarn once every open knit order has taken its yarn and every open PO has arrived (lbs).\n' +
         'Planning Balance = Theoretical Balance + On Order + Allocated',
     );
     for (const [key, e] of Object.entries(GLOSSARY)) {

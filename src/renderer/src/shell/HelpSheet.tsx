@@ -94,7 +94,7 @@ export function HelpSheet(): ReactNode {
                     <div key={t.key} className="help-term" data-testid="help-term" data-term={t.key}>
                       <dt>
                         {t.term}
-                        {t.erpName && t.erpName !== t.term && <span className="muted"> · ERP: {t.erpName}</span>}
+                        {t.erpName && <span className="muted"> · ERP column: {t.erpName}</span>}
                       </dt>
                       <dd>{t.definition}</dd>
                       <dd className="help-formula">{t.formula}</dd>
