@@ -2,7 +2,7 @@
 // prefix, then text containing every word), read from the batch the plan reads each kind from.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/contract/dispatch';
-import { compareHits, findEntities, likeLiteral } from '../../../src/main/services/views/search';
+import { compareHits, findEntities, rankRows, searchRow } from '../../../src/main/services/views/search';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { insertSnapshot, recordSnapshotEntities } from '../../../src/main/store/snapshots';
 
@@ -98,7 +98,6 @@ describe('search.find ranking', () => {
   });
 
   it('treats % and _ as text, caps the hits, and routes each kind to its detail', () => {
-    expect(likeLiteral('50%_x')).toBe('50\\%\\_x');
     expect(ids('%')).toEqual([]);
     expect(ids('4001', 2)).toEqual(['yarn:4001', 'yarn:40010']);
     const byKind = Object.fromEntries(
@@ -122,8 +121,52 @@ describe('search.find ranking', () => {
     });
   });
 
+  it('ranks hand-made rows: exact id (any case), then id prefix, then every word somewhere; a word missing drops the row', () => {
+    const rows = [
+      searchRow('machine', '4001', null, ['9.9.9.X']),
+      searchRow('yarn', '40015', null, ['Red Poly', 'Clear', 'S']),
+      searchRow('yarn', 'X1', null, ['poly 4001 red', 'Black', 'S']),
+      searchRow('yarn', '4001', null, ['Red Poly', 'Black', 'S']),
+      searchRow('yarn', '9', null, ['red', 'BLACK', 'S']),
+    ];
+    expect(rankRows(rows, '4001', 10).map((h) => `${h.rank}:${h.kind}:${h.id}`)).toEqual([
+      '0:yarn:4001',
+      '0:machine:4001',
+      '1:yarn:40015',
+      '2:yarn:X1',
+    ]);
+    expect(rankRows(rows, 'red BLACK', 10).map((h) => h.id)).toEqual(['9', 'X1', '4001']);
+    expect(rankRows(rows, 'red black poly', 10).map((h) => h.id)).toEqual(['X1', '4001']);
+    expect(rankRows(rows, '   ', 10)).toEqual([]);
+  });
+
+  it('keeps the best `limit` while scanning: the same hits as ranking every match and cutting', () => {
+    const kinds = ['yarn', 'knitOrder', 'machine'] as const;
+    const rows = Array.from({ length: 600 }, (_, i) => searchRow(kinds[i % 3], String((i * 7919) % 1000), null, [`text ${(i * 31) % 97}`]));
+    for (const [q, limit] of [
+      ['1', 7],
+      ['12', 3],
+      ['text 4', 25],
+      ['9', 50],
+    ] as const) {
+      const all = rankRows(rows, q, 10_000);
+      expect(all.length).toBeGreaterThan(limit);
+      expect(rankRows(rows, q, limit)).toEqual(all.slice(0, limit));
+      for (let i = 1; i < all.length; i++) expect(compareHits(all[i - 1], all[i])).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('reads a new snapshot when another one is searched (rows are kept per snapshot)', () => {
+    expect(ids('5555')).toEqual([]);
+    const next = snapshot('2025-09-12', { yarnInventory: 1 });
+    yarn(next, '5555', 'new yarn', 'Red', 'UNIFI');
+    expect(findEntities(db, next, '5555', 5).map((h) => h.id)).toEqual(['5555']);
+    expect(findEntities(db, next, '4001', 5).map((h) => h.kind)).not.toContain('yarn'); // the new batch has no yarn 4001
+    expect(ids('5555')).toEqual([]);
+  });
+
   it('orders hits by rank, then kind, then shorter id', () => {
-    const h = (rank: number, kind: 'yarn' | 'machine', id: string) => ({ rank, kind, id, label: id });
+    const h = (rank: number, kind: 'yarn' | 'machine', id: string) => ({ rank, kind, id });
     const sorted = [h(2, 'yarn', 'A1'), h(1, 'machine', '9'), h(1, 'yarn', '100'), h(1, 'yarn', '10'), h(0, 'machine', 'X')].sort(compareHits);
     expect(sorted.map((x) => `${x.rank}${x.kind}${x.id}`)).toEqual(['0machineX', '1yarn10', '1yarn100', '1machine9', '2yarnA1']);
   });
