@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import { poDraftSchema } from './domain/poDraft';
 import { purchaseOrderListSchema } from './domain/purchaseOrder';
+import { actionLogChannels, actionsChangedEvent } from './actionLog';
 import { availabilityInputSchema, availabilitySchema } from './availability';
 import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
 import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
 import { searchInputSchema, searchResultSchema } from './search';
+import { scheduleBoardChannels } from './scheduleMove';
 import { snapshotComparisonSchema } from './snapshotComparison';
 import { viewChannels } from './views';
 
@@ -161,6 +163,8 @@ export const channels = {
     input: z.object({ orderNo: z.string().min(1), machineId: z.string().min(1).optional(), start: isoDate.optional() }).strict(),
     output: z.object({ jobId: z.string() }),
   },
+  /** The schedule board's drag and drop: `schedule.calendar`, `schedule.move` (src/shared/scheduleMove.ts). */
+  ...scheduleBoardChannels,
   'schedule.unpin': { input: z.object({ orderNo: z.string().min(1) }).strict(), output: z.object({ jobId: z.string() }) },
   'scenarios.list': { input: z.object({ snapshotId: id.optional() }).strict(), output: z.array(scenarioListItemSchema) },
   'scenarios.get': { input: z.object({ id }).strict(), output: scenarioSchema },
@@ -253,6 +257,8 @@ export const channels = {
     input: z.union([policyChangeSchema, z.object({ changes: z.array(policyChangeSchema).min(1).max(500) }).strict()]),
     output: policyTableValuesSchema,
   },
+  /** The action log and its undo (src/shared/actionLog.ts). */
+  ...actionLogChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -266,6 +272,7 @@ export const events = {
   'plan.changed': z.object({ snapshotId: z.number(), scenarioId: z.number().default(0), reason: z.string() }),
   'snapshots.changed': z.object({ activeSnapshotId: z.number().nullable() }),
   'alerts.new': z.object({ alerts: z.array(z.object({ key: z.string(), severity: z.string(), title: z.string(), cause: z.string() })) }),
+  'actions.changed': actionsChangedEvent,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -4,6 +4,7 @@ import { parseArgs, single } from '../args';
 import { databaseNotice, defaultDbPath } from '../paths';
 import { openPlanner } from '../services/contract/planner';
 import { JobHost } from '../workers/jobHost';
+import { RESIDENT_JOB_KINDS } from '../services/jobs/registry';
 import { startBridge } from './server';
 import { version } from '../../../package.json';
 
@@ -11,7 +12,7 @@ export async function runBridge(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['no-demo']);
   const dbPath = resolve(single(args, 'db') ?? defaultDbPath());
   const port = Number(single(args, 'port') ?? 0);
-  const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js') });
+  const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js'), residentKinds: RESIDENT_JOB_KINDS });
   const { planner, error } = openPlanner({ dbPath, shell: 'web', jobs, appVersion: version });
   if (error) console.error(`Cannot open the planning store: ${error}\nThe app runs and shows this error; start it with --db <another file> to plan.`);
   const bridge = await startBridge({ planner, rendererDir: resolve(__dirname, '../renderer'), port });

@@ -28,7 +28,9 @@ import { previewFolder } from '../../import/previewFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from '../views/alerts';
 import { UploadStaging } from './uploads';
+import { createScheduleMoveHandlers } from './scheduleMoves';
 import { createViewHandlers } from './viewHandlers';
+import { actionRecorder, createActionLogHandlers, type ActionLogContext } from './actionLogHandlers';
 
 export interface PlannerOptions {
   dbPath: string;
@@ -118,6 +120,14 @@ export function createPlanner(options: PlannerOptions): Planner {
   // Uploads (streamed by the bridge, or handed over in the call) are put together as the chosen folder's tree.
   // The stage of an inspection not imported (yet) is replaced by the next inspection.
   let inspected: string | null = null;
+  const actionLog: ActionLogContext = {
+    db,
+    now,
+    activeSnapshotId,
+    startPlan: (snapshotId) => startPlan(snapshotId),
+    notify: (entry) => emit('actions.changed', entry),
+  };
+  const log = actionRecorder(actionLog);
   const stageUploads = (uploadIds: string[] | undefined, inMemory: { name: string; base64: string }[] | undefined): string | undefined => {
     const files = [...uploads.take(uploadIds ?? []), ...(inMemory ?? []).map((u) => uploads.fromBytes(u.name, Buffer.from(u.base64, 'base64')))];
     return files.length ? uploads.assemble(files) : undefined;
@@ -178,11 +188,20 @@ export function createPlanner(options: PlannerOptions): Planner {
       return { hits: findEntities(db, sid, query, limit), snapshotId: sid };
     },
     'settings.getPolicy': async () => loadPolicy(db),
-    'settings.setPolicy': async (input) => setPolicyValues(db, 'changes' in input ? input.changes : [input], now()),
+    'settings.setPolicy': async (input) => {
+      const changes = 'changes' in input ? input.changes : [input];
+      const keys = changes.map((c) => [c.area, c.key]);
+      return log('settings.setPolicy', (track) => track.rows('policy_value', keys, () => setPolicyValues(db, changes, now())));
+    },
     'overrides.list': async () => ({ rates: listRateOverrides(db), boms: listBomOverrides(db) }),
     'overrides.setRate': async ({ style, lbsPerDay, note }) => {
-      if (lbsPerDay === null) deleteRateOverride(db, style);
-      else putRateOverride(db, { style, lbsPerDay, asOf: now().slice(0, 10), note: note ?? '' }, now());
+      log('overrides.setRate', (track) =>
+        track.row('rate_override', [style], () =>
+          lbsPerDay === null
+            ? deleteRateOverride(db, style)
+            : putRateOverride(db, { style, lbsPerDay, asOf: now().slice(0, 10), note: note ?? '' }, now()),
+        ),
+      );
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },
@@ -194,8 +213,11 @@ export function createPlanner(options: PlannerOptions): Planner {
         const unknown = lines.map((l) => l.yarnId).filter((y) => !known.has(y));
         if (unknown.length) throw new Error(`yarn ${unknown.join(', ')} is not in the yarn inventory of snapshot ${target}: check the yarn id`);
       }
-      if (lines === null) deleteBomOverride(db, style);
-      else putBomOverride(db, { style, lines, asOf: now().slice(0, 10), note: note ?? '' }, now());
+      log('overrides.setBom', (track) =>
+        track.row('bom_override', [style], () =>
+          lines === null ? deleteBomOverride(db, style) : putBomOverride(db, { style, lines, asOf: now().slice(0, 10), note: note ?? '' }, now()),
+        ),
+      );
       return { jobId: target === null ? null : startPlan(target) };
     },
     'settings.getLayers': async () => ({
@@ -203,14 +225,22 @@ export function createPlanner(options: PlannerOptions): Planner {
       forecast: readSetting(db, SETTINGS.includeForecastLayer),
     }),
     'settings.setLayers': async ({ salesOrders, forecast }) => {
-      db.transaction(() => {
-        if (salesOrders !== undefined) writeSetting(db, SETTINGS.includeSalesOrderLayer, salesOrders, now());
-        if (forecast !== undefined) writeSetting(db, SETTINGS.includeForecastLayer, forecast, now());
-      }).immediate();
+      const keys = [
+        ...(salesOrders !== undefined ? [[SETTINGS.includeSalesOrderLayer.key]] : []),
+        ...(forecast !== undefined ? [[SETTINGS.includeForecastLayer.key]] : []),
+      ];
+      log('settings.setLayers', (track) =>
+        track.rows('setting', keys, () => {
+          if (salesOrders !== undefined) writeSetting(db, SETTINGS.includeSalesOrderLayer, salesOrders, now());
+          if (forecast !== undefined) writeSetting(db, SETTINGS.includeForecastLayer, forecast, now());
+        }),
+      );
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },
-    ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf }),
+    ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf, log }),
+    ...createActionLogHandlers(actionLog),
+    ...createScheduleMoveHandlers({ db, now, requireSnapshot, startPlan, log }),
   };
 
   return {

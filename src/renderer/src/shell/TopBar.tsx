@@ -4,6 +4,7 @@ import { useApp } from '../stores/appStore';
 import { Icon } from '../components/Icon';
 import { GoTo } from './GoTo';
 import { HelpSheet } from './HelpSheet';
+import { ActionLogButton } from './ActionLog';
 
 interface TopBarProps {
   title: string;
@@ -26,6 +27,7 @@ export function TopBar({ title, subtitle, onActionsSlot }: TopBarProps): ReactNo
       <div className="topbar-actions" ref={onActionsSlot} data-testid="page-actions" />
       <GoTo />
       <HelpSheet />
+      <ActionLogButton />
       <button
         type="button"
         className="btn btn-ghost topbar-theme"
