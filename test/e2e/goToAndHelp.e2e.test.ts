@@ -112,16 +112,17 @@ describe.skipIf(!canRun)('Go to anything and the help sheet', () => {
     console.info(`go-to e2e timings (ms): ${JSON.stringify(timings)}`);
   });
 
-  it('answers search.find fast on the demo', async () => {
+  it('answers search.find on the demo (round trips measured, not asserted: benchmarks are scripts)', async () => {
     const times: number[] = [];
     for (const q of ['4', 'K', 'blk', 'lycra', 'zzz-no-such-thing', '30']) {
       const t0 = performance.now();
-      const r = await bridge.invoke<{ hits: unknown[] }>('search.find', { query: q, limit: 20 });
+      const r = await bridge.invoke<{ hits: { rank: number }[] }>('search.find', { query: q, limit: 20 });
       times.push(performance.now() - t0);
       expect(r.ok).toBe(true);
+      if (q === 'zzz-no-such-thing') expect(r.data!.hits).toEqual([]);
     }
-    timings.searchFindRoundTripMaxMs = Math.round(Math.max(...times));
-    expect(Math.max(...times)).toBeLessThan(500); // HTTP round trip included; the query itself is measured in the report
+    timings.searchFindFirstRoundTripMs = Math.round(times[0]); // reads the snapshot's rows
+    timings.searchFindLaterRoundTripMaxMs = Math.round(Math.max(...times.slice(1)));
   });
 
   it('opens a yarn read from the Yarn grid: Ctrl+K, its id, Enter -> the yarn detail with that id', async () => {
