@@ -164,7 +164,7 @@ export function rankRows(rows: readonly SearchRow[], query: string, limit: numbe
       kind: row.kind,
       id: row.id,
       label: spec.label(row.id, row.line),
-      detail: row.texts.filter(Boolean).join(' · '),
+      detail: [...new Set(row.texts.filter(Boolean))].join(' · '),
       rank,
       route: spec.route(row.id, row.line),
     };

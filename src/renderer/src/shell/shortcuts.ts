@@ -13,7 +13,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['↑', '↓', 'Home', 'End'], what: 'Move between pages', where: 'navigation bar' },
   { keys: ['Ctrl+C', '⌘C'], what: 'Copy the focused cell, or the selected rows with their header', where: 'grids' },
   { keys: ['Ctrl+Z', '⌘Z'], what: 'Undo the last planner action (accept, edit, pin, override …)', where: 'everywhere but text fields' },
-  { keys: ['Wheel', 'Ctrl+wheel'], what: 'Scroll machines / zoom days', where: 'schedule Gantt' },
   { keys: ['?'], what: 'This sheet: shortcuts and the glossary', where: 'everywhere but text fields' },
   { keys: ['Esc'], what: 'Close a dialog or this sheet', where: 'dialogs' },
 ];
