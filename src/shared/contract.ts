@@ -8,6 +8,7 @@ import { availabilityInputSchema, availabilitySchema } from './availability';
 import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
 import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
+import { searchInputSchema, searchResultSchema } from './search';
 import { scheduleBoardChannels } from './scheduleMove';
 import { snapshotComparisonSchema } from './snapshotComparison';
 import { viewChannels } from './views';
@@ -154,6 +155,8 @@ export const channels = {
     input: z.object({ supplierId: z.string().min(1).max(80), format: z.enum(['pdf', 'html']), snapshotId: id.optional() }).strict(),
     output: fileSchema,
   },
+  /** "Go to anything": the yarns, knit orders, PO lines, styles, suppliers and machines matching a query, best first. */
+  'search.find': { input: searchInputSchema, output: searchResultSchema },
   /** "Can we make it?": a style, lbs and a start date against the plan's projected yarn balances. */
   'availability.check': { input: availabilityInputSchema, output: availabilitySchema },
   'schedule.pin': {

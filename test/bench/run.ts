@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchArea, BenchFigure } from './types';
 
-const AREAS = ['foundation', 'demo', 'import', 'yarn', 'purchasing', 'capacity', 'forecast', 'scenarios', 'plan', 'ui', 'process'];
+const AREAS = ['foundation', 'demo', 'import', 'yarn', 'purchasing', 'capacity', 'forecast', 'scenarios', 'plan', 'ui', 'process', 'search'];
 
 function verdict(f: BenchFigure): string {
   if (f.budget === undefined) return '';

@@ -398,6 +398,7 @@ const WALK: Record<ChannelName, unknown> = {
   'view.schedule': {},
   'view.forecast': {},
   'view.forecastSeries': {},
+  'search.find': { query: '1571' },
   'alerts.ack': { key: 'walk:ack' },
   'alerts.unack': { key: 'walk:ack' },
   'drafts.list': {},

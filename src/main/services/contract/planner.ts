@@ -23,6 +23,7 @@ import { readPlan } from '../../store/planCache';
 import type { Plan } from '../jobs/computePlan';
 import { plannerSettings } from '../inputs/plannerSettings';
 import { compareSnapshots } from '../views/snapshotComparison';
+import { findEntities } from '../views/search';
 import { previewFolder } from '../../import/previewFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from '../views/alerts';
@@ -182,6 +183,10 @@ export function createPlanner(options: PlannerOptions): Planner {
     'jobs.list': async () => jobs.list(),
     'plan.run': async ({ snapshotId }) => ({ jobId: startPlan(requireSnapshot(snapshotId)) }),
     ...createViewHandlers(db, requireSnapshot),
+    'search.find': async ({ query, limit, snapshotId }) => {
+      const sid = requireSnapshot(snapshotId);
+      return { hits: findEntities(db, sid, query, limit), snapshotId: sid };
+    },
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async (input) => {
       const changes = 'changes' in input ? input.changes : [input];

@@ -1,7 +1,9 @@
-// Top bar: the page title and subtitle, the page's actions (portal slot), and the theme toggle.
+// Top bar: the page title and subtitle, the page's actions (portal slot), "Go to anything", the help sheet and the theme toggle.
 import type { ReactNode } from 'react';
 import { useApp } from '../stores/appStore';
 import { Icon } from '../components/Icon';
+import { GoTo } from './GoTo';
+import { HelpSheet } from './HelpSheet';
 import { ActionLogButton } from './ActionLog';
 
 interface TopBarProps {
@@ -23,6 +25,8 @@ export function TopBar({ title, subtitle, onActionsSlot }: TopBarProps): ReactNo
         <span className="topbar-subtitle">{subtitle}</span>
       </div>
       <div className="topbar-actions" ref={onActionsSlot} data-testid="page-actions" />
+      <GoTo />
+      <HelpSheet />
       <ActionLogButton />
       <button
         type="button"

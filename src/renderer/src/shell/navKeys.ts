@@ -39,3 +39,20 @@ export function shortcutPageIndex(e: ShortcutKeyEvent, count: number): number | 
   const index = digit === '0' ? 9 : Number(digit) - 1;
   return index < count ? index : undefined;
 }
+
+/** Ctrl+K (Cmd+K on a Mac) opens "Go to anything", wherever the focus is. */
+export function isGoToShortcut(e: ShortcutKeyEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k');
+}
+
+/** Where typing goes: "?" typed there is text, not the help sheet. */
+export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean } | null): boolean {
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes((target.tagName ?? '').toUpperCase());
+}
+
+/** "?" (Shift+/ on most layouts) outside a text field opens the help sheet. */
+export function isHelpKey(e: ShortcutKeyEvent, target: { tagName?: string; isContentEditable?: boolean } | null): boolean {
+  return e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(target);
+}

@@ -41,7 +41,7 @@ export function CapacityPage(): ReactNode {
     <PlanFrame page="capacity" view={view} fill actions={<PrintActions report="loadByWorkCenter" testId="capacity-report" />}>
       {(d) => (
         <>
-          <CapacityBody d={d} tab={tab} workCenter={params.workCenter} week={params.week} />
+          <CapacityBody d={d} tab={tab} workCenter={params.workCenter} week={params.week} machine={params.machine} />
           <OverrideDialogHost />
         </>
       )}
@@ -54,9 +54,11 @@ interface BodyProps {
   tab: Tab;
   workCenter?: string;
   week?: string;
+  /** `#/capacity?tab=machines&machine=58` selects and scrolls to the machine. */
+  machine?: string;
 }
 
-function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
+function CapacityBody({ d, tab, workCenter, week, machine }: BodyProps): ReactNode {
   const bands = useUtilisationBands();
   const rows = useMemo(() => heatRows(d), [d]);
   const columns = useMemo(() => heatColumns(d.weekStarts, bands, week), [d.weekStarts, bands, week]);
@@ -77,6 +79,7 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
       <div className="kpi-tiles capacity-kpis" data-testid="capacity-kpis">
         <KpiTile
           testId="capacity-kpi-peak"
+          term="peakUtilisation"
           label="Peak utilisation"
           value={formatPct(peak?.peakUtilisationPct ?? null)}
           sub={peak ? `WC ${peak.workCenter} in ${peak.peakWeek ?? '–'}` : undefined}
@@ -85,6 +88,7 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
         />
         <KpiTile
           testId="capacity-kpi-bottlenecks"
+          term="bottleneck"
           label="Bottlenecks"
           value={formatNumber(d.bottlenecks.length)}
           sub={`work centers over ${bands.bottleneckPct}% in some week`}
@@ -93,6 +97,7 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
         />
         <KpiTile
           testId="capacity-kpi-machines"
+          term="machines"
           label="Machines"
           value={formatNumber(d.machines.length)}
           sub={`${formatNumber(d.workCenters.length)} work centers`}
@@ -100,6 +105,7 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
         />
         <KpiTile
           testId="capacity-kpi-unassigned"
+          term="unassignedOrders"
           label="Unassigned orders"
           value={formatNumber(d.unassigned.length)}
           sub="not on a machine yet"
@@ -108,6 +114,7 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
         />
         <KpiTile
           testId="capacity-kpi-unrated"
+          term="unratedOrders"
           label="Unrated orders"
           value={formatNumber(d.unrated.length)}
           sub="no knitting rate: cannot be loaded"
@@ -243,6 +250,10 @@ function CapacityBody({ d, tab, workCenter, week }: BodyProps): ReactNode {
             testId="capacity-machines-grid"
             rows={machineRows}
             columns={MACHINE_COLUMNS}
+            rowSelection="single"
+            getRowId={(r) => r.machineId}
+            selectedRowId={machine ?? ''}
+            onRowClicked={(r) => setHashParams({ machine: r.machineId })}
             exportFileName={`machines-${d.asOf}`}
             onExportXlsx={xlsxExporter(`machines-${d.asOf}`, 'Machines')}
             title={workCenter !== undefined ? `Work center ${workCenter || '(none)'}` : undefined}

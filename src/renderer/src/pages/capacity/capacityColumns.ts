@@ -1,6 +1,7 @@
 // Columns of the capacity grids other than the heat map, and their rows: lists (a machine's orders, an order's
 // candidate machines) become text cells.
 import type { CapacityView } from '../../../../shared/views';
+import { glossaryText } from '../../../../shared/glossary';
 import type { GridColumn } from '../../components/gridColumns';
 import { linkCell } from '../../components/LinkCell';
 import { navigate } from '../../shell/useHashRoute';
@@ -11,8 +12,8 @@ const openOrder = linkCell((id) => navigate('schedule', { koNumber: id }), 'Show
 export const MACHINE_COLUMNS: GridColumn[] = [
   { field: 'machineId', headerName: 'Machine', kind: 'text', width: 96, pinned: 'left' },
   { field: 'workCenter', headerName: 'Work center', kind: 'text', width: 120 },
-  { field: 'utilisationPct', headerName: 'Utilisation', unit: '%', decimals: 0, width: 110 },
-  { field: 'overloadedWeeks', headerName: 'Overloaded weeks', kind: 'number', width: 150 },
+  { field: 'utilisationPct', headerName: 'Utilisation', unit: '%', decimals: 0, width: 110, description: glossaryText('utilisation') },
+  { field: 'overloadedWeeks', headerName: 'Overloaded weeks', kind: 'number', width: 150, description: glossaryText('overloaded') },
   { field: 'daysRequired', headerName: 'Days required', kind: 'number', decimals: 1, width: 120 },
   { field: 'daysAvailable', headerName: 'Days available', kind: 'number', decimals: 0, width: 120 },
   { field: 'orders', headerName: 'Orders', kind: 'text', width: 520 },
@@ -21,9 +22,9 @@ export const MACHINE_COLUMNS: GridColumn[] = [
 export const BOTTLENECK_COLUMNS: GridColumn[] = [
   { field: 'rank', headerName: '#', kind: 'number', width: 60, pinned: 'left' },
   { field: 'workCenter', headerName: 'Work center', kind: 'text', width: 120, pinned: 'left' },
-  { field: 'peakUtilisationPct', headerName: 'Peak', unit: '%', decimals: 0, width: 90 },
+  { field: 'peakUtilisationPct', headerName: 'Peak', unit: '%', decimals: 0, width: 90, description: glossaryText('peakUtilisation') },
   { field: 'peakWeek', headerName: 'Peak week', kind: 'text', width: 100 },
-  { field: 'overloadedWeeks', headerName: 'Overloaded weeks', kind: 'number', width: 140 },
+  { field: 'overloadedWeeks', headerName: 'Overloaded weeks', kind: 'number', width: 140, description: glossaryText('overloaded') },
   { field: 'overloadDays', headerName: 'Over capacity', unit: 'machine-days', decimals: 1, width: 170 },
   { field: 'utilisationPct', headerName: 'Avg', unit: '%', decimals: 0, width: 80 },
   { field: 'machines', headerName: 'Machines', kind: 'number', width: 96 },
@@ -35,7 +36,7 @@ export const UNASSIGNED_COLUMNS: GridColumn[] = [
   { field: 'style', headerName: 'Style', kind: 'text', width: 140 },
   { field: 'workCenter', headerName: 'Work center', kind: 'text', width: 120 },
   { field: 'balanceLbs', headerName: 'Balance', unit: 'lbs', width: 110 },
-  { field: 'knitDays', headerName: 'Knit days', kind: 'number', decimals: 1, width: 100 },
+  { field: 'knitDays', headerName: 'Knit days', kind: 'number', decimals: 1, width: 100, description: glossaryText('knitDays') },
   { field: 'candidates', headerName: 'Candidate machines', kind: 'text', width: 200 },
   { field: 'note', headerName: 'Note', kind: 'text', width: 420 },
 ];

@@ -1,5 +1,6 @@
 // Alerts ranked by impact: severity, what happened, why (with the numbers), impact, and one click to the screen
 // that explains it. Acknowledge hides an alert from the default list until its figures change.
+import { glossaryText } from '../../../../shared/glossary';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { AlertRow, AlertsView } from '../../../../shared/views';
 import { call } from '../../api';
@@ -51,7 +52,9 @@ function AlertItem({ alert, onAck, busy }: { alert: AlertRow; onAck: (a: AlertRo
           {alert.isNew && <span className="alert-new">new</span>}
         </span>
         <span className="alert-cause">{alert.cause}</span>
-        <span className="alert-impact num">{impactText(alert)}</span>
+        <span className="alert-impact num" title={glossaryText('lbsDays')}>
+          {impactText(alert)}
+        </span>
       </button>
       <div className="alert-actions">
         {page && (
@@ -123,7 +126,9 @@ export function AlertsPanel({ top, counts }: AlertsPanelProps): ReactNode {
             <Chip key={s} band={SEVERITY_BAND[s]} testId={`dashboard-alert-count-${s}`}>{`${formatNumber(counts[s])} ${s}`}</Chip>
           ))}
         </span>
-        <span className="panel-subtitle alerts-rank">ranked by impact (lbs × days, $)</span>
+        <span className="panel-subtitle alerts-rank" title={glossaryText('lbsDays')}>
+          ranked by impact (lbs × days, $)
+        </span>
       </div>
       <Tabs<Scope>
         testId="dashboard-alerts-scope"

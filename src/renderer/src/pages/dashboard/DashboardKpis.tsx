@@ -1,5 +1,6 @@
 // The dashboard's key figures, each a tile that opens the page explaining it.
 import type { ReactNode } from 'react';
+import type { GlossaryKey } from '../../../../shared/glossary';
 import type { DashboardView } from '../../../../shared/views';
 import { KpiTile, type KpiTone } from '../../components/KpiTile';
 import { formatNumber, formatPct, formatUsd } from '../../lib/format';
@@ -9,8 +10,10 @@ import { useUtilisationBands, utilisationBand, type UtilisationBands } from '../
 
 type KpiKey = keyof DashboardView['kpis'];
 
-interface TileSpec {
+export interface TileSpec {
   key: KpiKey;
+  /** The glossary entry the tile's tooltip shows. */
+  term: GlossaryKey;
   label: string;
   value: (k: DashboardView['kpis']) => string;
   unit?: string;
@@ -37,9 +40,10 @@ export function lbsShortSub(k: ShortKpis): string {
   return `${formatNumber(k.lbsShortAfterPastDue)} after past-due POs`;
 }
 
-const TILES: TileSpec[] = [
+export const TILES: TileSpec[] = [
   {
     key: 'yarnsShort',
+    term: 'yarnsShort',
     label: 'Yarns short',
     value: (k) => count(k.yarnsShort),
     sub: (k) => yarnsShortSub(k),
@@ -50,6 +54,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'lbsShort',
+    term: 'lbsShort',
     label: 'Lbs short',
     value: (k) => formatNumber(k.lbsShort),
     unit: 'lbs',
@@ -61,6 +66,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'valueShortUsd',
+    term: 'valueShort',
     label: 'Value short',
     value: (k) => formatUsd(k.valueShortUsd),
     sub: () => 'lbs short × cost per lb',
@@ -71,6 +77,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'criticalYarns',
+    term: 'criticalYarns',
     label: 'Critical yarns',
     value: (k) => count(k.criticalYarns),
     sub: () => 'risk band CRITICAL',
@@ -81,6 +88,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'ordersAtRisk',
+    term: 'ordersAtRisk',
     label: 'Orders at risk',
     value: (k) => count(k.ordersAtRisk),
     sub: () => 'late or short of yarn',
@@ -91,6 +99,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'lateOrders',
+    term: 'lateOrders',
     label: 'Late orders',
     value: (k) => count(k.lateOrders),
     sub: () => 'finish after the quoted date',
@@ -101,6 +110,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'suggestedValueUsd',
+    term: 'suggestedValue',
     label: 'Suggested purchases',
     value: (k) => formatUsd(k.suggestedValueUsd),
     sub: (k) => `${count(k.suggestedOrders)} purchase orders`,
@@ -110,6 +120,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'suggestedOrders',
+    term: 'suggestedPos',
     label: 'Suggested POs',
     value: (k) => count(k.suggestedOrders),
     sub: () => 'release to cover shortages',
@@ -119,6 +130,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'expediteOrders',
+    term: 'expedite',
     label: 'To expedite',
     value: (k) => count(k.expediteOrders),
     sub: () => 'too late if released today',
@@ -129,6 +141,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'peakUtilisationPct',
+    term: 'peakUtilisation',
     label: 'Peak utilisation',
     value: (k) => formatPct(k.peakUtilisationPct),
     sub: (_k, d) => {
@@ -144,6 +157,7 @@ const TILES: TileSpec[] = [
   },
   {
     key: 'overloadedWorkCenters',
+    term: 'overloaded',
     label: 'Overloaded WCs',
     value: (k) => count(k.overloadedWorkCenters),
     sub: () => 'with overloaded weeks',
@@ -168,6 +182,7 @@ export function DashboardKpis({ kpis, workCenterLoad }: { kpis: DashboardView['k
           sub={t.sub(kpis, { workCenterLoad })}
           tone={t.tone(kpis, bands)}
           target={t.target}
+          term={t.term}
           onClick={() => navigate(t.page, t.params)}
         />
       ))}

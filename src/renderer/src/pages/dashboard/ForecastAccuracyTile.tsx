@@ -1,5 +1,6 @@
 // How good the demand forecast is: WAPE of the selected forecast for the company total (weeks 1-4 pooled and week
 // 9), the best simple baseline next to it, the styles' WAPE, and how many series are forecast.
+import { glossaryText } from '../../../../shared/glossary';
 import type { ReactNode } from 'react';
 import type { ForecastAccuracyTile as Tile } from '../../../../shared/views';
 import { Icon } from '../../components/Icon';
@@ -28,7 +29,9 @@ export function ForecastAccuracyTile({ tile }: { tile: Tile | null }): ReactNode
     <section className="panel forecast-tile" data-testid="dashboard-forecast-accuracy">
       <div className="panel-header">
         <h3 className="panel-title">Forecast accuracy</h3>
-        <span className="panel-subtitle">WAPE of rolling-origin backtests · lower is better</span>
+        <span className="panel-subtitle" title={glossaryText('wape')} data-testid="forecast-tile-wape-term">
+          WAPE of rolling-origin backtests · lower is better
+        </span>
         <div className="panel-actions">
           <button type="button" className="btn btn-sm btn-ghost" onClick={() => navigate('forecast')}>
             Forecast <Icon name="chevronRight" size={12} />

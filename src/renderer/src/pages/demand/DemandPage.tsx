@@ -31,7 +31,7 @@ export function DemandPage(): ReactNode {
     <PlanFrame page="demand" view={view} fill>
       {(d) => (
         <>
-          <DemandBody d={d} tab={tab} />
+          <DemandBody d={d} tab={tab} style={params.style} />
           <OverrideDialogHost />
         </>
       )}
@@ -48,22 +48,26 @@ function countBy<T>(rows: readonly T[], key: (row: T) => string): Record<string,
 type SkippedRow = DemandView['skippedOrders'][number];
 type ForecastLine = DemandView['forecastLines'][number];
 
-function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
-  const ko = useMemo(() => koGrid(d.byKo), [d.byKo]);
-  const byStyle = useMemo(() => styleGrid(d.byStyle), [d.byStyle]);
+/** `style` (`#/demand?tab=style&style=X`, e.g. from "Go to anything"): the ERP layouts and the sources of that style only. */
+function DemandBody({ d, tab, style }: { d: DemandView; tab: Tab; style?: string }): ReactNode {
+  const ko = useMemo(() => koGrid(style ? { ...d.byKo, rows: d.byKo.rows.filter((r) => r.style === style) } : d.byKo), [d.byKo, style]);
+  const byStyle = useMemo(
+    () => styleGrid(style ? { ...d.byStyle, rows: d.byStyle.rows.filter((r) => r.style === style) } : d.byStyle),
+    [d.byStyle, style],
+  );
   const byYarn = useMemo(() => yarnGrid(d.byYarn), [d.byYarn]);
   const koColumns = useMemo(() => erpColumns(ko.columns), [ko.columns]);
   const styleColumns = useMemo(() => erpColumns(byStyle.columns), [byStyle.columns]);
   const yarnColumns = useMemo(() => erpColumns(byYarn.columns), [byYarn.columns]);
-  const styles = useMemo(() => d.styles.map(styleGridRow), [d.styles]);
+  const styles = useMemo(() => (style ? d.styles.filter((s) => s.style === style) : d.styles).map(styleGridRow), [d.styles, style]);
   const sales = useMemo(() => d.salesOrders.map(salesGridRow), [d.salesOrders]);
   const unresolvedSales = d.salesOrders.filter((s) => s.unresolved.length > 0).length;
 
   const tabs = [
-    { id: 'ko' as const, label: 'By knit order', count: d.byKo.rows.length },
-    { id: 'style' as const, label: 'By style', count: d.byStyle.rows.length },
+    { id: 'ko' as const, label: 'By knit order', count: ko.rows.length },
+    { id: 'style' as const, label: 'By style', count: byStyle.rows.length },
     { id: 'yarn' as const, label: 'By yarn', count: d.byYarn.rows.length },
-    { id: 'sources' as const, label: 'BOM & rate sources', count: d.styles.length },
+    { id: 'sources' as const, label: 'BOM & rate sources', count: styles.length },
     {
       id: 'skipped' as const,
       label: 'Not phased',
@@ -79,6 +83,14 @@ function DemandBody({ d, tab }: { d: DemandView; tab: Tab }): ReactNode {
     <>
       <Tabs<Tab> testId="demand-tabs" current={tab} onChange={(t) => setHashParams({ tab: t === 'ko' ? undefined : t })} tabs={tabs} />
       <LayersBanner salesOrders={d.salesOrderLayerOn} forecast={d.forecastLayerOn} />
+      {style && (
+        <FilterChips
+          testId="demand-style-filter"
+          chips={[{ id: 'style', label: `Style ${style}`, count: byStyle.rows.length, band: 'info' }]}
+          selected={['style']}
+          onChange={() => setHashParams({ style: undefined })}
+        />
+      )}
       {(tab === 'ko' || tab === 'style' || tab === 'yarn') && (
         <p className="note demand-note">
           Yarn demand in lbs per ISO week as the ERP lays it out (“This Week” is the week of {d.asOf}). Click a yarn or a KO to open it.

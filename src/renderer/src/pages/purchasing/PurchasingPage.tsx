@@ -96,14 +96,16 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
       <div className="kpi-tiles purchasing-totals" data-testid="purchasing-totals">
         <KpiTile
           testId="purchasing-total-count"
+          term="suggestedPos"
           label="Suggested POs"
           value={formatNumber(d.totals.suggestions)}
           sub={`${d.bySupplier.length} suppliers`}
         />
-        <KpiTile testId="purchasing-total-lbs" label="Suggested lbs" value={formatNumber(d.totals.lbs)} unit="lbs" />
-        <KpiTile testId="purchasing-total-usd" label="Suggested value" value={formatUsd(d.totals.valueUsd)} />
+        <KpiTile testId="purchasing-total-lbs" term="suggestedLbs" label="Suggested lbs" value={formatNumber(d.totals.lbs)} unit="lbs" />
+        <KpiTile testId="purchasing-total-usd" term="suggestedValue" label="Suggested value" value={formatUsd(d.totals.valueUsd)} />
         <KpiTile
           testId="purchasing-total-expedite"
+          term="expedite"
           label="To expedite"
           value={formatNumber(d.totals.expedite)}
           sub="too late if released today"
@@ -113,6 +115,7 @@ function PurchasingBody({ d, tab, supplier, expediteOnly }: BodyProps): ReactNod
         />
         <KpiTile
           testId="purchasing-total-uncovered"
+          term="uncovered"
           label="Short, no suggestion"
           value={formatNumber(d.uncovered.length)}
           sub="yarns · see Uncovered"

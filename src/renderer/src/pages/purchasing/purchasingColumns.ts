@@ -2,6 +2,7 @@
 // pegging, flags and supplier match become text cells here (the Match cell also reads the match itself).
 import type { PurchasingSuggestion } from '../../../../shared/views';
 import { peggingText } from '../../../../shared/viewText';
+import { glossaryText } from '../../../../shared/glossary';
 import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
 import { linkCell } from '../../components/LinkCell';
@@ -49,11 +50,11 @@ export const SUGGESTION_COLUMNS: GridColumn[] = [
   },
   { field: 'qtyLbs', headerName: 'Qty', unit: 'lbs', width: 100 },
   { field: 'valueUsd', headerName: 'Value', unit: 'USD', width: 100 },
-  { field: 'releaseDate', headerName: 'Release', kind: 'date', width: 110, description: 'Order date: receipt date minus the supplier lead time' },
+  { field: 'releaseDate', headerName: 'Release', kind: 'date', width: 110, description: glossaryText('releaseDate') },
   { field: 'receiptDate', headerName: 'Receipt', kind: 'date', width: 110 },
   { field: 'receiptWeek', headerName: 'Week', kind: 'text', width: 96 },
-  { field: 'leadTimeDays', headerName: 'Lead time', unit: 'days', width: 110 },
-  { field: 'netRequirementLbs', headerName: 'Net requirement', unit: 'lbs', width: 140 },
+  { field: 'leadTimeDays', headerName: 'Lead time', unit: 'days', width: 110, description: glossaryText('leadTime') },
+  { field: 'netRequirementLbs', headerName: 'Net requirement', unit: 'lbs', width: 140, description: glossaryText('netRequirement') },
   { field: 'lotSizeLbs', headerName: 'Lot size', unit: 'lbs', width: 110, hide: true },
   { field: 'shortageLbs', headerName: 'Short if late', unit: 'lbs', width: 120, description: 'Lbs short until this receipt arrives (expedite rows)' },
   { field: 'pegging', headerName: 'Pegging (week: lbs, orders)', kind: 'text', width: 420 },

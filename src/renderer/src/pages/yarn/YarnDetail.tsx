@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon';
 import { MrpTable } from '../../components/MrpTable';
 import { Tabs } from '../../components/Tabs';
 import { formatNumber, formatUsd } from '../../lib/format';
+import { useHashParams } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
 import { describeError } from '../../stores/toastStore';
 import { PeggedOrdersTable } from './PeggedOrdersTable';
@@ -19,6 +20,7 @@ import { SuggestionsList } from './SuggestionsList';
 import { YarnWeeklyChart } from './YarnWeeklyChart';
 
 type Section = 'orders' | 'receipts' | 'mrp' | 'suggestions' | 'substitutes';
+const SECTIONS: readonly string[] = ['orders', 'receipts', 'mrp', 'suggestions', 'substitutes'];
 
 const week = (v: string | null): string => (v ? isoWeekLabel(v) : '–');
 
@@ -84,7 +86,9 @@ interface YarnDetailProps {
 
 export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetailProps): ReactNode {
   const view = usePlanView('view.yarnDetail', { yarnId });
-  const [section, setSection] = useState<Section>('orders');
+  // `#/yarn?yarnId=4001&section=receipts` (a PO found by "Go to anything") opens on that table
+  const opening = useHashParams().section ?? '';
+  const [section, setSection] = useState<Section>(SECTIONS.includes(opening) ? (opening as Section) : 'orders');
   const d = view.status === 'ready' ? view.data : undefined;
   const pos = d?.position ?? position ?? null;
   const risk = pos?.risk ?? null;

@@ -2,6 +2,7 @@
 // A shortage row's structured values (the receipt to expedite, the suggestion, the pegged orders) become cells here.
 import type { ShortageRow } from '../../../../shared/views';
 import { compareWeeksOfSupply, peggedOrdersText, suggestionText, weeksOfSupplyText } from '../../../../shared/viewText';
+import { glossaryText } from '../../../../shared/glossary';
 import type { GridColumn } from '../../components/gridColumns';
 import { ChipCell } from '../../components/Chip';
 import { RiskCell } from './RiskCell';
@@ -15,7 +16,7 @@ export const POSITION_COLUMNS: GridColumn[] = [
     headerName: 'Risk basis',
     kind: 'text',
     width: 140,
-    description: 'What set the risk band: today’s planning balance, or the deepest projected deficit when that is worse',
+    description: glossaryText('riskBasis'),
     colDef: { cellClassRules: { 'cell-basis-projected': (p: { value?: unknown }) => p.value === 'projected deficit' } },
   },
   {
@@ -23,20 +24,20 @@ export const POSITION_COLUMNS: GridColumn[] = [
     headerName: 'Planning balance',
     unit: 'lbs',
     width: 150,
-    description: 'Theoretical balance + allocated (negative) + on order',
+    description: glossaryText('planningBalance'),
   },
   {
     field: 'firstShortWeek',
     headerName: 'First short week',
     kind: 'date',
     width: 130,
-    description: 'Monday of the first week the projected balance goes below zero',
+    description: glossaryText('firstShortWeek'),
   },
-  { field: 'maxDeficitLbs', headerName: 'Max deficit', unit: 'lbs', width: 120 },
-  { field: 'theoreticalBalanceLbs', headerName: 'Inventory', unit: 'lbs', width: 120, description: 'Theoretical balance (on hand)' },
-  { field: 'allocatedLbs', headerName: 'Allocated', unit: 'lbs', width: 120 },
-  { field: 'onOrderLbs', headerName: 'On order', unit: 'lbs', width: 120 },
-  { field: 'weeklyUsageLbs', headerName: 'Weekly usage', unit: 'lbs/wk', width: 130 },
+  { field: 'maxDeficitLbs', headerName: 'Max deficit', unit: 'lbs', width: 120, description: glossaryText('maxDeficit') },
+  { field: 'theoreticalBalanceLbs', headerName: 'Inventory', unit: 'lbs', width: 120, description: glossaryText('theoreticalBalance') },
+  { field: 'allocatedLbs', headerName: 'Allocated', unit: 'lbs', width: 120, description: glossaryText('allocated') },
+  { field: 'onOrderLbs', headerName: 'On order', unit: 'lbs', width: 120, description: glossaryText('onOrder') },
+  { field: 'weeklyUsageLbs', headerName: 'Weekly usage', unit: 'lbs/wk', width: 130, description: glossaryText('weeklyUsage') },
   { field: 'weeklyUsageSource', headerName: 'Usage source', kind: 'text', width: 120 },
   {
     field: 'weeksOfSupply',
@@ -44,7 +45,7 @@ export const POSITION_COLUMNS: GridColumn[] = [
     unit: 'wks',
     decimals: 1,
     width: 130,
-    description: 'Inventory / weekly usage; "> 52" above a year, ∞ when the yarn has no usage',
+    description: glossaryText('weeksOfSupply'),
     colDef: {
       valueFormatter: (p: { value?: unknown }) => weeksOfSupplyText(typeof p.value === 'number' ? p.value : null),
       comparator: compareWeeksOfSupply,
@@ -60,7 +61,7 @@ export const SHORTAGE_COLUMNS: GridColumn[] = [
   { field: 'risk', headerName: 'Risk', kind: 'text', width: 100, colDef: { cellRenderer: ChipCell } },
   { field: 'firstShortWeek', headerName: 'First short', kind: 'date', width: 110 },
   { field: 'deficitAtFirstShortLbs', headerName: 'Deficit then', unit: 'lbs', width: 120 },
-  { field: 'maxDeficitLbs', headerName: 'Max deficit', unit: 'lbs', width: 120 },
+  { field: 'maxDeficitLbs', headerName: 'Max deficit', unit: 'lbs', width: 120, description: glossaryText('maxDeficit') },
   { field: 'maxDeficitWeek', headerName: 'Deepest week', kind: 'date', width: 120 },
   {
     field: 'recoveryWeek',
@@ -75,9 +76,9 @@ export const SHORTAGE_COLUMNS: GridColumn[] = [
   { field: 'suggestion', headerName: 'Suggestion', kind: 'text', width: 300 },
   { field: 'noSuggestionReason', headerName: 'Why no suggestion', kind: 'text', width: 320 },
   { field: 'peggedOrders', headerName: 'Pegged orders (first short week)', kind: 'text', width: 360 },
-  { field: 'peggedLbs', headerName: 'Pegged', unit: 'lbs', width: 100 },
-  { field: 'pastDueReceiptsLbs', headerName: 'Past-due receipts', unit: 'lbs', width: 140 },
-  { field: 'planningBalanceLbs', headerName: 'Planning balance', unit: 'lbs', width: 140 },
+  { field: 'peggedLbs', headerName: 'Pegged', unit: 'lbs', width: 100, description: glossaryText('peggedLbs') },
+  { field: 'pastDueReceiptsLbs', headerName: 'Past-due receipts', unit: 'lbs', width: 140, description: glossaryText('pastDueReceipts') },
+  { field: 'planningBalanceLbs', headerName: 'Planning balance', unit: 'lbs', width: 140, description: glossaryText('planningBalance') },
   { field: 'supplier', headerName: 'Supplier', kind: 'text', width: 200 },
 ];
 
