@@ -9,6 +9,8 @@ import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jo
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
 import { snapshotComparisonSchema } from './snapshotComparison';
 import { viewChannels } from './views';
+import { gridStateChannels } from './gridState';
+import { diagnosticsChannels } from './diagnostics';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const id = z.number().int().positive();
@@ -250,6 +252,8 @@ export const channels = {
     input: z.union([policyChangeSchema, z.object({ changes: z.array(policyChangeSchema).min(1).max(500) }).strict()]),
     output: policyTableValuesSchema,
   },
+  ...gridStateChannels,
+  ...diagnosticsChannels,
 } as const;
 
 export type Channels = typeof channels;
