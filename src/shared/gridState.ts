@@ -20,12 +20,17 @@ const columnStateSchema = z
   .strict();
 export type SavedColumnState = z.infer<typeof columnStateSchema>;
 
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+const jsonValue: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string().max(1000), z.number(), z.boolean(), z.null(), z.array(jsonValue).max(100), z.record(z.string(), jsonValue)]),
+);
+
 export const gridViewSchema = z
   .object({
     /** In display order. */
     columns: z.array(columnStateSchema).max(500),
     /** AG Grid's filter model: column id -> that column's filter (its shape is the filter's own). */
-    filterModel: z.record(z.string(), z.unknown()),
+    filterModel: z.record(z.string(), z.record(z.string(), jsonValue)),
   })
   .strict();
 export type GridView = z.infer<typeof gridViewSchema>;
