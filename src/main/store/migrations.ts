@@ -313,7 +313,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 307,
-    name: 'app state: each grid\'s saved view (ui_state), and the outcome of every job that ended (job_run, the last 500)',
+    name: "app state: each grid's saved view (ui_state), and the outcome of every job that ended (job_run, the last 500)",
     up: `
       -- Screen state the planner arranged (a grid's sort, filters, columns): key -> JSON, validated on read.
       CREATE TABLE ui_state (

@@ -16,7 +16,10 @@ export function readUiState<T>(db: Db, key: string, schema: z.ZodType<T>): UiSta
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { value: null, invalid: `the saved state of ${key} is unreadable (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})` };
+    return {
+      value: null,
+      invalid: `the saved state of ${key} is unreadable (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
+    };
   }
   return { value: parsed.data };
 }

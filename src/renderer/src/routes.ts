@@ -1,5 +1,6 @@
 // The pages of the app and their hash routes (`#/yarn`).
-export type PageId = 'dashboard' | 'yarn' | 'demand' | 'purchasing' | 'capacity' | 'schedule' | 'forecast' | 'scenarios' | 'imports' | 'settings' | 'diagnostics';
+export type PageId =
+  'dashboard' | 'yarn' | 'demand' | 'purchasing' | 'capacity' | 'schedule' | 'forecast' | 'scenarios' | 'imports' | 'settings' | 'diagnostics';
 
 export interface PageSpec {
   id: PageId;

@@ -67,7 +67,10 @@ describe('ui.gridState channels', () => {
     expect(await dispatch(planner.handlers, 'ui.gridState.set', { key, view })).toEqual({ ok: true, data: { saved: true } });
     expect(await dispatch(planner.handlers, 'ui.gridState.get', { key })).toEqual({ ok: true, data: { view } });
     // another grid's view is its own
-    expect(await dispatch(planner.handlers, 'ui.gridState.get', { key: gridStateKey('demand', 'yarn-grid') })).toEqual({ ok: true, data: { view: null } });
+    expect(await dispatch(planner.handlers, 'ui.gridState.get', { key: gridStateKey('demand', 'yarn-grid') })).toEqual({
+      ok: true,
+      data: { view: null },
+    });
     expect(await dispatch(planner.handlers, 'ui.gridState.reset', { key })).toEqual({ ok: true, data: { reset: true } });
     expect(await dispatch(planner.handlers, 'ui.gridState.get', { key })).toEqual({ ok: true, data: { view: null } });
   });

@@ -49,7 +49,12 @@ describe('job_run', () => {
     expect(ok).toMatchObject({ kind: 'plan', outcome: 'ok', message: '', snapshotId: 4, startedAt: '2026-12-07T10:00:00.000Z' });
     expect(ok.durationMs).toBeGreaterThanOrEqual(55);
     expect(ok.durationMs).toBeLessThan(5000);
-    expect(failed).toMatchObject({ kind: 'import', outcome: 'failed', message: 'Yarn_Inventory.xlsx row 12: Planning_Balance is not a number', snapshotId: null });
+    expect(failed).toMatchObject({
+      kind: 'import',
+      outcome: 'failed',
+      message: 'Yarn_Inventory.xlsx row 12: Planning_Balance is not a number',
+      snapshotId: null,
+    });
     expect(failed.durationMs).toBeGreaterThanOrEqual(25);
     expect(cancelled).toMatchObject({ kind: 'forecast', outcome: 'cancelled' });
   });
@@ -95,7 +100,9 @@ describe('support bundle', () => {
     putPin(planner.db, { orderNo: PIN_ORDER, machineId: 'M-1' }, '2026-12-07T09:00:00Z');
     insertSnapshot(planner.db, { asOf: '2026-12-01', label: 'test', kind: 'import', source: 'x', contentHash: 'h', createdAt: '2026-12-07' });
     logFileFor(tmp.dbPath).warn('a warning for the bundle');
-    planner.db.prepare("INSERT INTO setting (key, value_json, updated_at) VALUES ('legacy.oldDrafts', ?, 'x')").run(JSON.stringify(['legacy-marker-9902']));
+    planner.db
+      .prepare("INSERT INTO setting (key, value_json, updated_at) VALUES ('legacy.oldDrafts', ?, 'x')")
+      .run(JSON.stringify(['legacy-marker-9902']));
   });
   afterEach(async () => planner.close());
 
@@ -116,7 +123,15 @@ describe('support bundle', () => {
     // the manifest lists exactly what the zip holds, with each file's size
     expect(manifest.files.map((f) => f.path).sort()).toEqual([...text.keys()].filter((n) => n !== 'manifest.json').sort());
     for (const f of manifest.files) expect(Buffer.byteLength(text.get(f.path)!)).toBe(f.bytes);
-    expect([...text.keys()]).toEqual(expect.arrayContaining(['app-info.json', 'logs/planner.log', 'import-reports/snapshot-1.json', 'settings/settings.json', 'settings/policy.json']));
+    expect([...text.keys()]).toEqual(
+      expect.arrayContaining([
+        'app-info.json',
+        'logs/planner.log',
+        'import-reports/snapshot-1.json',
+        'settings/settings.json',
+        'settings/policy.json',
+      ]),
+    );
     expect(JSON.parse(text.get('settings/policy.json')!)).toHaveProperty('yarn');
     expect(text.get('logs/planner.log')).toContain('WARN a warning for the bundle');
     expect(JSON.parse(text.get('import-reports/snapshot-1.json')!)).toMatchObject({ snapshot: { id: 1, asOf: '2026-12-01' } });
@@ -147,7 +162,11 @@ describe('log file', () => {
     const current = readFileSync(path, 'utf8');
     expect(current.trimEnd().split('\n').at(-1)).toBe(`t039 WARN line 39 ${'x'.repeat(20)}`);
     // lines are 36 bytes: 5 per file, so the three files hold the last 11-15 lines and line 0 is gone
-    const all = log.files().reverse().map((f) => readFileSync(f, 'utf8')).join('');
+    const all = log
+      .files()
+      .reverse()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('');
     expect(all).not.toContain('line 0 ');
     const numbers = [...all.matchAll(/line (\d+) /g)].map((m) => Number(m[1]));
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => 40 - numbers.length + i));

@@ -62,7 +62,10 @@ export function readDiagnostics(ctx: DiagnosticsContext): Diagnostics {
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 
 /** The support bundle as a zip, and its manifest (also inside, as manifest.json). */
-export function supportBundle(ctx: DiagnosticsContext, options: { includePlannerData: boolean; now: string }): { zip: Buffer; manifest: BundleManifest } {
+export function supportBundle(
+  ctx: DiagnosticsContext,
+  options: { includePlannerData: boolean; now: string },
+): { zip: Buffer; manifest: BundleManifest } {
   const files: (ZipInput & { what: string })[] = [];
   const add = (name: string, data: Buffer, what: string) => files.push({ name, data, what });
 
@@ -78,8 +81,12 @@ export function supportBundle(ctx: DiagnosticsContext, options: { includePlanner
     value_json: string;
     updated_at: string;
   }[];
-  add('settings/settings.json', json(settings.map((s) => ({ key: s.key, value: JSON.parse(s.value_json), updatedAt: s.updated_at }))), 'app settings');
-  add('settings/policy.json', json(loadPolicy(ctx.db)), 'the planning policy (defaults overlaid with the planner\'s edits)');
+  add(
+    'settings/settings.json',
+    json(settings.map((s) => ({ key: s.key, value: JSON.parse(s.value_json), updatedAt: s.updated_at }))),
+    'app settings',
+  );
+  add('settings/policy.json', json(loadPolicy(ctx.db)), "the planning policy (defaults overlaid with the planner's edits)");
 
   if (options.includePlannerData) {
     const existing = new Set((ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));

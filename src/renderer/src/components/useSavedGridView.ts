@@ -75,7 +75,10 @@ export function useSavedGridView(gridId: string): SavedGridView {
     saveTimer.current = undefined;
     const view = pending.current;
     pending.current = null;
-    if (view) void api.invoke('ui.gridState.set', { key, view }).then((r) => !r.ok && console.warn(`the view of grid ${gridId} was not saved: ${r.error.message}`));
+    if (view)
+      void api
+        .invoke('ui.gridState.set', { key, view })
+        .then((r) => !r.ok && console.warn(`the view of grid ${gridId} was not saved: ${r.error.message}`));
   }, [key, gridId]);
   useEffect(() => flush, [flush]);
 

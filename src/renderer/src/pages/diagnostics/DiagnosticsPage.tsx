@@ -84,7 +84,11 @@ export function DiagnosticsPage(): ReactNode {
     if (!bundle) return;
     downloadFile(bundle);
     setLastBundle({ fileName: bundle.fileName, files: bundle.manifest.files.length });
-    toast('success', 'Support bundle saved', `${bundle.fileName}: ${bundle.manifest.files.length} files${includePlannerData ? ', with planner data' : ''}`);
+    toast(
+      'success',
+      'Support bundle saved',
+      `${bundle.fileName}: ${bundle.manifest.files.length} files${includePlannerData ? ', with planner data' : ''}`,
+    );
   };
 
   if (info.status === 'error' && info.error)
@@ -95,7 +99,12 @@ export function DiagnosticsPage(): ReactNode {
     );
   const d = info.data;
   if (!d) return <div className="page muted">Reading the diagnostics…</div>;
-  const jobRows = d.jobs.map((j) => ({ ...j, kindLabel: KIND_LABEL[j.kind], startedAt: formatDateTime(j.startedAt), snapshotId: j.snapshotId ?? '' }));
+  const jobRows = d.jobs.map((j) => ({
+    ...j,
+    kindLabel: KIND_LABEL[j.kind],
+    startedAt: formatDateTime(j.startedAt),
+    snapshotId: j.snapshotId ?? '',
+  }));
 
   return (
     <div className="page diagnostics-page" data-testid="diagnostics">
@@ -161,7 +170,13 @@ export function DiagnosticsPage(): ReactNode {
               />
               Include planner data (PO drafts, pins, overrides, mappings, calendar, scenarios, acknowledgements)
             </label>
-            <button type="button" className="btn btn-primary" disabled={saving} onClick={() => void saveBundle()} data-testid="diagnostics-save-bundle">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={saving}
+              onClick={() => void saveBundle()}
+              data-testid="diagnostics-save-bundle"
+            >
               <Icon name="download" size={14} /> {saving ? 'Saving…' : 'Save a support bundle'}
             </button>
             {lastBundle && (
