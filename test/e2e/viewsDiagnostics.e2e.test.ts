@@ -126,7 +126,7 @@ describe.skipIf(!canRun)('views that stay, and Diagnostics', () => {
         api.applyColumnState({ state: [{ colId: sortCol, sort: 'desc' }], defaultState: { sort: null } });
         api.setFilterModel({ [filterCol]: { filterType: 'number', type: 'greaterThan', filter: 0 } });
         api.moveColumns([moved], 0);
-        api.setColumnWidths([{ key: resizedCol, newWidth: 263 }], true, true, 'uiColumnResized');
+        api.setColumnWidths([{ key: resizedCol, newWidth: 263 }], true, 'uiColumnResized');
       },
       { id: GRID, sortCol, filterCol, moved, resizedCol },
     );

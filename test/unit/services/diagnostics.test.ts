@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelOutput, Result } from '../../../src/shared/contract';
 import { bundleManifestSchema } from '../../../src/shared/diagnostics';
 import { readZip } from '../../../src/main/import/readers/zip';
 import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
@@ -65,7 +66,7 @@ describe('job_run', () => {
     try {
       const state = await jobs.wait(jobs.start('plan', { snapshotId: 999 }));
       expect(state.status).toBe('failed');
-      const info = await dispatch(planner.handlers, 'diagnostics.info', {});
+      const info = (await dispatch(planner.handlers, 'diagnostics.info', {})) as Result<ChannelOutput<'diagnostics.info'>>;
       if (!info.ok) throw new Error(info.error.message);
       expect(info.data.planRuns).toEqual([expect.objectContaining({ kind: 'plan', outcome: 'failed', message: state.error, snapshotId: 999 })]);
       expect(info.data.failures).toHaveLength(1);
@@ -107,7 +108,7 @@ describe('support bundle', () => {
   afterEach(async () => planner.close());
 
   const bundle = async (includePlannerData: boolean) => {
-    const r = await dispatch(planner.handlers, 'diagnostics.bundle', { includePlannerData });
+    const r = (await dispatch(planner.handlers, 'diagnostics.bundle', { includePlannerData })) as Result<ChannelOutput<'diagnostics.bundle'>>;
     if (!r.ok) throw new Error(r.error.message);
     const entries = readZip(Buffer.from(r.data.base64, 'base64'));
     const text = new Map([...entries].map(([name, e]) => [name, e.read().toString('utf8')]));

@@ -214,7 +214,15 @@ export function createPlanner(options: PlannerOptions): Planner {
       return { jobId: target === null ? null : startPlan(target) };
     },
     ...createAppStateHandlers(
-      { db, dbPath: options.dbPath, appName: 'Beverly Knits Planner', version: options.appVersion ?? '0.0.0', shell: options.shell, log },
+      {
+        db,
+        dbPath: options.dbPath,
+        appName: 'Beverly Knits Planner',
+        version: options.appVersion ?? '0.0.0',
+        shell: options.shell,
+        log,
+        policy: () => loadPolicy(db),
+      },
       now,
     ),
     ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf }),

@@ -8,7 +8,6 @@ import type { Db } from '../../store/db';
 import { listJobRuns } from '../../store/jobRuns';
 import { migrations } from '../../store/migrations';
 import { getSnapshotReport, listSnapshots } from '../../store/snapshots';
-import { loadPolicy } from '../inputs/policy';
 import type { LogFile } from '../logFile';
 import { writeZip, type ZipInput } from './zipFile';
 
@@ -19,6 +18,8 @@ export interface DiagnosticsContext {
   version: string;
   shell: Diagnostics['shell'];
   log: LogFile;
+  /** The planning policy as Settings shows it (defaults overlaid with the planner's edits). */
+  policy: () => unknown;
 }
 
 /** Planner-entered tables: in a bundle only with "include planner data". */
@@ -86,7 +87,7 @@ export function supportBundle(
     json(settings.map((s) => ({ key: s.key, value: JSON.parse(s.value_json), updatedAt: s.updated_at }))),
     'app settings',
   );
-  add('settings/policy.json', json(loadPolicy(ctx.db)), "the planning policy (defaults overlaid with the planner's edits)");
+  add('settings/policy.json', json(ctx.policy()), "the planning policy (defaults overlaid with the planner's edits)");
 
   if (options.includePlannerData) {
     const existing = new Set((ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
