@@ -83,8 +83,10 @@ describe('job_run', () => {
     const db = openStore(tmp.dbPath);
     for (let i = 0; i < JOB_RUNS_KEPT + 5; i++)
       recordJobRun(db, { kind: 'plan', startedAt: `run ${i}`, durationMs: i, outcome: 'ok', message: '', snapshotId: null });
-    const runs = listJobRuns(db);
+    const runs = listJobRuns(db, { limit: 10_000 });
+    const stored = (db.prepare('SELECT COUNT(*) AS n FROM job_run').get() as { n: number }).n;
     db.close();
+    expect(stored).toBe(JOB_RUNS_KEPT);
     expect(runs).toHaveLength(JOB_RUNS_KEPT);
     expect(runs[0].startedAt).toBe(`run ${JOB_RUNS_KEPT + 4}`);
     expect(runs.at(-1)!.startedAt).toBe('run 5');
