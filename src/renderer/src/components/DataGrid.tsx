@@ -113,7 +113,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   const [search, setSearch] = useState('');
   const [displayedCount, setDisplayedCount] = useState(rows.length);
   const [selectedCount, setSelectedCount] = useState(0);
-  const savedView = useSavedGridView(testId);
+  const savedView = useSavedGridView(testId, !bare);
 
   const resolved = useMemo(() => resolveColumns(rows as readonly object[], columns), [rows, columns]);
   const columnDefs = useMemo<ColDef<T>[]>(() => colDefs ?? (resolved.map(toColDef) as ColDef<T>[]), [colDefs, resolved]);

@@ -42,10 +42,11 @@ export interface SavedGridView {
   reset(gridApi: GridApi): void;
 }
 
-export function useSavedGridView(gridId: string): SavedGridView {
+/** `persist` false (bare embedded tables, which show no Reset view): the grid keeps no view and shows at once. */
+export function useSavedGridView(gridId: string, persist = true): SavedGridView {
   const keyRef = useRef<string>(gridStateKey(parseHash(window.location.hash), gridId));
   const key = keyRef.current;
-  const [loaded, setLoaded] = useState<GridView | null | undefined>(() => viewCache.get(key));
+  const [loaded, setLoaded] = useState<GridView | null | undefined>(() => (persist ? viewCache.get(key) : null));
   const [applied, setApplied] = useState(false);
   const lastJson = useRef<string | null>(null);
   const applying = useRef(false);
@@ -87,7 +88,7 @@ export function useSavedGridView(gridId: string): SavedGridView {
       if (loaded === undefined || gridApi.isDestroyed()) return;
       // No columns yet (inferred from rows still to come): nothing to hide; the view goes on with the columns.
       if (gridApi.getColumnState().length === 0) return setApplied(true);
-      const saved = viewCache.has(key) ? viewCache.get(key)! : loaded;
+      const saved = !persist ? null : viewCache.has(key) ? viewCache.get(key)! : loaded;
       applying.current = true;
       try {
         if (saved) {
@@ -104,12 +105,12 @@ export function useSavedGridView(gridId: string): SavedGridView {
       }
       setApplied(true);
     },
-    [key, loaded],
+    [key, loaded, persist],
   );
 
   const changed = useCallback(
     (gridApi: GridApi) => {
-      if (applying.current || lastJson.current === null || gridApi.isDestroyed()) return;
+      if (!persist || applying.current || lastJson.current === null || gridApi.isDestroyed()) return;
       const view = currentView(gridApi);
       const json = JSON.stringify(view);
       if (json === lastJson.current) return;
@@ -119,7 +120,7 @@ export function useSavedGridView(gridId: string): SavedGridView {
       clearTimeout(saveTimer.current);
       saveTimer.current = setTimeout(flush, SAVE_DELAY_MS);
     },
-    [key, flush],
+    [key, flush, persist],
   );
 
   const reset = useCallback(
