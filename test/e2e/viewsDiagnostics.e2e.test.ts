@@ -180,6 +180,28 @@ describe.skipIf(!canRun)('views that stay, and Diagnostics', () => {
     expect(await shownView()).toEqual(defaults);
   }, 120_000);
 
+  it('measures what reading the saved view adds to the first render (its answer short-circuited vs real)', async () => {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const arms: Record<'real' | 'shortCircuited', number[]> = { real: [], shortCircuited: [] };
+    let shortCircuit = false;
+    // every call goes through the route in both arms, so only the saved-view read differs
+    await page.route('**/api/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { channel?: string };
+      if (shortCircuit && body.channel === 'ui.gridState.get') return route.fulfill({ json: { ok: true, data: { view: null } } });
+      return route.continue();
+    });
+    for (let i = 0; i < 3; i++) {
+      for (const arm of ['real', 'shortCircuited'] as const) {
+        shortCircuit = arm === 'shortCircuited';
+        arms[arm].push(await openYarn(bridge.url, true));
+        expect(await shownView()).toEqual(defaults);
+      }
+    }
+    await page.unroute('**/api/invoke');
+    timings.yarnReadyMedianRealMs = median(arms.real);
+    timings.yarnReadyMedianShortCircuitedMs = median(arms.shortCircuited);
+  }, 120_000);
+
   it('lists the demo load and the plan run with their durations on Diagnostics', async () => {
     const t0 = performance.now();
     await page.click(sel('nav-diagnostics'));
