@@ -80,7 +80,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   });
   const logFile = logFileFor(dbPath);
   logFile.info(`cli: plan of ${data.join(', ')} with ${dbPath}`);
-  const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false, log: logFile });
+  const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false, logFile });
   const compiledWorker = join(__dirname, 'worker.js');
   const forecastJobs = existsSync(compiledWorker) ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker }) : jobs;
   try {

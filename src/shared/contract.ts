@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { poDraftSchema } from './domain/poDraft';
 import { purchaseOrderListSchema } from './domain/purchaseOrder';
+import { actionLogChannels, actionsChangedEvent } from './actionLog';
 import { availabilityInputSchema, availabilitySchema } from './availability';
 import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
 import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
@@ -252,6 +253,8 @@ export const channels = {
     input: z.union([policyChangeSchema, z.object({ changes: z.array(policyChangeSchema).min(1).max(500) }).strict()]),
     output: policyTableValuesSchema,
   },
+  /** The action log and its undo (src/shared/actionLog.ts). */
+  ...actionLogChannels,
   ...gridStateChannels,
   ...diagnosticsChannels,
 } as const;
@@ -267,6 +270,7 @@ export const events = {
   'plan.changed': z.object({ snapshotId: z.number(), scenarioId: z.number().default(0), reason: z.string() }),
   'snapshots.changed': z.object({ activeSnapshotId: z.number().nullable() }),
   'alerts.new': z.object({ alerts: z.array(z.object({ key: z.string(), severity: z.string(), title: z.string(), cause: z.string() })) }),
+  'actions.changed': actionsChangedEvent,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -14,7 +14,7 @@ export async function runBridge(argv: string[]): Promise<void> {
   const port = Number(single(args, 'port') ?? 0);
   const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js') });
   const log = logFileFor(dbPath);
-  const { planner, error } = openPlanner({ dbPath, shell: 'web', jobs, appVersion: version, log });
+  const { planner, error } = openPlanner({ dbPath, shell: 'web', jobs, appVersion: version, logFile: log });
   if (error) log.error(`web bridge: cannot open the planning store ${dbPath}: ${error}`);
   if (error) console.error(`Cannot open the planning store: ${error}\nThe app runs and shows this error; start it with --db <another file> to plan.`);
   const bridge = await startBridge({ planner, rendererDir: resolve(__dirname, '../renderer'), port });

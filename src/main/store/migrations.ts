@@ -5,6 +5,7 @@
 // the gaps between them are history, not room for new ones.
 import type { Database } from 'better-sqlite3';
 import { isRetiredSupplier } from '../../shared/domain/supplier';
+import { ACTION_LOG_SQL } from './actionLog';
 import { movePlannerBlobsToTables, PLANNER_TABLES_SQL } from './plannerDataMigration';
 import { mergePlanHorizons } from './planningCalendarMigration';
 
@@ -310,6 +311,11 @@ export const migrations: readonly Migration[] = [
     version: 305,
     name: 'one planning calendar: the plan horizons and the working week in the calendar policy area (policy values, scenario policy changes); cached plans recomputed',
     up: mergePlanHorizons,
+  },
+  {
+    version: 306,
+    name: 'planner data: the action log (every planner action with the rows before and after, and its undo)',
+    up: ACTION_LOG_SQL,
   },
   {
     version: 307,

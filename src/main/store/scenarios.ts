@@ -22,7 +22,7 @@ export class ScenarioStoreError extends Error {
   }
 }
 
-interface ScenarioRow {
+export interface ScenarioRow {
   id: number;
   snapshot_id: number;
   name: string;

@@ -14,7 +14,13 @@ export interface RawTransport {
   upload?(name: string, data: Blob): Promise<unknown>;
 }
 
-export const EVENT_NAMES = ['job.progress', 'plan.changed', 'snapshots.changed', 'alerts.new'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'job.progress',
+  'plan.changed',
+  'snapshots.changed',
+  'alerts.new',
+  'actions.changed',
+] as const satisfies readonly EventName[];
 
 function failure(code: ContractError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };

@@ -18,6 +18,7 @@ import type { JobHost } from '../../workers/jobHost';
 import { planAlerts } from '../views/alerts';
 import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
+import type { ActionRecorder } from './actionLogHandlers';
 import { readPlan } from '../../store/planCache';
 import { paperSize, purchasePlanReport, shortageReport } from '../outputs/planReports';
 import type { Plan } from '../jobs/computePlan';
@@ -47,6 +48,8 @@ export interface ActionContext {
   requireSnapshot: (id?: number) => number;
   startPlan: (snapshotId: number, scenarioId?: number) => string;
   renderPdf: PdfRenderer;
+  /** Runs an action's writes and logs them with the rows before and after, in one transaction. */
+  log: ActionRecorder;
 }
 
 type ActionHandlers = Pick<
@@ -152,10 +155,12 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
 
   return {
     'alerts.ack': async ({ key, note }) => {
-      acknowledgeAlert(db, key, ctx.now(), note ?? null);
+      ctx.log('alerts.ack', (track) => track.row('alert_ack', [key], () => acknowledgeAlert(db, key, ctx.now(), note ?? null)));
       return { acknowledged: true };
     },
-    'alerts.unack': async ({ key }) => ({ acknowledged: !unacknowledgeAlert(db, key) }),
+    'alerts.unack': async ({ key }) => ({
+      acknowledged: !ctx.log('alerts.unack', (track) => track.row('alert_ack', [key], () => unacknowledgeAlert(db, key))),
+    }),
 
     'drafts.list': async () => listPoDrafts(db),
     'drafts.accept': async ({ suggestionIds, snapshotId }) => {
@@ -167,8 +172,9 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       const now = ctx.now();
       // One transaction: every suggestion becomes a draft, or none does. A draft already made from the same
       // suggestion is kept as it is, unless the planner had rejected it.
-      const created = db
-        .transaction(() =>
+      const created = ctx.log(
+        'drafts.accept',
+        (track) =>
           suggestionIds.flatMap((id) => {
             const s = byId.get(id)!;
             const draftId = `D-${plan.asOf}-${s.yarnId}-${s.receiptDate}`;
@@ -187,29 +193,35 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
               status: 'accepted',
               fromSuggestionId: s.id,
             };
-            putPoDraft(db, draft, now);
+            track.row('po_draft', [draftId], () => putPoDraft(db, draft, now));
             return [draft];
           }),
-        )
-        .immediate();
+        sid,
+      );
       replan(sid);
       return created;
     },
     'drafts.update': async ({ draftId, ...change }) => {
       const edited = change.qtyLbs !== undefined || change.receiptDate !== undefined || change.supplierId !== undefined;
-      const result = updatePoDraft(
-        db,
-        draftId,
-        (d) => ({
-          ...d,
-          ...(change.qtyLbs !== undefined ? { qtyLbs: change.qtyLbs } : {}),
-          ...(change.receiptDate !== undefined ? { receiptDate: change.receiptDate } : {}),
-          ...(change.supplierId !== undefined ? { supplierId: change.supplierId } : {}),
-          status: change.status ?? (edited ? 'edited' : d.status),
+      const result = ctx.log('drafts.update', (track) =>
+        track.row('po_draft', [draftId], () => {
+          const changed = updatePoDraft(
+            db,
+            draftId,
+            (d) => ({
+              ...d,
+              ...(change.qtyLbs !== undefined ? { qtyLbs: change.qtyLbs } : {}),
+              ...(change.receiptDate !== undefined ? { receiptDate: change.receiptDate } : {}),
+              ...(change.supplierId !== undefined ? { supplierId: change.supplierId } : {}),
+              status: change.status ?? (edited ? 'edited' : d.status),
+            }),
+            ctx.now(),
+          );
+          if (!changed?.after) throw new NotFoundError(`draft ${draftId} does not exist`);
+          return changed;
         }),
-        ctx.now(),
       );
-      if (!result?.after) throw new NotFoundError(`draft ${draftId} does not exist`);
+      if (!result.after) throw new NotFoundError(`draft ${draftId} does not exist`);
       replan();
       return result.after;
     },
@@ -255,27 +267,48 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     },
 
     'schedule.pin': async ({ orderNo, machineId, start }) => {
-      putPin(db, { orderNo, ...(machineId !== undefined ? { machineId } : {}), ...(start !== undefined ? { start } : {}) }, ctx.now());
+      const pin = { orderNo, ...(machineId !== undefined ? { machineId } : {}), ...(start !== undefined ? { start } : {}) };
+      ctx.log('schedule.pin', (track) => track.row('pin', [orderNo], () => putPin(db, pin, ctx.now())));
       return { jobId: replan() };
     },
     'schedule.unpin': async ({ orderNo }) => {
-      deletePin(db, orderNo);
+      ctx.log('schedule.unpin', (track) => track.row('pin', [orderNo], () => deletePin(db, orderNo)));
       return { jobId: replan() };
     },
 
     'scenarios.list': async ({ snapshotId }) => scenarios.listScenarios(db, snapshotId),
     'scenarios.get': async ({ id }) => scenario(id),
-    'scenarios.create': async ({ name, snapshotId }) =>
-      scenarios.createScenario(db, { snapshotId: ctx.requireSnapshot(snapshotId), name, createdAt: ctx.now() }),
-    'scenarios.copy': async ({ id, name }) => scenarios.copyScenario(db, scenario(id).id, { name, createdAt: ctx.now() }),
-    'scenarios.rename': async ({ id, name }) => ({ renamed: scenarios.renameScenario(db, id, name) }),
-    'scenarios.delete': async ({ id }) => ({ deleted: scenarios.deleteScenario(db, id) }),
+    'scenarios.create': async ({ name, snapshotId }) => {
+      const sid = ctx.requireSnapshot(snapshotId);
+      const create = () => scenarios.createScenario(db, { snapshotId: sid, name, createdAt: ctx.now() });
+      return ctx.log('scenarios.create', (track) => track.created('scenario', create, (s) => [String(s.id)]), sid);
+    },
+    'scenarios.copy': async ({ id, name }) => {
+      const from = scenario(id);
+      const copy = () => scenarios.copyScenario(db, from.id, { name, createdAt: ctx.now() });
+      return ctx.log('scenarios.copy', (track) => track.created('scenario', copy, (s) => [String(s.id)]), from.snapshotId);
+    },
+    'scenarios.rename': async ({ id, name }) => ({
+      renamed: ctx.log('scenarios.rename', (track) => track.row('scenario', [String(id)], () => scenarios.renameScenario(db, id, name))),
+    }),
+    'scenarios.delete': async ({ id }) => ({
+      deleted: ctx.log('scenarios.delete', (track) => track.row('scenario', [String(id)], () => scenarios.deleteScenario(db, id))),
+    }),
     'scenarios.addOverride': async ({ id, override }) => {
-      scenarios.addOverride(db, scenario(id).id, override);
+      const s = scenario(id);
+      ctx.log('scenarios.addOverride', (track) => track.row('scenario', [String(id)], () => scenarios.addOverride(db, s.id, override)), s.snapshotId);
       return scenario(id);
     },
     'scenarios.removeOverride': async ({ id, overrideId }) => {
-      if (!scenarios.removeOverride(db, scenario(id).id, overrideId)) throw new NotFoundError(`scenario ${id} has no override ${overrideId}`);
+      const s = scenario(id);
+      ctx.log(
+        'scenarios.removeOverride',
+        (track) =>
+          track.row('scenario', [String(id)], () => {
+            if (!scenarios.removeOverride(db, s.id, overrideId)) throw new NotFoundError(`scenario ${id} has no override ${overrideId}`);
+          }),
+        s.snapshotId,
+      );
       return scenario(id);
     },
     'scenarios.plan': async ({ id }) => {

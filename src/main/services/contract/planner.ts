@@ -28,6 +28,7 @@ import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from '../views/alerts';
 import { UploadStaging } from './uploads';
 import { createViewHandlers } from './viewHandlers';
+import { actionRecorder, createActionLogHandlers, type ActionLogContext } from './actionLogHandlers';
 import { createAppStateHandlers } from './appStateHandlers';
 import { logFileFor, type LogFile } from '../logFile';
 
@@ -44,7 +45,7 @@ export interface PlannerOptions {
   /** Where uploaded files wait for their import (default: a fresh folder in the system's temporary folder). */
   uploadsDir?: string;
   /** Where job failures and warnings are written (default: `logs/planner.log` beside the database). */
-  log?: LogFile;
+  logFile?: LogFile;
 }
 
 export interface Planner {
@@ -65,7 +66,7 @@ export function createPlanner(options: PlannerOptions): Planner {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit(event, payload);
   const uploads = new UploadStaging(options.uploadsDir);
-  const log = options.log ?? logFileFor(options.dbPath);
+  const logFile = options.logFile ?? logFileFor(options.dbPath);
 
   const activeSnapshotId = (): number | null => {
     const stored = readSetting(db, SETTINGS.activeSnapshotId);
@@ -91,9 +92,9 @@ export function createPlanner(options: PlannerOptions): Planner {
   const forecasting = new Set<number>();
   const onFinished = (state: JobState) => {
     if (state.kind === 'forecast') forecasting.clear();
-    if (state.status === 'failed') log.error(`${state.kind} job ${state.jobId} failed: ${state.error ?? state.message}`);
+    if (state.status === 'failed') logFile.error(`${state.kind} job ${state.jobId} failed: ${state.error ?? state.message}`);
     const warnings = state.result && 'warnings' in state.result ? (state.result.warnings ?? []) : [];
-    for (const w of warnings) log.warn(`${state.kind} job ${state.jobId}: ${w}`);
+    for (const w of warnings) logFile.warn(`${state.kind} job ${state.jobId}: ${w}`);
     if (state.status !== 'done') return;
     const sid = resultSnapshotId(state.result);
     if ((state.kind === 'import' || state.kind === 'demo') && sid) {
@@ -125,6 +126,14 @@ export function createPlanner(options: PlannerOptions): Planner {
   // Uploads (streamed by the bridge, or handed over in the call) are put together as the chosen folder's tree.
   // The stage of an inspection not imported (yet) is replaced by the next inspection.
   let inspected: string | null = null;
+  const actionLog: ActionLogContext = {
+    db,
+    now,
+    activeSnapshotId,
+    startPlan: (snapshotId) => startPlan(snapshotId),
+    notify: (entry) => emit('actions.changed', entry),
+  };
+  const log = actionRecorder(actionLog);
   const stageUploads = (uploadIds: string[] | undefined, inMemory: { name: string; base64: string }[] | undefined): string | undefined => {
     const files = [...uploads.take(uploadIds ?? []), ...(inMemory ?? []).map((u) => uploads.fromBytes(u.name, Buffer.from(u.base64, 'base64')))];
     return files.length ? uploads.assemble(files) : undefined;
@@ -181,11 +190,20 @@ export function createPlanner(options: PlannerOptions): Planner {
     'plan.run': async ({ snapshotId }) => ({ jobId: startPlan(requireSnapshot(snapshotId)) }),
     ...createViewHandlers(db, requireSnapshot),
     'settings.getPolicy': async () => loadPolicy(db),
-    'settings.setPolicy': async (input) => setPolicyValues(db, 'changes' in input ? input.changes : [input], now()),
+    'settings.setPolicy': async (input) => {
+      const changes = 'changes' in input ? input.changes : [input];
+      const keys = changes.map((c) => [c.area, c.key]);
+      return log('settings.setPolicy', (track) => track.rows('policy_value', keys, () => setPolicyValues(db, changes, now())));
+    },
     'overrides.list': async () => ({ rates: listRateOverrides(db), boms: listBomOverrides(db) }),
     'overrides.setRate': async ({ style, lbsPerDay, note }) => {
-      if (lbsPerDay === null) deleteRateOverride(db, style);
-      else putRateOverride(db, { style, lbsPerDay, asOf: now().slice(0, 10), note: note ?? '' }, now());
+      log('overrides.setRate', (track) =>
+        track.row('rate_override', [style], () =>
+          lbsPerDay === null
+            ? deleteRateOverride(db, style)
+            : putRateOverride(db, { style, lbsPerDay, asOf: now().slice(0, 10), note: note ?? '' }, now()),
+        ),
+      );
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },
@@ -197,8 +215,11 @@ export function createPlanner(options: PlannerOptions): Planner {
         const unknown = lines.map((l) => l.yarnId).filter((y) => !known.has(y));
         if (unknown.length) throw new Error(`yarn ${unknown.join(', ')} is not in the yarn inventory of snapshot ${target}: check the yarn id`);
       }
-      if (lines === null) deleteBomOverride(db, style);
-      else putBomOverride(db, { style, lines, asOf: now().slice(0, 10), note: note ?? '' }, now());
+      log('overrides.setBom', (track) =>
+        track.row('bom_override', [style], () =>
+          lines === null ? deleteBomOverride(db, style) : putBomOverride(db, { style, lines, asOf: now().slice(0, 10), note: note ?? '' }, now()),
+        ),
+      );
       return { jobId: target === null ? null : startPlan(target) };
     },
     'settings.getLayers': async () => ({
@@ -206,10 +227,16 @@ export function createPlanner(options: PlannerOptions): Planner {
       forecast: readSetting(db, SETTINGS.includeForecastLayer),
     }),
     'settings.setLayers': async ({ salesOrders, forecast }) => {
-      db.transaction(() => {
-        if (salesOrders !== undefined) writeSetting(db, SETTINGS.includeSalesOrderLayer, salesOrders, now());
-        if (forecast !== undefined) writeSetting(db, SETTINGS.includeForecastLayer, forecast, now());
-      }).immediate();
+      const keys = [
+        ...(salesOrders !== undefined ? [[SETTINGS.includeSalesOrderLayer.key]] : []),
+        ...(forecast !== undefined ? [[SETTINGS.includeForecastLayer.key]] : []),
+      ];
+      log('settings.setLayers', (track) =>
+        track.rows('setting', keys, () => {
+          if (salesOrders !== undefined) writeSetting(db, SETTINGS.includeSalesOrderLayer, salesOrders, now());
+          if (forecast !== undefined) writeSetting(db, SETTINGS.includeForecastLayer, forecast, now());
+        }),
+      );
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },
@@ -220,12 +247,13 @@ export function createPlanner(options: PlannerOptions): Planner {
         appName: 'Beverly Knits Planner',
         version: options.appVersion ?? '0.0.0',
         shell: options.shell,
-        log,
+        log: logFile,
         policy: () => loadPolicy(db),
       },
       now,
     ),
-    ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf }),
+    ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf, log }),
+    ...createActionLogHandlers(actionLog),
   };
 
   return {

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useApp } from '../stores/appStore';
 import { Icon } from '../components/Icon';
+import { ActionLogButton } from './ActionLog';
 
 interface TopBarProps {
   title: string;
@@ -22,6 +23,7 @@ export function TopBar({ title, subtitle, onActionsSlot }: TopBarProps): ReactNo
         <span className="topbar-subtitle">{subtitle}</span>
       </div>
       <div className="topbar-actions" ref={onActionsSlot} data-testid="page-actions" />
+      <ActionLogButton />
       <button
         type="button"
         className="btn btn-ghost topbar-theme"

@@ -35,6 +35,10 @@ export function SettingsPage(): ReactNode {
   };
   useEffect(() => {
     void load();
+    // An undo (Ctrl+Z, the action log) may put a saved value back: show it.
+    return api.on('actions.changed', (e) => {
+      if (e.kind === 'actions.undo') void load();
+    });
   }, []);
   const section = useHashParams().section;
   useEffect(() => {
