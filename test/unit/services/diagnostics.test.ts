@@ -97,8 +97,11 @@ describe('support bundle', () => {
   let planner: Planner;
   const RATE_NOTE = 'rate-note-marker-7731';
   const PIN_ORDER = 'KO-MARKER-4417';
-  beforeEach(() => {
+  const ACK_NOTE = 'ack-note-marker-5521';
+  beforeEach(async () => {
     planner = createPlanner({ dbPath: tmp.dbPath, shell: 'test', jobs: new JobHost({ dbPath: tmp.dbPath, mode: 'inline', run: runJob }) });
+    // through the contract: an acknowledgement, and the action log's entry for it
+    expect(await dispatch(planner.handlers, 'alerts.ack', { key: 'yarn-short:ACK-MARKER', note: ACK_NOTE })).toMatchObject({ ok: true });
     putRateOverride(planner.db, { style: 'STYLE-X', lbsPerDay: 123, asOf: '2026-12-01', note: RATE_NOTE }, '2026-12-07T09:00:00Z');
     putPin(planner.db, { orderNo: PIN_ORDER, machineId: 'M-1' }, '2026-12-07T09:00:00Z');
     insertSnapshot(planner.db, { asOf: '2026-12-01', label: 'test', kind: 'import', source: 'x', contentHash: 'h', createdAt: '2026-12-07' });
@@ -140,7 +143,8 @@ describe('support bundle', () => {
     expect(JSON.parse(text.get('import-reports/snapshot-1.json')!)).toMatchObject({ snapshot: { id: 1, asOf: '2026-12-01' } });
     for (const [name, body] of text) {
       expect(name.startsWith('planner-data/'), name).toBe(false);
-      for (const marker of [RATE_NOTE, PIN_ORDER, 'legacy-marker-9902']) expect(body.includes(marker), `${marker} in ${name}`).toBe(false);
+      for (const marker of [RATE_NOTE, PIN_ORDER, 'legacy-marker-9902', 'ACK-MARKER', ACK_NOTE])
+        expect(body.includes(marker), `${marker} in ${name}`).toBe(false);
     }
   });
 
@@ -150,6 +154,10 @@ describe('support bundle', () => {
     expect(JSON.parse(text.get('planner-data/rate_override.json')!)).toEqual([expect.objectContaining({ style: 'STYLE-X', note: RATE_NOTE })]);
     expect(JSON.parse(text.get('planner-data/pin.json')!)).toEqual([expect.objectContaining({ order_no: PIN_ORDER })]);
     expect(text.get('planner-data/legacy-settings.json')).toContain('legacy-marker-9902');
+    expect(JSON.parse(text.get('planner-data/alert_ack.json')!)).toEqual([
+      expect.objectContaining({ alert_key: 'yarn-short:ACK-MARKER', note: ACK_NOTE }),
+    ]);
+    expect(text.get('planner-data/action_log.json')).toContain('ACK-MARKER');
   });
 });
 

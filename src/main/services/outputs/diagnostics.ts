@@ -35,6 +35,9 @@ export const PLANNER_DATA_TABLES = [
   'downtime',
   'scenario',
   'alert_ack',
+  // the action log: every planner action with the rows before and after
+  'action_log',
+  'action_log_change',
 ] as const;
 
 const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : 0);
