@@ -18,6 +18,7 @@ import { defaultDbPath } from './paths';
 import { createPlanner } from './services/contract/planner';
 import { logFileFor } from './services/logFile';
 import { writePlanOutputs } from './services/outputs/planOutputs';
+import { writeForecastOutputs } from './services/outputs/forecastOutputs';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
 import { plannerSettings } from './services/inputs/plannerSettings';
 import { JobHost } from './workers/jobHost';
@@ -82,7 +83,10 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   logFile.info(`cli: plan of ${data.join(', ')} with ${dbPath}`);
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false, logFile });
   const compiledWorker = join(__dirname, 'worker.js');
-  const forecastJobs = existsSync(compiledWorker) ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker }) : jobs;
+  // resident: the worker loads the forecast's modules while the import runs
+  const forecastJobs = existsSync(compiledWorker)
+    ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker, residentKinds: ['forecast'] })
+    : jobs;
   try {
     // said after the first line (which is kept for the notice below)
     let policyNote: string | undefined;
@@ -140,11 +144,14 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       log(`plan run failed: ${plan.error ?? plan.message}`);
       return 1;
     }
-    const forecast = await forecastDone;
-    if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
+    // the plan's files are written while the forecast may still run; the forecast's when it is done
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));
-    const written = await writePlanOutputs(planner.db, snapshotId, outDir, { pdf: args.flags.has('pdf') });
+    const written = await writePlanOutputs(planner.db, snapshotId, outDir, { pdf: args.flags.has('pdf'), forecast: false });
+    const forecast = await forecastDone;
+    if (forecastJobs !== jobs) await forecastJobs.close(); // its thread's memory is freed before the forecast's files
+    if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
+    else written.push(...writeForecastOutputs(planner.db, snapshotId, outDir));
     if (process.stderr.isTTY) process.stderr.write('\n');
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);
     if (checking) {

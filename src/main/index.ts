@@ -11,6 +11,7 @@ import { dispatch } from './services/contract/dispatch';
 import { openPlanner, type Planner } from './services/contract/planner';
 import { logFileFor } from './services/logFile';
 import { JobHost } from './workers/jobHost';
+import { RESIDENT_JOB_KINDS } from './services/jobs/registry';
 import { databaseNotice } from './paths';
 
 const APP_SCHEME = 'app';
@@ -228,7 +229,7 @@ export async function startApp(): Promise<void> {
     openPlanner({
       dbPath: path,
       shell: 'electron',
-      jobs: new JobHost({ dbPath: path, mode: 'worker', workerScript: join(__dirname, 'worker.js') }),
+      jobs: new JobHost({ dbPath: path, mode: 'worker', workerScript: join(__dirname, 'worker.js'), residentKinds: RESIDENT_JOB_KINDS }),
       appVersion: app.getVersion(),
       renderPdf: printHtmlToPdf,
     });

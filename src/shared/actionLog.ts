@@ -7,6 +7,7 @@ export const LOGGED_ACTIONS = [
   'drafts.accept',
   'drafts.update',
   'schedule.pin',
+  'schedule.move',
   'schedule.unpin',
   'alerts.ack',
   'alerts.unack',

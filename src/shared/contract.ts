@@ -8,6 +8,7 @@ import { availabilityInputSchema, availabilitySchema } from './availability';
 import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
 import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
+import { scheduleBoardChannels } from './scheduleMove';
 import { snapshotComparisonSchema } from './snapshotComparison';
 import { viewChannels } from './views';
 import { gridStateChannels } from './gridState';
@@ -161,6 +162,8 @@ export const channels = {
     input: z.object({ orderNo: z.string().min(1), machineId: z.string().min(1).optional(), start: isoDate.optional() }).strict(),
     output: z.object({ jobId: z.string() }),
   },
+  /** The schedule board's drag and drop: `schedule.calendar`, `schedule.move` (src/shared/scheduleMove.ts). */
+  ...scheduleBoardChannels,
   'schedule.unpin': { input: z.object({ orderNo: z.string().min(1) }).strict(), output: z.object({ jobId: z.string() }) },
   'scenarios.list': { input: z.object({ snapshotId: id.optional() }).strict(), output: z.array(scenarioListItemSchema) },
   'scenarios.get': { input: z.object({ id }).strict(), output: scenarioSchema },

@@ -41,3 +41,14 @@ export function rowsToCsv(rows: readonly Record<string, CellValue>[], columns: r
   }
   return out;
 }
+
+/** Rows given as arrays in the column order, as `rowsToCsv` writes them (no object per row: large tables). */
+export function tuplesToCsv(rows: readonly (readonly CellValue[])[], columns: readonly string[]): string {
+  let out = `${csvLine(columns)}\n`;
+  for (const r of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + cellCsv(r[i]);
+    out += `${line}\n`;
+  }
+  return out;
+}

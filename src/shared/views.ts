@@ -476,6 +476,8 @@ export const scheduledOrderSchema = obj({
   style: z.string(),
   machineId: z.string(),
   workCenter: z.string(),
+  /** The style's work center (key; '' when the style has none): the machines a drag on the board may pin it to. */
+  styleWorkCenter: z.string(),
   assignment: z.enum(['kept', 'pinned', 'assigned']),
   balanceLbs: num,
   rateLbsPerDay: num,

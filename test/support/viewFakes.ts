@@ -95,6 +95,7 @@ export function scheduledOrder(
   return checked('scheduled order', scheduledOrderSchema, {
     style: 'S/1',
     workCenter: '',
+    styleWorkCenter: '',
     assignment: 'kept',
     balanceLbs: 1000,
     rateLbsPerDay: 500,

@@ -5,6 +5,7 @@ import { databaseNotice, defaultDbPath } from '../paths';
 import { openPlanner } from '../services/contract/planner';
 import { logFileFor } from '../services/logFile';
 import { JobHost } from '../workers/jobHost';
+import { RESIDENT_JOB_KINDS } from '../services/jobs/registry';
 import { startBridge } from './server';
 import { version } from '../../../package.json';
 
@@ -12,7 +13,7 @@ export async function runBridge(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['no-demo']);
   const dbPath = resolve(single(args, 'db') ?? defaultDbPath());
   const port = Number(single(args, 'port') ?? 0);
-  const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js') });
+  const jobs = new JobHost({ dbPath, mode: 'worker', workerScript: join(__dirname, 'worker.js'), residentKinds: RESIDENT_JOB_KINDS });
   const log = logFileFor(dbPath);
   const { planner, error } = openPlanner({ dbPath, shell: 'web', jobs, appVersion: version, logFile: log });
   if (error) log.error(`web bridge: cannot open the planning store ${dbPath}: ${error}`);

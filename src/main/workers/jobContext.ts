@@ -31,7 +31,7 @@ export function throwIfCancelled(ctx: JobContext): void {
 }
 
 /** Rate-limits progress messages to one every `intervalMs`, always passing the first and the final one. */
-export function throttledProgress(ctx: JobContext, intervalMs = 100): (fraction: number, message: string) => void {
+export function throttledProgress(ctx: Pick<JobContext, 'progress'>, intervalMs = 100): (fraction: number, message: string) => void {
   let last = -Infinity;
   return (fraction, message) => {
     const t = performance.now();

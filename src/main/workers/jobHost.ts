@@ -20,6 +20,12 @@ export type JobHostOptions = {
       /** Worker entry script (built `out/main/worker.js`, or the TS source with `execArgv: ['--import','tsx']`). */
       workerScript: string;
       workerExecArgv?: string[];
+      /**
+       * Job kinds run one after another in ONE long-lived worker, started with the host so its modules are loaded
+       * before the first job; what the jobs keep in that thread (the plan context: planContextCache.ts) serves the
+       * next one. Other kinds get a worker of their own per job.
+       */
+      residentKinds?: JobKind[];
     }
   | { mode: 'inline'; run: JobRunner }
 );
@@ -38,8 +44,12 @@ export class JobHost extends EventEmitter {
   /** supersedes key -> the running job started with it. */
   private readonly running = new Map<string, string>();
 
+  /** The long-lived worker of `residentKinds` and the handler of each job it has been given. */
+  private resident?: { worker: Worker; jobs: Map<string, (msg: WorkerMessage) => void> };
+
   constructor(private readonly options: JobHostOptions) {
     super();
+    if (options.mode === 'worker' && options.residentKinds?.length) this.residentWorker();
   }
 
   list(): JobState[] {
@@ -61,7 +71,12 @@ export class JobHost extends EventEmitter {
     const job: RunningJob = { state, cancelFlag, done: Promise.resolve(state) };
     this.jobs.set(jobId, job);
     const host = this.options;
-    job.done = host.mode === 'worker' ? this.runInWorker(job, input, host.workerScript, host.workerExecArgv) : this.runInline(job, input, host.run);
+    job.done =
+      host.mode === 'inline'
+        ? this.runInline(job, input, host.run)
+        : host.residentKinds?.includes(kind)
+          ? this.runInResident(job, input)
+          : this.runInWorker(job, input, host.workerScript, host.workerExecArgv);
     const key = options.supersedes;
     if (key) {
       this.running.set(key, jobId);
@@ -89,6 +104,9 @@ export class JobHost extends EventEmitter {
   async close(): Promise<void> {
     for (const job of this.jobs.values()) if (job.state.status === 'running') this.cancel(job.state.jobId);
     await Promise.allSettled([...this.jobs.values()].map((j) => j.done));
+    const resident = this.resident;
+    this.resident = undefined;
+    await resident?.worker.terminate();
   }
 
   private now(): string {
@@ -132,6 +150,47 @@ export class JobHost extends EventEmitter {
         result: err instanceof JobFailed ? err.data : undefined,
       });
     }
+  }
+
+  /** The resident worker, started (again, after a crash) when there is none. Holds the process only while busy. */
+  private residentWorker(): NonNullable<JobHost['resident']> {
+    if (this.resident) return this.resident;
+    const host = this.options as Extract<JobHostOptions, { mode: 'worker' }>;
+    const worker = new Worker(host.workerScript, {
+      workerData: { resident: true, kinds: host.residentKinds, dbPath: host.dbPath },
+      execArgv: host.workerExecArgv,
+    });
+    const resident = { worker, jobs: new Map<string, (msg: WorkerMessage) => void>() };
+    worker.unref();
+    worker.on('message', (msg: WorkerMessage & { jobId: string }) => resident.jobs.get(msg.jobId)?.(msg));
+    const fail = (error: string) => {
+      if (this.resident === resident) this.resident = undefined;
+      for (const settle of [...resident.jobs.values()]) settle({ type: 'error', error, cancelled: false });
+    };
+    worker.on('error', (err) => fail(err.message));
+    worker.on('exit', (code) => fail(`worker exited with code ${code}`));
+    this.resident = resident;
+    return resident;
+  }
+
+  private runInResident(job: RunningJob, input: unknown): Promise<JobState> {
+    return new Promise<JobState>((resolve) => {
+      const resident = this.residentWorker();
+      const { jobId, kind } = job.state;
+      resident.jobs.set(jobId, (msg) => {
+        if (msg.type === 'progress') {
+          job.state.fraction = msg.fraction;
+          job.state.message = msg.message;
+          this.emitState(job);
+          return;
+        }
+        resident.jobs.delete(jobId);
+        if (!resident.jobs.size) resident.worker.unref();
+        resolve(this.finish(job, msg.type === 'done' ? { result: msg.result } : { error: msg.error, cancelled: msg.cancelled, result: msg.data }));
+      });
+      resident.worker.ref();
+      resident.worker.postMessage({ jobId, kind, input, now: this.now(), cancelFlag: job.cancelFlag });
+    });
   }
 
   private runInWorker(job: RunningJob, input: unknown, script: string, execArgv: string[] | undefined): Promise<JobState> {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvLine, neutraliseFormula, rowsToCsv } from '../../../src/shared/csv';
+import { csvLine, neutraliseFormula, rowsToCsv, tuplesToCsv } from '../../../src/shared/csv';
 import { csvExportCell, toTsv } from '../../../src/renderer/src/components/gridColumns';
 
 const FORMULAS = ['=HYPERLINK("http://x","y")', '+1+cmd|/c calc', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=1'];
@@ -50,5 +50,33 @@ describe('every CSV writer uses it', () => {
     expect(cell(null, () => '')).toBe('');
     const grid = readFileSync(join(__dirname, '../../../src/renderer/src/components/DataGrid.tsx'), 'utf8');
     expect(grid).toMatch(/exportDataAsCsv\(\{.*processCellCallback: csvExportCell \}\)/);
+  });
+});
+
+describe('tuplesToCsv', () => {
+  it('writes rows given as arrays exactly as rowsToCsv writes the same rows as objects', () => {
+    const columns = ['series', 'origin', 'horizon', 'model', 'actual', 'forecast'];
+    const values = [
+      ...FORMULAS,
+      ...NUMBERS,
+      'a "quoted", text',
+      'line\nbreak',
+      '',
+      null,
+      undefined,
+      true,
+      false,
+      0,
+      -0,
+      1 / 3,
+      -196.54321,
+      1e21,
+      NaN,
+      Infinity,
+    ];
+    const tuples = Array.from({ length: 200 }, (_, i) => columns.map((_c, j) => values[(i * 7 + j * 13) % values.length]));
+    const objects = tuples.map((t) => Object.fromEntries(columns.map((c, j) => [c, t[j]])));
+    expect(tuplesToCsv(tuples, columns)).toBe(rowsToCsv(objects, columns));
+    expect(tuplesToCsv([], columns)).toBe(rowsToCsv([], columns));
   });
 });

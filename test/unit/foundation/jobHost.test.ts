@@ -6,6 +6,7 @@ import type { JobState } from '../../../src/shared/contract';
 import { openStore } from '../../../src/main/store/db';
 import { listSnapshots } from '../../../src/main/store/snapshots';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { RESIDENT_JOB_KINDS } from '../../../src/main/services/jobs/registry';
 import { tempDir } from '../../support/tempDb';
 
 const WORKER = join(__dirname, '../../../out/main/worker.js');
@@ -15,9 +16,13 @@ if (!built) console.warn('worker-thread tests skipped: the app is not built (npm
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-describe.skipIf(!built)('job host with worker threads', () => {
+// each case with a worker per job, and with the app's resident worker (one thread running the jobs in turn)
+describe.skipIf(!built).each([
+  ['a worker per job', undefined],
+  ['the resident worker', RESIDENT_JOB_KINDS],
+])('job host with worker threads: %s', (_name, residentKinds) => {
   it('fails an import of a corrupt file with a message naming the file, writing nothing', async () => {
-    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
+    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER, residentKinds });
     const garbage = join(tmp.dir, 'yarn_inventory.xlsx');
     writeFileSync(garbage, Buffer.from('PK\u0003\u0004 truncated zip, not a workbook'));
     const state = await jobs.wait(jobs.start('import', { paths: [garbage], asOf: '2025-09-02' }));
@@ -31,7 +36,7 @@ describe.skipIf(!built)('job host with worker threads', () => {
   });
 
   it('a job started with the same supersede key cancels the running one', async () => {
-    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
+    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER, residentKinds });
     const first = jobs.start('plan', { snapshotId: 1 }, { supersedes: 'plan:1:0' });
     const second = jobs.start('plan', { snapshotId: 1 }, { supersedes: 'plan:1:0' });
     const other = jobs.start('plan', { snapshotId: 2 }, { supersedes: 'plan:2:0' });
@@ -43,7 +48,7 @@ describe.skipIf(!built)('job host with worker threads', () => {
   });
 
   it('reports progress and cancels a running demo load, leaving no snapshot', async () => {
-    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER });
+    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER, residentKinds });
     const seen: JobState[] = [];
     jobs.on('progress', (s: JobState) => seen.push(s));
     const id = jobs.start('demo', { scale: 1, asOf: '2025-09-02' });
@@ -63,6 +68,22 @@ describe.skipIf(!built)('job host with worker threads', () => {
     const db = openStore(tmp.dbPath);
     expect(listSnapshots(db)).toEqual([]);
     db.close();
+    await jobs.close();
+  });
+});
+
+describe.skipIf(!built)('the resident worker', () => {
+  it('runs its jobs in one thread, one after another, and a job after a crash in a new one', async () => {
+    const jobs = new JobHost({ dbPath: tmp.dbPath, mode: 'worker', workerScript: WORKER, residentKinds: RESIDENT_JOB_KINDS });
+    const ids = [1, 2, 3].map((n) => jobs.start('plan', { snapshotId: 100 + n }));
+    const states = await Promise.all(ids.map((id) => jobs.wait(id)));
+    expect(states.map((s) => s.error)).toEqual(['snapshot 101 does not exist', 'snapshot 102 does not exist', 'snapshot 103 does not exist']);
+    // a job that ends the thread fails with the reason; the next job gets a new resident worker
+    const resident = (jobs as unknown as { resident: { worker: { terminate(): Promise<number> } } }).resident;
+    const running = jobs.start('plan', { snapshotId: 104 });
+    await resident.worker.terminate();
+    expect((await jobs.wait(running)).error).toMatch(/worker exited|does not exist/);
+    expect((await jobs.wait(jobs.start('plan', { snapshotId: 105 }))).error).toBe('snapshot 105 does not exist');
     await jobs.close();
   });
 });

@@ -148,6 +148,7 @@ export const REPLANNED_AFTER: ReadonlySet<ActionKind> = new Set<ActionKind>([
   'drafts.accept',
   'drafts.update',
   'schedule.pin',
+  'schedule.move',
   'schedule.unpin',
   'overrides.setRate',
   'overrides.setBom',

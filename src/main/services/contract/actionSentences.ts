@@ -56,12 +56,14 @@ export function describeAction(kind: ActionKind, changes: readonly RecordedChang
     }
     case 'drafts.update':
       return draftSentence(of(changes, 'po_draft')[0]);
-    case 'schedule.pin': {
+    case 'schedule.pin':
+    case 'schedule.move': {
       const c = of(changes, 'pin')[0];
       const after = c?.after as SchedulePin | null;
       if (!after) return 'Pinned no order';
       const was = c.before ? ` (was ${pinText(c.before as SchedulePin)})` : '';
-      return `Pinned order ${after.orderNo} ${pinText(after)}${was}`;
+      const how = kind === 'schedule.move' ? 'Moved on the board: pinned' : 'Pinned';
+      return `${how} order ${after.orderNo} ${pinText(after)}${was}`;
     }
     case 'schedule.unpin': {
       const c = of(changes, 'pin')[0];

@@ -27,6 +27,7 @@ import { previewFolder } from '../../import/previewFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from '../views/alerts';
 import { UploadStaging } from './uploads';
+import { createScheduleMoveHandlers } from './scheduleMoves';
 import { createViewHandlers } from './viewHandlers';
 import { actionRecorder, createActionLogHandlers, type ActionLogContext } from './actionLogHandlers';
 import { createAppStateHandlers } from './appStateHandlers';
@@ -254,6 +255,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     ),
     ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf, log }),
     ...createActionLogHandlers(actionLog),
+    ...createScheduleMoveHandlers({ db, now, requireSnapshot, startPlan, log }),
   };
 
   return {

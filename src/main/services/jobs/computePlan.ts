@@ -11,8 +11,7 @@ import { createSupplierMatcher, groupSuggestionsBySupplier, reconcileDrafts, run
 import type { MrpResult, SupplierSuggestionGroup } from '../../engine/purchasing/types';
 import { computeLoad, scheduleKnitOrders, type LoadResult, type ScheduleResult } from '../../engine/capacity';
 import type { PlanningData } from '../../../shared/domain/entities';
-import { loadPlanningData } from '../../store/entities';
-import { loadReportHistory } from '../inputs/reportHistory';
+import { planningDataOf, reportHistoryOf } from './planContextCache';
 import type { Db } from '../../store/db';
 import { readPlan } from '../../store/planCache';
 import type { ForecastRun } from './forecastJob';
@@ -166,8 +165,8 @@ export function closeDraftsTheErpHas(
 }
 
 export function loadPlanContext(db: Db, snapshotId: number, options: PlanRunOptions = {}) {
-  const data = loadPlanningData(db, snapshotId);
-  const history = loadReportHistory(db, snapshotId, { includeOwn: options.learnFromOwnReports ?? true });
+  const data = planningDataOf(db, snapshotId);
+  const history = reportHistoryOf(db, snapshotId, { includeOwn: options.learnFromOwnReports ?? true });
   const settings = plannerSettings(db);
   // parsed only when the plan takes it: the stored forecast is large and a re-plan is waited for
   const forecast = settings.includeForecastLayer ? readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan : undefined;

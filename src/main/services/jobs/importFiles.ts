@@ -27,6 +27,7 @@ import {
 } from '../../import/importBatch';
 import { findThinData } from '../../import/thinData';
 import { planningWarnings } from '../../import/warnings';
+import { rememberPlanningData } from './planContextCache';
 
 export interface ImportOutcome {
   snapshotId: number;
@@ -98,6 +99,7 @@ async function importBatch(db: Db, input: string[] | string, options: ImportOpti
   // the write: one transaction, all or nothing
   if (options.isCancelled?.()) throw new ImportCancelledError();
   progress(0.8, 'writing the snapshot');
+  let planningData: ReturnType<typeof loadPlanningData> | undefined;
   const write = db.transaction(() => {
     const snapshotId = insertSnapshot(db, {
       asOf,
@@ -124,7 +126,9 @@ async function importBatch(db: Db, input: string[] | string, options: ImportOpti
     progress(0.92, 'checking the planning data');
     report.entityCounts = carried;
     const tick = () => progress(0.94, 'checking the planning data', undefined, true);
-    report.warnings = [...notices, ...read.asOfWarnings, ...planningWarnings(loadPlanningData(db, snapshotId, batch), undefined, tick)];
+    // the batch just written is what the plan reads: built from it once, checked here, handed to the plan after the commit
+    planningData = loadPlanningData(db, snapshotId, batch);
+    report.warnings = [...notices, ...read.asOfWarnings, ...planningWarnings(planningData, undefined, tick)];
     progress(0.96, 'saving the import report');
     report.status = 'imported';
     report.snapshotId = snapshotId;
@@ -145,6 +149,7 @@ async function importBatch(db: Db, input: string[] | string, options: ImportOpti
   } finally {
     db.pragma(`wal_autocheckpoint = ${Number(autoCheckpoint)}`);
   }
+  if (planningData) rememberPlanningData(db, planningData);
   progress(0.98, 'saving the database file');
   db.pragma('wal_checkpoint(PASSIVE)');
   progress(1, `imported snapshot ${snapshotId} as of ${asOf}`);

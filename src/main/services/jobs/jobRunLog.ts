@@ -7,6 +7,8 @@ import { JobCancelled, type JobContext } from '../../workers/jobContext';
 
 /** Runs `job` and records its outcome; returns (or throws) what the job did. */
 export async function withJobRunRecord(kind: JobKind, input: unknown, ctx: JobContext, job: () => Promise<JobResult>): Promise<JobResult> {
+  // when the job runs, not when it was asked for: a resident worker may have queued it behind another
+  const startedAt = new Date().toISOString();
   const startMs = performance.now();
   const inputSnapshot = (input as { snapshotId?: unknown } | null)?.snapshotId;
   const record = (outcome: 'ok' | 'failed' | 'cancelled', message: string, result?: JobResult) => {
@@ -14,7 +16,7 @@ export async function withJobRunRecord(kind: JobKind, input: unknown, ctx: JobCo
       const db = openStore(ctx.dbPath);
       try {
         const snapshotId = resultSnapshotId(result) ?? (typeof inputSnapshot === 'number' ? inputSnapshot : null);
-        recordJobRun(db, { kind, startedAt: ctx.now, durationMs: performance.now() - startMs, outcome, message, snapshotId });
+        recordJobRun(db, { kind, startedAt, durationMs: performance.now() - startMs, outcome, message, snapshotId });
       } finally {
         db.close();
       }

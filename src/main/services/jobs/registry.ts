@@ -30,3 +30,18 @@ async function runJobKind(kind: JobKind, input: unknown, ctx: JobContext): Promi
     }
   }
 }
+
+/**
+ * The kinds the app runs in its resident worker (JobHost `residentKinds`): an import, then the plan of what it
+ * imported, then re-plans — in one thread, so the plan starts from the batch the import parsed and a re-plan from
+ * the snapshot already read. The forecast runs beside them in a worker of its own.
+ */
+export const RESIDENT_JOB_KINDS: JobKind[] = ['import', 'demo', 'plan'];
+
+/** Loads a job kind's modules ahead of its first job (a resident worker does it while it waits). */
+export function preloadJob(kind: JobKind): Promise<unknown> {
+  if (kind === 'import') return import('./importJob');
+  if (kind === 'plan') return import('./planRun');
+  if (kind === 'demo') return import('./demoJob');
+  return import('./forecastJob');
+}

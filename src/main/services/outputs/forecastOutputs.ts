@@ -1,7 +1,7 @@
 // forecast.csv, accuracy.csv and backtest.csv from the cached forecast run of a snapshot.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rowsToCsv } from '../../../shared/csv';
+import { rowsToCsv, tuplesToCsv } from '../../../shared/csv';
 import { APPROACHES, BASE, COMB, DEFAULT_BASELINES, SELECTED, SKILL } from '../../engine/forecast';
 import type { Db } from '../../store/db';
 import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
@@ -86,7 +86,6 @@ export function writeForecastOutputs(db: Db, snapshotId: number, outDir: string)
   writeFileSync(join(outDir, 'forecast.csv'), rowsToCsv(forecastCsvRows(run), FORECAST_COLUMNS));
   writeFileSync(join(outDir, 'accuracy.csv'), rowsToCsv(accuracyCsvRows(run), ACCURACY_COLUMNS));
   const columns = ['series', 'origin', 'horizon', 'model', 'actual', 'forecast'];
-  const rows = backtest.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-  writeFileSync(join(outDir, 'backtest.csv'), rowsToCsv(rows, columns));
+  writeFileSync(join(outDir, 'backtest.csv'), tuplesToCsv(backtest, columns)); // a compact row is these columns in order
   return ['forecast.csv', 'accuracy.csv', 'backtest.csv'];
 }

@@ -19,7 +19,8 @@ export async function writePlanOutputs(
   db: Db,
   snapshotId: number,
   outDir: string,
-  options: { pdf?: boolean; printedAt?: string } = {},
+  /** `forecast: false`: the plan's files only (the CLI writes them while the forecast still runs). */
+  options: { pdf?: boolean; printedAt?: string; forecast?: boolean } = {},
 ): Promise<string[]> {
   const cached = readPlan<Plan>(db, snapshotId, 0, 'plan');
   if (!cached) throw new NotFoundError(`no plan has been computed for snapshot ${snapshotId}`);
@@ -45,7 +46,7 @@ export async function writePlanOutputs(
 
   write('machine_load.csv', rowsToCsv(machineLoadCsvRows(plan.load), MACHINE_LOAD_CSV_COLUMNS));
   write('schedule.csv', rowsToCsv(scheduleCsvRows(plan.schedule), SCHEDULE_CSV_COLUMNS));
-  written.push(...writeForecastOutputs(db, snapshotId, outDir));
+  if (options.forecast !== false) written.push(...writeForecastOutputs(db, snapshotId, outDir));
 
   if (options.pdf) {
     const printedAt = options.printedAt ?? new Date().toISOString().slice(0, 19);

@@ -65,6 +65,7 @@ export function scheduleView(plan: Plan): ScheduleView {
       style: o.style,
       machineId: o.machineId,
       workCenter: o.workCenter,
+      styleWorkCenter: o.styleWorkCenter,
       assignment: o.assignment,
       balanceLbs: round(o.balanceLbs),
       rateLbsPerDay: round(o.rateLbsPerDay, 2),

@@ -1,11 +1,12 @@
 // The suggestion under the cursor: its yarn's MRP record (where the planned receipt and release come from) and
-// every suggestion of that yarn with its pegging.
+// every suggestion of that yarn with its pegging, and its open PO receipt lines (each with "What if late?").
 import type { ReactNode } from 'react';
 import { Icon } from '../../components/Icon';
 import { MrpTable } from '../../components/MrpTable';
 import { mondayOf } from '../../../../shared/dates';
 import { navigate } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
+import { ReceiptsTable } from '../yarn/ReceiptsTable';
 import { SuggestionsList } from '../yarn/SuggestionsList';
 
 type Focused = { id: string; yarnId: string; receiptDate: string; releaseDate: string };
@@ -62,6 +63,12 @@ export function SuggestionDetail({ suggestion, onClose }: { suggestion: Focused 
                 Suggestions for this yarn <span className="muted">with what each covers</span>
               </h4>
               <SuggestionsList suggestions={d.suggestions} selectedId={suggestion.id} />
+            </section>
+            <section data-testid="purchasing-open-pos">
+              <h4 className="section-title">
+                Open POs of this yarn <span className="muted">receipt lines by week · what if one is late?</span>
+              </h4>
+              <ReceiptsTable receipts={d.receipts} yarnId={yarnId} asOf={d.asOf} />
             </section>
           </>
         )}

@@ -1,14 +1,19 @@
 // The selected order explained: machine and work center, dates, lateness and why, the orders ahead of it on the
-// machine, its yarns (short ones link to the yarn), and "Pin to…" (machine of the same work center + optional
-// start) / Unpin. Pinning re-plans.
+// machine, its yarns (short ones link to the yarn), and "Pin to…" (a machine of the style's work center, or of the
+// same build in another work center with a WC-mismatch warning to confirm — the board's drop rules,
+// shared/scheduleMove.ts — and an optional start) / Unpin. Pinning re-plans.
 import { useState, type ReactNode } from 'react';
 import type { ScheduledOrderRow, ScheduleView } from '../../../../shared/views';
 import { call } from '../../api';
 import { Chip } from '../../components/Chip';
 import { Icon } from '../../components/Icon';
-import { formatDays, formatNumber } from '../../lib/format';
+import { confirmAction } from '../../components/ConfirmDialog';
+import { formatDays, formatNumber, ISO_DATE_INPUT } from '../../lib/format';
+import { machineBuild } from '../../../../shared/scheduleMove';
 import { navigate } from '../../shell/useHashRoute';
 import { toast } from '../../stores/toastStore';
+import { WhatIfDialog } from '../whatif/WhatIfDialog';
+import type { WhatIfAsk } from '../whatif/whatIf';
 import { ordersAhead } from './ganttModel';
 
 const STATUS_BAND = { 'on time': 'low', late: 'critical', 'material short': 'medium' } as const;
@@ -31,16 +36,41 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
   const orderNo = order.orderNo;
   const pinned = order.assignment === 'pinned';
   const wc = order.workCenter;
-  const machines = view.machines.filter((m) => m.workCenter === wc).map((m) => m.machineId);
+  const styleWc = order.styleWorkCenter;
+  const build = machineBuild(styleWc);
+  // the style's machines, then the same build in other work centers (WC mismatch), and always the current one
+  const machines = view.machines
+    .filter(
+      (m) =>
+        m.machineId === order.machineId || (styleWc !== '' && (m.workCenter === styleWc || (build !== null && machineBuild(m.workCenter) === build))),
+    )
+    .map((m) => ({ machineId: m.machineId, workCenter: m.workCenter, mismatch: m.workCenter !== styleWc }))
+    .sort((a, b) => Number(a.mismatch) - Number(b.mismatch));
   const [machine, setMachine] = useState(order.machineId);
   const [start, setStart] = useState('');
   const [busy, setBusy] = useState(false);
+  const [whatIf, setWhatIf] = useState<WhatIfAsk | null>(null);
   const ahead = ordersAhead(view.orders, order);
   const late = view.late.find((l) => l.orderNo === orderNo);
   const yarns = yarnNotes(order);
   const status = order.status;
 
   const pin = async () => {
+    const target = machines.find((m) => m.machineId === machine);
+    if (
+      target?.mismatch &&
+      target.machineId !== order.machineId &&
+      !(await confirmAction({
+        title: 'WC mismatch',
+        message: `Machine ${target.machineId} is WC ${target.workCenter || 'none'}; style ${order.style} needs WC ${styleWc || 'none'} (same build, another type).`,
+        confirmLabel: 'Pin anyway',
+      }))
+    )
+      return;
+    if (start && !/^\d{4}-\d{2}-\d{2}$/.test(start)) {
+      toast('error', 'Start date', 'Enter the start as YYYY-MM-DD, or leave it empty.');
+      return;
+    }
     setBusy(true);
     const r = await call('schedule.pin', { orderNo, ...(machine ? { machineId: machine } : {}), ...(start ? { start } : {}) });
     setBusy(false);
@@ -162,24 +192,31 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
           <h4 className="section-title">Pin to…</h4>
           <p className="note pin-hint">
             {machines.length > 1
-              ? `Any of the ${machines.length} machines of WC ${wc || '(none)'}; the start date is optional.`
-              : `Machine ${order.machineId} is the only one of WC ${wc || '(none)'}: pin the start date.`}
+              ? `The machines of the style's WC ${styleWc || '(none)'}${machines.some((m) => m.mismatch && m.machineId !== order.machineId) ? ', then the same build in other WCs (⚠ WC mismatch)' : ''}; the start date is optional. Or drag its bar on the board.`
+              : `Machine ${order.machineId} is the only one for WC ${styleWc || wc || '(none)'}: pin the start date.`}
           </p>
           <div className="pin-fields">
             <label className="field">
               Machine
               <select className="select" value={machine} onChange={(e) => setMachine(e.target.value)} data-testid="schedule-pin-machine">
                 {machines.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                    {m === order.machineId ? ' (current)' : ''}
+                  <option key={m.machineId} value={m.machineId}>
+                    {m.machineId}
+                    {m.mismatch ? ` ⚠ WC mismatch (${m.workCenter || 'no WC'})` : ''}
+                    {m.machineId === order.machineId ? ' (current)' : ''}
                   </option>
                 ))}
               </select>
             </label>
             <label className="field">
               Start (optional)
-              <input className="input" type="date" value={start} onChange={(e) => setStart(e.target.value)} data-testid="schedule-pin-start" />
+              <input
+                className="input"
+                {...ISO_DATE_INPUT}
+                value={start}
+                onChange={(e) => setStart(e.target.value)}
+                data-testid="schedule-pin-start"
+              />
             </label>
           </div>
           <div className="form-actions">
@@ -193,7 +230,27 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
             )}
           </div>
         </form>
+        <div className="whatif-actions">
+          <h4 className="section-title">What if…</h4>
+          <button
+            type="button"
+            className="btn btn-sm"
+            data-testid="schedule-whatif-order-moves"
+            onClick={() => setWhatIf({ kind: 'orderMoves', orderNo, plannedStart: order.plannedStart })}
+          >
+            this order moves
+          </button>{' '}
+          <button
+            type="button"
+            className="btn btn-sm"
+            data-testid="schedule-whatif-machine-down"
+            onClick={() => setWhatIf({ kind: 'machineDown', machineId: order.machineId, asOf: view.asOf })}
+          >
+            machine {order.machineId} is down
+          </button>
+        </div>
       </div>
+      {whatIf && <WhatIfDialog ask={whatIf} onClose={() => setWhatIf(null)} />}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 // Schedule: the knit schedule as a Gantt (machines × days, by work center, coloured by status), the orders grid in
 // step with it, the selected order's explanation with "Pin to…", unschedulable orders with their reason, and
-// the late and at-risk orders. `#/schedule?koNumber=K2609021` selects an order and zooms to it.
-import { useMemo, useState, type ReactNode } from 'react';
+// the late and at-risk orders. `#/schedule?koNumber=K2609021` selects an order and zooms to it. A bar dragged to
+// another machine or day is pinned there (checked first, see shared/scheduleMove.ts); its menu opens what-ifs.
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ScheduleView } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
 import { FilterChips } from '../../components/FilterChips';
@@ -14,8 +15,13 @@ import { xlsxExporter } from '../../lib/xlsx';
 import { setHashParams, useHashParams } from '../../shell/useHashRoute';
 import { usePlanView } from '../../stores/planStore';
 import { PlanFrame } from '../plan/PlanFrame';
-import { GanttChart } from './GanttChart';
-import { buildGantt } from './ganttModel';
+import { api } from '../../api';
+import { confirmAction } from '../../components/ConfirmDialog';
+import { useChannel } from '../../lib/useChannel';
+import { WhatIfDialog } from '../whatif/WhatIfDialog';
+import type { WhatIfAsk } from '../whatif/whatIf';
+import { GanttChart, type BarDrop } from './GanttChart';
+import { buildGantt, dayToIso } from './ganttModel';
 import { OrderPanel } from './OrderPanel';
 import {
   LATE_COLUMNS,
@@ -46,8 +52,21 @@ export function SchedulePage(): ReactNode {
 const orderId = (r: { orderNo: string }) => r.orderNo;
 type Unschedulable = ScheduleView['unschedulable'][number];
 
+/** The outcome of the last drop on the board: refused (with the reason), re-planning, or pinned with the time taken. */
+interface DropStatus {
+  tone: 'refused' | 'pending' | 'done';
+  text: string;
+  /** Drop to re-planned board (ms), when done. */
+  ms?: number;
+}
+
 function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: Tab; koNumber?: string; workCenter?: string }): ReactNode {
-  const [allMachines, setAllMachines] = useState(false);
+  const [allMachines, setAllMachines] = useState(true);
+  const calendar = useChannel('schedule.calendar', { snapshotId: d.snapshotId }, [d.snapshotId, d.computedAt]);
+  const [dropStatus, setDropStatus] = useState<DropStatus | null>(null);
+  const pending = useRef<{ orderNo: string; machineId: string; start: string; t0: number } | null>(null);
+  const [menu, setMenu] = useState<{ order: ScheduleView['orders'][number]; x: number; y: number } | null>(null);
+  const [whatIf, setWhatIf] = useState<WhatIfAsk | null>(null);
   const palette = usePalette();
   // A link (or a click in a grid) zooms the Gantt onto the order; a click on a bar only selects it.
   const [focusKey, setFocusKey] = useState(1);
@@ -65,6 +84,56 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
     setHashParams({ koNumber: orderNo });
     if (focus) setFocusKey((k) => k + 1);
   };
+  // A pinned drop is done when the re-planned view shows the order on its new machine.
+  useEffect(() => {
+    const p = pending.current;
+    if (!p) return;
+    const o = d.orders.find((x) => x.orderNo === p.orderNo);
+    const lost = d.unschedulable.find((u) => u.orderNo === p.orderNo);
+    if (!o && lost) {
+      pending.current = null;
+      setDropStatus({
+        tone: 'refused',
+        text: `Pinned ${p.orderNo} to machine ${p.machineId}, but the re-plan could not schedule it: ${lost.message}`,
+      });
+      return;
+    }
+    if (!o || o.machineId !== p.machineId) return;
+    pending.current = null;
+    const ms = Math.round(performance.now() - p.t0);
+    setDropStatus({
+      tone: 'done',
+      ms,
+      text: `Pinned ${p.orderNo} to machine ${p.machineId} from ${p.start}: now ${o.plannedStart} → ${o.plannedFinish} · re-planned in ${formatNumber(ms / 1000, 1)} s`,
+    });
+  }, [d.orders, d.unschedulable]);
+
+  const drop = async ({ order, machineId, dropDay, check }: BarDrop) => {
+    if (check.verdict === 'refused') {
+      setDropStatus({ tone: 'refused', text: check.message });
+      return;
+    }
+    if (check.verdict === 'warning' && !(await confirmAction({ title: 'WC mismatch', message: check.message, confirmLabel: 'Pin anyway' }))) {
+      setDropStatus({ tone: 'refused', text: `Not pinned: ${check.message}` });
+      return;
+    }
+    const t0 = performance.now();
+    setDropStatus({ tone: 'pending', text: `Pinning ${order.orderNo} to machine ${machineId}… re-planning` });
+    const r = await api.invoke('schedule.move', {
+      orderNo: order.orderNo,
+      machineId,
+      start: dayToIso(dropDay),
+      acceptWcMismatch: check.verdict === 'warning',
+      snapshotId: d.snapshotId,
+    });
+    if (!r.ok) {
+      setDropStatus({ tone: 'refused', text: r.error.message });
+      return;
+    }
+    pending.current = { orderNo: order.orderNo, machineId, start: r.data.start, t0 };
+    select(order.orderNo, false);
+  };
+
   const openInGantt = (r: { orderNo: string }) => {
     setHashParams({ tab: undefined, koNumber: orderId(r) });
     setFocusKey((k) => k + 1);
@@ -104,8 +173,8 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
             <section className="panel schedule-gantt-panel">
               <div className="panel-header gantt-toolbar">
                 <span className="note num">
-                  {formatNumber(model.bars.length)} orders on {formatNumber(model.rows.length)} machines · dashed line = as of {d.asOf} · wheel:
-                  machines · Ctrl+wheel: days
+                  {formatNumber(model.bars.length)} orders on {formatNumber(model.rows.length)} machines · line = as of {d.asOf} · drag a bar to pin
+                  it · right-click for what-ifs
                 </span>
                 <div className="panel-actions">
                   {workCenter !== undefined && (
@@ -128,8 +197,74 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
                 </div>
               </div>
               <div className="gantt-body">
-                <GanttChart model={model} asOf={d.asOf} selectedOrder={koNumber} onSelect={(o) => select(o, false)} focusKey={focusKey} />
+                <GanttChart
+                  model={model}
+                  asOf={d.asOf}
+                  selectedOrder={koNumber}
+                  onSelect={(o) => select(o, false)}
+                  focusKey={focusKey}
+                  calendar={calendar.data}
+                  onDrop={(x) => void drop(x)}
+                  onMenu={(order, x, y) => setMenu({ order, x, y })}
+                  status={
+                    dropStatus && (
+                      <span
+                        className={`gantt-drop gantt-drop-${dropStatus.tone}`}
+                        data-testid="schedule-drop-status"
+                        data-tone={dropStatus.tone}
+                        data-ms={dropStatus.ms}
+                      >
+                        {dropStatus.text}
+                      </span>
+                    )
+                  }
+                />
               </div>
+              {menu && (
+                <div className="gantt-menu-overlay" onMouseDown={() => setMenu(null)} onContextMenu={(e) => (e.preventDefault(), setMenu(null))}>
+                  <div
+                    className="gantt-menu"
+                    role="menu"
+                    style={{ left: menu.x, top: menu.y }}
+                    data-testid="gantt-menu"
+                    data-order={menu.order.orderNo}
+                    onMouseDown={(e) => e.stopPropagation()}
+                  >
+                    <div className="gantt-menu-title">
+                      {menu.order.orderNo} · machine {menu.order.machineId}
+                    </div>
+                    {(
+                      [
+                        ['details', 'Details and pin…', () => select(menu.order.orderNo, false)],
+                        [
+                          'order-moves',
+                          'What if this order moves…',
+                          () => setWhatIf({ kind: 'orderMoves', orderNo: menu.order.orderNo, plannedStart: menu.order.plannedStart }),
+                        ],
+                        [
+                          'machine-down',
+                          `What if machine ${menu.order.machineId} is down…`,
+                          () => setWhatIf({ kind: 'machineDown', machineId: menu.order.machineId, asOf: d.asOf }),
+                        ],
+                      ] as const
+                    ).map(([id, label, act]) => (
+                      <button
+                        key={id}
+                        type="button"
+                        role="menuitem"
+                        data-testid={`gantt-menu-${id}`}
+                        onClick={() => {
+                          act();
+                          setMenu(null);
+                        }}
+                      >
+                        {label}
+                      </button>
+                    ))}
+                  </div>
+                </div>
+              )}
+              {whatIf && <WhatIfDialog ask={whatIf} onClose={() => setWhatIf(null)} />}
             </section>
             <section className="panel panel-fill schedule-orders">
               <DataGrid<OrderGridRow>

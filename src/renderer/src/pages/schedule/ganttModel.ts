@@ -2,6 +2,7 @@
 // continuous day axis (days since 1970-01-01 + fraction of the day), colour by status. Pure, so it is unit-tested.
 import type { ScheduledOrderRow, ScheduleStatus, ScheduleView } from '../../../../shared/views';
 import { fromDayNumber } from '../../../../shared/dates';
+import { checkMove, type BoardCalendar, type MoveCheck } from '../../../../shared/scheduleMove';
 
 export type GanttStatus = ScheduleStatus;
 
@@ -94,4 +95,85 @@ export function dayToIso(day: number): string {
 /** Orders on the same machine that start before this one (the queue ahead of it), earliest first. */
 export function ordersAhead(orders: readonly ScheduledOrderRow[], order: ScheduledOrderRow): ScheduledOrderRow[] {
   return orders.filter((o) => o !== order && o.machineId === order.machineId && o.startDay < order.startDay).sort((a, b) => a.startDay - b.startDay);
+}
+
+// ---------- the board: geometry, zoom, drag ----------
+
+/** Row height (px) and the date header's height of the board. */
+export const ROW_PX = 24;
+export const HEADER_PX = 30;
+/** Width of the machine labels column (px). */
+export const LABEL_PX = 170;
+/** "By week" zoom: one week = 7 × this many px. */
+export const WEEK_PX_PER_DAY = 22;
+export const MIN_PX_PER_DAY = 0.5;
+export const MAX_PX_PER_DAY = 80;
+/** A bar gets its label (order · style) from this width on (px). */
+export const LABEL_MIN_PX = 56;
+
+/** The day span the board covers: the schedule's bars and the as-of date, a day of margin before, two after. */
+export function boardSpan(model: Pick<GanttModel, 'minDay' | 'maxDay'>, asOfDay: number): { fromDay: number; toDay: number } {
+  return { fromDay: Math.floor(Math.min(model.minDay, asOfDay)) - 1, toDay: Math.ceil(Math.max(model.maxDay, asOfDay)) + 2 };
+}
+
+/** px per day that fits `days` into `widthPx` (clamped to the zoom limits). */
+export function fitPxPerDay(widthPx: number, days: number): number {
+  return clampZoom(widthPx / Math.max(1, days));
+}
+
+export function clampZoom(pxPerDay: number): number {
+  return Math.min(MAX_PX_PER_DAY, Math.max(MIN_PX_PER_DAY, pxPerDay));
+}
+
+/** The rows to render for a scroll position: the visible ones plus `overscan` on each side (inclusive range). */
+export function visibleRows(scrollTopPx: number, viewportPx: number, rowCount: number, overscan = 6): { first: number; last: number } {
+  if (rowCount === 0) return { first: 0, last: -1 };
+  const top = Math.max(0, scrollTopPx - HEADER_PX);
+  const first = Math.max(0, Math.floor(top / ROW_PX) - overscan);
+  const last = Math.min(rowCount - 1, Math.ceil((top + viewportPx) / ROW_PX) + overscan);
+  return { first, last };
+}
+
+/** Date ticks on Mondays, every 1, 2, 4, 8… weeks so labels stay at least `minGapPx` apart. */
+export function weekTicks(fromDay: number, toDay: number, pxPerDay: number, minGapPx = 64): number[] {
+  let step = 1;
+  while (step * 7 * pxPerDay < minGapPx && step < 64) step *= 2;
+  const firstMonday = fromDay + ((8 - weekday(fromDay)) % 7);
+  const ticks: number[] = [];
+  for (let d = firstMonday; d <= toDay; d += 7 * step) ticks.push(d);
+  return ticks;
+}
+
+/** ISO weekday (Mon 1 .. Sun 7) of a day number. */
+function weekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** The bars on each row, in start order (the board culls them per visible row). */
+export function barsByRow(model: GanttModel): GanttBar[][] {
+  const rows: GanttBar[][] = model.rows.map(() => []);
+  for (const b of model.bars) rows[b.row].push(b);
+  for (const r of rows) r.sort((a, b) => a.start - b.start);
+  return rows;
+}
+
+/** Where a dragged bar would land: the row under the pointer (clamped) and the day its start is dropped on. */
+export function dropPoint(
+  contentX: number,
+  contentY: number,
+  grabOffsetDays: number,
+  fromDay: number,
+  pxPerDay: number,
+  rowCount: number,
+): { row: number; day: number } {
+  const row = Math.min(rowCount - 1, Math.max(0, Math.floor((contentY - HEADER_PX) / ROW_PX)));
+  const day = Math.round(fromDay + (contentX - LABEL_PX) / pxPerDay - grabOffsetDays);
+  return { row, day };
+}
+
+/** The check of dropping the model's order `orderIdx` on row `row` at day `day` (see shared/scheduleMove). */
+export function checkBarDrop(model: GanttModel, orderIdx: number, row: number, day: number, cal: BoardCalendar): MoveCheck {
+  const order = model.orders[orderIdx];
+  const spec = model.rows[row];
+  return checkMove(order, spec && { machineId: spec.machineId, workCenter: spec.workCenter }, day, cal);
 }

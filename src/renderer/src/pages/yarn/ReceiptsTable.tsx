@@ -1,13 +1,25 @@
 // Open receipts of the yarn by purchase order and week; past-due receipts marked; accepted PO drafts (`draft …`, in
-// the projection but not in the ERP yet) marked as drafts.
-import type { ReactNode } from 'react';
+// the projection but not in the ERP yet) marked as drafts. "What if late?" on an ERP receipt line opens a scenario
+// with that line late by the days the planner enters.
+import { useState, type ReactNode } from 'react';
 import type { YarnDetailView } from '../../../../shared/views';
 import { isoWeekLabel } from '../../../../shared/dates';
 import { Chip } from '../../components/Chip';
 import { formatNumber } from '../../lib/format';
+import { receiptLineOf } from '../scenarios/overrideForms';
+import { WhatIfDialog } from '../whatif/WhatIfDialog';
+import { receiptLineNumbers, type WhatIfAsk } from '../whatif/whatIf';
 
-export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts'] }): ReactNode {
+interface ReceiptsTableProps {
+  receipts: YarnDetailView['receipts'];
+  yarnId: string;
+  asOf: string;
+}
+
+export function ReceiptsTable({ receipts, yarnId, asOf }: ReceiptsTableProps): ReactNode {
+  const [ask, setAsk] = useState<WhatIfAsk | null>(null);
   if (receipts.length === 0) return <p className="note">No open purchase-order receipts for this yarn.</p>;
+  const lineNo = receiptLineNumbers(receipts.filter((r) => !r.isDraft));
   const sorted = [...receipts].sort((a, b) => Number(b.pastDue) - Number(a.pastDue) || (a.weekStart ?? '').localeCompare(b.weekStart ?? ''));
   return (
     <div className="plain-table-wrap" data-testid="yarn-detail-receipts">
@@ -18,6 +30,7 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
             <th style={{ textAlign: 'left' }}>Week</th>
             <th>Qty (lbs)</th>
             <th style={{ textAlign: 'left' }}>Status</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -39,6 +52,31 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
                   <Chip band="neutral">open</Chip>
                 )}
               </td>
+              <td className="text">
+                {!r.isDraft && (
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-ghost"
+                    data-testid="receipt-whatif-late"
+                    data-po={r.poNo}
+                    title="Open a scenario where this receipt line arrives late"
+                    onClick={() =>
+                      setAsk({
+                        kind: 'poLate',
+                        poNo: r.poNo,
+                        yarnId,
+                        receiptLine: receiptLineOf(r),
+                        lineNo: lineNo.get(r) ?? 1,
+                        weekStart: r.weekStart,
+                        lbs: r.lbs,
+                        asOf,
+                      })
+                    }
+                  >
+                    What if late?
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
           <tr className="total-row">
@@ -48,9 +86,11 @@ export function ReceiptsTable({ receipts }: { receipts: YarnDetailView['receipts
             </td>
             <td>{formatNumber(receipts.reduce((s, r) => s + r.lbs, 0))}</td>
             <td />
+            <td />
           </tr>
         </tbody>
       </table>
+      {ask && <WhatIfDialog ask={ask} onClose={() => setAsk(null)} />}
     </div>
   );
 }

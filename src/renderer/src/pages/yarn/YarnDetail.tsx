@@ -202,7 +202,7 @@ export function YarnDetail({ yarnId, position, onClose, onOpenYarn }: YarnDetail
             />
             <div className="yarn-detail-section">
               {section === 'orders' && <PeggedOrdersTable consumers={d.consumers} weeks={d.weeks} balanceLbs={d.balanceLbs} />}
-              {section === 'receipts' && <ReceiptsTable receipts={d.receipts} />}
+              {section === 'receipts' && <ReceiptsTable receipts={d.receipts} yarnId={yarnId} asOf={d.asOf} />}
               {section === 'mrp' && <MrpTable rows={d.mrp} testId="yarn-detail-mrp" />}
               {section === 'suggestions' && <SuggestionsList suggestions={d.suggestions} expediteNotes={d.expediteNotes} />}
               {section === 'substitutes' && <SubstitutesList substitutes={d.substitutes} onOpen={onOpenYarn} />}
