@@ -16,6 +16,7 @@ import { availabilityLines, type Availability } from '../shared/availability';
 import { dispatch } from './services/contract/dispatch';
 import { defaultDbPath } from './paths';
 import { createPlanner } from './services/contract/planner';
+import { logFileFor } from './services/logFile';
 import { writePlanOutputs } from './services/outputs/planOutputs';
 import { forecastNotes, writeForecastOutputs } from './services/outputs/forecastOutputs';
 import { forecastRun } from './services/views/forecastViews';
@@ -79,7 +80,9 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     if (process.stderr.isTTY && s.status === 'running')
       process.stderr.write(`\r${s.kind} ${Math.round(s.fraction * 100)}% ${s.message}`.padEnd(100).slice(0, 100));
   });
-  const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false });
+  const logFile = logFileFor(dbPath);
+  logFile.info(`cli: plan of ${data.join(', ')} with ${dbPath}`);
+  const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false, logFile });
   const compiledWorker = join(__dirname, 'worker.js');
   // resident: the worker loads the forecast's modules while the import runs
   const forecastJobs = existsSync(compiledWorker)

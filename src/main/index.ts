@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, originOf } from './secur
 import { electronPrintOptions } from './reports/pdf';
 import { dispatch } from './services/contract/dispatch';
 import { openPlanner, type Planner } from './services/contract/planner';
+import { logFileFor } from './services/logFile';
 import { JobHost } from './workers/jobHost';
 import { RESIDENT_JOB_KINDS } from './services/jobs/registry';
 import { databaseNotice } from './paths';
@@ -234,6 +235,7 @@ export async function startApp(): Promise<void> {
     });
   let opened = start(dbPath);
   if (opened.error) {
+    logFileFor(dbPath).error(`cannot open the planning store ${dbPath}: ${opened.error}`);
     // Never touch the unreadable file: offer a fresh database beside it, or keep running and show the error.
     const choice = await dialog.showMessageBox({
       type: 'error',

@@ -12,6 +12,8 @@ import { searchInputSchema, searchResultSchema } from './search';
 import { scheduleBoardChannels } from './scheduleMove';
 import { snapshotComparisonSchema } from './snapshotComparison';
 import { viewChannels } from './views';
+import { gridStateChannels } from './gridState';
+import { diagnosticsChannels } from './diagnostics';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const id = z.number().int().positive();
@@ -259,6 +261,8 @@ export const channels = {
   },
   /** The action log and its undo (src/shared/actionLog.ts). */
   ...actionLogChannels,
+  ...gridStateChannels,
+  ...diagnosticsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -317,6 +317,29 @@ export const migrations: readonly Migration[] = [
     name: 'planner data: the action log (every planner action with the rows before and after, and its undo)',
     up: ACTION_LOG_SQL,
   },
+  {
+    version: 307,
+    name: "app state: each grid's saved view (ui_state), and the outcome of every job that ended (job_run, the last 500)",
+    up: `
+      -- Screen state the planner arranged (a grid's sort, filters, columns): key -> JSON, validated on read.
+      CREATE TABLE ui_state (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      -- One row per job that ended (import, demo load, plan run, forecast), written when it ends.
+      CREATE TABLE job_run (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'failed', 'cancelled')),
+        message TEXT NOT NULL DEFAULT '',
+        snapshot_id INTEGER
+      );
+      CREATE INDEX job_run_kind ON job_run(kind, id);
+    `,
+  },
 ];
 
 export interface MigrateResult {

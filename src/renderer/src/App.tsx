@@ -14,6 +14,7 @@ import { ForecastPage } from './pages/forecast/ForecastPage';
 import { ScenariosPage } from './pages/scenarios/ScenariosPage';
 import { ImportsPage } from './pages/imports/ImportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { DiagnosticsPage } from './pages/diagnostics/DiagnosticsPage';
 
 const PAGE_COMPONENTS: Record<PageId, () => ReactNode> = {
   dashboard: DashboardPage,
@@ -26,6 +27,7 @@ const PAGE_COMPONENTS: Record<PageId, () => ReactNode> = {
   scenarios: ScenariosPage,
   imports: ImportsPage,
   settings: SettingsPage,
+  diagnostics: DiagnosticsPage,
 };
 
 export function App(): ReactNode {

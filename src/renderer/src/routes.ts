@@ -1,5 +1,6 @@
 // The pages of the app and their hash routes (`#/yarn`).
-export type PageId = 'dashboard' | 'yarn' | 'demand' | 'purchasing' | 'capacity' | 'schedule' | 'forecast' | 'scenarios' | 'imports' | 'settings';
+export type PageId =
+  'dashboard' | 'yarn' | 'demand' | 'purchasing' | 'capacity' | 'schedule' | 'forecast' | 'scenarios' | 'imports' | 'settings' | 'diagnostics';
 
 export interface PageSpec {
   id: PageId;
@@ -19,6 +20,7 @@ export const PAGES: readonly PageSpec[] = [
   { id: 'scenarios', title: 'Scenarios', subtitle: 'What-if plans over the active snapshot' },
   { id: 'imports', title: 'Imports', subtitle: 'ERP exports, snapshots and import reports' },
   { id: 'settings', title: 'Settings', subtitle: 'Demand layers and the planning policy: thresholds and rules the engines use' },
+  { id: 'diagnostics', title: 'Diagnostics', subtitle: 'Version, database, job history, memory, the log file and support bundles' },
 ];
 
 export const DEFAULT_PAGE: PageId = 'dashboard';

@@ -436,6 +436,11 @@ const WALK: Record<ChannelName, unknown> = {
   'settings.setPolicy': { area: 'purchasing', key: 'defaultMoqLbs', value: 500 },
   'actions.list': {},
   'actions.undo': {},
+  'ui.gridState.get': { key: 'grid:yarn:yarn-grid' },
+  'ui.gridState.set': { key: 'grid:yarn:yarn-grid', view: { columns: [{ colId: 'yarnId', width: 120 }], filterModel: {} } },
+  'ui.gridState.reset': { key: 'grid:yarn:yarn-grid' },
+  'diagnostics.info': {},
+  'diagnostics.bundle': { includePlannerData: false },
 };
 
 describe('the channel walk', () => {

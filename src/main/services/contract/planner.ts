@@ -31,6 +31,8 @@ import { UploadStaging } from './uploads';
 import { createScheduleMoveHandlers } from './scheduleMoves';
 import { createViewHandlers } from './viewHandlers';
 import { actionRecorder, createActionLogHandlers, type ActionLogContext } from './actionLogHandlers';
+import { createAppStateHandlers } from './appStateHandlers';
+import { logFileFor, type LogFile } from '../logFile';
 
 export interface PlannerOptions {
   dbPath: string;
@@ -44,6 +46,8 @@ export interface PlannerOptions {
   renderPdf?: PdfRenderer;
   /** Where uploaded files wait for their import (default: a fresh folder in the system's temporary folder). */
   uploadsDir?: string;
+  /** Where job failures and warnings are written (default: `logs/planner.log` beside the database). */
+  logFile?: LogFile;
 }
 
 export interface Planner {
@@ -64,6 +68,7 @@ export function createPlanner(options: PlannerOptions): Planner {
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit(event, payload);
   const uploads = new UploadStaging(options.uploadsDir);
+  const logFile = options.logFile ?? logFileFor(options.dbPath);
 
   const activeSnapshotId = (): number | null => {
     const stored = readSetting(db, SETTINGS.activeSnapshotId);
@@ -89,6 +94,9 @@ export function createPlanner(options: PlannerOptions): Planner {
   const forecasting = new Set<number>();
   const onFinished = (state: JobState) => {
     if (state.kind === 'forecast') forecasting.clear();
+    if (state.status === 'failed') logFile.error(`${state.kind} job ${state.jobId} failed: ${state.error ?? state.message}`);
+    const warnings = state.result && 'warnings' in state.result ? (state.result.warnings ?? []) : [];
+    for (const w of warnings) logFile.warn(`${state.kind} job ${state.jobId}: ${w}`);
     if (state.status !== 'done') return;
     const sid = resultSnapshotId(state.result);
     if ((state.kind === 'import' || state.kind === 'demo') && sid) {
@@ -238,6 +246,18 @@ export function createPlanner(options: PlannerOptions): Planner {
       const target = activeSnapshotId();
       return { jobId: target === null ? null : startPlan(target) };
     },
+    ...createAppStateHandlers(
+      {
+        db,
+        dbPath: options.dbPath,
+        appName: 'Beverly Knits Planner',
+        version: options.appVersion ?? '0.0.0',
+        shell: options.shell,
+        log: logFile,
+        policy: () => loadPolicy(db),
+      },
+      now,
+    ),
     ...createActionHandlers({ db, jobs, now, requireSnapshot, startPlan, renderPdf: options.renderPdf ?? chromiumPdf, log }),
     ...createActionLogHandlers(actionLog),
     ...createScheduleMoveHandlers({ db, now, requireSnapshot, startPlan, log }),

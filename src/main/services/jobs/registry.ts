@@ -3,8 +3,14 @@
 import type { JobKind } from '../../../shared/contract';
 import type { JobResult } from '../../../shared/jobs';
 import type { JobContext } from '../../workers/jobContext';
+import { withJobRunRecord } from './jobRunLog';
 
-export async function runJob(kind: JobKind, input: unknown, ctx: JobContext): Promise<JobResult> {
+/** Runs a job and records how it ended (`job_run`). */
+export function runJob(kind: JobKind, input: unknown, ctx: JobContext): Promise<JobResult> {
+  return withJobRunRecord(kind, input, ctx, () => runJobKind(kind, input, ctx));
+}
+
+async function runJobKind(kind: JobKind, input: unknown, ctx: JobContext): Promise<JobResult> {
   switch (kind) {
     case 'import': {
       const { runImportJob } = await import('./importJob');

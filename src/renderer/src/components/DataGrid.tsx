@@ -1,6 +1,7 @@
 // The one grid of the app: AG Grid Community with sort, filter, quick search, a column chooser, copy (TSV),
 // CSV export, optional XLSX export (callback), unit-aware number formats and status colours.
-// Tests reach the GridApi at `window.__grids[testId]`; the wrapper gets `data-ready="true"` once data is rendered.
+// Tests reach the GridApi at `window.__grids[testId]`; the wrapper gets `data-ready="true"` once data is rendered
+// (and the planner's saved view of the grid applied: useSavedGridView).
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   AllCommunityModule,
@@ -25,6 +26,7 @@ import { gridThemeFor } from './gridTheme';
 import { copyTarget, csvExportCell, resolveColumns, shownText, toColDef, toTsv, type GridColumn, type ResolvedColumn } from './gridColumns';
 import { copyText } from '../lib/clipboard';
 import { Icon } from './Icon';
+import { useSavedGridView } from './useSavedGridView';
 import './DataGrid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -111,6 +113,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
   const [search, setSearch] = useState('');
   const [displayedCount, setDisplayedCount] = useState(rows.length);
   const [selectedCount, setSelectedCount] = useState(0);
+  const savedView = useSavedGridView(testId, !bare);
 
   const resolved = useMemo(() => resolveColumns(rows as readonly object[], columns), [rows, columns]);
   const columnDefs = useMemo<ColDef<T>[]>(() => colDefs ?? (resolved.map(toColDef) as ColDef<T>[]), [colDefs, resolved]);
@@ -127,13 +130,10 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     [getRowClass],
   );
 
-  // Readiness: registered on mount, resolved on first rendered data (or an empty grid), or on unmount.
-  // AG Grid can render its first rows before this effect runs (its own effects run first): then resolve at once.
-  const renderedRef = useRef(false);
+  // Readiness: registered on mount, resolved once the first data is rendered (or the grid is empty) and the saved
+  // view applied, or on unmount.
   useEffect(() => {
-    const resolve = trackRender();
-    if (renderedRef.current) resolve();
-    else resolveRenderRef.current = resolve;
+    resolveRenderRef.current = trackRender();
     return () => {
       resolveRenderRef.current?.();
       resolveRenderRef.current = null;
@@ -142,21 +142,31 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     };
   }, [testId]);
 
-  const markReady = useCallback(() => {
-    renderedRef.current = true;
-    setReady(true);
+  const markReady = useCallback(() => setReady(true), []);
+  const shown = ready && savedView.applied;
+  useEffect(() => {
+    if (!shown) return;
     resolveRenderRef.current?.();
-  }, []);
+    resolveRenderRef.current = null;
+  }, [shown]);
+
+  // The saved view goes on once the grid has its columns, and again when they change (new columns appended).
+  const { apply: applyView } = savedView;
+  useEffect(() => {
+    if (apiRef.current) applyView(apiRef.current as GridApi);
+  }, [applyView, columnDefs, ready]);
+  const onViewChanged = useCallback((e: { api: GridApi<T> }) => savedView.changed(e.api as GridApi), [savedView]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<T>) => {
       apiRef.current = e.api;
       window.__grids = { ...(window.__grids ?? {}), [testId]: e.api as GridApi };
       setDisplayedCount(e.api.getDisplayedRowCount());
+      applyView(e.api as GridApi);
       if (rows.length === 0) markReady();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rows.length is read once, at grid creation
-    [testId, markReady],
+    [testId, markReady, applyView],
   );
 
   const copy = useCallback(async () => {
@@ -261,7 +271,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
     <div
       className={`data-grid${height === undefined && !autoHeight ? ' data-grid-fill' : ''}${compactTools ? ' data-grid-compact' : ''}`}
       data-testid={testId}
-      data-ready={ready ? 'true' : 'false'}
+      data-ready={shown ? 'true' : 'false'}
       data-row-count={rows.length}
       style={style}
     >
@@ -292,6 +302,16 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
             <button
               type="button"
               className="btn btn-sm"
+              onClick={() => apiRef.current && savedView.reset(apiRef.current as GridApi)}
+              title="Reset view: the default sort, filters, column order, widths and columns (this grid's saved view is forgotten)"
+              data-testid={`${testId}-reset-view`}
+            >
+              <Icon name="undo" size={13} />
+              <span className="btn-label-opt">Reset view</span>
+            </button>
+            <button
+              type="button"
+              className="btn btn-sm"
               onClick={() => void copy()}
               title="Copy selected rows (or all filtered rows) as tab-separated text"
               data-testid={`${testId}-copy`}
@@ -318,7 +338,7 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
           </div>
         </div>
       )}
-      <div className="data-grid-body">
+      <div className="data-grid-body" style={savedView.applied ? undefined : { visibility: 'hidden' }}>
         <AgGridReact<T>
           theme={gridThemeFor(theme)}
           rowData={rowData}
@@ -331,6 +351,12 @@ export function DataGrid<T extends object>(props: DataGridProps<T>): ReactNode {
           overlayNoRowsTemplate={`<span class="data-grid-empty">${escapeHtml(emptyMessage)}</span>`}
           onGridReady={onGridReady}
           onFirstDataRendered={markReady}
+          onSortChanged={onViewChanged}
+          onFilterChanged={onViewChanged}
+          onColumnMoved={(e) => e.finished && onViewChanged(e)}
+          onColumnResized={(e) => e.finished && onViewChanged(e)}
+          onColumnVisible={onViewChanged}
+          onColumnPinned={onViewChanged}
           onModelUpdated={(e) => setDisplayedCount(e.api.getDisplayedRowCount())}
           onSelectionChanged={(e) => {
             const selected = e.api.getSelectedRows();
