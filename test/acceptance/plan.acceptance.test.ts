@@ -9,7 +9,7 @@ import { createSupplierMatcher } from '../../src/main/engine/purchasing';
 import { loadPlanningData } from '../../src/main/store/entities';
 import { putPoDraft } from '../../src/main/store/poDrafts';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
-import { readPlan } from '../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../src/main/services/jobs/planSections';
 import type { Plan } from '../../src/main/services/jobs/computePlan';
 import { shortageRows } from '../../src/main/services/views/yarnTables';
 import { erpPath, hasErpData } from '../support/erpData';
@@ -25,7 +25,7 @@ describe.skipIf(!hasErpData)('the integrated plan on the real 2025-09-02 exports
     store = await importRealHistory();
     snapshotId = store.snapshotIds['2025-09-02'];
     await runJob(store.planner, store.planner.handlers['plan.run']({ snapshotId }));
-    plan = readPlan<Plan>(store.planner.db, snapshotId, 0, 'plan')!.plan;
+    plan = readPlanOf(store.planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)!;
   }, 240_000);
 
   it('imports the three snapshots in date order with masters valid across them', () => {
@@ -95,7 +95,7 @@ describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-
     const [draft] = await handlers['drafts.accept']({ suggestionIds: [suggestion.id], snapshotId });
     expect(draft).toMatchObject({ yarnId: suggestion.yarnId, qtyLbs: suggestion.qtyLbs, status: 'accepted' });
     await runJob(store.planner, handlers['plan.run']({ snapshotId }));
-    const replanned = readPlan<Plan>(store.planner.db, snapshotId, 0, 'plan')!.plan;
+    const replanned = readPlanOf(store.planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)!;
     const item = replanned.purchasing.items.find((i) => i.yarnId === suggestion.yarnId)!;
     expect(item.weeks.scheduledReceipts.reduce((t, v) => t + v, 0)).toBeGreaterThanOrEqual(suggestion.qtyLbs);
     expect(replanned.purchasing.suggestions.some((s) => s.yarnId === suggestion.yarnId && s.receiptDate === suggestion.receiptDate)).toBe(false);
@@ -155,7 +155,7 @@ describe.skipIf(!hasErpData)('PO drafts and printed reports on the real 2025-09-
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets.find((w) => w.name.startsWith('Every short yarn'))!;
     // The report prints the current plan (the drafts test above re-planned it).
-    const current = readPlan<Plan>(store.planner.db, snapshotId, 0, 'plan')!.plan;
+    const current = readPlanOf(store.planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)!;
     expect(sheet.rowCount - 1).toBe(shortageRows(current).length);
   });
 });
@@ -171,14 +171,14 @@ describe.skipIf(!hasErpData)('scenarios on the real 2025-09-02 exports', () => {
     const s = await handlers['scenarios.create']({ name, snapshotId: local.snapshotIds['2025-09-02'] });
     for (const o of overrides) await handlers['scenarios.addOverride']({ id: s.id, override: o });
     await runJob(local.planner, handlers['scenarios.plan']({ id: s.id }));
-    return { id: s.id, plan: readPlan<Plan>(local.planner.db, local.snapshotIds['2025-09-02'], s.id, 'plan')!.plan };
+    return { id: s.id, plan: readPlanOf(local.planner.db, local.snapshotIds['2025-09-02'], s.id, ALL_PLAN_SECTIONS)! };
   };
 
   beforeAll(async () => {
     local = await importRealHistory();
     const sid = local.snapshotIds['2025-09-02'];
     await runJob(local.planner, local.planner.handlers['plan.run']({ snapshotId: sid }));
-    base = readPlan<Plan>(local.planner.db, sid, 0, 'plan')!.plan;
+    base = readPlanOf(local.planner.db, sid, 0, ALL_PLAN_SECTIONS)!;
   }, 240_000);
   afterAll(() => local?.cleanup());
 

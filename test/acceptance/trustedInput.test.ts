@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/shared/importReport';
-import { readPlan } from '../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../src/main/services/jobs/planSections';
 import type { Plan } from '../../src/main/services/jobs/computePlan';
 import { createPlanner } from '../../src/main/services/contract/planner';
 import { openStore } from '../../src/main/store/db';
@@ -24,7 +24,7 @@ function storedPlan(dbPath: string): Plan {
   const db = openStore(dbPath);
   try {
     const id = (db.prepare('SELECT max(id) AS id FROM snapshot').get() as { id: number }).id;
-    return readPlan<Plan>(db, id, 0, 'plan')!.plan;
+    return readPlanOf(db, id, 0, ALL_PLAN_SECTIONS)!;
   } finally {
     db.close();
   }

@@ -12,8 +12,7 @@ import { RESIDENT_JOB_KINDS } from '../../src/main/services/jobs/registry';
 import { tempDir } from '../support/tempDb';
 import type { BenchArea, BenchFigure } from './types';
 import { checkMrpProperties } from '../../src/main/engine/purchasing';
-import { readPlan } from '../../src/main/store/planCache';
-import type { Plan } from '../../src/main/services/jobs/computePlan';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../src/main/services/jobs/planSections';
 
 const WORKER = join(__dirname, '../../out/main/worker.js');
 /** The views a page asks for first, with the plan reference only (the yarn detail and a forecast series need a pick). */
@@ -47,7 +46,7 @@ async function atScale(scale: number): Promise<BenchFigure[]> {
     const toYarnPage = performance.now() - t0;
     if (!view.ok) throw new Error(view.error.message);
     const timings = (planned.result as { timingsMs: Record<string, number> }).timingsMs;
-    const plan = readPlan<Plan>(planner.db, snapshotId, 0, 'plan')!.plan;
+    const plan = readPlanOf(planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)!;
     const violations = checkMrpProperties(plan.purchasing, plan.policy.purchasing);
 
     const c0 = performance.now();

@@ -42,3 +42,124 @@ export function readPlan<T>(db: Db, snapshotId: number, scenarioId: number, kind
   if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
   return entry as { computedAt: string; plan: T };
 }
+
+// ---- A plan stored in sections: one plan_cache row per top-level key (kind `<kind>:<key>`) plus a header row
+// (kind `<kind>`) naming the keys. Readers parse only the sections they ask for; a connection keeps the parsed
+// sections of the header's revision, so a new plan run (which bumps the header's revision) is never served stale.
+
+const SECTIONS_TAG = '$sections';
+const sectionKind = (kind: string, key: string) => `${kind}:${key}`;
+
+/** Writes `plan` as its top-level sections and a header, in one transaction (nested in the caller's if any). */
+export function writePlanSections(
+  db: Db,
+  snapshotId: number,
+  scenarioId: number,
+  kind: string,
+  inputsHash: string,
+  computedAt: string,
+  plan: object,
+): void {
+  const keys = Object.keys(plan);
+  const upsert = db.prepare(
+    `INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(snapshot_id, scenario_id, kind) DO UPDATE SET inputs_hash = excluded.inputs_hash, computed_at = excluded.computed_at,
+       result_json = excluded.result_json, revision = plan_cache.revision + 1`,
+  );
+  db.transaction(() => {
+    // Sections an earlier run wrote and this one has not (none today: the keys are fixed) must not linger.
+    db.prepare(`DELETE FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind LIKE ? ESCAPE '\\'`).run(
+      snapshotId,
+      scenarioId,
+      `${kind.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`,
+    );
+    for (const key of keys)
+      upsert.run(
+        snapshotId,
+        scenarioId,
+        sectionKind(kind, key),
+        inputsHash,
+        computedAt,
+        JSON.stringify((plan as Record<string, unknown>)[key]) ?? 'null',
+      );
+    upsert.run(snapshotId, scenarioId, kind, inputsHash, computedAt, JSON.stringify({ [SECTIONS_TAG]: keys }));
+  })();
+}
+
+interface ParsedSection {
+  revision: number;
+  computedAt: string;
+  value: unknown;
+}
+
+/** Per connection: `${snapshotId}|${scenarioId}|${kind}|${key}` -> the parsed section (key '' = a whole old-style plan). */
+const sectionCaches = new WeakMap<Db, Map<string, ParsedSection>>();
+const MAX_SECTIONS_PER_CONNECTION = 64;
+
+function remember(cache: Map<string, ParsedSection>, key: string, entry: ParsedSection): void {
+  cache.delete(key);
+  cache.set(key, entry);
+  if (cache.size > MAX_SECTIONS_PER_CONNECTION) cache.delete(cache.keys().next().value as string);
+}
+
+/**
+ * Reads only `keys` of a plan written by writePlanSections — or of a plan written whole by an older version (parsed
+ * once per revision and sliced). Undefined when there is no plan.
+ */
+export function readPlanSections<P extends object, K extends keyof P & string>(
+  db: Db,
+  snapshotId: number,
+  scenarioId: number,
+  kind: string,
+  keys: readonly K[],
+): { computedAt: string; plan: Pick<P, K> } | undefined {
+  const header = db
+    .prepare(
+      `SELECT revision, computed_at, CASE WHEN substr(result_json, 1, ${SECTIONS_TAG.length + 4}) = ? THEN result_json END AS sections_json
+       FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind = ?`,
+    )
+    .get(`{"${SECTIONS_TAG}":`, snapshotId, scenarioId, kind) as { revision: number; computed_at: string; sections_json: string | null } | undefined;
+  if (!header) return undefined;
+  let cache = sectionCaches.get(db);
+  if (!cache) sectionCaches.set(db, (cache = new Map()));
+  const prefix = `${snapshotId}|${scenarioId}|${kind}|`;
+  const fresh = (e: ParsedSection | undefined): e is ParsedSection =>
+    e !== undefined && e.revision === header.revision && e.computedAt === header.computed_at;
+  const plan = {} as Record<string, unknown>;
+  if (header.sections_json === null) {
+    // A whole-plan row from before sections: parse it once for this revision, then slice.
+    let whole = cache.get(prefix);
+    if (!fresh(whole)) {
+      const row = db
+        .prepare('SELECT result_json FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind = ?')
+        .get(snapshotId, scenarioId, kind) as { result_json: string };
+      whole = { revision: header.revision, computedAt: header.computed_at, value: JSON.parse(row.result_json) };
+      remember(cache, prefix, whole);
+    }
+    for (const key of keys) plan[key] = (whole.value as Record<string, unknown>)[key];
+    return { computedAt: header.computed_at, plan: plan as Pick<P, K> };
+  }
+  const missing: string[] = [];
+  for (const key of keys) {
+    const hit = cache.get(prefix + key);
+    if (fresh(hit)) plan[key] = hit.value;
+    else missing.push(key);
+  }
+  if (missing.length > 0) {
+    const rows = db
+      .prepare(
+        `SELECT kind, result_json FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind IN (${missing.map(() => '?').join(', ')})`,
+      )
+      .all(snapshotId, scenarioId, ...missing.map((key) => sectionKind(kind, key))) as { kind: string; result_json: string }[];
+    for (const row of rows) {
+      const key = row.kind.slice(kind.length + 1);
+      const value: unknown = JSON.parse(row.result_json);
+      plan[key] = value;
+      remember(cache, prefix + key, { revision: header.revision, computedAt: header.computed_at, value });
+    }
+    const absent = missing.filter((key) => !(key in plan));
+    if (absent.length > 0)
+      throw new Error(`the stored ${kind} of snapshot ${snapshotId} (scenario ${scenarioId}) has no section ${absent.join(', ')}`);
+  }
+  return { computedAt: header.computed_at, plan: plan as Pick<P, K> };
+}

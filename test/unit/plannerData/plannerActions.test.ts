@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/contract/dispatch';
-import { readPlan } from '../../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../../src/main/services/jobs/planSections';
 import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { listPins } from '../../../src/main/store/schedulePins';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   });
   expect((await planner.jobs.wait((await call('import.start', { paths: files, asOf: '2025-09-05' })).jobId)).status).toBe('done');
   expect((await planner.jobs.wait((await call('plan.run', {})).jobId)).status).toBe('done');
-  plan = readPlan<Plan>(planner.db, planner.activeSnapshotId()!, 0, 'plan')!.plan;
+  plan = readPlanOf(planner.db, planner.activeSnapshotId()!, 0, ALL_PLAN_SECTIONS)!;
 }, 60_000);
 afterAll(async () => {
   await planner.close();
@@ -106,7 +106,7 @@ describe('PO drafts through the contract', () => {
     ]);
     await settle();
     // The re-plan counts the drafts as receipts: the suggestions are gone.
-    expect(readPlan<Plan>(planner.db, planner.activeSnapshotId()!, 0, 'plan')!.plan.purchasing.suggestions).toEqual([]);
+    expect(readPlanOf(planner.db, planner.activeSnapshotId()!, 0, ALL_PLAN_SECTIONS)!.purchasing.suggestions).toEqual([]);
   });
 
   it('edits one draft without touching the other, and refuses an unknown one', async () => {

@@ -4,7 +4,7 @@
 // order is suggested: the yarn detail must then show an expedite note naming the PO, not nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
-import { readPlan } from '../../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../../src/main/services/jobs/planSections';
 import { hasErpData } from '../../support/erpData';
 import { importRealHistory, runJob, type RealPlanStore } from '../../support/realPlan';
 
@@ -18,7 +18,7 @@ describe.skipIf(!hasErpData)('PO Y2508002 moved earlier on the real 2025-09-02 e
     local = await importRealHistory();
     const sid = local.snapshotIds['2025-09-02'];
     await runJob(local.planner, local.planner.handlers['plan.run']({ snapshotId: sid }));
-    base = readPlan<Plan>(local.planner.db, sid, 0, 'plan')!.plan;
+    base = readPlanOf(local.planner.db, sid, 0, ALL_PLAN_SECTIONS)!;
   }, 300_000);
   afterAll(() => local?.cleanup());
 
@@ -35,7 +35,7 @@ describe.skipIf(!hasErpData)('PO Y2508002 moved earlier on the real 2025-09-02 e
     await handlers['scenarios.addOverride']({ id: s.id, override: { kind: 'poReceipt', poNumber: 'Y2508002', moveToWeek: '2025-11-17' } });
     await runJob(local.planner, handlers['scenarios.plan']({ id: s.id }));
 
-    const plan = readPlan<Plan>(local.planner.db, snapshotId, s.id, 'plan')!.plan;
+    const plan = readPlanOf(local.planner.db, snapshotId, s.id, ALL_PLAN_SECTIONS)!;
     const item = plan.purchasing.items.find((i) => i.yarnId === yarnId)!;
     const projected = item.weeks.projectedOnHand.map(Math.round);
     expect(projected.filter((v) => v < 0).length).toBe(9);

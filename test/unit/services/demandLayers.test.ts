@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateErpExports } from '../../../src/main/demo';
-import { readPlan } from '../../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../../src/main/services/jobs/planSections';
 import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { JobHost } from '../../../src/main/workers/jobHost';
@@ -20,7 +20,7 @@ let snapshotId: number;
 async function run(kind: 'plan' | 'forecast'): Promise<Plan> {
   const state = await planner.jobs.wait(planner.jobs.start(kind, { snapshotId }));
   if (state.status !== 'done') throw new Error(`${kind}: ${state.error}`);
-  return readPlan<Plan>(planner.db, snapshotId, 0, 'plan')!.plan;
+  return readPlanOf(planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)!;
 }
 const gross = (p: Plan) => p.purchasing.items.reduce((t, i) => t + i.weeks.gross.reduce((a, b) => a + b, 0), 0);
 
@@ -74,7 +74,7 @@ describe('scenario knit rates', () => {
     await planner.handlers['scenarios.addOverride']({ id: scenario.id, override: { kind: 'knitRate', style: style.style, multiplier: 2 } });
     const done = await planner.jobs.wait((await planner.handlers['scenarios.plan']({ id: scenario.id })).jobId);
     expect(done.status, done.error).toBe('done');
-    const planned = readPlan<Plan>(planner.db, snapshotId, scenario.id, 'plan')!.plan;
+    const planned = readPlanOf(planner.db, snapshotId, scenario.id, ALL_PLAN_SECTIONS)!;
     expect(planned.yarn.styles.find((s) => s.style === style.style)!.rate.lbsPerDay).toBeCloseTo(2 * style.rate.lbsPerDay!, 6);
   });
 });

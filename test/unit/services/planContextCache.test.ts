@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanningData } from '../../../src/shared/domain/entities';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { loadPlanningData } from '../../../src/main/store/entities';
-import { readPlan } from '../../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../../src/main/services/jobs/planSections';
 import { createScenario } from '../../../src/main/store/scenarios';
 import { runJob } from '../../../src/main/services/jobs/registry';
 import { clearPlanContextCache, planningDataOf, planningDataReads, reportHistoryOf } from '../../../src/main/services/jobs/planContextCache';
@@ -38,7 +38,7 @@ async function run(kind: 'plan' | 'demo', input: unknown) {
 
 /** The stored plan without its clock readings (timings differ from run to run). */
 function storedPlan(scenarioId: number): Omit<Plan, 'timingsMs'> {
-  const { timingsMs: _timings, ...plan } = readPlan<Plan>(db, snapshotId, scenarioId, 'plan')!.plan;
+  const { timingsMs: _timings, ...plan } = readPlanOf(db, snapshotId, scenarioId, ALL_PLAN_SECTIONS)!;
   return JSON.parse(JSON.stringify(plan)) as Omit<Plan, 'timingsMs'>;
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../../support/cli';
 import { tempDir } from '../../support/tempDb';
 import { openStore } from '../../../src/main/store/db';
-import { readPlan } from '../../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../../src/main/services/jobs/planSections';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 
 const FILES = {
@@ -49,7 +49,7 @@ async function runWith(name: string, policy: object): Promise<{ grossByWeek: Map
   for (const r of rows('mrp.csv').filter((r) => r.yarnId === '739')) grossByWeek.set(r.weekStart, Number(r.grossLbs));
   const db = openStore(join(tmp.dir, `${name}.db`));
   try {
-    const plan = readPlan<Plan>(db, 1, 0, 'plan')!.plan;
+    const plan = readPlanOf(db, 1, 0, ALL_PLAN_SECTIONS)!;
     return { grossByWeek, suggestedLbs: rows('purchase_suggestions.csv').reduce((s, r) => s + Number(r.qtyLbs), 0), plan };
   } finally {
     db.close();

@@ -5,10 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanner, type Planner } from '../../../src/main/services/contract/planner';
-import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { runJob } from '../../../src/main/services/jobs/registry';
 import { planAlerts } from '../../../src/main/services/views/alerts';
-import { readPlan } from '../../../src/main/store/planCache';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../../../src/main/services/jobs/planSections';
 import { putPoDraft } from '../../../src/main/store/poDrafts';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
@@ -46,7 +45,7 @@ afterAll(async () => {
 async function bands(): Promise<{ position: Record<string, string>; alert: Record<string, string> }> {
   const state = await planner.jobs.wait((await planner.handlers['plan.run']({ snapshotId })).jobId);
   if (state.status !== 'done') throw new Error(String(state.error));
-  const plan = readPlan<Plan>(planner.db, snapshotId, 0, 'plan')!.plan;
+  const plan = readPlanOf(planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)!;
   const alerts = planAlerts(planner.db, snapshotId, plan).alerts.filter((a) => a.rule === 'yarn-short');
   return {
     position: Object.fromEntries(plan.yarn.positions.map((p) => [p.yarnId, p.risk])),

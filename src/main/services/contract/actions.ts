@@ -15,13 +15,13 @@ import * as scenarios from '../../store/scenarios';
 import { getPoDraft, listPoDrafts, putPoDraft, updatePoDraft } from '../../store/poDrafts';
 import { deletePin, putPin } from '../../store/schedulePins';
 import type { JobHost } from '../../workers/jobHost';
-import { planAlerts } from '../views/alerts';
+import { ALERT_SECTIONS, planAlerts } from '../views/alerts';
 import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
 import type { ActionRecorder } from './actionLogHandlers';
-import { readPlan } from '../../store/planCache';
+import { ALL_PLAN_SECTIONS } from '../jobs/planSections';
+import { planOf } from '../views/planViews';
 import { paperSize, purchasePlanReport, shortageReport } from '../outputs/planReports';
-import type { Plan } from '../jobs/computePlan';
 import { planSummary } from '../views/planSummary';
 import { styleAvailability } from '../views/availability';
 import { loadEntity, planningSources } from '../../store/entities';
@@ -118,17 +118,12 @@ export function reportSheets(spec: ReportSpec): { name: string; columns: string[
     });
 }
 
+/** What two plans are compared on: their summaries and their alerts. */
+const COMPARE_SECTIONS = ['snapshotId', ...ALERT_SECTIONS] as const;
+
 export function createActionHandlers(ctx: ActionContext): ActionHandlers {
   const { db } = ctx;
   const replan = (snapshotId?: number) => ctx.startPlan(ctx.requireSnapshot(snapshotId));
-  const planOf = (snapshotId: number, scenarioId: number): Plan => {
-    const plan = readPlan<Plan>(db, snapshotId, scenarioId, 'plan')?.plan;
-    if (!plan)
-      throw new NotFoundError(
-        scenarioId ? `scenario ${scenarioId} has not been planned yet` : `no plan has been computed for snapshot ${snapshotId} yet`,
-      );
-    return plan;
-  };
   const scenario = (id: number) => {
     const s = scenarios.getScenario(db, id);
     if (!s) throw new NotFoundError(`scenario ${id} does not exist`);
@@ -165,7 +160,7 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     'drafts.list': async () => listPoDrafts(db),
     'drafts.accept': async ({ suggestionIds, snapshotId }) => {
       const sid = ctx.requireSnapshot(snapshotId);
-      const plan = planOf(sid, 0);
+      const plan = planOf(db, sid, 0, ['purchasing', 'asOf']);
       const byId = new Map(plan.purchasing.suggestions.map((s) => [s.id, s]));
       const missing = suggestionIds.find((id) => !byId.has(id));
       if (missing) throw new NotFoundError(`suggestion ${missing} is not in the current plan (re-plan and try again)`);
@@ -263,7 +258,7 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
 
     'availability.check': async ({ style, lbs, startDate, snapshotId, scenarioId }) => {
       const sid = scenarioId ? scenario(scenarioId).snapshotId : ctx.requireSnapshot(snapshotId);
-      return styleAvailability(planOf(sid, scenarioId ?? 0), { style, lbs, startDate });
+      return styleAvailability(planOf(db, sid, scenarioId ?? 0, ['asOf', 'yarn']), { style, lbs, startDate });
     },
 
     'schedule.pin': async ({ orderNo, machineId, start }) => {
@@ -318,8 +313,8 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
     'scenarios.compare': async ({ a, b }) => {
       const snapshotOf = (sid: number) => (sid ? scenario(sid).snapshotId : undefined);
       const snapshotId = ctx.requireSnapshot(snapshotOf(b) ?? snapshotOf(a));
-      const planA = planOf(a ? scenario(a).snapshotId : snapshotId, a);
-      const planB = planOf(b ? scenario(b).snapshotId : snapshotId, b);
+      const planA = planOf(db, a ? scenario(a).snapshotId : snapshotId, a, COMPARE_SECTIONS);
+      const planB = planOf(db, b ? scenario(b).snapshotId : snapshotId, b, COMPARE_SECTIONS);
       const alertsA = planAlerts(db, planA.snapshotId, planA).alerts;
       const alertsB = planAlerts(db, planB.snapshotId, planB).alerts;
       const keysA = new Set(alertsA.map((x) => x.key));
@@ -333,7 +328,7 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
 
     'reports.render': async ({ report, format, snapshotId, scenarioId }) => {
       const sid = scenarioId ? scenario(scenarioId).snapshotId : ctx.requireSnapshot(snapshotId);
-      const plan = planOf(sid, scenarioId ?? 0);
+      const plan = planOf(db, sid, scenarioId ?? 0, ALL_PLAN_SECTIONS);
       const printedAt = ctx.now().slice(0, 19);
       const subtitle = scenarioId ? `Scenario: ${scenario(scenarioId).name}` : undefined;
       const specs: Record<typeof report, () => ReportSpec> = {

@@ -20,7 +20,7 @@ import { NotFoundError } from '../errors';
 import type { Handlers } from './handlers';
 import { loadPolicy, setPolicyValues } from '../inputs/policy';
 import { readPlan } from '../../store/planCache';
-import type { Plan } from '../jobs/computePlan';
+import { readPlanOf } from '../jobs/planSections';
 import { plannerSettings } from '../inputs/plannerSettings';
 import { compareSnapshots } from '../views/snapshotComparison';
 import { findEntities } from '../views/search';
@@ -215,7 +215,7 @@ export function createPlanner(options: PlannerOptions): Planner {
     },
     'overrides.setBom': async ({ style, lines, note }) => {
       const target = activeSnapshotId();
-      const plan = target === null ? undefined : readPlan<Plan>(db, target, 0, 'plan')?.plan;
+      const plan = target === null ? undefined : readPlanOf(db, target, 0, ['yarn', 'purchasing']);
       if (plan && lines) {
         const known = new Set([...plan.yarn.positions.map((p) => p.yarnId), ...plan.purchasing.items.map((i) => i.yarnId)]);
         const unknown = lines.map((l) => l.yarnId).filter((y) => !known.has(y));

@@ -3,7 +3,7 @@
 import { checkMove } from '../../../shared/scheduleMove';
 import { fromDayNumber, toDayNumber } from '../../../shared/dates';
 import type { Db } from '../../store/db';
-import { readPlan } from '../../store/planCache';
+import { readPlanOf } from '../jobs/planSections';
 import { putPin } from '../../store/schedulePins';
 import type { Plan } from '../jobs/computePlan';
 import { NotFoundError } from '../errors';
@@ -19,13 +19,13 @@ interface ScheduleMoveContext {
 }
 
 export function createScheduleMoveHandlers(ctx: ScheduleMoveContext): Pick<Handlers, 'schedule.calendar' | 'schedule.move'> {
-  const basePlan = (snapshotId?: number): { sid: number; plan: Plan } => {
+  const basePlan = (snapshotId?: number): { sid: number; plan: Pick<Plan, 'calendar' | 'schedule'> } => {
     const sid = ctx.requireSnapshot(snapshotId);
-    const plan = readPlan<Plan>(ctx.db, sid, 0, 'plan')?.plan;
+    const plan = readPlanOf(ctx.db, sid, 0, ['calendar', 'schedule']);
     if (!plan) throw new NotFoundError(`no plan has been computed for snapshot ${sid} yet`);
     return { sid, plan };
   };
-  const calendarOf = (plan: Plan) => ({
+  const calendarOf = (plan: Pick<Plan, 'calendar'>) => ({
     asOf: plan.calendar.asOf,
     workDaysPerWeek: plan.calendar.workDaysPerWeek,
     holidays: [...plan.calendar.holidays],

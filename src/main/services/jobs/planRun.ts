@@ -8,6 +8,7 @@ import { writePlan } from '../../store/planCache';
 import { listPoDraftsWithRevision } from '../../store/poDrafts';
 import { getScenario } from '../../store/scenarios';
 import { closeDraftsTheErpHas, computePlan, loadPlanContext, type PlanRunOptions } from './computePlan';
+import { writePlanOf } from './planSections';
 import { computeScenarioPlan, STYLE_RATES, styleRatesOf } from './scenarioRun';
 
 export async function runPlanJob(
@@ -23,7 +24,7 @@ export async function runPlanJob(
       if (!scenario) throw new Error(`scenario ${input.scenarioId} does not exist`);
       ctx.progress(0.1, `planning scenario ${scenario.name}`);
       const { plan, warnings } = computeScenarioPlan(db, scenario, ctx.now);
-      writePlan(db, scenario.snapshotId, scenario.id, 'plan', JSON.stringify(scenario.overrides), ctx.now, plan);
+      writePlanOf(db, scenario.snapshotId, scenario.id, JSON.stringify(scenario.overrides), ctx.now, plan);
       return { snapshotId: scenario.snapshotId, scenarioId: scenario.id, timingsMs: plan.timingsMs, warnings };
     }
     ctx.progress(0.05, 'loading the snapshot');
@@ -51,7 +52,7 @@ export async function runPlanJob(
       .update(JSON.stringify([input.snapshotId, settings, policy]))
       .digest('hex');
     db.transaction(() => {
-      writePlan(db, input.snapshotId, 0, 'plan', inputsHash, ctx.now, plan);
+      writePlanOf(db, input.snapshotId, 0, inputsHash, ctx.now, plan);
       writePlan(db, input.snapshotId, 0, STYLE_RATES, inputsHash, ctx.now, styleRatesOf(plan));
     })();
     return { snapshotId: input.snapshotId, scenarioId: 0, timingsMs: plan.timingsMs };

@@ -7,6 +7,7 @@ import type { ForecastRun } from './forecastJob';
 import type { PoDraft } from '../../engine/purchasing/types';
 import type { Db } from '../../store/db';
 import { readPlan } from '../../store/planCache';
+import { readPlanOf } from './planSections';
 import { computePlan, loadPlanContext, type Plan } from './computePlan';
 
 export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: string): { plan: Plan; warnings: string[] } {
@@ -59,7 +60,7 @@ export function computeScenarioPlan(db: Db, scenario: Scenario, computedAt: stri
 /** Plan cache kind of the base plan's resolved knit rate per style, written next to the plan (small to read). */
 export const STYLE_RATES = 'styleRates';
 
-export function styleRatesOf(plan: Plan): [style: string, lbsPerDay: number | null][] {
+export function styleRatesOf(plan: Pick<Plan, 'yarn'>): [style: string, lbsPerDay: number | null][] {
   return plan.yarn.styles.map((s) => [s.style, s.rate.lbsPerDay]);
 }
 
@@ -67,7 +68,7 @@ export function styleRatesOf(plan: Plan): [style: string, lbsPerDay: number | nu
 function baseStyleRates(db: Db, snapshotId: number): [string, number | null][] {
   const rates = readPlan<[string, number | null][]>(db, snapshotId, 0, STYLE_RATES)?.plan;
   if (rates) return rates;
-  const base = readPlan<Plan>(db, snapshotId, 0, 'plan')?.plan;
+  const base = readPlanOf(db, snapshotId, 0, ['yarn']);
   return base ? styleRatesOf(base) : [];
 }
 

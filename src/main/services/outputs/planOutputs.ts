@@ -8,8 +8,7 @@ import { mrpWeekRows, suggestionRow } from '../../engine/purchasing';
 import { loadByWorkCenterReport, machineScheduleReport, renderPdf, renderReport } from '../../reports';
 import type { Db } from '../../store/db';
 import { NotFoundError } from '../errors';
-import { readPlan } from '../../store/planCache';
-import type { Plan } from '../jobs/computePlan';
+import { ALL_PLAN_SECTIONS, readPlanOf } from '../jobs/planSections';
 import { positionRows, shortageRows } from '../views/yarnTables';
 import { POSITION_COLUMNS, positionCsvRow, SHORTAGE_COLUMNS, shortageCsvRow } from './yarnCsv';
 import { paperSize, purchasePlanReport, shortageReport } from './planReports';
@@ -22,9 +21,8 @@ export async function writePlanOutputs(
   /** `forecast: false`: the plan's files only (the CLI writes them while the forecast still runs). */
   options: { pdf?: boolean; printedAt?: string; forecast?: boolean } = {},
 ): Promise<string[]> {
-  const cached = readPlan<Plan>(db, snapshotId, 0, 'plan');
-  if (!cached) throw new NotFoundError(`no plan has been computed for snapshot ${snapshotId}`);
-  const plan = cached.plan;
+  const plan = readPlanOf(db, snapshotId, 0, ALL_PLAN_SECTIONS);
+  if (!plan) throw new NotFoundError(`no plan has been computed for snapshot ${snapshotId}`);
   const written: string[] = [];
   const write = (name: string, text: string) => {
     writeFileSync(join(outDir, name), text);

@@ -10,9 +10,14 @@ import { getSnapshotReport } from '../../store/snapshots';
 import type { CompactBacktestRow, ForecastRun } from '../jobs/forecastJob';
 import { readPlan } from '../../store/planCache';
 import type { Plan } from '../jobs/computePlan';
+import { readPlanOf } from '../jobs/planSections';
 import { alertInput } from './planSummary';
 
-export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult {
+/** The plan sections alerts are computed from. */
+export const ALERT_SECTIONS = ['asOf', 'calendar', 'load', 'purchasing', 'schedule', 'yarn', 'yarnCostPerLb', 'policy'] as const;
+type AlertSection = (typeof ALERT_SECTIONS)[number];
+
+export function planAlerts(db: Db, snapshotId: number, plan: Pick<Plan, AlertSection>): AlertsResult {
   const input = alertInput(plan, {
     forecast: readPlan<ForecastRun>(db, snapshotId, 0, 'forecast')?.plan,
     backtest: readPlan<CompactBacktestRow[]>(db, snapshotId, 0, 'forecastBacktest')?.plan,
@@ -26,7 +31,7 @@ export function planAlerts(db: Db, snapshotId: number, plan: Plan): AlertsResult
 
 /** New critical alerts since the planner was last told, remembered so each is announced once. */
 export function takeNewCriticalAlerts(db: Db, snapshotId: number, now: string): AlertsResult['alerts'] {
-  const plan = readPlan<Plan>(db, snapshotId, 0, 'plan')?.plan;
+  const plan = readPlanOf(db, snapshotId, 0, ALERT_SECTIONS);
   if (!plan) return [];
   const result = planAlerts(db, snapshotId, plan);
   const fresh = new Set(result.newCriticalKeys);

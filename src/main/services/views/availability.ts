@@ -6,7 +6,7 @@ import { checkAvailability } from '../../engine/yarn';
 import type { Plan } from '../jobs/computePlan';
 import { NotFoundError } from '../errors';
 
-export function styleAvailability(plan: Plan, input: Pick<AvailabilityInput, 'style' | 'lbs' | 'startDate'>): Availability {
+export function styleAvailability(plan: Pick<Plan, 'asOf' | 'yarn'>, input: Pick<AvailabilityInput, 'style' | 'lbs' | 'startDate'>): Availability {
   const key = styleKey(input.style);
   if (!plan.yarn.styles.some((s) => s.style === key)) {
     throw new NotFoundError(

@@ -4,7 +4,7 @@ import type { CapacityView, ScheduleView } from '../../../shared/views';
 import type { Plan } from '../jobs/computePlan';
 import { round, roundOrNull, stamp } from './viewKit';
 
-export function capacityView(plan: Plan): CapacityView {
+export function capacityView(plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'load'>): CapacityView {
   const { load } = plan;
   return {
     ...stamp(plan),
@@ -56,7 +56,7 @@ export function capacityView(plan: Plan): CapacityView {
   };
 }
 
-export function scheduleView(plan: Plan): ScheduleView {
+export function scheduleView(plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'schedule'>): ScheduleView {
   const { schedule: s } = plan;
   return {
     ...stamp(plan),

@@ -28,7 +28,14 @@ function accuracyTile(run: ForecastRun | undefined): ForecastAccuracyTile | null
   };
 }
 
-export function dashboardView(plan: Plan, _input: unknown, { db, snapshotId }: ViewContext): DashboardView {
+export function dashboardView(
+  plan: Pick<
+    Plan,
+    'snapshotId' | 'asOf' | 'computedAt' | 'asOf' | 'calendar' | 'load' | 'purchasing' | 'schedule' | 'yarn' | 'yarnCostPerLb' | 'policy'
+  >,
+  _input: unknown,
+  { db, snapshotId }: ViewContext,
+): DashboardView {
   const shortages = shortageRows(plan);
   const totals = shortageTotals(shortages);
   const alerts = planAlerts(db, snapshotId, plan);
@@ -85,7 +92,11 @@ export function dashboardView(plan: Plan, _input: unknown, { db, snapshotId }: V
   };
 }
 
-export function alertsView(plan: Plan, _input: unknown, { db, snapshotId }: ViewContext): AlertsView {
+export function alertsView(
+  plan: Pick<Plan, 'asOf' | 'calendar' | 'load' | 'purchasing' | 'schedule' | 'yarn' | 'yarnCostPerLb' | 'policy'>,
+  _input: unknown,
+  { db, snapshotId }: ViewContext,
+): AlertsView {
   const result = planAlerts(db, snapshotId, plan);
   return { alerts: result.alerts.map(alertRow), counts: result.counts };
 }

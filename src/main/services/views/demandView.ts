@@ -16,7 +16,7 @@ const lbs = (r: ErpRecord, column: string): number => {
 };
 
 /** The ERP tables key their cells by column label: read them into fields, the buckets in order. */
-function erpLayouts(plan: Plan): Pick<DemandView, 'byKo' | 'byStyle' | 'byYarn'> {
+function erpLayouts(plan: Pick<Plan, 'yarn' | 'layers'>): Pick<DemandView, 'byKo' | 'byStyle' | 'byYarn'> {
   const { tables, erpBuckets: buckets } = plan.yarn;
   const styleYarnRow = (r: ErpRecord) => ({
     style: text(r, 'Style'),
@@ -46,7 +46,7 @@ function erpLayouts(plan: Plan): Pick<DemandView, 'byKo' | 'byStyle' | 'byYarn'>
   };
 }
 
-export function demandView(plan: Plan): DemandView {
+export function demandView(plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'yarn' | 'layers'>): DemandView {
   const d = plan.yarn.demand;
   return {
     ...stamp(plan),

@@ -41,7 +41,7 @@ function hierarchyOf(run: ForecastRun): ForecastView['hierarchy'] {
   };
 }
 
-export function forecastView(plan: Plan, _input: unknown, { db, snapshotId }: ViewContext): ForecastView {
+export function forecastView(plan: Pick<Plan, 'asOf'>, _input: unknown, { db, snapshotId }: ViewContext): ForecastView {
   const run = forecastRun(db, snapshotId);
   if (!run) throw new NotFoundError('no forecast has been computed for this snapshot yet (it runs after the plan)');
   return forecastViewOf(run, snapshotId, plan.asOf);
@@ -101,7 +101,7 @@ export function forecastViewOf(run: ForecastRun, snapshotId: number, asOf: strin
   };
 }
 
-export function forecastSeriesView(plan: Plan, { series }: { series: string }, { db, snapshotId }: ViewContext): ForecastSeriesView {
+export function forecastSeriesView(plan: Pick<Plan, 'asOf'>, { series }: { series: string }, { db, snapshotId }: ViewContext): ForecastSeriesView {
   const run = forecastRun(db, snapshotId);
   if (!run || !run.series.some((x) => x.series === series)) throw new NotFoundError(`no forecast for series ${series}`);
   return forecastSeriesViewOf(run, series, readPlan<CompactBacktestRow[]>(db, snapshotId, 0, 'forecastBacktest')?.plan ?? [], plan.asOf);

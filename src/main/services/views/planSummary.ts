@@ -8,7 +8,7 @@ import { horizonEnd } from '../../engine/calendar';
 import type { ForecastRun } from '../jobs/forecastJob';
 import type { Plan } from '../jobs/computePlan';
 
-export function planSummary(plan: Plan): PlanSummary {
+export function planSummary(plan: Pick<Plan, 'asOf' | 'calendar' | 'load' | 'purchasing' | 'schedule' | 'yarn' | 'yarnCostPerLb'>): PlanSummary {
   return {
     yarns: plan.yarn.projection.map((p) => ({
       yarnId: p.yarnId,
@@ -64,7 +64,7 @@ function forecastDeviation(
 }
 
 export function alertInput(
-  plan: Plan,
+  plan: Pick<Plan, 'asOf' | 'calendar' | 'load' | 'purchasing' | 'schedule' | 'yarn' | 'yarnCostPerLb'>,
   extras: { forecast?: ForecastRun; backtest?: [string, string, number, string, number, number][]; importReport?: ImportReport } = {},
 ): AlertInput {
   // Every yarn with a position (the Yarn page's rows), so an alert's severity is the band the planner sees there.

@@ -5,7 +5,7 @@ import type { Plan } from '../jobs/computePlan';
 import { suggestionOf } from './suggestions';
 import { round, stamp } from './viewKit';
 
-export function purchasingView(plan: Plan): PurchasingView {
+export function purchasingView(plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'purchasing' | 'yarn'>): PurchasingView {
   const { suggestions, bySupplier, items, weekStarts } = plan.purchasing;
   const itemById = new Map(items.map((i) => [i.yarnId, i]));
   return {

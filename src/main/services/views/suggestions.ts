@@ -11,18 +11,19 @@ import { round } from './viewKit';
  */
 const knitOrderSourceLabel = (orderNo: string, style: string) => `KO ${orderNo} (${style})`;
 
-const orderBySource = new WeakMap<Plan, Map<string, string>>();
+// Keyed by the yarn section: the same object for as long as the plan's revision is unchanged.
+const orderBySource = new WeakMap<Plan['yarn'], Map<string, string>>();
 
-function knitOrderOfSource(plan: Plan, label: string): string | null {
-  let bySource = orderBySource.get(plan);
+function knitOrderOfSource(plan: Pick<Plan, 'yarn'>, label: string): string | null {
+  let bySource = orderBySource.get(plan.yarn);
   if (!bySource) {
     bySource = new Map(plan.yarn.demand.rows.map((r) => [knitOrderSourceLabel(r.orderNo, r.style), r.orderNo]));
-    orderBySource.set(plan, bySource);
+    orderBySource.set(plan.yarn, bySource);
   }
   return bySource.get(label) ?? null;
 }
 
-export function suggestionOf(plan: Plan, s: PurchaseSuggestion): Suggestion {
+export function suggestionOf(plan: Pick<Plan, 'yarn'>, s: PurchaseSuggestion): Suggestion {
   return {
     id: s.id,
     yarnId: s.yarnId,

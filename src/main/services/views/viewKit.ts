@@ -8,7 +8,11 @@ export interface ViewContext {
   snapshotId: number;
 }
 
-export const stamp = (plan: Plan) => ({ snapshotId: plan.snapshotId, asOf: plan.asOf, computedAt: plan.computedAt });
+export const stamp = (plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt'>) => ({
+  snapshotId: plan.snapshotId,
+  asOf: plan.asOf,
+  computedAt: plan.computedAt,
+});
 
 export const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 

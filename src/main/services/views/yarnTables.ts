@@ -2,7 +2,7 @@
 import type { ShortageRow, YarnPositionRow } from '../../../shared/views';
 import type { Plan } from '../jobs/computePlan';
 
-export function positionRows(plan: Plan): YarnPositionRow[] {
+export function positionRows(plan: Pick<Plan, 'yarn' | 'purchasing' | 'yarnCostPerLb'>): YarnPositionRow[] {
   const projection = new Map(plan.yarn.projection.map((p) => [p.yarnId, p]));
   return plan.yarn.positions.map((p) => {
     const shortage = projection.get(p.yarnId)?.shortage;
@@ -28,7 +28,7 @@ export function positionRows(plan: Plan): YarnPositionRow[] {
 }
 
 /** Every yarn the plan shows short, with the orders that consume it up to the shortage and what purchasing proposes. */
-export function shortageRows(plan: Plan): ShortageRow[] {
+export function shortageRows(plan: Pick<Plan, 'yarn' | 'purchasing' | 'yarnCostPerLb'>): ShortageRow[] {
   const position = new Map(plan.yarn.positions.map((p) => [p.yarnId, p]));
   const pegging = new Map(plan.yarn.pegging.byYarn.map((p) => [p.yarnId, p]));
   const mrp = new Map(plan.purchasing.items.map((i) => [i.yarnId, i]));

@@ -13,21 +13,24 @@ import { positionRows, shortageRows } from './yarnTables';
 /** computePlan names an accepted PO draft's receipt `draft <draftId>`. */
 const DRAFT_RECEIPT_PREFIX = 'draft ';
 
-export function yarnPositionView(plan: Plan): YarnPositionView {
+export function yarnPositionView(plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'yarn' | 'purchasing' | 'yarnCostPerLb'>): YarnPositionView {
   const counts: Record<Risk, number> = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0 };
   for (const p of plan.yarn.positions) counts[p.risk]++;
   return { ...stamp(plan), rows: positionRows(plan), counts };
 }
 
-export function yarnShortagesView(plan: Plan): YarnShortagesView {
+export function yarnShortagesView(
+  plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'yarn' | 'purchasing' | 'yarnCostPerLb'>,
+): YarnShortagesView {
   return { ...stamp(plan), rows: shortageRows(plan) };
 }
 
-const substitutePools = new WeakMap<Plan, Map<string, SubstituteYarn>>();
+// Keyed by the purchasing section: the same object for as long as the plan's revision is unchanged.
+const substitutePools = new WeakMap<Plan['purchasing'], Map<string, SubstituteYarn>>();
 
 /** Every yarn of the MRP with its parsed spec and free stock per week (built once per plan). */
-function substitutePool(plan: Plan): Map<string, SubstituteYarn> {
-  let pool = substitutePools.get(plan);
+function substitutePool(plan: Pick<Plan, 'yarn' | 'purchasing' | 'policy'>): Map<string, SubstituteYarn> {
+  let pool = substitutePools.get(plan.purchasing);
   if (pool) return pool;
   pool = new Map();
   const color = new Map(plan.yarn.projection.map((p) => [p.yarnId, p.color]));
@@ -35,11 +38,11 @@ function substitutePool(plan: Plan): Map<string, SubstituteYarn> {
     const spec = parseYarnDescription(item.description, color.get(item.yarnId) ?? null, plan.policy.purchasing);
     pool.set(item.yarnId, { yarnId: item.yarnId, spec, freeStockByWeek: freeStockFromMrp(item) });
   }
-  substitutePools.set(plan, pool);
+  substitutePools.set(plan.purchasing, pool);
   return pool;
 }
 
-function substitutes(plan: Plan, p: Plan['yarn']['projection'][number]): YarnDetailView['substitutes'] {
+function substitutes(plan: Pick<Plan, 'yarn' | 'purchasing' | 'policy'>, p: Plan['yarn']['projection'][number]): YarnDetailView['substitutes'] {
   const pool = substitutePool(plan);
   const target = pool.get(p.yarnId);
   const shortWeek = p.shortage ? plan.yarn.weeks.indexOf(p.shortage.firstShortWeek) : -1;
@@ -57,7 +60,10 @@ function substitutes(plan: Plan, p: Plan['yarn']['projection'][number]): YarnDet
     }));
 }
 
-export function yarnDetailView(plan: Plan, { yarnId }: { yarnId: string }): YarnDetailView {
+export function yarnDetailView(
+  plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'yarn' | 'purchasing' | 'yarnCostPerLb' | 'policy' | 'receiptLines'>,
+  { yarnId }: { yarnId: string },
+): YarnDetailView {
   const p = plan.yarn.projection.find((x) => x.yarnId === yarnId);
   if (!p) throw new NotFoundError(`yarn ${yarnId} has no demand or receipts in this plan`);
   const pegged = new Map((plan.yarn.pegging.byYarn.find((x) => x.yarnId === yarnId)?.consumers ?? []).map((c) => [c.orderNo, c.lbs]));
