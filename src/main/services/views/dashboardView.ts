@@ -29,10 +29,7 @@ function accuracyTile(run: ForecastRun | undefined): ForecastAccuracyTile | null
 }
 
 export function dashboardView(
-  plan: Pick<
-    Plan,
-    'snapshotId' | 'asOf' | 'computedAt' | 'asOf' | 'calendar' | 'load' | 'purchasing' | 'schedule' | 'yarn' | 'yarnCostPerLb' | 'policy'
-  >,
+  plan: Pick<Plan, 'snapshotId' | 'asOf' | 'computedAt' | 'calendar' | 'load' | 'purchasing' | 'schedule' | 'yarn' | 'yarnCostPerLb' | 'policy'>,
   _input: unknown,
   { db, snapshotId }: ViewContext,
 ): DashboardView {
