@@ -1,5 +1,6 @@
-// Stores and reads computed plans (per snapshot and scenario) as JSON in plan_cache, with a small in-memory cache
-// of parsed plans so views slice an already-parsed object.
+// Stores and reads computed results (per snapshot and scenario) as JSON in plan_cache. Small results are one row,
+// read whole (readPlan, with a small in-memory cache of parsed values). The plan is stored in sections
+// (writePlanSections / readPlanSections below) so a reader parses only the parts it uses.
 import type { Db } from './dbHandle';
 
 interface CachedPlan {
@@ -11,12 +12,13 @@ interface CachedPlan {
 const parsed = new Map<string, CachedPlan>();
 const MAX_PARSED = 8;
 
-export function writePlan(db: Db, snapshotId: number, scenarioId: number, kind: string, inputsHash: string, computedAt: string, plan: unknown): void {
-  db.prepare(
-    `INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (?, ?, ?, ?, ?, ?)
+/** Writes one cache row; a rewrite bumps its revision, which is what readers' parsed caches are keyed by. */
+const UPSERT_SQL = `INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(snapshot_id, scenario_id, kind) DO UPDATE SET inputs_hash = excluded.inputs_hash, computed_at = excluded.computed_at,
-       result_json = excluded.result_json, revision = plan_cache.revision + 1`,
-  ).run(snapshotId, scenarioId, kind, inputsHash, computedAt, JSON.stringify(plan));
+       result_json = excluded.result_json, revision = plan_cache.revision + 1`;
+
+export function writePlan(db: Db, snapshotId: number, scenarioId: number, kind: string, inputsHash: string, computedAt: string, plan: unknown): void {
+  db.prepare(UPSERT_SQL).run(snapshotId, scenarioId, kind, inputsHash, computedAt, JSON.stringify(plan));
 }
 
 export function planInputsHash(db: Db, snapshotId: number, scenarioId: number, kind: string): string | undefined {
@@ -61,11 +63,7 @@ export function writePlanSections(
   plan: object,
 ): void {
   const keys = Object.keys(plan);
-  const upsert = db.prepare(
-    `INSERT INTO plan_cache (snapshot_id, scenario_id, kind, inputs_hash, computed_at, result_json) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(snapshot_id, scenario_id, kind) DO UPDATE SET inputs_hash = excluded.inputs_hash, computed_at = excluded.computed_at,
-       result_json = excluded.result_json, revision = plan_cache.revision + 1`,
-  );
+  const upsert = db.prepare(UPSERT_SQL);
   db.transaction(() => {
     // Sections an earlier run wrote and this one has not (none today: the keys are fixed) must not linger.
     db.prepare(`DELETE FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind LIKE ? ESCAPE '\\'`).run(
