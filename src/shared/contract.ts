@@ -161,9 +161,18 @@ export const channels = {
   'search.find': { input: searchInputSchema, output: searchResultSchema },
   /** "Can we make it?": a style, lbs and a start date against the plan's projected yarn balances. */
   'availability.check': { input: availabilityInputSchema, output: availabilitySchema },
+  /** Pins an order; with a machine, checked by the board's drop rules (src/shared/scheduleMove.ts); `start` out is the snapped start. */
   'schedule.pin': {
-    input: z.object({ orderNo: z.string().min(1), machineId: z.string().min(1).optional(), start: isoDate.optional() }).strict(),
-    output: z.object({ jobId: z.string() }),
+    input: z
+      .object({
+        orderNo: z.string().min(1),
+        machineId: z.string().min(1).optional(),
+        start: isoDate.optional(),
+        /** The planner confirmed a machine of the same build in another work center. */
+        acceptWcMismatch: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string(), start: isoDate.optional() }),
   },
   /** The schedule board's drag and drop: `schedule.calendar`, `schedule.move` (src/shared/scheduleMove.ts). */
   ...scheduleBoardChannels,
