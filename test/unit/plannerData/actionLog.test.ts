@@ -402,6 +402,7 @@ const WALK: Record<ChannelName, unknown> = {
   'view.forecast': {},
   'view.forecastSeries': {},
   'search.find': { query: '1571' },
+  'search.warm': {},
   'alerts.ack': { key: 'walk:ack' },
   'alerts.unack': { key: 'walk:ack' },
   'drafts.list': {},
