@@ -308,6 +308,41 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     expect(await page.textContent(sel('scenario-overrides'))).toContain(poNo);
   });
 
+  it('reaches a bar with Tab; Enter opens its menu with the focus on the first item, arrows move, Esc closes it back to the bar', async () => {
+    await openBoard();
+    await page.focus(sel('schedule-zoom-asof'));
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { testId: el?.getAttribute('data-testid') ?? '', order: el?.getAttribute('data-order') ?? '' };
+      });
+    let at = await focused();
+    for (let i = 0; i < 5 && at.testId !== 'gantt-bar'; i++) {
+      await page.keyboard.press('Tab');
+      at = await focused();
+    }
+    expect(at.testId, 'Tab from the zoom buttons reaches a bar').toBe('gantt-bar');
+    const orderNo = at.order;
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(sel('gantt-menu'));
+    timings.barEnterToMenuMs = Math.round((await page.evaluate(() => performance.now())) - t0);
+    expect(await page.getAttribute(sel('gantt-menu'), 'data-order')).toBe(orderNo);
+    expect((await focused()).testId).toBe('gantt-menu-details');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).testId).toBe('gantt-menu-order-moves');
+    await page.screenshot({ path: join(SHOTS, 'gantt-bar-keyboard-menu.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.$(sel('gantt-menu'))).toBeNull();
+    expect(await focused()).toEqual({ testId: 'gantt-bar', order: orderNo });
+    // Enter on the focused bar again, then a menu item by keyboard: the details open in the order panel
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(sel('gantt-menu'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${sel('schedule-order')}[data-order="${orderNo}"]`);
+    expect(await page.$(sel('gantt-menu'))).toBeNull();
+  });
+
   it('"What if this machine is down" from a bar\'s menu lands on the planned scenario comparison', async () => {
     await openBoard();
     const bar = (await barsInView())[0];
