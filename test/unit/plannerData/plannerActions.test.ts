@@ -287,6 +287,11 @@ describe('pins, overrides and switches through the contract', () => {
     expect(listPins(planner.db)).toStrictEqual([{ orderNo: 'K1', machineId: '77' }]);
     const planned = readPlan<Plan>(planner.db, planner.activeSnapshotId()!, 0, 'plan')!.plan.schedule.orders.find((o) => o.orderNo === 'K1');
     expect(planned).toMatchObject({ machineId: '77', assignment: 'pinned' });
+    // the machine the plan has it on now is not a move: its start is pinned there without a new confirmation
+    expect(await call('schedule.pin', { orderNo: 'K1', machineId: '77', start: '2025-09-21' })).toMatchObject({ start: '2025-09-22' });
+    expect(listPins(planner.db)).toStrictEqual([{ orderNo: 'K1', machineId: '77', start: '2025-09-22' }]);
+    await settle();
+    expect(await refused({ orderNo: 'K1', machineId: '99' })).toMatch(/^Refused: machine 99 .* cannot knit style A\/1/);
     await call('schedule.unpin', { orderNo: 'K1' });
     await settle();
   });

@@ -270,10 +270,12 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
 
     // With a machine, the board's drop rules (schedule.move): refused with the reason for a machine that cannot knit
     // the style or is not on the machine list, a WC mismatch only when confirmed, the start snapped to the machine's
-    // next working day. A start alone is stored as given (the scheduler starts it at the next free working moment).
+    // next working day. The machine the plan already has the order on is taken as it is (pinning it there moves
+    // nothing; the ERP has 31 of 168 orders on a machine of another WC), its start checked and snapped. A start
+    // alone is stored as given (the scheduler starts it at the next free working moment).
     'schedule.pin': async ({ orderNo, machineId, start, acceptWcMismatch }) => {
       if (machineId !== undefined) {
-        const check = checkOrderOnMachine(planOf(ctx.requireSnapshot(), 0), orderNo, machineId, start);
+        const check = checkOrderOnMachine(planOf(ctx.requireSnapshot(), 0), orderNo, machineId, start, true);
         if (check.verdict === 'refused' || check.startDay === null) throw new Error(check.message);
         if (check.verdict === 'warning' && !acceptWcMismatch) throw new Error(`${check.message} Confirm the WC mismatch to pin it.`);
         if (start !== undefined) start = fromDayNumber(check.startDay);

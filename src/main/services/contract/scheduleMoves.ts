@@ -30,7 +30,7 @@ const calendarOf = (plan: Plan) => ({
  * may take the order at all (its start then stays the scheduler's). The order must be on the plan's schedule (an
  * unschedulable order has no style work center to check against); a machine the plan does not know is refused.
  */
-export function checkOrderOnMachine(plan: Plan, orderNo: string, machineId: string, start?: string): MoveCheck {
+export function checkOrderOnMachine(plan: Plan, orderNo: string, machineId: string, start?: string, keepsCurrent = false): MoveCheck {
   const order = plan.schedule.orders.find((o) => o.orderNo === orderNo);
   if (!order) {
     const lost = plan.schedule.unschedulable.find((u) => u.orderNo === orderNo);
@@ -38,7 +38,17 @@ export function checkOrderOnMachine(plan: Plan, orderNo: string, machineId: stri
   }
   const machine = plan.schedule.machines.find((m) => m.machineId === machineId);
   if (!machine) return { verdict: 'refused', startDay: null, message: `Refused: machine ${machineId} is not on the machine list.` };
-  const check = checkMove(order, machine, toDayNumber(start ?? plan.calendar.asOf), calendarOf(plan));
+  // `keepsCurrent`: the machine the plan has the order on is not a move (the ERP may have it on another type or
+  // build), so only its start is checked there
+  const wc = machine.workCenter || '(none)';
+  const [o, m] =
+    keepsCurrent && machineId === order.machineId
+      ? [
+          { ...order, styleWorkCenter: wc },
+          { ...machine, workCenter: wc },
+        ]
+      : [order, machine];
+  const check = checkMove(o, m, toDayNumber(start ?? plan.calendar.asOf), calendarOf(plan));
   // without a start the check's "from <date>" is not what will be stored
   return start === undefined
     ? { ...check, message: check.message.replace(/ from \d{4}-\d{2}-\d{2}( \(first working day after [^)]*\))?\.$/, '.') }

@@ -204,7 +204,7 @@ export function GanttChart({ model, asOf, selectedOrder, onSelect, focusKey, cal
         data-machine={o.machineId}
         data-style-wc={o.styleWorkCenter}
         data-start={o.plannedStart}
-        title={`${o.orderNo} · style ${o.style}${o.assignment === 'pinned' ? ' · pinned' : ''}\nMachine ${o.machineId} (WC ${o.workCenter || 'none'}) · ${o.status}\n${formatNumber(o.balanceLbs)} lbs · ${formatNumber(o.knitDays, 1)} knitting days\n${o.plannedStart} → ${o.plannedFinish}${o.quotedDate ? ` · quoted ${o.quotedDate}` : ''}\nDrag to another machine or day to pin it · right-click for what-ifs`}
+        title={`${o.orderNo} · style ${o.style}${o.assignment === 'pinned' ? ' · pinned' : ''}\nMachine ${o.machineId} (WC ${o.workCenter || 'none'}) · ${o.status}\n${formatNumber(o.balanceLbs)} lbs · ${formatNumber(o.knitDays, 1)} knitting days\n${o.plannedStart} → ${o.plannedFinish}${o.quotedDate ? ` · quoted ${o.quotedDate}` : ''}\nDrag to another machine or day to pin it · right-click (or Enter) for what-ifs`}
         onPointerDown={(e) => onBarPointerDown(e, b.order, b.start)}
         onPointerMove={onBarPointerMove}
         onPointerUp={onBarPointerUp}

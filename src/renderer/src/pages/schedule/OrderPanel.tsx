@@ -57,8 +57,9 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
 
   const pin = async () => {
     const target = machines.find((m) => m.machineId === machine);
-    // the main process checks the machine by the board's rules and takes a WC mismatch only when confirmed here
-    const mismatch = target?.mismatch === true;
+    // the main process checks a new machine by the board's rules and takes a WC mismatch only when confirmed here;
+    // the order's current machine is not a move
+    const mismatch = target?.mismatch === true && target.machineId !== order.machineId;
     if (
       target &&
       mismatch &&
