@@ -295,6 +295,11 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     const poNo = (await button.getAttribute('data-po'))!;
     await button.click();
     await page.fill(sel('whatif-days'), '21');
+    // what the days count from (its due week, or the as-of date for a past-due line) and where the line lands
+    expect(await page.textContent(sel('whatif-days-hint'))).toMatch(
+      /^Days late count from (its due week \d{4}-\d{2}-\d{2}|the as-of date \d{4}-\d{2}-\d{2}, as it is past due): it arrives the week of \d{4}-\d{2}-\d{2}\.$/,
+    );
+    expect(await page.textContent(`${sel('whatif-dialog')} .modal-subtitle`)).not.toContain('due past due');
     await page.screenshot({ path: join(SHOTS, 'whatif-po-late-dialog.png') });
     const t0 = performance.now();
     await page.click(sel('whatif-run'));
