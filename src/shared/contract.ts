@@ -8,7 +8,7 @@ import { availabilityInputSchema, availabilitySchema } from './availability';
 import { futureRecordsSchema, importPreviewSchema, importReportSchema } from './importReport';
 import { jobKindSchema, jobStateSchema, type JobKind, type JobState } from './jobs';
 import { overrideInputSchema, planComparisonSchema, scenarioListItemSchema, scenarioSchema } from './scenario';
-import { searchInputSchema, searchResultSchema } from './search';
+import { searchInputSchema, searchResultSchema, searchWarmInputSchema, searchWarmResultSchema } from './search';
 import { scheduleBoardChannels } from './scheduleMove';
 import { snapshotComparisonSchema } from './snapshotComparison';
 import { viewChannels } from './views';
@@ -159,11 +159,22 @@ export const channels = {
   },
   /** "Go to anything": the yarns, knit orders, PO lines, styles, suppliers and machines matching a query, best first. */
   'search.find': { input: searchInputSchema, output: searchResultSchema },
+  /** Reads the searchable rows ahead of the first query (the Go-to box asks on focus). */
+  'search.warm': { input: searchWarmInputSchema, output: searchWarmResultSchema },
   /** "Can we make it?": a style, lbs and a start date against the plan's projected yarn balances. */
   'availability.check': { input: availabilityInputSchema, output: availabilitySchema },
+  /** Pins an order; with a machine, checked by the board's drop rules (src/shared/scheduleMove.ts); `start` out is the snapped start. */
   'schedule.pin': {
-    input: z.object({ orderNo: z.string().min(1), machineId: z.string().min(1).optional(), start: isoDate.optional() }).strict(),
-    output: z.object({ jobId: z.string() }),
+    input: z
+      .object({
+        orderNo: z.string().min(1),
+        machineId: z.string().min(1).optional(),
+        start: isoDate.optional(),
+        /** The planner confirmed a machine of the same build in another work center. */
+        acceptWcMismatch: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string(), start: isoDate.optional() }),
   },
   /** The schedule board's drag and drop: `schedule.calendar`, `schedule.move` (src/shared/scheduleMove.ts). */
   ...scheduleBoardChannels,

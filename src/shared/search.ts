@@ -36,3 +36,15 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchResultSchema = z.object({ hits: z.array(searchHitSchema), snapshotId: z.number().int() });
 export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/**
+ * `search.warm`: reads the snapshot's searchable rows into the main process's cache ahead of the first query (the
+ * Go-to box asks on focus), so the first keystroke is answered from memory. `loadMs` 0 and `cached` when they were.
+ */
+export const searchWarmInputSchema = z.object({ snapshotId: z.number().int().positive().optional() }).strict();
+export const searchWarmResultSchema = z.object({
+  snapshotId: z.number().int(),
+  rows: z.number().int().min(0),
+  cached: z.boolean(),
+  loadMs: z.number().min(0),
+});

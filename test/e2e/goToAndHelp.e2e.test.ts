@@ -21,6 +21,8 @@ let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
 const timings: Record<string, number> = {};
+/** The pause between Ctrl+K and the first key (ms): a planner's hand moving to type, not instant as a script. */
+const FIRST_KEY_AFTER_MS = 400;
 
 async function open(route: string, gridTestId?: string): Promise<void> {
   await page.goto(`${bridge.url}#/${route}`);
@@ -110,6 +112,31 @@ describe.skipIf(!canRun)('Go to anything and the help sheet', () => {
     await bridge?.stop();
     tmp.cleanup();
     console.info(`go-to e2e timings (ms): ${JSON.stringify(timings)}`);
+  });
+
+  it('answers the first keystroke after the snapshot opens (Ctrl+K, a pause as a planner takes, one key: measured)', async () => {
+    await open('dashboard');
+    await page.waitForSelector(sel('goto-input'));
+    await page.keyboard.press('Control+k');
+    // Ctrl+K warms the snapshot's searchable rows (search.warm) while the planner starts typing
+    await page.waitForTimeout(FIRST_KEY_AFTER_MS);
+    const warm = await bridge.invoke<{ cached: boolean; rows: number }>('search.warm', {});
+    expect(warm.data, 'the focus read the rows already').toMatchObject({ cached: true });
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.type('4');
+    await page.waitForFunction(
+      () => {
+        const panel = document.querySelector('[data-testid="goto-results"]');
+        const ready = panel?.getAttribute('data-state') === 'ready' && panel.getAttribute('data-recents') === 'false';
+        return ready && document.querySelectorAll('[data-testid="goto-hit"]').length > 0;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    timings.firstKeystrokeToHitsMs = Math.round((await page.evaluate(() => performance.now())) - t0);
+    expect(await page.$$(sel('goto-hit'))).not.toHaveLength(0);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
   });
 
   it('answers search.find on the demo (round trips measured, not asserted: benchmarks are scripts)', async () => {

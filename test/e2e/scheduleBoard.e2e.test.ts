@@ -295,6 +295,11 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     const poNo = (await button.getAttribute('data-po'))!;
     await button.click();
     await page.fill(sel('whatif-days'), '21');
+    // what the days count from (its due week, or the as-of date for a past-due line) and where the line lands
+    expect(await page.textContent(sel('whatif-days-hint'))).toMatch(
+      /^Days late count from (its due week \d{4}-\d{2}-\d{2}|the as-of date \d{4}-\d{2}-\d{2}, as it is past due): it arrives the week of \d{4}-\d{2}-\d{2}\.$/,
+    );
+    expect(await page.textContent(`${sel('whatif-dialog')} .modal-subtitle`)).not.toContain('due past due');
     await page.screenshot({ path: join(SHOTS, 'whatif-po-late-dialog.png') });
     const t0 = performance.now();
     await page.click(sel('whatif-run'));
@@ -306,6 +311,41 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
     await screenshots(page, SHOTS, 'whatif-po-late-comparison');
     await page.click(sel('scenario-tabs-overrides'));
     expect(await page.textContent(sel('scenario-overrides'))).toContain(poNo);
+  });
+
+  it('reaches a bar with Tab; Enter opens its menu with the focus on the first item, arrows move, Esc closes it back to the bar', async () => {
+    await openBoard();
+    await page.focus(sel('schedule-zoom-asof'));
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { testId: el?.getAttribute('data-testid') ?? '', order: el?.getAttribute('data-order') ?? '' };
+      });
+    let at = await focused();
+    for (let i = 0; i < 5 && at.testId !== 'gantt-bar'; i++) {
+      await page.keyboard.press('Tab');
+      at = await focused();
+    }
+    expect(at.testId, 'Tab from the zoom buttons reaches a bar').toBe('gantt-bar');
+    const orderNo = at.order;
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(sel('gantt-menu'));
+    timings.barEnterToMenuMs = Math.round((await page.evaluate(() => performance.now())) - t0);
+    expect(await page.getAttribute(sel('gantt-menu'), 'data-order')).toBe(orderNo);
+    expect((await focused()).testId).toBe('gantt-menu-details');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).testId).toBe('gantt-menu-order-moves');
+    await page.screenshot({ path: join(SHOTS, 'gantt-bar-keyboard-menu.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.$(sel('gantt-menu'))).toBeNull();
+    expect(await focused()).toEqual({ testId: 'gantt-bar', order: orderNo });
+    // Enter on the focused bar again, then a menu item by keyboard: the details open in the order panel
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(sel('gantt-menu'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${sel('schedule-order')}[data-order="${orderNo}"]`);
+    expect(await page.$(sel('gantt-menu'))).toBeNull();
   });
 
   it('"What if this machine is down" from a bar\'s menu lands on the planned scenario comparison', async () => {

@@ -15,7 +15,7 @@ import { LOGGED_ACTIONS, type ActionKind } from '../../../src/shared/actionLog';
 import { getEntry } from '../../../src/main/store/actionLog';
 import { PLANNER_TABLES_SQL } from '../../../src/main/store/plannerDataMigration';
 import { tempDir } from '../../support/tempDb';
-import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
+import { TINY_BOM_CSV, TINY_GREIGE_STYLES_CSV, TINY_KNIT_RATES_CSV, TINY_MACHINES_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 
 const tmp = tempDir('bkp-action-log-');
 let planner: Planner;
@@ -70,6 +70,9 @@ beforeAll(async () => {
     'bom.csv': TINY_BOM_CSV,
     'knit_orders.csv': KNIT_ORDERS_CSV,
     'suppliers.csv': SUPPLIERS_CSV,
+    'machines.csv': TINY_MACHINES_CSV,
+    'greige_styles.csv': TINY_GREIGE_STYLES_CSV,
+    'production_lbs.csv': TINY_KNIT_RATES_CSV,
   }).map(([name, text]) => {
     const path = join(tmp.dir, name);
     writeFileSync(path, text);
@@ -326,7 +329,7 @@ describe('every kind of planner action: logged, undone exactly, refused twice an
   });
 
   it('undoes the newest undoable action when no id is given, and says when there is nothing left', async () => {
-    await call('schedule.pin', { orderNo: 'K1', machineId: '99' });
+    await call('schedule.pin', { orderNo: 'K1', machineId: '12' });
     await settle();
     const pinned = await newest();
     const { undone } = await call('actions.undo', {});
@@ -399,6 +402,7 @@ const WALK: Record<ChannelName, unknown> = {
   'view.forecast': {},
   'view.forecastSeries': {},
   'search.find': { query: '1571' },
+  'search.warm': {},
   'alerts.ack': { key: 'walk:ack' },
   'alerts.unack': { key: 'walk:ack' },
   'drafts.list': {},
@@ -408,10 +412,10 @@ const WALK: Record<ChannelName, unknown> = {
   'purchaseOrders.list': {},
   'purchaseOrders.print': { supplierId: 'S1', format: 'html' },
   'availability.check': { style: 'A/1', lbs: 100, startDate: '2025-09-08' },
-  'schedule.pin': { orderNo: 'K1', machineId: '77' },
+  'schedule.pin': { orderNo: 'K1', machineId: '77', acceptWcMismatch: true },
   'schedule.unpin': { orderNo: 'K1' },
   'schedule.calendar': {},
-  'schedule.move': { orderNo: 'K1', skip: 'the tiny import has no machines to move to; the board e2e checks its log entry' },
+  'schedule.move': { orderNo: 'K1', machineId: '12', start: '2025-09-09' },
   'scenarios.list': {},
   'scenarios.get': { id: 1 },
   'scenarios.create': { name: 'walk' },

@@ -17,7 +17,7 @@ import { erpPath, hasErpData } from '../../support/erpData';
 import { detect } from '../../../src/main/import/detect';
 import { readBook } from '../../../src/main/import/readers';
 import { YARN_PO_COLUMNS } from '../../../src/main/services/outputs/purchaseOrders';
-import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
+import { TINY_BOM_CSV, TINY_GREIGE_STYLES_CSV, TINY_KNIT_RATES_CSV, TINY_MACHINES_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 
 const tmp = tempDir('bkp-actions-');
 let planner: Planner;
@@ -61,6 +61,9 @@ beforeAll(async () => {
     'bom.csv': TINY_BOM_CSV,
     'knit_orders.csv': KNIT_ORDERS_CSV,
     'suppliers.csv': SUPPLIERS_CSV,
+    'machines.csv': TINY_MACHINES_CSV,
+    'greige_styles.csv': TINY_GREIGE_STYLES_CSV,
+    'production_lbs.csv': TINY_KNIT_RATES_CSV,
   });
   expect((await planner.jobs.wait((await call('import.start', { paths: files, asOf: '2025-09-05' })).jobId)).status).toBe('done');
   expect((await planner.jobs.wait((await call('plan.run', {})).jobId)).status).toBe('done');
@@ -246,12 +249,51 @@ describe('PO drafts through the contract', () => {
 
 describe('pins, overrides and switches through the contract', () => {
   it('pins and unpins one order at a time', async () => {
-    await call('schedule.pin', { orderNo: 'K1', machineId: '58', start: '2025-09-10' });
-    await call('schedule.pin', { orderNo: 'K2', machineId: '12' });
-    await call('schedule.pin', { orderNo: 'K1', start: '2025-09-11' });
+    await call('schedule.pin', { orderNo: 'K1', machineId: '58', start: '2025-09-15' });
+    // a start alone is not checked against a machine (K2 is on no schedule): stored as given
+    await call('schedule.pin', { orderNo: 'K2', start: '2025-09-16' });
+    await call('schedule.pin', { orderNo: 'K1', start: '2025-09-17' });
     await call('schedule.unpin', { orderNo: 'K2' });
     await settle();
-    expect(listPins(planner.db)).toStrictEqual([{ orderNo: 'K1', start: '2025-09-11' }]);
+    expect(listPins(planner.db)).toStrictEqual([{ orderNo: 'K1', start: '2025-09-17' }]);
+  });
+
+  it("checks a pin's machine by the board's drop rules: refused with the reason, a WC mismatch only when confirmed, the start snapped", async () => {
+    await call('schedule.unpin', { orderNo: 'K1' });
+    await settle();
+    const refused = async (input: Record<string, unknown>) => {
+      const r = await dispatch(planner.handlers, 'schedule.pin', input);
+      if (r.ok) throw new Error(`pin ${JSON.stringify(input)} was expected to be refused`);
+      return r.error.message;
+    };
+    expect(await refused({ orderNo: 'K1', machineId: '99' })).toBe(
+      'Refused: machine 99 (WC 2.32.24.F) cannot knit style A/1, which needs WC 1.30.28.F (another build).',
+    );
+    expect(await refused({ orderNo: 'K1', machineId: '42', start: '2025-09-10' })).toBe('Refused: machine 42 is not on the machine list.');
+    // the second import's as-of date
+    expect(await refused({ orderNo: 'K1', machineId: '58', start: '2025-09-11' })).toBe('Refused: 2025-09-11 is before the as-of date 2025-09-12.');
+    expect(await refused({ orderNo: 'K1', machineId: '77' })).toBe(
+      "WC mismatch: machine 77 (WC 1.30.28.V) is the same build as the style's WC 1.30.28.F but another type. Pin K1 to machine 77 (WC 1.30.28.V). Confirm the WC mismatch to pin it.",
+    );
+    expect(await refused({ orderNo: 'K9', machineId: '58' })).toMatch(/^order K9 is not on the schedule/);
+    expect(listPins(planner.db)).toStrictEqual([]);
+    expect((await call('actions.list', { limit: 1 })).entries[0].kind).toBe('schedule.unpin');
+
+    // 2025-09-14 is a Sunday: the pin starts on the machine's next working day, as a drop on the board would
+    expect(await call('schedule.pin', { orderNo: 'K1', machineId: '12', start: '2025-09-14' })).toMatchObject({ start: '2025-09-15' });
+    expect(listPins(planner.db)).toStrictEqual([{ orderNo: 'K1', machineId: '12', start: '2025-09-15' }]);
+    await call('schedule.pin', { orderNo: 'K1', machineId: '77', acceptWcMismatch: true });
+    await settle();
+    expect(listPins(planner.db)).toStrictEqual([{ orderNo: 'K1', machineId: '77' }]);
+    const planned = readPlanOf(planner.db, planner.activeSnapshotId()!, 0, ['schedule'])!.schedule.orders.find((o) => o.orderNo === 'K1');
+    expect(planned).toMatchObject({ machineId: '77', assignment: 'pinned' });
+    // the machine the plan has it on now is not a move: its start is pinned there without a new confirmation
+    expect(await call('schedule.pin', { orderNo: 'K1', machineId: '77', start: '2025-09-21' })).toMatchObject({ start: '2025-09-22' });
+    expect(listPins(planner.db)).toStrictEqual([{ orderNo: 'K1', machineId: '77', start: '2025-09-22' }]);
+    await settle();
+    expect(await refused({ orderNo: 'K1', machineId: '99' })).toMatch(/^Refused: machine 99 .* cannot knit style A\/1/);
+    await call('schedule.unpin', { orderNo: 'K1' });
+    await settle();
   });
 
   it('sets, lists and removes rate and BOM overrides by style', async () => {

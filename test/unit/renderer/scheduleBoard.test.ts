@@ -17,7 +17,7 @@ import {
   visibleRows,
   weekTicks,
 } from '../../../src/renderer/src/pages/schedule/ganttModel';
-import { buildWhatIf, receiptLineNumbers } from '../../../src/renderer/src/pages/whatif/whatIf';
+import { buildWhatIf, daysLateHint, receiptLineNumbers, whatIfSubtitle } from '../../../src/renderer/src/pages/whatif/whatIf';
 import { scheduledOrder } from '../../support/viewFakes';
 
 // 2026-11-16 is a Monday.
@@ -186,6 +186,30 @@ describe('what-if scenarios from where one stands', () => {
     expect(buildWhatIf(ask, { days: '7' })).toMatchObject({ ok: true, override: { receiptLine: 'pastDue', moveToWeek: '2026-11-23' } });
     expect(buildWhatIf(ask, { days: '0' })).toEqual({ ok: false, error: 'Days late: a whole number from 1 to 365.' });
     expect(buildWhatIf(ask, { days: '2.5' }).ok).toBe(false);
+  });
+
+  it('says a past-due line is past due as of the as-of date (not "due past due"), and what the days late count from', () => {
+    const pastDue = {
+      kind: 'poLate',
+      poNo: 'Y2508002',
+      yarnId: '18884',
+      receiptLine: 'pastDue',
+      lineNo: 1,
+      weekStart: null,
+      lbs: 8000,
+      asOf: '2026-11-18',
+    } as const;
+    expect(whatIfSubtitle(pastDue)).toBe(
+      'PO Y2508002 line 1: 8,000 lbs of yarn 18884, past due on the as-of date 2026-11-18 (the ERP gives no due date)',
+    );
+    // 2026-11-18 + 10 days = Saturday 2026-11-28: the week of Monday 2026-11-23
+    expect(daysLateHint(pastDue, { days: '10' })).toBe(
+      'Days late count from the as-of date 2026-11-18, as it is past due: it arrives the week of 2026-11-23.',
+    );
+    expect(daysLateHint(pastDue, { days: 'x' })).toBe('Days late count from the as-of date 2026-11-18, as it is past due.');
+    const weekLine = { ...pastDue, receiptLine: '2026-11-23', lineNo: 2, weekStart: '2026-11-23' };
+    expect(whatIfSubtitle(weekLine)).toBe('PO Y2508002 line 2: 8,000 lbs of yarn 18884, due the week of 2026-11-23');
+    expect(daysLateHint(weekLine, { days: '14' })).toBe('Days late count from its due week 2026-11-23: it arrives the week of 2026-12-07.');
   });
 
   it('an order move pins the new start; a machine down is a downtime window', () => {

@@ -2,7 +2,7 @@
 // prefix, then text containing every word), read from the batch the plan reads each kind from.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/contract/dispatch';
-import { compareHits, findEntities, rankRows, searchRow } from '../../../src/main/services/views/search';
+import { compareHits, findEntities, loadSearchRows, loadSearchRowsTimed, rankRows, searchRow } from '../../../src/main/services/views/search';
 import { openStore, type Db } from '../../../src/main/store/db';
 import { insertSnapshot, recordSnapshotEntities } from '../../../src/main/store/snapshots';
 
@@ -169,6 +169,22 @@ describe('search.find ranking', () => {
     const h = (rank: number, kind: 'yarn' | 'machine', id: string) => ({ rank, kind, id });
     const sorted = [h(2, 'yarn', 'A1'), h(1, 'machine', '9'), h(1, 'yarn', '100'), h(1, 'yarn', '10'), h(0, 'machine', 'X')].sort(compareHits);
     expect(sorted.map((x) => `${x.rank}${x.kind}${x.id}`)).toEqual(['0machineX', '1yarn10', '1yarn100', '1machine9', '2yarnA1']);
+  });
+});
+
+describe('search.warm: the rows read ahead of the first query', () => {
+  it('reads the rows once; the next warm and the next query are answered from them, until another snapshot is searched', () => {
+    const first = loadSearchRowsTimed(db, snap);
+    expect(first.cached).toBe(false);
+    // 4 yarns, 2 export knit orders, 2 PO lines, 1 style, 2 suppliers, 2 machines
+    expect(first.rows).toHaveLength(13);
+    const again = loadSearchRowsTimed(db, snap);
+    expect(again).toEqual({ rows: first.rows, cached: true, loadMs: 0 });
+    expect(loadSearchRows(db, snap)).toBe(first.rows);
+    const next = snapshot('2025-09-12', { yarnInventory: 1 });
+    yarn(next, '5555', 'new yarn', 'Red', 'UNIFI');
+    expect(loadSearchRowsTimed(db, next).cached).toBe(false);
+    expect(loadSearchRowsTimed(db, snap).cached).toBe(false);
   });
 });
 

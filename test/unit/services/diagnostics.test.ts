@@ -19,6 +19,8 @@ import { putPin } from '../../../src/main/store/schedulePins';
 import { putRateOverride } from '../../../src/main/store/styleOverrides';
 import { JobCancelled } from '../../../src/main/workers/jobContext';
 import { JobHost } from '../../../src/main/workers/jobHost';
+import { PLANNER_DATA_TABLES } from '../../../src/main/services/outputs/diagnostics';
+import { PLANNER_TABLES_SQL } from '../../../src/main/store/plannerDataMigration';
 import { tempDir } from '../../support/tempDb';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -184,5 +186,13 @@ describe('log file', () => {
     const numbers = [...all.matchAll(/line (\d+) /g)].map((m) => Number(m[1]));
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => 40 - numbers.length + i));
     expect(numbers.length).toBeGreaterThanOrEqual(11);
+  });
+});
+
+describe('the planner data a bundle may hold', () => {
+  it('names every planner table (the policy goes in every bundle as settings), so a new one is not left out', () => {
+    const plannerTables = [...PLANNER_TABLES_SQL.matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]).filter((t) => t !== 'policy_value');
+    expect(plannerTables.length).toBeGreaterThan(8);
+    expect(plannerTables.filter((t) => !(PLANNER_DATA_TABLES as readonly string[]).includes(t))).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ import type { Db } from '../../store/db';
 import * as scenarios from '../../store/scenarios';
 import { getPoDraft, listPoDrafts, putPoDraft, updatePoDraft } from '../../store/poDrafts';
 import { deletePin, putPin } from '../../store/schedulePins';
+import { fromDayNumber } from '../../../shared/dates';
+import { checkOrderOnMachine } from './scheduleMoves';
 import type { JobHost } from '../../workers/jobHost';
 import { ALERT_SECTIONS, planAlerts } from '../views/alerts';
 import { NotFoundError } from '../errors';
@@ -261,10 +263,21 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       return styleAvailability(planOf(db, sid, scenarioId ?? 0, ['asOf', 'yarn']), { style, lbs, startDate });
     },
 
-    'schedule.pin': async ({ orderNo, machineId, start }) => {
+    // With a machine, the board's drop rules (schedule.move): refused with the reason for a machine that cannot knit
+    // the style or is not on the machine list, a WC mismatch only when confirmed, the start snapped to the machine's
+    // next working day. The machine the plan already has the order on is taken as it is (pinning it there moves
+    // nothing; the ERP has 31 of 168 orders on a machine of another WC), its start checked and snapped. A start
+    // alone is stored as given (the scheduler starts it at the next free working moment).
+    'schedule.pin': async ({ orderNo, machineId, start, acceptWcMismatch }) => {
+      if (machineId !== undefined) {
+        const check = checkOrderOnMachine(planOf(db, ctx.requireSnapshot(), 0, ['calendar', 'schedule']), orderNo, machineId, start, true);
+        if (check.verdict === 'refused' || check.startDay === null) throw new Error(check.message);
+        if (check.verdict === 'warning' && !acceptWcMismatch) throw new Error(`${check.message} Confirm the WC mismatch to pin it.`);
+        if (start !== undefined) start = fromDayNumber(check.startDay);
+      }
       const pin = { orderNo, ...(machineId !== undefined ? { machineId } : {}), ...(start !== undefined ? { start } : {}) };
       ctx.log('schedule.pin', (track) => track.row('pin', [orderNo], () => putPin(db, pin, ctx.now())));
-      return { jobId: replan() };
+      return { jobId: replan(), ...(start !== undefined ? { start } : {}) };
     },
     'schedule.unpin': async ({ orderNo }) => {
       ctx.log('schedule.unpin', (track) => track.row('pin', [orderNo], () => deletePin(db, orderNo)));

@@ -23,7 +23,7 @@ import { readPlan } from '../../store/planCache';
 import { readPlanOf } from '../jobs/planSections';
 import { plannerSettings } from '../inputs/plannerSettings';
 import { compareSnapshots } from '../views/snapshotComparison';
-import { findEntities } from '../views/search';
+import { findEntities, loadSearchRowsTimed } from '../views/search';
 import { previewFolder } from '../../import/previewFolder';
 import { chromiumPdf, createActionHandlers, type PdfRenderer } from './actions';
 import { takeNewCriticalAlerts } from '../views/alerts';
@@ -194,6 +194,11 @@ export function createPlanner(options: PlannerOptions): Planner {
     'search.find': async ({ query, limit, snapshotId }) => {
       const sid = requireSnapshot(snapshotId);
       return { hits: findEntities(db, sid, query, limit), snapshotId: sid };
+    },
+    'search.warm': async ({ snapshotId }) => {
+      const sid = requireSnapshot(snapshotId);
+      const { rows, cached, loadMs } = loadSearchRowsTimed(db, sid);
+      return { snapshotId: sid, rows: rows.length, cached, loadMs };
     },
     'settings.getPolicy': async () => loadPolicy(db),
     'settings.setPolicy': async (input) => {

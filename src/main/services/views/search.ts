@@ -178,12 +178,18 @@ export function rankRows(rows: readonly SearchRow[], query: string, limit: numbe
  * at 10x the styles alone are 60,559 rows, and scanning them with LIKE on every keystroke took 120-340 ms.
  */
 export function loadSearchRows(db: Db, snapshotId: number): SearchRow[] {
+  return loadSearchRowsTimed(db, snapshotId).rows;
+}
+
+/** `loadSearchRows` saying whether the rows came from the cache and how long reading them took (`search.warm`). */
+export function loadSearchRowsTimed(db: Db, snapshotId: number): { rows: SearchRow[]; cached: boolean; loadMs: number } {
+  const t0 = performance.now();
   const snap = db.prepare('SELECT created_at, content_hash FROM snapshot WHERE id = ?').get(snapshotId) as
     { created_at: string; content_hash: string } | undefined;
   const sources = planningSources(db, snapshotId);
   const key = JSON.stringify([snapshotId, snap?.created_at, snap?.content_hash, sources]);
   const cached = cache.get(db);
-  if (cached?.key === key) return cached.rows;
+  if (cached?.key === key) return { rows: cached.rows, cached: true, loadMs: 0 };
   const rows: SearchRow[] = [];
   for (const spec of SPECS) {
     const source = spec.sources.map((s) => sources[s]).find((id) => id !== undefined);
@@ -206,7 +212,7 @@ export function loadSearchRows(db: Db, snapshotId: number): SearchRow[] {
     }
   }
   cache.set(db, { key, rows });
-  return rows;
+  return { rows, cached: false, loadMs: Math.round(performance.now() - t0) };
 }
 
 /** One snapshot's rows per database handle (the planner's), replaced when another snapshot is searched. */

@@ -3,7 +3,7 @@
 // smoothly; the date header and the machine labels stay put. Zoom: fit the whole schedule, by week, +/−.
 // Drag a bar onto a machine and a day to pin it there: while dragging, the ghost says whether the drop is allowed
 // (green), needs a WC-mismatch confirmation (amber) or is refused and why (red); the bar itself only moves once
-// the re-planned schedule arrives. Right-click a bar for its menu (what-if scenarios).
+// the re-planned schedule arrives. Right-click a bar for its menu (what-if scenarios), or Tab to it and press Enter.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type PointerEvent as ReactPointerEvent } from 'react';
 import { fromDayNumber, toDayNumber } from '../../../../shared/dates';
 import type { BoardCalendar, MoveCheck } from '../../../../shared/scheduleMove';
@@ -204,7 +204,7 @@ export function GanttChart({ model, asOf, selectedOrder, onSelect, focusKey, cal
         data-machine={o.machineId}
         data-style-wc={o.styleWorkCenter}
         data-start={o.plannedStart}
-        title={`${o.orderNo} · style ${o.style}${o.assignment === 'pinned' ? ' · pinned' : ''}\nMachine ${o.machineId} (WC ${o.workCenter || 'none'}) · ${o.status}\n${formatNumber(o.balanceLbs)} lbs · ${formatNumber(o.knitDays, 1)} knitting days\n${o.plannedStart} → ${o.plannedFinish}${o.quotedDate ? ` · quoted ${o.quotedDate}` : ''}\nDrag to another machine or day to pin it · right-click for what-ifs`}
+        title={`${o.orderNo} · style ${o.style}${o.assignment === 'pinned' ? ' · pinned' : ''}\nMachine ${o.machineId} (WC ${o.workCenter || 'none'}) · ${o.status}\n${formatNumber(o.balanceLbs)} lbs · ${formatNumber(o.knitDays, 1)} knitting days\n${o.plannedStart} → ${o.plannedFinish}${o.quotedDate ? ` · quoted ${o.quotedDate}` : ''}\nDrag to another machine or day to pin it · right-click (or Enter) for what-ifs`}
         onPointerDown={(e) => onBarPointerDown(e, b.order, b.start)}
         onPointerMove={onBarPointerMove}
         onPointerUp={onBarPointerUp}
@@ -212,6 +212,18 @@ export function GanttChart({ model, asOf, selectedOrder, onSelect, focusKey, cal
         onContextMenu={(e) => {
           e.preventDefault();
           onMenu?.(o, e.clientX, e.clientY);
+        }}
+        tabIndex={0}
+        role="button"
+        aria-haspopup="menu"
+        aria-label={`${o.orderNo}, style ${o.style}, machine ${o.machineId}, ${o.plannedStart} to ${o.plannedFinish}, ${o.status}`}
+        onKeyDown={(e) => {
+          // the keyboard's way to the bar's menu (Enter, Space, the menu key or Shift+F10), under the bar
+          if (e.key === 'Enter' || e.key === ' ' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+            e.preventDefault();
+            const r = e.currentTarget.getBoundingClientRect();
+            onMenu?.(o, r.left, r.bottom + 2);
+          }
         }}
       >
         {width >= LABEL_MIN_PX && (

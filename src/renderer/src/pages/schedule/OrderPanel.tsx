@@ -57,9 +57,12 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
 
   const pin = async () => {
     const target = machines.find((m) => m.machineId === machine);
+    // the main process checks a new machine by the board's rules and takes a WC mismatch only when confirmed here;
+    // the order's current machine is not a move
+    const mismatch = target?.mismatch === true && target.machineId !== order.machineId;
     if (
-      target?.mismatch &&
-      target.machineId !== order.machineId &&
+      target &&
+      mismatch &&
       !(await confirmAction({
         title: 'WC mismatch',
         message: `Machine ${target.machineId} is WC ${target.workCenter || 'none'}; style ${order.style} needs WC ${styleWc || 'none'} (same build, another type).`,
@@ -72,12 +75,17 @@ export function OrderPanel({ order, view, onClose, onSelect }: OrderPanelProps):
       return;
     }
     setBusy(true);
-    const r = await call('schedule.pin', { orderNo, ...(machine ? { machineId: machine } : {}), ...(start ? { start } : {}) });
+    const r = await call('schedule.pin', {
+      orderNo,
+      ...(machine ? { machineId: machine } : {}),
+      ...(start ? { start } : {}),
+      ...(mismatch ? { acceptWcMismatch: true } : {}),
+    });
     setBusy(false);
     if (r)
       toast(
         'info',
-        `Pinning ${orderNo}${machine ? ` to machine ${machine}` : ''}${start ? ` from ${start}` : ''}`,
+        `Pinning ${orderNo}${machine ? ` to machine ${machine}` : ''}${r.start ? ` from ${r.start}` : ''}`,
         'The schedule is being recomputed.',
       );
   };

@@ -2,7 +2,7 @@
 // step with it, the selected order's explanation with "Pin to…", unschedulable orders with their reason, and
 // the late and at-risk orders. `#/schedule?koNumber=K2609021` selects an order and zooms to it. A bar dragged to
 // another machine or day is pinned there (checked first, see shared/scheduleMove.ts); its menu opens what-ifs.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ScheduleView } from '../../../../shared/views';
 import { DataGrid } from '../../components/DataGrid';
 import { FilterChips } from '../../components/FilterChips';
@@ -65,7 +65,30 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
   const calendar = useChannel('schedule.calendar', { snapshotId: d.snapshotId }, [d.snapshotId, d.computedAt]);
   const [dropStatus, setDropStatus] = useState<DropStatus | null>(null);
   const pending = useRef<{ orderNo: string; machineId: string; start: string; t0: number } | null>(null);
-  const [menu, setMenu] = useState<{ order: ScheduleView['orders'][number]; x: number; y: number } | null>(null);
+  const [menu, setMenuState] = useState<{ order: ScheduleView['orders'][number]; x: number; y: number } | null>(null);
+  /** The bar the menu was opened from: Esc gives it the focus back. */
+  const menuOpener = useRef<HTMLElement | null>(null);
+  const setMenu = (next: typeof menu) => {
+    if (next) menuOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setMenuState(next);
+  };
+  const closeMenu = (refocus: boolean) => {
+    setMenuState(null);
+    if (refocus && menuOpener.current?.isConnected) menuOpener.current.focus();
+    menuOpener.current = null;
+  };
+  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button[role="menuitem"]')];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      e.stopPropagation();
+      closeMenu(true);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    }
+  };
   const [whatIf, setWhatIf] = useState<WhatIfAsk | null>(null);
   const palette = usePalette();
   // A link (or a click in a grid) zooms the Gantt onto the order; a click on a bar only selects it.
@@ -221,7 +244,11 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
                 />
               </div>
               {menu && (
-                <div className="gantt-menu-overlay" onMouseDown={() => setMenu(null)} onContextMenu={(e) => (e.preventDefault(), setMenu(null))}>
+                <div
+                  className="gantt-menu-overlay"
+                  onMouseDown={() => closeMenu(false)}
+                  onContextMenu={(e) => (e.preventDefault(), closeMenu(false))}
+                >
                   <div
                     className="gantt-menu"
                     role="menu"
@@ -229,6 +256,11 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
                     data-testid="gantt-menu"
                     data-order={menu.order.orderNo}
                     onMouseDown={(e) => e.stopPropagation()}
+                    onKeyDown={onMenuKey}
+                    ref={(el) => {
+                      // opened: the focus goes to its first item (once), so the keyboard can choose
+                      if (el && !el.contains(document.activeElement)) el.querySelector<HTMLButtonElement>('button')?.focus();
+                    }}
                   >
                     <div className="gantt-menu-title">
                       {menu.order.orderNo} · machine {menu.order.machineId}
@@ -255,7 +287,7 @@ function ScheduleBody({ d, tab, koNumber, workCenter }: { d: ScheduleView; tab: 
                         data-testid={`gantt-menu-${id}`}
                         onClick={() => {
                           act();
-                          setMenu(null);
+                          closeMenu(false);
                         }}
                       >
                         {label}

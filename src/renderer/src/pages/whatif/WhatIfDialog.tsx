@@ -3,10 +3,10 @@
 import { useState, type ReactNode } from 'react';
 import { api, call } from '../../api';
 import { Modal } from '../../components/Modal';
-import { formatNumber, ISO_DATE_INPUT } from '../../lib/format';
+import { ISO_DATE_INPUT } from '../../lib/format';
 import { navigate } from '../../shell/useHashRoute';
 import { toast } from '../../stores/toastStore';
-import { buildWhatIf, defaultValues, type WhatIfAsk, type WhatIfValues } from './whatIf';
+import { buildWhatIf, daysLateHint, defaultValues, whatIfSubtitle, type WhatIfAsk, type WhatIfValues } from './whatIf';
 
 const TITLE: Record<WhatIfAsk['kind'], string> = {
   poLate: 'What if this PO is late?',
@@ -68,7 +68,7 @@ export function WhatIfDialog({ ask, onClose }: { ask: WhatIfAsk; onClose: () => 
   return (
     <Modal
       title={TITLE[ask.kind]}
-      subtitle={subtitle(ask)}
+      subtitle={whatIfSubtitle(ask)}
       testId="whatif-dialog"
       busy={busy}
       onClose={onClose}
@@ -99,6 +99,11 @@ export function WhatIfDialog({ ask, onClose }: { ask: WhatIfAsk; onClose: () => 
           />
         </label>
       )}
+      {ask.kind === 'poLate' && (
+        <p className="note" data-testid="whatif-days-hint">
+          {daysLateHint(ask, values)}
+        </p>
+      )}
       {ask.kind === 'orderMoves' && (
         <label className="field">
           New start
@@ -125,15 +130,4 @@ export function WhatIfDialog({ ask, onClose }: { ask: WhatIfAsk; onClose: () => 
       <p className="note">A new scenario holds this one change on top of the current snapshot; the base plan is not touched.</p>
     </Modal>
   );
-}
-
-function subtitle(ask: WhatIfAsk): string {
-  switch (ask.kind) {
-    case 'poLate':
-      return `PO ${ask.poNo} line ${ask.lineNo}: ${formatNumber(ask.lbs)} lbs of yarn ${ask.yarnId} due ${ask.weekStart ?? 'past due'}`;
-    case 'orderMoves':
-      return `Knit order ${ask.orderNo}, planned to start ${ask.plannedStart}; the new start is pinned`;
-    case 'machineDown':
-      return `Machine ${ask.machineId}: no knitting on the days down; its orders move`;
-  }
 }

@@ -1,7 +1,8 @@
 // "What if…" from where the planner stands: a PO receipt line late, a knit order moved, a machine down. Each asks
 // for one value and becomes a scenario holding that one override, named so the scenario list says what it is.
-import { addDays, isIsoDate } from '../../../../shared/dates';
+import { addDays, isIsoDate, mondayOf } from '../../../../shared/dates';
 import type { OverrideInput } from '../../../../shared/scenario';
+import { formatNumber } from '../../lib/format';
 
 export type WhatIfAsk =
   | {
@@ -76,6 +77,34 @@ export function buildWhatIf(ask: WhatIfAsk, v: WhatIfValues): WhatIfBuilt {
       };
     }
   }
+}
+
+/**
+ * The dialog's subtitle. A past-due line comes from the ERP's "Unscheduled or Past Due" column, which carries no due
+ * date, so it is called past due as of the as-of date rather than given a date it does not have.
+ */
+export function whatIfSubtitle(ask: WhatIfAsk): string {
+  switch (ask.kind) {
+    case 'poLate': {
+      const due = ask.weekStart ? `due the week of ${ask.weekStart}` : `past due on the as-of date ${ask.asOf} (the ERP gives no due date)`;
+      return `PO ${ask.poNo} line ${ask.lineNo}: ${formatNumber(ask.lbs)} lbs of yarn ${ask.yarnId}, ${due}`;
+    }
+    case 'orderMoves':
+      return `Knit order ${ask.orderNo}, planned to start ${ask.plannedStart}; the new start is pinned`;
+    case 'machineDown':
+      return `Machine ${ask.machineId}: no knitting on the days down; its orders move`;
+  }
+}
+
+/** What the days late count from, and where the line lands with the days entered (poLate). */
+export function daysLateHint(ask: Extract<WhatIfAsk, { kind: 'poLate' }>, v: WhatIfValues): string {
+  const from = ask.weekStart ? `its due week ${ask.weekStart}` : `the as-of date ${ask.asOf}, as it is past due`;
+  const built = buildWhatIf(ask, v);
+  const lands =
+    built.ok && built.override.kind === 'poReceipt' && built.override.moveToWeek
+      ? `: it arrives the week of ${mondayOf(built.override.moveToWeek)}`
+      : '';
+  return `Days late count from ${from}${lands}.`;
 }
 
 /** Each receipt's line number among the same PO's receipts (by week, past due first), 1-based. */
