@@ -18,12 +18,11 @@ import { defaultDbPath } from './paths';
 import { createPlanner } from './services/contract/planner';
 import { logFileFor } from './services/logFile';
 import { writePlanOutputs } from './services/outputs/planOutputs';
-import { forecastNotes, writeForecastOutputs } from './services/outputs/forecastOutputs';
-import { forecastRun } from './services/views/forecastViews';
 import { parsePolicyFile, policyChangeProblems, setPolicyValues } from './services/inputs/policy';
 import { plannerSettings } from './services/inputs/plannerSettings';
 import { JobHost } from './workers/jobHost';
 import { runJob } from './services/jobs/registry';
+import { setParseWorkerScript } from './import/parallelRead';
 
 const USAGE =
   'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data] [--check-style <style> --check-lbs <lbs> --check-start YYYY-MM-DD]';
@@ -84,6 +83,8 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   logFile.info(`cli: plan of ${data.join(', ')} with ${dbPath}`);
   const planner = createPlanner({ dbPath, shell: 'cli', jobs, autoRun: false, logFile });
   const compiledWorker = join(__dirname, 'worker.js');
+  // the import (run on this thread) shares the reading of its files with a parse worker
+  setParseWorkerScript(existsSync(compiledWorker) ? compiledWorker : undefined);
   // resident: the worker loads the forecast's modules while the import runs
   const forecastJobs = existsSync(compiledWorker)
     ? new JobHost({ dbPath, mode: 'worker', workerScript: compiledWorker, residentKinds: ['forecast'] })
@@ -137,7 +138,9 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     }
     // The forecast depends on the sales history only: it runs beside the plan (in a worker thread when compiled),
     // or before it when the plan includes the forecast layer.
-    const forecastDone = forecastJobs.wait(forecastJobs.start('forecast', { snapshotId }));
+    // it writes its own CSV files as it ends (from memory: reading a stored forecast back would cost more)
+    mkdirSync(outDir, { recursive: true });
+    const forecastDone = forecastJobs.wait(forecastJobs.start('forecast', { snapshotId, outDir }));
     if (plannerSettings(planner.db).includeForecastLayer) await forecastDone;
     const { jobId } = await planner.handlers['plan.run']({ snapshotId });
     const plan = await jobs.wait(jobId);
@@ -145,16 +148,16 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       log(`plan run failed: ${plan.error ?? plan.message}`);
       return 1;
     }
-    // the plan's files are written while the forecast may still run; the forecast's when it is done
-    mkdirSync(outDir, { recursive: true });
+    // the plan's files are written while the forecast may still run
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));
     const written = await writePlanOutputs(planner.db, snapshotId, outDir, { pdf: args.flags.has('pdf'), forecast: false });
     const forecast = await forecastDone;
-    if (forecastJobs !== jobs) await forecastJobs.close(); // its thread's memory is freed before the forecast's files
+    const forecastOutputs = forecast.result && 'outputs' in forecast.result ? forecast.result.outputs : undefined;
     if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
+    else if (!forecastOutputs) throw new Error(`the forecast job ended without writing its files: ${JSON.stringify(forecast.result)}`);
     else {
-      for (const line of forecastNotes(forecastRun(planner.db, snapshotId))) log(line);
-      written.push(...writeForecastOutputs(planner.db, snapshotId, outDir));
+      for (const line of forecastOutputs.notes) log(line);
+      written.push(...forecastOutputs.files);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);

@@ -44,11 +44,37 @@ export function rowsToCsv(rows: readonly Record<string, CellValue>[], columns: r
 
 /** Rows given as arrays in the column order, as `rowsToCsv` writes them (no object per row: large tables). */
 export function tuplesToCsv(rows: readonly (readonly CellValue[])[], columns: readonly string[]): string {
+  const pieces: string[] = [];
+  writeTuplesCsv(rows, columns, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/**
+ * `tuplesToCsv` handed to `write` in pieces of about `pieceChars` characters, so a large table is never one string.
+ * Text cells of large tables repeat (series, weeks, models): each distinct text is made safe once.
+ */
+export function writeTuplesCsv(
+  rows: readonly (readonly CellValue[])[],
+  columns: readonly string[],
+  write: (text: string) => void,
+  pieceChars = 1 << 20,
+): void {
+  const safeText = new Map<string, string>();
+  const cell = (value: CellValue): string => {
+    if (typeof value !== 'string') return cellCsv(value);
+    let text = safeText.get(value);
+    if (text === undefined) safeText.set(value, (text = csvField(value)));
+    return text;
+  };
   let out = `${csvLine(columns)}\n`;
   for (const r of rows) {
     let line = '';
-    for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + cellCsv(r[i]);
+    for (let i = 0; i < columns.length; i++) line += (i ? ',' : '') + cell(r[i]);
     out += `${line}\n`;
+    if (out.length >= pieceChars) {
+      write(out);
+      out = '';
+    }
   }
-  return out;
+  if (out) write(out);
 }

@@ -34,7 +34,14 @@ export const planJobResultSchema = z.object({
 });
 export type PlanJobResult = z.infer<typeof planJobResultSchema>;
 
-export const forecastJobResultSchema = z.object({ snapshotId, series: z.number().int() });
+export const forecastJobResultSchema = z.object({
+  snapshotId,
+  series: z.number().int(),
+  /** The snapshot whose forecast (of the same inputs) was copied instead of computing one. */
+  reusedFrom: snapshotId.optional(),
+  /** Given a folder (the CLI): the CSV files the job wrote there and what the CLI says of the run. */
+  outputs: z.object({ files: z.array(z.string()), notes: z.array(z.string()) }).optional(),
+});
 export type ForecastJobResult = z.infer<typeof forecastJobResultSchema>;
 
 export const demoJobResultSchema = z.object({ snapshotId });

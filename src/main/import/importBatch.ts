@@ -23,18 +23,17 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { FileReport, ImportReport, PlanningWarning } from '../../shared/importReport';
+import type { ImportReport, PlanningWarning } from '../../shared/importReport';
 import { fillThisWeekReceipts, resolveAsOf, type FileFacts } from './asOf';
 import { thisWeekFromBuckets } from './buckets';
-import { completeSource, openSource, pickPrimaries, type Source } from './batchFiles';
+import { openSource, pickPrimaries, type Source } from './batchFiles';
 import type { EntityBatch } from '../../shared/domain/entities';
 import type { ExportCategory, ExportTypeId } from './exportTypes';
 import { takeFutureRecords } from './futureRecords';
 import { importLayout, LayoutError } from './layout';
 import { bomPrecedence } from './mappers/bom';
-import { MAPPERS } from './mappers';
-import { RowReader } from './rowReader';
-import { entityProblems } from './validateBatch';
+import { mapSource } from './mapSource';
+import { applyReply, ParseWorker, readCost } from './parallelRead';
 import type { UsedFile } from './thinData';
 
 /** Entity kinds a file of each type carries (recorded even when the file has no rows: an empty export is data). */
@@ -105,11 +104,6 @@ export class ImportCancelledError extends Error {
     super('import cancelled');
     this.name = 'ImportCancelledError';
   }
-}
-
-/** More than half the data rows unreadable: the file is not what it claims to be. */
-function mostlyRejected(r: FileReport): boolean {
-  return r.rowsRejected > 0 && r.rowsRejected >= r.rowsAccepted;
 }
 
 function mergeBatch(into: Partial<EntityBatch>, part: Partial<EntityBatch>): void {
@@ -228,6 +222,24 @@ export function readImportBatch(input: string[] | string, options: ImportOptions
 async function readBatch(input: string[] | string, options: ImportOptions, started: number, preview: true): Promise<ImportReport>;
 async function readBatch(input: string[] | string, options: ImportOptions, started: number, preview: false): Promise<ReadBatch>;
 async function readBatch(input: string[] | string, options: ImportOptions, started: number, preview: boolean): Promise<ReadBatch | ImportReport> {
+  const parser: { worker?: ParseWorker } = {};
+  try {
+    return await readFiles(input, options, started, preview, parser);
+  } finally {
+    void parser.worker?.close();
+  }
+}
+
+/** A batch of this many bytes or more is read on two threads when a parse worker can be started. */
+const PARALLEL_READ_BYTES = 1 << 20;
+
+async function readFiles(
+  input: string[] | string,
+  options: ImportOptions,
+  started: number,
+  preview: boolean,
+  parallel: { worker?: ParseWorker },
+): Promise<ReadBatch | ImportReport> {
   const source = sourceText(input, options);
   const report = baseReport(options, source, started);
   const fail = (code: ImportFailureCode, message: string): never => failImport(report, started, code, message);
@@ -257,6 +269,9 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
     }
   };
   const totalBytes = paths.reduce((s, p) => s + sizeOf(p), 0) || 1;
+  // started now, the worker loads its modules while the files are opened
+  if (!preview && totalBytes >= PARALLEL_READ_BYTES) parallel.worker = ParseWorker.start();
+  const parser = parallel.worker;
   let doneBytes = 0;
   const names = new Map<string, number>();
   const sources: Source[] = [];
@@ -274,49 +289,51 @@ async function readBatch(input: string[] | string, options: ImportOptions, start
   }
   pickPrimaries(sources);
 
-  // 2. map the rows of the files in use
+  // 2. map the rows of the files in use; the larger ones are shared with the parse worker when there is one
   let reportId = 0;
-  for (const [i, s] of sources.entries()) {
-    if (s.report.status !== 'imported' || (preview && !EVIDENCE_TYPES.has(s.table!.type.id))) continue;
-    checkCancelled();
-    const at = 0.55 + (0.2 * i) / sources.length;
+  const toMap = sources.filter((s) => s.report.status === 'imported' && !(preview && !EVIDENCE_TYPES.has(s.table!.type.id)));
+  for (const s of toMap) if (s.table!.type.category === 'reference') s.reportId = ++reportId;
+  const progressAt = (s: Source) => 0.55 + (0.2 * sources.indexOf(s)) / sources.length;
+  if (parser) parser.onTick = (file) => progress(progressAt(sources.find((s) => s.file === file)!), `reading rows of ${file}`, file, true);
+  const mapHere = (s: Source) => {
+    const at = progressAt(s);
     progress(at, `reading rows of ${s.file}`, s.file);
-    completeSource(s, () => progress(at, `reading ${s.file}`, s.file, true));
-    if (s.report.status !== 'imported') continue;
-    const type = s.table!.type;
-    if (type.category === 'reference') s.reportId = ++reportId;
-    const reader = new RowReader(s.table!, s.file, (f) => progress(at + (0.2 / sources.length) * f, `reading rows of ${s.file}`, s.file, true));
-    try {
-      s.result = MAPPERS[type.id](reader, {
-        fileName: s.file,
-        reportId: s.reportId ?? 0,
-        tick: () => progress(at, `reading rows of ${s.file}`, s.file, true),
-      });
-    } catch (err) {
-      s.report.status = 'rejected';
-      s.report.reason = `cannot read the rows: ${(err as Error).message}`;
-      continue;
+    mapSource(
+      s,
+      (f) => progress(at + (0.2 / sources.length) * f, `reading rows of ${s.file}`, s.file, true),
+      () => progress(at, `reading rows of ${s.file}`, s.file, true),
+    );
+  };
+  // Files already read in full (copies compared, json) are mapped here; the others are taken, costliest first, by
+  // whichever thread is free — the worker keeps two in hand. A file the worker could not read is read here.
+  const here = toMap.filter((s) => !parser || !s.pending);
+  const queue = parser ? toMap.filter((s) => s.pending).sort((a, b) => readCost(b) - readCost(a)) : [];
+  const fromWorker: Promise<void>[] = [];
+  let inWorker = 0;
+  const feedWorker = () => {
+    while (parser && inWorker < 2 && queue.length) {
+      const s = queue.shift()!;
+      inWorker++;
+      const done = parser.read(s).then(
+        (reply) => applyReply(s, reply),
+        () => mapHere(s),
+      );
+      fromWorker.push(
+        done.finally(() => {
+          inWorker--;
+          feedWorker();
+        }),
+      );
     }
-    s.table!.rows = []; // the raw cells are not needed any more: free them before the next file
-    const broken = entityProblems(s.result.batch);
-    if (broken.length) {
-      s.report.status = 'rejected';
-      s.report.reason = `the rows read do not fit the entity schema (an importer fault, please report it): ${broken.join('; ')}`;
-      s.result = undefined;
-      continue;
-    }
-    Object.assign(s.report, reader.stats);
-    s.report.rejections = reader.rejections.items;
-    s.report.dropped = reader.dropped.items;
-    s.report.droppedCount = reader.dropped.count;
-    s.report.notes.push(...s.result.notes);
-    if (mostlyRejected(s.report)) {
-      s.report.status = 'rejected';
-      s.report.reason = `most rows are unreadable (${s.report.rowsRejected} rejected, ${s.report.rowsAccepted} accepted)`;
-      s.result = undefined;
-    }
+  };
+  feedWorker();
+  for (let s = here.shift() ?? queue.shift(); s; s = here.shift() ?? queue.shift()) {
+    checkCancelled();
+    mapHere(s);
     await yieldToEventLoop();
   }
+  await Promise.all(fromWorker);
+  checkCancelled();
   report.files = sources.map((s) => s.report);
   const rejected = sources.filter((s) => s.report.status === 'rejected');
   if (rejected.length && !options.allowRejectedFiles) {

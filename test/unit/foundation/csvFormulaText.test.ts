@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvLine, neutraliseFormula, rowsToCsv, tuplesToCsv } from '../../../src/shared/csv';
+import { csvLine, neutraliseFormula, rowsToCsv, tuplesToCsv, writeTuplesCsv } from '../../../src/shared/csv';
 import { csvExportCell, toTsv } from '../../../src/renderer/src/components/gridColumns';
 
 const FORMULAS = ['=HYPERLINK("http://x","y")', '+1+cmd|/c calc', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=1'];
@@ -78,5 +78,11 @@ describe('tuplesToCsv', () => {
     const objects = tuples.map((t) => Object.fromEntries(columns.map((c, j) => [c, t[j]])));
     expect(tuplesToCsv(tuples, columns)).toBe(rowsToCsv(objects, columns));
     expect(tuplesToCsv([], columns)).toBe(rowsToCsv([], columns));
+    // written in pieces (a large backtest.csv is never one string): the pieces make the same text
+    const pieces: string[] = [];
+    writeTuplesCsv(tuples, columns, (text) => pieces.push(text), 500);
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(Math.max(...pieces.slice(0, -1).map((p) => p.length))).toBeLessThan(500 + 200);
+    expect(pieces.join('')).toBe(rowsToCsv(objects, columns));
   });
 });

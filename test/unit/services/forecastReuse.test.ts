@@ -11,7 +11,7 @@ import { runJob } from '../../../src/main/services/jobs/registry';
 import { setPolicyValues } from '../../../src/main/services/inputs/policy';
 import { readPlan } from '../../../src/main/store/planCache';
 import { JobHost } from '../../../src/main/workers/jobHost';
-import { forecastCsvRows, forecastNotes } from '../../../src/main/services/outputs/forecastOutputs';
+import { forecastCsvRows, forecastNotes } from '../../../src/main/services/jobs/forecastFiles';
 import { TINY_BOM_CSV, TINY_YARN_INVENTORY_CSV } from '../../support/tinyExports';
 import { tempDir } from '../../support/tempDb';
 

@@ -3,7 +3,7 @@
 // approach per level chosen by the backtest), forecasts with empirical intervals; cached per snapshot.
 import { createHash } from 'node:crypto';
 import { addDays, mondayOf, weeksBetween, type IsoDate } from '../../../shared/dates';
-import type { DemandSeries, DemandUnit, SalesLine, SeriesLevel } from '../../engine/forecast/types';
+import type { DemandSeries, SalesLine } from '../../engine/forecast/types';
 import {
   accuracy,
   APPROACHES,
@@ -14,7 +14,6 @@ import {
   mergeSums,
   runForecastBatch,
   summariseAccuracy,
-  type CoherentOutcome,
   type ErrorSums,
 } from '../../engine/forecast';
 import type { SeriesForecastResult } from '../../engine/forecast/batch';
@@ -25,6 +24,7 @@ import { throwIfCancelled, type JobContext } from '../../workers/jobContext';
 import { readPlan, writePlan } from '../../store/planCache';
 import { planningPolicy } from '../inputs/policy';
 import { buildStyleBridge } from '../inputs/styleBridge';
+import { forecastNotes, writeForecastFiles } from './forecastFiles';
 import type { StyleBridge } from '../../engine/yarn/types';
 
 /** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
@@ -34,51 +34,8 @@ const HORIZON_MODELS = ['selected', 'naive', 'ma4', 'ma8', 'mean'];
 /** Rows the hierarchy adds next to a series' own: its approaches (base is the series' own selection renamed). */
 const HIERARCHY_MODELS = APPROACHES.filter((a) => a !== 'base');
 
-export interface ForecastRun {
-  snapshotId: number;
-  computedAt: string;
-  /** The snapshot's as-of date: forecast weeks before its week are a gap between the history and the plan. */
-  asOf: IsoDate;
-  historyWeeks: string[];
-  /**
-   * Forecast weeks before the as-of week: the sales history ends before the snapshot, so these weeks were
-   * forecast but are already past or current-but-unplanned — shown as a history gap, never planned (the yarn
-   * layer takes plan weeks only, net of open sales orders).
-   */
-  historyGapWeeks: IsoDate[];
-  /**
-   * Plan weeks (calendar.horizonWeeks from the as-of week) the forecast does not reach: forecast.maxHorizonWeeks,
-   * counted from the as-of week, is shorter than the plan. Said in the forecast view and by the CLI; empty normally.
-   */
-  uncoveredPlanWeeks: IsoDate[];
-  /** Edge weeks the sales history covers only partly, scaled to full weeks (÷ the share of a week their days hold) in every series. */
-  partialWeeks: ReturnType<typeof buildDemandSeries>['partialWeeks'];
-  /** How the company total, styles and style x customer series were made coherent (per level), or why not. */
-  hierarchy: { levels: NonNullable<CoherentOutcome['levels']>; problem: string | null };
-  series: (Omit<SeriesForecastResult, 'rows' | 'metrics' | 'metricsByHorizon' | 'selectedByOrigin'> & {
-    level: SeriesLevel;
-    unit: DemandUnit;
-    style?: string;
-    customer?: string;
-    greigeStyle?: string;
-    history: number[];
-  })[];
-  /**
-   * Accuracy per group and model (h 1..metricsMaxHorizon): TOTAL, styles (yds; those long enough to forecast, the
-   * short ones apart), their demand classes, and style x customer. Every model, the combinations, the hierarchy
-   * approaches, `base` (each series' own selection) and `selected` (what the plan uses) on the same points.
-   */
-  accuracy: ReturnType<typeof summariseAccuracy>;
-  /** WAPE of the selected forecast and the baselines per horizon, over the portfolio of TOTAL + styles (yds). */
-  accuracyByHorizon: { horizon: number; model: string; wape: number; points: number }[];
-  /** Backtest rows kept for backtest.csv and the charts: all of the company total, the styles' within the budget. */
-  storedBacktestRows: number;
-  lineIssues: ReturnType<typeof buildDemandSeries>['lineIssues'];
-  rollUpIssues: ReturnType<typeof buildDemandSeries>['rollUpIssues'];
-  outliers: ReturnType<typeof buildDemandSeries>['outliers'];
-}
-
-export type CompactBacktestRow = [series: string, origin: string, horizon: number, model: string, actual: number, forecast: number];
+import type { CompactBacktestRow, ForecastRun } from './forecastRun';
+export type { CompactBacktestRow, ForecastRun };
 
 /** WAPE per horizon of the chosen forecast and the baselines, pooling the series' error sums per horizon. */
 export function accuracyByHorizon(
@@ -166,10 +123,21 @@ function recordingBridge(bridge: StyleBridge): { bridge: StyleBridge; answers: M
   };
 }
 
+/** What a forecast job wrote when given a folder (the CLI): its files, and what the CLI says of the run. */
+export interface ForecastFilesWritten {
+  files: string[];
+  notes: string[];
+}
+
+/** The run's CSV files in `outDir`, from memory (reading them back from the store would cost more than the writing). */
+function writeFiles(run: ForecastRun, backtest: readonly CompactBacktestRow[], outDir: string | undefined): ForecastFilesWritten | undefined {
+  return outDir === undefined ? undefined : { files: writeForecastFiles(run, backtest, outDir), notes: forecastNotes(run) };
+}
+
 export async function runForecastJob(
-  input: { snapshotId: number },
+  input: { snapshotId: number; outDir?: string },
   ctx: JobContext,
-): Promise<{ snapshotId: number; series: number; reusedFrom?: number }> {
+): Promise<{ snapshotId: number; series: number; reusedFrom?: number; outputs?: ForecastFilesWritten }> {
   const db = openStore(ctx.dbPath);
   try {
     ctx.progress(0.02, 'building weekly demand series from the sales history');
@@ -184,8 +152,11 @@ export async function runForecastJob(
     const horizonWeeks = forecastHorizonWeeks(history.weeks, data.asOf, policy.maxHorizonWeeks);
     const inputsHash = forecastInputsHash(lines, recorded.answers, policy);
     const lastWeek = addDays(history.weeks[history.weeks.length - 1], 7 * horizonWeeks);
-    const reusedFrom = reuseForecast(db, input.snapshotId, inputsHash, { asOf: data.asOf, lastWeek, planWeeks }, ctx.now);
-    if (reusedFrom !== undefined) return { snapshotId: input.snapshotId, series: history.series.length, reusedFrom };
+    const reused = reuseForecast(db, input.snapshotId, inputsHash, { asOf: data.asOf, lastWeek, planWeeks }, ctx.now);
+    if (reused) {
+      const outputs = writeFiles(reused.run, reused.backtest, input.outDir);
+      return { snapshotId: input.snapshotId, series: history.series.length, reusedFrom: reused.sourceId, ...(outputs ? { outputs } : {}) };
+    }
     throwIfCancelled(ctx);
     // One series at a time. Accuracy comes from error sums; backtest rows (the grids and backtest.csv) are kept for
     // the company total and, within a budget, the styles — a long history times many series would not fit in memory.
@@ -242,13 +213,14 @@ export async function runForecastJob(
       rollUpIssues: history.rollUpIssues,
       outliers: history.outliers,
     };
-    ctx.progress(0.95, 'saving the forecast');
     const compact: CompactBacktestRow[] = keptRows.map((r) => [r.series, r.origin, r.horizon, r.model, r.actual, r.forecast]);
+    const outputs = writeFiles(run, compact, input.outDir);
+    ctx.progress(0.95, 'saving the forecast');
     db.transaction(() => {
       writePlan(db, input.snapshotId, 0, 'forecast', inputsHash, ctx.now, run);
       writePlan(db, input.snapshotId, 0, 'forecastBacktest', inputsHash, ctx.now, compact);
     })();
-    return { snapshotId: input.snapshotId, series: run.series.length };
+    return { snapshotId: input.snapshotId, series: run.series.length, ...(outputs ? { outputs } : {}) };
   } finally {
     db.close();
   }
@@ -271,7 +243,8 @@ function forecastsUntil(series: ForecastRun['series'], lastWeek: IsoDate): Forec
 /**
  * Copies the forecast of another snapshot computed from the same inputs (same hash) whose forecast reaches this
  * snapshot's last forecast week, cut to that week, with this snapshot's as-of date, history gap and uncovered weeks;
- * returns that snapshot's id, or undefined when there is none (a later as-of date needs weeks it does not have).
+ * returns that snapshot's id and the copy, or undefined when there is none (a later as-of date needs weeks it does
+ * not have).
  */
 function reuseForecast(
   db: Db,
@@ -279,7 +252,7 @@ function reuseForecast(
   inputsHash: string,
   want: { asOf: IsoDate; lastWeek: IsoDate; planWeeks: number },
   now: string,
-): number | undefined {
+): { sourceId: number; run: ForecastRun; backtest: CompactBacktestRow[] } | undefined {
   // the newest snapshot with these inputs (its as-of date, and so its forecast's reach, is usually the latest)
   const source = db
     .prepare(
@@ -307,5 +280,5 @@ function reuseForecast(
     writePlan(db, snapshotId, 0, 'forecast', inputsHash, now, reused);
     writePlan(db, snapshotId, 0, 'forecastBacktest', inputsHash, now, backtest);
   })();
-  return source.id;
+  return { sourceId: source.id, run: reused, backtest };
 }
