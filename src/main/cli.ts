@@ -23,6 +23,8 @@ import { plannerSettings } from './services/inputs/plannerSettings';
 import { JobHost } from './workers/jobHost';
 import { runJob } from './services/jobs/registry';
 import { setParseWorkerScript } from './import/parallelRead';
+import { forecastSalesOf } from './services/jobs/forecastSales';
+import { planningDataOf } from './services/jobs/planContextCache';
 
 const USAGE =
   'usage: npm run plan -- --data <folder|file> [--data ...] [--db <file>] [--out <folder>] [--as-of YYYY-MM-DD] [--policy <file.json>] [--pdf] [--accept-thin-data] [--check-style <style> --check-lbs <lbs> --check-start YYYY-MM-DD]';
@@ -138,9 +140,11 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     }
     // The forecast depends on the sales history only: it runs beside the plan (in a worker thread when compiled),
     // or before it when the plan includes the forecast layer.
-    // it writes its own CSV files as it ends (from memory: reading a stored forecast back would cost more)
+    // It is handed the sales lines and their styles' bridge answers from the planning data the import left in this
+    // thread (the plan starts from it too), and writes its own CSV files as it ends, from memory.
     mkdirSync(outDir, { recursive: true });
-    const forecastDone = forecastJobs.wait(forecastJobs.start('forecast', { snapshotId, outDir }));
+    const sales = forecastSalesOf(planningDataOf(planner.db, snapshotId));
+    const forecastDone = forecastJobs.wait(forecastJobs.start('forecast', { snapshotId, outDir, sales }));
     if (plannerSettings(planner.db).includeForecastLayer) await forecastDone;
     const { jobId } = await planner.handlers['plan.run']({ snapshotId });
     const plan = await jobs.wait(jobId);

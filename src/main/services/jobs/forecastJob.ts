@@ -26,6 +26,7 @@ import { planningPolicy } from '../inputs/policy';
 import { buildStyleBridge } from '../inputs/styleBridge';
 import { forecastNotes, writeForecastFiles } from './forecastFiles';
 import type { StyleBridge } from '../../engine/yarn/types';
+import { answeringBridge, type ForecastSales } from './forecastSales';
 
 /** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
 const KEEP_ROWS_LEVELS = new Set(['total', 'style']);
@@ -134,25 +135,31 @@ function writeFiles(run: ForecastRun, backtest: readonly CompactBacktestRow[], o
   return outDir === undefined ? undefined : { files: writeForecastFiles(run, backtest, outDir), notes: forecastNotes(run) };
 }
 
+/** The sales lines and style bridge the forecast reads: given, or read from the store. */
+function forecastInputs(db: Db, input: { snapshotId: number; sales?: ForecastSales }): { asOf: IsoDate; lines: SalesLine[]; bridge: StyleBridge } {
+  if (input.sales) return { asOf: input.sales.asOf, lines: input.sales.salesHistory, bridge: answeringBridge(input.sales.bridgeAnswers) };
+  const data = loadForecastData(db, input.snapshotId);
+  return { asOf: data.asOf, lines: data.salesHistory, bridge: buildStyleBridge(data) };
+}
+
 export async function runForecastJob(
-  input: { snapshotId: number; outDir?: string },
+  input: { snapshotId: number; outDir?: string; sales?: ForecastSales },
   ctx: JobContext,
 ): Promise<{ snapshotId: number; series: number; reusedFrom?: number; outputs?: ForecastFilesWritten }> {
   const db = openStore(ctx.dbPath);
   try {
     ctx.progress(0.02, 'building weekly demand series from the sales history');
-    const data = loadForecastData(db, input.snapshotId);
+    const { asOf, lines, bridge } = forecastInputs(db, input);
     const policyTable = planningPolicy(db);
     const policy = policyTable.forecast;
     const planWeeks = policyTable.calendar.horizonWeeks;
-    const lines = data.salesHistory;
-    const recorded = recordingBridge(buildStyleBridge(data));
+    const recorded = recordingBridge(bridge);
     const history = buildDemandSeries(lines, { bridge: recorded.bridge, policy });
     if (!history.series.length) throw new Error('the snapshot has no sales history to forecast (import the Sales Activity Report)');
-    const horizonWeeks = forecastHorizonWeeks(history.weeks, data.asOf, policy.maxHorizonWeeks);
+    const horizonWeeks = forecastHorizonWeeks(history.weeks, asOf, policy.maxHorizonWeeks);
     const inputsHash = forecastInputsHash(lines, recorded.answers, policy);
     const lastWeek = addDays(history.weeks[history.weeks.length - 1], 7 * horizonWeeks);
-    const reused = reuseForecast(db, input.snapshotId, inputsHash, { asOf: data.asOf, lastWeek, planWeeks }, ctx.now);
+    const reused = reuseForecast(db, input.snapshotId, inputsHash, { asOf, lastWeek, planWeeks }, ctx.now);
     if (reused) {
       const outputs = writeFiles(reused.run, reused.backtest, input.outDir);
       return { snapshotId: input.snapshotId, series: history.series.length, reusedFrom: reused.sourceId, ...(outputs ? { outputs } : {}) };
@@ -193,10 +200,10 @@ export async function runForecastJob(
     const run: ForecastRun = {
       snapshotId: input.snapshotId,
       computedAt: ctx.now,
-      asOf: data.asOf,
+      asOf,
       historyWeeks: history.weeks,
-      historyGapWeeks: historyGapWeeks(forecastWeeks, data.asOf),
-      uncoveredPlanWeeks: uncoveredPlanWeeks(forecastWeeks, data.asOf, planWeeks),
+      historyGapWeeks: historyGapWeeks(forecastWeeks, asOf),
+      uncoveredPlanWeeks: uncoveredPlanWeeks(forecastWeeks, asOf, planWeeks),
       partialWeeks: history.partialWeeks,
       hierarchy: { levels: coherent.levels ?? [], problem: coherent.problem },
       series: results.map(({ rows: _rows, metrics: _metrics, metricsByHorizon: _byHorizon, selectedByOrigin: _byOrigin, ...r }) => {
