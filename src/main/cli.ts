@@ -105,6 +105,9 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       policyNote = `policy from ${policyPath}: ${policy.changes.map((c) => `${c.area}.${c.key} = ${JSON.stringify(c.value)}`).join(', ')}`;
     }
     const confirmThinData = args.flags.has('accept-thin-data');
+    // when each phase ended, in ms since the process started (the log file gets them: `npm run bench` reads them);
+    // the forecast, its CSV files included, runs beside the plan from the end of the import
+    const phases = new PhaseClock();
     const job = await jobs.wait((await planner.handlers['import.start']({ paths: data, ...(asOf ? { asOf } : {}), confirmThinData })).jobId);
     if (job.status !== 'done') {
       log(`import of ${data.join(', ')} failed: ${job.error ?? job.message}`);
@@ -112,6 +115,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
       if (policyNote) log(policyNote);
       return 1;
     }
+    phases.mark('import');
     const result = job.result;
     if (!result || !('snapshots' in result)) throw new Error(`the import job ended without its result: ${JSON.stringify(result)}`);
     const snapshotId = result.snapshotId;
@@ -145,9 +149,11 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     mkdirSync(outDir, { recursive: true });
     const sales = forecastSalesOf(planningDataOf(planner.db, snapshotId));
     const forecastDone = forecastJobs.wait(forecastJobs.start('forecast', { snapshotId, outDir, sales }));
+    void forecastDone.then(() => phases.mark('forecast beside the plan', 'import'));
     if (plannerSettings(planner.db).includeForecastLayer) await forecastDone;
     const { jobId } = await planner.handlers['plan.run']({ snapshotId });
     const plan = await jobs.wait(jobId);
+    phases.mark('plan');
     if (plan.status !== 'done') {
       log(`plan run failed: ${plan.error ?? plan.message}`);
       return 1;
@@ -155,6 +161,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     // the plan's files are written while the forecast may still run
     writeFileSync(join(outDir, 'import_report.json'), JSON.stringify(await planner.handlers['snapshots.report']({ id: snapshotId }), null, 2));
     const written = await writePlanOutputs(planner.db, snapshotId, outDir, { pdf: args.flags.has('pdf'), forecast: false });
+    phases.mark('plan reports');
     const forecast = await forecastDone;
     const forecastOutputs = forecast.result && 'outputs' in forecast.result ? forecast.result.outputs : undefined;
     if (forecast.status !== 'done') log(`forecast skipped: ${forecast.error ?? forecast.message}`);
@@ -165,6 +172,7 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
     log(`wrote ${['import_report.json', ...written].join(', ')} to ${outDir}`);
+    logFile.info(`cli: ${phases.line()}`);
     if (checking) {
       const answer = await dispatch(planner.handlers, 'availability.check', {
         style: check.style,
@@ -184,6 +192,23 @@ export async function runCli(argv: string[], log: (line: string) => void = conso
   } finally {
     if (forecastJobs !== jobs) await forecastJobs.close();
     await planner.close();
+  }
+}
+
+/** When each phase ended and how long it took (ms since the process started, from performance.now()). */
+export class PhaseClock {
+  private readonly phases: { phase: string; startMs: number; endMs: number }[] = [{ phase: 'start-up', startMs: 0, endMs: performance.now() }];
+
+  /** `phase` ended now; it began when the phase named `after` ended (default: the last one marked). */
+  mark(phase: string, after?: string): void {
+    const from = after === undefined ? this.phases[this.phases.length - 1] : this.phases.find((p) => p.phase === after);
+    this.phases.push({ phase, startMs: from?.endMs ?? 0, endMs: performance.now() });
+  }
+
+  /** "phases (ms): start-up 210 (0-210), import 1,480 (210-1,690), ...". */
+  line(): string {
+    const fmt = (ms: number) => Math.round(ms).toLocaleString('en-US');
+    return `phases (ms): ${this.phases.map((p) => `${p.phase} ${fmt(p.endMs - p.startMs)} (${fmt(p.startMs)}-${fmt(p.endMs)})`).join(', ')}`;
   }
 }
 

@@ -19,6 +19,21 @@ interface ProcessRun {
   wallMs: number;
   cpuMs?: number;
   peakMb?: number;
+  /** The CLI's phases (its log's `cli: phases` line): ms each took. */
+  phasesMs?: Record<string, number>;
+}
+
+/** The phases of the CLI's last run in its log ("cli: phases (ms): import 1,480 (210-1,690), ..."): ms each took. */
+export function cliPhases(log: string): Record<string, number> | undefined {
+  const line = log
+    .split('\n')
+    .filter((l) => l.includes('cli: phases (ms): '))
+    .pop();
+  if (!line) return undefined;
+  const phases: Record<string, number> = {};
+  for (const m of line.split('cli: phases (ms): ')[1].matchAll(/([^,(]+?) ([\d,]+) \([\d,]+-[\d,]+\)/g))
+    phases[m[1].trim()] = Number(m[2].replace(/,/g, ''));
+  return phases;
 }
 
 /** Runs a command as a whole process; CPU and peak memory from GNU time when it is installed. */
@@ -43,14 +58,33 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function medians(runs: ProcessRun[]): ProcessRun {
   const cpu = runs.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
   const peak = runs.flatMap((r) => (r.peakMb === undefined ? [] : [r.peakMb]));
-  return { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: cpu.length ? median(cpu) : undefined, peakMb: peak.length ? median(peak) : undefined };
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.phasesMs ?? {})))];
+  const phasesMs = Object.fromEntries(names.map((n) => [n, median(runs.flatMap((r) => (r.phasesMs?.[n] === undefined ? [] : [r.phasesMs[n]])))]));
+  return {
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: cpu.length ? median(cpu) : undefined,
+    peakMb: peak.length ? median(peak) : undefined,
+    phasesMs: names.length ? phasesMs : undefined,
+  };
 }
 
 /** One CLI run on a fresh database and output folder (a first import, as a planner's first run of the week). */
 function runCli(dataDir: string, asOf: string, scratch: string): ProcessRun {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
-  return timeProcess(process.execPath, [CLI, '--data', dataDir, '--as-of', asOf, '--db', join(scratch, 'plan.db'), '--out', join(scratch, 'out')]);
+  const run = timeProcess(process.execPath, [
+    CLI,
+    '--data',
+    dataDir,
+    '--as-of',
+    asOf,
+    '--db',
+    join(scratch, 'plan.db'),
+    '--out',
+    join(scratch, 'out'),
+  ]);
+  const log = join(scratch, 'logs', 'planner.log');
+  return { ...run, phasesMs: existsSync(log) ? cliPhases(readFileSync(log, 'utf8')) : undefined };
 }
 
 /** The 2025-09-02 exports and the master files in one folder (what the peer reads), as symbolic links. */
@@ -67,7 +101,13 @@ function figuresOf(label: string, ours: ProcessRun): BenchFigure[] {
     { name: `${label}: wall`, value: ours.wallMs, unit: 'ms' },
     ...(ours.cpuMs === undefined ? [] : [{ name: `${label}: CPU`, value: ours.cpuMs, unit: 'ms' }]),
     ...(ours.peakMb === undefined ? [] : [{ name: `${label}: peak memory`, value: ours.peakMb, unit: 'MB' }]),
+    ...phaseFigures(label, ours),
   ];
+}
+
+/** The CLI's phases as figures (the forecast runs beside the plan: its time overlaps the plan's). */
+function phaseFigures(label: string, run: ProcessRun): BenchFigure[] {
+  return Object.entries(run.phasesMs ?? {}).map(([phase, ms]) => ({ name: `${label}: ${phase}`, value: ms, unit: 'ms' }));
 }
 
 async function real(pairs: number): Promise<BenchFigure[]> {
@@ -123,6 +163,7 @@ async function generated(scale: number): Promise<{ figures: BenchFigure[]; run: 
         { name: `${scale}x generated: whole process wall`, value: run.wallMs, unit: 'ms', budget: budget?.wallMs },
         ...(run.cpuMs === undefined ? [] : [{ name: `${scale}x generated: whole process CPU`, value: run.cpuMs, unit: 'ms' }]),
         ...(run.peakMb === undefined ? [] : [{ name: `${scale}x generated: peak memory`, value: run.peakMb, unit: 'MB', budget: budget?.peakMb }]),
+        ...phaseFigures(`${scale}x generated`, run),
       ],
     };
   } finally {
