@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       // playwright-core prints reports for the web bridge and the CLI; it must stay a runtime require (it reads its
       // own package files), and the desktop app prints through Electron's printToPDF instead.
-      externalizeDeps: { include: ['playwright-core'] },
+      externalizeDeps: { include: ['playwright-core'], exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
