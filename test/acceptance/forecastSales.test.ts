@@ -85,7 +85,7 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(rest.every((r) => r.forecast.method === 'ordersOnly')).toBe(true);
   });
 
-  it('TOTAL: the selection (h 1-4) is 2.6 % below the best baseline (the historical mean; target: at least 2 %)', () => {
+  it('TOTAL: the selection (h 1-4) is 2.6 % below the best baseline (the historical mean) but 1.0 % behind SBA, the best single model in hindsight', () => {
     expect(table.TOTAL.naive.points).toBe(44);
     expect(wape('TOTAL', 'naive')).toBeCloseTo(0.3966, 4); // profile: 0.40
     expect(wape('TOTAL', 'ma4')).toBeCloseTo(0.3103, 4); // 0.31
@@ -105,6 +105,21 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(wape('TOTAL', 'sba')).toBeCloseTo(0.2678, 4); // the best single model in hindsight
     expect(wape('TOTAL', 'ses')).toBeCloseTo(0.2705, 4);
     expect(wape('TOTAL', 'clippedMean')).toBeCloseTo(0.2767, 4);
+    expect(wape('TOTAL', 'holtDamped')).toBeCloseTo(0.2705, 4);
+    expect(wape('TOTAL', 'theta')).toBeCloseTo(0.3068, 4);
+    expect(wape('TOTAL', 'croston')).toBeCloseTo(0.2923, 4);
+    expect(wape('TOTAL', 'tsb')).toBeCloseTo(0.2919, 4);
+    expect(wape('TOTAL', 'adida')).toBeCloseTo(0.2923, 4);
+    // Not met: the target read against every single model (selected <= 0.98 x SBA = 0.2624). No forecast chosen
+    // without peeking reached it (the closing note of issue 17 lists the nested alternatives tried: skill weights as
+    // the default 0.2722, ADIDA on 2- and 4-week buckets 0.2847 / 0.2909, a median level 0.2717, middle-out from the
+    // styles 0.2729, a median-ratio correction learnt from earlier errors 0.2854). Even the best constant chosen with
+    // hindsight on these 44 points only reaches 0.2592: the weeks are noise around a level, and the 2 % over SBA needs
+    // a forecast ~10 % low, a bias the yarn plan would pay for.
+    const bestSingle = Math.min(...SINGLES.map((m) => wape('TOTAL', m)));
+    expect(bestSingle).toBe(wape('TOTAL', 'sba'));
+    expect(wape('TOTAL', 'selected') / bestSingle).toBeCloseTo(1.0099, 4);
+    expect(wape('TOTAL', 'selected')).toBeGreaterThan(0.98 * bestSingle);
     expect(wape('TOTAL', 'mint')).toBeCloseTo(0.3903, 4);
     expect(wape('TOTAL', 'bottomUp')).toBeCloseTo(0.7008, 4); // new styles' first weeks swamp the sum
   });
