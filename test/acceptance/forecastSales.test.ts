@@ -7,7 +7,11 @@
 // regressions (and improvements) show. The history's first week (from Thu 2025-01-02) and last week (to Thu
 // 2025-06-26) are partial: every series, so every model and baseline, sees them scaled to a full week (by the share
 // of a full week's sales their days hold). Issue 17's targets are asserted here and, through the CLI, in
-// forecastOutputs.test.ts.
+// forecastOutputs.test.ts. Read against every single model (SBA is 1 % better than the selection on TOTAL) the TOTAL
+// target is not met. Two settings behind these figures were chosen on this history: SBA replaced Theta in the smooth
+// combination, and the combination stays the default (policy comments). With Theta the selection would be TOTAL
+// 0.2774 and styles 0.6494 (behind SBA's 0.6448); on the generated 3-year data (seeds 7, 8 and 9) the
+// selection with the Theta combination is the more accurate one at both levels.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
