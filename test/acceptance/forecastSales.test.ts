@@ -143,6 +143,24 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(wape('styles', 'selected')).toBeLessThan(wape('styles', 'mean'));
   });
 
+  it('never peeks on this history: with the weeks from week 18 on changed (3 x + 100 yds), every choice and forecast made at an origin up to week 18 is the same', () => {
+    const cut = 18;
+    const list = [total, ...active];
+    const changed = runForecastBatch(
+      list.map((s) => ({ ...s, values: s.values.map((v, t) => (t >= cut ? 3 * v + 100 : v)) })),
+      { keepRows: false },
+    ).results;
+    list.forEach((s, k) => {
+      const whole = all.find((r) => r.series === s.id)!;
+      const other = changed[k];
+      // origins 12..18 (the selections are reported from week 12 on; the forecasts from firstOrigin on)
+      expect(other.selections.slice(0, cut - 11)).toEqual(whole.selections.slice(0, cut - 11));
+      expect(other.selectedByOrigin.slice(0, cut - whole.firstOrigin + 1)).toEqual(whole.selectedByOrigin.slice(0, cut - whole.firstOrigin + 1));
+      // ...and the later ones see the change (the comparison is not vacuous)
+      expect(other.selectedByOrigin[cut - whole.firstOrigin + 1]).not.toEqual(whole.selectedByOrigin[cut - whole.firstOrigin + 1]);
+    });
+  });
+
   it('chooses the hierarchy approach per level by the nested backtest: every level keeps its own forecasts on this history', () => {
     expect(coherent.problem).toBeNull();
     expect(coherent.levels!.map((l) => [l.level, l.final])).toEqual([
