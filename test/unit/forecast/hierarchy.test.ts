@@ -152,6 +152,15 @@ describe('reconcileHierarchy', () => {
     expect(row('T', 'topDown', o12)).toBe(90);
   });
 
+  it("middle-out keeps the styles, sums them to the total and splits each by its customers' shares of the weeks before the origin", () => {
+    const o12 = '2025-03-31';
+    expect(row('S:A', 'middleOut', o12)).toBe(50 + off[12][0]);
+    expect(row('T', 'middleOut', o12)).toBeCloseTo(50 + off[12][0] + 40 + off[12][1], 9);
+    expect(row('SC:A|1', 'middleOut', o12)).toBeCloseTo(((50 + off[12][0]) * (12 * 20)) / (12 * 50), 9);
+    expect(row('SC:A|2', 'middleOut', o12)).toBeCloseTo(((50 + off[12][0]) * (12 * 30)) / (12 * 50), 9);
+    expect(row('SC:B|1', 'middleOut', o12)).toBeCloseTo(40 + off[12][1], 9);
+  });
+
   it('mint is coherent at every reported origin (the parts add up to each aggregate), and is not bottom-up', () => {
     const origins = r.levels[0].byOrigin.map((o) => o.origin);
     for (const o of origins) {
