@@ -68,7 +68,7 @@ describe.skipIf(!hasErpData)('forecast CSVs of the real 2025-09-02 exports', () 
           .filter((r) => r.role === 'hierarchy')
           .map((r) => r.model)
           .sort(),
-      ).toEqual(['bottomUp', 'mint', 'topDown']);
+      ).toEqual(['bottomUp', 'middleOut', 'mint', 'topDown']);
       expect(rows.find((r) => r.model === 'base')!.role).toBe('own selection');
     }
     const total = Object.fromEntries(acc.filter((r) => r.group === 'TOTAL').map((r) => [r.model, Number(r.wape)]));
@@ -109,7 +109,7 @@ describe.skipIf(!hasErpData)('forecast CSVs of the real 2025-09-02 exports', () 
   it('backtest.csv: the chosen forecast next to the baselines, the own selection and the hierarchy approaches', () => {
     const total = csv('backtest.csv').filter((r) => r.series === 'TOTAL' && r.origin === '2025-03-24' && r.horizon === '1');
     const byModel = Object.fromEntries(total.map((r) => [r.model, Number(r.forecast)]));
-    for (const m of ['selected', 'base', 'naive', 'ma4', 'ma8', 'mean', 'bottomUp', 'topDown', 'mint', 'comb', 'clippedMean'])
+    for (const m of ['selected', 'base', 'naive', 'ma4', 'ma8', 'mean', 'bottomUp', 'topDown', 'middleOut', 'mint', 'comb', 'clippedMean'])
       expect(byModel[m], m).toBeDefined();
     expect(byModel.selected).toBe(byModel.base); // the total keeps its own forecast on this history
     expect(total.every((r) => r.actual === '17674')).toBe(true);

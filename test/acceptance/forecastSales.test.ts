@@ -7,7 +7,11 @@
 // regressions (and improvements) show. The history's first week (from Thu 2025-01-02) and last week (to Thu
 // 2025-06-26) are partial: every series, so every model and baseline, sees them scaled to a full week (by the share
 // of a full week's sales their days hold). Issue 17's targets are asserted here and, through the CLI, in
-// forecastOutputs.test.ts.
+// forecastOutputs.test.ts. Read against every single model (SBA is 1 % better than the selection on TOTAL) the TOTAL
+// target is not met. Two settings behind these figures were chosen on this history: SBA replaced Theta in the smooth
+// combination, and the combination stays the default (policy comments). With Theta the selection would be TOTAL
+// 0.2774 and styles 0.6494 (behind SBA's 0.6448); on the generated 3-year data (seeds 7, 8 and 9) the
+// selection with the Theta combination is the more accurate one at both levels.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +89,7 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(rest.every((r) => r.forecast.method === 'ordersOnly')).toBe(true);
   });
 
-  it('TOTAL: the selection (h 1-4) is 2.6 % below the best baseline (the historical mean; target: at least 2 %)', () => {
+  it('TOTAL: the selection (h 1-4) is 2.6 % below the best baseline (the historical mean) but 1.0 % behind SBA, the best single model in hindsight', () => {
     expect(table.TOTAL.naive.points).toBe(44);
     expect(wape('TOTAL', 'naive')).toBeCloseTo(0.3966, 4); // profile: 0.40
     expect(wape('TOTAL', 'ma4')).toBeCloseTo(0.3103, 4); // 0.31
@@ -105,8 +109,24 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(wape('TOTAL', 'sba')).toBeCloseTo(0.2678, 4); // the best single model in hindsight
     expect(wape('TOTAL', 'ses')).toBeCloseTo(0.2705, 4);
     expect(wape('TOTAL', 'clippedMean')).toBeCloseTo(0.2767, 4);
+    expect(wape('TOTAL', 'holtDamped')).toBeCloseTo(0.2705, 4);
+    expect(wape('TOTAL', 'theta')).toBeCloseTo(0.3068, 4);
+    expect(wape('TOTAL', 'croston')).toBeCloseTo(0.2923, 4);
+    expect(wape('TOTAL', 'tsb')).toBeCloseTo(0.2919, 4);
+    expect(wape('TOTAL', 'adida')).toBeCloseTo(0.2923, 4);
+    // Not met: the target read against every single model (selected <= 0.98 x SBA = 0.2624). No forecast chosen
+    // without peeking reached it (the closing note of issue 17 lists the nested alternatives tried: skill weights as
+    // the default 0.2722, ADIDA on 2- and 4-week buckets 0.2847 / 0.2909, a median level 0.2717, middle-out from the
+    // styles 0.2729, a median-ratio correction learnt from earlier errors 0.2854). Even the best constant chosen with
+    // hindsight on these 44 points only reaches 0.2592: the weeks are noise around a level, and the 2 % over SBA needs
+    // a forecast ~10 % low, a bias the yarn plan would pay for.
+    const bestSingle = Math.min(...SINGLES.map((m) => wape('TOTAL', m)));
+    expect(bestSingle).toBe(wape('TOTAL', 'sba'));
+    expect(wape('TOTAL', 'selected') / bestSingle).toBeCloseTo(1.0099, 4);
+    expect(wape('TOTAL', 'selected')).toBeGreaterThan(0.98 * bestSingle);
     expect(wape('TOTAL', 'mint')).toBeCloseTo(0.3903, 4);
     expect(wape('TOTAL', 'bottomUp')).toBeCloseTo(0.7008, 4); // new styles' first weeks swamp the sum
+    expect(wape('TOTAL', 'middleOut')).toBeCloseTo(0.5839, 4); // ...and the sum of the styles
   });
 
   it('the 20 styles with 12+ weeks: the selection beats every single model chosen globally, and the mean', () => {
@@ -124,6 +144,24 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
     expect(wape('styles', 'selected')).toBeLessThan(wape('styles', 'mean'));
   });
 
+  it('never peeks on this history: with the weeks from week 18 on changed (3 x + 100 yds), every choice and forecast made at an origin up to week 18 is the same', () => {
+    const cut = 18;
+    const list = [total, ...active];
+    const changed = runForecastBatch(
+      list.map((s) => ({ ...s, values: s.values.map((v, t) => (t >= cut ? 3 * v + 100 : v)) })),
+      { keepRows: false },
+    ).results;
+    list.forEach((s, k) => {
+      const whole = all.find((r) => r.series === s.id)!;
+      const other = changed[k];
+      // origins 12..18 (the selections are reported from week 12 on; the forecasts from firstOrigin on)
+      expect(other.selections.slice(0, cut - 11)).toEqual(whole.selections.slice(0, cut - 11));
+      expect(other.selectedByOrigin.slice(0, cut - whole.firstOrigin + 1)).toEqual(whole.selectedByOrigin.slice(0, cut - whole.firstOrigin + 1));
+      // ...and the later ones see the change (the comparison is not vacuous)
+      expect(other.selectedByOrigin[cut - whole.firstOrigin + 1]).not.toEqual(whole.selectedByOrigin[cut - whole.firstOrigin + 1]);
+    });
+  });
+
   it('chooses the hierarchy approach per level by the nested backtest: every level keeps its own forecasts on this history', () => {
     expect(coherent.problem).toBeNull();
     expect(coherent.levels!.map((l) => [l.level, l.final])).toEqual([
@@ -131,9 +169,15 @@ describe.skipIf(!hasErpData)('forecasting the real sales history', () => {
       ['style', 'base'],
       ['styleCustomer', 'base'],
     ]);
-    // style x customer (no target): the selection is still behind the mean there
+    // style x customer (no target): the selection is still behind the mean there. Middle-out (the style's forecast
+    // split by the customer's share) is ahead of it, but by too little over 26 weeks for the nested choice to leave
+    // the series' own forecasts (relative error 0.985 on the whole history: a level needs a significant 10 % gain)
     expect(wape('style x customer', 'selected')).toBeCloseTo(0.779, 4);
+    expect(wape('style x customer', 'base')).toBeCloseTo(0.7751, 4);
     expect(wape('style x customer', 'mean')).toBeCloseTo(0.7679, 4);
+    expect(wape('style x customer', 'middleOut')).toBeCloseTo(0.7671, 4);
+    expect(coherent.levels![2].scores.middleOut).toBeCloseTo(0.9849, 4);
+    expect(coherent.levels![2].byOrigin.map((o) => o.approach).filter((a) => a !== 'base')).toEqual(['topDown']);
   });
 
   it('per class (pooled over the styles of each class): selection vs naive, MA-4, MA-8, mean', () => {

@@ -152,6 +152,26 @@ describe('reconcileHierarchy', () => {
     expect(row('T', 'topDown', o12)).toBe(90);
   });
 
+  it("middle-out keeps the styles, sums them to the total and splits each by its customers' shares of the weeks before the origin", () => {
+    const o12 = '2025-03-31';
+    expect(row('S:A', 'middleOut', o12)).toBe(50 + off[12][0]);
+    expect(row('T', 'middleOut', o12)).toBeCloseTo(50 + off[12][0] + 40 + off[12][1], 9);
+    expect(row('SC:A|1', 'middleOut', o12)).toBeCloseTo(((50 + off[12][0]) * (12 * 20)) / (12 * 50), 9);
+    expect(row('SC:A|2', 'middleOut', o12)).toBeCloseTo(((50 + off[12][0]) * (12 * 30)) / (12 * 50), 9);
+    expect(row('SC:B|1', 'middleOut', o12)).toBeCloseTo(40 + off[12][1], 9);
+  });
+
+  it('mint is coherent at every reported origin (the parts add up to each aggregate), and is not bottom-up', () => {
+    const origins = r.levels[0].byOrigin.map((o) => o.origin);
+    for (const o of origins) {
+      expect(row('T', 'mint', o)).toBeCloseTo(row('S:A', 'mint', o) + row('S:B', 'mint', o), 6);
+      expect(row('S:A', 'mint', o)).toBeCloseTo(row('SC:A|1', 'mint', o) + row('SC:A|2', 'mint', o), 6);
+      expect(row('S:B', 'mint', o)).toBeCloseTo(row('SC:B|1', 'mint', o), 6);
+    }
+    // it weighs the total and the lower levels by their errors: not the plain sum of the bottom series
+    expect(origins.some((o) => Math.abs(row('S:A', 'mint', o) - row('S:A', 'bottomUp', o)) > 1e-6)).toBe(true);
+  });
+
   it('chooses per level: the total keeps its own (right) forecast, the noisy lower levels go top-down once the evidence is significant', () => {
     const choice = Object.fromEntries(r.levels.map((l) => [l.level, l.final]));
     expect(choice).toEqual({ total: 'base', style: 'topDown', styleCustomer: 'topDown' });
@@ -168,7 +188,7 @@ describe('reconcileHierarchy', () => {
   it('never peeks: changing the weeks from k on leaves the choices and forecasts of origins <= k unchanged', () => {
     const k = 30;
     const changed = reconcileHierarchy({
-      nodes: build(flat(20).map((v, t) => (t >= k ? v + 200 : v))),
+      nodes: build(flat(20).map((v, t) => (t >= k ? v + 10_000 : v))),
       startWeek: '2025-01-06',
       firstOrigin: 6,
       policy,

@@ -5,6 +5,8 @@
 // - bottomUp: every series is the sum of the style x customer forecasts under it;
 // - topDown: every series is the company total's forecast times its share of the total over the weeks before the
 //   origin (proportions of the historical averages, Gross & Sohl 1990);
+// - middleOut: the styles' forecasts summed up to the total and split down to the style x customer series by their
+//   shares of the style over the weeks before the origin (FPP3 11.2, with the styles as the middle level);
 // - mint: MinT reconciliation (Wickramasuriya, Athanasopoulos & Hyndman 2019) with the one-step error covariance of
 //   the base forecasts shrunk towards its diagonal (Schäfer & Strimmer 2005): the coherent forecasts closest to the
 //   base ones, moving the noisy series most. ỹ = ŷ - W U (U' W U)⁻¹ U' ŷ, U' ŷ = aggregate - sum of its parts.
@@ -19,7 +21,7 @@ import { firstNonZero } from './stats';
 
 export type HierarchyLevel = 'total' | 'style' | 'styleCustomer';
 export const HIERARCHY_LEVELS: readonly HierarchyLevel[] = ['total', 'style', 'styleCustomer'];
-export const APPROACHES = ['base', 'bottomUp', 'topDown', 'mint'] as const;
+export const APPROACHES = ['base', 'bottomUp', 'topDown', 'middleOut', 'mint'] as const;
 export type Approach = (typeof APPROACHES)[number];
 
 export interface HierarchyNode {
@@ -414,8 +416,20 @@ export function reconcileHierarchy(input: HierarchyInput): HierarchyResult {
       const e = oneStepErrors[t - firstOrigin];
       if (e) errors.push(e);
     }
+    const middleOut = f.map((row, i) => {
+      const level = s.nodes[i].level;
+      if (level === 'style') return row;
+      if (level === 'total') {
+        const out = new Float64Array(k);
+        for (let a = 0; a < s.aggregates; a++) if (a !== s.total) for (let j = 0; j < k; j++) out[j] += f[a][j];
+        return out;
+      }
+      const style = s.ancestors[i][0];
+      const share = sold[style][o] > 0 ? sold[i][o] / sold[style][o] : 0;
+      return f[style].map((v) => v * share);
+    });
     const mint = mintReconcile(s, f, errors).reconciled.map((row) => row.map((v) => Math.max(0, v)));
-    return { base: f, bottomUp, topDown, mint };
+    return { base: f, bottomUp, topDown, middleOut, mint };
   };
 
   // backtest: forecasts of every approach at every origin, and the pooled errors per level, origin and horizon

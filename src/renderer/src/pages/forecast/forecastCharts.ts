@@ -29,6 +29,7 @@ const APPROACH_LABELS: Record<string, string> = {
   base: 'own forecast (not reconciled)',
   bottomUp: 'bottom-up',
   topDown: 'top-down by proportions',
+  middleOut: 'middle-out from the styles',
   mint: 'MinT reconciliation',
 };
 export const LEVEL_LABELS: Record<string, string> = { total: 'company total', style: 'style', styleCustomer: 'style × customer' };
