@@ -97,7 +97,7 @@ export function uncoveredPlanWeeks(forecastWeeks: readonly IsoDate[], asOf: IsoD
 }
 
 /** Bump when the forecast engine's results change, so forecasts stored by an earlier version are not reused. */
-const FORECAST_ENGINE_VERSION = 2;
+const FORECAST_ENGINE_VERSION = 3;
 
 /**
  * The content hash of everything the forecast depends on: the sales lines, what the style bridge answered for
