@@ -4,14 +4,6 @@ import { UnreadableFileError, type Cell, type RawSheet } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-function flatten(obj: { [k: string]: Json }, prefix: string, out: Map<string, Cell>): void {
-  for (const [k, v] of Object.entries(obj)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v, key, out);
-    else out.set(key, Array.isArray(v) ? JSON.stringify(v) : v);
-  }
-}
-
 function findRecords(data: Json): { [k: string]: Json }[] | undefined {
   const isRecords = (v: Json): v is { [k: string]: Json }[] =>
     Array.isArray(v) && v.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r));
@@ -33,20 +25,33 @@ export function readJsonRecords(text: string, tick?: () => void): RawSheet {
   tick?.();
   const records = findRecords(data);
   if (!records) throw new UnreadableFileError('JSON file does not hold an array of records');
+  // one row per record, a column per dotted key in the order keys first appear (no object per record)
   const columns = new Map<string, number>();
-  const flat = records.map((r, i) => {
+  const flatten = (obj: { [k: string]: Json }, prefix: string, row: Cell[]): void => {
+    for (const k in obj) {
+      const v = obj[k];
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        flatten(v, key, row);
+        continue;
+      }
+      let c = columns.get(key);
+      if (c === undefined) columns.set(key, (c = columns.size));
+      row[c] = Array.isArray(v) ? JSON.stringify(v) : v;
+    }
+  };
+  const rows: Cell[][] = [[]];
+  for (let i = 0; i < records.length; i++) {
     if (tick && i % 10_000 === 9_999) tick();
-    const m = new Map<string, Cell>();
-    flatten(r, '', m);
-    for (const k of m.keys()) if (!columns.has(k)) columns.set(k, columns.size);
-    return m;
-  });
-  const header = [...columns.keys()];
-  const rows: Cell[][] = [header];
-  for (const m of flat) {
-    const row: Cell[] = new Array(header.length).fill(null);
-    for (const [k, v] of m) row[columns.get(k)!] = v;
+    const row: Cell[] = [];
+    flatten(records[i], '', row);
     rows.push(row);
   }
+  const width = columns.size;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = null;
+  }
+  rows[0] = [...columns.keys()];
   return { name: 'json', rows, errorCells: 0 };
 }
