@@ -304,10 +304,9 @@ async function readFiles(
       () => progress(at, `reading rows of ${s.file}`, s.file, true),
     );
   };
-  // Files already read in full (copies compared, json) are mapped here; the others are taken, costliest first, by
-  // whichever thread is free — the worker keeps two in hand. A file the worker could not read is read here.
-  const here = toMap.filter((s) => !parser || !s.pending);
-  const queue = parser ? toMap.filter((s) => s.pending).sort((a, b) => readCost(b) - readCost(a)) : [];
+  // With a worker, the files are taken costliest first by whichever thread is free (the worker keeps two in hand and
+  // reads its files again itself); a file the worker could not read is read here. Without one, in batch order.
+  const queue = parser ? [...toMap].sort((a, b) => readCost(b) - readCost(a)) : [...toMap];
   const fromWorker: Promise<void>[] = [];
   let inWorker = 0;
   const feedWorker = () => {
@@ -327,7 +326,7 @@ async function readFiles(
     }
   };
   feedWorker();
-  for (let s = here.shift() ?? queue.shift(); s; s = here.shift() ?? queue.shift()) {
+  for (let s = queue.shift(); s; s = queue.shift()) {
     checkCancelled();
     mapHere(s);
     await yieldToEventLoop();
