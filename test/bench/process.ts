@@ -1,8 +1,9 @@
 // Whole-process figures: the compiled CLI (`npm run plan`: import, plan, forecast, every report written) timed from
 // outside, side by side with the pandas peer (../shared/peers) on the real 2025-09-02 exports + master — runs taken
 // in turn (A B A B ...) and the ratio of medians quoted — then on generated data at 1x and 10x (100x with
-// BENCH_100X=1: generating takes ~4-6 min and the run itself is dominated by the forecast, see the figure note), so
-// the growth from one scale to the next shows (wall, CPU and peak memory).
+// BENCH_100X=1: generating takes ~4-6 min, and on 2025-12-07 the run itself did not finish in 35 min on the
+// shared 2-core machine — import 13 min, plan 14 min, 7 GB — so expect it to take long), so the growth from one
+// scale to the next shows (wall, CPU and peak memory).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
