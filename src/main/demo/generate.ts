@@ -21,16 +21,18 @@ import { supplierListCsv } from './exports/supplierList';
 import { yarnIdMasterCsv } from './exports/yarnIdMaster';
 import { yarnInventoryTable } from './exports/yarnInventory';
 import { yarnPosTable } from './exports/yarnPos';
-import { MASTER_DIR, demoManifest, snapshotDir, type DemoFormat, type DemoManifest, type SnapshotExport } from './manifest';
+import { LARGE_SHEET_ROWS, MASTER_DIR, demoManifest, snapshotDir, type DemoFormat, type DemoManifest, type SnapshotExport } from './manifest';
 import type { DemoOptions } from './types';
 import { excelSavedCsv } from './write/csv';
 import type { SheetTable } from './write/table';
-import { XLSX_MAX_ROWS, tableRowCount, writeXlsx } from './write/xlsx';
+import { writeXlsx } from './write/xlsx';
 
 export interface GenerateOptions extends Partial<DemoOptions> {
   outDir: string;
   /** Snapshot exports as the ERP's xlsx and/or Excel-saved CSV copies (default: xlsx). */
   formats?: DemoFormat[];
+  /** Sheets with more data rows are written as CSV instead of xlsx (default LARGE_SHEET_ROWS). */
+  largeSheetRows?: number;
   /** Also write `demo-manifest.json` at the root of outDir (default true). */
   writeManifest?: boolean;
 }
@@ -73,6 +75,10 @@ export async function generateErpExports(options: GenerateOptions): Promise<Gene
   const ds = buildDemoDataset(options);
   timingsMs.dataset = performance.now() - t0;
   const { asOf } = ds.options;
+  const largeSheetRows = options.largeSheetRows ?? LARGE_SHEET_ROWS;
+  // the manifest says which sheets are large (written as CSV); the files follow it
+  const manifest = demoManifest(ds, formats, largeSheetRows);
+  const listed = new Set(manifest.files.map((f) => f.path));
   const masterDir = join(options.outDir, MASTER_DIR);
   const snapDir = join(options.outDir, ...snapshotDir(asOf).split('/'));
   await mkdir(masterDir, { recursive: true });
@@ -89,17 +95,16 @@ export async function generateErpExports(options: GenerateOptions): Promise<Gene
       await writeFile(path, content(), 'utf8');
       files.push(path);
     });
-  const xlsx = async (dir: string, name: string, table: () => SheetTable, fallbackCsv: boolean) => {
+  /** An xlsx export, or its Excel-saved CSV copy when the sheet is large (largeSheetRows); `csvCopy` false when
+   * the caller writes the CSV itself. */
+  const xlsx = async (dir: string, name: string, table: () => SheetTable, csvCopy: boolean) => {
+    const tb = table();
+    if (!listed.has(`${dir}/${name}.xlsx`)) {
+      warnings.push(`${dir}/${name}: ${tb.rows.length} rows, written as CSV only (xlsx above ${largeSheetRows} rows)`);
+      if (csvCopy) await text(dir, `${name}.csv`, () => excelSavedCsv(tb));
+      return;
+    }
     await time(`${dir}/${name}.xlsx`, async () => {
-      const tb = table();
-      if (tableRowCount(tb) > XLSX_MAX_ROWS) {
-        warnings.push(`${dir}/${name}.xlsx skipped: ${tb.rows.length} rows exceed the xlsx limit of ${XLSX_MAX_ROWS}`);
-        if (fallbackCsv) {
-          await writeFile(join(options.outDir, dir, `${name}.csv`), excelSavedCsv(tb), 'utf8');
-          files.push(join(options.outDir, dir, `${name}.csv`));
-        }
-        return;
-      }
       await writeXlsx(join(options.outDir, dir, `${name}.xlsx`), [tb], asOf);
       files.push(join(options.outDir, dir, `${name}.xlsx`));
     });
@@ -121,11 +126,11 @@ export async function generateErpExports(options: GenerateOptions): Promise<Gene
 
   const s = snapshotDir(asOf);
   for (const [name, build] of Object.entries(SNAPSHOT_TABLES) as [SnapshotExport, (d: DemoDataset) => SheetTable][]) {
-    if (formats.includes('xlsx')) await xlsx(s, name, () => build(ds), !formats.includes('csv'));
-    if (formats.includes('csv')) await text(s, `${name}.csv`, () => excelSavedCsv(build(ds)));
+    const table = build(ds);
+    if (formats.includes('xlsx')) await xlsx(s, name, () => table, !formats.includes('csv'));
+    if (formats.includes('csv')) await text(s, `${name}.csv`, () => excelSavedCsv(table));
   }
 
-  const manifest = demoManifest(ds, formats);
   if (options.writeManifest ?? true) {
     await writeFile(join(options.outDir, 'demo-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   }

@@ -27,6 +27,14 @@ export interface DemoManifest {
 
 export const MASTER_DIR = 'master';
 
+/**
+ * Sheets with more data rows than this are written as the ERP's Excel-saved CSV copy instead of xlsx (the real
+ * 2025-08-28 snapshot carries such copies of every export; eFab_Styles' master is a CSV too). exceljs needs
+ * ~60 µs a row, so a 1M-row xlsx takes a minute and its reading dominates an import; below the limit (every sheet
+ * at scale 1 and 10) the output is unchanged.
+ */
+export const LARGE_SHEET_ROWS = 200_000;
+
 export function snapshotDir(asOf: string): string {
   return `snapshots/${asOf}`;
 }
@@ -71,15 +79,18 @@ export function bomLineCount(ds: DemoDataset): number {
   return lines;
 }
 
-export function demoManifest(ds: DemoDataset, formats: readonly DemoFormat[] = ['xlsx']): DemoManifest {
+/** `largeSheetRows`: sheets with more data rows are listed (and written) as CSV instead of xlsx. */
+export function demoManifest(ds: DemoDataset, formats: readonly DemoFormat[] = ['xlsx'], largeSheetRows = LARGE_SHEET_ROWS): DemoManifest {
   const m = MASTER_DIR;
+  const xlsxOrCsv = (rows: number) => (rows > largeSheetRows ? 'csv' : 'xlsx');
+  const productionLbs = ds.styles.greige.filter((g) => g.listedInProductionLbs).length;
   const bomLines = bomLineCount(ds);
   const bridge = styleBridgeRows(ds).length;
   const files: DemoFileEntry[] = [
     { path: `${m}/BOM_updated.csv`, kind: 'csv', rows: bomLines, blankLines: Math.round(bomLines * BOM_BLANK_SHARE) },
     { path: `${m}/Supplier_ID.csv`, kind: 'csv', rows: ds.suppliers.filter((s) => s.listedAs !== null).length },
     { path: `${m}/Yarn_ID_Master.csv`, kind: 'csv', rows: ds.targets.yarnIdMaster, blankLines: 3 },
-    { path: `${m}/eFab_Styles.xlsx`, kind: 'xlsx', rows: bridge },
+    ...(xlsxOrCsv(bridge) === 'xlsx' ? [{ path: `${m}/eFab_Styles.xlsx`, kind: 'xlsx' as const, rows: bridge }] : []),
     { path: `${m}/eFab_Styles.csv`, kind: 'csv', rows: bridge },
     {
       path: `${m}/styles_master.csv`,
@@ -88,15 +99,16 @@ export function demoManifest(ds: DemoDataset, formats: readonly DemoFormat[] = [
     },
     { path: `${m}/QuadS_greigeFabricList.csv`, kind: 'json', rows: ds.styles.greige.filter((g) => g.inQuadS).length },
     { path: `${m}/Machine Report fin1.csv`, kind: 'csv', rows: ds.park.machines.length },
-    { path: `${m}/Production Lbs.xlsx`, kind: 'xlsx', rows: ds.styles.greige.filter((g) => g.listedInProductionLbs).length },
+    { path: `${m}/Production Lbs.${xlsxOrCsv(productionLbs)}`, kind: xlsxOrCsv(productionLbs), rows: productionLbs },
     { path: `${m}/Sales Activity Report.csv`, kind: 'csv', rows: ds.salesLines.length },
     { path: `${m}/efab_api_knit_orders.json`, kind: 'json', rows: ds.knitOrders.length },
   ];
   const snap = snapshotDir(ds.options.asOf);
   const counts = snapshotRowCounts(ds);
   for (const name of SNAPSHOT_XLSX) {
-    if (formats.includes('xlsx')) files.push({ path: `${snap}/${name}.xlsx`, kind: 'xlsx', rows: counts[name] });
-    if (formats.includes('csv')) files.push({ path: `${snap}/${name}.csv`, kind: 'csv', rows: counts[name] });
+    const large = xlsxOrCsv(counts[name]) === 'csv';
+    if (formats.includes('xlsx') && !large) files.push({ path: `${snap}/${name}.xlsx`, kind: 'xlsx', rows: counts[name] });
+    if (formats.includes('csv') || large) files.push({ path: `${snap}/${name}.csv`, kind: 'csv', rows: counts[name] });
   }
   const scenarios: Record<string, string[]> = {};
   for (const s of ds.scenarios) (scenarios[s.kind] ??= []).push(s.subject);
