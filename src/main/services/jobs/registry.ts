@@ -41,7 +41,7 @@ export const RESIDENT_JOB_KINDS: JobKind[] = ['import', 'demo', 'plan'];
 /** Loads a job kind's modules ahead of its first job (a resident worker does it while it waits). */
 export function preloadJob(kind: JobKind): Promise<unknown> {
   if (kind === 'import') return import('./importJob');
-  if (kind === 'plan') return import('./planRun');
+  if (kind === 'plan') return import('./planRun').then((m) => m.warmUpPlanRun());
   if (kind === 'demo') return import('./demoJob');
   return import('./forecastJob');
 }
