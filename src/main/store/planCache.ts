@@ -65,12 +65,11 @@ export function writePlanSections(
   const keys = Object.keys(plan);
   const upsert = db.prepare(UPSERT_SQL);
   db.transaction(() => {
-    // Sections an earlier run wrote and this one has not (none today: the keys are fixed) must not linger.
-    db.prepare(`DELETE FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind LIKE ? ESCAPE '\\'`).run(
-      snapshotId,
-      scenarioId,
-      `${kind.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`,
-    );
+    // Sections an earlier run wrote and this one has not (none today: the keys are fixed) must not linger. The others
+    // are overwritten in place: deleting and inserting them again costs SQLite far more (its free-page list).
+    db.prepare(
+      `DELETE FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind LIKE ? ESCAPE '\\' AND kind NOT IN (${keys.map(() => '?').join(', ')})`,
+    ).run(snapshotId, scenarioId, `${kind.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`, ...keys.map((key) => sectionKind(kind, key)));
     for (const key of keys)
       upsert.run(
         snapshotId,

@@ -10,7 +10,7 @@ import { createPlanner, type Planner } from '../../../src/main/services/contract
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { ALL_PLAN_SECTIONS, readPlanOf, writePlanOf } from '../../../src/main/services/jobs/planSections';
 import { runJob } from '../../../src/main/services/jobs/registry';
-import { writePlan } from '../../../src/main/store/planCache';
+import { readPlanSections, writePlan, writePlanSections } from '../../../src/main/store/planCache';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 
@@ -97,6 +97,24 @@ describe('the plan in sections', () => {
     expect(second.yarn.projection).toHaveLength(1);
     expect(whole.yarn.projection.length).toBeGreaterThan(1);
     expect(second.purchasing).toEqual(whole.purchasing);
+  });
+
+  it('overwrites the sections of a re-plan in place and drops those the new plan has not', () => {
+    const scenarioId = SCRATCH_SCENARIO + 3;
+    const kinds = () =>
+      (
+        planner.db.prepare('SELECT kind FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? ORDER BY kind').all(snapshotId, scenarioId) as {
+          kind: string;
+        }[]
+      ).map((r) => r.kind);
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'a', yarn: 1, load: 2 });
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'b', yarn: 3 });
+    expect(kinds()).toEqual(['plan', 'plan:asOf', 'plan:yarn']);
+    expect(readPlanSections(planner.db, snapshotId, scenarioId, 'plan', ['asOf', 'yarn'])!.plan).toEqual({ asOf: 'b', yarn: 3 });
+    // another kind whose name starts the same is not a section of this one
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan_x', 'h', NOW, { asOf: 'c' });
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'd' });
+    expect(kinds()).toEqual(['plan', 'plan:asOf', 'plan_x', 'plan_x:asOf']);
   });
 
   it('is undefined for a plan never computed, and refuses a plan whose section row is missing', () => {
