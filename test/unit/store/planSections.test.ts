@@ -110,7 +110,9 @@ describe('the plan in sections', () => {
     writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'a', yarn: 1, load: 2 });
     writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'b', yarn: 3 });
     expect(kinds()).toEqual(['plan', 'plan:asOf', 'plan:yarn']);
-    expect(readPlanSections(planner.db, snapshotId, scenarioId, 'plan', ['asOf', 'yarn'])!.plan).toEqual({ asOf: 'b', yarn: 3 });
+    expect(
+      readPlanSections<{ asOf: string; yarn: number }, 'asOf' | 'yarn'>(planner.db, snapshotId, scenarioId, 'plan', ['asOf', 'yarn'])!.plan,
+    ).toEqual({ asOf: 'b', yarn: 3 });
     // another kind whose name starts the same is not a section of this one
     writePlanSections(planner.db, snapshotId, scenarioId, 'plan_x', 'h', NOW, { asOf: 'c' });
     writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'd' });
