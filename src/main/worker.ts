@@ -1,5 +1,5 @@
 // Worker-thread entry (built to out/main/worker.js): runs one job of the job registry for the job host.
-import { runJob } from './services/jobs/registry';
+import { preloadJob, runJob } from './services/jobs/registry';
 import { runWorkerThreadJob } from './workers/workerThread';
 
-runWorkerThreadJob(runJob);
+runWorkerThreadJob(runJob, preloadJob);
