@@ -119,6 +119,39 @@ describe('the plan in sections', () => {
     expect(kinds()).toEqual(['plan', 'plan:asOf', 'plan_x', 'plan_x:asOf']);
   });
 
+  it('stores the big sections one row per key of theirs, read back equal (key order too), each parsed when first used', () => {
+    const whole = readPlanOf(planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)! as Plan;
+    const scenarioId = SCRATCH_SCENARIO + 4;
+    writePlanOf(planner.db, snapshotId, scenarioId, 'h', NOW, { ...whole, scenarioId });
+    const kinds = (
+      planner.db.prepare('SELECT kind FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ?').all(snapshotId, scenarioId) as { kind: string }[]
+    ).map((r) => r.kind);
+    for (const part of Object.keys(whole.load)) expect(kinds).toContain(`plan:load.${part}`);
+    expect(kinds).toContain('plan:yarn.positions');
+    expect(kinds).toContain('plan:purchasing.items');
+    expect(kinds).not.toContain('plan:schedule.orders');
+    const read = readPlanOf(planner.db, snapshotId, scenarioId, ['load', 'yarn', 'purchasing'])!;
+    // untouched parts are not parsed yet
+    expect(Object.getOwnPropertyDescriptor(read.load, 'machines')?.get).toBeTypeOf('function');
+    expect(read.load.workCenters.length).toBeGreaterThan(0);
+    expect(Object.getOwnPropertyDescriptor(read.load, 'workCenters')?.value).toBe(read.load.workCenters);
+    expect(Object.getOwnPropertyDescriptor(read.load, 'machines')?.get).toBeTypeOf('function');
+    expect(JSON.stringify(read.yarn)).toBe(JSON.stringify(whole.yarn));
+    expect(JSON.stringify(read.load)).toBe(JSON.stringify(whole.load));
+    expect(read.purchasing).toEqual(whole.purchasing);
+    // a part the next run does not have is dropped; a missing part row is refused, naming it
+    const { bottlenecks: _dropped, ...load } = whole.load;
+    writePlanOf(planner.db, snapshotId, scenarioId, 'h', NOW, { ...whole, scenarioId, load: load as Plan['load'] });
+    expect(Object.keys(readPlanOf(planner.db, snapshotId, scenarioId, ['load'])!.load)).not.toContain('bottlenecks');
+    expect(
+      planner.db.prepare("SELECT count(*) AS n FROM plan_cache WHERE scenario_id = ? AND kind = 'plan:load.bottlenecks'").get(scenarioId),
+    ).toEqual({
+      n: 0,
+    });
+    planner.db.prepare("DELETE FROM plan_cache WHERE scenario_id = ? AND kind = 'plan:yarn.tables'").run(scenarioId);
+    expect(() => readPlanOf(planner.db, snapshotId, scenarioId, ['yarn'])).toThrow(/plan:yarn .*has no part tables/);
+  });
+
   it('is undefined for a plan never computed, and refuses a plan whose section row is missing', () => {
     expect(readPlanOf(planner.db, snapshotId, SCRATCH_SCENARIO + 1, ['yarn'])).toBeUndefined();
     const whole = readPlanOf(planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)! as Plan;
