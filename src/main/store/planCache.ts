@@ -1,6 +1,7 @@
 // Stores and reads computed results (per snapshot and scenario) as JSON in plan_cache. Small results are one row,
 // read whole (readPlan, with a small in-memory cache of parsed values). The plan is stored in sections
-// (writePlanSections / readPlanSections below) so a reader parses only the parts it uses.
+// (writePlanSections / readPlanSections below) so a reader parses only the parts it uses; a big section may be stored
+// one row per key of its own, each parsed when a reader first touches it.
 import type { Db } from './dbHandle';
 
 interface CachedPlan {

@@ -1,5 +1,5 @@
 // The plan as the store keeps it: one row per top-level key of Plan (store/planCache.ts writePlanSections), so a
-// reader parses only the sections it names.
+// reader parses only the sections it names — and the big ones one row per key of theirs, parsed when first touched.
 import type { Db } from '../../store/dbHandle';
 import { readPlanSections, writePlanSections } from '../../store/planCache';
 import type { Plan } from './computePlan';
