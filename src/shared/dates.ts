@@ -13,14 +13,30 @@ export function isIsoDate(value: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+// The engines convert the same few thousand dates over and over (each a regex or a Date and a string): both ways
+// are remembered, up to a bound so a long-lived process never grows without limit.
+const MAX_REMEMBERED_DATES = 50_000;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, IsoDate>();
+
 export function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   if (!m) throw new Error(`not an ISO date: ${date}`);
-  return Date.UTC(+m[1], +m[2] - 1, +m[3]) / MS_PER_DAY;
+  const day = Date.UTC(+m[1], +m[2] - 1, +m[3]) / MS_PER_DAY;
+  if (dayNumbers.size >= MAX_REMEMBERED_DATES) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = isoDates.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (isoDates.size >= MAX_REMEMBERED_DATES) isoDates.clear();
+  isoDates.set(day, date);
+  return date;
 }
 
 export function fromUtcDate(d: Date): IsoDate {
@@ -37,8 +53,8 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** ISO weekday: Monday 1 ... Sunday 7. */
 export function isoWeekday(date: IsoDate): number {
-  const dow = new Date(toDayNumber(date) * MS_PER_DAY).getUTCDay();
-  return dow === 0 ? 7 : dow;
+  // day 0 (1970-01-01) was a Thursday
+  return ((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function mondayOf(date: IsoDate): IsoDate {

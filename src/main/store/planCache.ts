@@ -1,6 +1,7 @@
 // Stores and reads computed results (per snapshot and scenario) as JSON in plan_cache. Small results are one row,
 // read whole (readPlan, with a small in-memory cache of parsed values). The plan is stored in sections
-// (writePlanSections / readPlanSections below) so a reader parses only the parts it uses.
+// (writePlanSections / readPlanSections below) so a reader parses only the parts it uses; a big section may be stored
+// one row per key of its own, each parsed when a reader first touches it.
 import type { Db } from './dbHandle';
 
 interface CachedPlan {
@@ -52,7 +53,13 @@ export function readPlan<T>(db: Db, snapshotId: number, scenarioId: number, kind
 const SECTIONS_TAG = '$sections';
 const sectionKind = (kind: string, key: string) => `${kind}:${key}`;
 
-/** Writes `plan` as its top-level sections and a header, in one transaction (nested in the caller's if any). */
+/** A section stored as its parts (one row per key, kind `<kind>:<section>.<key>`): the section's row names them. */
+const PARTS_TAG = '$parts';
+
+/**
+ * Writes `plan` as its top-level sections and a header, in one transaction (nested in the caller's if any). The
+ * `inParts` sections (objects) are stored one row per key of theirs, so a reader parses only the parts it touches.
+ */
 export function writePlanSections(
   db: Db,
   snapshotId: number,
@@ -61,27 +68,66 @@ export function writePlanSections(
   inputsHash: string,
   computedAt: string,
   plan: object,
+  inParts: readonly string[] = [],
 ): void {
   const keys = Object.keys(plan);
+  const rows: [kind: string, json: string][] = [];
+  for (const key of keys) {
+    const value = (plan as Record<string, unknown>)[key];
+    if (inParts.includes(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      // as JSON.stringify(value) would have it: keys whose value is undefined are left out
+      const parts = Object.keys(value).filter((part) => (value as Record<string, unknown>)[part] !== undefined);
+      for (const part of parts) rows.push([sectionKind(kind, `${key}.${part}`), JSON.stringify((value as Record<string, unknown>)[part])]);
+      rows.push([sectionKind(kind, key), JSON.stringify({ [PARTS_TAG]: parts })]);
+    } else rows.push([sectionKind(kind, key), JSON.stringify(value) ?? 'null']);
+  }
   const upsert = db.prepare(UPSERT_SQL);
   db.transaction(() => {
-    // Sections an earlier run wrote and this one has not (none today: the keys are fixed) must not linger.
-    db.prepare(`DELETE FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind LIKE ? ESCAPE '\\'`).run(
-      snapshotId,
-      scenarioId,
-      `${kind.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`,
-    );
-    for (const key of keys)
-      upsert.run(
-        snapshotId,
-        scenarioId,
-        sectionKind(kind, key),
-        inputsHash,
-        computedAt,
-        JSON.stringify((plan as Record<string, unknown>)[key]) ?? 'null',
-      );
+    // Rows an earlier run wrote and this one has not (a section or part this plan lacks) must not linger. The others
+    // are overwritten in place: deleting and inserting them again costs SQLite far more (its free-page list).
+    db.prepare(
+      `DELETE FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind LIKE ? ESCAPE '\\' AND kind NOT IN (${rows.map(() => '?').join(', ')})`,
+    ).run(snapshotId, scenarioId, `${kind.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`, ...rows.map(([k]) => k));
+    for (const [rowKind, json] of rows) upsert.run(snapshotId, scenarioId, rowKind, inputsHash, computedAt, json);
     upsert.run(snapshotId, scenarioId, kind, inputsHash, computedAt, JSON.stringify({ [SECTIONS_TAG]: keys }));
   })();
+}
+
+/**
+ * A section stored in parts: an object whose keys parse their part's JSON on first use (then hold the value), so a
+ * view pays only for the parts it reads. The texts are read with the section: the object never mixes plan runs.
+ */
+function sectionFromParts(partsJson: Map<string, string>, parts: string[]): Record<string, unknown> {
+  const section: Record<string, unknown> = {};
+  for (const part of parts) {
+    const settle = (value: unknown) => Object.defineProperty(section, part, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(section, part, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value: unknown = JSON.parse(partsJson.get(part)!);
+        partsJson.delete(part);
+        settle(value);
+        return value;
+      },
+      set: settle,
+    });
+  }
+  return section;
+}
+
+/** The value of a section row: its JSON, or (stored in parts) an object over its parts' rows, read now. */
+function sectionValue(db: Db, snapshotId: number, scenarioId: number, sectionRowKind: string, json: string): unknown {
+  if (!json.startsWith(`{"${PARTS_TAG}":`)) return JSON.parse(json);
+  const parts = (JSON.parse(json) as Record<string, string[]>)[PARTS_TAG];
+  const rows = db
+    .prepare(`SELECT kind, result_json FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? AND kind LIKE ? ESCAPE '\\'`)
+    .all(snapshotId, scenarioId, `${sectionRowKind.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`) as { kind: string; result_json: string }[];
+  const partsJson = new Map(rows.map((r) => [r.kind.slice(sectionRowKind.length + 1), r.result_json]));
+  const absent = parts.filter((p) => !partsJson.has(p));
+  if (absent.length)
+    throw new Error(`the stored section ${sectionRowKind} (snapshot ${snapshotId}, scenario ${scenarioId}) has no part ${absent.join(', ')}`);
+  return sectionFromParts(partsJson, parts);
 }
 
 interface ParsedSection {
@@ -151,7 +197,7 @@ export function readPlanSections<P extends object, K extends keyof P & string>(
       .all(snapshotId, scenarioId, ...missing.map((key) => sectionKind(kind, key))) as { kind: string; result_json: string }[];
     for (const row of rows) {
       const key = row.kind.slice(kind.length + 1);
-      const value: unknown = JSON.parse(row.result_json);
+      const value = sectionValue(db, snapshotId, scenarioId, row.kind, row.result_json);
       plan[key] = value;
       remember(cache, prefix + key, { revision: header.revision, computedAt: header.computed_at, value });
     }

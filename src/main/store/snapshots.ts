@@ -113,13 +113,30 @@ export function setSnapshotReport(db: Db, snapshotId: number, report: unknown): 
   db.prepare('UPDATE snapshot SET report_json = ? WHERE id = ?').run(JSON.stringify(report), snapshotId);
 }
 
+/** Per connection, the last few read: snapshot id -> the stored report text and what it read as (the dashboard and alerts read it per call). */
+const checkedReports = new WeakMap<Db, Map<number, { json: string; report: ImportReport | undefined }>>();
+
 /**
  * The snapshot's import report, checked against its schema (fields added since it was stored get their defaults);
- * undefined for a snapshot stored without one.
+ * undefined for a snapshot stored without one. Parsed and checked once per stored text: callers share the object
+ * and only read it.
  */
 export function getSnapshotReport(db: Db, snapshotId: number): ImportReport | undefined {
   const row = db.prepare('SELECT report_json FROM snapshot WHERE id = ?').get(snapshotId) as { report_json: string } | undefined;
-  const stored: unknown = row ? JSON.parse(row.report_json) : undefined;
+  if (!row) return undefined;
+  let known = checkedReports.get(db);
+  if (!known) checkedReports.set(db, (known = new Map()));
+  const hit = known.get(snapshotId);
+  if (hit?.json === row.report_json) return hit.report;
+  const report = checkReport(snapshotId, row.report_json);
+  known.delete(snapshotId);
+  known.set(snapshotId, { json: row.report_json, report });
+  if (known.size > 4) known.delete(known.keys().next().value as number);
+  return report;
+}
+
+function checkReport(snapshotId: number, json: string): ImportReport | undefined {
+  const stored: unknown = JSON.parse(json);
   if (!stored || (typeof stored === 'object' && Object.keys(stored).length === 0)) return undefined;
   const parsed = importReportSchema.safeParse(stored);
   if (!parsed.success)

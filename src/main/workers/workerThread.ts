@@ -28,10 +28,19 @@ export function runWorkerThreadJob(run: JobRunner, preload?: (kind: JobKind) => 
   );
 }
 
-/** A resident worker: loads its kinds' modules while idle, then runs the jobs it is sent in the order they come. */
+/**
+ * A resident worker: loads its kinds' modules while idle, one kind per turn of the event loop in the order given, and
+ * runs the jobs it is sent in the order they come — each once its own kind is loaded, not waiting for the others.
+ */
 function runResident(run: JobRunner, preload?: (kind: JobKind) => Promise<unknown>): void {
   const { kinds, dbPath } = workerData as { kinds: JobKind[]; dbPath: string };
-  let queue: Promise<unknown> = Promise.all(kinds.map((k) => preload?.(k))).catch(() => undefined);
+  const loaded = new Map<JobKind, Promise<unknown>>();
+  let loading: Promise<unknown> = Promise.resolve();
+  for (const kind of kinds) {
+    loading = loading.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => preload?.(kind).catch(() => undefined));
+    loaded.set(kind, loading);
+  }
+  let queue: Promise<unknown> = Promise.resolve();
   parentPort?.on('message', (msg: { jobId: string; kind: JobKind; input: unknown; now: string; cancelFlag: Int32Array }) => {
     const post = (m: WorkerMessage) => parentPort?.postMessage({ ...m, jobId: msg.jobId });
     const ctx: JobContext = {
@@ -40,12 +49,13 @@ function runResident(run: JobRunner, preload?: (kind: JobKind) => Promise<unknow
       progress: progressPoster(post),
       isCancelled: () => Atomics.load(msg.cancelFlag, 0) === 1,
     };
-    queue = queue.then(() =>
-      run(msg.kind, msg.input, ctx).then(
+    queue = queue.then(async () => {
+      await loaded.get(msg.kind);
+      return run(msg.kind, msg.input, ctx).then(
         (result) => post({ type: 'done', result }),
         (err: Error) => post(errorMessage(err)),
-      ),
-    );
+      );
+    });
   });
 }
 

@@ -11,6 +11,7 @@ import { createScenario } from '../../../src/main/store/scenarios';
 import { runJob } from '../../../src/main/services/jobs/registry';
 import { clearPlanContextCache, planningDataOf, planningDataReads, reportHistoryOf } from '../../../src/main/services/jobs/planContextCache';
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
+import { loadReportHistory } from '../../../src/main/services/inputs/reportHistory';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 
@@ -92,6 +93,21 @@ describe('plan context kept per thread', () => {
     // the scenario changed something, so the comparison above compares plans that could differ
     expect(kept[1].yarn.projection).not.toEqual(kept[0].yarn.projection);
   }, 300_000);
+
+  it("the report history takes the snapshot's own ERP reports from the kept planning data, equal to reading them", () => {
+    const read = loadReportHistory(db, snapshotId, { includeOwn: true });
+    clearPlanContextCache();
+    const kept = planningDataOf(db, snapshotId);
+    const history = reportHistoryOf(db, snapshotId, { includeOwn: true });
+    expect(read.length).toBe(1);
+    expect(read[0].erpReports.length).toBeGreaterThan(0);
+    expect(read[0].erpStyleDemand.length).toBeGreaterThan(0);
+    expect(history[0].erpReports).toBe(kept.erpReports); // not read again
+    expect(history).toEqual(read);
+    // knit orders of the API JSON are not the ERP report's run: they stay out of the history as when read
+    const withApi = { ...kept, knitOrders: [...kept.knitOrders, { ...kept.knitOrders[0], koNumber: 'API-1', source: 'api' as const }] };
+    expect(loadReportHistory(db, snapshotId, { includeOwn: true }, withApi)).toEqual(read);
+  });
 
   it('a snapshot deleted and its id given to another import is read again, not served from the kept entry', () => {
     const before = planningDataOf(db, snapshotId);

@@ -10,7 +10,7 @@ import { createPlanner, type Planner } from '../../../src/main/services/contract
 import type { Plan } from '../../../src/main/services/jobs/computePlan';
 import { ALL_PLAN_SECTIONS, readPlanOf, writePlanOf } from '../../../src/main/services/jobs/planSections';
 import { runJob } from '../../../src/main/services/jobs/registry';
-import { writePlan } from '../../../src/main/store/planCache';
+import { readPlanSections, writePlan, writePlanSections } from '../../../src/main/store/planCache';
 import { JobHost } from '../../../src/main/workers/jobHost';
 import { tempDir } from '../../support/tempDb';
 
@@ -97,6 +97,59 @@ describe('the plan in sections', () => {
     expect(second.yarn.projection).toHaveLength(1);
     expect(whole.yarn.projection.length).toBeGreaterThan(1);
     expect(second.purchasing).toEqual(whole.purchasing);
+  });
+
+  it('overwrites the sections of a re-plan in place and drops those the new plan has not', () => {
+    const scenarioId = SCRATCH_SCENARIO + 3;
+    const kinds = () =>
+      (
+        planner.db.prepare('SELECT kind FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ? ORDER BY kind').all(snapshotId, scenarioId) as {
+          kind: string;
+        }[]
+      ).map((r) => r.kind);
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'a', yarn: 1, load: 2 });
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'b', yarn: 3 });
+    expect(kinds()).toEqual(['plan', 'plan:asOf', 'plan:yarn']);
+    expect(
+      readPlanSections<{ asOf: string; yarn: number }, 'asOf' | 'yarn'>(planner.db, snapshotId, scenarioId, 'plan', ['asOf', 'yarn'])!.plan,
+    ).toEqual({ asOf: 'b', yarn: 3 });
+    // another kind whose name starts the same is not a section of this one
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan_x', 'h', NOW, { asOf: 'c' });
+    writePlanSections(planner.db, snapshotId, scenarioId, 'plan', 'h', NOW, { asOf: 'd' });
+    expect(kinds()).toEqual(['plan', 'plan:asOf', 'plan_x', 'plan_x:asOf']);
+  });
+
+  it('stores the big sections one row per key of theirs, read back equal (key order too), each parsed when first used', () => {
+    const whole = readPlanOf(planner.db, snapshotId, 0, ALL_PLAN_SECTIONS)! as Plan;
+    const scenarioId = SCRATCH_SCENARIO + 4;
+    writePlanOf(planner.db, snapshotId, scenarioId, 'h', NOW, { ...whole, scenarioId });
+    const kinds = (
+      planner.db.prepare('SELECT kind FROM plan_cache WHERE snapshot_id = ? AND scenario_id = ?').all(snapshotId, scenarioId) as { kind: string }[]
+    ).map((r) => r.kind);
+    for (const part of Object.keys(whole.load)) expect(kinds).toContain(`plan:load.${part}`);
+    expect(kinds).toContain('plan:yarn.positions');
+    expect(kinds).toContain('plan:purchasing.items');
+    expect(kinds).not.toContain('plan:schedule.orders');
+    const read = readPlanOf(planner.db, snapshotId, scenarioId, ['load', 'yarn', 'purchasing'])!;
+    // untouched parts are not parsed yet
+    expect(Object.getOwnPropertyDescriptor(read.load, 'machines')?.get).toBeTypeOf('function');
+    expect(read.load.workCenters.length).toBeGreaterThan(0);
+    expect(Object.getOwnPropertyDescriptor(read.load, 'workCenters')?.value).toBe(read.load.workCenters);
+    expect(Object.getOwnPropertyDescriptor(read.load, 'machines')?.get).toBeTypeOf('function');
+    expect(JSON.stringify(read.yarn)).toBe(JSON.stringify(whole.yarn));
+    expect(JSON.stringify(read.load)).toBe(JSON.stringify(whole.load));
+    expect(read.purchasing).toEqual(whole.purchasing);
+    // a part the next run does not have is dropped; a missing part row is refused, naming it
+    const { bottlenecks: _dropped, ...load } = whole.load;
+    writePlanOf(planner.db, snapshotId, scenarioId, 'h', NOW, { ...whole, scenarioId, load: load as Plan['load'] });
+    expect(Object.keys(readPlanOf(planner.db, snapshotId, scenarioId, ['load'])!.load)).not.toContain('bottlenecks');
+    expect(
+      planner.db.prepare("SELECT count(*) AS n FROM plan_cache WHERE scenario_id = ? AND kind = 'plan:load.bottlenecks'").get(scenarioId),
+    ).toEqual({
+      n: 0,
+    });
+    planner.db.prepare("DELETE FROM plan_cache WHERE scenario_id = ? AND kind = 'plan:yarn.tables'").run(scenarioId);
+    expect(() => readPlanOf(planner.db, snapshotId, scenarioId, ['yarn'])).toThrow(/plan:yarn .*has no part tables/);
   });
 
   it('is undefined for a plan never computed, and refuses a plan whose section row is missing', () => {

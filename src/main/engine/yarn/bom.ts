@@ -22,8 +22,24 @@ export function buildBomSources(input: {
   exportLines?: BomLine[];
   exportAsOf?: IsoDate | null;
 }): BomSources {
+  const { exportByStyle, exportBySpaceless } = exportIndex(input.exportLines ?? []);
+  return {
+    overrides: new Map((input.overrides ?? []).map((o) => [styleKey(o.style), o])),
+    learned: new Map((input.learned ?? []).map((l) => [styleKey(l.style), l])),
+    exportByStyle,
+    exportBySpaceless,
+    exportAsOf: input.exportAsOf ?? null,
+  };
+}
+
+/** The exported lines by style, per lines array: a snapshot's BOM export is indexed once for all its plans (read only). */
+const exportIndexes = new WeakMap<BomLine[], Pick<BomSources, 'exportByStyle' | 'exportBySpaceless'>>();
+
+function exportIndex(lines: BomLine[]): Pick<BomSources, 'exportByStyle' | 'exportBySpaceless'> {
+  const known = exportIndexes.get(lines);
+  if (known) return known;
   const exportByStyle = new Map<string, BomLine[]>();
-  for (const line of input.exportLines ?? []) {
+  for (const line of lines) {
     const style = styleKey(line.style);
     if (!style) continue;
     const list = exportByStyle.get(style);
@@ -35,13 +51,9 @@ export function buildBomSources(input: {
     const key = spacelessKey(style);
     exportBySpaceless.set(key, exportBySpaceless.has(key) ? null : style);
   }
-  return {
-    overrides: new Map((input.overrides ?? []).map((o) => [styleKey(o.style), o])),
-    learned: new Map((input.learned ?? []).map((l) => [styleKey(l.style), l])),
-    exportByStyle,
-    exportBySpaceless,
-    exportAsOf: input.exportAsOf ?? null,
-  };
+  const index = { exportByStyle, exportBySpaceless };
+  exportIndexes.set(lines, index);
+  return index;
 }
 
 /**

@@ -30,8 +30,22 @@ export function buildRateSources(input: {
   knitRates?: ProductionRate[];
   knitRatesAsOf?: IsoDate | null;
 }): RateSources {
+  return {
+    overrides: new Map((input.overrides ?? []).map((o) => [styleKey(o.style), o])),
+    learned: new Map((input.learned ?? []).map((l) => [styleKey(l.style), l])),
+    ...productionIndex(input.knitRates ?? []),
+    productionAsOf: input.knitRatesAsOf ?? null,
+  };
+}
+
+/** The Production Lbs rates by style, per rates array: a snapshot's export is indexed once for all its plans (read only). */
+const productionIndexes = new WeakMap<ProductionRate[], Pick<RateSources, 'production' | 'productionSpaceless' | 'positiveByBase'>>();
+
+function productionIndex(knitRates: ProductionRate[]): Pick<RateSources, 'production' | 'productionSpaceless' | 'positiveByBase'> {
+  const known = productionIndexes.get(knitRates);
+  if (known) return known;
   const production = new Map<string, ProductionEntry>();
-  for (const rate of input.knitRates ?? []) {
+  for (const rate of knitRates) {
     const key = styleKey(rate.style);
     if (!key) continue;
     const seen = production.get(key);
@@ -53,14 +67,9 @@ export function buildRateSources(input: {
       else positiveByBase.set(base, [entry.lbsPerDay]);
     }
   }
-  return {
-    overrides: new Map((input.overrides ?? []).map((o) => [styleKey(o.style), o])),
-    learned: new Map((input.learned ?? []).map((l) => [styleKey(l.style), l])),
-    production,
-    productionSpaceless,
-    positiveByBase,
-    productionAsOf: input.knitRatesAsOf ?? null,
-  };
+  const index = { production, productionSpaceless, positiveByBase };
+  productionIndexes.set(knitRates, index);
+  return index;
 }
 
 export function resolveRate(style: string, sources: RateSources, policy: YarnPolicy): ResolvedRate {

@@ -34,6 +34,21 @@ function toLbs(qty: number, uom: string, ozPerLinYd: number | null): { lbs: numb
   return { lbs: null, problem: 'unit' };
 }
 
+/** Stage stock lbs by `stage|style`, per stock array: a snapshot's rolls are summed once for all its plans (read only). */
+const stockPools = new WeakMap<StageStock[], Map<string, number>>();
+
+function stockByPool(stock: StageStock[]): Map<string, number> {
+  const known = stockPools.get(stock);
+  if (known) return known;
+  const byKey = new Map<string, number>();
+  for (const roll of stock) {
+    const key = `${roll.stage}|${styleKey(roll.style)}`;
+    byKey.set(key, (byKey.get(key) ?? 0) + roll.qtyLbs);
+  }
+  stockPools.set(stock, byKey);
+  return byKey;
+}
+
 /** The greige styles the bridge maps the open sales orders to (so the caller can resolve their BOMs first). */
 export function salesOrderGreigeStyles(orders: SalesOrder[], bridge: StyleBridge | undefined): string[] {
   const out = new Set<string>();
@@ -60,9 +75,7 @@ export function buildSalesOrderLayer(
 
   const pools = new Map<string, number>();
   const poolKey = (stage: string, style: string) => `${stage}|${styleKey(style)}`;
-  const stockByKey = new Map<string, number>();
-  for (const roll of stock) stockByKey.set(poolKey(roll.stage, roll.style), (stockByKey.get(poolKey(roll.stage, roll.style)) ?? 0) + roll.qtyLbs);
-  for (const [key, lbs] of stockByKey) if (lbs > 0) pools.set(key, lbs);
+  for (const [key, lbs] of stockByPool(stock)) if (lbs > 0) pools.set(key, lbs);
   for (const ko of knitOrders)
     if (ko.balanceLbs > policy.minOpenBalanceLbs) pools.set(poolKey('KO', ko.style), (pools.get(poolKey('KO', ko.style)) ?? 0) + ko.balanceLbs);
   const take = (key: string, wanted: number): number => {

@@ -8,6 +8,26 @@ import type { StyleBridge, StyleBridgeResult } from '../../engine/yarn/types';
 const norm = (s: string) => s.trim().toUpperCase();
 const spaceless = (s: string) => norm(s).replace(/\s+/g, '');
 
+/** Space-free greige base -> its BOM versions, per BOM lines array (a snapshot's, shared by all its plans; read only). */
+const versionIndexes = new WeakMap<PlanningData['bomLines'], Map<string, Set<string>>>();
+
+function bomVersionsByBase(bomLines: PlanningData['bomLines']): Map<string, Set<string>> {
+  const known = versionIndexes.get(bomLines);
+  if (known) return known;
+  const versionsByBase = new Map<string, Set<string>>();
+  let previousStyle: string | undefined;
+  for (const line of bomLines) {
+    if (line.style === previousStyle) continue; // a style's lines come together: the same style adds nothing
+    previousStyle = line.style;
+    const key = spaceless(styleBase(line.style));
+    const set = versionsByBase.get(key) ?? new Set<string>();
+    set.add(line.style.trim());
+    versionsByBase.set(key, set);
+  }
+  versionIndexes.set(bomLines, versionsByBase);
+  return versionsByBase;
+}
+
 export function buildStyleBridge(data: Pick<PlanningData, 'greigePairs' | 'styleBridge' | 'fabricSpecs' | 'knitOrders' | 'bomLines'>): StyleBridge {
   const pairByFinished = new Map<string, string>();
   for (const p of [...data.greigePairs].sort((a, b) => b.rolls - a.rolls)) {
@@ -20,13 +40,7 @@ export function buildStyleBridge(data: Pick<PlanningData, 'greigePairs' | 'style
     set.add(r.greigeBase.trim());
     basesByFinished.set(key, set);
   }
-  const versionsByBase = new Map<string, Set<string>>();
-  for (const line of data.bomLines) {
-    const base = styleBase(line.style);
-    const set = versionsByBase.get(spaceless(base)) ?? new Set<string>();
-    set.add(line.style.trim());
-    versionsByBase.set(spaceless(base), set);
-  }
+  const versionsByBase = bomVersionsByBase(data.bomLines);
   const openKoStyleByBase = new Map<string, { style: string; balanceLbs: number }>();
   for (const ko of data.knitOrders) {
     if (ko.balanceLbs <= 0) continue;

@@ -48,7 +48,9 @@ export function reportHistoryOf(db: Db, snapshotId: number, options: { includeOw
     .all(snapshotId) as unknown[][];
   const key = `${db.name}|${snapshotId}|${options.includeOwn}|${JSON.stringify(candidates)}`;
   if (reportHistory?.key === key) return reportHistory.history;
-  const history = loadReportHistory(db, snapshotId, options);
+  // the snapshot's own reports are in its planning data when this thread keeps it (the import's hand-over)
+  const own = planningData && planningData.key === snapshotKey(db, snapshotId) ? planningData.data : undefined;
+  const history = loadReportHistory(db, snapshotId, options, own);
   reportHistory = { key, history };
   return history;
 }

@@ -10,6 +10,16 @@ import { getScenario } from '../../store/scenarios';
 import { closeDraftsTheErpHas, computePlan, loadPlanContext, type PlanRunOptions } from './computePlan';
 import { writePlanOf } from './planSections';
 import { computeScenarioPlan, STYLE_RATES, styleRatesOf } from './scenarioRun';
+import { policyDefaults } from '../../../shared/policy';
+import { policyProblems } from '../../../shared/policy/schema';
+
+/**
+ * Run by a resident worker while it waits for its first job: the policy's schema is compiled on its first check
+ * (~25 ms), which would otherwise fall on the first plan after an import.
+ */
+export function warmUpPlanRun(): void {
+  policyProblems(policyDefaults);
+}
 
 export async function runPlanJob(
   input: { snapshotId: number; scenarioId?: number } & PlanRunOptions,

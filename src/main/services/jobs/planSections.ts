@@ -1,5 +1,5 @@
 // The plan as the store keeps it: one row per top-level key of Plan (store/planCache.ts writePlanSections), so a
-// reader parses only the sections it names.
+// reader parses only the sections it names — and the big ones one row per key of theirs, parsed when first touched.
 import type { Db } from '../../store/dbHandle';
 import { readPlanSections, writePlanSections } from '../../store/planCache';
 import type { Plan } from './computePlan';
@@ -8,8 +8,11 @@ export type PlanSection = keyof Plan;
 
 export const PLAN_KIND = 'plan';
 
+/** The big sections, stored one row per key of theirs: the dashboard reads the work centers' load, not the machines'. */
+const IN_PARTS: readonly PlanSection[] = ['yarn', 'purchasing', 'load'];
+
 export function writePlanOf(db: Db, snapshotId: number, scenarioId: number, inputsHash: string, computedAt: string, plan: Plan): void {
-  writePlanSections(db, snapshotId, scenarioId, PLAN_KIND, inputsHash, computedAt, plan);
+  writePlanSections(db, snapshotId, scenarioId, PLAN_KIND, inputsHash, computedAt, plan, IN_PARTS);
 }
 
 /** The named sections of the plan of a snapshot (scenario 0) or a scenario; undefined when not planned yet. */

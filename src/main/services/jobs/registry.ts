@@ -36,12 +36,12 @@ async function runJobKind(kind: JobKind, input: unknown, ctx: JobContext): Promi
  * imported, then re-plans — in one thread, so the plan starts from the batch the import parsed and a re-plan from
  * the snapshot already read. The forecast runs beside them in a worker of its own.
  */
-export const RESIDENT_JOB_KINDS: JobKind[] = ['import', 'demo', 'plan'];
+export const RESIDENT_JOB_KINDS: JobKind[] = ['import', 'plan', 'demo']; // loaded in this order
 
 /** Loads a job kind's modules ahead of its first job (a resident worker does it while it waits). */
 export function preloadJob(kind: JobKind): Promise<unknown> {
   if (kind === 'import') return import('./importJob');
-  if (kind === 'plan') return import('./planRun');
+  if (kind === 'plan') return import('./planRun').then((m) => m.warmUpPlanRun());
   if (kind === 'demo') return import('./demoJob');
   return import('./forecastJob');
 }
