@@ -23,6 +23,8 @@ import type { Db } from '../../store/dbHandle';
 import { throwIfCancelled, type JobContext } from '../../workers/jobContext';
 import { readPlan, writePlan } from '../../store/planCache';
 import { planningPolicy } from '../inputs/policy';
+import { policyDefaults } from '../../../shared/policy';
+import { policyProblems } from '../../../shared/policy/schema';
 import { buildStyleBridge } from '../inputs/styleBridge';
 import { forecastNotes, writeForecastFiles } from './forecastFiles';
 import type { StyleBridge } from '../../engine/yarn/types';
@@ -140,6 +142,11 @@ function forecastInputs(db: Db, input: { snapshotId: number; sales?: ForecastSal
   if (input.sales) return { asOf: input.sales.asOf, lines: input.sales.salesHistory, bridge: answeringBridge(input.sales.bridgeAnswers) };
   const data = loadForecastData(db, input.snapshotId);
   return { asOf: data.asOf, lines: data.salesHistory, bridge: buildStyleBridge(data) };
+}
+
+/** What a resident worker does while it waits for its first forecast: compiles the policy schema the job checks. */
+export function warmUpForecastJob(): void {
+  policyProblems(policyDefaults);
 }
 
 export async function runForecastJob(

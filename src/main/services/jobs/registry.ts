@@ -43,5 +43,5 @@ export function preloadJob(kind: JobKind): Promise<unknown> {
   if (kind === 'import') return import('./importJob');
   if (kind === 'plan') return import('./planRun').then((m) => m.warmUpPlanRun());
   if (kind === 'demo') return import('./demoJob');
-  return import('./forecastJob');
+  return import('./forecastJob').then((m) => m.warmUpForecastJob());
 }
