@@ -29,6 +29,9 @@ import { buildStyleBridge } from '../inputs/styleBridge';
 import { forecastNotes, writeForecastFiles } from './forecastFiles';
 import type { StyleBridge } from '../../engine/yarn/types';
 import { answeringBridge, type ForecastSales } from './forecastSales';
+import type { CompactBacktestRow, ForecastRun } from './forecastRun';
+
+export type { CompactBacktestRow, ForecastRun };
 
 /** Backtest rows are kept for the company total and per-style series (the grids and backtest.csv). */
 const KEEP_ROWS_LEVELS = new Set(['total', 'style']);
@@ -36,9 +39,6 @@ const KEEP_ROWS_LEVELS = new Set(['total', 'style']);
 const HORIZON_MODELS = ['selected', 'naive', 'ma4', 'ma8', 'mean'];
 /** Rows the hierarchy adds next to a series' own: its approaches (base is the series' own selection renamed). */
 const HIERARCHY_MODELS = APPROACHES.filter((a) => a !== 'base');
-
-import type { CompactBacktestRow, ForecastRun } from './forecastRun';
-export type { CompactBacktestRow, ForecastRun };
 
 /** WAPE per horizon of the chosen forecast and the baselines, pooling the series' error sums per horizon. */
 export function accuracyByHorizon(
