@@ -2,12 +2,12 @@
 // in Settings; the action log (header button) lists the three; Ctrl+Z puts the policy value back and the panel
 // shows it undone; the accept is undone from the panel and its draft is gone. Demo data, fresh database, Chromium.
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
-import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
+import { CHROMIUM_PATH } from '../support/browser';
+import { bridgeBuilt, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
-import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
+import { openDemoSession, screenshots, sel, waitForJobsIdle, type DemoSession } from '../support/e2ePage';
 
 const OUT = '/tmp/shots/i15-undo';
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
@@ -15,10 +15,10 @@ if (!canRun)
   console.warn(`action log e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-undo-');
+let session: DemoSession | undefined;
 let bridge: BridgeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const timings: Record<string, number> = {};
 
 type GridApi = { forEachNodeAfterFilterAndSort(cb: (n: { data: Record<string, unknown>; setSelected(v: boolean): void }) => void): void };
@@ -40,18 +40,12 @@ describe.skipIf(!canRun)('the action log and undo, through the UI', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    bridge = await startBridgeProcess(tmp.dbPath);
-    await waitForPlan(bridge);
-    await waitForJobsIdle(bridge, 'forecast');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    session = await openDemoSession(tmp.dbPath);
+    ({ bridge, page, consoleErrors } = session);
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.stop();
+    await session?.close();
     tmp.cleanup();
     console.info(`action log e2e timings (ms): ${JSON.stringify(timings)}`);
   });

@@ -3,13 +3,13 @@
 // matches the contract's answer, and the question becomes a scenario holding the new order, which plans.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../../src/shared/availability';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
-import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
+import { CHROMIUM_PATH } from '../support/browser';
+import { bridgeBuilt, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
-import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
+import { openDemoSession, screenshots, sel, type DemoSession } from '../support/e2ePage';
 
 const OUT = join(__dirname, '../../test-output/e2e');
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
@@ -17,10 +17,10 @@ if (!canRun)
   console.warn(`availability e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-availability-');
+let session: DemoSession | undefined;
 let bridge: BridgeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const timings: Record<string, number> = {};
 
 async function ask(style: string, lbs: number, start: string): Promise<void> {
@@ -52,18 +52,12 @@ describe.skipIf(!canRun)('"Can we make it?" through the UI', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    bridge = await startBridgeProcess(tmp.dbPath);
-    await waitForPlan(bridge);
-    await waitForJobsIdle(bridge, 'forecast');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    session = await openDemoSession(tmp.dbPath);
+    ({ bridge, page, consoleErrors } = session);
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.stop();
+    await session?.close();
     tmp.cleanup();
     console.info(`availability e2e timings (ms): ${JSON.stringify(timings)}`);
   });

@@ -3,12 +3,12 @@
 // themselves: KPI tile tooltips and column header tooltips come from the glossary, "?" opens the help sheet.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
-import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
+import { CHROMIUM_PATH } from '../support/browser';
+import { bridgeBuilt, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
-import { sel, waitForJobsIdle } from '../support/e2ePage';
+import { openDemoSession, sel, type DemoSession } from '../support/e2ePage';
 import { GLOSSARY } from '../../src/shared/glossary';
 
 const OUT = process.env.BKP_SHOTS_DIR ?? '/tmp/shots/i15-find';
@@ -16,10 +16,10 @@ const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
 if (!canRun) console.warn(`go-to e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-goto-');
+let session: DemoSession | undefined;
 let bridge: BridgeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const timings: Record<string, number> = {};
 /** The pause between Ctrl+K and the first key (ms): a planner's hand moving to type, not instant as a script. */
 const FIRST_KEY_AFTER_MS = 400;
@@ -98,18 +98,12 @@ describe.skipIf(!canRun)('Go to anything and the help sheet', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    bridge = await startBridgeProcess(tmp.dbPath);
-    await waitForPlan(bridge);
-    await waitForJobsIdle(bridge, 'forecast');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    session = await openDemoSession(tmp.dbPath);
+    ({ bridge, page, consoleErrors } = session);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.stop();
+    await session?.close();
     tmp.cleanup();
     console.info(`go-to e2e timings (ms): ${JSON.stringify(timings)}`);
   });

@@ -4,15 +4,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../src/main/import/detect';
 import { readBook } from '../../src/main/import/readers';
 import { YARN_PO_COLUMNS } from '../../src/main/services/outputs/purchaseOrders';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
-import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
+import { CHROMIUM_PATH } from '../support/browser';
+import { bridgeBuilt, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
-import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
+import { openDemoSession, screenshots, sel, type DemoSession } from '../support/e2ePage';
 
 const OUT = join(__dirname, '../../test-output/e2e');
 const canRun = bridgeBuilt && existsSync(CHROMIUM_PATH);
@@ -20,10 +20,10 @@ if (!canRun)
   console.warn(`purchase-order e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-po-');
+let session: DemoSession | undefined;
 let bridge: BridgeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const timings: Record<string, number> = {};
 
 interface Picked {
@@ -38,18 +38,12 @@ describe.skipIf(!canRun)('purchase orders the ERP can take, through the UI', () 
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    bridge = await startBridgeProcess(tmp.dbPath);
-    await waitForPlan(bridge);
-    await waitForJobsIdle(bridge, 'forecast');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    session = await openDemoSession(tmp.dbPath, { acceptDownloads: true });
+    ({ bridge, page, consoleErrors } = session);
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.stop();
+    await session?.close();
     tmp.cleanup();
     console.info(`purchase-order e2e timings (ms): ${JSON.stringify(timings)}`);
   });

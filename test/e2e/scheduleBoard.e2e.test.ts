@@ -6,14 +6,14 @@
 // the position view, as the scenario e2e does). Timings are printed; screenshots go to test-output/e2e/.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { machineBuild } from '../../src/shared/scheduleMove';
 import type { ScheduleView, YarnDetailView, YarnPositionView } from '../../src/shared/views';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser';
-import { bridgeBuilt, startBridgeProcess, waitForPlan, type BridgeProcess } from '../support/bridgeProcess';
+import { CHROMIUM_PATH } from '../support/browser';
+import { bridgeBuilt, type BridgeProcess } from '../support/bridgeProcess';
 import { tempDir } from '../support/tempDb';
-import { screenshots, sel, waitForJobsIdle } from '../support/e2ePage';
+import { openDemoSession, screenshots, sel, type DemoSession } from '../support/e2ePage';
 
 const OUT = join(__dirname, '../../test-output/e2e');
 const SHOTS = process.env.BKP_SHOTS_DIR ?? OUT;
@@ -22,10 +22,10 @@ if (!canRun)
   console.warn(`schedule board e2e skipped: ${bridgeBuilt ? `no Chromium at ${CHROMIUM_PATH}` : 'the app is not built (npx electron-vite build)'}`);
 
 const tmp = tempDir('bkp-e2e-board-');
+let session: DemoSession | undefined;
 let bridge: BridgeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const timings: Record<string, number> = {};
 
 async function scheduleView(): Promise<ScheduleView> {
@@ -117,14 +117,9 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     mkdirSync(SHOTS, { recursive: true });
-    bridge = await startBridgeProcess(tmp.dbPath);
-    await waitForPlan(bridge);
-    await waitForJobsIdle(bridge, 'forecast');
+    session = await openDemoSession(tmp.dbPath);
+    ({ bridge, page, consoleErrors } = session);
     asOf = (await scheduleView()).asOf;
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
   }, 180_000);
 
   afterEach(async (ctx) => {
@@ -133,8 +128,7 @@ describe.skipIf(!canRun)('the schedule board and what-ifs through the UI', () =>
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.stop();
+    await session?.close();
     tmp.cleanup();
     console.info(`schedule board e2e timings (ms): ${JSON.stringify(timings)}`);
   });

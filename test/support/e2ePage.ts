@@ -1,7 +1,9 @@
-// Shared steps of the e2e tests: wait for a job kind to finish, and screenshots in light and dark at two sizes.
+// Shared steps of the e2e tests: a session on the demo data, wait for a job kind to finish, and screenshots in light
+// and dark at two sizes.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import type { BridgeProcess } from './bridgeProcess';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { startBridgeProcess, waitForPlan, type BridgeProcess } from './bridgeProcess';
 
 export const sel = (testId: string) => `[data-testid="${testId}"]`;
 
@@ -32,4 +34,46 @@ export async function screenshots(page: Page, dir: string, name: string): Promis
   }
   if ((await theme()) !== 'light') await page.click(sel('theme-toggle'));
   await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+export interface DemoSession {
+  bridge: BridgeProcess;
+  browser: Browser;
+  page: Page;
+  /** The page's console errors and uncaught errors, as they come. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The web bridge on the demo data in a fresh database at `dbPath`, its plan and forecast done, and a Chromium page at
+ * 1366x768 that collects its console errors.
+ */
+export async function openDemoSession(dbPath: string, pageOptions: { acceptDownloads?: boolean } = {}): Promise<DemoSession> {
+  const bridge = await startBridgeProcess(dbPath);
+  let browser: Browser | undefined;
+  try {
+    await waitForPlan(bridge);
+    await waitForJobsIdle(bridge, 'forecast');
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, ...pageOptions });
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    const opened = browser;
+    return {
+      bridge,
+      browser,
+      page,
+      consoleErrors,
+      close: async () => {
+        await opened.close();
+        await bridge.stop();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await bridge.stop();
+    throw err;
+  }
 }
